@@ -1,0 +1,72 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Payload } from '../common/errors.js';
+import { Connection } from '../common/relay.js';
+import { Role } from './role.js';
+import { User } from './user.entity.js';
+
+@InputType()
+export class LoginInput {
+  @Field() email!: string;
+  @Field() password!: string;
+}
+
+@ObjectType()
+export class LoginPayload extends Payload {
+  @Field(() => String, { nullable: true, description: 'Bearer token (JWT, 12 hours).' }) token?: string | null;
+  @Field(() => User, { nullable: true }) viewer?: User | null;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field() currentPassword!: string;
+  @Field() newPassword!: string;
+}
+
+@ObjectType()
+export class ChangePasswordPayload extends Payload {
+  @Field(() => String, { nullable: true, description: 'A new token: tokens issued before the change stop working.' })
+  token?: string | null;
+  @Field(() => User, { nullable: true }) viewer?: User | null;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field() email!: string;
+  @Field() displayName!: string;
+  @Field({ description: `At least 8 characters.` }) password!: string;
+  @Field(() => [Role]) roles!: Role[];
+  @Field(() => ID, { nullable: true, description: 'The registry worker this user is (judges, reviewers).' })
+  workerId?: string | null;
+}
+
+@ObjectType()
+export class UserPayload extends Payload {
+  @Field(() => User, { nullable: true }) user?: User | null;
+}
+
+@InputType()
+export class UpdateUserRolesInput {
+  @Field(() => ID) userId!: string;
+  @Field(() => [Role]) roles!: Role[];
+}
+
+@InputType()
+export class UserIdInput {
+  @Field(() => ID) userId!: string;
+}
+
+@InputType()
+export class LinkUserToWorkerInput {
+  @Field(() => ID) userId!: string;
+  @Field(() => ID, { nullable: true, description: 'null unlinks.' }) workerId?: string | null;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => Role, { nullable: true }) role?: Role | null;
+  @Field(() => Boolean, { nullable: true }) disabled?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Part of the email or display name.' }) search?: string | null;
+}
+
+export const UserConnection = Connection(User, 'User');
+export type UserConnection = InstanceType<typeof UserConnection>;

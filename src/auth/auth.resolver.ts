@@ -1,0 +1,109 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../context.js';
+import { withUserErrors } from '../common/errors.js';
+import { ConnectionArgs, expectId } from '../common/relay.js';
+import { containsPattern, paginate } from '../common/pagination.js';
+import { workerById } from '../registry/registry.loaders.js';
+import { Worker } from '../registry/worker.entity.js';
+import { AuthService } from './auth.service.js';
+import {
+  ChangePasswordInput, ChangePasswordPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
+  UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserPayload,
+} from './auth.inputs.js';
+import { Role } from './role.js';
+import { User } from './user.entity.js';
+
+function service(ctx: Context): AuthService {
+  return new AuthService(ctx.em, ctx.app.tokens, ctx.log);
+}
+
+@Resolver(() => User)
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'The logged-in user, or null.' })
+  async viewer(@Ctx() ctx: Context): Promise<User | null> {
+    return ctx.viewer ? ctx.em.findOne(User, { id: ctx.viewer.id }) : null;
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token.' })
+  async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+    return withUserErrors(async () => {
+      const { token, user } = await service(ctx).login(input.email, input.password);
+      return { token, viewer: user };
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePasswordPayload)
+  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context): Promise<ChangePasswordPayload> {
+    return withUserErrors(async () => {
+      const { token, user } = await service(ctx).changePassword(ctx.viewer!, input.currentPassword, input.newPassword);
+      return { token, viewer: user };
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => UserConnection)
+  async users(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<UserConnection> {
+    const where: FilterQuery<User> = {};
+    if (filter?.role) where.roles = { $contains: [filter.role] };
+    if (filter?.disabled != null) where.disabled = filter.disabled;
+    if (filter?.search) {
+      const p = containsPattern(filter.search);
+      where.$or = [{ email: { $ilike: p } }, { displayName: { $ilike: p } }];
+    }
+    return paginate(ctx.em, User, where, page, { email: 'asc' });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'ADMIN: create a user with roles.' })
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<UserPayload> {
+    return withUserErrors(async () => {
+      const workerId = input.workerId ? expectId(input.workerId, 'Worker', ['input', 'workerId']) : null;
+      return { user: await service(ctx).createUser({ ...input, workerId }) };
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'ADMIN: replace a user’s roles (applies to their current tokens at once).' })
+  async updateUserRoles(@Arg('input') input: UpdateUserRolesInput, @Ctx() ctx: Context): Promise<UserPayload> {
+    return withUserErrors(async () => ({
+      user: await service(ctx).updateUser(expectId(input.userId, 'User', ['input', 'userId']), { roles: input.roles }),
+    }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'ADMIN: link a user to their registry worker record, or unlink.' })
+  async linkUserToWorker(@Arg('input') input: LinkUserToWorkerInput, @Ctx() ctx: Context): Promise<UserPayload> {
+    return withUserErrors(async () => {
+      const userId = expectId(input.userId, 'User', ['input', 'userId']);
+      const workerId = input.workerId ? expectId(input.workerId, 'Worker', ['input', 'workerId']) : null;
+      return { user: await service(ctx).updateUser(userId, { workerId, unlinkWorker: !workerId }) };
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'ADMIN: disable a user; their tokens stop working at once.' })
+  async disableUser(@Arg('input') input: UserIdInput, @Ctx() ctx: Context): Promise<UserPayload> {
+    return withUserErrors(async () => ({
+      user: await service(ctx).setDisabled(expectId(input.userId, 'User', ['input', 'userId']), true, ctx.viewer!),
+    }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'ADMIN: enable a disabled user (they log in again).' })
+  async enableUser(@Arg('input') input: UserIdInput, @Ctx() ctx: Context): Promise<UserPayload> {
+    return withUserErrors(async () => ({
+      user: await service(ctx).setDisabled(expectId(input.userId, 'User', ['input', 'userId']), false, ctx.viewer!),
+    }));
+  }
+
+  @FieldResolver(() => Worker, { nullable: true, description: 'The registry record of this user, if linked.' })
+  async worker(@Root() user: User, @Ctx() ctx: Context): Promise<Worker | null> {
+    return user.worker ? ctx.loaders.get(workerById).load(user.worker.id) : null;
+  }
+}

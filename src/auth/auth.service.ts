@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, notFound, UserErrorCode } from '../common/errors.js';
+import { InputCheck, isEmail } from '../common/validate.js';
+import type { Viewer } from '../context.js';
+import type { Logger } from '../logger.js';
+import { Worker } from '../registry/worker.entity.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import { Role } from './role.js';
+import type { TokenService } from './tokens.js';
+import { User } from './user.entity.js';
+
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_MAX_FAILURES = 10;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The viewer behind a bearer token, or null (no token, bad token, disabled user, revoked token). */
+export async function resolveViewer(em: EntityManager, tokens: TokenService, authorization: unknown): Promise<Viewer | null> {
+  if (typeof authorization !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) return null;
+  const claims = await tokens.verify(match[1]!);
+  if (!claims) return null;
+  const user = await em.findOne(User, { id: claims.userId });
+  if (!user || user.disabled || user.tokenVersion !== claims.tokenVersion) return null;
+  return { id: user.id, roles: [...user.roles], workerId: user.worker?.id ?? null };
+}
+
+function checkPassword(check: InputCheck, field: string, password: string | null | undefined): void {
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
+    check.fail(field, `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  } else if (password.length > 200) check.fail(field, `${field} must be at most 200 characters`);
+}
+
+function checkRoles(check: InputCheck, roles: Role[]): Role[] {
+  const unique = [...new Set(roles)];
+  if (unique.length === 0) check.fail('roles', 'a user needs at least one role');
+  return unique;
+}
+
+export interface CreateUserData {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  workerId?: string | null;
+}
+
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tokens: TokenService,
+    private readonly log?: Logger,
+  ) {}
+
+  async login(emailRaw: string, password: string): Promise<{ token: string; user: User }> {
+    const email = normalizeEmail(emailRaw ?? '');
+    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+    const failures = await this.em.count(LoginAttempt, { email, at: { $gte: since } });
+    if (failures >= LOGIN_MAX_FAILURES) {
+      throw domainError(UserErrorCode.TOO_MANY_ATTEMPTS, 'Too many failed logins for this email; try again in 15 minutes');
+    }
+    const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
+    const ok = user && !user.disabled ? await verifyPassword(password ?? '', user.passwordHash) : (await burnPasswordCheck(password ?? ''), false);
+    if (!ok || !user) {
+      // Recorded outside any transaction: the failure must count even though the mutation is refused.
+      await this.em.fork().insert(LoginAttempt, { id: randomUUID(), email, at: new Date() });
+      this.log?.info({ event: 'login_failed' }, 'login failed');
+      throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+    }
+    return { token: await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }), user };
+  }
+
+  async createUser(data: CreateUserData): Promise<User> {
+    const check = new InputCheck();
+    const email = normalizeEmail(data.email ?? '');
+    if (!isEmail(email)) check.fail('email', 'email is not a valid address');
+    const displayName = check.text('displayName', data.displayName, { max: 200 });
+    checkPassword(check, 'password', data.password);
+    const roles = checkRoles(check, data.roles ?? []);
+    check.throwIfAny();
+    if (await this.em.count(User, { email })) {
+      throw domainError(UserErrorCode.ALREADY_EXISTS, 'A user with this email exists', ['input', 'email']);
+    }
+    const user = this.em.create(User, { email, displayName, roles, passwordHash: await hashPassword(data.password) } as never);
+    if (data.workerId) user.worker = await this.workerRef(data.workerId);
+    await this.em.flush();
+    return user;
+  }
+
+  private async workerRef(workerId: string) {
+    const worker = await this.em.findOne(Worker, { id: workerId });
+    if (!worker) throw notFound('Worker', ['input', 'workerId']);
+    return this.em.getReference(Worker, worker.id, { wrapped: true });
+  }
+
+  async updateUser(userId: string, data: { roles?: Role[] | null; workerId?: string | null; displayName?: string | null; unlinkWorker?: boolean }): Promise<User> {
+    const user = await this.findUser(userId);
+    const check = new InputCheck();
+    const roles = data.roles != null ? checkRoles(check, data.roles) : undefined;
+    const displayName = data.displayName != null ? check.text('displayName', data.displayName, { max: 200 }) : undefined;
+    check.throwIfAny();
+    if (roles) {
+      // An admin removing ADMIN from the last active admin would lock everyone out.
+      if (user.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) await this.assertAnotherAdmin(user.id);
+      user.roles = roles; // read per request, so the change applies to existing tokens at once
+    }
+    if (displayName) user.displayName = displayName;
+    if (data.workerId) user.worker = await this.workerRef(data.workerId);
+    else if (data.unlinkWorker) user.worker = null;
+    await this.em.flush();
+    return user;
+  }
+
+  async setDisabled(userId: string, disabled: boolean, actor: Viewer): Promise<User> {
+    const user = await this.findUser(userId);
+    if (disabled && user.id === actor.id) {
+      throw domainError(UserErrorCode.INVALID_STATE, 'You cannot disable yourself', ['input', 'userId']);
+    }
+    if (disabled && user.roles.includes(Role.ADMIN)) await this.assertAnotherAdmin(user.id);
+    if (user.disabled !== disabled) {
+      user.disabled = disabled;
+      user.tokenVersion += 1; // a disabled user's tokens stop working, and stay dead after re-enabling
+    }
+    await this.em.flush();
+    return user;
+  }
+
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<{ token: string; user: User }> {
+    const check = new InputCheck();
+    checkPassword(check, 'newPassword', newPassword);
+    check.throwIfAny();
+    const user = await this.em.findOneOrFail(User, { id: viewer.id }, { populate: ['passwordHash'] });
+    if (!(await verifyPassword(currentPassword ?? '', user.passwordHash))) {
+      throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Current password is incorrect', ['input', 'currentPassword']);
+    }
+    user.passwordHash = await hashPassword(newPassword);
+    user.tokenVersion += 1; // other sessions (a lost tablet) are logged out
+    await this.em.flush();
+    return { token: await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }), user };
+  }
+
+  private async findUser(userId: string | null): Promise<User> {
+    const user = userId ? await this.em.findOne(User, { id: userId }) : null;
+    if (!user) throw notFound('User', ['input', 'userId']);
+    return user;
+  }
+
+  private async assertAnotherAdmin(exceptId: string): Promise<void> {
+    const others = await this.em.count(User, { id: { $ne: exceptId }, disabled: false, roles: { $contains: [Role.ADMIN] } });
+    if (others === 0) throw domainError(UserErrorCode.INVALID_STATE, 'This is the last active admin', ['input', 'userId']);
+  }
+
+  /** BOOTSTRAP_ADMIN_*: the first admin of an empty system. */
+  async bootstrapAdmin(email: string, password: string): Promise<boolean> {
+    if ((await this.em.count(User, {})) > 0) return false;
+    await this.createUser({ email, password, displayName: 'Administrator', roles: [Role.ADMIN] });
+    return true;
+  }
+}

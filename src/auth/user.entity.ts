@@ -1,0 +1,45 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import { Worker } from '../registry/worker.entity.js';
+import { Role } from './role.js';
+
+@ObjectType({ implements: Node, description: 'Someone who logs in.' })
+@Entity({ tableName: 'app_user' })
+export class User extends Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Stored lower-cased and trimmed, which makes the unique index case-insensitive. */
+  @Field()
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  displayName!: string;
+
+  @Field(() => [Role])
+  @Enum({ items: () => Role, array: true })
+  roles: Role[] = [];
+
+  @Property({ type: 'string', length: 300, hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field()
+  @Property({ type: 'boolean' })
+  disabled: boolean = false;
+
+  /** Part of every token; bumping it (disable, password change) makes earlier tokens stop working. */
+  @Property({ type: 'integer' })
+  tokenVersion: number = 0;
+
+  /** Judges and reviewers are linked to their registry record: their enterprise decides conflicts of interest. */
+  @ManyToOne(() => Worker, { ref: true, nullable: true, deleteRule: 'set null' })
+  worker: Ref<Worker> | null = null;
+
+  @Field()
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,67 @@
+import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { badInput } from './errors.js';
+import { checkPageRequest, type ConnectionShape, type PageRequest } from './relay.js';
+
+/**
+ * Keyset pagination over any entity: MikroORM's findByCursor compares the order columns (with the
+ * primary key last, so the order is total) instead of using OFFSET, so pages stay stable and fast.
+ * Cursors are opaque base64url strings; a malformed one is a clear client error, never a SQL error.
+ */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageRequest,
+  orderBy: QueryOrderMap<T>,
+  populate?: string[],
+): Promise<ConnectionShape<T>> {
+  const { first, last } = checkPageRequest(args);
+  const order = { ...orderBy, id: (orderBy as Record<string, string>).id ?? 'asc' } as QueryOrderMap<T>;
+  const width = Object.keys(order).length;
+  const after = args.after != null ? checkCursor(args.after, width, 'after') : undefined;
+  const before = args.before != null ? checkCursor(args.before, width, 'before') : undefined;
+  const cursor = await em.findByCursor(entity, where, {
+    first,
+    last,
+    after,
+    before,
+    orderBy: order,
+    populate: populate as never,
+    includeCount: true,
+  } as never);
+  const items = [...(cursor as unknown as Iterable<T>)];
+  const c = cursor as unknown as Cursor<T>;
+  const edges = items.map((node) => ({ cursor: c.from(node as never), node }));
+  return {
+    edges,
+    nodes: items,
+    totalCount: c.totalCount as number,
+    pageInfo: {
+      hasNextPage: c.hasNextPage,
+      hasPreviousPage: c.hasPrevPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+function checkCursor(value: string, width: number, name: string): string {
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]{1,2000}$/.test(value)) throw new Error('charset');
+    decoded = Cursor.decode(value);
+  } catch {
+    throw badInput(`\`${name}\` is not a valid cursor`);
+  }
+  const ok =
+    Array.isArray(decoded) &&
+    decoded.length === width &&
+    decoded.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date);
+  if (!ok) throw badInput(`\`${name}\` is not a valid cursor for this list and order`);
+  return value;
+}
+
+/** `%text%` for ILIKE with the user's own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

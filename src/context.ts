@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from './logger.js';
+import type { Role } from './auth/role.js';
+import { Loaders } from './common/loaders.js';
+import type { App } from './app.js';
+
+/** Who is asking. Loaded fresh per request, so disabling a user or changing roles takes effect at once. */
+export interface Viewer {
+  id: string;
+  roles: Role[];
+  workerId: string | null;
+}
+
+export interface Context {
+  em: EntityManager;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  app: App;
+  log: Logger;
+}
+
+export function createContext(app: App, viewer: Viewer | null): Context {
+  const em = app.orm.em.fork();
+  return { em, viewer, loaders: new Loaders(em), app, log: app.log };
+}

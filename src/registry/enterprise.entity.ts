@@ -1,0 +1,52 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import { EnterpriseSize, NON_PUBLIC, Ownership } from './enums.js';
+
+@ObjectType({ implements: Node, description: 'An employer in the registry (企业).' })
+@Entity()
+export class Enterprise extends Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field({ description: 'Unified social credit code (统一社会信用代码), 18 characters.' })
+  @Property({ type: 'string', length: 18, unique: true })
+  creditCode!: string;
+
+  @Field(() => Ownership)
+  @Enum({ items: () => Ownership })
+  @Index()
+  ownership!: Ownership;
+
+  @Field(() => EnterpriseSize)
+  @Enum({ items: () => EnterpriseSize })
+  size!: EnterpriseSize;
+
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  @Index()
+  industry!: string;
+
+  @Field({ description: 'District (县区).' })
+  @Property({ type: 'string', length: 100 })
+  @Index()
+  district!: string;
+
+  @Field()
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+
+  @Field()
+  @Property({ type: 'Date', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field({ description: 'Non-public economy (非公企业): PRIVATE or FOREIGN_INVESTED.' })
+  get isNonPublic(): boolean {
+    return NON_PUBLIC.includes(this.ownership);
+  }
+}

@@ -1,0 +1,68 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../context.js';
+import { withUserErrors } from '../common/errors.js';
+import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
+import { containsPattern, paginate } from '../common/pagination.js';
+import { registerNodeType } from '../common/node.resolver.js';
+import { Role } from '../auth/role.js';
+import { Enterprise } from './enterprise.entity.js';
+import { EnterpriseService } from './enterprise.service.js';
+import { NON_PUBLIC, Ownership } from './enums.js';
+import {
+  CreateEnterpriseInput, EnterpriseConnection, EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField, EnterprisePayload,
+  SortDirection, UpdateEnterpriseInput,
+} from './registry.inputs.js';
+
+// Enterprises are public registry data (name, code, district), readable by anyone.
+registerNodeType('Enterprise', async (ctx, ids) => new Map((await ctx.em.find(Enterprise, { id: { $in: ids } })).map((e) => [e.id, e])));
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => Enterprise, { nullable: true })
+  async enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    const uuid = idOf(id, 'Enterprise');
+    return uuid ? ctx.em.findOne(Enterprise, { id: uuid }) : null;
+  }
+
+  @Query(() => EnterpriseConnection)
+  async enterprises(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true }) orderBy: EnterpriseOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<EnterpriseConnection> {
+    const where: FilterQuery<Enterprise> = {};
+    const and: FilterQuery<Enterprise>[] = [];
+    if (filter?.ownership) where.ownership = filter.ownership;
+    if (filter?.size) where.size = filter.size;
+    if (filter?.district) where.district = filter.district;
+    if (filter?.industry) where.industry = filter.industry;
+    if (filter?.nonPublic != null) {
+      and.push({ ownership: filter.nonPublic ? { $in: [...NON_PUBLIC] } : { $nin: [...NON_PUBLIC] as Ownership[] } });
+    }
+    if (filter?.search) {
+      const p = containsPattern(filter.search);
+      and.push({ $or: [{ name: { $ilike: p } }, { creditCode: filter.search.trim().toUpperCase() }] });
+    }
+    if (and.length) where.$and = and;
+    const field = orderBy?.field ?? EnterpriseOrderField.NAME;
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    return paginate(ctx.em, Enterprise, where, page, { [field]: dir, id: dir });
+  }
+
+  @Authorized(Role.ADMIN, Role.ORGANIZER)
+  @Mutation(() => EnterprisePayload, { description: 'ADMIN or ORGANIZER: add an enterprise to the registry.' })
+  async createEnterprise(@Arg('input') input: CreateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
+    return withUserErrors(async () => ({ enterprise: await new EnterpriseService(ctx.em).create(input) }));
+  }
+
+  @Authorized(Role.ADMIN, Role.ORGANIZER)
+  @Mutation(() => EnterprisePayload)
+  async updateEnterprise(@Arg('input') input: UpdateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
+      return { enterprise: await new EnterpriseService(ctx.em).update(id, input) };
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Ownership {
+  STATE_OWNED = 'STATE_OWNED',
+  COLLECTIVE = 'COLLECTIVE',
+  PRIVATE = 'PRIVATE',
+  MIXED = 'MIXED',
+  FOREIGN_INVESTED = 'FOREIGN_INVESTED',
+}
+registerEnumType(Ownership, { name: 'Ownership', description: 'Enterprise ownership (所有制).' });
+
+/** Non-public economy (非公企业): the programme reports on these separately. */
+export const NON_PUBLIC: readonly Ownership[] = [Ownership.PRIVATE, Ownership.FOREIGN_INVESTED];
+
+export enum EnterpriseSize {
+  LARGE = 'LARGE',
+  MEDIUM = 'MEDIUM',
+  SMALL = 'SMALL',
+  MICRO = 'MICRO',
+}
+registerEnumType(EnterpriseSize, { name: 'EnterpriseSize' });
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender' });
+
+/** 职业技能等级, lowest first: the order is used for eligibility ranges and promotions. */
+export enum SkillLevel {
+  JUNIOR = 'JUNIOR',
+  INTERMEDIATE = 'INTERMEDIATE',
+  SENIOR = 'SENIOR',
+  TECHNICIAN = 'TECHNICIAN',
+  SENIOR_TECHNICIAN = 'SENIOR_TECHNICIAN',
+}
+registerEnumType(SkillLevel, {
+  name: 'SkillLevel',
+  valuesConfig: {
+    JUNIOR: { description: '初级工 (五级)' },
+    INTERMEDIATE: { description: '中级工 (四级)' },
+    SENIOR: { description: '高级工 (三级)' },
+    TECHNICIAN: { description: '技师 (二级)' },
+    SENIOR_TECHNICIAN: { description: '高级技师 (一级)' },
+  },
+});
+
+export const SKILL_LEVEL_ORDER: readonly SkillLevel[] = [
+  SkillLevel.JUNIOR,
+  SkillLevel.INTERMEDIATE,
+  SkillLevel.SENIOR,
+  SkillLevel.TECHNICIAN,
+  SkillLevel.SENIOR_TECHNICIAN,
+];
+
+export function skillRank(level: SkillLevel | null | undefined): number {
+  return level ? SKILL_LEVEL_ORDER.indexOf(level) : -1;
+}
+
+export enum HonorKind {
+  MODEL_WORKER = 'MODEL_WORKER',
+  CRAFTSMAN = 'CRAFTSMAN',
+  GOLD_MEDAL_WORKER = 'GOLD_MEDAL_WORKER',
+  SKILLED_CRAFTSMAN = 'SKILLED_CRAFTSMAN',
+  TECHNICAL_EXPERT = 'TECHNICAL_EXPERT',
+  CHIEF_TECHNICIAN = 'CHIEF_TECHNICIAN',
+  OUTSTANDING_TECHNICIAN = 'OUTSTANDING_TECHNICIAN',
+}
+registerEnumType(HonorKind, {
+  name: 'HonorKind',
+  valuesConfig: {
+    MODEL_WORKER: { description: '劳动模范' },
+    CRAFTSMAN: { description: '工匠 (港城大工匠)' },
+    GOLD_MEDAL_WORKER: { description: '金牌工人' },
+    SKILLED_CRAFTSMAN: { description: '能工巧匠' },
+    TECHNICAL_EXPERT: { description: '技术能手' },
+    CHIEF_TECHNICIAN: { description: '首席技师' },
+    OUTSTANDING_TECHNICIAN: { description: '突出贡献技师' },
+  },
+});
+
+export enum Level {
+  ENTERPRISE = 'ENTERPRISE',
+  DISTRICT = 'DISTRICT',
+  CITY = 'CITY',
+  PROVINCE = 'PROVINCE',
+  NATIONAL = 'NATIONAL',
+}
+registerEnumType(Level, { name: 'Level', description: '级别: enterprise, district (县区), city, province, national.' });

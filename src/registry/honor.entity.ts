@@ -1,0 +1,38 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import { HonorKind, Level } from './enums.js';
+import type { Worker } from './worker.entity.js';
+
+@ObjectType({ implements: Node, description: 'An honor held by a worker (荣誉).' })
+@Entity()
+@Index({ properties: ['kind', 'worker'] })
+export class Honor extends Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne('Worker', { ref: true, deleteRule: 'cascade' })
+  @Index()
+  worker!: Ref<Worker>;
+
+  @Field(() => HonorKind)
+  @Enum({ items: () => HonorKind })
+  kind!: HonorKind;
+
+  @Field(() => Level)
+  @Enum({ items: () => Level })
+  level!: Level;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => String, { nullable: true, description: 'Who granted it, or the competition it came from.' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  source: string | null = null;
+
+  @Field()
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,172 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Payload } from '../common/errors.js';
+import { Connection } from '../common/relay.js';
+import { Enterprise } from './enterprise.entity.js';
+import { EnterpriseSize, Gender, HonorKind, Level, Ownership, SkillLevel } from './enums.js';
+import { Honor } from './honor.entity.js';
+import { SkillLevelChange } from './skill-level-change.entity.js';
+import { Worker } from './worker.entity.js';
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+// ── Enterprises ────────────────────────────────────────────────────────────────
+
+@InputType()
+export class CreateEnterpriseInput {
+  @Field() name!: string;
+  @Field({ description: '18-character unified social credit code; checked including its check character.' }) creditCode!: string;
+  @Field(() => Ownership) ownership!: Ownership;
+  @Field(() => EnterpriseSize) size!: EnterpriseSize;
+  @Field() industry!: string;
+  @Field() district!: string;
+}
+
+@InputType({ description: 'Only the fields given are changed.' })
+export class UpdateEnterpriseInput {
+  @Field(() => ID) enterpriseId!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) creditCode?: string | null;
+  @Field(() => Ownership, { nullable: true }) ownership?: Ownership | null;
+  @Field(() => EnterpriseSize, { nullable: true }) size?: EnterpriseSize | null;
+  @Field(() => String, { nullable: true }) industry?: string | null;
+  @Field(() => String, { nullable: true }) district?: string | null;
+}
+
+@ObjectType()
+export class EnterprisePayload extends Payload {
+  @Field(() => Enterprise, { nullable: true }) enterprise?: Enterprise | null;
+}
+
+@InputType()
+export class EnterpriseFilter {
+  @Field(() => Ownership, { nullable: true }) ownership?: Ownership | null;
+  @Field(() => EnterpriseSize, { nullable: true }) size?: EnterpriseSize | null;
+  @Field(() => String, { nullable: true }) district?: string | null;
+  @Field(() => String, { nullable: true }) industry?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'PRIVATE and FOREIGN_INVESTED (非公企业).' }) nonPublic?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Part of the name, or the credit code.' }) search?: string | null;
+}
+
+export enum EnterpriseOrderField {
+  NAME = 'name',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(EnterpriseOrderField, { name: 'EnterpriseOrderField' });
+
+@InputType()
+export class EnterpriseOrder {
+  @Field(() => EnterpriseOrderField) field!: EnterpriseOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+export const EnterpriseConnection = Connection(Enterprise, 'Enterprise');
+export type EnterpriseConnection = InstanceType<typeof EnterpriseConnection>;
+
+// ── Workers ────────────────────────────────────────────────────────────────────
+
+@InputType({ description: 'A worker’s own data; shared by createWorker and importWorkers rows.' })
+export class WorkerData {
+  @Field() name!: string;
+  @Field(() => Gender) gender!: Gender;
+  @Field(() => Int) birthYear!: number;
+  @Field({ description: '工种' }) trade!: string;
+  @Field(() => SkillLevel, { nullable: true }) skillLevel?: SkillLevel | null;
+  @Field() employeeNumber!: string;
+  @Field({ defaultValue: false }) migrantWorker!: boolean;
+  @Field() joinedAt!: Date;
+}
+
+@InputType()
+export class CreateWorkerInput extends WorkerData {
+  @Field(() => ID) enterpriseId!: string;
+}
+
+@InputType({ description: 'Only the fields given are changed. Skill level changes go through recordSkillLevelChange.' })
+export class UpdateWorkerInput {
+  @Field(() => ID) workerId!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Gender, { nullable: true }) gender?: Gender | null;
+  @Field(() => Int, { nullable: true }) birthYear?: number | null;
+  @Field(() => String, { nullable: true }) trade?: string | null;
+  @Field(() => String, { nullable: true }) employeeNumber?: string | null;
+  @Field(() => Boolean, { nullable: true }) migrantWorker?: boolean | null;
+  @Field(() => Date, { nullable: true }) joinedAt?: Date | null;
+  @Field(() => ID, { nullable: true, description: 'Moves the worker to another enterprise.' }) enterpriseId?: string | null;
+}
+
+@ObjectType()
+export class WorkerPayload extends Payload {
+  @Field(() => Worker, { nullable: true }) worker?: Worker | null;
+}
+
+@InputType()
+export class GrantHonorInput {
+  @Field(() => ID) workerId!: string;
+  @Field(() => HonorKind) kind!: HonorKind;
+  @Field(() => Level) level!: Level;
+  @Field(() => Int) year!: number;
+  @Field(() => String, { nullable: true }) source?: string | null;
+}
+
+@ObjectType()
+export class GrantHonorPayload extends Payload {
+  @Field(() => Honor, { nullable: true }) honor?: Honor | null;
+  @Field(() => Worker, { nullable: true }) worker?: Worker | null;
+}
+
+@InputType()
+export class RecordSkillLevelChangeInput {
+  @Field(() => ID) workerId!: string;
+  @Field(() => SkillLevel) to!: SkillLevel;
+  @Field() reason!: string;
+  @Field(() => String, { nullable: true }) source?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it took effect; now when omitted.' }) at?: Date | null;
+}
+
+@ObjectType()
+export class SkillLevelChangePayload extends Payload {
+  @Field(() => SkillLevelChange, { nullable: true }) change?: SkillLevelChange | null;
+  @Field(() => Worker, { nullable: true }) worker?: Worker | null;
+}
+
+@InputType()
+export class ImportWorkersInput {
+  @Field(() => ID) enterpriseId!: string;
+  @Field(() => [WorkerData], { description: 'At most 10,000 rows; all are imported or none.' }) rows!: WorkerData[];
+}
+
+@ObjectType()
+export class ImportWorkersPayload extends Payload {
+  @Field(() => Int, { nullable: true }) importedCount?: number | null;
+}
+
+@InputType()
+export class WorkerFilter {
+  @Field(() => ID, { nullable: true }) enterpriseId?: string | null;
+  @Field(() => String, { nullable: true }) trade?: string | null;
+  @Field(() => SkillLevel, { nullable: true }) skillLevel?: SkillLevel | null;
+  @Field(() => HonorKind, { nullable: true, description: 'Workers holding this honor.' }) honor?: HonorKind | null;
+  @Field(() => Boolean, { nullable: true }) migrantWorker?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Part of the name, or the employee number.' }) search?: string | null;
+}
+
+export enum WorkerOrderField {
+  NAME = 'name',
+  BIRTH_YEAR = 'birthYear',
+  JOINED_AT = 'joinedAt',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(WorkerOrderField, { name: 'WorkerOrderField' });
+
+@InputType()
+export class WorkerOrder {
+  @Field(() => WorkerOrderField) field!: WorkerOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+export const WorkerConnection = Connection(Worker, 'Worker');
+export type WorkerConnection = InstanceType<typeof WorkerConnection>;

@@ -1,0 +1,41 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import { SkillLevel } from './enums.js';
+import type { Worker } from './worker.entity.js';
+
+@ObjectType({ implements: Node, description: 'One change of a worker’s skill level, with its reason and source.' })
+@Entity()
+export class SkillLevelChange extends Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne('Worker', { ref: true, deleteRule: 'cascade' })
+  @Index()
+  worker!: Ref<Worker>;
+
+  @Field(() => SkillLevel, { nullable: true })
+  @Enum({ items: () => SkillLevel, nullable: true })
+  from: SkillLevel | null = null;
+
+  @Field(() => SkillLevel)
+  @Enum({ items: () => SkillLevel })
+  to!: SkillLevel;
+
+  @Field()
+  @Property({ type: 'string', length: 500 })
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: 'Certificate, assessment body or competition.' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  source: string | null = null;
+
+  @Field({ description: 'When the change took effect.' })
+  @Property({ type: 'Date' })
+  at!: Date;
+
+  @Field()
+  @Property({ type: 'Date' })
+  recordedAt: Date = new Date();
+}

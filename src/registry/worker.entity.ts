@@ -1,0 +1,70 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import { Enterprise } from './enterprise.entity.js';
+import { Gender, SkillLevel } from './enums.js';
+import { Honor } from './honor.entity.js';
+import { SkillLevelChange } from './skill-level-change.entity.js';
+
+@ObjectType({ implements: Node, description: 'A person in the workforce registry (产业工人).' })
+@Entity()
+@Unique({ properties: ['enterprise', 'employeeNumber'] })
+export class Worker extends Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  @Index()
+  name!: string;
+
+  @Field(() => Gender)
+  @Enum({ items: () => Gender })
+  gender!: Gender;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  birthYear!: number;
+
+  /** Resolved through a loader (see worker.resolver.ts). */
+  @ManyToOne(() => Enterprise, { ref: true, deleteRule: 'restrict' })
+  @Index()
+  enterprise!: Ref<Enterprise>;
+
+  @Field({ description: 'Trade (工种), e.g. 焊工, 钳工, 电工.' })
+  @Property({ type: 'string', length: 100 })
+  @Index()
+  trade!: string;
+
+  @Field(() => SkillLevel, { nullable: true })
+  @Enum({ items: () => SkillLevel, nullable: true })
+  @Index()
+  skillLevel: SkillLevel | null = null;
+
+  @Field({ description: 'Employee number, unique within the enterprise.' })
+  @Property({ type: 'string', length: 50 })
+  employeeNumber!: string;
+
+  @Field({ description: 'Migrant worker (农民工).' })
+  @Property({ type: 'boolean' })
+  migrantWorker: boolean = false;
+
+  @Field()
+  @Property({ type: 'Date' })
+  joinedAt!: Date;
+
+  @OneToMany(() => Honor, (h) => h.worker)
+  honors = new Collection<Honor>(this);
+
+  @OneToMany(() => SkillLevelChange, (c) => c.worker)
+  skillLevelHistory = new Collection<SkillLevelChange>(this);
+
+  @Field()
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+
+  @Field()
+  @Property({ type: 'Date', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

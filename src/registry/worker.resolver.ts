@@ -1,0 +1,128 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../context.js';
+import { withUserErrors } from '../common/errors.js';
+import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
+import { containsPattern, paginate } from '../common/pagination.js';
+import { registerNodeType } from '../common/node.resolver.js';
+import { hasAnyRole } from '../auth/auth-checker.js';
+import { Role } from '../auth/role.js';
+import { Enterprise } from './enterprise.entity.js';
+import { Honor } from './honor.entity.js';
+import { SkillLevelChange } from './skill-level-change.entity.js';
+import { Worker } from './worker.entity.js';
+import { WorkerService } from './worker.service.js';
+import { enterpriseById, honorsByWorker, skillHistoryByWorker } from './registry.loaders.js';
+import {
+  CreateWorkerInput, GrantHonorInput, GrantHonorPayload, ImportWorkersInput, ImportWorkersPayload, RecordSkillLevelChangeInput,
+  SkillLevelChangePayload, SortDirection, UpdateWorkerInput, WorkerConnection, WorkerFilter, WorkerOrder, WorkerOrderField, WorkerPayload,
+} from './registry.inputs.js';
+
+/** Worker records are personal data: readable by staff roles, not by the public or by judges (anonymous marking). */
+export const REGISTRY_READERS = [Role.ADMIN, Role.ORGANIZER, Role.STUDIO_MANAGER, Role.REVIEWER];
+const REGISTRY_WRITERS = [Role.ADMIN, Role.ORGANIZER];
+
+const canReadRegistry = (ctx: Context) => !!ctx.viewer && hasAnyRole(ctx.viewer.roles, REGISTRY_READERS);
+for (const [type, entity] of [['Worker', Worker], ['Honor', Honor], ['SkillLevelChange', SkillLevelChange]] as const) {
+  registerNodeType(type, async (ctx, ids) => {
+    if (!canReadRegistry(ctx)) return new Map();
+    const rows = await ctx.em.find(entity as typeof Worker, { id: { $in: ids } });
+    return new Map(rows.map((r) => [r.id, r]));
+  });
+}
+
+@Resolver(() => Worker)
+export class WorkerResolver {
+  @Authorized(...REGISTRY_READERS)
+  @Query(() => Worker, { nullable: true })
+  async worker(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Worker | null> {
+    const uuid = idOf(id, 'Worker');
+    return uuid ? ctx.em.findOne(Worker, { id: uuid }) : null;
+  }
+
+  @Authorized(...REGISTRY_READERS)
+  @Query(() => WorkerConnection, { description: 'The workforce registry (产业工人队伍基础数据库).' })
+  async workers(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => WorkerFilter, { nullable: true }) filter: WorkerFilter | null,
+    @Arg('orderBy', () => WorkerOrder, { nullable: true }) orderBy: WorkerOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<WorkerConnection> {
+    const where: FilterQuery<Worker> = {};
+    if (filter?.enterpriseId) where.enterprise = idOf(filter.enterpriseId, 'Enterprise') ?? '00000000-0000-0000-0000-000000000000';
+    if (filter?.trade) where.trade = filter.trade;
+    if (filter?.skillLevel) where.skillLevel = filter.skillLevel;
+    if (filter?.migrantWorker != null) where.migrantWorker = filter.migrantWorker;
+    if (filter?.honor) {
+      // A semi-join, so a worker holding the honor twice is still listed once.
+      const holders = ctx.em.createQueryBuilder(Honor, 'h').select('h.worker_id').where({ kind: filter.honor });
+      where.id = { $in: holders.getKnexQuery() as never };
+    }
+    if (filter?.search) {
+      const p = containsPattern(filter.search);
+      where.$or = [{ name: { $ilike: p } }, { employeeNumber: filter.search.trim() }];
+    }
+    const field = orderBy?.field ?? WorkerOrderField.NAME;
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    return paginate(ctx.em, Worker, where, page, { [field]: dir, id: dir });
+  }
+
+  @FieldResolver(() => Enterprise)
+  async enterprise(@Root() worker: Worker, @Ctx() ctx: Context): Promise<Enterprise> {
+    return (await ctx.loaders.get(enterpriseById).load(worker.enterprise.id))!;
+  }
+
+  @FieldResolver(() => [Honor], { description: 'Newest first.' })
+  async honors(@Root() worker: Worker, @Ctx() ctx: Context): Promise<Honor[]> {
+    return ctx.loaders.get(honorsByWorker).load(worker.id);
+  }
+
+  @FieldResolver(() => [SkillLevelChange], { description: 'Oldest first.' })
+  async skillLevelHistory(@Root() worker: Worker, @Ctx() ctx: Context): Promise<SkillLevelChange[]> {
+    return ctx.loaders.get(skillHistoryByWorker).load(worker.id);
+  }
+
+  @Authorized(...REGISTRY_WRITERS)
+  @Mutation(() => WorkerPayload)
+  async createWorker(@Arg('input') input: CreateWorkerInput, @Ctx() ctx: Context): Promise<WorkerPayload> {
+    return withUserErrors(async () => {
+      const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
+      return { worker: await new WorkerService(ctx.em).create(enterpriseId, input) };
+    });
+  }
+
+  @Authorized(...REGISTRY_WRITERS)
+  @Mutation(() => WorkerPayload)
+  async updateWorker(@Arg('input') input: UpdateWorkerInput, @Ctx() ctx: Context): Promise<WorkerPayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.workerId, 'Worker', ['input', 'workerId']);
+      const enterpriseId = input.enterpriseId ? expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']) : null;
+      return { worker: await new WorkerService(ctx.em).update(id, { ...input, enterpriseId }) };
+    });
+  }
+
+  @Authorized(...REGISTRY_WRITERS)
+  @Mutation(() => GrantHonorPayload)
+  async grantHonor(@Arg('input') input: GrantHonorInput, @Ctx() ctx: Context): Promise<GrantHonorPayload> {
+    return withUserErrors(async () =>
+      new WorkerService(ctx.em).grantHonor(expectId(input.workerId, 'Worker', ['input', 'workerId']), input),
+    );
+  }
+
+  @Authorized(...REGISTRY_WRITERS)
+  @Mutation(() => SkillLevelChangePayload)
+  async recordSkillLevelChange(@Arg('input') input: RecordSkillLevelChangeInput, @Ctx() ctx: Context): Promise<SkillLevelChangePayload> {
+    return withUserErrors(async () =>
+      new WorkerService(ctx.em).recordSkillLevelChange(expectId(input.workerId, 'Worker', ['input', 'workerId']), input),
+    );
+  }
+
+  @Authorized(...REGISTRY_WRITERS)
+  @Mutation(() => ImportWorkersPayload, { description: 'Spreadsheet import: all rows or none, a userError per bad row naming its index.' })
+  async importWorkers(@Arg('input') input: ImportWorkersInput, @Ctx() ctx: Context): Promise<ImportWorkersPayload> {
+    return withUserErrors(async () => {
+      const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
+      return { importedCount: await new WorkerService(ctx.em).importWorkers(enterpriseId, input.rows) };
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { authChecker } from './auth/auth-checker.js';
+import { authResolvers } from './auth/index.js';
+import { NodeResolver } from './common/node.resolver.js';
+import { registryResolvers } from './registry/index.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const resolvers: NonEmptyArray<Function> = [NodeResolver, ...authResolvers, ...registryResolvers];
+
+/** One pub/sub per process; live/ feeds it from PostgreSQL LISTEN so every instance delivers every event. */
+export const pubSub = createPubSub();
+
+export async function buildSchema(): Promise<GraphQLSchema> {
+  return buildTypeGraphQLSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    // Inputs are checked in services (typed userErrors), not by class-validator here.
+    validate: false,
+  });
+}
+
+/** The SDL committed as schema.graphql, sorted so diffs stay readable. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

@@ -1,0 +1,85 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { openOrm } from '../../src/db/orm';
+import { createServer, type RunningServer } from '../../src/server';
+import { AuthService } from '../../src/auth/auth.service';
+import { Role } from '../../src/auth/role';
+import { createTestDatabase } from './database';
+
+export interface GqlResult<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string }; path?: string[] }[];
+}
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  orm: MikroORM;
+  server: RunningServer;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  /** A user with these roles, made through the service, and their token. */
+  user(roles: Role[], opts?: { email?: string; workerId?: string }): Promise<{ id: string; globalId: string; token: string; email: string }>;
+  /** SQL statements the server issued while `fn` ran. */
+  countStatements(fn: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
+let userSeq = 0;
+
+export async function startTestServer(): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const log = createLogger(process.env.JX_TEST_LOG ?? 'silent');
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', databaseUrl: db.url };
+  const orm = await openOrm(db.url, { log, poolMax: 10 });
+  const server = await createServer(config, orm, log, TEST_JWT_SECRET);
+  let statements = 0;
+  orm.em.getConnection().getKnex().on('query', () => {
+    statements += 1;
+  });
+
+  const gql: TestServer['gql'] = async (query, variables, token) => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResult<any>;
+  };
+
+  return {
+    url: server.url,
+    wsUrl: server.wsUrl,
+    orm,
+    server,
+    gql,
+    async user(roles, opts = {}) {
+      const email = opts.email ?? `user${++userSeq}-${Date.now()}@example.com`;
+      const svc = new AuthService(orm.em.fork(), server.app.tokens);
+      const u = await svc.createUser({ email, displayName: email.split('@')[0]!, password: 'password-123', roles, workerId: opts.workerId });
+      const token = await server.app.tokens.issue({ userId: u.id, tokenVersion: u.tokenVersion });
+      return { id: u.id, globalId: u.globalId, token, email };
+    },
+    async countStatements(fn) {
+      const before = statements;
+      await fn();
+      return statements - before;
+    },
+    async close() {
+      await server.close();
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}
+
+/** Fails the test with the GraphQL errors when there are any; returns data. */
+export function ok<T>(res: GqlResult<T>): T {
+  if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+export function errorCode(res: GqlResult): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}
