@@ -1,0 +1,19 @@
+/**
+ * Scoring engine (评分引擎): pure functions, no database, no GraphQL, nothing imported
+ * from the rest of the app. Services map entities to these types and store the results.
+ */
+export * from './types.js';
+export {
+  type Fraction,
+  fromNumber,
+  roundHalfUp,
+  round2,
+  toHundredths,
+  toNumber,
+} from './decimal.js';
+export { aggregate } from './aggregate.js';
+export { validateScheme, assertValidScheme, type SchemeProblem, type SchemeProblemCode } from './validate.js';
+export { computeEntryResult } from './entry-result.js';
+export { heaviestStageId, rankRows, selectTop } from './rank.js';
+export { assignPrizes, prizeTierSizes, type PrizeCandidate } from './prizes.js';
+export { computeLeaderboard, toRankInput } from './leaderboard.js';
