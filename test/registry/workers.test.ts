@@ -1,0 +1,173 @@
+import { Role } from '../../src/auth/role';
+import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { createEnterprise, createWorker, workerInput } from '../helpers/registry';
+
+const CREATE = `mutation($input: CreateWorkerInput!) { createWorker(input: $input) { worker { id name employeeNumber skillLevel enterprise { id } } userErrors { code field message } } }`;
+const GRANT = `mutation($input: GrantHonorInput!) { grantHonor(input: $input) { honor { kind level year source } worker { honors { kind } } userErrors { code field } } }`;
+const LEVEL = `mutation($input: RecordSkillLevelChangeInput!) { recordSkillLevelChange(input: $input) { change { from to reason } worker { skillLevel skillLevelHistory { from to reason source } } userErrors { code field } } }`;
+const IMPORT = `mutation($input: ImportWorkersInput!) { importWorkers(input: $input) { importedCount userErrors { code field message } } }`;
+
+let t: TestServer;
+let admin: string;
+let organizer: string;
+let ent: { id: string };
+beforeAll(async () => {
+  t = await startTestServer();
+  admin = (await t.user([Role.ADMIN])).token;
+  organizer = (await t.user([Role.ORGANIZER])).token;
+  ent = await createEnterprise(t, admin);
+});
+afterAll(async () => t.close());
+
+describe('createWorker and updateWorker', () => {
+  it('creates a worker in an enterprise', async () => {
+    const res = ok(await t.gql(CREATE, { input: { ...workerInput(1), enterpriseId: ent.id } }, organizer));
+    expect(res.createWorker.userErrors).toEqual([]);
+    expect(res.createWorker.worker).toMatchObject({ name: '工人1', employeeNumber: 'E1', skillLevel: 'SENIOR', enterprise: { id: ent.id } });
+  });
+
+  it('refuses a duplicate employee number in the same enterprise but allows it in another', async () => {
+    await createWorker(t, admin, ent.id, { employeeNumber: 'DUP-1' });
+    const dup = ok(await t.gql(CREATE, { input: { ...workerInput(2, { employeeNumber: 'DUP-1' }), enterpriseId: ent.id } }, organizer));
+    expect(dup.createWorker.worker).toBeNull();
+    expect(dup.createWorker.userErrors).toEqual([expect.objectContaining({ code: 'ALREADY_EXISTS', field: ['input', 'employeeNumber'] })]);
+    const other = await createEnterprise(t, admin);
+    const elsewhere = ok(await t.gql(CREATE, { input: { ...workerInput(3, { employeeNumber: 'DUP-1' }), enterpriseId: other.id } }, organizer));
+    expect(elsewhere.createWorker.userErrors).toEqual([]);
+  });
+
+  it('reports bad fields and an unknown enterprise as userErrors', async () => {
+    const bad = ok(await t.gql(CREATE, { input: { ...workerInput(4, { name: '', birthYear: 1800, joinedAt: '2999-01-01T00:00:00Z' }), enterpriseId: ent.id } }, organizer));
+    expect(bad.createWorker.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual(['input.birthYear', 'input.joinedAt', 'input.name']);
+    const noEnt = ok(await t.gql(CREATE, { input: { ...workerInput(5), enterpriseId: Buffer.from('Enterprise:11111111-1111-1111-1111-111111111111').toString('base64url') } }, organizer));
+    expect(noEnt.createWorker.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'enterpriseId'] })]);
+  });
+
+  it('is refused to anonymous and to judges, reviewers and studio managers', async () => {
+    const input = { ...workerInput(6), enterpriseId: ent.id };
+    expect(errorCode(await t.gql(CREATE, { input }))).toBe('UNAUTHENTICATED');
+    for (const role of [Role.JUDGE, Role.REVIEWER, Role.STUDIO_MANAGER]) {
+      expect(errorCode(await t.gql(CREATE, { input }, (await t.user([role])).token))).toBe('FORBIDDEN');
+    }
+  });
+
+  it('updates the fields given, including moving enterprise, and checks the number there', async () => {
+    const w = await createWorker(t, admin, ent.id, { employeeNumber: 'MOVE-1' });
+    const other = await createEnterprise(t, admin);
+    await createWorker(t, admin, other.id, { employeeNumber: 'MOVE-1' });
+    const UPDATE = `mutation($input: UpdateWorkerInput!) { updateWorker(input: $input) { worker { name trade enterprise { id } } userErrors { code field } } }`;
+    const clash = ok(await t.gql(UPDATE, { input: { workerId: w.id, enterpriseId: other.id } }, organizer));
+    expect(clash.updateWorker.userErrors).toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'employeeNumber'] }]);
+    const moved = ok(await t.gql(UPDATE, { input: { workerId: w.id, enterpriseId: other.id, employeeNumber: 'MOVE-2', trade: '钳工' } }, organizer));
+    expect(moved.updateWorker.worker).toEqual({ name: w.name, trade: '钳工', enterprise: { id: other.id } });
+    const judge = await t.user([Role.JUDGE]);
+    expect(errorCode(await t.gql(UPDATE, { input: { workerId: w.id, name: 'x' } }, judge.token))).toBe('FORBIDDEN');
+  });
+});
+
+describe('honors and skill levels', () => {
+  it('grants an honor once per kind, level and year', async () => {
+    const w = await createWorker(t, admin, ent.id);
+    const input = { workerId: w.id, kind: 'CRAFTSMAN', level: 'CITY', year: 2025, source: '港城大工匠评选' };
+    const res = ok(await t.gql(GRANT, { input }, organizer));
+    expect(res.grantHonor.honor).toEqual({ kind: 'CRAFTSMAN', level: 'CITY', year: 2025, source: '港城大工匠评选' });
+    expect(res.grantHonor.worker.honors).toEqual([{ kind: 'CRAFTSMAN' }]);
+    expect(ok(await t.gql(GRANT, { input }, organizer)).grantHonor.userErrors[0].code).toBe('ALREADY_EXISTS');
+    expect(ok(await t.gql(GRANT, { input: { ...input, year: 3000 } }, organizer)).grantHonor.userErrors[0]).toEqual({ code: 'INVALID_INPUT', field: ['input', 'year'] });
+    expect(errorCode(await t.gql(GRANT, { input: { ...input, year: 2024 } }, (await t.user([Role.JUDGE])).token))).toBe('FORBIDDEN');
+  });
+
+  it('records skill-level changes as history and refuses a no-op', async () => {
+    const w = await createWorker(t, admin, ent.id, { skillLevel: 'INTERMEDIATE' });
+    const res = ok(await t.gql(LEVEL, { input: { workerId: w.id, to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' } }, organizer));
+    expect(res.recordSkillLevelChange.worker.skillLevel).toBe('SENIOR');
+    expect(res.recordSkillLevelChange.worker.skillLevelHistory).toEqual([{ from: 'INTERMEDIATE', to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' }]);
+    const same = ok(await t.gql(LEVEL, { input: { workerId: w.id, to: 'SENIOR', reason: 'again' } }, organizer));
+    expect(same.recordSkillLevelChange.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'to'] }]);
+    expect(errorCode(await t.gql(LEVEL, { input: { workerId: w.id, to: 'TECHNICIAN', reason: 'x' } }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('workers query', () => {
+  it('filters by enterprise, trade, skill level, honor, migrant flag and search', async () => {
+    const e = await createEnterprise(t, admin);
+    const a = await createWorker(t, admin, e.id, { name: '王晓明', trade: '电工', skillLevel: 'TECHNICIAN', migrantWorker: true });
+    const b = await createWorker(t, admin, e.id, { name: '李红', trade: '电工', skillLevel: 'SENIOR', migrantWorker: false });
+    await createWorker(t, admin, e.id, { name: '赵刚', trade: '钳工', skillLevel: 'SENIOR' });
+    for (const year of [2023, 2024]) await t.gql(GRANT, { input: { workerId: a.id, kind: 'MODEL_WORKER', level: 'CITY', year } }, admin);
+    const names = async (filter: string) =>
+      ok(await t.gql(`{ workers(filter: { enterpriseId: "${e.id}", ${filter} }) { totalCount nodes { name } } }`, {}, organizer)).workers;
+    expect((await names('trade: "电工"')).totalCount).toBe(2);
+    expect((await names('skillLevel: SENIOR')).nodes.map((n: any) => n.name).sort()).toEqual(['李红', '赵刚'].sort());
+    expect(await names('honor: MODEL_WORKER')).toEqual({ totalCount: 1, nodes: [{ name: '王晓明' }] }); // two honors, listed once
+    expect((await names('migrantWorker: true')).nodes).toEqual([{ name: '王晓明' }]);
+    expect((await names('search: "李"')).nodes).toEqual([{ name: b.name }]);
+  });
+
+  it('is personal data: refused to anonymous viewers and judges; node(id:) hides it from them too', async () => {
+    const w = await createWorker(t, admin, ent.id);
+    expect(errorCode(await t.gql(`{ workers { totalCount } }`))).toBe('UNAUTHENTICATED');
+    const judge = await t.user([Role.JUDGE]);
+    expect(errorCode(await t.gql(`{ workers { totalCount } }`, {}, judge.token))).toBe('FORBIDDEN');
+    const NODE = `query($id: ID!) { node(id: $id) { id ... on Worker { name } } }`;
+    expect(ok(await t.gql(NODE, { id: w.id })).node).toBeNull();
+    expect(ok(await t.gql(NODE, { id: w.id }, judge.token)).node).toBeNull();
+    expect(ok(await t.gql(NODE, { id: w.id }, organizer)).node).toEqual({ id: w.id, name: w.name });
+  });
+
+  it('issues the same number of SQL statements for 10 and for 100 workers with enterprise and honors', async () => {
+    const e = await createEnterprise(t, admin);
+    const rows = [...Array(100).keys()].map((i) => workerInput(50_000 + i));
+    ok(await t.gql(IMPORT, { input: { enterpriseId: e.id, rows } }, admin));
+    const list = ok(await t.gql(`{ workers(first: 100, filter: { enterpriseId: "${e.id}" }) { nodes { id } } }`, {}, admin)).workers.nodes;
+    for (const w of list.slice(0, 100)) await t.gql(GRANT, { input: { workerId: w.id, kind: 'TECHNICAL_EXPERT', level: 'DISTRICT', year: 2024 } }, admin);
+    const q = (n: number) => t.gql(`{ workers(first: ${n}, filter: { enterpriseId: "${e.id}" }) { nodes { name enterprise { name isNonPublic } honors { kind year } skillLevelHistory { to } } } }`, {}, admin);
+    const ten = await t.countStatements(async () => expect(ok(await q(10)).workers.nodes).toHaveLength(10));
+    const hundred = await t.countStatements(async () => {
+      const nodes = ok(await q(100)).workers.nodes;
+      expect(nodes).toHaveLength(100);
+      expect(nodes.every((n: any) => n.honors.length === 1 && n.enterprise.name)).toBe(true);
+    });
+    expect(hundred).toBe(ten);
+    expect(ten).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('importWorkers', () => {
+  it('imports all rows in one go', async () => {
+    const e = await createEnterprise(t, admin);
+    const rows = [...Array(250).keys()].map((i) => workerInput(10_000 + i));
+    const res = ok(await t.gql(IMPORT, { input: { enterpriseId: e.id, rows } }, organizer));
+    expect(res.importWorkers).toEqual({ importedCount: 250, userErrors: [] });
+    expect(ok(await t.gql(`{ workers(filter: { enterpriseId: "${e.id}" }) { totalCount } }`, {}, admin)).workers.totalCount).toBe(250);
+  });
+
+  it('imports nothing when any row is bad, with a userError per bad row naming its index', async () => {
+    const e = await createEnterprise(t, admin);
+    await createWorker(t, admin, e.id, { employeeNumber: 'TAKEN' });
+    const rows = [
+      workerInput(20_001),
+      workerInput(20_002, { name: '' }),
+      workerInput(20_003, { employeeNumber: 'TAKEN' }),
+      workerInput(20_004, { employeeNumber: 'E20001' }),
+      workerInput(20_005, { birthYear: 2100 }),
+    ];
+    const res = ok(await t.gql(IMPORT, { input: { enterpriseId: e.id, rows } }, organizer));
+    expect(res.importWorkers.importedCount).toBeNull();
+    const byField = res.importWorkers.userErrors.map((u: any) => `${u.code}:${u.field.join('.')}`).sort();
+    expect(byField).toEqual([
+      'ALREADY_EXISTS:input.rows.2.employeeNumber',
+      'ALREADY_EXISTS:input.rows.3.employeeNumber',
+      'INVALID_INPUT:input.rows.1.name',
+      'INVALID_INPUT:input.rows.4.birthYear',
+    ]);
+    expect(res.importWorkers.userErrors.find((u: any) => u.field[2] === '3').message).toMatch(/row 3.*repeats row 0/);
+    expect(ok(await t.gql(`{ workers(filter: { enterpriseId: "${e.id}" }) { totalCount } }`, {}, admin)).workers.totalCount).toBe(1);
+  });
+
+  it('is refused to non-registry roles and refuses an empty import', async () => {
+    const rows = [workerInput(30_001)];
+    expect(errorCode(await t.gql(IMPORT, { input: { enterpriseId: ent.id, rows } }, (await t.user([Role.STUDIO_MANAGER])).token))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(IMPORT, { input: { enterpriseId: ent.id, rows: [] } }, organizer)).importWorkers.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'rows'] });
+  });
+});
