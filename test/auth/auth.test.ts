@@ -1,3 +1,4 @@
+import { AuthService } from '../../src/auth/auth.service';
 import { Role } from '../../src/auth/role';
 import { LoginAttempt } from '../../src/auth/login-attempt.entity';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
@@ -151,5 +152,21 @@ describe('changePassword', () => {
     expect(ok(await t.gql(VIEWER, {}, u.token)).viewer).toBeNull();
     expect(ok(await t.gql(VIEWER, {}, done.changePassword.token)).viewer.email).toBe('pw.change@example.com');
     expect(ok(await t.gql(LOGIN, { email: 'pw.change@example.com', password: 'new-password-9' })).login.token).toEqual(expect.any(String));
+  });
+});
+
+describe('bootstrap admin', () => {
+  it('creates the first admin only when no user exists', async () => {
+    const fresh = await startTestServer();
+    try {
+      const svc = () => new AuthService(fresh.orm.em.fork(), fresh.server.app.tokens);
+      expect(await svc().bootstrapAdmin('first@example.com', 'first-password')).toBe(true);
+      expect(await svc().bootstrapAdmin('second@example.com', 'second-password')).toBe(false);
+      const res = ok(await fresh.gql(LOGIN, { email: 'first@example.com', password: 'first-password' }));
+      expect(res.login.viewer.roles).toEqual(['ADMIN']);
+      expect(ok(await fresh.gql(LOGIN, { email: 'second@example.com', password: 'second-password' })).login.token).toBeNull();
+    } finally {
+      await fresh.close();
+    }
   });
 });
