@@ -5,9 +5,10 @@ import { authChecker } from './auth/auth-checker.js';
 import { authResolvers } from './auth/index.js';
 import { NodeResolver } from './common/node.resolver.js';
 import { registryResolvers } from './registry/index.js';
+import { competitionResolvers } from './competitions/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, ...authResolvers, ...registryResolvers];
+const resolvers: NonEmptyArray<Function> = [NodeResolver, ...authResolvers, ...registryResolvers, ...competitionResolvers];
 
 /** One pub/sub per process; live/ feeds it from PostgreSQL LISTEN so every instance delivers every event. */
 export const pubSub = createPubSub();

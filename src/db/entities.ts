@@ -1,5 +1,7 @@
 import { authEntities } from '../auth/index.js';
 import { registryEntities } from '../registry/index.js';
+import { competitionEntities } from '../competitions/index.js';
+import { IdempotencyRecord } from '../common/idempotency.entity.js';
 
 /** Every module's entities, for the ORM and the migrations. */
-export const entities = [...authEntities, ...registryEntities];
+export const entities = [...authEntities, ...registryEntities, ...competitionEntities, IdempotencyRecord];

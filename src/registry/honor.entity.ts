@@ -32,6 +32,11 @@ export class Honor extends Node {
   @Property({ type: 'string', length: 300, nullable: true })
   source: string | null = null;
 
+  /** Set when a competition granted it: one competition promotion per worker per year is checked on this. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  sourceCompetitionId: string | null = null;
+
   @Field()
   @Property({ type: 'Date' })
   createdAt: Date = new Date();

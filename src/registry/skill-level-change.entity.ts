@@ -31,6 +31,11 @@ export class SkillLevelChange extends Node {
   @Property({ type: 'string', length: 300, nullable: true })
   source: string | null = null;
 
+  /** Set when a competition granted it: one competition promotion per worker per year is checked on this. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  sourceCompetitionId: string | null = null;
+
   @Field({ description: 'When the change took effect.' })
   @Property({ type: 'Date' })
   at!: Date;

@@ -1,0 +1,79 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum CompetitionKind {
+  JOB_DRILL = 'JOB_DRILL',
+  TECHNICAL_CONTEST = 'TECHNICAL_CONTEST',
+  SKILLS_COMPETITION = 'SKILLS_COMPETITION',
+  LABOR_COMPETITION = 'LABOR_COMPETITION',
+  ONLINE_DRILL = 'ONLINE_DRILL',
+}
+registerEnumType(CompetitionKind, {
+  name: 'CompetitionKind',
+  valuesConfig: {
+    JOB_DRILL: { description: '岗位练兵' },
+    TECHNICAL_CONTEST: { description: '技术比武' },
+    SKILLS_COMPETITION: { description: '职业技能大赛' },
+    LABOR_COMPETITION: { description: '劳动竞赛' },
+    ONLINE_DRILL: { description: '网上练兵' },
+  },
+});
+
+/** The lifecycle; legal moves are in competition-lifecycle.ts. */
+export enum CompetitionStatus {
+  DRAFT = 'DRAFT',
+  REGISTRATION_OPEN = 'REGISTRATION_OPEN',
+  REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  SCORING_CLOSED = 'SCORING_CLOSED',
+  FINALIZED = 'FINALIZED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(CompetitionStatus, { name: 'CompetitionStatus' });
+
+export enum Aggregation {
+  MEAN = 'MEAN',
+  TRIMMED_MEAN = 'TRIMMED_MEAN',
+  MEDIAN = 'MEDIAN',
+}
+registerEnumType(Aggregation, {
+  name: 'Aggregation',
+  description: 'How a judging panel’s marks on one JUDGEMENT criterion become one mark.',
+  valuesConfig: {
+    TRIMMED_MEAN: { description: 'Drop one highest and one lowest mark (needs at least 3 marks; with fewer, the plain mean, provisionally).' },
+  },
+});
+
+export enum CriterionKind {
+  MEASUREMENT = 'MEASUREMENT',
+  JUDGEMENT = 'JUDGEMENT',
+}
+registerEnumType(CriterionKind, {
+  name: 'CriterionKind',
+  valuesConfig: {
+    MEASUREMENT: { description: 'Objective: marked once by any judge of the stage; a second mark is a correction.' },
+    JUDGEMENT: { description: 'Marked by every judge of the stage; the marks are aggregated.' },
+  },
+});
+
+export enum EntryStatus {
+  ACTIVE = 'ACTIVE',
+  WITHDRAWN = 'WITHDRAWN',
+  DISQUALIFIED = 'DISQUALIFIED',
+}
+registerEnumType(EntryStatus, { name: 'EntryStatus' });
+
+export enum PrizeTierName {
+  FIRST = 'FIRST',
+  SECOND = 'SECOND',
+  THIRD = 'THIRD',
+  EXCELLENCE = 'EXCELLENCE',
+}
+registerEnumType(PrizeTierName, {
+  name: 'PrizeTierName',
+  valuesConfig: {
+    FIRST: { description: '一等奖' },
+    SECOND: { description: '二等奖' },
+    THIRD: { description: '三等奖' },
+    EXCELLENCE: { description: '优秀奖' },
+  },
+});
