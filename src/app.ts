@@ -2,6 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { TokenService } from './auth/tokens.js';
+import type { BoardCache } from './competitions/leaderboard.service.js';
+import type { LiveBridge } from './live/bridge.js';
+import type { PubSub } from './live/pubsub.js';
 
 /** Process-wide services every request may use; built once in createServer. */
 export interface App {
@@ -9,4 +12,9 @@ export interface App {
   orm: MikroORM;
   log: Logger;
   tokens: TokenService;
+  /** Leaderboards kept current by live events (per instance). */
+  boards: BoardCache;
+  live?: LiveBridge;
+  /** This instance's subscribers; fed only by its LiveBridge. */
+  pubSub: PubSub;
 }

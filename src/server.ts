@@ -15,6 +15,11 @@ import { createContext, type Context, type Viewer } from './context.js';
 import { resolveViewer } from './auth/auth.service.js';
 import { TokenService } from './auth/tokens.js';
 import { buildSchema } from './schema.js';
+import { BoardCache } from './competitions/leaderboard.service.js';
+import { competitionEventHandler, competitionResync } from './competitions/live.js';
+import { resultsCsvHandler } from './competitions/results-csv.js';
+import { databaseUrlOf, LiveBridge } from './live/bridge.js';
+import { createLivePubSub } from './live/pubsub.js';
 import { formatErrorFor, operationLogPlugin } from './observability.js';
 
 export interface RunningServer {
@@ -45,7 +50,9 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
 
 /** HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds) };
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub() };
+  app.live = new LiveBridge(databaseUrlOf(orm), log, competitionEventHandler(app), competitionResync(app));
+  await app.live.start();
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -82,6 +89,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
           return {
             async drainServer() {
               await wsCleanup.dispose();
+              await app.live?.stop();
             },
           };
         },
@@ -98,6 +106,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     const db = await databaseReachable(orm);
     res.status(db ? 200 : 503).json({ status: db ? 'ready' : 'unavailable', database: db ? 'up' : 'down' });
   });
+  expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
   expressApp.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -5,6 +5,7 @@ import { openOrm } from '../../src/db/orm';
 import { createServer, type RunningServer } from '../../src/server';
 import { AuthService } from '../../src/auth/auth.service';
 import { Role } from '../../src/auth/role';
+import { idOf } from '../../src/common/relay';
 import { createTestDatabase } from './database';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -14,6 +15,7 @@ export interface GqlResult<T = Record<string, any>> {
 
 export interface TestServer {
   url: string;
+  databaseUrl: string;
   wsUrl: string;
   orm: MikroORM;
   server: RunningServer;
@@ -28,8 +30,11 @@ export interface TestServer {
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
 let userSeq = 0;
 
-export async function startTestServer(): Promise<TestServer> {
-  const db = await createTestDatabase();
+/** A server on a fresh database, or a second instance on another server's database (`shareWith`). */
+export async function startTestServer(opts: { shareWith?: TestServer } = {}): Promise<TestServer> {
+  const db = opts.shareWith
+    ? { url: opts.shareWith.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
   const log = createLogger(process.env.JX_TEST_LOG ?? 'silent');
   const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', databaseUrl: db.url };
   const orm = await openOrm(db.url, { log, poolMax: 10 });
@@ -50,6 +55,7 @@ export async function startTestServer(): Promise<TestServer> {
 
   return {
     url: server.url,
+    databaseUrl: db.url,
     wsUrl: server.wsUrl,
     orm,
     server,
@@ -57,7 +63,8 @@ export async function startTestServer(): Promise<TestServer> {
     async user(roles, opts = {}) {
       const email = opts.email ?? `user${++userSeq}-${Date.now()}@example.com`;
       const svc = new AuthService(orm.em.fork(), server.app.tokens);
-      const u = await svc.createUser({ email, displayName: email.split('@')[0]!, password: 'password-123', roles, workerId: opts.workerId });
+      const workerId = opts.workerId ? (idOf(opts.workerId, 'Worker') ?? opts.workerId) : undefined; // a global ID or a uuid
+      const u = await svc.createUser({ email, displayName: email.split('@')[0]!, password: 'password-123', roles, workerId });
       const token = await server.app.tokens.issue({ userId: u.id, tokenVersion: u.tokenVersion });
       return { id: u.id, globalId: u.globalId, token, email };
     },

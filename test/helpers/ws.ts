@@ -23,3 +23,35 @@ export function wsRequest<T = any>(client: Client, query: string, variables?: Re
     });
   });
 }
+
+/** A live subscription that records every result, with a way to wait for one that matches. */
+export interface Recorder<T> {
+  results: { data?: T; errors?: any[] }[];
+  error: unknown;
+  waitFor(pred: (data: T) => boolean, timeoutMs?: number): Promise<T>;
+  stop(): void;
+}
+
+export function record<T = any>(client: Client, query: string, variables?: Record<string, unknown>): Recorder<T> {
+  const rec: Recorder<T> = {
+    results: [],
+    error: undefined,
+    async waitFor(pred, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = rec.results.find((r) => r.data && pred(r.data));
+        if (hit) return hit.data!;
+        if (rec.error) throw rec.error;
+        if (Date.now() > deadline) throw new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(rec.results).slice(0, 500)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    stop: () => undefined,
+  };
+  rec.stop = client.subscribe<T>({ query, variables }, {
+    next: (r) => void rec.results.push(r as never),
+    error: (e) => void (rec.error = e),
+    complete: () => undefined,
+  });
+  return rec;
+}

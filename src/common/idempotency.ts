@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, UserErrorCode } from './errors.js';
+import { IdempotencyRecord } from './idempotency.entity.js';
+
+export function requestHash(input: unknown): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
+}
+
+/**
+ * The stored outcome of an earlier request with this key, or null for a new one. The same key with a
+ * different request is refused: answering it with another request's outcome would be wrong.
+ */
+export async function priorOutcome<T>(em: EntityManager, userId: string, operation: string, key: string, hash: string): Promise<T | null> {
+  const record = await em.findOne(IdempotencyRecord, { userId, operation, key });
+  if (!record) return null;
+  if (record.requestHash !== hash) {
+    throw domainError(UserErrorCode.INVALID_INPUT, 'This idempotencyKey was used for a different request', ['input', 'idempotencyKey']);
+  }
+  return record.outcome as T;
+}
+
+/** Records the outcome in the caller's transaction; a concurrent duplicate fails on the unique key. */
+export function recordOutcome(em: EntityManager, userId: string, operation: string, key: string, hash: string, outcome: unknown): void {
+  em.create(IdempotencyRecord, { userId, operation, key, requestHash: hash, outcome } as never);
+}
+
+export function checkIdempotencyKey(key: string | null | undefined): string | null {
+  if (key == null) return null;
+  if (key.length < 1 || key.length > 200) throw domainError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', ['input', 'idempotencyKey']);
+  return key;
+}

@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { JudgesPerStage, Scheme } from '../scoring/index.js';
+import { heaviestStageId } from '../scoring/index.js';
+import type { Competition } from './competition.entity.js';
+import { Criterion } from './criterion.entity.js';
+import { JudgeAssignment } from './judge-assignment.entity.js';
+import { Stage } from './stage.entity.js';
+
+/** A competition's marking scheme as the scoring engine sees it, plus what the server needs around it. */
+export interface LoadedScheme {
+  scheme: Scheme;
+  judgesPerStage: JudgesPerStage;
+  stages: Stage[];
+  criteria: Map<string, Criterion>;
+  tieBreakStageId: string | null;
+  /** Marks expected of one entry under the current panel. */
+  marksExpected: number;
+}
+
+/** Three small queries: stages, criteria, active judges. */
+export async function loadScheme(em: EntityManager, competition: Competition): Promise<LoadedScheme> {
+  const [stages, criteria, judges] = await Promise.all([
+    em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
+    em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
+    em.find(JudgeAssignment, { competition, removedAt: null }),
+  ]);
+  const judgesPerStage: Record<string, number> = Object.fromEntries(stages.map((s) => [s.id, 0]));
+  for (const j of judges) for (const sid of j.stageIds) if (sid in judgesPerStage) judgesPerStage[sid]! += 1;
+  const scheme: Scheme = {
+    aggregation: competition.aggregation,
+    stages: stages.map((s) => ({
+      id: s.id,
+      weight: Number(s.weight),
+      criteria: criteria.filter((c) => c.stage.id === s.id).map((c) => ({ id: c.id, kind: c.kind, maxScore: Number(c.maxScore) })),
+    })),
+  };
+  let marksExpected = 0;
+  for (const stage of scheme.stages) {
+    for (const c of stage.criteria) marksExpected += c.kind === 'MEASUREMENT' ? 1 : judgesPerStage[stage.id] ?? 0;
+  }
+  return {
+    scheme,
+    judgesPerStage,
+    stages,
+    criteria: new Map(criteria.map((c) => [c.id, c])),
+    tieBreakStageId: heaviestStageId(scheme),
+    marksExpected,
+  };
+}
