@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../src/logger.js';
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
+import { projectRoot } from '../../src/db/paths.js';
+
+export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
+export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+/** The bench's own PostgreSQL: DATABASE_URL when given, else a throwaway embedded cluster. */
+export async function benchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiangxin-bench-'));
+  fs.chmodSync(dir, 0o755);
+  const db: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: dir, database: 'bench', log: createLogger('warn'), persistent: false });
+  return {
+    url: db.url,
+    stop: async () => {
+      await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ServerProcess {
+  url: string;
+  wsUrl: string;
+  pid: number;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** A server as users run it: its own process (`node dist/src/main.js`), production settings. */
+export async function startServerProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: BENCH_JWT_SECRET,
+      LOG_LEVEL: 'warn',
+      BOOTSTRAP_ADMIN_EMAIL: BENCH_ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/ready`)).ok) break;
+    } catch {
+      /* not yet listening */
+    }
+    if (Date.now() > deadline) throw new Error('server did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `${base}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    pid: child.pid!,
+    rssMb() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
