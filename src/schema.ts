@@ -6,6 +6,8 @@ import { NodeResolver } from './common/node.resolver.js';
 import { registryResolvers } from './registry/index.js';
 import { competitionResolvers } from './competitions/index.js';
 import { schemaPubSub } from './live/pubsub.js';
+// Every entity module, so every Node type is registered however the schema is reached (server, emit, tests).
+import './db/entities.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [NodeResolver, ...authResolvers, ...registryResolvers, ...competitionResolvers];

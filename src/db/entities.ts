@@ -1,7 +1,14 @@
 import { authEntities } from '../auth/index.js';
 import { registryEntities } from '../registry/index.js';
 import { competitionEntities } from '../competitions/index.js';
+import { studioEntities } from '../studios/index.js';
+import { methodEntities } from '../methods/index.js';
+import { incubationEntities } from '../incubation/index.js';
+import { showcaseEntities } from '../showcase/index.js';
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
 
 /** Every module's entities, for the ORM and the migrations. */
-export const entities = [...authEntities, ...registryEntities, ...competitionEntities, IdempotencyRecord];
+export const entities = [
+  ...authEntities, ...registryEntities, ...competitionEntities,
+  ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, IdempotencyRecord,
+];

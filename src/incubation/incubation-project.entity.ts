@@ -1,0 +1,31 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import type { User } from '../auth/user.entity.js';
+import type { Enterprise } from '../registry/enterprise.entity.js';
+import type { Worker } from '../registry/worker.entity.js';
+import type { Studio } from '../studios/studio.entity.js';
+import { ProjectStage } from './enums.js';
+
+@ObjectType({ implements: Node, description: 'A workers’ innovation project in incubation (孵化项目), passing stage gates.' })
+@Entity()
+export class IncubationProject extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @Field() @Property({ type: 'string', length: 200 }) title!: string;
+  @Field() @Property({ type: 'text' }) summary!: string;
+  @Field({ description: 'Field of technology, e.g. 智能制造.' }) @Property({ type: 'string', length: 100 }) @Index() field!: string;
+  @Field(() => ProjectStage) @Enum({ items: () => ProjectStage }) @Index() stage: ProjectStage = ProjectStage.IDEA;
+  /** Field resolvers (loaders). */
+  @ManyToOne('Worker', { ref: true, deleteRule: 'restrict' }) @Index() leadWorker!: Ref<Worker>;
+  /** The lead worker's enterprise at creation: conflicts of interest and the overview's district. */
+  @ManyToOne('Enterprise', { ref: true, deleteRule: 'restrict' }) @Index() enterprise!: Ref<Enterprise>;
+  @ManyToOne('Studio', { ref: true, nullable: true, deleteRule: 'restrict' }) @Index() studio: Ref<Studio> | null = null;
+  /** Who created it and runs it (partners, funding, milestones). */
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) @Index() owner!: Ref<User>;
+  @Field(() => String, { nullable: true, description: 'Why it was terminated (the KILL decision’s comment).' })
+  @Property({ type: 'string', length: 2000, nullable: true }) terminationReason: string | null = null;
+  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field() @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Property({ version: true }) version!: number;
+}

@@ -1,0 +1,63 @@
+import { DecimalType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import type { User } from '../auth/user.entity.js';
+import { DecimalScalar } from '../studios/decimal.js';
+import { FundingSourceKind, GateVerdict, PartnerKind, ProjectStage } from './enums.js';
+import type { IncubationProject } from './incubation-project.entity.js';
+
+// The parts of a project, each a small record hanging off it (one file: they are one concept).
+
+@ObjectType({ implements: Node, description: 'A partner in the incubation chain: union, college, market company, financial institution.' })
+@Entity()
+export class ProjectPartner extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
+  @Field(() => PartnerKind) @Enum({ items: () => PartnerKind }) kind!: PartnerKind;
+  @Field() @Property({ type: 'string', length: 200 }) name!: string;
+  @Field({ description: 'What the partner brings.' }) @Property({ type: 'text' }) contribution!: string;
+  @Field() @Property({ type: 'Date' }) addedAt: Date = new Date();
+}
+
+@ObjectType({ implements: Node, description: 'Money received by a project, in yuan.' })
+@Entity()
+export class ProjectFunding extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
+  @Field(() => FundingSourceKind) @Enum({ items: () => FundingSourceKind }) sourceKind!: FundingSourceKind;
+  @Field({ description: 'Who gave it, e.g. 市总工会, 某银行.' }) @Property({ type: 'string', length: 200 }) source!: string;
+  @Field(() => DecimalScalar) @Property({ type: new DecimalType('string'), precision: 14, scale: 2 }) amount!: string;
+  @Field() @Property({ type: 'Date' }) @Index() receivedAt!: Date;
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) recordedBy!: Ref<User>;
+  @Field() @Property({ type: 'Date' }) recordedAt: Date = new Date();
+}
+
+@ObjectType({ implements: Node, description: 'A planned step of a project; completing one opens the INCUBATING gate.' })
+@Entity()
+export class ProjectMilestone extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
+  @Field() @Property({ type: 'string', length: 200 }) title!: string;
+  @Field() @Property({ type: 'text' }) description: string = '';
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) dueAt: Date | null = null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) completedAt: Date | null = null;
+  @Field(() => String, { nullable: true, description: 'What was achieved, given on completion.' })
+  @Property({ type: 'text', nullable: true }) completionNote: string | null = null;
+  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+}
+
+@ObjectType({ implements: Node, description: 'One stage-gate decision: who, when, verdict, score, comment.' })
+@Entity()
+export class GateDecision extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
+  @Field(() => GateVerdict) @Enum({ items: () => GateVerdict }) decision!: GateVerdict;
+  @Field(() => ProjectStage) @Enum({ items: () => ProjectStage }) fromStage!: ProjectStage;
+  @Field(() => ProjectStage) @Enum({ items: () => ProjectStage }) toStage!: ProjectStage;
+  @Field(() => Int, { nullable: true, description: 'The gate score, 0–100.' }) @Property({ type: 'smallint', nullable: true }) score: number | null = null;
+  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 2000, nullable: true }) comment: string | null = null;
+  /** Field resolver `decidedBy`. */
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) decidedBy!: Ref<User>;
+  @Field() @Property({ type: 'Date' }) at: Date = new Date();
+}

@@ -1,0 +1,7 @@
+import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
+import { MethodAdoption } from './method-adoption.entity.js';
+import { MethodReviewer } from './method-reviewer.entity.js';
+import { OperatingMethod } from './operating-method.entity.js';
+
+export const methodEntities = [OperatingMethod, MethodReviewer, ExpertReview, ExpertReviewRevision, MethodAdoption];
+export const methodResolvers = [] as const;

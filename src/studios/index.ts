@@ -1,0 +1,8 @@
+import { Innovation } from './innovation.entity.js';
+import { Studio } from './studio.entity.js';
+import { StudioDecision } from './studio-decision.entity.js';
+import { StudioMember } from './studio-member.entity.js';
+import { StudioReport } from './studio-report.entity.js';
+
+export const studioEntities = [Studio, StudioDecision, StudioMember, StudioReport, Innovation];
+export const studioResolvers = [] as const;

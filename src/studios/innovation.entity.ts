@@ -1,0 +1,28 @@
+import { DecimalType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../common/relay.js';
+import type { User } from '../auth/user.entity.js';
+import { DecimalScalar } from './decimal.js';
+import { InnovationCategory } from './enums.js';
+import type { Studio } from './studio.entity.js';
+
+@ObjectType({ implements: Node, description: 'An innovation achievement (创新成果) of an accredited studio.' })
+@Entity()
+@Index({ properties: ['category', 'year'] })
+export class Innovation extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('Studio', { ref: true, deleteRule: 'restrict' }) @Index() studio!: Ref<Studio>;
+  @Field() @Property({ type: 'string', length: 200 }) title!: string;
+  @Field(() => InnovationCategory) @Enum({ items: () => InnovationCategory }) category!: InnovationCategory;
+  @Field() @Property({ type: 'text' }) description!: string;
+  /** Worker ids, studio members when registered; field resolvers `inventors` / `inventorNames`. */
+  @Property({ type: 'uuid[]' }) inventorIds: string[] = [];
+  @Field(() => DecimalScalar, { nullable: true, description: 'Economic benefit (经济效益) in yuan.' })
+  @Property({ type: new DecimalType('string'), precision: 14, scale: 2, nullable: true }) economicBenefit: string | null = null;
+  @Field(() => String, { nullable: true, description: 'Patent (application) number; required for PATENT.' })
+  @Property({ type: 'string', length: 50, nullable: true }) patentNumber: string | null = null;
+  @Field(() => Int, { description: 'Year of registration (China Standard Time).' }) @Property({ type: 'integer' }) year!: number;
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) registeredBy!: Ref<User>;
+  @Field() @Property({ type: 'Date' }) registeredAt: Date = new Date();
+}
