@@ -97,14 +97,20 @@ export async function fanout(opts: { seconds: number; subscribers: number; entri
     const latencies: number[] = [];
     let missing = 0;
     for (const [version, t0] of sentAt) {
+      // A version counts once every subscriber holds it or a later one (screens skip superseded boards).
       let worst = 0;
+      let all = true;
       for (const s of subs) {
         const at = firstAtOrAfter(s.arrivals, version);
-        if (at === null) missing++;
-        else worst = Math.max(worst, at - t0);
+        if (at === null) {
+          missing++;
+          all = false;
+        } else worst = Math.max(worst, at - t0);
       }
-      latencies.push(worst);
+      if (all) latencies.push(worst);
     }
+    let skipped = 0;
+    for (const s of subs) for (let i = 1; i < s.arrivals.length; i++) skipped += Math.max(0, s.arrivals[i]!.version - s.arrivals[i - 1]!.version - 1);
     const lat = summarize(latencies);
     const sub = summarize(submitMs);
     const messages = subs.reduce((n, s) => n + s.messages, 0);
@@ -115,6 +121,7 @@ export async function fanout(opts: { seconds: number; subscribers: number; entri
       ['submitScore latency ms', `p50 ${fmt(sub.p50)}  p95 ${fmt(sub.p95)}  p99 ${fmt(sub.p99)}  (${opts.concurrency} in flight)`],
       ['submit → every subscriber holds it, ms', `p50 ${fmt(lat.p50)}  p95 ${fmt(lat.p95)}  p99 ${fmt(lat.p99)}  max ${fmt(lat.max)}`],
       ['subscriber-versions never delivered', String(missing)],
+      ['versions skipped by a screen (superseded)', String(skipped)],
       ['messages delivered', `${messages} (${fmt(messages / elapsed, 0)}/s)`],
       ['payload per message (top 20 rows)', `${fmt(bytes / (messages || 1), 0)} bytes`],
       ['full leaderboard (500 rows) over HTTP', `${full.length} bytes`],

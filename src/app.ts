@@ -5,6 +5,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { BoardCache } from './competitions/leaderboard.service.js';
 import type { LiveBridge } from './live/bridge.js';
 import type { PubSub } from './live/pubsub.js';
+import type { LatestHub } from './live/latest.js';
+import type { BoardMessage } from './competitions/live.js';
 
 /** Process-wide services every request may use; built once in createServer. */
 export interface App {
@@ -17,4 +19,6 @@ export interface App {
   live?: LiveBridge;
   /** This instance's subscribers; fed only by its LiveBridge. */
   pubSub: PubSub;
+  /** Leaderboard screens, per competition: latest value wins, so slow screens skip, never queue. */
+  boardFeed: LatestHub<BoardMessage>;
 }

@@ -20,6 +20,9 @@ import { competitionEventHandler, competitionResync } from './competitions/live.
 import { resultsCsvHandler } from './competitions/results-csv.js';
 import { databaseUrlOf, LiveBridge } from './live/bridge.js';
 import { createLivePubSub } from './live/pubsub.js';
+import { LatestHub } from './live/latest.js';
+import { sharedSubscribe } from './live/shared-subscribe.js';
+import { sendRawJson } from './live/raw-json.js';
 import { formatErrorFor, operationLogPlugin } from './observability.js';
 
 export interface RunningServer {
@@ -50,7 +53,7 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
 
 /** HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub() };
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub() };
   app.live = new LiveBridge(databaseUrlOf(orm), log, competitionEventHandler(app), competitionResync(app));
   await app.live.start();
   const schema = await getSchema();
@@ -62,6 +65,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
+      subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
         const viewer = await resolveViewer(orm.em.fork(), app.tokens, auth);
@@ -74,6 +78,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     },
     wsServer,
   );
+  sendRawJson(wsServer);
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -35,7 +35,11 @@ export interface ServerProcess {
 /** A server as users run it: its own process (`node dist/src/main.js`), production settings. */
 export async function startServerProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [
+    // BENCH_PROFILE=dir writes a CPU profile of the server (open it in Chrome DevTools).
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    path.join(projectRoot, 'dist/src/main.js'),
+  ], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

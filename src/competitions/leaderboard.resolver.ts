@@ -12,6 +12,7 @@ import { boardView, type Board } from './leaderboard.service.js';
 import { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
+import { shareSubscriptionResults } from '../live/shared-subscribe.js';
 import { Score } from './score.entity.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from './score.inputs.js';
 
@@ -23,22 +24,34 @@ interface ViewerRole {
 /** Per subscription (graphql-ws makes one context per operation): the viewer's role in a competition, looked up once. */
 const rolesByContext = new WeakMap<Context, Map<string, Promise<ViewerRole>>>();
 
-async function roleIn(ctx: Context, competition: Competition): Promise<ViewerRole> {
+async function roleIn(ctx: Context, competitionId: string, load: () => Promise<Competition>): Promise<ViewerRole> {
   let byCompetition = rolesByContext.get(ctx);
   if (!byCompetition) rolesByContext.set(ctx, (byCompetition = new Map()));
-  let role = byCompetition.get(competition.id);
+  let role = byCompetition.get(competitionId);
   if (!role) {
     role = (async () => {
+      const competition = await load();
       const em = ctx.app.orm.em.fork();
       const jury = await isJury(em, ctx.viewer, competition);
       const staff = !!ctx.viewer && (ctx.viewer.roles.includes(Role.ORGANIZER) || ctx.viewer.roles.includes(Role.ADMIN));
       const judge = !!ctx.viewer && !staff && !!(await activeAssignment(em, competition.id, ctx.viewer.id));
       return { jury, anonymized: judge };
     })();
-    byCompetition.set(competition.id, role);
+    byCompetition.set(competitionId, role);
+    role.catch(() => byCompetition.delete(competitionId));
   }
   return role;
 }
+
+function roleOf(ctx: Context, competitionId: string): Promise<ViewerRole> {
+  return roleIn(ctx, competitionId, () => ctx.app.orm.em.fork().findOneOrFail(Competition, { id: competitionId }));
+}
+
+// Screens with the same query and the same role in the competition share one execution per board.
+shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
+  const role = await roleOf(ctx, (payload as BoardMessage).board.competitionId);
+  return `${role.jury}|${role.anonymized}`;
+});
 
 /** The leaderboard this viewer may see: the frozen one for the public while frozen, names hidden from judges until finalized. */
 function viewFor(board: Board, role: ViewerRole): Leaderboard {
@@ -74,7 +87,7 @@ export class LeaderboardResolver {
   @FieldResolver(() => Leaderboard, { description: 'The ranking; live for organizers and the competition’s judges, as at the freeze for everyone else while frozen.' })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
     const board = await ctx.app.boards.current(ctx.em, competition);
-    return viewFor(board, await roleIn(ctx, competition));
+    return viewFor(board, await roleIn(ctx, competition.id, async () => competition));
   }
 
   @Authorized(Role.ORGANIZER)
@@ -96,15 +109,16 @@ export class LeaderboardResolver {
   }
 
   @Subscription(() => Leaderboard, {
-    description: 'The leaderboard after every change (respecting the freeze). Compare `version` with the last one seen: a gap means refetch.',
+    description: 'The whole leaderboard after each change (respecting the freeze). When changes come faster than a screen receives them it gets the newest board next, so `version` may skip: every message is complete and needs no refetch.',
     subscribe: async ({ args, context }) => {
-      const competition = await competitionFromArg(context as Context, args.competitionId as string);
-      return (context as Context).app.pubSub.subscribe(topicFor('leaderboard', competition.id));
+      const ctx = context as Context;
+      const competition = await competitionFromArg(ctx, args.competitionId as string);
+      await roleIn(ctx, competition.id, async () => competition);
+      return ctx.app.boardFeed.subscribe(competition.id);
     },
   })
   async leaderboardUpdated(@Arg('competitionId', () => ID) _competitionId: string, @Root() message: BoardMessage, @Ctx() ctx: Context): Promise<Leaderboard> {
-    const competition = await ctx.app.orm.em.fork().findOneOrFail(Competition, { id: message.board.competitionId });
-    return viewFor(message.board, await roleIn(ctx, competition));
+    return viewFor(message.board, await roleOf(ctx, message.board.competitionId));
   }
 
   @Subscription(() => ScoreEvent, {
@@ -113,7 +127,7 @@ export class LeaderboardResolver {
       const ctx = context as Context;
       if (!ctx.viewer) throw unauthenticated();
       const competition = await competitionFromArg(ctx, args.competitionId as string);
-      if (!(await roleIn(ctx, competition)).jury) throw forbidden('Only the competition’s organizers and judges follow its marks');
+      if (!(await roleIn(ctx, competition.id, async () => competition)).jury) throw forbidden('Only the competition’s organizers and judges follow its marks');
       return (context as Context).app.pubSub.subscribe(topicFor('score', competition.id));
     },
   })

@@ -95,12 +95,12 @@ export async function buildBoard(em: EntityManager, competition: Competition, lo
   });
 }
 
-/** The next version of a board after one entry changed: re-reads that entry only, then re-ranks. */
-export async function refreshEntry(em: EntityManager, board: Board, entryId: string, version: number): Promise<Board> {
-  const [fresh] = await loadEntries(em, board.competitionId, [entryId]);
+/** The next version of a board after some entries changed: re-reads those entries only, then re-ranks. */
+export async function refreshEntries(em: EntityManager, board: Board, entryIds: string[], version: number): Promise<Board> {
+  const fresh = await loadEntries(em, board.competitionId, entryIds);
   const entries = new Map(board.entries);
-  if (fresh) entries.set(entryId, fresh);
-  else entries.delete(entryId);
+  for (const id of entryIds) entries.delete(id);
+  for (const e of fresh) entries.set(e.entryId, e);
   return rank({ ...board, entries, version, updatedAt: new Date() });
 }
 
@@ -173,6 +173,10 @@ export class BoardCache {
     return fresh;
   }
 
+  has(competitionId: string): boolean {
+    return this.boards.has(competitionId);
+  }
+
   competitionIds(): string[] {
     return [...this.boards.keys()];
   }
@@ -187,14 +191,27 @@ export class BoardCache {
     return next;
   }
 
-  /** Applies a live event: one entry refreshed when the event follows the cached version, else a rebuild. */
-  async advance(em: EntityManager, competitionId: string, version: number, entryId: string | null): Promise<Board | null> {
+  /**
+   * Applies a batch of live events (their versions, and the entries they touched, or null when the
+   * change is wider than some entries): the named entries are refreshed when the batch continues the
+   * cached version without a gap, else the board is rebuilt at the database's version.
+   */
+  async advance(em: EntityManager, competitionId: string, versions: number[], entryIds: string[] | null): Promise<Board | null> {
     const cached = await this.boards.get(competitionId)?.catch(() => null);
-    if (cached && cached.version >= version) return cached;
-    if (!(cached && entryId && cached.version === version - 1)) return this.rebuild(em, competitionId);
-    const next = refreshEntry(em, cached, entryId, version);
+    const top = Math.max(...versions);
+    if (cached && cached.version >= top) return cached;
+    const contiguous = cached !== null && cached !== undefined && entryIds !== null && continues(cached.version, versions);
+    if (!contiguous) return this.rebuild(em, competitionId);
+    const next = refreshEntries(em, cached, entryIds, top);
     this.boards.set(competitionId, next);
     next.catch(() => this.boards.delete(competitionId));
     return next;
   }
+}
+
+/** True when `versions` are exactly from+1, from+2, … (in any order): no change was missed. */
+function continues(from: number, versions: number[]): boolean {
+  const fresh = new Set(versions.filter((v) => v > from));
+  const top = Math.max(...versions);
+  return fresh.size === top - from;
 }

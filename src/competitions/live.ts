@@ -8,17 +8,30 @@ export interface BoardMessage {
 }
 
 /**
- * Turns committed events into local publications: the board is advanced once per event for this
- * instance and shared by all its subscribers, who each get a view for their role.
+ * Turns committed events into local publications. A batch (every event of one competition that
+ * arrived while the previous batch was handled) advances the board once, re-reading only the
+ * entries it names, and publishes it once on the latest-value feed shared by all this instance's
+ * screens; marks and status changes are published one by one to their own (private) topics.
  */
 export function competitionEventHandler(app: App) {
-  return async (event: LiveEvent): Promise<void> => {
-    const em = app.orm.em.fork();
-    if (event.kind === 'leaderboard' || event.kind === 'status') {
-      const board = await app.boards.advance(em, event.competitionId, event.version, event.kind === 'leaderboard' ? event.entryId : null);
-      if (board) app.pubSub.publish(topicFor('leaderboard', event.competitionId), { board } satisfies BoardMessage);
+  return async (events: LiveEvent[]): Promise<void> => {
+    if (!events.length) return;
+    const competitionId = events[0]!.competitionId;
+    const versions: number[] = [];
+    const entryIds = new Set<string>();
+    let rebuild = false;
+    for (const event of events) {
+      versions.push(event.version);
+      if (event.kind === 'status' || !event.entryId) rebuild = true;
+      else entryIds.add(event.entryId);
     }
-    if (event.kind === 'score' || event.kind === 'status') app.pubSub.publish(topicFor(event.kind, event.competitionId), event);
+    // Nobody on this instance shows this board: it is built on first read instead.
+    const watched = app.boards.has(competitionId) || app.boardFeed.subscriberCount(competitionId) > 0;
+    const board = watched && (await app.boards.advance(app.orm.em.fork(), competitionId, versions, rebuild ? null : [...entryIds]));
+    if (board) app.boardFeed.publish(competitionId, { board } satisfies BoardMessage);
+    for (const event of events) {
+      if (event.kind === 'score' || event.kind === 'status') app.pubSub.publish(topicFor(event.kind, competitionId), event);
+    }
   };
 }
 
@@ -27,7 +40,7 @@ export function competitionResync(app: App) {
   return async (): Promise<void> => {
     for (const competitionId of app.boards.competitionIds()) {
       const board = await app.boards.rebuild(app.orm.em.fork(), competitionId);
-      if (board) app.pubSub.publish(topicFor('leaderboard', competitionId), { board } satisfies BoardMessage);
+      if (board) app.boardFeed.publish(competitionId, { board } satisfies BoardMessage);
     }
   };
 }

@@ -47,3 +47,47 @@ export async function loadScheme(em: EntityManager, competition: Competition): P
     marksExpected,
   };
 }
+
+/** What marking needs of a scheme, as plain data. */
+export interface MarkingPlan {
+  scheme: Scheme;
+  criteria: Map<string, { id: string; stageId: string; kind: string; maxScore: number }>;
+}
+
+const plans = new Map<string, Promise<MarkingPlan>>();
+
+/**
+ * The scheme of a competition past DRAFT, kept per process: it can no longer change (scheme.service
+ * refuses edits outside DRAFT), so the hot marking path does not re-read stages and criteria.
+ */
+export function markingPlan(em: EntityManager, competition: Competition): Promise<MarkingPlan> {
+  const cached = plans.get(competition.id);
+  if (cached && competition.status !== 'DRAFT') return cached;
+  const plan = (async (): Promise<MarkingPlan> => {
+    const [stages, criteria] = await Promise.all([
+      em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
+      em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
+    ]);
+    const scheme: Scheme = {
+      aggregation: competition.aggregation,
+      stages: stages.map((s) => ({
+        id: s.id,
+        weight: Number(s.weight),
+        criteria: criteria.filter((c) => c.stage.id === s.id).map((c) => ({ id: c.id, kind: c.kind, maxScore: Number(c.maxScore) })),
+      })),
+    };
+    return { scheme, criteria: new Map(criteria.map((c) => [c.id, { id: c.id, stageId: c.stage.id, kind: c.kind, maxScore: Number(c.maxScore) }])) };
+  })();
+  if (competition.status !== 'DRAFT') {
+    plans.set(competition.id, plan);
+    plan.catch(() => plans.delete(competition.id));
+  }
+  return plan;
+}
+
+/** Judges per stage under a panel (active assignments). */
+export function judgesPerStageOf(scheme: Scheme, panel: readonly JudgeAssignment[]): JudgesPerStage {
+  const counts: Record<string, number> = Object.fromEntries(scheme.stages.map((s) => [s.id, 0]));
+  for (const j of panel) for (const sid of j.stageIds) if (sid in counts) counts[sid]! += 1;
+  return counts;
+}

@@ -3,11 +3,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import { LIVE_CHANNEL, type LiveEvent } from './events.js';
 
-export type LiveHandler = (event: LiveEvent) => Promise<void>;
+/** Receives every event that arrived since its last call for one competition, in commit order. */
+export type LiveHandler = (events: LiveEvent[]) => Promise<void>;
 
 /**
  * Every server instance LISTENs on one dedicated connection and hands each committed event to the
- * handler, one at a time per competition (so boards advance in version order). When the connection
+ * handler in batches, one batch at a time per competition (so boards advance in version order, and a
+ * burst of marks costs one board update, not one each). When the connection
  * drops (database restart), it reconnects with backoff and calls `onResync`, because events sent
  * while it was away are lost to it and subscribers must get the current state.
  */
@@ -15,7 +17,9 @@ export class LiveBridge {
   private client: pg.Client | null = null;
   private stopped = false;
   private retryMs = 250;
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Per competition: events waiting, and the drain running (if any). */
+  private readonly pending = new Map<string, LiveEvent[]>();
+  private readonly draining = new Map<string, Promise<void>>();
   connected = false;
 
   constructor(
@@ -70,19 +74,32 @@ export class LiveBridge {
       return;
     }
     const key = event.competitionId;
-    const prev = this.queues.get(key) ?? Promise.resolve();
-    const next = prev
-      .then(() => this.handle(event))
-      .catch((err) => this.log.error({ err, event }, 'live: handler failed'))
-      .finally(() => {
-        if (this.queues.get(key) === next) this.queues.delete(key);
-      });
-    this.queues.set(key, next);
+    const waiting = this.pending.get(key);
+    if (waiting) {
+      waiting.push(event);
+      return;
+    }
+    this.pending.set(key, [event]);
+    if (!this.draining.has(key)) this.draining.set(key, this.drain(key));
+  }
+
+  private async drain(key: string): Promise<void> {
+    // Let the notifications already in the socket buffer join this batch.
+    await new Promise<void>((r) => setImmediate(r));
+    for (let batch = this.pending.get(key); batch; batch = this.pending.get(key)) {
+      this.pending.delete(key);
+      try {
+        await this.handle(batch);
+      } catch (err) {
+        this.log.error({ err, events: batch.length }, 'live: handler failed');
+      }
+    }
+    this.draining.delete(key);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.allSettled([...this.queues.values()]);
+    await Promise.allSettled([...this.draining.values()]);
     await this.client?.end().catch(() => undefined);
     this.client = null;
   }

@@ -1,0 +1,72 @@
+import { createSourceEventStream, execute, getOperationAST, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { Context } from '../context.js';
+import { RawJson } from './raw-json.js';
+
+/**
+ * Says which subscribers of a root subscription field may share one execution per event: two
+ * subscribers with the same document, variables and share key get the very same result object.
+ * The key must capture everything the field's result depends on for this viewer (e.g. their role).
+ */
+export type ShareKey = (ctx: Context, payload: object) => Promise<string> | string;
+
+const shareKeys = new Map<string, ShareKey>();
+
+export function shareSubscriptionResults(fieldName: string, key: ShareKey): void {
+  shareKeys.set(fieldName, key);
+}
+
+const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+
+/**
+ * graphql-ws `subscribe`: like graphql-js's, except that for fields registered above the event is
+ * executed once per distinct (document, variables, share key) and the result shared. A thousand
+ * screens on one leaderboard cost one execution per event instead of a thousand.
+ */
+export async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!isAsyncIterator(source)) return source as ExecutionResult;
+  const operation = getOperationAST(args.document, args.operationName);
+  const field = operation?.selectionSet.selections[0];
+  const shareKey = field?.kind === 'Field' ? shareKeys.get(field.name.value) : undefined;
+  const base = shareKey ? `${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${args.operationName ?? ''}` : '';
+  const run = (payload: unknown) => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult> | ExecutionResult;
+  return mapIterator(source, async (payload) => {
+    if (!shareKey || typeof payload !== 'object' || payload === null) return run(payload);
+    const key = `${base}\u0000${await shareKey(args.contextValue as Context, payload)}`;
+    let byKey = results.get(payload);
+    if (!byKey) results.set(payload, (byKey = new Map()));
+    let result = byKey.get(key);
+    if (!result) byKey.set(key, (result = Promise.resolve(run(payload)).then(serializeOnce)));
+    return result;
+  });
+}
+
+/** The shared result's data serialized once for every socket (see raw-json.ts). */
+function serializeOnce(result: ExecutionResult): ExecutionResult {
+  return result.data ? { ...result, data: new RawJson(result.data) as unknown as Record<string, unknown> } : result;
+}
+
+function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {
+  return typeof (value as AsyncIterator<unknown>)?.next === 'function';
+}
+
+/** Maps an iterator without an async generator, so `return()` reaches the source even while it waits. */
+function mapIterator<T, U>(source: AsyncIterator<T>, fn: (value: T) => Promise<U>): AsyncIterableIterator<U> {
+  return {
+    async next() {
+      const r = await source.next();
+      return r.done ? { value: undefined, done: true } : { value: await fn(r.value), done: false };
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(err?: unknown) {
+      await source.return?.();
+      throw err;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
