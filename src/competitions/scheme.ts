@@ -60,13 +60,13 @@ const plans = new Map<string, Promise<MarkingPlan>>();
  * The scheme of a competition past DRAFT, kept per process: it can no longer change (scheme.service
  * refuses edits outside DRAFT), so the hot marking path does not re-read stages and criteria.
  */
-export function markingPlan(em: EntityManager, competition: Competition): Promise<MarkingPlan> {
+export function markingPlan(em: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>): Promise<MarkingPlan> {
   const cached = plans.get(competition.id);
   if (cached && competition.status !== 'DRAFT') return cached;
   const plan = (async (): Promise<MarkingPlan> => {
     const [stages, criteria] = await Promise.all([
-      em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
-      em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
+      em.find(Stage, { competition: competition.id }, { orderBy: { position: 'asc' } }),
+      em.find(Criterion, { competition: competition.id }, { orderBy: { position: 'asc' } }),
     ]);
     const scheme: Scheme = {
       aggregation: competition.aggregation,
@@ -86,7 +86,7 @@ export function markingPlan(em: EntityManager, competition: Competition): Promis
 }
 
 /** Judges per stage under a panel (active assignments). */
-export function judgesPerStageOf(scheme: Scheme, panel: readonly JudgeAssignment[]): JudgesPerStage {
+export function judgesPerStageOf(scheme: Scheme, panel: readonly Pick<JudgeAssignment, 'stageIds'>[]): JudgesPerStage {
   const counts: Record<string, number> = Object.fromEntries(scheme.stages.map((s) => [s.id, 0]));
   for (const j of panel) for (const sid of j.stageIds) if (sid in counts) counts[sid]! += 1;
   return counts;

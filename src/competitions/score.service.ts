@@ -45,13 +45,8 @@ export async function bumpLeaderboardVersion(em: EntityManager, competitionId: s
   return rows[0]!.leaderboard_version;
 }
 
-/** Recomputes one entry's stored result from that entry's marks only (read as plain rows: no entities to track). */
-export async function recomputeEntryResult(em: EntityManager, plan: MarkingPlan, judgesPerStage: JudgesPerStage, competitionId: string, entryId: string): Promise<void> {
-  const rows = await em.execute<{ criterion_id: string; slot: string; value: string }[]>(
-    'select criterion_id, slot, value from score where entry_id = ?',
-    [entryId],
-  );
-  const marks: Mark[] = rows.map((r) => ({ entryId, criterionId: r.criterion_id, judgeId: r.slot, value: Number(r.value) }));
+/** Stores one entry's result computed from that entry's marks only. */
+export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, judgesPerStage: JudgesPerStage, competitionId: string, entryId: string, marks: Mark[]): Promise<void> {
   const result = computeEntryResult(plan.scheme, marks, judgesPerStage);
   await em.upsert(EntryResult, {
     entryId,
@@ -98,27 +93,47 @@ export async function submitScore(em: EntityManager, viewer: Viewer, data: Submi
   }
 }
 
+/** Everything a mark is checked against, read in one statement that also locks the entry. */
+interface MarkContext {
+  competition_id: string;
+  entry_status: EntryStatus;
+  status: CompetitionStatus;
+  aggregation: Competition['aggregation'];
+  leaderboard_version: number;
+  panel: { userId: string; stageIds: string[]; enterpriseId: string | null }[];
+  enterprise_ids: string[];
+  marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
+}
+
+// Marks of one entry are serialized by the entry row lock, so the result recomputed from these marks is never stale.
+const MARK_CONTEXT_SQL = `
+  select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
+    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id))
+      from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
+    array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
+    coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
+      from score s where s.entry_id = e.id), '[]') as marks
+  from entry e join competition c on c.id = e.competition_id
+  where e.id = ? for update of e`;
+
 async function markInTransaction(tx: EntityManager, viewer: Viewer, data: SubmitScoreData, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
-  // Lock the entry: marks of one entry are serialized so its recomputed result is never stale.
-  const entry = await tx.findOne(Entry, { id: data.entryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!entry) throw notFound('Entry', ['input', 'entryId']);
-  const competition = await tx.findOneOrFail(Competition, { id: entry.competition.id });
-  const plan = await markingPlan(tx, competition);
+  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [data.entryId]);
+  if (!ctx) throw notFound('Entry', ['input', 'entryId']);
+  const competitionId = ctx.competition_id;
+  const plan = await markingPlan(tx, { id: competitionId, status: ctx.status, aggregation: ctx.aggregation });
   const criterion = plan.criteria.get(data.criterionId);
   if (!criterion) throw notFound('Criterion', ['input', 'criterionId']);
-  if (competition.status !== CompetitionStatus.IN_PROGRESS) {
-    throw domainError(UserErrorCode.INVALID_STATE, `Marks are accepted only while the competition is IN_PROGRESS (it is ${competition.status})`);
+  if (ctx.status !== CompetitionStatus.IN_PROGRESS) {
+    throw domainError(UserErrorCode.INVALID_STATE, `Marks are accepted only while the competition is IN_PROGRESS (it is ${ctx.status})`);
   }
-  // The whole panel in one read: the viewer's assignment, and the judges each stage expects marks from.
-  const panel = await tx.find(JudgeAssignment, { competition: competition.id, removedAt: null });
-  const assignment = panel.find((a) => a.user.id === viewer.id);
+  const assignment = ctx.panel.find((a) => a.userId === viewer.id);
   if (!assignment || !assignment.stageIds.includes(criterion.stageId)) {
     throw forbidden('You are not a judge of this criterion’s stage');
   }
-  if (entry.status !== EntryStatus.ACTIVE) {
-    throw domainError(UserErrorCode.INVALID_STATE, `The entry is ${entry.status} and takes no marks`, ['input', 'entryId']);
+  if (ctx.entry_status !== EntryStatus.ACTIVE) {
+    throw domainError(UserErrorCode.INVALID_STATE, `The entry is ${ctx.entry_status} and takes no marks`, ['input', 'entryId']);
   }
-  if (assignment.enterpriseId && (await tx.count(EntryMember, { entry, enterpriseId: assignment.enterpriseId }))) {
+  if (assignment.enterpriseId && ctx.enterprise_ids.includes(assignment.enterpriseId)) {
     throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You may not mark an entry with a worker of your own enterprise', ['input', 'entryId']);
   }
   const check = new InputCheck();
@@ -128,31 +143,44 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
   check.throwIfAny();
 
   const slot = criterion.kind === CriterionKind.MEASUREMENT ? 'M' : viewer.id;
-  const judge = tx.getReference(User, viewer.id, { wrapped: true });
-  let score = await tx.findOne(Score, { entry, criterion: criterion.id, slot });
+  const existing = ctx.marks.find((m) => m.criterionId === criterion.id && m.slot === slot);
+  let scoreId: string;
   let revised = false;
-  if (!score) {
-    score = tx.create(Score, { competition, entry, criterion: tx.getReference(Criterion, criterion.id), judge, slot, value: data.value, comment } as never);
-  } else if (Number(score.value) === data.value && (comment ?? null) === (score.comment ?? null)) {
+  if (!existing) {
+    scoreId = randomUUID();
+    await tx.execute(
+      `insert into score (id, competition_id, entry_id, criterion_id, judge_id, slot, value, comment, created_at, updated_at, version)
+       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now(), 1)`,
+      [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment],
+    );
+  } else if (Number(existing.value) === data.value && (comment ?? null) === (existing.comment ?? null)) {
     // The same mark again without a key (a blind retry): nothing to record.
-    return { scoreId: score.id, revised: false, replayed: true, version: competition.leaderboardVersion };
+    return { scoreId: existing.id, revised: false, replayed: true, version: ctx.leaderboard_version };
   } else {
     if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, 'Correcting a mark needs a reason', ['input', 'reason']);
-    tx.create(ScoreRevision, { score, competition, judge, oldValue: Number(score.value), newValue: data.value, reason } as never);
-    score.value = data.value;
-    score.comment = comment;
-    score.judge = judge;
-    score.updatedAt = new Date();
+    scoreId = existing.id;
     revised = true;
+    // The revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT).
+    await tx.execute(
+      `with revision as (
+         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at)
+         values (?, ?, ?, ?, ?, ?, ?, now())
+       )
+       update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
+      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, data.value, comment, viewer.id, scoreId],
+    );
   }
-  await tx.flush();
-  await recomputeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, panel), competition.id, entry.id);
+  const marks: Mark[] = ctx.marks
+    .filter((m) => m.id !== scoreId)
+    .map((m) => ({ entryId: data.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
+  marks.push({ entryId: data.entryId, criterionId: criterion.id, judgeId: slot, value: data.value });
+  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, ctx.panel), competitionId, data.entryId, marks);
   const version = await publishMark(tx, {
-    competitionId: competition.id,
-    event: { kind: 'score', competitionId: competition.id, scoreId: score.id, entryId: entry.id, revision: revised },
-    idempotency: key ? { userId: viewer.id, key, hash, outcome: { scoreId: score.id, revised, replayed: false } } : null,
+    competitionId,
+    event: { kind: 'score', competitionId, scoreId, entryId: data.entryId, revision: revised },
+    idempotency: key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null,
   });
-  return { scoreId: score.id, revised, replayed: false, version };
+  return { scoreId, revised, replayed: false, version };
 }
 
 /**
