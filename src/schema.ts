@@ -5,12 +5,26 @@ import { authResolvers } from './auth/index.js';
 import { NodeResolver } from './common/node.resolver.js';
 import { registryResolvers } from './registry/index.js';
 import { competitionResolvers } from './competitions/index.js';
+import { studioResolvers } from './studios/index.js';
+import { methodResolvers } from './methods/index.js';
+import { incubationResolvers } from './incubation/index.js';
+import { showcaseResolvers } from './showcase/index.js';
 import { schemaPubSub } from './live/pubsub.js';
 // Every entity module, so every Node type is registered however the schema is reached (server, emit, tests).
 import './db/entities.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const resolvers: NonEmptyArray<Function> = [NodeResolver, ...authResolvers, ...registryResolvers, ...competitionResolvers];
+// One list per module: a module adds its resolvers in its own index.ts, never here.
+const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  ...authResolvers,
+  ...registryResolvers,
+  ...competitionResolvers,
+  ...studioResolvers,
+  ...methodResolvers,
+  ...incubationResolvers,
+  ...showcaseResolvers,
+];
 
 
 export async function buildSchema(): Promise<GraphQLSchema> {

@@ -4,4 +4,4 @@ import { MethodReviewer } from './method-reviewer.entity.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
 export const methodEntities = [OperatingMethod, MethodReviewer, ExpertReview, ExpertReviewRevision, MethodAdoption];
-export const methodResolvers = [] as const;
+export const methodResolvers: Function[] = [];

@@ -5,4 +5,4 @@ import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
 
 export const studioEntities = [Studio, StudioDecision, StudioMember, StudioReport, Innovation];
-export const studioResolvers = [] as const;
+export const studioResolvers: Function[] = [];
