@@ -41,7 +41,7 @@ export async function startServer(name: string, databaseUrl: string, extraEnv: R
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       JWT_SECRET,
-      LOG_LEVEL: process.env.RELIABILITY_SERVER_LOG ?? 'error',
+      LOG_LEVEL: process.env.RELIABILITY_SERVER_LOG ?? 'fatal',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       SHUTDOWN_GRACE_SECONDS: '2',
