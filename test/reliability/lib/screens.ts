@@ -31,6 +31,9 @@ export class Screen {
   /** Versions that arrived older than the one shown (ignored; counted to see the ordering). */
   stale = 0;
   errors: string[] = [];
+  /** Per reconnect: how many versions the screen had missed when it showed a board again. */
+  catchUps: number[] = [];
+  private resuming = false;
   private ws: WebSocket | null = null;
   private closed = false;
   private index: number;
@@ -61,6 +64,7 @@ export class Screen {
       retried = true;
       this.index++;
       this.reconnects++;
+      this.resuming = true;
       setTimeout(() => this.connect(onSubscribed), 100);
     };
     ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })));
@@ -114,6 +118,8 @@ export class Screen {
       this.stale++;
       return;
     }
+    if (this.resuming && this.board) this.catchUps.push(board.version - this.board.version);
+    this.resuming = false;
     this.board = board;
   }
 
