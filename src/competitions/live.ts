@@ -49,10 +49,13 @@ export function competitionEventHandler(app: App) {
   };
 }
 
-/** After the LISTEN connection was lost: rebuild every board this instance serves and publish it. */
+/**
+ * After the LISTEN connection was lost: rebuild every board this instance serves or has screens on
+ * (a board whose update failed during the outage is no longer cached) and publish it.
+ */
 export function competitionResync(app: App) {
   return async (): Promise<void> => {
-    for (const competitionId of app.boards.competitionIds()) {
+    for (const competitionId of new Set([...app.boards.competitionIds(), ...app.boardFeed.topicNames()])) {
       const board = await app.boards.rebuild(app.orm.em.fork(), competitionId);
       if (board) publishBoard(app, competitionId, board);
     }

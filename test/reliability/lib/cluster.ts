@@ -45,6 +45,7 @@ export async function startCluster(opts: { log?: boolean } = {}): Promise<PgClus
   if (user) fs.chownSync(dataDir, user.uid, user.gid);
   execFileSync(path.join(BIN, 'initdb'), [`--pgdata=${dataDir}`, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C'], {
     ...user,
+    cwd: dir, // the postgres user may not be allowed into the checkout
     stdio: 'ignore',
   });
   const port = await freePort();
@@ -56,7 +57,7 @@ export async function startCluster(opts: { log?: boolean } = {}): Promise<PgClus
         '-D', dataDir, '-p', String(port),
         '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300',
         '-c', 'fsync=off', '-c', 'full_page_writes=off',
-      ], { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
+      ], { ...user, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
       let out = '';
       p.stderr!.on('data', (chunk: Buffer) => {
         const text = chunk.toString();

@@ -25,6 +25,8 @@ export const SIZE = {
   criteria: num('RELIABILITY_CRITERIA', 10),
   screens: num('RELIABILITY_SCREENS', 20),
   outageSeconds: num('RELIABILITY_OUTAGE_SECONDS', 5),
+  /** fast: PostgreSQL's own orderly stop; immediate: a crash, with WAL replay on start. */
+  stopMode: (process.env.RELIABILITY_STOP_MODE === 'immediate' ? 'immediate' : 'fast') as 'fast' | 'immediate',
   seed: num('RELIABILITY_SEED', 20261202),
 };
 
