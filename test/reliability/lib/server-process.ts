@@ -21,13 +21,16 @@ export interface ServerInstance {
 }
 
 /**
- * Limits that other parts of the server may set per user (write throttling, query cost budgets) are
- * raised here: these tests are about faults, not about one judge's rate.
+ * Per-user and per-address limits (write throttling, query cost budgets; src/config.ts) raised out of
+ * the way: these tests are about faults, and the seeding admin and a hundred judges on one loopback
+ * address would otherwise be throttled, which is another test's subject.
  */
 const HIGH_LIMITS: Record<string, string> = {
-  WRITE_RATE_LIMIT: '100000',
-  WRITES_PER_MINUTE: '1000000',
-  COST_BUDGET: '100000000',
+  WRITE_BURST: '1000000',
+  WRITES_PER_SECOND: '1000000',
+  COST_BUDGET: '1000000000',
+  COST_RESTORE_PER_SECOND: '1000000000',
+  WS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
 };
 
 export async function startServer(name: string, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerInstance> {
