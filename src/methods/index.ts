@@ -1,7 +1,9 @@
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
+import { OperatingMethodResolver } from './method.resolver.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
 import { OperatingMethod } from './operating-method.entity.js';
+import { ExpertReviewResolver, MethodAdoptionResolver, StudioMethodsResolver, WorkerMethodsResolver } from './review.resolver.js';
 
 export const methodEntities = [OperatingMethod, MethodReviewer, ExpertReview, ExpertReviewRevision, MethodAdoption];
-export const methodResolvers: Function[] = [];
+export const methodResolvers: Function[] = [OperatingMethodResolver, ExpertReviewResolver, MethodAdoptionResolver, WorkerMethodsResolver, StudioMethodsResolver];
