@@ -40,8 +40,8 @@ export const adoptionSummaryByMethod: LoaderFactory<string, AdoptionFigures> = (
     const rows = await (em as EntityManager).execute<{ method_id: string; enterprises: number; workers_trained: string; economic_benefit: string }[]>(
       `select method_id, count(distinct enterprise_id)::int as enterprises, coalesce(sum(workers_trained), 0)::text as workers_trained,
               coalesce(sum(economic_benefit), 0)::numeric(16,2)::text as economic_benefit
-       from method_adoption where method_id = any(?::uuid[]) group by method_id`,
-      [[...methodIds]],
+       from method_adoption where method_id in (${methodIds.map(() => '?').join(', ')}) group by method_id`,
+      [...methodIds],
     );
     const byId = new Map(rows.map((r) => [r.method_id, r]));
     return methodIds.map((id) => {
