@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { DecimalScalar } from '../studios/decimal.js';
@@ -62,6 +62,17 @@ export class OperatingMethodFilter {
   @Field(() => String, { nullable: true, description: 'Exact trade (工种).' }) trade?: string | null;
   @Field(() => ID, { nullable: true }) studioId?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of the proposed or official name.' }) search?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Methods this worker (co-)invented.' }) inventorWorkerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The lead inventor’s enterprise.' }) enterpriseId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'True: only methods you are an assigned reviewer of (a reviewer’s work list).' }) assignedToMe?: boolean | null;
+}
+
+@ObjectType({ description: 'The expert reviews of a method in figures, against the naming threshold.' })
+export class ReviewSummary {
+  @Field(() => Int) reviews!: number;
+  @Field(() => Float, { nullable: true, description: 'Mean total (0–100), two decimals; null without reviews.' }) meanTotal!: number | null;
+  @Field(() => Int, { description: 'Reviews that recommend naming.' }) recommending!: number;
+  @Field({ description: 'At least 3 reviews with a mean total of at least 75: nameOperatingMethod would accept it.' }) meetsNamingThreshold!: boolean;
 }
 
 @ObjectType({ description: 'Promotion (推广) of a method in figures, computed in SQL over its adoptions.' })

@@ -17,13 +17,14 @@ import { userById } from '../competitions/competitions.loaders.js';
 import { canSeeMethod, canSeeReviews, isAssignedReviewer, visibleMethods, visibleWhere } from './access.js';
 import { ExpertReview } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
+import { MethodReviewer } from './method-reviewer.entity.js';
 import {
   AdoptionSummary, AssignMethodReviewersInput, NameOperatingMethodInput, OperatingMethodConnection, OperatingMethodFilter, OperatingMethodPayload,
-  RecordMethodAdoptionInput, RecordMethodAdoptionPayload, RejectOperatingMethodInput, ReviewOperatingMethodInput, ReviewOperatingMethodPayload,
+  RecordMethodAdoptionInput, RecordMethodAdoptionPayload, RejectOperatingMethodInput, ReviewOperatingMethodInput, ReviewOperatingMethodPayload, ReviewSummary,
   SubmitOperatingMethodInput,
 } from './method.inputs.js';
 import { MethodService } from './method.service.js';
-import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, studioById } from './methods.loaders.js';
+import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod, studioById } from './methods.loaders.js';
 import { OperatingMethod } from './operating-method.entity.js';
 import { ReviewService } from './review.service.js';
 
@@ -33,6 +34,11 @@ registerNodeType('OperatingMethod', async (ctx, ids) => {
 });
 
 const NOWHERE = '00000000-0000-0000-0000-000000000000';
+
+/** Ids of the methods the viewer reviews, as a subquery (none for anonymous viewers). */
+function assignedTo(ctx: Context): never {
+  return ctx.em.createQueryBuilder(MethodReviewer, 'r').select('r.method_id').where({ reviewer: ctx.viewer?.id ?? NOWHERE }).getKnexQuery() as never;
+}
 
 @Resolver(() => OperatingMethod)
 export class OperatingMethodResolver {
@@ -57,6 +63,9 @@ export class OperatingMethodResolver {
       const p = containsPattern(filter.search);
       where.push({ $or: [{ proposedName: { $ilike: p } }, { officialName: { $ilike: p } }] });
     }
+    if (filter?.inventorWorkerId) where.push({ inventorIds: { $contains: [idOf(filter.inventorWorkerId, 'Worker') ?? NOWHERE] } });
+    if (filter?.enterpriseId) where.push({ enterprise: idOf(filter.enterpriseId, 'Enterprise') ?? NOWHERE });
+    if (filter?.assignedToMe) where.push({ id: { $in: assignedTo(ctx) } });
     return paginate(ctx.em, OperatingMethod, { $and: where }, page, { submittedAt: 'desc', id: 'desc' });
   }
 
@@ -164,6 +173,11 @@ export class OperatingMethodResolver {
   @FieldResolver(() => [ExpertReview], { nullable: true, description: 'Expert reviews (专家评审), oldest first; null unless you are an assigned reviewer or an admin.' })
   async reviews(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<ExpertReview[] | null> {
     return (await canSeeReviews(ctx, m.id)) ? ctx.loaders.get(reviewsByMethod).load(m.id) : null;
+  }
+
+  @FieldResolver(() => ReviewSummary, { nullable: true, description: 'Review figures against the naming threshold; null unless you are an assigned reviewer or an admin.' })
+  async reviewSummary(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<ReviewSummary | null> {
+    return (await canSeeReviews(ctx, m.id)) ? ctx.loaders.get(reviewSummaryByMethod).load(m.id) : null;
   }
 
   @FieldResolver(() => [MethodAdoption], { description: 'Enterprises that took it up (推广应用), oldest first.' })

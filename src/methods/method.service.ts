@@ -148,11 +148,11 @@ export class MethodService {
         const to = advance(method, 'name');
         const check = new InputCheck();
         const officialName = check.text('officialName', officialNameRaw, { max: 200 });
-        const [stats] = await tx.execute<{ n: number; mean: string | null }[]>(
-          'select count(*)::int as n, avg(total)::text as mean from expert_review where method_id = ?',
+        const [stats] = await tx.execute<{ n: number; sum: number }[]>(
+          'select count(*)::int as n, coalesce(sum(total), 0)::int as sum from expert_review where method_id = ?',
           [method.id],
         );
-        for (const message of namingThresholdProblems(stats!.n, stats!.mean == null ? null : Number(stats!.mean))) {
+        for (const message of namingThresholdProblems(stats!.n, stats!.sum)) {
           check.problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message });
         }
         if (officialName) {

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
 import { Studio } from '../studios/studio.entity.js';
 import { MethodStatus } from './enums.js';
+import { meanTotalText, namingThresholdProblems } from './naming.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
@@ -49,5 +50,33 @@ export const adoptionSummaryByMethod: LoaderFactory<string, AdoptionFigures> = (
       return r
         ? { enterprises: r.enterprises, workersTrained: Number(r.workers_trained), economicBenefit: r.economic_benefit }
         : { enterprises: 0, workersTrained: 0, economicBenefit: '0.00' };
+    });
+  });
+
+export interface ReviewFigures {
+  reviews: number;
+  meanTotal: number | null;
+  recommending: number;
+  meetsNamingThreshold: boolean;
+}
+
+/** Review count, mean total and recommendations per method, aggregated by PostgreSQL. */
+export const reviewSummaryByMethod: LoaderFactory<string, ReviewFigures> = (em) =>
+  new DataLoader<string, ReviewFigures>(async (methodIds) => {
+    const rows = await (em as EntityManager).execute<{ method_id: string; reviews: number; sum: number; recommending: number }[]>(
+      `select method_id, count(*)::int as reviews, sum(total)::int as sum, count(*) filter (where recommend)::int as recommending
+       from expert_review where method_id in (${methodIds.map(() => '?').join(', ')}) group by method_id`,
+      [...methodIds],
+    );
+    const byId = new Map(rows.map((r) => [r.method_id, r]));
+    return methodIds.map((id) => {
+      const r = byId.get(id);
+      if (!r) return { reviews: 0, meanTotal: null, recommending: 0, meetsNamingThreshold: false };
+      return {
+        reviews: r.reviews,
+        meanTotal: Number(meanTotalText(r.sum, r.reviews)),
+        recommending: r.recommending,
+        meetsNamingThreshold: namingThresholdProblems(r.reviews, r.sum).length === 0,
+      };
     });
   });

@@ -17,19 +17,27 @@ export function badSubscores(s: Partial<Subscores>): string[] {
 }
 
 /**
- * Why a method may not be named yet, one sentence per unmet rule (empty when it may): at least
- * MIN_REVIEWS reviews, with a mean total of at least MIN_MEAN_TOTAL. The mean is given in hundredths
- * so the message never shows float noise.
+ * The mean of `count` review totals summing to `sum`, cut (not rounded) to two decimals, in integer
+ * arithmetic: a mean of 74.999 must not read 75.00 next to a refusal for being under 75.
  */
-export function namingThresholdProblems(reviewCount: number, meanTotal: number | null): string[] {
+export function meanTotalText(sum: number, count: number): string {
+  const hundredths = Math.floor((sum * 100) / count);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Why a method may not be named yet, one sentence per unmet rule (empty when it may): at least
+ * MIN_REVIEWS reviews, with a mean total of at least MIN_MEAN_TOTAL, compared exactly as
+ * sum ≥ 75 × count (review totals are whole numbers).
+ */
+export function namingThresholdProblems(reviewCount: number, totalSum: number): string[] {
   const problems: string[] = [];
   if (reviewCount < MIN_REVIEWS) problems.push(`Naming needs at least ${MIN_REVIEWS} expert reviews; the method has ${reviewCount}`);
-  if (reviewCount > 0 && meanTotal != null && meanTotal < MIN_MEAN_TOTAL) {
-    problems.push(`Naming needs a mean review total of at least ${MIN_MEAN_TOTAL}; the method's is ${(Math.floor(meanTotal * 100) / 100).toFixed(2)}`);
+  if (reviewCount > 0 && totalSum < MIN_MEAN_TOTAL * reviewCount) {
+    problems.push(`Naming needs a mean review total of at least ${MIN_MEAN_TOTAL}; the method's is ${meanTotalText(totalSum, reviewCount)}`);
   }
   return problems;
 }
-
 /** The official name must carry the lead inventor's name (e.g. 王晓明高效焊接法), compared without spaces. */
 export function namesLeadInventor(officialName: string, leadInventorName: string): boolean {
   const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();

@@ -1,5 +1,5 @@
 import { MethodStatus as S } from '../../src/methods/enums';
-import { badSubscores, namesLeadInventor, namingThresholdProblems, reviewTotal } from '../../src/methods/naming';
+import { badSubscores, namesLeadInventor, namingThresholdProblems, meanTotalText, reviewTotal } from '../../src/methods/naming';
 import { METHOD_LIFECYCLE, nextMethodStatus, reachableFrom, type MethodAction } from '../../src/methods/lifecycle';
 
 const ALL = Object.values(S);
@@ -62,12 +62,21 @@ describe('naming rules', () => {
   });
 
   it('needs at least 3 reviews and a mean total of at least 75, naming each unmet rule', () => {
-    expect(namingThresholdProblems(3, 75)).toEqual([]);
-    expect(namingThresholdProblems(5, 99.5)).toEqual([]);
-    expect(namingThresholdProblems(2, 90)).toEqual([expect.stringMatching(/at least 3 expert reviews; the method has 2/)]);
-    expect(namingThresholdProblems(3, 74.666666)).toEqual([expect.stringMatching(/mean review total of at least 75; the method's is 74\.66/)]);
+    expect(namingThresholdProblems(3, 225)).toEqual([]);
+    expect(namingThresholdProblems(5, 498)).toEqual([]);
+    expect(namingThresholdProblems(2, 180)).toEqual([expect.stringMatching(/at least 3 expert reviews; the method has 2/)]);
+    expect(namingThresholdProblems(3, 224)).toEqual([expect.stringMatching(/mean review total of at least 75; the method's is 74\.66$/)]);
+    // Cut, not rounded: just under 75 never reads as 75.00.
+    expect(namingThresholdProblems(1000, 74_999)).toEqual([expect.stringMatching(/is 74\.99$/)]);
     expect(namingThresholdProblems(1, 40)).toHaveLength(2);
-    expect(namingThresholdProblems(0, null)).toHaveLength(1);
+    expect(namingThresholdProblems(0, 0)).toHaveLength(1);
+  });
+
+  it('shows a mean cut to two decimals without rounding', () => {
+    expect(meanTotalText(74_999, 1000)).toBe('74.99');
+    expect(meanTotalText(240, 3)).toBe('80.00');
+    expect(meanTotalText(8029, 100)).toBe('80.29');
+    expect(meanTotalText(15, 2)).toBe('7.50');
   });
 
   it('wants the lead inventor’s name inside the official name', () => {

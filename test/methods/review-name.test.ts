@@ -102,8 +102,11 @@ describe('nameOperatingMethod', () => {
     const low = await methodReviewed(t, w, [[19, 19, 19, 18], [19, 19, 19, 18], [19, 19, 19, 17]]); // 75, 75, 74 → 74.66
     const weak = await nameIt(t, low, `${w.lead.name}法乙`, w.admin.token);
     expect(weak.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/mean review total of at least 75; the method's is 74\.66/) })]);
+    const SUMMARY = `query($id: ID!) { operatingMethod(id: $id) { reviewSummary { reviews meanTotal recommending meetsNamingThreshold } } }`;
+    expect(ok(await t.gql(SUMMARY, { id: low }, w.admin.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 74.66, recommending: 3, meetsNamingThreshold: false });
     // A correction lifts it over the threshold.
     await must(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', { methodId: low, ...scores([19, 19, 19, 19]) }, 'review { id }', w.reviewers[2]!.token);
+    expect(ok(await t.gql(SUMMARY, { id: low }, w.reviewers[0]!.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 75.33, recommending: 3, meetsNamingThreshold: true });
     expect((await nameIt(t, low, `${w.lead.name}法乙`, w.admin.token)).method.status).toBe('NAMED');
     const q = ok(await t.gql(`query($id: ID!) { operatingMethod(id: $id) { status officialName } }`, { id: two }, null));
     expect(q.operatingMethod).toBeNull(); // still under review, so not public

@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/role';
+import { createEnterprise, createWorker } from '../helpers/registry';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import {
   adopt, insertStudio, methodInput, methodReviewed, methodUnderReview, methodWorld, must, reject, reviewerIn, scores, submit, type Account, type MethodWorld,
@@ -14,6 +15,7 @@ let otherStudio: string;
 let reviewId: string;
 let revisionId: string;
 let adoptionId: string;
+let otherEnterprise: { id: string };
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -33,7 +35,9 @@ beforeAll(async () => {
   const corrected = await must(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', { methodId: m.review, ...scores([6, 6, 6, 6]) }, 'review { id revisions { id } }', w.reviewers[0]!.token);
   reviewId = corrected.review.id;
   revisionId = corrected.review.revisions[0].id;
-  m.mine = (await submit(t, methodInput(w, { studioId: otherStudio, proposedName: '焊缝检测法' }), otherManager.token)).method.id;
+  otherEnterprise = await createEnterprise(t, w.organizer.token);
+  const otherInventor = await createWorker(t, w.organizer.token, otherEnterprise.id);
+  m.mine = (await submit(t, methodInput(w, { studioId: otherStudio, proposedName: '焊缝检测法', inventorWorkerIds: [otherInventor.id] }), otherManager.token)).method.id;
   m.rejected = (await submit(t, methodInput(w, { proposedName: '旧方法' }), w.manager.token)).method.id;
   await reject(t, m.rejected, '已有同类操作法', w.admin.token);
 });
@@ -46,14 +50,14 @@ const list = async (token: string | null, filter: Record<string, unknown> = {}, 
   ok(await t.gql(LIST, { filter, ...page }, token)).operatingMethods;
 const ids = async (token: string | null, filter: Record<string, unknown> = {}) => new Set((await list(token, filter)).edges.map((e: any) => e.node.id));
 const one = async (id: string, token: string | null) =>
-  ok(await t.gql(`query($id: ID!) { operatingMethod(id: $id) { id status rejectionReason reviews { id } reviewers { id } inventors { id } inventorNames } node(id: $id) { id } }`, { id }, token));
+  ok(await t.gql(`query($id: ID!) { operatingMethod(id: $id) { id status rejectionReason reviews { id } reviewers { id } reviewSummary { reviews } inventors { id } inventorNames } node(id: $id) { id } }`, { id }, token));
 
 describe('who sees which methods', () => {
   it('the public sees NAMED methods only, in lists, by id and through node(id:)', async () => {
     expect(await ids(null)).toEqual(new Set(m.named));
     expect((await one(m.review, null))).toEqual({ operatingMethod: null, node: null });
     const named = await one(m.named[0]!, null);
-    expect(named.operatingMethod).toMatchObject({ status: 'NAMED', reviews: null, reviewers: null, inventors: null, inventorNames: [w.lead.name, w.coInventor.name] });
+    expect(named.operatingMethod).toMatchObject({ status: 'NAMED', reviews: null, reviewers: null, reviewSummary: null, inventors: null, inventorNames: [w.lead.name, w.coInventor.name] });
     expect(named.node).toEqual({ id: m.named[0] });
   });
 
@@ -62,7 +66,7 @@ describe('who sees which methods', () => {
     expect(await ids(otherManager.token)).toEqual(new Set([...m.named, m.mine]));
     const rejected = await one(m.rejected, w.manager.token);
     expect(rejected.operatingMethod).toMatchObject({ status: 'REJECTED', rejectionReason: '已有同类操作法', reviews: null, inventors: [{ id: w.lead.id }, { id: w.coInventor.id }] });
-    expect((await one(m.review, w.manager.token)).operatingMethod).toMatchObject({ status: 'UNDER_REVIEW', reviews: null, reviewers: null });
+    expect((await one(m.review, w.manager.token)).operatingMethod).toMatchObject({ status: 'UNDER_REVIEW', reviews: null, reviewers: null, reviewSummary: null });
     expect(await one(m.mine, w.manager.token)).toEqual({ operatingMethod: null, node: null });
   });
 
@@ -70,6 +74,7 @@ describe('who sees which methods', () => {
     const assigned = await one(m.review, w.reviewers[1]!.token);
     expect(assigned.operatingMethod.reviews).toEqual([{ id: reviewId }]);
     expect(assigned.operatingMethod.reviewers).toHaveLength(3);
+    expect(assigned.operatingMethod.reviewSummary).toEqual({ reviews: 1 });
     expect((await one(m.review, w.admin.token)).operatingMethod.reviews).toEqual([{ id: reviewId }]);
     expect(await one(m.review, stranger.token)).toEqual({ operatingMethod: null, node: null });
     expect(await ids(stranger.token)).toEqual(new Set(m.named));
@@ -110,6 +115,17 @@ describe('operatingMethods', () => {
     expect(await ids(w.admin.token, { search: '对刀' })).toEqual(new Set([m.review])); // proposed name
     expect(await ids(null, { search: '对刀' })).toEqual(new Set());
     expect(await ids(w.admin.token, { status: 'NAMED', trade: '焊工', studioId: w.studioId, search: '焊接' })).toEqual(new Set(m.named.slice(0, 2)));
+    expect(await ids(w.admin.token, { enterpriseId: otherEnterprise.id })).toEqual(new Set([m.mine]));
+    expect(await ids(w.admin.token, { inventorWorkerId: w.coInventor.id })).toEqual(new Set([...m.named, m.review, m.rejected]));
+    expect(await ids(null, { inventorWorkerId: w.coInventor.id })).toEqual(new Set(m.named));
+  });
+
+  it('gives a reviewer their work list', async () => {
+    expect(await ids(w.reviewers[0]!.token, { assignedToMe: true })).toEqual(new Set([...m.named, m.review]));
+    expect(await ids(w.reviewers[0]!.token, { assignedToMe: true, status: 'UNDER_REVIEW' })).toEqual(new Set([m.review]));
+    expect(await ids(stranger.token, { assignedToMe: true })).toEqual(new Set());
+    expect(await ids(null, { assignedToMe: true })).toEqual(new Set());
+    expect(await ids(w.admin.token, { assignedToMe: true })).toEqual(new Set());
   });
 
   it('pages forwards and backwards with keyset cursors, newest first, under a filter', async () => {
