@@ -27,6 +27,7 @@ import { MethodService } from './method.service.js';
 import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod, studioById } from './methods.loaders.js';
 import { OperatingMethod } from './operating-method.entity.js';
 import { ReviewService } from './review.service.js';
+import { AdoptionService } from './adoption.service.js';
 
 registerNodeType('OperatingMethod', async (ctx, ids) => {
   const rows = await visibleMethods(ctx, await ctx.em.find(OperatingMethod, { id: { $in: ids } }));
@@ -122,7 +123,7 @@ export class OperatingMethodResolver {
     return withUserErrors(async () => {
       const methodId = expectId(input.methodId, 'OperatingMethod', ['input', 'methodId']);
       const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
-      return new ReviewService(ctx.em).recordAdoption(ctx.viewer!, { ...input, methodId, enterpriseId });
+      return new AdoptionService(ctx.em).recordAdoption(ctx.viewer!, { ...input, methodId, enterpriseId });
     });
   }
 

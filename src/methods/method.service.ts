@@ -52,6 +52,22 @@ export async function enterpriseOfWorker(em: EntityManager, workerId: string | n
   return worker?.enterprise.id ?? null;
 }
 
+/** Why this user may not review the method, or null: not found, not a REVIEWER, or a conflict of interest. */
+function reviewerProblem(method: OperatingMethod, user: User | undefined, field: string[]): UserErrorInit | null {
+  if (!user) return { code: UserErrorCode.NOT_FOUND, message: 'User not found', field };
+  if (!user.roles.includes(Role.REVIEWER) || user.disabled) {
+    return { code: UserErrorCode.NOT_ELIGIBLE, message: `${user.displayName} does not hold the REVIEWER role${user.disabled ? ' (disabled)' : ''}`, field };
+  }
+  if (user.id === method.submittedBy.id) {
+    return { code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} submitted this method and may not review it`, field };
+  }
+  const enterpriseId = user.worker?.getEntity().enterprise.id;
+  if (enterpriseId && method.enterpriseIds.includes(enterpriseId)) {
+    return { code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} works for an enterprise of this method’s inventors or studio`, field };
+  }
+  return null;
+}
+
 export class MethodService {
   constructor(private readonly em: EntityManager) {}
 
@@ -63,9 +79,9 @@ export class MethodService {
     const summary = check.text('summary', data.summary, { max: 5000 });
     const expectedBenefit = check.text('expectedBenefit', data.expectedBenefit, { max: 2000 });
     if (!data.steps.length || data.steps.length > MAX_STEPS) check.fail('steps', `A method has 1 to ${MAX_STEPS} steps`);
-    const steps = data.steps.map((s, i) => check.text(`steps.${i}`, s, { max: 2000 }));
-    // `steps.3` above reads better as a path: turn it into ['input', 'steps', '3'].
-    for (const p of check.problems) if (p.field?.[1]?.startsWith('steps.')) p.field = ['input', 'steps', p.field[1].slice(6)];
+    const stepCheck = new InputCheck(['input', 'steps']); // each step's problem names its index
+    const steps = data.steps.map((s, i) => stepCheck.text(String(i), s, { max: 2000 }));
+    check.problems.push(...stepCheck.problems);
     if (!data.inventorIds.length || data.inventorIds.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `A method has 1 to ${MAX_INVENTORS} inventors`);
     data.inventorIds.forEach((id, i) => {
       if (data.inventorIds.indexOf(id) !== i) check.fail(['inventorWorkerIds', String(i)], 'This inventor is listed twice');
@@ -112,24 +128,8 @@ export class MethodService {
       const method = await lockMethod(tx, methodId);
       const to = advance(method, 'assignReviewers');
       const users = new Map((await tx.find(User, { id: { $in: userIds } }, { populate: ['worker'] })).map((u) => [u.id, u]));
-      const problems: UserErrorInit[] = [];
-      userIds.forEach((id, i) => {
-        const field = ['input', 'reviewerUserIds', String(i)];
-        const user = users.get(id);
-        if (!user) return problems.push({ code: UserErrorCode.NOT_FOUND, message: 'User not found', field });
-        if (!user.roles.includes(Role.REVIEWER) || user.disabled) {
-          return problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: `${user.displayName} does not hold the REVIEWER role${user.disabled ? ' (disabled)' : ''}`, field });
-        }
-        if (user.id === method.submittedBy.id) {
-          return problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} submitted this method and may not review it`, field });
-        }
-        const enterpriseId = user.worker?.getEntity().enterprise.id;
-        if (enterpriseId && method.enterpriseIds.includes(enterpriseId)) {
-          return problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} works for an enterprise of this method’s inventors or studio`, field });
-        }
-        return undefined;
-      });
-      if (problems.length) throw new DomainError(problems);
+      const problems = userIds.map((id, i) => reviewerProblem(method, users.get(id), ['input', 'reviewerUserIds', String(i)]));
+      if (problems.some(Boolean)) throw new DomainError(problems.filter((p): p is UserErrorInit => !!p));
       const already = new Set((await tx.find(MethodReviewer, { method }, { fields: ['reviewer'] })).map((r) => r.reviewer.id));
       for (const id of new Set(userIds)) {
         if (!already.has(id)) tx.create(MethodReviewer, { method, reviewer: id, assignedBy: viewer.id } as never);

@@ -1,11 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { domainError, forbidden, notFound, UserErrorCode } from '../common/errors.js';
+import { domainError, forbidden, UserErrorCode } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
 import type { Viewer } from '../context.js';
-import { Enterprise } from '../registry/enterprise.entity.js';
-import { checkMoney } from '../studios/decimal.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
-import { MethodAdoption } from './method-adoption.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
 import { advance, enterpriseOfWorker, lockMethod } from './method.service.js';
 import { badSubscores, reviewTotal, SUBSCORES, type Subscores } from './naming.js';
@@ -16,16 +13,6 @@ export interface ReviewData extends Subscores {
   comment: string;
   recommend: boolean;
 }
-
-export interface AdoptionData {
-  methodId: string;
-  enterpriseId: string;
-  adoptedAt: Date;
-  workersTrained: number;
-  economicBenefit: string;
-}
-
-const MAX_TRAINED = 1_000_000;
 
 export class ReviewService {
   constructor(private readonly em: EntityManager) {}
@@ -65,27 +52,6 @@ export class ReviewService {
       Object.assign(existing, values, { updatedAt: new Date() });
       await tx.flush();
       return { review: existing, method, corrected: true };
-    });
-  }
-
-  /** ADMIN or ORGANIZER, for NAMED methods only (推广应用). */
-  async recordAdoption(viewer: Viewer, data: AdoptionData): Promise<{ adoption: MethodAdoption; method: OperatingMethod }> {
-    const check = new InputCheck();
-    const adoptedAt = check.date('adoptedAt', data.adoptedAt, { notAfter: new Date() });
-    const workersTrained = check.int('workersTrained', data.workersTrained, 0, MAX_TRAINED);
-    const economicBenefit = checkMoney(check, 'economicBenefit', data.economicBenefit);
-    check.throwIfAny();
-    return this.em.transactional(async (tx) => {
-      const method = await lockMethod(tx, data.methodId);
-      advance(method, 'recordAdoption');
-      const enterprise = await tx.findOne(Enterprise, { id: data.enterpriseId });
-      if (!enterprise) throw notFound('Enterprise', ['input', 'enterpriseId']);
-      if (adoptedAt < method.submittedAt) {
-        throw domainError(UserErrorCode.INVALID_INPUT, 'adoptedAt is before the method was submitted', ['input', 'adoptedAt']);
-      }
-      const adoption = tx.create(MethodAdoption, { method, enterprise, adoptedAt, workersTrained, economicBenefit, recordedBy: viewer.id } as never);
-      await tx.flush();
-      return { adoption, method };
     });
   }
 }
