@@ -46,7 +46,9 @@ const MAX_PLACES = 100_000;
  * goes through it, so two organizers' clicks (close registration vs. register an entry) serialize.
  */
 export async function lockCompetition(em: EntityManager, id: string, field: string[] = ['input', 'competitionId']): Promise<Competition> {
-  const competition = await em.findOne(Competition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  // refresh: the fork may already hold this competition from an earlier read; under the lock we need
+  // the committed row (its leaderboard version moves with every mark).
+  const competition = await em.findOne(Competition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!competition) throw notFound('Competition', field);
   return competition;
 }
