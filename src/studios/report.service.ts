@@ -5,7 +5,7 @@ import { InputCheck } from '../common/validate.js';
 import type { Viewer } from '../context.js';
 import { User } from '../auth/user.entity.js';
 import { assertStudioManager, lockStudio } from './access.js';
-import { checkMoney, cstYearOf } from './decimal.js';
+import { canonicalMoney, checkMoney, cstYearOf } from './decimal.js';
 import { assertActive } from './member.service.js';
 import type { Studio } from './studio.entity.js';
 import { StudioReport } from './studio-report.entity.js';
@@ -42,6 +42,7 @@ export class ReportService {
       summary: check.text('summary', data.summary, { max: 20_000 }),
     };
     check.throwIfAny();
+    fields.economicBenefit = canonicalMoney(fields.economicBenefit!);
     try {
       return await this.em.transactional(async (tx) => {
         const studio = await lockStudio(tx, studioId);
