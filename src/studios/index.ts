@@ -1,4 +1,5 @@
 import { Innovation } from './innovation.entity.js';
+import { InnovationResolver } from './innovation.resolver.js';
 import { Studio } from './studio.entity.js';
 import { StudioDecision } from './studio-decision.entity.js';
 import { StudioMember } from './studio-member.entity.js';
@@ -7,4 +8,4 @@ import { StudioResolver } from './studio.resolver.js';
 import { StudioDecisionResolver, StudioFieldsResolver, StudioMemberResolver, StudioReportResolver } from './studio-fields.resolver.js';
 
 export const studioEntities = [Studio, StudioDecision, StudioMember, StudioReport, Innovation];
-export const studioResolvers: Function[] = [StudioResolver, StudioFieldsResolver, StudioMemberResolver, StudioReportResolver, StudioDecisionResolver];
+export const studioResolvers: Function[] = [StudioResolver, StudioFieldsResolver, StudioMemberResolver, StudioReportResolver, StudioDecisionResolver, InnovationResolver];
