@@ -32,11 +32,11 @@ export class InnovationService {
     if (data.category === InnovationCategory.PATENT && !patentNumber) check.fail('patentNumber', 'A PATENT needs its patentNumber');
     if (!inventorIds.length) check.fail('inventorWorkerIds', 'Name at least one inventor');
     if (inventorIds.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `At most ${MAX_INVENTORS} inventors`);
-    check.throwIfAny();
     const inventors = [...new Set(inventorIds)];
     return this.em.transactional(async (tx) => {
       const studio = await lockStudio(tx, studioId);
       assertStudioManager(viewer, studio);
+      check.throwIfAny();
       if (studio.status !== StudioStatus.ACCREDITED) {
         throw domainError(UserErrorCode.INVALID_STATE, `Innovations are registered for ACCREDITED studios only (this one is ${studio.status})`, ['input', 'studioId']);
       }

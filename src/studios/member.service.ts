@@ -18,19 +18,19 @@ export class MemberService {
   constructor(private readonly em: EntityManager) {}
 
   async add(viewer: Viewer, studioId: string, workerId: string, role: StudioMemberRole, mentorId: string | null): Promise<{ member: StudioMember; studio: Studio }> {
-    if (role === StudioMemberRole.LEADER) {
-      throw domainError(UserErrorCode.INVALID_INPUT, 'The leader is set by the application (updateStudio), not added as a member', ['input', 'role']);
-    }
-    if (role === StudioMemberRole.APPRENTICE && !mentorId) {
-      throw domainError(UserErrorCode.INVALID_INPUT, 'An apprentice needs a mentor (mentorWorkerId)', ['input', 'mentorWorkerId']);
-    }
-    if (role !== StudioMemberRole.APPRENTICE && mentorId) {
-      throw domainError(UserErrorCode.INVALID_INPUT, 'Only apprentices have a mentor', ['input', 'mentorWorkerId']);
-    }
-    if (mentorId === workerId) throw domainError(UserErrorCode.INVALID_INPUT, 'An apprentice cannot be their own mentor', ['input', 'mentorWorkerId']);
     return this.em.transactional(async (tx) => {
       const studio = await lockStudio(tx, studioId);
       assertStudioManager(viewer, studio);
+      if (role === StudioMemberRole.LEADER) {
+        throw domainError(UserErrorCode.INVALID_INPUT, 'The leader is set by the application (updateStudio), not added as a member', ['input', 'role']);
+      }
+      if (role === StudioMemberRole.APPRENTICE && !mentorId) {
+        throw domainError(UserErrorCode.INVALID_INPUT, 'An apprentice needs a mentor (mentorWorkerId)', ['input', 'mentorWorkerId']);
+      }
+      if (role !== StudioMemberRole.APPRENTICE && mentorId) {
+        throw domainError(UserErrorCode.INVALID_INPUT, 'Only apprentices have a mentor', ['input', 'mentorWorkerId']);
+      }
+      if (mentorId === workerId) throw domainError(UserErrorCode.INVALID_INPUT, 'An apprentice cannot be their own mentor', ['input', 'mentorWorkerId']);
       assertActive(studio, 'Adding a member');
       const worker = await tx.findOne(Worker, { id: workerId });
       if (!worker) throw notFound('Worker', ['input', 'workerId']);

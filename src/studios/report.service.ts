@@ -41,12 +41,12 @@ export class ReportService {
       economicBenefit: checkMoney(check, 'economicBenefit', data.economicBenefit),
       summary: check.text('summary', data.summary, { max: 20_000 }),
     };
-    check.throwIfAny();
-    fields.economicBenefit = canonicalMoney(fields.economicBenefit!);
     try {
       return await this.em.transactional(async (tx) => {
         const studio = await lockStudio(tx, studioId);
         assertStudioManager(viewer, studio);
+        check.throwIfAny();
+        fields.economicBenefit = canonicalMoney(fields.economicBenefit!);
         assertActive(studio, 'Submitting a report');
         const existing = await tx.findOne(StudioReport, { studio, year: fields.year });
         if (!existing) {

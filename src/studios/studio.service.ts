@@ -119,10 +119,10 @@ export class StudioService {
   async update(viewer: Viewer, id: string, data: StudioFields): Promise<Studio> {
     const check = new InputCheck();
     const clean = cleanStudio(check, data, true);
-    check.throwIfAny();
     return this.em.transactional(async (tx) => {
       const studio = await lockStudio(tx, id);
       assertStudioManager(viewer, studio);
+      check.throwIfAny();
       if (!EDITABLE.includes(studio.status)) {
         throw domainError(UserErrorCode.INVALID_STATE, `The application can only be edited while it is ${EDITABLE.join(' or ')} (it is ${studio.status})`, ['input', 'studioId']);
       }
@@ -155,10 +155,10 @@ export class StudioService {
   }
 
   async resubmit(viewer: Viewer, id: string, commentRaw: string | null | undefined): Promise<Studio> {
-    const comment = cleanComment(commentRaw, false, StudioAction.RESUBMIT);
     return this.em.transactional(async (tx) => {
       const studio = await lockStudio(tx, id);
       assertStudioManager(viewer, studio);
+      const comment = cleanComment(commentRaw, false, StudioAction.RESUBMIT);
       await this.move(tx, studio, StudioAction.RESUBMIT, viewer, comment);
       return studio;
     });

@@ -96,10 +96,12 @@ describe('studios', () => {
       expect(nodes.every((n: any) => n.members.length === 2 && n.members[0].role === 'LEADER' && n.decisions.length >= 1)).toBe(true);
       expect(nodes.filter((n: any) => n.innovations[0]?.inventorNames.length === 2)).toHaveLength(3);
     });
-    expect(all).toBe(one);
     // studios + count; per level one batch each: workers, enterprises, managers, members, reports, innovations, decisions;
-    // then members' workers, deciders and inventors.
-    expect(one).toBeLessThanOrEqual(12);
+    // then members' workers, deciders and inventors (the last two worker batches merge when they land in the same tick).
+    // A query per studio on any field would add at least five statements for six studios.
+    expect(one).toBeLessThanOrEqual(13);
+    expect(all).toBeLessThanOrEqual(13);
+    expect(Math.abs(all - one)).toBeLessThanOrEqual(1);
   });
 });
 
