@@ -130,6 +130,8 @@ describe('updateStudio and resubmitStudio', () => {
     expect(errorCode(await t.gql(UPDATE, { input: { studioId: f.studioId, name: 'x' } }, otherManager.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(UPDATE, { input: { studioId: f.studioId, name: 'x' } }, reviewer.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(RESUBMIT, { input: { studioId: f.studioId } }, otherManager.token))).toBe('FORBIDDEN');
+    // Ownership is checked before the input: a stranger learns nothing about what would be accepted.
+    expect(errorCode(await t.gql(UPDATE, { input: { studioId: f.studioId, name: ' ' } }, otherManager.token))).toBe('FORBIDDEN');
     expect(ok(await t.gql(UPDATE, { input: { studioId: f.studioId, name: '管理员改名' } }, admin.token)).updateStudio.studio.name).toBe('管理员改名');
   });
 

@@ -88,6 +88,7 @@ describe('studio members', () => {
     expect(errorCode(await add('', { workerId: w.id, role: 'MEMBER' }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await add(otherManager.token, { workerId: w.id, role: 'MEMBER' }))).toBe('FORBIDDEN');
     expect(errorCode(await add(reviewer.token, { workerId: w.id, role: 'MEMBER' }))).toBe('FORBIDDEN');
+    expect(errorCode(await add(otherManager.token, { workerId: w.id, role: 'LEADER' }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(REMOVE, { input: { studioId: f.studioId, workerId: f.memberWorkerIds[0] } }, otherManager.token))).toBe('FORBIDDEN');
     expect(ok(await add(admin.token, { workerId: w.id, role: 'MEMBER' })).addStudioMember.userErrors).toEqual([]);
   });
@@ -143,6 +144,7 @@ describe('submitStudioReport', () => {
     expect(errorCode(await report('', { year: 2021 }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await report(otherManager.token, { year: 2021 }))).toBe('FORBIDDEN');
     expect(errorCode(await report(reviewer.token, { year: 2021 }))).toBe('FORBIDDEN');
+    expect(errorCode(await report(otherManager.token, { year: 3000, version: 7 }))).toBe('FORBIDDEN');
     expect(ok(await t.gql(REPORTS, { id: f.studioId })).studio.reports.map((r: any) => r.year)).not.toContain(2021);
   });
 });
