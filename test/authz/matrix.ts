@@ -27,6 +27,9 @@ export interface Rule {
 const { ADMIN, ORGANIZER, JUDGE } = Role;
 const ORGANIZERS = [ORGANIZER] as const;
 const competition = (who: Who = ORGANIZERS): Rule => ({ module: 'Competitions', who, owner: 'competition' });
+const { STUDIO_MANAGER, REVIEWER } = Role;
+const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
+const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
 
 export const MUTATIONS: Record<string, Rule> = {
   // Accounts
@@ -70,6 +73,16 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel' },
+  // Studios and innovations
+  applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
+  updateStudio: studio(),
+  resubmitStudio: studio(),
+  reviewStudio: studioDecision,
+  reevaluateStudio: studioDecision,
+  addStudioMember: studio(),
+  removeStudioMember: studio(),
+  submitStudioReport: studio(),
+  registerInnovation: studio(),
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */
