@@ -74,9 +74,8 @@ export class OperatingMethodResolver {
   @Mutation(() => OperatingMethodPayload, { description: 'STUDIO_MANAGER (of the studio, when given) or ADMIN. → SUBMITTED.' })
   async submitOperatingMethod(@Arg('input') input: SubmitOperatingMethodInput, @Ctx() ctx: Context): Promise<OperatingMethodPayload> {
     return withUserErrors(async () => {
-      const inventorIds = input.inventorWorkerIds.map((id, i) => expectId(id, 'Worker', ['input', 'inventorWorkerIds', String(i)]));
       const studioId = input.studioId ? expectId(input.studioId, 'Studio', ['input', 'studioId']) : null;
-      return { method: await new MethodService(ctx.em).submit(ctx.viewer!, { ...input, inventorIds, studioId }) };
+      return { method: await new MethodService(ctx.em).submit(ctx.viewer!, { ...input, studioId }) };
     });
   }
 

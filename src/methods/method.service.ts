@@ -2,6 +2,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, domainError, forbidden, notFound, UserErrorCode, type UserErrorInit } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
+import { idOf } from '../common/relay.js';
 import type { Viewer } from '../context.js';
 import { Role } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
@@ -17,7 +18,8 @@ import { OperatingMethod } from './operating-method.entity.js';
 
 export interface SubmitMethodData {
   proposedName: string;
-  inventorIds: string[];
+  /** Global Worker IDs as given: read only after ownership is settled. */
+  inventorWorkerIds: string[];
   studioId: string | null;
   trade: string;
   summary: string;
@@ -52,6 +54,27 @@ export async function enterpriseOfWorker(em: EntityManager, workerId: string | n
   return worker?.enterprise.id ?? null;
 }
 
+/** The method's texts, cleaned; every problem at once, each naming its field. */
+function checkMethodInput(data: SubmitMethodData) {
+  const check = new InputCheck();
+  const proposedName = check.text('proposedName', data.proposedName, { max: 200 });
+  const trade = check.text('trade', data.trade, { max: 100 });
+  const summary = check.text('summary', data.summary, { max: 5000 });
+  const expectedBenefit = check.text('expectedBenefit', data.expectedBenefit, { max: 2000 });
+  if (!data.steps.length || data.steps.length > MAX_STEPS) check.fail('steps', `A method has 1 to ${MAX_STEPS} steps`);
+  const stepCheck = new InputCheck(['input', 'steps']); // each step's problem names its index
+  const steps = data.steps.map((s, i) => stepCheck.text(String(i), s, { max: 2000 }));
+  check.problems.push(...stepCheck.problems);
+  const ids = data.inventorWorkerIds;
+  if (!ids.length || ids.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `A method has 1 to ${MAX_INVENTORS} inventors`);
+  const inventorIds = ids.slice(0, MAX_INVENTORS).map((id, i) => idOf(id, 'Worker') ?? (check.fail(['inventorWorkerIds', String(i)], `inventorWorkerIds.${i} is not a Worker ID`), ''));
+  inventorIds.forEach((id, i) => {
+    if (id && inventorIds.indexOf(id) !== i) check.fail(['inventorWorkerIds', String(i)], 'This inventor is listed twice');
+  });
+  check.throwIfAny();
+  return { proposedName, trade, summary, steps, expectedBenefit, inventorIds };
+}
+
 /** Why this user may not review the method, or null: not found, not a REVIEWER, or a conflict of interest. */
 function reviewerProblem(method: OperatingMethod, user: User | undefined, field: string[]): UserErrorInit | null {
   if (!user) return { code: UserErrorCode.NOT_FOUND, message: 'User not found', field };
@@ -73,39 +96,26 @@ export class MethodService {
 
   /** STUDIO_MANAGER (of the studio, when one is named) or ADMIN; inventors are registry workers. → SUBMITTED. */
   async submit(viewer: Viewer, data: SubmitMethodData): Promise<OperatingMethod> {
-    const check = new InputCheck();
-    const proposedName = check.text('proposedName', data.proposedName, { max: 200 });
-    const trade = check.text('trade', data.trade, { max: 100 });
-    const summary = check.text('summary', data.summary, { max: 5000 });
-    const expectedBenefit = check.text('expectedBenefit', data.expectedBenefit, { max: 2000 });
-    if (!data.steps.length || data.steps.length > MAX_STEPS) check.fail('steps', `A method has 1 to ${MAX_STEPS} steps`);
-    const stepCheck = new InputCheck(['input', 'steps']); // each step's problem names its index
-    const steps = data.steps.map((s, i) => stepCheck.text(String(i), s, { max: 2000 }));
-    check.problems.push(...stepCheck.problems);
-    if (!data.inventorIds.length || data.inventorIds.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `A method has 1 to ${MAX_INVENTORS} inventors`);
-    data.inventorIds.forEach((id, i) => {
-      if (data.inventorIds.indexOf(id) !== i) check.fail(['inventorWorkerIds', String(i)], 'This inventor is listed twice');
-    });
-    check.throwIfAny();
-
     return this.em.transactional(async (tx) => {
+      // Ownership before input: a manager of another studio learns nothing about their input.
       const studio = data.studioId ? await tx.findOne(Studio, { id: data.studioId }) : null;
-      if (data.studioId && !studio) throw notFound('Studio', ['input', 'studioId']);
       if (studio && !isAdmin(viewer) && studio.manager.id !== viewer.id) throw forbidden('Only the studio’s manager or an admin may submit a method for it');
+      const { proposedName, trade, summary, steps, expectedBenefit, inventorIds } = checkMethodInput(data);
+      if (data.studioId && !studio) throw notFound('Studio', ['input', 'studioId']);
       if (studio && CLOSED_STUDIOS.includes(studio.status)) {
         throw domainError(UserErrorCode.INVALID_STATE, `The studio is ${studio.status}; methods cannot be submitted through it`, ['input', 'studioId']);
       }
-      const workers = new Map((await tx.find(Worker, { id: { $in: data.inventorIds } })).map((w) => [w.id, w]));
+      const workers = new Map((await tx.find(Worker, { id: { $in: inventorIds } })).map((w) => [w.id, w]));
       const missing: UserErrorInit[] = [];
-      data.inventorIds.forEach((id, i) => {
+      inventorIds.forEach((id, i) => {
         if (!workers.has(id)) missing.push({ code: UserErrorCode.NOT_FOUND, message: 'Worker not found', field: ['input', 'inventorWorkerIds', String(i)] });
       });
       if (missing.length) throw new DomainError(missing);
-      const inventors = data.inventorIds.map((id) => workers.get(id)!);
+      const inventors = inventorIds.map((id) => workers.get(id)!);
       const enterpriseIds = [...new Set([...inventors.map((w) => w.enterprise.id), ...(studio ? [studio.enterprise.id] : [])])];
       const method = tx.create(OperatingMethod, {
         proposedName, trade, summary, steps, expectedBenefit,
-        inventorIds: data.inventorIds,
+        inventorIds,
         enterpriseIds,
         enterprise: inventors[0]!.enterprise,
         studio,

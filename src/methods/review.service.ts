@@ -23,13 +23,14 @@ export class ReviewService {
    * reviewer's enterprise of today, as they may have changed jobs since being assigned.
    */
   async review(viewer: Viewer, data: ReviewData): Promise<{ review: ExpertReview; method: OperatingMethod; corrected: boolean }> {
-    const check = new InputCheck();
-    for (const k of badSubscores(data)) check.fail(k, `${k} must be a whole number from 0 to 25`);
-    const comment = check.text('comment', data.comment, { max: 2000 });
-    check.throwIfAny();
     return this.em.transactional(async (tx) => {
       const method = await lockMethod(tx, data.methodId);
+      // Assignment before input: someone not on the method learns nothing about their input.
       if (!(await tx.count(MethodReviewer, { method, reviewer: viewer.id }))) throw forbidden('You are not an assigned reviewer of this method');
+      const check = new InputCheck();
+      for (const k of badSubscores(data)) check.fail(k, `${k} must be a whole number from 0 to 25`);
+      const comment = check.text('comment', data.comment, { max: 2000 });
+      check.throwIfAny();
       advance(method, 'review');
       const enterpriseId = await enterpriseOfWorker(tx, viewer.workerId);
       if (enterpriseId && method.enterpriseIds.includes(enterpriseId)) {

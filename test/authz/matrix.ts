@@ -83,6 +83,13 @@ export const MUTATIONS: Record<string, Rule> = {
   removeStudioMember: studio(),
   submitStudioReport: studio(),
   registerInnovation: studio(),
+  // Advanced operating methods (先进操作法)
+  submitOperatingMethod: { module: 'Operating methods', who: [STUDIO_MANAGER], owner: 'studio (when one is given): its manager (or an ADMIN)' },
+  assignMethodReviewers: { module: 'Operating methods', who: [ADMIN] },
+  reviewOperatingMethod: { module: 'Operating methods', who: [REVIEWER], owner: 'a REVIEWER assigned to the method; never one from an enterprise of its inventors or studio (userError CONFLICT_OF_INTEREST)' },
+  nameOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
+  rejectOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
+  recordMethodAdoption: { module: 'Operating methods', who: [ORGANIZER] },
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */

@@ -52,6 +52,7 @@ describe('reviewOperatingMethod', () => {
     expect(errorCode(await t.gql(q, { input }, (await t.user([Role.JUDGE])).token))).toBe('FORBIDDEN');
     const stranger = await reviewerIn(t, w.organizer);
     expect(errorCode(await t.gql(q, { input }, stranger.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(q, { input: { ...input, innovation: 99, comment: '' } }, stranger.token))).toBe('FORBIDDEN'); // assignment before input
     expect(errorCode(await t.gql(q, { input }, w.admin.token))).toBe('FORBIDDEN');
     expect(await reviewsOf(id)).toEqual([]);
   });

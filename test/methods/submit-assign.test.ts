@@ -40,6 +40,9 @@ describe('submitOperatingMethod', () => {
     }
     const otherManager = await t.user([Role.STUDIO_MANAGER]);
     expect(errorCode(await t.gql(`mutation($input: SubmitOperatingMethodInput!) { submitOperatingMethod(input: $input) { userErrors { code } } }`, { input: methodInput(w) }, otherManager.token))).toBe('FORBIDDEN');
+    // Ownership comes before input: the manager of another studio learns nothing about theirs.
+    const bad = methodInput(w, { proposedName: '', inventorWorkerIds: [w.studioId] });
+    expect(errorCode(await t.gql(`mutation($input: SubmitOperatingMethodInput!) { submitOperatingMethod(input: $input) { userErrors { code } } }`, { input: bad }, otherManager.token))).toBe('FORBIDDEN');
     expect(await count()).toBe(before);
   });
 
