@@ -24,7 +24,9 @@ import {
   SubmitOperatingMethodInput,
 } from './method.inputs.js';
 import { MethodService } from './method.service.js';
-import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod, studioById } from './methods.loaders.js';
+import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod } from './methods.loaders.js';
+import { canSeeStudio } from '../studios/access.js';
+import { studioById } from '../studios/studios.loaders.js';
 import { OperatingMethod } from './operating-method.entity.js';
 import { ReviewService } from './review.service.js';
 import { AdoptionService } from './adoption.service.js';
@@ -144,9 +146,10 @@ export class OperatingMethodResolver {
     return (await ctx.loaders.get(enterpriseById).load(m.enterprise.id))!;
   }
 
-  @FieldResolver(() => Studio, { nullable: true })
+  @FieldResolver(() => Studio, { nullable: true, description: 'The studio it came from; null when none, or when the studio is not visible to you (e.g. suspended).' })
   async studio(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<Studio | null> {
-    return m.studio ? ctx.loaders.get(studioById).load(m.studio.id) : null;
+    const studio = m.studio ? await ctx.loaders.get(studioById).load(m.studio.id) : null;
+    return studio && canSeeStudio(ctx.viewer, studio) ? studio : null;
   }
 
   @FieldResolver(() => String, { description: 'Display name of the user who submitted it.' })

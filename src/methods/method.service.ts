@@ -1,6 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, domainError, forbidden, notFound, UserErrorCode, type UserErrorInit } from '../common/errors.js';
+import { DomainError, domainError, notFound, UserErrorCode, type UserErrorInit } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
 import { idOf } from '../common/relay.js';
 import type { Viewer } from '../context.js';
@@ -9,7 +9,7 @@ import { User } from '../auth/user.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { Studio } from '../studios/studio.entity.js';
 import { StudioStatus } from '../studios/enums.js';
-import { isAdmin } from './access.js';
+import { assertStudioManager } from '../studios/access.js';
 import { MethodStatus } from './enums.js';
 import { nextMethodStatus, type MethodAction } from './lifecycle.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
@@ -99,7 +99,7 @@ export class MethodService {
     return this.em.transactional(async (tx) => {
       // Ownership before input: a manager of another studio learns nothing about their input.
       const studio = data.studioId ? await tx.findOne(Studio, { id: data.studioId }) : null;
-      if (studio && !isAdmin(viewer) && studio.manager.id !== viewer.id) throw forbidden('Only the studio’s manager or an admin may submit a method for it');
+      if (studio) assertStudioManager(viewer, studio);
       const { proposedName, trade, summary, steps, expectedBenefit, inventorIds } = checkMethodInput(data);
       if (data.studioId && !studio) throw notFound('Studio', ['input', 'studioId']);
       if (studio && CLOSED_STUDIOS.includes(studio.status)) {

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
-import { Studio } from '../studios/studio.entity.js';
 import { MethodStatus } from './enums.js';
 import { meanTotalText, namingThresholdProblems } from './naming.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
@@ -10,7 +9,6 @@ import { MethodReviewer } from './method-reviewer.entity.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
 export const methodById = byIdLoader(OperatingMethod);
-export const studioById = byIdLoader(Studio);
 export const reviewersByMethod = childrenLoader(MethodReviewer, 'method', { assignedAt: 'asc', id: 'asc' });
 export const reviewsByMethod = childrenLoader(ExpertReview, 'method', { submittedAt: 'asc', id: 'asc' });
 export const revisionsByReview = childrenLoader(ExpertReviewRevision, 'review', { replacedAt: 'asc', id: 'asc' });

@@ -1,8 +1,6 @@
 import { Role } from '../../src/auth/role';
-import { toGlobalId } from '../../src/common/relay';
-import { Level } from '../../src/registry/enums';
-import { StudioKind, StudioStatus } from '../../src/studios/enums';
-import { Studio } from '../../src/studios/studio.entity';
+import { mutate } from '../helpers/competition';
+import { setupStudio } from '../helpers/studio';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { ok, type TestServer } from '../helpers/server';
 
@@ -27,8 +25,7 @@ export const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').t
 
 /**
  * People and places for method tests: inventors in the inventors' enterprise, three reviewers each
- * in their own enterprise, a studio managed by `manager`. Studios are inserted directly: the studio
- * API is another module's, and only the row matters here.
+ * in their own enterprise, an accredited studio (of another enterprise) managed by `manager`.
  */
 export interface MethodWorld {
   admin: Account;
@@ -43,14 +40,11 @@ export interface MethodWorld {
 
 let seq = 0;
 
-export async function insertStudio(t: TestServer, managerId: string, enterpriseGlobalId: string, leaderGlobalId: string, status = StudioStatus.ACCREDITED): Promise<string> {
-  const em = t.orm.em.fork();
-  const studio = em.create(Studio, {
-    name: `工作室${++seq}`, kind: StudioKind.WORKER_INNOVATION, level: Level.CITY, status,
-    enterprise: uuidOf(enterpriseGlobalId), leader: uuidOf(leaderGlobalId), manager: managerId,
-  } as never);
-  await em.flush();
-  return toGlobalId('Studio', studio.id);
+/** An accredited studio through the studio API (its own enterprise and leader); `then` moves it on by re-evaluation. */
+export async function studioOf(t: TestServer, manager: Account, admin: Account, then?: 'SUSPEND' | 'REVOKE'): Promise<{ studioId: string; enterpriseId: string; reviewerToken: string }> {
+  const f = await setupStudio(t, { manager, admin, members: 0 });
+  if (then) await mutate(t, f.reviewer.token, 'reevaluateStudio', 'ReevaluateStudioInput', { studioId: f.studioId, decision: then, comment: '复评不合格' }, 'studio { status }');
+  return { studioId: f.studioId, enterpriseId: f.enterpriseId, reviewerToken: f.reviewer.token };
 }
 
 export async function reviewerIn(t: TestServer, organizer: Account, enterpriseId?: string) {
@@ -69,7 +63,7 @@ export async function methodWorld(t: TestServer): Promise<MethodWorld> {
   const lead = await createWorker(t, organizer.token, inventorsEnterprise.id, { name: `王晓明${n}` });
   const coInventor = await createWorker(t, organizer.token, inventorsEnterprise.id, { name: `李红${n}` });
   const reviewers = [await reviewerIn(t, organizer), await reviewerIn(t, organizer), await reviewerIn(t, organizer)];
-  const studioId = await insertStudio(t, manager.id, inventorsEnterprise.id, lead.id);
+  const { studioId } = await studioOf(t, manager, admin);
   return { admin, organizer, manager, inventorsEnterprise, lead, coInventor, reviewers, studioId };
 }
 

@@ -1,8 +1,6 @@
 import { Role } from '../../src/auth/role';
-import { StudioStatus } from '../../src/studios/enums';
-import { createEnterprise } from '../helpers/registry';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { assign, insertStudio, methodInput, methodWorld, reject, reviewerIn, submit, uuidOf, type MethodWorld } from './fixture';
+import { assign, methodInput, methodWorld, reject, reviewerIn, studioOf, submit, uuidOf, type MethodWorld } from './fixture';
 
 let t: TestServer;
 let w: MethodWorld;
@@ -68,8 +66,10 @@ describe('submitOperatingMethod', () => {
     ]);
     const ghostStudio = Buffer.from('Studio:11111111-1111-4111-8111-111111111111').toString('base64url');
     expect((await submit(t, methodInput(w, { studioId: ghostStudio }), w.manager.token)).userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'studioId'] })]);
-    const revoked = await insertStudio(t, w.manager.id, w.inventorsEnterprise.id, w.lead.id, StudioStatus.REVOKED);
-    expect((await submit(t, methodInput(w, { studioId: revoked }), w.manager.token)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'studioId'] })]);
+    const revoked = await studioOf(t, w.manager, w.admin, 'REVOKE');
+    expect((await submit(t, methodInput(w, { studioId: revoked.studioId }), w.manager.token)).userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'studioId'], message: expect.stringContaining('REVOKED') }),
+    ]);
   });
 });
 
@@ -86,11 +86,10 @@ describe('assignMethodReviewers', () => {
   });
 
   it('refuses reviewers from the inventors’ or the studio’s enterprise (CONFLICT_OF_INTEREST), and the submitter', async () => {
-    const studioEnterprise = await createEnterprise(t, w.organizer.token);
-    const studio = await insertStudio(t, w.manager.id, studioEnterprise.id, w.lead.id);
-    const m = (await submit(t, methodInput(w, { studioId: studio }), w.manager.token)).method;
+    const studio = await studioOf(t, w.manager, w.admin);
+    const m = (await submit(t, methodInput(w, { studioId: studio.studioId }), w.manager.token)).method;
     const colleague = await reviewerIn(t, w.organizer, w.inventorsEnterprise.id);
-    const studioColleague = await reviewerIn(t, w.organizer, studioEnterprise.id);
+    const studioColleague = await reviewerIn(t, w.organizer, studio.enterpriseId);
     const res = await assign(t, m.id, [w.reviewers[0]!.globalId, colleague.globalId, studioColleague.globalId], w.admin.token);
     expect(res.method).toBeNull();
     expect(res.userErrors).toEqual([

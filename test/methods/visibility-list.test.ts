@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/role';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import {
-  adopt, insertStudio, methodInput, methodReviewed, methodUnderReview, methodWorld, must, reject, reviewerIn, scores, submit, type Account, type MethodWorld,
+  adopt, methodInput, methodReviewed, methodUnderReview, methodWorld, must, reject, reviewerIn, scores, studioOf, submit, type Account, type MethodWorld,
 } from './fixture';
 
 let t: TestServer;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   w = await methodWorld(t);
   otherManager = await t.user([Role.STUDIO_MANAGER]);
   stranger = await reviewerIn(t, w.organizer);
-  otherStudio = await insertStudio(t, otherManager.id, w.inventorsEnterprise.id, w.lead.id);
+  otherStudio = (await studioOf(t, otherManager, w.admin)).studioId;
   const good: [number, number, number, number][] = [[20, 20, 20, 20], [20, 20, 20, 20], [20, 20, 20, 20]];
   for (const [i, [name, trade]] of [['高效焊接法', '焊工'], ['薄板100%焊接法', '焊工'], ['精密装配法', '钳工']].entries()) {
     const id = await methodReviewed(t, w, good, { proposedName: name, trade });
@@ -158,5 +158,20 @@ describe('operatingMethods', () => {
     const oneWorker = await t.countStatements(async () => ok(await t.gql(rec, { id: w.lead.id }, w.organizer.token)));
     const manyWorkers = await t.countStatements(async () => ok(await t.gql(workers, {}, w.organizer.token)));
     expect(manyWorkers).toBeLessThanOrEqual(oneWorker + 1); // the page query adds one count
+  });
+});
+
+// Last: it adds a NAMED method, which the list tests above do not expect.
+describe('a method’s studio', () => {
+  it('is shown only to those who may see the studio: a suspended one is hidden from the public, the method is not', async () => {
+    const studio = await studioOf(t, w.manager, w.admin);
+    const id = await methodReviewed(t, w, [[20, 20, 20, 20], [20, 20, 20, 20], [20, 20, 20, 20]], { studioId: studio.studioId, proposedName: '停用工作室的方法' });
+    await must(t, 'nameOperatingMethod', 'NameOperatingMethodInput', { methodId: id, officialName: `${w.lead.name}停用工作室的方法` }, 'method { id }', w.admin.token);
+    const q = `query($id: ID!) { operatingMethod(id: $id) { status studio { id } } }`;
+    expect(ok(await t.gql(q, { id }, null)).operatingMethod).toEqual({ status: 'NAMED', studio: { id: studio.studioId } });
+    await must(t, 'reevaluateStudio', 'ReevaluateStudioInput', { studioId: studio.studioId, decision: 'SUSPEND', comment: '整改' }, 'studio { status }', studio.reviewerToken);
+    expect(ok(await t.gql(q, { id }, null)).operatingMethod).toEqual({ status: 'NAMED', studio: null });
+    expect(ok(await t.gql(q, { id }, w.manager.token)).operatingMethod.studio).toEqual({ id: studio.studioId });
+    expect(ok(await t.gql(`query($id: ID!) { studio(id: $id) { methods { id } } }`, { id: studio.studioId }, w.manager.token)).studio.methods).toEqual([{ id }]);
   });
 });
