@@ -36,6 +36,21 @@ describe('reviewOperatingMethod', () => {
     expect(await reviewsOf(id)).toEqual([{ total: 80, comment: '复核后上调', reviewerName: expect.any(String), revisions: [{ total: 40, comment: '初评' }] }]);
   });
 
+  it('two reviews by the same reviewer at once make one review and one revision, never a second review', async () => {
+    const id = await methodUnderReview(t, w);
+    const r = w.reviewers[0]!;
+    const both = await Promise.all([
+      review(t, { methodId: id, ...scores([10, 10, 10, 10]) }, r.token),
+      review(t, { methodId: id, ...scores([12, 12, 12, 12]) }, r.token),
+    ]);
+    expect(both.flatMap((b) => b.userErrors)).toEqual([]);
+    expect(both.map((b) => b.corrected).sort()).toEqual([false, true]);
+    const [only] = await reviewsOf(id);
+    expect(await reviewsOf(id)).toHaveLength(1);
+    expect(only.revisions).toHaveLength(1);
+    expect([only.total, only.revisions[0].total].sort()).toEqual([40, 48]);
+  });
+
   it('refuses scores outside 0–25 and an empty comment, naming each field; records nothing', async () => {
     const id = await methodUnderReview(t, w);
     const res = await review(t, { methodId: id, ...scores([26, -1, 25, 0], { comment: ' ' }) }, w.reviewers[0]!.token);
@@ -125,6 +140,15 @@ describe('nameOperatingMethod', () => {
     expect(dup.userErrors).toEqual([expect.objectContaining({ code: 'ALREADY_EXISTS', field: ['input', 'officialName'] })]);
     const still = ok(await t.gql(`query($id: ID!) { operatingMethod(id: $id) { status officialName } }`, { id: b }, w.admin.token));
     expect(still.operatingMethod).toEqual({ status: 'UNDER_REVIEW', officialName: null });
+  });
+
+  it('gives one official name to one method when two admins use it at the same moment', async () => {
+    const marks: [number, number, number, number][] = [[20, 20, 20, 20], [20, 20, 20, 20], [20, 20, 20, 20]];
+    const [a, b] = [await methodReviewed(t, w, marks), await methodReviewed(t, w, marks)];
+    const name = `${w.lead.name}同时命名法`;
+    const results = await Promise.all([nameIt(t, a, name, w.admin.token), nameIt(t, b, name, w.admin.token)]);
+    expect(results.filter((r) => r.method?.status === 'NAMED')).toHaveLength(1);
+    expect(results.flatMap((r) => r.userErrors)).toEqual([expect.objectContaining({ code: 'ALREADY_EXISTS', field: ['input', 'officialName'] })]);
   });
 
   it('names a method whose lead inventor is another worker by that worker’s name', async () => {
