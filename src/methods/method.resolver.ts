@@ -11,9 +11,12 @@ import { Enterprise } from '../registry/enterprise.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Worker } from '../registry/worker.entity.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
+import { canSeeStudio } from '../studios/access.js';
 import { Studio } from '../studios/studio.entity.js';
+import { studioById } from '../studios/studios.loaders.js';
 import { UserSummary } from '../competitions/competition.inputs.js';
 import { userById } from '../competitions/competitions.loaders.js';
+import { AdoptionService } from './adoption.service.js';
 import { canSeeMethod, canSeeReviews, isAssignedReviewer, visibleMethods, visibleWhere } from './access.js';
 import { ExpertReview } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
@@ -25,11 +28,8 @@ import {
 } from './method.inputs.js';
 import { MethodService } from './method.service.js';
 import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod } from './methods.loaders.js';
-import { canSeeStudio } from '../studios/access.js';
-import { studioById } from '../studios/studios.loaders.js';
 import { OperatingMethod } from './operating-method.entity.js';
 import { ReviewService } from './review.service.js';
-import { AdoptionService } from './adoption.service.js';
 
 registerNodeType('OperatingMethod', async (ctx, ids) => {
   const rows = await visibleMethods(ctx, await ctx.em.find(OperatingMethod, { id: { $in: ids } }));
