@@ -146,10 +146,9 @@
       if (!dy) return;
       row.style.transition = 'none';
       row.style.transform = 'translateY(' + dy + 'px)';
-      requestAnimationFrame(function () {
-        row.style.transition = '';
-        row.style.transform = '';
-      });
+      void row.offsetWidth; // commit the starting point, so the next change is animated from it
+      row.style.transition = '';
+      row.style.transform = '';
     });
   }
 
