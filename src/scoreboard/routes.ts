@@ -63,7 +63,7 @@ export function scoreboardPage(title: string, competitionId: string): string {
   <div id="rows" role="rowgroup"></div>
   <p id="empty" class="empty" hidden>暂无参赛选手</p>
 </main>
-<footer id="updated" class="updated"></footer>
+<footer class="updated"><span id="pager" class="pager" hidden></span><span id="updated"></span></footer>
 </body>
 </html>
 `;

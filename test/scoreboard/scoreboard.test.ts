@@ -178,6 +178,27 @@ suite('scoreboard page in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows a screenful at a time when the rows do not fit a big screen, turning the pages', async () => {
+    const short = await browser.context.newPage();
+    try {
+      await short.setViewportSize({ width: 1280, height: 360 });
+      await short.goto(`${page.url()}?page=3`);
+      await short.waitForFunction(() => document.querySelectorAll('#rows .row').length === 6);
+      const visible = () => short.$$eval('#rows .row', (rows) => rows.filter((r) => getComputedStyle(r).display !== 'none').map((r) => (r as HTMLElement).dataset.rank));
+      const firstPage = await visible();
+      expect(firstPage.length).toBeGreaterThan(0);
+      expect(firstPage.length).toBeLessThan(6);
+      expect(firstPage[0]).toBe('1');
+      expect(await short.locator('#pager').textContent()).toMatch(/^第 1 \/ \d 页$/);
+      await short.waitForFunction(() => document.getElementById('pager')!.textContent!.startsWith('第 2'), undefined, { timeout: 5000 });
+      const secondPage = await visible();
+      expect(secondPage[0]).toBe(String(firstPage.length + 1));
+      await shot('scoreboard-paged.png', short);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('answers 404 for an unknown competition', async () => {
     const res = await fetch(restarted!.url.replace(/\/graphql$/, '/scoreboard/Q29tcGV0aXRpb246MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw'));
     expect(res.status).toBe(404);

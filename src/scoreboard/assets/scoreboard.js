@@ -117,7 +117,7 @@
     var before = new Map();
     var oldIndex = new Map();
     var i = 0;
-    rowEls.forEach(function (e, id) { before.set(id, e.getBoundingClientRect().top); });
+    rowEls.forEach(function (e, id) { before.set(id, e.getBoundingClientRect()); });
     Array.prototype.forEach.call(container.children, function (e) { oldIndex.set(e.dataset.entryId, i++); });
     var seen = new Set();
     var stageCount = board.rows.length ? board.rows[0].stageTotals.length : 0;
@@ -133,6 +133,7 @@
       if (!seen.has(id)) { e.remove(); rowEls.delete(id); }
     });
     $('empty').hidden = board.rows.length > 0;
+    paginate();
     if (first) return;
     // FLIP: each row that changed place starts where it was and slides to where it is now.
     board.rows.forEach(function (r, index) {
@@ -141,8 +142,10 @@
       if (from !== undefined && from !== index) flash(row, index < from ? 'moved-up' : 'moved-down');
       else if (row.dataset.changed) flash(row, 'changed');
       var was = before.get(r.entryId);
-      if (was === undefined) return;
-      var dy = was - row.getBoundingClientRect().top;
+      var now = row.getBoundingClientRect();
+      // Rows coming from or going to another page just appear.
+      if (was === undefined || !was.height || !now.height) return;
+      var dy = was.top - now.top;
       if (!dy) return;
       row.style.transition = 'none';
       row.style.transform = 'translateY(' + dy + 'px)';
@@ -151,6 +154,37 @@
       row.style.transform = '';
     });
   }
+
+  // ---- pages on a big screen ---------------------------------------------------------------------
+  // A hall screen cannot scroll: when the rows do not fit, it shows them a screenful at a time and
+  // turns the page every PAGE_SECONDS (?page=N in the address changes it). Phones scroll instead.
+  var PAGE_SECONDS = Math.max(3, Number(new URLSearchParams(location.search).get('page')) || 12);
+  var pager = { page: 0, pages: 1 };
+
+  function paginate() {
+    var rows = $('rows').children;
+    var i;
+    for (i = 0; i < rows.length; i++) rows[i].classList.remove('off-page');
+    pager.pages = 1;
+    var indicator = $('pager');
+    indicator.hidden = true;
+    if (!rows.length || window.matchMedia('(max-width: 720px)').matches) return;
+    var room = window.innerHeight - $('rows').getBoundingClientRect().top - document.querySelector('footer').offsetHeight - 12;
+    var size = Math.max(1, Math.floor(room / rows[0].getBoundingClientRect().height));
+    if (rows.length <= size) return;
+    pager.pages = Math.ceil(rows.length / size);
+    if (pager.page >= pager.pages) pager.page = 0;
+    for (i = 0; i < rows.length; i++) if (Math.floor(i / size) !== pager.page) rows[i].classList.add('off-page');
+    indicator.textContent = '第 ' + (pager.page + 1) + ' / ' + pager.pages + ' 页';
+    indicator.hidden = false;
+  }
+
+  setInterval(function () {
+    if (pager.pages < 2) return;
+    pager.page = (pager.page + 1) % pager.pages;
+    paginate();
+  }, PAGE_SECONDS * 1000);
+  window.addEventListener('resize', paginate);
 
   function renderPrizes() {
     var section = $('prizes');
@@ -193,8 +227,8 @@
     document.body.classList.toggle('is-frozen', !!b.frozen);
     document.body.classList.toggle('is-final', !!c && c.status === 'FINALIZED');
     renderHeader(b.rows.length ? b.rows[0].stageTotals : (c ? c.stages.map(function (s) { return { stageId: s.id, stageName: s.name }; }) : []));
+    renderPrizes(); // before the rows: the prize lines take room that the pages must leave
     renderRows(b);
-    renderPrizes();
     $('updated').textContent = '更新于 ' + clock(b.updatedAt) + ' · 第 ' + b.version + ' 版';
     document.body.dataset.version = String(b.version);
   }
