@@ -27,6 +27,7 @@ import { formatErrorFor, operationLogPlugin } from './observability.js';
 import { createMetrics, metricsHandler } from './metrics.js';
 import { countedLiveHandler, countWebSockets, subscriptionMetrics } from './ws-metrics.js';
 import { scoreboardRoutes } from './scoreboard/routes.js';
+import { nulGuardPlugin } from './common/nul-guard.js';
 
 export interface RunningServer {
   url: string;
@@ -93,6 +94,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     formatError: formatErrorFor(log, config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     plugins: [
+      nulGuardPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
       {
         async serverWillStart() {
