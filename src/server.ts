@@ -119,6 +119,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     res.status(db ? 200 : 503).json({ status: db ? 'ready' : 'unavailable', database: db ? 'up' : 'down' });
   });
   expressApp.get('/metrics', metricsHandler(app.metrics, config.metricsToken));
+  if (config.nodeEnv === 'production' && !config.metricsToken) log.warn('GET /metrics is open: set METRICS_TOKEN, or keep /metrics off the public network at the proxy');
   expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
   expressApp.use('/scoreboard', scoreboardRoutes(app));
   expressApp.use(
