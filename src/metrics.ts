@@ -24,7 +24,6 @@ function poolOf(orm: MikroORM): PoolStats | undefined {
  */
 export function createMetrics(orm: MikroORM) {
   const registry = new Registry();
-  registry.setDefaultLabels({ service: 'jiangxin' });
   collectDefaultMetrics({ register: registry });
 
   const metrics = {
