@@ -7,8 +7,8 @@ const all: GateFacts = { partners: 1, completedMilestones: 1, fundingRecords: 1 
 
 describe('incubation stage gates (pure)', () => {
   it('PASS walks IDEA → INCUBATING → PILOT → GRADUATED when every requirement is met', () => {
-    let stage = S.IDEA;
-    const seen = [stage];
+    let stage: S = S.IDEA;
+    const seen: S[] = [stage];
     while (!isFinal(stage)) {
       const out = decideGate(stage, V.PASS, all, null);
       if (!out.ok) throw new Error(out.message);
