@@ -13,6 +13,7 @@ import { forbidden } from '../common/errors.js';
 import { assertOwnsProject, isAdmin, lockProject, runsProject, studioManagerOf } from './access.js';
 import { FundingSourceKind, GateVerdict, PartnerKind, ProjectStage } from './enums.js';
 import { decideGate, isFinal } from './gates.js';
+import { twoDecimals } from './money.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
 
@@ -140,7 +141,7 @@ export class IncubationService {
     return this.em.transactional(async (tx) => {
       const project = await this.openProject(tx, viewer, projectId, 'record funding');
       const funding = tx.create(ProjectFunding, {
-        project, sourceKind: data.sourceKind, source, amount, receivedAt, recordedBy: tx.getReference(User, viewer.id), recordedAt: new Date(),
+        project, sourceKind: data.sourceKind, source, amount: twoDecimals(amount!), receivedAt, recordedBy: tx.getReference(User, viewer.id), recordedAt: new Date(),
       } as never);
       await tx.flush();
       return { funding, project };

@@ -1,5 +1,6 @@
 import { UserErrorCode } from '../../src/common/errors';
 import { GateVerdict as V, ProjectStage as S } from '../../src/incubation/enums';
+import { twoDecimals } from '../../src/incubation/money';
 import { decideGate, GATES, isFinal, nextGateNeeds, type GateFacts } from '../../src/incubation/gates';
 
 const none: GateFacts = { partners: 0, completedMilestones: 0, fundingRecords: 0 };
@@ -57,5 +58,11 @@ describe('incubation stage gates (pure)', () => {
     const order = [S.IDEA, S.INCUBATING, S.PILOT, S.GRADUATED];
     for (const [from, gate] of Object.entries(GATES)) expect(order.indexOf(gate.next)).toBe(order.indexOf(from as S) + 1);
     expect(nextGateNeeds(S.IDEA)).toContain('partner');
+  });
+});
+
+describe('twoDecimals', () => {
+  it('writes amounts as numeric(14,2) gives them back', () => {
+    expect(['0.1', '0.10', '7', '007', '000.03', '12500.5', '0'].map(twoDecimals)).toEqual(['0.10', '0.10', '7.00', '7.00', '0.03', '12500.50', '0.00']);
   });
 });
