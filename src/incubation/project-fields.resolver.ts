@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { ConnectionArgs, toGlobalId } from '../common/relay.js';
@@ -32,6 +33,17 @@ async function studioManagerId(ctx: Context, project: IncubationProject): Promis
 async function isInsider(ctx: Context, project: IncubationProject): Promise<boolean> {
   if (!ctx.viewer) return false;
   return seesProjectInternals(ctx.viewer, project, await studioManagerId(ctx, project));
+}
+
+/**
+ * Loads in the same tick as the visibility check rather than after it: whether the check needs the
+ * studio row depends on the project, and loads issued after differing awaits would split into
+ * several batches (statements growing with the list). Anonymous viewers load nothing.
+ */
+async function insiderOnly<T>(ctx: Context, project: IncubationProject, loader: DataLoader<string, T>): Promise<T | null> {
+  if (!ctx.viewer) return null;
+  const [value, insider] = await Promise.all([loader.load(project.id), isInsider(ctx, project)]);
+  return insider ? value : null;
 }
 
 async function userSummary(ctx: Context, userId: string): Promise<UserSummary> {
@@ -95,17 +107,17 @@ export class IncubationProjectFieldsResolver {
 
   @FieldResolver(() => [ProjectFunding], { nullable: true, description: 'By date received; null unless you own the project or are a REVIEWER or ADMIN.' })
   async funding(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<ProjectFunding[] | null> {
-    return (await isInsider(ctx, p)) ? ctx.loaders.get(fundingByProject).load(p.id) : null;
+    return insiderOnly(ctx, p, ctx.loaders.get(fundingByProject));
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Sum of funding in yuan, exact; null unless you may see the funding.' })
   async fundingTotal(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<string | null> {
-    return (await isInsider(ctx, p)) ? ctx.loaders.get(fundingTotalByProject).load(p.id) : null;
+    return insiderOnly(ctx, p, ctx.loaders.get(fundingTotalByProject));
   }
 
   @FieldResolver(() => [GateDecision], { nullable: true, description: 'Every gate decision, oldest first; null unless you own the project or are a REVIEWER or ADMIN.' })
   async gateHistory(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<GateDecision[] | null> {
-    return (await isInsider(ctx, p)) ? ctx.loaders.get(gateHistoryByProject).load(p.id) : null;
+    return insiderOnly(ctx, p, ctx.loaders.get(gateHistoryByProject));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you may add partners, funding and milestones (its creator, its studio’s manager, an admin).' })
