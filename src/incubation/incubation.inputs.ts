@@ -28,6 +28,11 @@ export class GateDecisionInput {
 export class AdvanceProjectInput {
   @Field(() => ID) projectId!: string;
   @Field(() => GateDecisionInput) gateDecision!: GateDecisionInput;
+  @Field(() => ProjectStage, {
+    nullable: true,
+    description: 'The stage you decided on. When given and the project has moved on meanwhile (another reviewer’s PASS), the decision is refused with STALE_VERSION instead of passing the next gate too.',
+  })
+  expectedStage?: ProjectStage | null;
 }
 
 @InputType()

@@ -18,7 +18,7 @@ import { IncubationProject } from './incubation-project.entity.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
 
 export interface NewProject { title: string; summary: string; field: string; leadWorkerId: string; studioId: string | null }
-export interface GateInput { decision: GateVerdict; score?: number | null; comment?: string | null }
+export interface GateInput { decision: GateVerdict; score?: number | null; comment?: string | null; expectedStage?: ProjectStage | null }
 export interface NewPartner { kind: PartnerKind; name: string; contribution: string }
 export interface NewFunding { sourceKind: FundingSourceKind; source: string; amount: string; receivedAt: Date }
 export interface NewMilestone { title: string; description?: string | null; dueAt?: Date | null }
@@ -73,6 +73,9 @@ export class IncubationService {
     return this.em.transactional(async (tx) => {
       const project = await lockProject(tx, projectId);
       await this.assertNoConflict(tx, viewer, project);
+      if (input.expectedStage && input.expectedStage !== project.stage) {
+        throw domainError(UserErrorCode.STALE_VERSION, `The project is ${project.stage} now, not ${input.expectedStage}: reload it before deciding`, ['input', 'expectedStage']);
+      }
       // One statement for the three facts of the gates (and no parallel queries on the transaction's connection).
       const [facts] = await tx.execute<{ partners: number; completed: number; funding: number }[]>(
         `select (select count(*)::int from project_partner where project_id = ?) as partners,

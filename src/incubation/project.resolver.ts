@@ -73,7 +73,8 @@ export class IncubationProjectResolver {
       'GRADUATED and TERMINATED are final. Not by whoever runs the project, nor by a reviewer of the lead worker’s enterprise.',
   })
   async advanceProject(@Arg('input') input: AdvanceProjectInput, @Ctx() ctx: Context): Promise<AdvanceProjectPayload> {
-    return withUserErrors(() => new IncubationService(ctx.em).advance(ctx.viewer!, projectIdOf(input.projectId), input.gateDecision));
+    const decision = { ...input.gateDecision, expectedStage: input.expectedStage };
+    return withUserErrors(() => new IncubationService(ctx.em).advance(ctx.viewer!, projectIdOf(input.projectId), decision));
   }
 
   @Authorized(...PROJECT_RUNNERS)

@@ -1,3 +1,4 @@
+import { Role } from '../../src/auth/role';
 import { startTestServer, ok, type TestServer } from '../helpers/server';
 import { call, createProject, gate, must, world, type World } from './fixture';
 
@@ -119,5 +120,19 @@ describe('stage gates through GraphQL', () => {
 
     expect(await project(id)).toMatchObject({ stage: 'IDEA', gateHistory: [] });
     expect(await project(own)).toMatchObject({ stage: 'IDEA', gateHistory: [] });
+  });
+
+  it('two reviewers passing the same gate at once: with expectedStage one passes, the other is told it is stale', async () => {
+    const id = await createProject(t, w);
+    await must(t, w.manager.token, 'addProjectPartner', { projectId: id, kind: 'UNION', name: '工会', contribution: '资金' }, 'partner { id }');
+    const m = await must(t, w.manager.token, 'addMilestone', { projectId: id, title: '样机' }, 'milestone { id }');
+    await must(t, w.manager.token, 'completeMilestone', { milestoneId: m.milestone.id }, 'milestone { id }');
+    // Both gates' requirements are met: without the lock and the expected stage, two clicks could pass two gates.
+    const second = await t.user([Role.REVIEWER]);
+    const results = await Promise.all([w.reviewer.token, second.token].map((token) =>
+      call(t, token, 'advanceProject', { ...gate(id, 'PASS'), expectedStage: 'IDEA' }, 'project { stage }')));
+    const codes = results.map((r) => r.payload.userErrors[0]?.code ?? 'OK').sort();
+    expect(codes).toEqual(['OK', 'STALE_VERSION']);
+    expect(await project(id)).toMatchObject({ stage: 'INCUBATING', gateHistory: [{ toStage: 'INCUBATING' }] });
   });
 });
