@@ -32,7 +32,7 @@ export const fundingTotalByProject: LoaderFactory<string, string> = (em) =>
 export const PROJECT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
 /**
- * First pages of several studios' projects in two statements (a window query and nothing else):
+ * First pages of several studios' projects in one statement (a window query, counts included):
  * keyed "studioId:first", so `studios { projects(first: 5) }` costs the same for 1 or 100 studios.
  * Pages after a cursor ask for one studio at a time and go through paginate() instead.
  */

@@ -172,8 +172,9 @@ export class ProjectMilestoneResolver {
 export class StudioProjectsResolver {
   @FieldResolver(() => IncubationProjectConnection, { description: 'The studio’s incubation projects, newest first (public, as projects are).' })
   async projects(@Root() s: Studio, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<IncubationProjectConnection> {
+    // First pages are batched across studios; later pages, `last`, `first: 0` and bad sizes go through paginate (one studio, its checks).
     const firstPageOnly = page.after == null && page.before == null && page.last == null;
-    if (firstPageOnly && (page.first == null || (Number.isInteger(page.first) && page.first >= 0 && page.first <= 100))) {
+    if (firstPageOnly && (page.first == null || (Number.isInteger(page.first) && page.first >= 1 && page.first <= 100))) {
       return ctx.loaders.get(firstProjectsByStudio).load(`${s.id}:${page.first ?? 20}`);
     }
     return paginate(ctx.em, IncubationProject, { studio: s.id }, page, { ...PROJECT_ORDER });

@@ -109,6 +109,8 @@ describe('Studio.projects and node(id:)', () => {
     expect(page1).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true }, nodes: [{ title: 'A4 余热回收' }, { title: 'A3 视觉检测' }] });
     const page2: any = ok(await t.gql(STUDIO_PROJECTS, { id: ids.get('A1 焊接机器人'), after: page1.pageInfo.endCursor })).incubationProject.studio.projects;
     expect(page2).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false }, nodes: [{ title: 'A2 数控改造' }, { title: 'A1 焊接机器人' }] });
+    const countOnly = ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { studio { projects(first: 0) { totalCount nodes { id } } } } }', { id: ids.get('A1 焊接机器人') }));
+    expect(countOnly.incubationProject.studio.projects).toEqual({ totalCount: 4, nodes: [] });
   });
 
   it('resolves every incubation type by global ID, applying each type’s read rule', async () => {
