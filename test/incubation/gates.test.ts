@@ -77,6 +77,7 @@ describe('stage gates through GraphQL', () => {
 
   it('KILL needs a reason; with one the project is TERMINATED, final, and the reason shown', async () => {
     const id = await createProject(t, w);
+    const open = await must(t, w.manager.token, 'addMilestone', { projectId: id, title: '未完成的样机' }, 'milestone { id }');
     for (const comment of [null, '   ']) {
       const r = await call(t, w.reviewer.token, 'advanceProject', gate(id, 'KILL', comment), 'project { stage }');
       expect(r.payload).toMatchObject({ project: null, userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'gateDecision', 'comment'] }] });
@@ -99,6 +100,8 @@ describe('stage gates through GraphQL', () => {
       const x = await call(t, w.manager.token, name, input, '');
       expect(x.payload.userErrors).toMatchObject([{ code: 'INVALID_STATE' }]);
     }
+    const late = await call(t, w.manager.token, 'completeMilestone', { milestoneId: open.milestone.id }, 'milestone { completedAt }');
+    expect(late.payload).toMatchObject({ milestone: null, userErrors: [{ code: 'INVALID_STATE' }] });
     const anon = await project(id, null);
     expect(anon).toMatchObject({ stage: 'TERMINATED', terminationReason: '市场前景不明', gateHistory: null });
   });
