@@ -31,6 +31,8 @@ const { STUDIO_MANAGER, REVIEWER } = Role;
 const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
 const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
 
+const projectOwner = (): Rule => ({ module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'project: its creator or its studio’s manager (or an ADMIN)' });
+
 export const MUTATIONS: Record<string, Rule> = {
   // Accounts
   login: { module: 'Accounts', who: 'PUBLIC' },
@@ -90,6 +92,13 @@ export const MUTATIONS: Record<string, Rule> = {
   nameOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
   rejectOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
   recordMethodAdoption: { module: 'Operating methods', who: [ORGANIZER] },
+  // Incubation
+  createIncubationProject: { module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'a STUDIO_MANAGER only for a studio they manage' },
+  advanceProject: { module: 'Incubation', who: [REVIEWER], owner: 'not the project’s own creator or studio manager, nor from the lead worker’s enterprise (CONFLICT_OF_INTEREST)' },
+  addProjectPartner: projectOwner(),
+  recordFunding: projectOwner(),
+  addMilestone: projectOwner(),
+  completeMilestone: projectOwner(),
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */

@@ -23,7 +23,7 @@ it('counts every one of many simultaneous marks on the same entries', async () =
     for (const c of practice!.criteria) for (const j of f.judges) calls.push(t.gql(SUBMIT, { input: { entryId: e.id, criterionId: c.id, value: 40 } }, j.token));
     calls.push(t.gql(SUBMIT, { input: { entryId: e.id, criterionId: theory!.criteria[0]!.id, value: 80 } }, f.judges[0]!.token));
   }
-  const results = (await Promise.all(calls)).map((r) => ok(r).submitScore);
+  const results = (await Promise.all(calls)).map((r) => ok<any>(r).submitScore);
   expect(results.flatMap((r) => r.userErrors)).toEqual([]);
   const rows = ok(await t.gql(ROWS, { id: f.competitionId }, f.organizer.token)).node.leaderboard.rows;
   // 0.3 × 80 + 0.7 × (40 + 40) = 80 for every entry, every expected mark received.
