@@ -147,7 +147,9 @@ describe('alliances list', () => {
     const p2 = ok(await t.gql(Q, { filter: { scope: 'REGIONAL', region: '集美区' }, after: p1.pageInfo.endCursor })).alliances;
     expect([...p1.nodes, ...p2.nodes].map((n: any) => n.name)).toEqual(['集美A联盟', '集美B联盟', '集美C联盟']);
     expect(p2.pageInfo.hasNextPage).toBe(false);
-    expect(ok(await t.gql(Q, { filter: { scope: 'INDUSTRY', industry: '船舶制造' } })).alliances.totalCount).toBe(2);
+    await create(organizer.token, { name: '化工行业联盟', scope: 'INDUSTRY', industry: '化工', region: '集美区' });
+    expect(ok(await t.gql(Q, { filter: { industry: '化工' } })).alliances.nodes).toEqual([{ name: '化工行业联盟' }]);
+    expect(ok(await t.gql(Q, { filter: { scope: 'INDUSTRY', region: '集美区' } })).alliances.totalCount).toBe(1);
   });
 
   it('loads members and studios’ alliances of a whole page in a constant number of statements', async () => {
