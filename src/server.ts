@@ -24,6 +24,7 @@ import { LatestHub } from './live/latest.js';
 import { sharedSubscribe } from './live/shared-subscribe.js';
 import { sendRawJson } from './live/raw-json.js';
 import { formatErrorFor, operationLogPlugin } from './observability.js';
+import { nulGuardPlugin } from './common/nul-guard.js';
 
 export interface RunningServer {
   url: string;
@@ -88,6 +89,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     formatError: formatErrorFor(log, config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     plugins: [
+      nulGuardPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
       {
         async serverWillStart() {
