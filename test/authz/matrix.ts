@@ -24,7 +24,7 @@ export interface Rule {
   owner?: Owner;
 }
 
-const { ADMIN, ORGANIZER, JUDGE } = Role;
+const { ADMIN, ORGANIZER, JUDGE, STUDIO_MANAGER } = Role;
 const ORGANIZERS = [ORGANIZER] as const;
 const competition = (who: Who = ORGANIZERS): Rule => ({ module: 'Competitions', who, owner: 'competition' });
 
@@ -70,6 +70,13 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel' },
+  // Showcase (ownership tested in test/showcase)
+  createExhibition: { module: 'Showcase', who: ORGANIZERS },
+  addExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  removeExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  createAlliance: { module: 'Showcase', who: ORGANIZERS },
+  joinAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
+  leaveAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */
