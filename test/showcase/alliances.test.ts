@@ -83,6 +83,13 @@ describe('membership', () => {
     expect(mine.nodes).toEqual([{ id: allianceId }]);
   });
 
+  it('admits a studio once even when two requests race', async () => {
+    const s = await makeStudio(t, ent, manager.id);
+    const both = await Promise.all([join(manager.token, allianceId, s.id), join(f.admin.token, allianceId, s.id)]);
+    expect(both.map((r) => r.userErrors.map((e: { code: string }) => e.code).join()).sort()).toEqual(['', 'ALREADY_EXISTS']);
+    expect(ok(await t.gql(LEAVE, { input: { allianceId, studioId: s.id } }, manager.token)).leaveAlliance.userErrors).toEqual([]);
+  });
+
   it('admits accredited studios only', async () => {
     for (const status of [StudioStatus.APPLIED, StudioStatus.SUSPENDED, StudioStatus.REVOKED]) {
       const s = await makeStudio(t, ent, manager.id, { status });

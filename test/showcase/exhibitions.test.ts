@@ -145,6 +145,14 @@ describe('exhibits', () => {
     expect((await add(organizer.token, exhibitionId, project.id)).userErrors).toEqual([]);
   });
 
+  it('shows an item once even when two clicks race', async () => {
+    const item = await makeProject(t, ent, manager.id, { title: '并发项目' });
+    const both = await Promise.all([add(organizer.token, exhibitionId, item.id), add(f.admin.token, exhibitionId, item.id)]);
+    expect(both.map((r) => r.userErrors.map((e: { code: string }) => e.code).join()).sort()).toEqual(['', 'ALREADY_EXISTS']);
+    expect((await t.gql(REMOVE, { input: { exhibitionId, itemId: item.id } }, organizer.token)).data!.removeExhibit.userErrors).toEqual([]);
+    expect(errorCode(await t.gql(GET, { id: exhibitionId, first: 101 }))).toBe('BAD_USER_INPUT');
+  });
+
   it('leaves out an exhibit whose item stopped being public', async () => {
     const s2 = await makeStudio(t, ent, manager.id);
     const inv = await makeInnovation(t, s2.uuid, manager.id, { title: '后来暂停的成果' });
