@@ -10,8 +10,7 @@ import {
   AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
 } from './alliance.inputs.js';
 import { AllianceService, listAlliances } from './alliance.service.js';
-import { checkChildPage } from './child-pages.js';
-import { ChildPageArgs } from './exhibition.resolver.js';
+import { checkChildPage, ChildPageArgs } from './child-pages.js';
 import { alliancesByStudio, memberPages, studioById } from './showcase.loaders.js';
 
 registerNodeType('Alliance', async (ctx, ids) => new Map((await ctx.em.find(Alliance, { id: { $in: ids } })).map((a) => [a.id, a])));

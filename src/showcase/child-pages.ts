@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { ArgsType, Field, Int } from 'type-graphql';
 import type { EntityManager as AnyEntityManager } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LoaderFactory } from '../common/loaders.js';
@@ -33,9 +34,11 @@ export interface ChildPage {
   totalCount: number;
 }
 
-export interface ChildPageArgs {
-  first?: number | null;
-  after?: string | null;
+/** Forward paging of a nested list (Relay `first`/`after`). */
+@ArgsType()
+export class ChildPageArgs {
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 function encodeCursor(row: ChildRow): string {

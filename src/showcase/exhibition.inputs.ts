@@ -24,6 +24,16 @@ export class CreateExhibitionInput {
   @Field(() => Date, { description: 'After startsAt.' }) endsAt!: Date;
 }
 
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateExhibitionInput {
+  @Field(() => ID) exhibitionId!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) venue?: string | null;
+  @Field(() => Boolean, { nullable: true }) online?: boolean | null;
+  @Field(() => Date, { nullable: true }) startsAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'After startsAt (the new one, or the one kept).' }) endsAt?: Date | null;
+}
+
 @InputType()
 export class ExhibitInput {
   @Field(() => ID) exhibitionId!: string;

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
@@ -9,21 +9,15 @@ import { ExhibitKind } from './enums.js';
 import { Exhibition } from './exhibition.entity.js';
 import {
   AddExhibitPayload, CreateExhibitionInput, ExhibitConnection, ExhibitInput, ExhibitionConnection, ExhibitionFilter, ExhibitionOrder,
-  ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, type Exhibit,
+  ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, UpdateExhibitionInput, type Exhibit,
 } from './exhibition.inputs.js';
 import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
-import { checkChildPage } from './child-pages.js';
+import { checkChildPage, ChildPageArgs } from './child-pages.js';
 import { exhibitPages, innovationById, methodById, projectById } from './showcase.loaders.js';
 
 const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
 
 registerNodeType('Exhibition', async (ctx, ids) => new Map((await ctx.em.find(Exhibition, { id: { $in: ids } })).map((e) => [e.id, e])));
-
-@ArgsType()
-export class ChildPageArgs {
-  @Field(() => Int, { nullable: true, description: 'At most 100; default 20.' }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
-}
 
 @Resolver(() => Exhibition)
 export class ExhibitionResolver {
@@ -49,6 +43,16 @@ export class ExhibitionResolver {
   @Mutation(() => ExhibitionPayload, { description: 'ORGANIZER or ADMIN; the creator curates its exhibits. endsAt after startsAt.' })
   async createExhibition(@Arg('input') input: CreateExhibitionInput, @Ctx() ctx: Context): Promise<ExhibitionPayload> {
     return withUserErrors(async () => ({ exhibition: await new ExhibitionService(ctx.em).create(ctx.viewer!, input) }));
+  }
+
+  @Authorized(...ORGANIZERS)
+  @Mutation(() => ExhibitionPayload, { description: 'The exhibition’s organizer or an admin; endsAt stays after startsAt.' })
+  async updateExhibition(@Arg('input') input: UpdateExhibitionInput, @Ctx() ctx: Context): Promise<ExhibitionPayload> {
+    return withUserErrors(async () => {
+      const { exhibitionId, ...data } = input;
+      const id = expectId(exhibitionId, 'Exhibition', ['input', 'exhibitionId']);
+      return { exhibition: await new ExhibitionService(ctx.em).update(ctx.viewer!, id, data) };
+    });
   }
 
   @Authorized(...ORGANIZERS)

@@ -77,6 +77,26 @@ export class ExhibitionService {
     return exhibition;
   }
 
+  async update(viewer: Viewer, id: string, data: Partial<{ [K in keyof ExhibitionData]: ExhibitionData[K] | null }>): Promise<Exhibition> {
+    return this.em.transactional(async (tx) => {
+      const exhibition = await this.editable(tx, viewer, id);
+      const check = new InputCheck();
+      const changes: Partial<ExhibitionData> = {};
+      if (data.title != null) changes.title = check.text('title', data.title, { max: 200 });
+      if (data.venue != null) changes.venue = check.text('venue', data.venue, { max: 300 });
+      if (data.online != null) changes.online = data.online;
+      if (data.startsAt != null) changes.startsAt = check.date('startsAt', data.startsAt);
+      if (data.endsAt != null) changes.endsAt = check.date('endsAt', data.endsAt);
+      if (check.ok && (changes.endsAt ?? exhibition.endsAt) <= (changes.startsAt ?? exhibition.startsAt)) {
+        check.fail(data.endsAt != null ? 'endsAt' : 'startsAt', 'endsAt must be after startsAt');
+      }
+      check.throwIfAny();
+      tx.assign(exhibition, changes);
+      await tx.flush();
+      return exhibition;
+    });
+  }
+
   /** The exhibition row locked for the transaction, after the edit rights are checked. */
   private async editable(em: EntityManager, viewer: Viewer, id: string): Promise<Exhibition> {
     const exhibition = await em.findOne(Exhibition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

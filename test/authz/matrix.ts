@@ -72,6 +72,7 @@ export const MUTATIONS: Record<string, Rule> = {
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel' },
   // Showcase (ownership tested in test/showcase)
   createExhibition: { module: 'Showcase', who: ORGANIZERS },
+  updateExhibition: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
   addExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
   removeExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
   createAlliance: { module: 'Showcase', who: ORGANIZERS },

@@ -76,6 +76,25 @@ describe('createExhibition', () => {
   });
 });
 
+describe('updateExhibition', () => {
+  const UPDATE = `mutation($input: UpdateExhibitionInput!) { updateExhibition(input: $input) { exhibition { ${E_FIELDS} } userErrors { code field message } } }`;
+  it('changes the fields given, keeps endsAt after startsAt, and only for its organizer or an admin', async () => {
+    const { exhibition } = await create(organizer.token, { title: '待改展览' });
+    const update = async (token: string | null, over: Record<string, unknown>) => t.gql(UPDATE, { input: { exhibitionId: exhibition.id, ...over } }, token);
+    const res = ok(await update(organizer.token, { venue: '会展中心', online: true })).updateExhibition;
+    expect(res).toMatchObject({ userErrors: [], exhibition: { title: '待改展览', venue: '会展中心', online: true, startsAt: exhibition.startsAt } });
+    const late = new Date(Date.parse(exhibition.endsAt) + day).toISOString();
+    expect(ok(await update(organizer.token, { startsAt: late })).updateExhibition.userErrors)
+      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'startsAt'], message: 'endsAt must be after startsAt' }]);
+    expect(ok(await update(f.admin.token, { title: '改好的展览', startsAt: late, endsAt: new Date(Date.parse(late) + day).toISOString() })).updateExhibition.exhibition)
+      .toMatchObject({ title: '改好的展览', startsAt: late });
+    expect(errorCode(await update(null, { title: 'x' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await update(manager.token, { title: 'x' }))).toBe('FORBIDDEN');
+    expect(errorCode(await update(otherOrganizer.token, { title: 'x' }))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(GET, { id: exhibition.id })).exhibition).toMatchObject({ title: '改好的展览', venue: '会展中心' });
+  });
+});
+
 describe('exhibits', () => {
   let exhibitionId: string;
   let innovation: { id: string };
