@@ -45,12 +45,17 @@ function encodeCursor(row: ChildRow): string {
   return Buffer.from(JSON.stringify([new Date(row.ord).toISOString(), row.id]), 'utf8').toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Only what we wrote: an ISO time PostgreSQL can hold and a uuid, else a client error (never a SQL one). */
 function decodeCursor(value: string): [string, string] {
   try {
     if (!/^[A-Za-z0-9_-]{1,300}$/.test(value)) throw new Error('charset');
     const v = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && /^[0-9a-f-]{36}$/.test(v[1])) {
-      return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1])) {
+      const at = new Date(v[0]);
+      const year = at.getUTCFullYear();
+      if (!Number.isNaN(at.getTime()) && year >= 1 && year <= 9999) return [at.toISOString(), v[1]];
     }
   } catch {
     /* fall through */

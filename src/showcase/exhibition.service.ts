@@ -46,6 +46,15 @@ export const TYPE_OF_KIND: Record<ExhibitKind, string> = {
 };
 
 const ITEM_FIELD = ['input', 'itemId'];
+const EARLIEST = new Date('2000-01-01T00:00:00Z');
+const LATEST = new Date('3000-01-01T00:00:00Z');
+
+/** A date an exhibition can have: years far off are typos. */
+function exhibitionDate(check: InputCheck, field: string, value: Date | null | undefined): Date {
+  const d = check.date(field, value, { notBefore: EARLIEST });
+  if (d > LATEST) check.fail(field, `${field} is too late`);
+  return d;
+}
 
 /** The exhibition's creator (an organizer) or an admin changes what it shows; other organizers only read. */
 export function mayEditExhibition(viewer: Viewer | null, exhibition: Exhibition): boolean {
@@ -66,8 +75,8 @@ export class ExhibitionService {
     const check = new InputCheck();
     const title = check.text('title', data.title, { max: 200 });
     const venue = check.text('venue', data.venue, { max: 300 });
-    const startsAt = check.date('startsAt', data.startsAt);
-    const endsAt = check.date('endsAt', data.endsAt);
+    const startsAt = exhibitionDate(check, 'startsAt', data.startsAt);
+    const endsAt = exhibitionDate(check, 'endsAt', data.endsAt);
     if (check.ok && endsAt <= startsAt) check.fail('endsAt', 'endsAt must be after startsAt');
     check.throwIfAny();
     const exhibition = this.em.create(Exhibition, {
@@ -85,8 +94,8 @@ export class ExhibitionService {
       if (data.title != null) changes.title = check.text('title', data.title, { max: 200 });
       if (data.venue != null) changes.venue = check.text('venue', data.venue, { max: 300 });
       if (data.online != null) changes.online = data.online;
-      if (data.startsAt != null) changes.startsAt = check.date('startsAt', data.startsAt);
-      if (data.endsAt != null) changes.endsAt = check.date('endsAt', data.endsAt);
+      if (data.startsAt != null) changes.startsAt = exhibitionDate(check, 'startsAt', data.startsAt);
+      if (data.endsAt != null) changes.endsAt = exhibitionDate(check, 'endsAt', data.endsAt);
       if (check.ok && (changes.endsAt ?? exhibition.endsAt) <= (changes.startsAt ?? exhibition.startsAt)) {
         check.fail(data.endsAt != null ? 'endsAt' : 'startsAt', 'endsAt must be after startsAt');
       }

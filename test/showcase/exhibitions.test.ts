@@ -65,6 +65,11 @@ describe('createExhibition', () => {
     expect(res.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual(['input.title', 'input.venue']);
     const bad = await create(organizer.token, { startsAt, endsAt: new Date(Date.now() + 4 * day).toISOString() });
     expect(bad.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'endsAt'], message: 'endsAt must be after startsAt' }]);
+    const far = await create(organizer.token, { startsAt: '1900-01-01T00:00:00.000Z', endsAt: '9999-01-01T00:00:00.000Z' });
+    expect(far.userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: ['input', 'startsAt'], message: 'startsAt is too early' },
+      { code: 'INVALID_INPUT', field: ['input', 'endsAt'], message: 'endsAt is too late' },
+    ]);
     const all = ok(await t.gql(`{ exhibitions(filter: { search: "港城" }) { totalCount } }`)).exhibitions;
     expect(all.totalCount).toBe(1);
   });
