@@ -14,6 +14,16 @@ export class CreateAllianceInput {
   @Field(() => String, { nullable: true }) description?: string | null;
 }
 
+@InputType({ description: 'Only the fields given change; an empty region or industry clears it.' })
+export class UpdateAllianceInput {
+  @Field(() => ID) allianceId!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => AllianceScope, { nullable: true }) scope?: AllianceScope | null;
+  @Field(() => String, { nullable: true }) region?: string | null;
+  @Field(() => String, { nullable: true }) industry?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
 @InputType()
 export class AllianceMembershipInput {
   @Field(() => ID) allianceId!: string;

@@ -8,8 +8,9 @@ import { Studio } from '../studios/studio.entity.js';
 import { Alliance } from './alliance.entity.js';
 import {
   AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
+  UpdateAllianceInput,
 } from './alliance.inputs.js';
-import { AllianceService, listAlliances } from './alliance.service.js';
+import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
 import { checkChildPage, ChildPageArgs } from './child-pages.js';
 import { alliancesByStudio, memberPages, studioById } from './showcase.loaders.js';
 
@@ -45,6 +46,21 @@ export class AllianceResolver {
   @Mutation(() => AlliancePayload, { description: 'ORGANIZER or ADMIN. A REGIONAL alliance needs a region, an INDUSTRY alliance an industry; names are unique.' })
   async createAlliance(@Arg('input') input: CreateAllianceInput, @Ctx() ctx: Context): Promise<AlliancePayload> {
     return withUserErrors(async () => ({ alliance: await new AllianceService(ctx.em).create(ctx.viewer!, input) }));
+  }
+
+  @Authorized(Role.ORGANIZER, Role.ADMIN)
+  @Mutation(() => AlliancePayload, { description: 'The alliance’s organizer (its creator) or an admin.' })
+  async updateAlliance(@Arg('input') input: UpdateAllianceInput, @Ctx() ctx: Context): Promise<AlliancePayload> {
+    return withUserErrors(async () => {
+      const { allianceId, ...data } = input;
+      const id = expectId(allianceId, 'Alliance', ['input', 'allianceId']);
+      return { alliance: await new AllianceService(ctx.em).update(ctx.viewer!, id, data) };
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may change it (its organizer, or an admin).' })
+  viewerCanEdit(@Root() a: Alliance, @Ctx() ctx: Context): boolean {
+    return mayEditAlliance(ctx.viewer, a);
   }
 
   @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)

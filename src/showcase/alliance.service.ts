@@ -35,29 +35,65 @@ export function managesStudio(viewer: Viewer, studio: Studio): boolean {
   return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.STUDIO_MANAGER) && studio.manager.id === viewer.id);
 }
 
+export function mayEditAlliance(viewer: Viewer | null, alliance: Alliance): boolean {
+  return !!viewer && (viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.ORGANIZER) && alliance.createdBy.id === viewer.id));
+}
+
+/**
+ * The fields given, checked and merged with `existing`: a REGIONAL alliance keeps a region, an INDUSTRY
+ * one an industry. An empty region or industry clears it.
+ */
+function cleanAlliance(data: Partial<{ [K in keyof AllianceData]: AllianceData[K] | null }>, existing: Alliance | null) {
+  const check = new InputCheck();
+  const name = data.name != null || !existing ? check.text('name', data.name, { max: 200 }) : existing.name;
+  const scope = data.scope ?? existing?.scope ?? null;
+  if (!scope) check.fail('scope', 'scope is required');
+  const region = data.region != null ? check.text('region', data.region, { max: 100, optional: true }) || null : existing?.region ?? null;
+  const industry = data.industry != null ? check.text('industry', data.industry, { max: 100, optional: true }) || null : existing?.industry ?? null;
+  const description = data.description != null ? check.text('description', data.description, { max: 10_000, optional: true }) : existing?.description ?? '';
+  if (check.ok && scope === AllianceScope.REGIONAL && !region) check.fail('region', 'A REGIONAL alliance needs a region');
+  if (check.ok && scope === AllianceScope.INDUSTRY && !industry) check.fail('industry', 'An INDUSTRY alliance needs an industry');
+  check.throwIfAny();
+  return { name, scope: scope!, region, industry, description };
+}
+
 export class AllianceService {
   constructor(private readonly em: EntityManager) {}
 
   async create(viewer: Viewer, data: AllianceData): Promise<Alliance> {
-    const check = new InputCheck();
-    const name = check.text('name', data.name, { max: 200 });
-    const region = check.text('region', data.region, { max: 100, optional: true }) || null;
-    const industry = check.text('industry', data.industry, { max: 100, optional: true }) || null;
-    const description = check.text('description', data.description, { max: 10_000, optional: true });
-    if (data.scope === AllianceScope.REGIONAL && !region && check.ok) check.fail('region', 'A REGIONAL alliance needs a region');
-    if (data.scope === AllianceScope.INDUSTRY && !industry && check.ok) check.fail('industry', 'An INDUSTRY alliance needs an industry');
-    check.throwIfAny();
-    if (await this.em.count(Alliance, { name })) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN, ['input', 'name']);
-    const alliance = this.em.create(Alliance, {
-      name, scope: data.scope, region, industry, description, createdBy: this.em.getReference(User, viewer.id), createdAt: new Date(),
-    } as never);
+    const clean = cleanAlliance(data, null);
+    await this.assertNameFree(this.em, clean.name, null);
+    const alliance = this.em.create(Alliance, { ...clean, createdBy: this.em.getReference(User, viewer.id), createdAt: new Date() } as never);
+    await this.flushNamed(this.em);
+    return alliance;
+  }
+
+  /** Its creator (an organizer) or an admin; the scope rule holds for the result. */
+  async update(viewer: Viewer, id: string, data: Partial<{ [K in keyof AllianceData]: AllianceData[K] | null }>): Promise<Alliance> {
+    return this.em.transactional(async (tx) => {
+      const alliance = await tx.findOne(Alliance, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!alliance) throw notFound('Alliance', ['input', 'allianceId']);
+      if (!mayEditAlliance(viewer, alliance)) throw forbidden('Only the alliance’s organizer or an admin may change it');
+      const clean = cleanAlliance(data, alliance);
+      await this.assertNameFree(tx, clean.name, alliance.id);
+      tx.assign(alliance, clean);
+      await this.flushNamed(tx);
+      return alliance;
+    });
+  }
+
+  private async assertNameFree(em: EntityManager, name: string, self: string | null): Promise<void> {
+    if (await em.count(Alliance, { name, ...(self ? { id: { $ne: self } } : {}) })) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN, ['input', 'name']);
+  }
+
+  /** The unique key has the last word when two requests take the same name at once. */
+  private async flushNamed(em: EntityManager): Promise<void> {
     try {
-      await this.em.flush();
+      await em.flush();
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN, ['input', 'name']);
       throw err;
     }
-    return alliance;
   }
 
   /** The studio, its manager checked (FORBIDDEN otherwise), locked against a concurrent status change. */

@@ -76,6 +76,7 @@ export const MUTATIONS: Record<string, Rule> = {
   addExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
   removeExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
   createAlliance: { module: 'Showcase', who: ORGANIZERS },
+  updateAlliance: { module: 'Showcase', who: ORGANIZERS, owner: 'the alliance’s organizer (or an ADMIN)' },
   joinAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
   leaveAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
 };

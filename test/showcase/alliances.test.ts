@@ -64,6 +64,30 @@ describe('createAlliance', () => {
   });
 });
 
+describe('updateAlliance', () => {
+  const UPDATE = `mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { alliance { ${A_FIELDS} viewerCanEdit } userErrors { code field message } } }`;
+  it('changes the fields given under the scope rule and a unique name, for its organizer or an admin only', async () => {
+    const { alliance } = await create(organizer.token, { name: '待改联盟', scope: 'REGIONAL', region: '同安区' });
+    const update = (token: string | null, over: Record<string, unknown>) => t.gql(UPDATE, { input: { allianceId: alliance.id, ...over } }, token);
+    expect(ok(await update(organizer.token, { description: '新的说明', industry: '电子' })).updateAlliance).toMatchObject({
+      userErrors: [], alliance: { name: '待改联盟', scope: 'REGIONAL', region: '同安区', industry: '电子', description: '新的说明', viewerCanEdit: true },
+    });
+    expect(ok(await update(organizer.token, { region: '' })).updateAlliance.userErrors)
+      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: 'A REGIONAL alliance needs a region' }]);
+    await create(organizer.token, { name: '占用名联盟', scope: 'INDUSTRY', industry: '电子' });
+    expect(ok(await update(organizer.token, { name: '占用名联盟' })).updateAlliance.userErrors)
+      .toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'name'], message: 'An alliance with this name already exists' }]);
+    expect(ok(await update(f.admin.token, { scope: 'INDUSTRY', region: '', name: '待改联盟' })).updateAlliance.alliance)
+      .toMatchObject({ name: '待改联盟', scope: 'INDUSTRY', region: null, industry: '电子' });
+    expect(errorCode(await update(null, { description: 'x' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await update(manager.token, { description: 'x' }))).toBe('FORBIDDEN');
+    const otherOrganizer = await t.user([Role.ORGANIZER]);
+    expect(errorCode(await update(otherOrganizer.token, { description: 'x' }))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(`query($id: ID!) { alliance(id: $id) { description viewerCanEdit } }`, { id: alliance.id })).alliance)
+      .toEqual({ description: '新的说明', viewerCanEdit: false });
+  });
+});
+
 describe('membership', () => {
   let allianceId: string;
   let studio: { id: string; uuid: string };
