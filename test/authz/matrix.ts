@@ -24,9 +24,14 @@ export interface Rule {
   owner?: Owner;
 }
 
-const { ADMIN, ORGANIZER, JUDGE, STUDIO_MANAGER } = Role;
+const { ADMIN, ORGANIZER, JUDGE } = Role;
 const ORGANIZERS = [ORGANIZER] as const;
 const competition = (who: Who = ORGANIZERS): Rule => ({ module: 'Competitions', who, owner: 'competition' });
+const { STUDIO_MANAGER, REVIEWER } = Role;
+const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
+const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
+
+const projectOwner = (): Rule => ({ module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'project: its creator or its studio’s manager (or an ADMIN)' });
 
 export const MUTATIONS: Record<string, Rule> = {
   // Accounts
@@ -70,6 +75,23 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel' },
+  // Studios and innovations
+  applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
+  updateStudio: studio(),
+  resubmitStudio: studio(),
+  reviewStudio: studioDecision,
+  reevaluateStudio: studioDecision,
+  addStudioMember: studio(),
+  removeStudioMember: studio(),
+  submitStudioReport: studio(),
+  registerInnovation: studio(),
+  // Incubation
+  createIncubationProject: { module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'a STUDIO_MANAGER only for a studio they manage' },
+  advanceProject: { module: 'Incubation', who: [REVIEWER], owner: 'not the project’s own creator or studio manager, nor from the lead worker’s enterprise (CONFLICT_OF_INTEREST)' },
+  addProjectPartner: projectOwner(),
+  recordFunding: projectOwner(),
+  addMilestone: projectOwner(),
+  completeMilestone: projectOwner(),
   // Showcase (ownership tested in test/showcase)
   createExhibition: { module: 'Showcase', who: ORGANIZERS },
   updateExhibition: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openOrm } from '../../src/db/orm';
 import { createServer, type RunningServer } from '../../src/server';
@@ -31,12 +31,12 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
 let userSeq = 0;
 
 /** A server on a fresh database, or a second instance on another server's database (`shareWith`). */
-export async function startTestServer(opts: { shareWith?: TestServer } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { shareWith?: TestServer; config?: Partial<Config> } = {}): Promise<TestServer> {
   const db = opts.shareWith
     ? { url: opts.shareWith.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
   const log = createLogger(process.env.JX_TEST_LOG ?? 'silent');
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', databaseUrl: db.url };
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', databaseUrl: db.url, ...opts.config };
   const orm = await openOrm(db.url, { log, poolMax: 10 });
   const server = await createServer(config, orm, log, TEST_JWT_SECRET);
   let statements = 0;
