@@ -12,7 +12,8 @@ import {
 } from './alliance.inputs.js';
 import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
 import { checkChildPage, ChildPageArgs } from './child-pages.js';
-import { alliancesByStudio, memberPages, studioById } from './showcase.loaders.js';
+import { studioById } from '../studios/studios.loaders.js';
+import { alliancesByStudio, memberPages } from './showcase.loaders.js';
 
 registerNodeType('Alliance', async (ctx, ids) => new Map((await ctx.em.find(Alliance, { id: { $in: ids } })).map((a) => [a.id, a])));
 

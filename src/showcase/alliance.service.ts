@@ -9,6 +9,7 @@ import { User } from '../auth/user.entity.js';
 import type { Viewer } from '../context.js';
 import { Studio } from '../studios/studio.entity.js';
 import { StudioStatus } from '../studios/enums.js';
+import { assertStudioManager, lockStudio } from '../studios/access.js';
 import { Alliance, AllianceMembership } from './alliance.entity.js';
 import { AllianceScope } from './enums.js';
 
@@ -29,11 +30,6 @@ export interface AllianceListFilter {
 }
 
 const NAME_TAKEN = 'An alliance with this name already exists';
-
-/** A studio joins or leaves alliances through its own manager, or an admin. */
-export function managesStudio(viewer: Viewer, studio: Studio): boolean {
-  return viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.STUDIO_MANAGER) && studio.manager.id === viewer.id);
-}
 
 export function mayEditAlliance(viewer: Viewer | null, alliance: Alliance): boolean {
   return !!viewer && (viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.ORGANIZER) && alliance.createdBy.id === viewer.id));
@@ -96,18 +92,20 @@ export class AllianceService {
     }
   }
 
-  /** The studio, its manager checked (FORBIDDEN otherwise), locked against a concurrent status change. */
-  private async managedStudio(em: EntityManager, viewer: Viewer, studioId: string, lockMode?: LockMode): Promise<Studio> {
-    const studio = await em.findOne(Studio, { id: studioId }, lockMode ? { lockMode } : {});
-    if (!studio) throw notFound('Studio', ['input', 'studioId']);
-    if (!managesStudio(viewer, studio)) throw forbidden('Only the studio’s manager or an admin may do this');
+  /**
+   * The studio, locked as every write about a studio is (a concurrent suspension waits), after the
+   * studios module's own rule: its manager or an admin (FORBIDDEN otherwise).
+   */
+  private async managedStudio(em: EntityManager, viewer: Viewer, studioId: string): Promise<Studio> {
+    const studio = await lockStudio(em, studioId);
+    assertStudioManager(viewer, studio);
     return studio;
   }
 
   async join(viewer: Viewer, allianceId: string, studioId: string): Promise<{ alliance: Alliance; studio: Studio }> {
     try {
       return await this.em.transactional(async (tx) => {
-        const studio = await this.managedStudio(tx, viewer, studioId, LockMode.PESSIMISTIC_READ);
+        const studio = await this.managedStudio(tx, viewer, studioId);
         const alliance = await tx.findOne(Alliance, { id: allianceId });
         if (!alliance) throw notFound('Alliance', ['input', 'allianceId']);
         if (studio.status !== StudioStatus.ACCREDITED) {

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, type LoaderFactory } from '../common/loaders.js';
 import { Innovation } from '../studios/innovation.entity.js';
-import { Studio } from '../studios/studio.entity.js';
 import { OperatingMethod } from '../methods/operating-method.entity.js';
 import { IncubationProject } from '../incubation/incubation-project.entity.js';
 import { Alliance, AllianceMembership } from './alliance.entity.js';
@@ -12,7 +11,6 @@ import { EXHIBIT_VISIBLE_SQL, PUBLIC_STUDIO_SQL } from './visibility.js';
 export const innovationById = byIdLoader(Innovation);
 export const methodById = byIdLoader(OperatingMethod);
 export const projectById = byIdLoader(IncubationProject);
-export const studioById = byIdLoader(Studio);
 
 export const exhibitPages = childPagesLoader({
   from: 'exhibition_item c',
