@@ -2,11 +2,13 @@ import { Role } from '../auth/role.js';
 import { Dice, SeedClient } from './client.js';
 import { seedRegistry } from './registry.js';
 import { seedCompetitions, type DemoUser, type SeedCompetitions } from './competitions.js';
+import { seedInnovation, type SeedInnovation } from './innovation.js';
 
 export interface DemoCity {
   enterprises: number;
   workers: number;
   competitions: SeedCompetitions;
+  innovation: SeedInnovation;
   /** [email, what the login is for]; every demo login has the admin's password. */
   logins: [string, string][];
 }
@@ -29,14 +31,16 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const manager = await user('studio@demo.jiangxin.cn', '工作室管理员', Role.STUDIO_MANAGER);
   const reviewer = await user('reviewer@demo.jiangxin.cn', '评审专家', Role.REVIEWER);
   const competitions = await seedCompetitions(c, dice, reg, organizer.token, judges, judgesEnterprise.id);
+  const innovation = await seedInnovation(c, dice, reg, admin, manager, reviewer);
   return {
     enterprises: reg.enterprises.length,
     workers: reg.workers.length,
     competitions,
+    innovation,
     logins: [
       [organizer.email, 'ORGANIZER (owns the competitions)'],
       ...judges.map((j): [string, string] => [j.email, 'JUDGE (on both panels)']),
-      [manager.email, 'STUDIO_MANAGER'],
+      [manager.email, 'STUDIO_MANAGER (manages every demo studio)'],
       [reviewer.email, 'REVIEWER'],
     ],
   };

@@ -32,6 +32,12 @@ it('builds a believable city: every ownership and size, a live contest, a finali
   expect(finalized.awards.map((a: any) => a.prize)).toContain('FIRST');
   expect(ok(await t.gql(COMP, { id: demo.competitions.upcomingId })).node.status).toBe('REGISTRATION_OPEN');
 
+  const studios = ok(await t.gql(`{ studios(first: 50) { nodes { status } } }`, {}, admin.token)).studios.nodes;
+  expect(new Set(studios.map((s: any) => s.status))).toEqual(new Set(['APPLIED', 'CHANGES_REQUESTED', 'ACCREDITED', 'REJECTED', 'SUSPENDED', 'REVOKED']));
+  const projects = ok(await t.gql(`{ incubationProjects(first: 50) { nodes { stage } } }`, {}, admin.token)).incubationProjects.nodes;
+  expect(new Set(projects.map((p: any) => p.stage))).toEqual(new Set(['IDEA', 'INCUBATING', 'PILOT', 'GRADUATED', 'TERMINATED']));
+  expect(ok(await t.gql(`{ innovations(first: 50) { totalCount } }`)).innovations.totalCount).toBe(demo.innovation.innovationIds.length);
+
   // Every demo login works with the shared password.
   for (const [email] of demo.logins) {
     const res = ok(await t.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, { i: { email, password: 'password-123' } }));
