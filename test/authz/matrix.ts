@@ -99,6 +99,15 @@ export const MUTATIONS: Record<string, Rule> = {
   recordFunding: projectOwner(),
   addMilestone: projectOwner(),
   completeMilestone: projectOwner(),
+  // Showcase (ownership tested in test/showcase)
+  createExhibition: { module: 'Showcase', who: ORGANIZERS },
+  updateExhibition: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  addExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  removeExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  createAlliance: { module: 'Showcase', who: ORGANIZERS },
+  updateAlliance: { module: 'Showcase', who: ORGANIZERS, owner: 'the alliance’s organizer (or an ADMIN)' },
+  joinAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
+  leaveAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */
