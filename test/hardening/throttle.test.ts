@@ -1,0 +1,114 @@
+import { Role } from '../../src/auth/role';
+import { creditCode } from '../helpers/registry';
+import { ok, startTestServer, type TestServer } from '../helpers/server';
+
+/**
+ * Per-client budgets (token buckets, per instance): query cost per user (per address when
+ * anonymous) and writes per user. Small values here so a test can run them dry.
+ */
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 10, writeBurst: 5, writesPerSecond: 1 } });
+});
+afterAll(async () => t.close());
+
+async function post(query: string, token?: string, variables?: Record<string, unknown>) {
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+}
+
+const Q40 = '{ competitions(first: 38) { nodes { id } } }'; // costs 2 + 38 = 40
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('query cost budget', () => {
+  it('spends the budget by each query’s cost and says what is left in extensions.cost', async () => {
+    const u = await t.user([Role.REVIEWER]);
+    const first = await post(Q40, u.token);
+    expect(first.body.extensions.cost).toEqual({
+      requestedQueryCost: 40,
+      throttleStatus: { maximumAvailable: 100, currentlyAvailable: expect.any(Number), restoreRate: 10 },
+    });
+    const left1 = first.body.extensions.cost.throttleStatus.currentlyAvailable;
+    expect(left1).toBeGreaterThanOrEqual(60);
+    expect(left1).toBeLessThanOrEqual(61);
+    const second = await post(Q40, u.token);
+    expect(second.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(left1);
+  });
+
+  it('answers THROTTLED (429, Retry-After) once it is spent, runs nothing, and serves again after the wait', async () => {
+    const u = await t.user([Role.REVIEWER]);
+    ok((await post(Q40, u.token)).body);
+    ok((await post(Q40, u.token)).body);
+    const refused = await post(Q40, u.token);
+    expect(refused.status).toBe(429);
+    expect(refused.body.data).toBeUndefined();
+    const err = refused.body.errors[0];
+    expect(err.extensions).toMatchObject({ code: 'THROTTLED', cost: { requestedQueryCost: 40 } });
+    expect(err.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfter).toBe(String(err.extensions.retryAfterSeconds));
+    expect(refused.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(40);
+
+    // Others are not slowed by this client.
+    const other = await t.user([Role.REVIEWER]);
+    expect((await post(Q40, other.token)).status).toBe(200);
+
+    await sleep(err.extensions.retryAfterSeconds * 1000 + 100);
+    expect((await post(Q40, u.token)).status).toBe(200);
+  });
+
+  it('keys anonymous clients by address', async () => {
+    // A fresh server so earlier anonymous tests do not share the bucket.
+    const s = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 1 } });
+    try {
+      const run = () => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: Q40 }) });
+      expect((await run()).status).toBe(200);
+      expect((await run()).status).toBe(200);
+      expect((await run()).status).toBe(429);
+      const u = await s.user([Role.REVIEWER]);
+      expect((await s.gql(Q40, {}, u.token)).errors).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('write throttle', () => {
+  const create = (n: number) =>
+    `createEnterprise(input: { name: "限流企业${n}", creditCode: "${creditCode(900_000 + n)}", ownership: PRIVATE, size: SMALL, industry: "制造业", district: "思明区" }) { enterprise { id } userErrors { code } }`;
+
+  it('lets a burst through, then refuses writes with THROTTLED and changes nothing', async () => {
+    const organizer = await t.user([Role.ORGANIZER]);
+    for (let i = 1; i <= 5; i++) {
+      const res = await post(`mutation { ${create(i)} }`, organizer.token);
+      expect(res.body.data.createEnterprise.userErrors).toEqual([]);
+    }
+    const refused = await post(`mutation { ${create(6)} }`, organizer.token);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors[0].extensions).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 1 });
+    expect(refused.body.errors[0].message).toMatch(/Too many writes/);
+    const admin = await t.user([Role.ADMIN]);
+    const count = ok(await t.gql(`{ enterprises(filter: { search: "限流企业6" }) { totalCount } }`, {}, admin.token)) as any;
+    expect(count.enterprises.totalCount).toBe(0);
+
+    // Reads are not writes.
+    expect((await post('{ viewer { id } }', organizer.token)).status).toBe(200);
+    // Another user writes freely.
+    const other = await t.user([Role.ORGANIZER]);
+    expect((await post(`mutation { ${create(7)} }`, other.token)).status).toBe(200);
+
+    await sleep(1100); // 1 per second: one write back
+    expect((await post(`mutation { ${create(8)} }`, organizer.token)).status).toBe(200);
+  });
+
+  it('counts each root field of a mutation as a write (aliases do not multiply writes for free)', async () => {
+    const organizer = await t.user([Role.ORGANIZER]);
+    const six = Array.from({ length: 6 }, (_, i) => `m${i}: ${create(20 + i)}`).join(' ');
+    const res = await post(`mutation { ${six} }`, organizer.token);
+    expect(res.status).toBe(429);
+    expect(res.body.errors[0].extensions.code).toBe('THROTTLED');
+  });
+});
