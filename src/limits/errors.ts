@@ -16,9 +16,9 @@ export type LimitCode =
  * GRAPHQL_VALIDATION_FAILED; `limitFormatError` restores ours from the original error.
  */
 export class LimitError extends GraphQLError {
-  constructor(code: LimitCode, message: string, extensions: Record<string, unknown> = {}) {
+  constructor(code: LimitCode, message: string, extensions: Record<string, unknown> = {}, forHttp = true) {
     // A client fault: Apollo answers 400 (THROTTLED passes its own 429) rather than 500 for a plugin's error.
-    super(message, { extensions: { code, http: { status: 400 }, ...extensions } });
+    super(message, { extensions: { code, ...(forHttp ? { http: { status: 400 } } : {}), ...extensions } });
     this.name = 'LimitError';
   }
 }
@@ -58,5 +58,5 @@ export function limitFormatError(formatted: GraphQLFormattedError, error: unknow
 /** The same error without Apollo's `http` extension (for graphql-ws, which sends extensions as they are). */
 export function withoutHttp(err: LimitError): LimitError {
   const { http: _http, code, ...rest } = err.extensions as Record<string, unknown>;
-  return new LimitError(code as LimitCode, err.message, rest);
+  return new LimitError(code as LimitCode, err.message, rest, false);
 }

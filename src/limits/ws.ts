@@ -116,13 +116,13 @@ export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema) {
   return (ctx: WsContext<Record<string, unknown>, WsExtra>, _id: string, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] => {
     // graphql-ws has already registered this operation in ctx.subscriptions.
     if (Object.keys(ctx.subscriptions).length > max) {
-      return [new LimitError('TOO_MANY_SUBSCRIPTIONS', `At most ${max} operations at once on one connection`, { maximum: max })];
+      return [withoutHttp(new LimitError('TOO_MANY_SUBSCRIPTIONS', `At most ${max} operations at once on one connection`, { maximum: max }))];
     }
     let document;
     try {
       document = parseLimited(payload.query, guard.limits.maxTokens);
     } catch (err) {
-      if (err instanceof LimitError) return [err];
+      if (err instanceof LimitError) return [withoutHttp(err)];
       const e = err as GraphQLError;
       return [new GraphQLError(e.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
     }
