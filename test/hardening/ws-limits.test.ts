@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { Role } from '../../src/auth/role';
 import { TokenService } from '../../src/auth/tokens';
+import { User } from '../../src/auth/user.entity';
 import { setupCompetition, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/server';
 import { record, wsRequest } from '../helpers/ws';
@@ -32,7 +33,7 @@ function client(token?: string): Client & { closed: Promise<{ code: number; reas
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: true,
-    on: { closed: (e) => onClosed({ code: (e as CloseEvent).code, reason: String((e as CloseEvent).reason) }) },
+    on: { closed: (e) => onClosed({ code: (e as { code: number }).code, reason: String((e as { reason: unknown }).reason) }) },
   });
   clients.push(c);
   return Object.assign(c, { closed });
@@ -124,7 +125,7 @@ describe('authentication is re-checked', () => {
 
   it('ends a socket when its token expires (4401)', async () => {
     const judge = fx.judges[0]!;
-    const user = await t.orm.em.fork().findOneOrFail('User', { id: judge.id }) as { tokenVersion: number };
+    const user = await t.orm.em.fork().findOneOrFail(User, { id: judge.id });
     const shortLived = await new TokenService(TEST_JWT_SECRET, 1).issue({ userId: judge.id, tokenVersion: user.tokenVersion });
     const c = client(shortLived);
     const sub = record(c, SCORE_SUB, { id: fx.competitionId });
