@@ -63,8 +63,11 @@ export function operationCost(
     if (!def) return 0;
     const type = getNamedType(def.type);
     const args = argumentsOf(def, node);
+    const isList = isListType(getNullableType(def.type));
     let page: number | undefined;
-    if (def.args.some((a) => a.name === 'first' || a.name === 'last')) {
+    // A connection: a paged field returning one object (edges, nodes, pageInfo). A plain list with a
+    // `first` (the leaderboard's rows, served from memory) is a window, counted as a plain list.
+    if (!isList && def.args.some((a) => a.name === 'first' || a.name === 'last')) {
       for (const name of ['first', 'last'] as const) {
         const v = args[name];
         if (typeof v === 'number' && v > MAX_PAGE_SIZE) {
@@ -77,7 +80,7 @@ export function operationCost(
     if (!isCompositeType(type)) return 0;
     const own = page !== undefined ? 2 : 1;
     const one = own + (node.selectionSet ? selectionsCost(node.selectionSet, type, page) : 0);
-    if (!isListType(getNullableType(def.type))) return one;
+    if (!isList) return one;
     return one * (parentPage ?? listArgumentLength(args) ?? 1);
   }
 

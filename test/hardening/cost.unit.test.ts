@@ -5,7 +5,7 @@ import { TokenBuckets } from '../../src/limits/token-bucket';
 const schema = buildSchema(`
   interface Node { id: ID! }
   type Item implements Node { id: ID! name: String! owner: Owner tags: [String!]! }
-  type Owner implements Node { id: ID! items(first: Int, last: Int): ItemConnection! }
+  type Owner implements Node { id: ID! items(first: Int, last: Int): ItemConnection! top(first: Int): [Item!]! }
   type ItemEdge { cursor: String! node: Item! }
   type PageInfo { hasNextPage: Boolean! }
   type ItemConnection { edges: [ItemEdge!]! nodes: [Item!]! pageInfo: PageInfo! totalCount: Int! }
@@ -34,6 +34,10 @@ describe('operationCost', () => {
 
   it('multiplies nested connections', () => {
     expect(cost('{ items(first: 10) { nodes { owner { items(first: 5) { nodes { id } } } } } }')).toBe(2 + 10 * (1 + 1 + 2 + 5));
+  });
+
+  it('counts a plain list with `first` (a window on a list in memory) as a plain list, uncapped', () => {
+    expect(cost('{ node(id: "o") { ... on Owner { top(first: 500) { owner { id } } } } }')).toBe(1 + 2);
   });
 
   it('counts a list argument’s length for plain lists (nodes(ids:))', () => {
