@@ -71,7 +71,7 @@ export function operationCost(
       for (const name of ['first', 'last'] as const) {
         const v = args[name];
         if (typeof v === 'number' && v > MAX_PAGE_SIZE) {
-          throw new LimitError('PAGE_SIZE_TOO_LARGE', `\`${name}\` on \`${node.name.value}\` must be at most ${MAX_PAGE_SIZE}, got ${v}`, { maximum: MAX_PAGE_SIZE });
+          throw new LimitError('BAD_USER_INPUT', `\`${name}\` on \`${node.name.value}\` must be at most ${MAX_PAGE_SIZE}, got ${v}`, { maximum: MAX_PAGE_SIZE });
         }
       }
       const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;

@@ -7,7 +7,8 @@ export type LimitCode =
   | 'TOO_MANY_DIRECTIVES'
   | 'TOO_MANY_TOKENS'
   | 'QUERY_TOO_COSTLY'
-  | 'PAGE_SIZE_TOO_LARGE'
+  /** `first`/`last` over the page size: the code every resolver gave it already. */
+  | 'BAD_USER_INPUT'
   | 'THROTTLED'
   | 'TOO_MANY_SUBSCRIPTIONS';
 

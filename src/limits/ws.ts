@@ -39,8 +39,13 @@ interface Watched {
   userId: string;
   tokenVersion: number;
   roles: string;
+  /** Token expiry, ms since the epoch. */
+  expiresAt: number;
   expiry?: NodeJS.Timeout;
 }
+
+/** setTimeout's longest delay (about 24.8 days); later expiries are caught by the periodic re-check. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Ends the sockets of users who may no longer be served: at the token's expiry, and on a periodic
@@ -68,9 +73,11 @@ export class SocketAuthWatch {
   watch(socket: WebSocket, authorization: string, viewer: Viewer): void {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
     const claims = token ? decodeJwt(token) : {};
-    const w: Watched = { socket, userId: viewer.id, tokenVersion: Number(claims.ver), roles: [...viewer.roles].sort().join() };
-    if (typeof claims.exp === 'number') {
-      w.expiry = setTimeout(() => this.end(w, 'token expired'), Math.max(0, claims.exp * 1000 - Date.now()));
+    const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
+    const w: Watched = { socket, userId: viewer.id, tokenVersion: Number(claims.ver), roles: [...viewer.roles].sort().join(), expiresAt };
+    const delay = Math.max(0, expiresAt - Date.now());
+    if (delay <= MAX_TIMER_MS) {
+      w.expiry = setTimeout(() => this.end(w, 'token expired'), delay);
       w.expiry.unref();
     }
     this.watched.add(w);
@@ -93,7 +100,8 @@ export class SocketAuthWatch {
     const byId = new Map(users.map((u) => [u.id, u]));
     for (const w of [...this.watched]) {
       const u = byId.get(w.userId);
-      if (!u || u.disabled) this.end(w, 'user disabled');
+      if (w.expiresAt <= Date.now()) this.end(w, 'token expired');
+      else if (!u || u.disabled) this.end(w, 'user disabled');
       else if (u.tokenVersion !== w.tokenVersion) this.end(w, 'token revoked');
       else if ([...u.roles].sort().join() !== w.roles) this.end(w, 'roles changed; reconnect');
     }

@@ -1,6 +1,7 @@
 import { Role } from '../../src/auth/role';
 import { creditCode } from '../helpers/registry';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
+import { wsClient, wsRequest } from '../helpers/ws';
 
 /**
  * Per-client budgets (token buckets, per instance): query cost per user (per address when
@@ -110,5 +111,20 @@ describe('write throttle', () => {
     const res = await post(`mutation { ${six} }`, organizer.token);
     expect(res.status).toBe(429);
     expect(res.body.errors[0].extensions.code).toBe('THROTTLED');
+  });
+
+  it('holds on the WebSocket too: the socket spends the same bucket as HTTP', async () => {
+    const organizer = await t.user([Role.ORGANIZER]);
+    for (let i = 0; i < 5; i++) expect((await post(`mutation { ${create(40 + i)} }`, organizer.token)).status).toBe(200);
+    const client = wsClient(t.wsUrl, organizer.token);
+    try {
+      await expect(wsRequest(client, `mutation { ${create(46)} }`)).rejects.toMatchObject([
+        { extensions: { code: 'THROTTLED', retryAfterSeconds: 1 } },
+      ]);
+      // Still open and serving reads.
+      expect((await wsRequest(client, '{ viewer { id } }')).data).toEqual({ viewer: { id: organizer.globalId } });
+    } finally {
+      await client.dispose();
+    }
   });
 });

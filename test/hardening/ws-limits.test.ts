@@ -100,7 +100,7 @@ describe('operations on the socket', () => {
     let deep = 'id';
     for (let i = 0; i < 8; i++) deep = `stages { competition { ${deep} } }`;
     await expect(wsRequest(c, `{ competitions(first: 1) { nodes { ${deep} } } }`)).rejects.toMatchObject([{ extensions: { code: 'QUERY_TOO_DEEP' } }]);
-    await expect(wsRequest(c, `{ competitions(first: 101) { totalCount } }`)).rejects.toMatchObject([{ extensions: { code: 'PAGE_SIZE_TOO_LARGE' } }]);
+    await expect(wsRequest(c, `{ competitions(first: 101) { totalCount } }`)).rejects.toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' } }]);
     await expect(wsRequest(c, `{ competitions(first: `)).rejects.toMatchObject([{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }]);
     await expect(wsRequest(c, `{ ${'a '.repeat(2100)} }`)).rejects.toMatchObject([{ extensions: { code: 'TOO_MANY_TOKENS' } }]);
     expect((await wsRequest(c, `{ competitions(first: 1) { totalCount } }`)).data).toEqual({ competitions: { totalCount: 1 } });
