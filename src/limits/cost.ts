@@ -109,3 +109,18 @@ function listArgumentLength(args: Record<string, unknown>): number | undefined {
 export function writeCount(operation: OperationDefinitionNode): number {
   return operation.operation === 'mutation' ? Math.max(1, operation.selectionSet.selections.length) : 0;
 }
+
+/**
+ * What an operation turned out to cost, from its result: each object returned counts 1 (a page of 3
+ * where 100 were asked costs 3), plus MUTATION_COST per root mutation field. Shopify refunds the
+ * difference to the budget; so do we.
+ */
+export function actualCost(data: unknown, operation: OperationDefinitionNode): number {
+  const count = (v: unknown): number => {
+    if (Array.isArray(v)) return v.reduce((n: number, x) => n + count(x), 0);
+    if (v && typeof v === 'object') return 1 + Object.values(v).reduce((n: number, x) => n + count(x), 0);
+    return 0;
+  };
+  const roots = data && typeof data === 'object' ? Object.values(data).reduce((n: number, x) => n + count(x), 0) : 0;
+  return roots + writeCount(operation) * MUTATION_COST;
+}

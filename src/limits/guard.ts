@@ -6,12 +6,14 @@ import {
 } from 'graphql';
 import type { Limits } from '../config.js';
 import { LimitError, type LimitCode } from './errors.js';
-import { operationCost, writeCount } from './cost.js';
+import { actualCost, operationCost, writeCount } from './cost.js';
 import { TokenBuckets } from './token-bucket.js';
 
 /** What `extensions.cost` says, in Shopify's shape. */
 export interface CostReport {
   requestedQueryCost: number;
+  /** From the result (HTTP only); the budget gets back what was asked beyond it. */
+  actualQueryCost?: number;
   throttleStatus?: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 }
 
@@ -103,6 +105,18 @@ function throttled(message: string, retryAfterSeconds: number, cost: CostReport)
     // Apollo takes status and headers from an error thrown before execution.
     http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });
+}
+
+/** Settles a charged operation on its result: reports the actual cost and refunds the rest. */
+export function settle(guard: RequestGuard, report: CostReport, who: string, data: unknown, operation: OperationDefinitionNode): CostReport {
+  if (!report.throttleStatus) return report;
+  const actual = actualCost(data, operation);
+  if (actual < report.requestedQueryCost) guard.costBuckets.refund(who, report.requestedQueryCost - actual);
+  return {
+    requestedQueryCost: report.requestedQueryCost,
+    actualQueryCost: actual,
+    throttleStatus: { ...report.throttleStatus, currentlyAvailable: Math.floor(guard.costBuckets.available(who)) },
+  };
 }
 
 /** The budget key of a request: the user, else the client's address. */

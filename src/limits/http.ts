@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
 import { LimitError } from './errors.js';
-import { budgetKey, type CostReport, type RequestGuard } from './guard.js';
+import { budgetKey, settle, type CostReport, type RequestGuard } from './guard.js';
 
 /**
  * The client's address: the socket's peer, or with `hops` trusted reverse proxies in front, the
@@ -53,12 +53,16 @@ export function limitsPlugin(guard: RequestGuard): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let cost: CostReport | undefined;
+      let charged = false;
+      let who = '';
       return {
         async didResolveOperation(rc) {
           const ctx = rc.contextValue;
           if (!rc.operation) return;
+          who = budgetKey(ctx.viewer, ctx.clientAddress);
           try {
-            cost = guard.admit(rc.schema, rc.document, rc.operation, rc.request.variables, budgetKey(ctx.viewer, ctx.clientAddress), true);
+            cost = guard.admit(rc.schema, rc.document, rc.operation, rc.request.variables, who, true);
+            charged = true;
           } catch (err) {
             if (err instanceof LimitError) cost = err.extensions.cost as CostReport | undefined;
             throw err;
@@ -66,7 +70,9 @@ export function limitsPlugin(guard: RequestGuard): ApolloServerPlugin<Context> {
         },
         async willSendResponse(rc) {
           const body = rc.response.body;
-          if (cost && body.kind === 'single') body.singleResult.extensions = { ...body.singleResult.extensions, cost };
+          if (!cost || body.kind !== 'single') return;
+          if (charged && rc.operation) cost = settle(guard, cost, who, body.singleResult.data, rc.operation);
+          body.singleResult.extensions = { ...body.singleResult.extensions, cost };
         },
       };
     },

@@ -41,6 +41,13 @@ export class TokenBuckets {
     return { ok: true, remaining: Math.floor(tokens - amount), retryAfterSeconds: 0 };
   }
 
+  /** Gives back tokens taken for work that turned out smaller (never above capacity). */
+  refund(key: string, amount: number): void {
+    const b = this.buckets.get(key);
+    if (!b || amount <= 0) return;
+    this.buckets.set(key, { tokens: Math.min(this.capacity, this.available(key) + amount), at: this.now() });
+  }
+
   get size(): number {
     return this.buckets.size;
   }

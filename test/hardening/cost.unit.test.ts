@@ -1,5 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
-import { operationCost, writeCount } from '../../src/limits/cost';
+import { actualCost, operationCost, writeCount } from '../../src/limits/cost';
 import { TokenBuckets } from '../../src/limits/token-bucket';
 
 const schema = buildSchema(`
@@ -70,7 +70,26 @@ describe('operationCost', () => {
   });
 });
 
+describe('actualCost', () => {
+  it('counts the objects returned, plus 10 per root mutation field', () => {
+    const q = getOperationAST(parse('{ items(first: 50) { nodes { id owner { id } } } }'))!;
+    expect(actualCost({ items: { nodes: [{ id: 'a', owner: { id: 'o' } }, { id: 'b', owner: null }] } }, q)).toBe(1 + 3);
+    const m = getOperationAST(parse('mutation { rename(id: "1") { item { id } } }'))!;
+    expect(actualCost({ rename: { item: null } }, m)).toBe(1 + 10);
+    expect(actualCost(null, q)).toBe(0);
+  });
+});
+
 describe('TokenBuckets', () => {
+  it('refunds up to capacity', () => {
+    const b = new TokenBuckets(10, 1, () => 0);
+    b.take('u', 8);
+    b.refund('u', 5);
+    expect(b.available('u')).toBe(7);
+    b.refund('u', 50);
+    expect(b.available('u')).toBe(10);
+  });
+
   it('allows a burst, then refills at its rate, per key', () => {
     let now = 0;
     const b = new TokenBuckets(5, 2, () => now);

@@ -22,29 +22,39 @@ async function post(query: string, token?: string, variables?: Record<string, un
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
 }
 
-const Q40 = '{ competitions(first: 38) { nodes { id } } }'; // costs 2 + 38 = 40
+/** Asks for the same visible object 40 times: costs 40 asked and 40 returned (nothing refunded). */
+const Q40 = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+const forty = (id: string) => ({ ids: Array(40).fill(id) });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('query cost budget', () => {
   it('spends the budget by each query’s cost and says what is left in extensions.cost', async () => {
     const u = await t.user([Role.REVIEWER]);
-    const first = await post(Q40, u.token);
+    const first = await post(Q40, u.token, forty(u.globalId));
     expect(first.body.extensions.cost).toEqual({
       requestedQueryCost: 40,
+      actualQueryCost: 40,
       throttleStatus: { maximumAvailable: 100, currentlyAvailable: expect.any(Number), restoreRate: 10 },
     });
     const left1 = first.body.extensions.cost.throttleStatus.currentlyAvailable;
     expect(left1).toBeGreaterThanOrEqual(60);
     expect(left1).toBeLessThanOrEqual(61);
-    const second = await post(Q40, u.token);
+    const second = await post(Q40, u.token, forty(u.globalId));
     expect(second.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(left1);
+  });
+
+  it('refunds what was asked but not returned (as Shopify does)', async () => {
+    const u = await t.user([Role.REVIEWER]);
+    const res = await post('{ competitions(first: 98) { nodes { id } } }', u.token); // no competitions here
+    expect(res.body.extensions.cost).toMatchObject({ requestedQueryCost: 100, actualQueryCost: 1 });
+    expect(res.body.extensions.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(99);
   });
 
   it('answers THROTTLED (429, Retry-After) once it is spent, runs nothing, and serves again after the wait', async () => {
     const u = await t.user([Role.REVIEWER]);
-    ok((await post(Q40, u.token)).body);
-    ok((await post(Q40, u.token)).body);
-    const refused = await post(Q40, u.token);
+    ok((await post(Q40, u.token, forty(u.globalId))).body);
+    ok((await post(Q40, u.token, forty(u.globalId))).body);
+    const refused = await post(Q40, u.token, forty(u.globalId));
     expect(refused.status).toBe(429);
     expect(refused.body.data).toBeUndefined();
     const err = refused.body.errors[0];
@@ -55,32 +65,35 @@ describe('query cost budget', () => {
 
     // Others are not slowed by this client.
     const other = await t.user([Role.REVIEWER]);
-    expect((await post(Q40, other.token)).status).toBe(200);
+    expect((await post(Q40, other.token, forty(other.globalId))).status).toBe(200);
 
     await sleep(err.extensions.retryAfterSeconds * 1000 + 100);
-    expect((await post(Q40, u.token)).status).toBe(200);
+    expect((await post(Q40, u.token, forty(u.globalId))).status).toBe(200);
   });
 
   it('keys anonymous clients by address', async () => {
     // A fresh server so earlier anonymous tests do not share the bucket.
     const s = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 1 } });
     try {
-      const run = () => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: Q40 }) });
+      const organizer = await s.user([Role.ORGANIZER]);
+      const e = ok(await s.gql(`mutation { ${create(99)} }`, {}, organizer.token)) as any;
+      const vars = forty(e.createEnterprise.enterprise.id);
+      const run = () => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: Q40, variables: vars }) });
       expect((await run()).status).toBe(200);
       expect((await run()).status).toBe(200);
       expect((await run()).status).toBe(429);
       const u = await s.user([Role.REVIEWER]);
-      expect((await s.gql(Q40, {}, u.token)).errors).toBeUndefined();
+      expect((await s.gql(Q40, vars, u.token)).errors).toBeUndefined();
     } finally {
       await s.close();
     }
   });
 });
 
-describe('write throttle', () => {
-  const create = (n: number) =>
-    `createEnterprise(input: { name: "限流企业${n}", creditCode: "${creditCode(900_000 + n)}", ownership: PRIVATE, size: SMALL, industry: "制造业", district: "思明区" }) { enterprise { id } userErrors { code } }`;
+const create = (n: number) =>
+  `createEnterprise(input: { name: "限流企业${n}", creditCode: "${creditCode(900_000 + n)}", ownership: PRIVATE, size: SMALL, industry: "制造业", district: "思明区" }) { enterprise { id } userErrors { code } }`;
 
+describe('write throttle', () => {
   it('lets a burst through, then refuses writes with THROTTLED and changes nothing', async () => {
     const organizer = await t.user([Role.ORGANIZER]);
     for (let i = 1; i <= 5; i++) {
