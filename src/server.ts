@@ -27,7 +27,7 @@ import { formatErrorFor, operationLogPlugin } from './observability.js';
 import { RequestGuard } from './limits/guard.js';
 import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
-import { capConnectionsPerAddress, guardedOnSubscribe, SocketAuthWatch, type WsExtra } from './limits/ws.js';
+import { guardSockets, guardedOnSubscribe, SocketAuthWatch, type WsExtra } from './limits/ws.js';
 
 export interface RunningServer {
   url: string;
@@ -71,7 +71,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes });
-  capConnectionsPerAddress(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops);
+  guardSockets(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops, log);
   const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer'>>(
     {
       schema,

@@ -18,10 +18,22 @@ export const CLOSE_UNAUTHORIZED = 4401;
 /** Close code for one connection too many from an address (policy violation). */
 export const CLOSE_TOO_MANY_CONNECTIONS = 1008;
 
-/** Caps open sockets per client address. Must be installed before graphql-ws's own listener. */
-export function capConnectionsPerAddress(wss: WebSocketServer, max: number, trustProxyHops: number): void {
+/**
+ * Caps open sockets per client address, and logs socket errors (an oversized message: ws closes
+ * with 1009) as warnings instead of graphql-ws's console.error per hostile client. Must be
+ * installed before graphql-ws's own listener.
+ */
+export function guardSockets(wss: WebSocketServer, max: number, trustProxyHops: number, log: Logger): void {
   const open = new Map<string, number>();
   wss.on('connection', (socket, req) => {
+    // After graphql-ws's listener has run (same emit): replace its error handler with ours.
+    queueMicrotask(() => {
+      socket.removeAllListeners('error');
+      socket.on('error', (err) => {
+        // ws has already started closing the socket (1009 for an oversized message).
+        log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'WebSocket client error; socket closed');
+      });
+    });
     const address = clientAddress(req, trustProxyHops);
     const n = (open.get(address) ?? 0) + 1;
     open.set(address, n);
