@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { wsClient, wsRequest } from '../helpers/ws';
 
 /**
  * Static limits on one HTTP request (OWASP GraphQL cheat sheet), at their default values: each
@@ -148,6 +149,19 @@ describe('in production (NODE_ENV=production)', () => {
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors![0]!.message).toMatch(/Cannot query field "competitons"/);
     expect(res.errors![0]!.message).not.toMatch(/competitions/);
+  });
+
+  it('refuses introspection and hides suggestions on the WebSocket too', async () => {
+    const c = wsClient(prod.wsUrl);
+    try {
+      const introspection = await wsRequest(c, `{ __schema { queryType { name } } }`).catch((e) => e);
+      expect(introspection[0]).toMatchObject({ message: expect.stringMatching(/introspection has been disabled/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      const err = await wsRequest(c, `{ competitons(first: 1) { totalCount } }`).catch((e) => e);
+      expect(err[0].message).toMatch(/Cannot query field "competitons"/);
+      expect(err[0].message).not.toMatch(/Did you mean/);
+    } finally {
+      await c.dispose();
+    }
   });
 
   it('still answers ordinary queries, with their cost', async () => {

@@ -134,6 +134,31 @@ describe('authentication is re-checked', () => {
     await waitUntil(() => sub.error !== undefined); // the client ends the subscription with the close event
   });
 
+  it('ends a socket whose token was revoked (a password change logs other sessions out)', async () => {
+    const judge = await t.user([Role.JUDGE]);
+    const c = client(judge.token);
+    const sub = record(c, STATUS_SUB, { id: fx.competitionId }); // keeps the lazy client's socket open
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sub.error).toBeUndefined();
+    const changed = ok(await t.gql(`mutation { changePassword(input: { currentPassword: "password-123", newPassword: "password-456" }) { token userErrors { code } } }`, {}, judge.token)) as any;
+    expect(changed.changePassword.userErrors).toEqual([]);
+    expect(await withTimeout(c.closed, 3000)).toMatchObject({ code: 4401, reason: expect.stringMatching(/revoked/) });
+    // The new token serves.
+    const fresh = client(changed.changePassword.token);
+    expect((await wsRequest(fresh, `{ viewer { id } }`)).data).toEqual({ viewer: { id: judge.globalId } });
+  });
+
+  it('ends a socket whose user lost a role, so subscriptions authorized by it stop', async () => {
+    const organizer = await t.user([Role.ORGANIZER]);
+    const c = client(organizer.token);
+    const sub = record(c, SCORE_SUB, { id: fx.competitionId });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sub.error).toBeUndefined();
+    const admin = await t.user([Role.ADMIN]);
+    ok(await t.gql(`mutation($id: ID!) { updateUserRoles(input: { userId: $id, roles: [REVIEWER] }) { userErrors { code } } }`, { id: organizer.globalId }, admin.token));
+    expect(await withTimeout(c.closed, 3000)).toMatchObject({ code: 4401, reason: expect.stringMatching(/roles changed/) });
+  });
+
   it('keeps serving a user whose token is still good', async () => {
     const organizer = fx.organizer;
     const c = client(organizer.token);
