@@ -15,6 +15,8 @@ export interface Config {
   bootstrapAdmin: { email: string; password: string } | undefined;
   /** Seconds given to in-flight requests on shutdown before sockets are cut. */
   shutdownGraceSeconds: number;
+  /** Set → GET /metrics asks for `Authorization: Bearer <token>`; unset → /metrics is open. */
+  metricsToken: string | undefined;
   /** Limits against hostile or runaway clients (README, "Limits"). */
   limits: Limits;
 }
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     bootstrapAdmin: email && password ? { email, password } : undefined,
     shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 10, 0, 600),
+    metricsToken: env.METRICS_TOKEN || undefined,
     limits: loadLimits(env),
   };
 }

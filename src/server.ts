@@ -24,6 +24,10 @@ import { LatestHub } from './live/latest.js';
 import { sharedSubscribe } from './live/shared-subscribe.js';
 import { sendRawJson } from './live/raw-json.js';
 import { formatErrorFor, operationLogPlugin } from './observability.js';
+import { createMetrics, metricsHandler } from './metrics.js';
+import { countedLiveHandler, countWebSockets, subscriptionMetrics } from './ws-metrics.js';
+import { scoreboardRoutes } from './scoreboard/routes.js';
+import { nulGuardPlugin } from './common/nul-guard.js';
 import { RequestGuard } from './limits/guard.js';
 import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
@@ -57,8 +61,8 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
 
 /** HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub() };
-  app.live = new LiveBridge(databaseUrlOf(orm), log, competitionEventHandler(app), competitionResync(app));
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(), metrics: createMetrics(orm) };
+  app.live = new LiveBridge(databaseUrlOf(orm), log, countedLiveHandler(app.metrics, competitionEventHandler(app)), competitionResync(app));
   await app.live.start();
   const schema = await getSchema();
   const expressApp = express();
@@ -92,10 +96,12 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         c.clientAddress = clientAddress(ctx.extra.request, limits.trustProxyHops);
         return c;
       },
+      ...subscriptionMetrics(app.metrics),
     },
     wsServer,
   );
   sendRawJson(wsServer);
+  countWebSockets(wsServer, app.metrics);
 
   const formatError = formatErrorFor(log, config.nodeEnv === 'development');
   const apollo = new ApolloServer<Context>({
@@ -108,6 +114,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     formatError: (formatted, error) => limitFormatError(formatted, error) ?? formatError(formatted, error),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     plugins: [
+      nulGuardPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
       {
         async serverWillStart() {
@@ -120,7 +127,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
           };
         },
       },
-      operationLogPlugin(log),
+      operationLogPlugin(log, app.metrics),
       ...(guard.apolloPlugins as ApolloServerPlugin<Context>[]),
       limitsPlugin(guard),
     ],
@@ -134,7 +141,10 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     const db = await databaseReachable(orm);
     res.status(db ? 200 : 503).json({ status: db ? 'ready' : 'unavailable', database: db ? 'up' : 'down' });
   });
+  expressApp.get('/metrics', metricsHandler(app.metrics, config.metricsToken));
+  if (config.nodeEnv === 'production' && !config.metricsToken) log.warn('GET /metrics is open: set METRICS_TOKEN, or keep /metrics off the public network at the proxy');
   expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
+  expressApp.use('/scoreboard', scoreboardRoutes(app));
   expressApp.use(
     '/graphql',
     ...graphqlBody(limits.maxBodyBytes),

@@ -105,7 +105,13 @@ interface MarkContext {
   marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
 }
 
-// Marks of one entry are serialized by the entry row lock, so the result recomputed from these marks is never stale.
+/*
+ * Marks of one entry are serialized by the entry's row lock, taken by its own statement first: under
+ * READ COMMITTED each statement sees what was committed when it began, so the marks are read by a
+ * second statement that starts after the lock is held (read in the locking statement itself, they
+ * could miss a mark committed by the transaction it waited for, and the entry's result would be stale).
+ */
+const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
     coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id))
@@ -114,9 +120,10 @@ const MARK_CONTEXT_SQL = `
     coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
       from score s where s.entry_id = e.id), '[]') as marks
   from entry e join competition c on c.id = e.competition_id
-  where e.id = ? for update of e`;
+  where e.id = ?`;
 
 async function markInTransaction(tx: EntityManager, viewer: Viewer, data: SubmitScoreData, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
+  await tx.execute(LOCK_ENTRY_SQL, [data.entryId]);
   const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [data.entryId]);
   if (!ctx) throw notFound('Entry', ['input', 'entryId']);
   const competitionId = ctx.competition_id;

@@ -41,7 +41,7 @@ export const GENEROUS_LIMITS: Partial<Limits> = {
 export interface TestServerOptions {
   shareWith?: TestServer;
   /** Config over the test defaults (e.g. nodeEnv: 'production'). */
-  config?: Partial<Omit<Config, 'limits'>>;
+  config?: Partial<Config>;
   /** Limits over the defaults and GENEROUS_LIMITS. */
   limits?: Partial<Limits>;
 }
@@ -55,7 +55,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const base = loadConfig({ NODE_ENV: 'test' });
   const config: Config = {
     ...base, port: 0, host: '127.0.0.1', databaseUrl: db.url, ...opts.config,
-    limits: { ...base.limits, ...GENEROUS_LIMITS, ...opts.limits },
+    limits: { ...base.limits, ...GENEROUS_LIMITS, ...opts.config?.limits, ...opts.limits },
   };
   const orm = await openOrm(db.url, { log, poolMax: 10 });
   const server = await createServer(config, orm, log, TEST_JWT_SECRET);
