@@ -2,6 +2,7 @@ import { Role } from '../../src/auth/role';
 import { registeredNodeTypes } from '../../src/common/node.resolver';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
+import { innovationObjects } from './node-fixtures';
 
 /**
  * OWASP's warning about the Node interface: `node(id:)` and `nodes(ids:)` must not reveal what the
@@ -9,7 +10,8 @@ import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers
  * way to read it, and who may see it; each viewer must get the same answer from node(id:),
  * nodes(ids:) and the own query. A type registered without a case fails the first test.
  *
- * To add a type: build an object of it in `beforeAll` (into `f`), then add a `cases` entry.
+ * To add a type: build an object of it in `beforeAll` (into `f.ids`; node-fixtures.ts for the
+ * innovation modules), then add a `cases` entry.
  */
 type ViewerName = 'anonymous' | 'admin' | 'owner' | 'organizer' | 'judge' | 'outsideJudge' | 'studioManager' | 'reviewer';
 const VIEWERS: ViewerName[] = ['anonymous', 'admin', 'owner', 'organizer', 'judge', 'outsideJudge', 'studioManager', 'reviewer'];
@@ -42,6 +44,14 @@ const competitionNodes = (field: string, pick: (c: any) => any[]) => ({
   query: `query($c: ID!) { competition(id: $c) { ${field} } }`,
   ids: (d: any) => (d.competition ? pick(d.competition) ?? [] : []).map((x: any) => x?.id),
 });
+/** `root(id: $id) { <selection> }` on the object `key` of the fixture, collecting the ids `pick` finds. */
+const by = (root: string, key: string, selection: string, pick: (o: any) => any[] = (o) => [o]): OwnRead => ({
+  query: `query($id: ID!) { ${root}(id: $id) { ${selection} } }`,
+  vars: (f) => ({ id: f.ids[key] }),
+  ids: (d) => (d[root] ? pick(d[root]) ?? [] : []).map((x: any) => x?.id),
+});
+const STUDIO_INSIDERS: ViewerName[] = ['admin', 'studioManager', 'reviewer'];
+
 const sheetMarks = (d: any) => d.competition.entries.nodes.flatMap((e: any) => e.scoreSheet?.lines.flatMap((l: any) => l.marks) ?? []);
 
 const cases: NodeCase[] = [
@@ -75,6 +85,27 @@ const cases: NodeCase[] = [
     ],
     visibleTo: ['admin', 'judge'],
   },
+  // Innovation modules (node-fixtures.ts): a rejected studio application, an accredited studio's report and
+  // innovation, an incubation project, a method under review (with a corrected review), a named method.
+  { type: 'Studio', id: (f) => f.ids.privateStudio!, own: by('studio', 'privateStudio', 'id'), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioMember', id: (f) => f.ids.privateMember!, own: by('studio', 'privateStudio', 'members { id }', (s) => s.members), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioDecision', id: (f) => f.ids.decision!, own: by('studio', 'privateStudio', 'decisions { id }', (s) => s.decisions), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioReport', id: (f) => f.ids.report!, own: by('studio', 'studio', 'reports { id }', (s) => s.reports), visibleTo: EVERYONE },
+  { type: 'Innovation', id: (f) => f.ids.innovation!, own: by('innovation', 'innovation', 'id'), visibleTo: EVERYONE },
+  { type: 'IncubationProject', id: (f) => f.ids.project!, own: by('incubationProject', 'project', 'id'), visibleTo: EVERYONE },
+  { type: 'ProjectPartner', id: (f) => f.ids.partner!, own: by('incubationProject', 'project', 'partners { id }', (p) => p.partners), visibleTo: EVERYONE },
+  { type: 'ProjectMilestone', id: (f) => f.ids.milestone!, own: by('incubationProject', 'project', 'milestones { id }', (p) => p.milestones), visibleTo: EVERYONE },
+  { type: 'ProjectFunding', id: (f) => f.ids.funding!, own: by('incubationProject', 'project', 'funding { id }', (p) => p.funding), visibleTo: STUDIO_INSIDERS },
+  { type: 'GateDecision', id: (f) => f.ids.gate!, own: by('incubationProject', 'project', 'gateHistory { id }', (p) => p.gateHistory), visibleTo: STUDIO_INSIDERS },
+  { type: 'OperatingMethod', id: (f) => f.ids.privateMethod!, own: by('operatingMethod', 'privateMethod', 'id'), visibleTo: STUDIO_INSIDERS },
+  { type: 'ExpertReview', id: (f) => f.ids.review!, own: by('operatingMethod', 'privateMethod', 'reviews { id }', (m) => m.reviews), visibleTo: ['admin', 'reviewer'] },
+  {
+    type: 'ExpertReviewRevision', id: (f) => f.ids.reviewRevision!,
+    own: by('operatingMethod', 'privateMethod', 'reviews { revisions { id } }', (m) => m.reviews?.flatMap((r: any) => r.revisions)), visibleTo: ['admin', 'reviewer'],
+  },
+  { type: 'MethodAdoption', id: (f) => f.ids.adoption!, own: by('operatingMethod', 'method', 'adoptions { id }', (m) => m.adoptions), visibleTo: EVERYONE },
+  { type: 'Exhibition', id: (f) => f.ids.exhibition!, own: by('exhibition', 'exhibition', 'id'), visibleTo: EVERYONE },
+  { type: 'Alliance', id: (f) => f.ids.alliance!, own: by('alliance', 'alliance', 'id'), visibleTo: EVERYONE },
 ];
 
 let t: TestServer;
@@ -86,10 +117,13 @@ beforeAll(async () => {
   const admin = await t.user([Role.ADMIN]);
   tokens.set('anonymous', null);
   tokens.set('admin', admin.token);
-  tokens.set('organizer', (await t.user([Role.ORGANIZER])).token);
+  const organizer = await t.user([Role.ORGANIZER]);
+  const studioManager = await t.user([Role.STUDIO_MANAGER]);
+  const reviewer = await t.user([Role.REVIEWER]);
+  tokens.set('organizer', organizer.token);
   tokens.set('outsideJudge', (await t.user([Role.JUDGE])).token);
-  tokens.set('studioManager', (await t.user([Role.STUDIO_MANAGER])).token);
-  tokens.set('reviewer', (await t.user([Role.REVIEWER])).token);
+  tokens.set('studioManager', studioManager.token);
+  tokens.set('reviewer', reviewer.token);
 
   const stages = [{ name: '实操', weight: 100, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] }];
   const live = await setupCompetition(t, { entries: 2, judges: 1, stages });
@@ -122,6 +156,7 @@ beforeAll(async () => {
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
+      ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),
     },
   };
 }, 120_000);
