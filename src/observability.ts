@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 
 type Outcome = 'ok' | 'user_errors' | 'error';
 
@@ -13,12 +14,20 @@ function hasUserErrors(data: unknown): boolean {
   );
 }
 
+/** The operation's root fields (their schema names, not aliases), for metrics: a label set bounded by the schema. */
+function rootFields(operation: OperationDefinitionNode | undefined): string {
+  if (!operation) return '(invalid)';
+  const names = [...new Set(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : '(fragment)')))].sort();
+  return names.length > 3 ? '(several)' : names.join(',');
+}
+
 /**
- * One log line per operation (name, type, duration, outcome). An Apollo plugin rather than a
- * type-graphql middleware: middlewares run per field and multiply resolver time on large lists.
+ * One log line per operation (name, type, duration, outcome), and the operation counter and latency
+ * histogram when metrics are given. An Apollo plugin rather than a type-graphql middleware:
+ * middlewares run per field and multiply resolver time on large lists.
  * Variables are never logged: they carry passwords and tokens.
  */
-export function operationLogPlugin(log: Logger): ApolloServerPlugin {
+export function operationLogPlugin(log: Logger, metrics?: Metrics): ApolloServerPlugin {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -29,6 +38,12 @@ export function operationLogPlugin(log: Logger): ApolloServerPlugin {
           const errors = result?.errors ?? rc.errors;
           const outcome: Outcome = errors?.length ? 'error' : hasUserErrors(result?.data) ? 'user_errors' : 'ok';
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          const type = rc.operation?.operation ?? 'unknown';
+          if (metrics) {
+            const operation = rootFields(rc.operation);
+            metrics.operations.inc({ operation, type, outcome });
+            metrics.operationSeconds.observe({ operation, type }, durationMs / 1000);
+          }
           log.info(
             {
               operation: rc.operationName ?? rc.operation?.selectionSet.selections.map((s) => ('name' in s ? s.name.value : '?')).join(',') ?? null,

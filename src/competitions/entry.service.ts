@@ -15,6 +15,7 @@ import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { CompetitionStatus as S, EntryStatus } from './enums.js';
 import { drawLots } from './lots.js';
+import { concurrently } from '../common/concurrently.js';
 
 /** While these hold, an entry's status is part of the live leaderboard. */
 const LIVE: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
@@ -193,7 +194,7 @@ export async function listEntries(em: EntityManager, competitionId: string, stat
     ? { startNumber: QueryOrder.DESC_NULLS_FIRST, createdAt: 'desc', id: 'desc' }
     : { startNumber: QueryOrder.ASC_NULLS_LAST, createdAt: 'asc', id: 'asc' });
   qb.limit(size + 1);
-  const [rows, totalCount] = await Promise.all([qb.getResultList(), em.count(Entry, where)]);
+  const [rows, totalCount] = await concurrently(em, () => qb.getResultList(), () => em.count(Entry, where));
   const more = rows.length > size;
   const items = rows.slice(0, size);
   if (backward) items.reverse();

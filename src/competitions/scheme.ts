@@ -5,6 +5,7 @@ import type { Competition } from './competition.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from './stage.entity.js';
+import { concurrently } from '../common/concurrently.js';
 
 /** A competition's marking scheme as the scoring engine sees it, plus what the server needs around it. */
 export interface LoadedScheme {
@@ -19,11 +20,12 @@ export interface LoadedScheme {
 
 /** Three small queries: stages, criteria, active judges. */
 export async function loadScheme(em: EntityManager, competition: Competition): Promise<LoadedScheme> {
-  const [stages, criteria, judges] = await Promise.all([
-    em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
-    em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
-    em.find(JudgeAssignment, { competition, removedAt: null }),
-  ]);
+  const [stages, criteria, judges] = await concurrently(
+    em,
+    () => em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
+    () => em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
+    () => em.find(JudgeAssignment, { competition, removedAt: null }),
+  );
   const judgesPerStage: Record<string, number> = Object.fromEntries(stages.map((s) => [s.id, 0]));
   for (const j of judges) for (const sid of j.stageIds) if (sid in judgesPerStage) judgesPerStage[sid]! += 1;
   const scheme: Scheme = {
@@ -64,10 +66,11 @@ export function markingPlan(em: EntityManager, competition: Pick<Competition, 'i
   const cached = plans.get(competition.id);
   if (cached && competition.status !== 'DRAFT') return cached;
   const plan = (async (): Promise<MarkingPlan> => {
-    const [stages, criteria] = await Promise.all([
-      em.find(Stage, { competition: competition.id }, { orderBy: { position: 'asc' } }),
-      em.find(Criterion, { competition: competition.id }, { orderBy: { position: 'asc' } }),
-    ]);
+    const [stages, criteria] = await concurrently(
+      em,
+      () => em.find(Stage, { competition: competition.id }, { orderBy: { position: 'asc' } }),
+      () => em.find(Criterion, { competition: competition.id }, { orderBy: { position: 'asc' } }),
+    );
     const scheme: Scheme = {
       aggregation: competition.aggregation,
       stages: stages.map((s) => ({

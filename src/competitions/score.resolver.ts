@@ -50,6 +50,7 @@ export class ScoreResolver {
       const entryId = expectId(input.entryId, 'Entry', ['input', 'entryId']);
       const criterionId = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);
       const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, criterionId });
+      if (!outcome.replayed) ctx.app.metrics.marksSubmitted.inc({ revised: String(outcome.revised) });
       const score = await ctx.em.fork().findOneOrFail(Score, { id: outcome.scoreId });
       return { score, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
     });

@@ -107,11 +107,11 @@ interface MarkContext {
   prior: { hash: string; outcome: Omit<SubmitScoreOutcome, 'replayed'> } | null;
 }
 
-/**
- * Marks of one entry are serialized by the entry row lock. The lock is taken by a statement of its
- * own: a read that also locked would see the database as it was when it *started* (READ COMMITTED
- * takes the snapshot per statement), so after waiting for another judge's mark on the same entry it
- * would miss that mark and store a result without it. Read after the lock, the marks are complete.
+/*
+ * Marks of one entry are serialized by the entry's row lock, taken by its own statement first: under
+ * READ COMMITTED each statement sees what was committed when it began, so the marks are read by a
+ * second statement that starts after the lock is held (read in the locking statement itself, they
+ * could miss a mark committed by the transaction it waited for, and the entry's result would be stale).
  */
 const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 

@@ -1,52 +1,43 @@
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { setupCompetition } from '../helpers/competition';
 
-/**
- * Marks that arrive at the same moment for the same entry (a panel marking one performance). Each
- * waits for the entry's lock; the result stored after it must include the marks committed while it
- * waited (it once read the marks as they were before the wait and lost them from the total).
+/*
+ * Judges mark side by side: simultaneous marks on one entry must each count, and the entry's stored
+ * result (completeness, total) must include all of them. (A lock and a read in one statement once
+ * missed marks committed while waiting for the lock.)
  */
-const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } revised replayed leaderboardVersion userErrors { code } } }`;
-const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { total marksReceived } } } }`;
+const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code message } } }`;
+const ROWS = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId total completeness } } } } }`;
 
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
 });
-afterAll(async () => {
-  await t.close();
-});
+afterAll(async () => t.close());
 
-test('a panel marking one entry at once: the stored result counts every mark', async () => {
-  const judges = 6;
-  const f = await setupCompetition(t, {
-    entries: 1,
-    judges,
-    stages: [{ name: '实操', weight: 100, criteria: [{ kind: 'JUDGEMENT', maxScore: 10 }, { kind: 'JUDGEMENT', maxScore: 10 }, { kind: 'JUDGEMENT', maxScore: 10 }] }],
-  });
-  const entryId = f.entries[0]!.id;
-  for (const [c, criterion] of f.stages[0]!.criteria.entries()) {
-    const results = await Promise.all(
-      f.judges.map((j, k) => t.gql(SUBMIT, { input: { entryId, criterionId: criterion.id, value: c + k + 1 } }, j.token)),
-    );
-    for (const r of results) expect(ok(r).submitScore.userErrors).toEqual([]);
+it('counts every one of many simultaneous marks on the same entries', async () => {
+  const f = await setupCompetition(t, { judges: 5, entries: 3 });
+  const [theory, practice] = f.stages;
+  const calls: Promise<any>[] = [];
+  for (const e of f.entries) {
+    for (const c of practice!.criteria) for (const j of f.judges) calls.push(t.gql(SUBMIT, { input: { entryId: e.id, criterionId: c.id, value: 40 } }, j.token));
+    calls.push(t.gql(SUBMIT, { input: { entryId: e.id, criterionId: theory!.criteria[0]!.id, value: 80 } }, f.judges[0]!.token));
   }
-  // Mean per criterion: (c+1 + … + c+6)/6 = c + 3.5 of 10, so the stage is (3.5 + 4.5 + 5.5)/30 = 45 %.
-  const sheet = ok(await t.gql(SHEET, { id: entryId }, f.organizer.token)).node.scoreSheet;
-  expect(sheet.marksReceived).toBe(judges * 3);
-  expect(sheet.total).toBe(45);
+  const results = (await Promise.all(calls)).map((r) => ok<any>(r).submitScore);
+  expect(results.flatMap((r) => r.userErrors)).toEqual([]);
+  const rows = ok(await t.gql(ROWS, { id: f.competitionId }, f.organizer.token)).node.leaderboard.rows;
+  // 0.3 × 80 + 0.7 × (40 + 40) = 80 for every entry, every expected mark received.
+  expect(rows.map((r: any) => [r.total, r.completeness])).toEqual(f.entries.map(() => [80, 1]));
 });
 
-test('the same submission delivered twice at once: one mark, and both answers are the first outcome', async () => {
-  const f = await setupCompetition(t, { entries: 1, judges: 1 });
-  const input = { entryId: f.entries[0]!.id, criterionId: f.stages[1]!.criteria[0]!.id, value: 30, idempotencyKey: 'tablet-7:mark-1' };
-  const token = f.judges[0]!.token;
-  ok(await t.gql(SUBMIT, { input: { ...input, value: 20, idempotencyKey: 'tablet-7:mark-0' } }, token));
-  const correction = { ...input, reason: '复核' };
-  const [a, b] = (await Promise.all([t.gql(SUBMIT, { input: correction }, token), t.gql(SUBMIT, { input: correction }, token)])).map((r) => ok(r).submitScore);
-  expect(a.userErrors).toEqual([]);
-  expect(b.userErrors).toEqual([]);
-  expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
-  // The copy that waited answers as the first did: the same score, a correction, the same version.
-  expect({ id: b.score.id, revised: b.revised, version: b.leaderboardVersion }).toEqual({ id: a.score.id, revised: true, version: a.leaderboardVersion });
+it('takes one objective mark when two judges send it at once, the other as its correction or a refusal', async () => {
+  const f = await setupCompetition(t, { judges: 2, entries: 1 });
+  const criterionId = f.stages[0]!.criteria[0]!.id;
+  const [a, b] = await Promise.all(f.judges.map((j, i) => t.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId, value: 70 + i } }, j.token)));
+  const outcomes = [ok(a!).submitScore, ok(b!).submitScore];
+  // One lands; the second is a correction without a reason (INVALID_INPUT), never an internal error or a second mark.
+  expect(outcomes.filter((o) => o.userErrors.length === 0)).toHaveLength(1);
+  expect(outcomes.flatMap((o) => o.userErrors.map((e: any) => e.code))).toEqual(['INVALID_INPUT']);
+  const sheet = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 10) { totalCount } } } }`, { id: f.competitionId }, f.organizer.token));
+  expect(sheet.node.scoreLog.totalCount).toBe(1);
 });
