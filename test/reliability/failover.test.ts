@@ -1,4 +1,4 @@
-import { expectNothingLost, openScreens, report, runLoad, setRig, SIZE, until, verdict, type Rig } from './lib/scenario';
+import { expectNothingLost, finish, openScreens, report, runLoad, setRig, SIZE, until, verdict, type Rig } from './lib/scenario';
 
 /**
  * Issue 6 (3): two server instances on one database; one is killed (SIGKILL: no drain, sockets cut)
@@ -21,13 +21,13 @@ test('a server instance killed under load: screens resume on the other by versio
   const onA = screens.filter((s) => s.instance === a.name);
   try {
     const load = await runLoad(rig, () => rig.routes);
-    await until(() => load.acked() >= SIZE.marks * 0.4, 600_000);
+    await until(() => load.acked() >= SIZE.marks * 0.4, 600_000, rig);
     const versionsAtKill = onA.map((s) => s.board?.version ?? 0);
     const killedAt = Date.now();
     await a.kill();
     await until(() => onA.every((s) => s.instance === b.name && s.board !== null && s.reconnects > 0), 30_000);
     const resumedMs = Date.now() - killedAt;
-    await load.done;
+    await finish(load, rig);
 
     const v = await verdict(rig, b, load.figures, screens);
     const catchUps = onA.flatMap((s) => s.catchUps);

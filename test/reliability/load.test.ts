@@ -1,4 +1,4 @@
-import { expectNothingLost, openScreens, report, runLoad, setRig, SIZE, verdict, type Rig } from './lib/scenario';
+import { expectNothingLost, finish, openScreens, report, runLoad, setRig, SIZE, verdict, type Rig } from './lib/scenario';
 
 /**
  * Issue 6, "Faults and load, nothing lost" (1): a hundred judges' tablets submit ten thousand marks
@@ -20,7 +20,7 @@ test(`${SIZE.marks} marks from ${SIZE.judges} concurrent judges with duplicates 
   const screens = await openScreens(rig, SIZE.screens, () => rig.servers);
   try {
     const load = await runLoad(rig, () => rig.routes);
-    await load.done;
+    await finish(load, rig);
     const v = await verdict(rig, server!, load.figures, screens);
     report('load: duplicates, dropped responses, client aborts', load.figures, v, screens);
     expectNothingLost(load.figures, v, screens);

@@ -3,7 +3,7 @@ import { readyStatus } from './lib/server-process';
 import { expectedState } from './lib/workload';
 import { fetchBoard, screensAt } from './lib/screens';
 import { rowsKey } from './lib/verify';
-import { expectNothingLost, openScreens, report, runLoad, setRig, SIZE, until, verdict, type Rig } from './lib/scenario';
+import { expectNothingLost, finish, openScreens, report, runLoad, setRig, SIZE, until, verdict, type Rig } from './lib/scenario';
 
 /**
  * Issue 6 (2): PostgreSQL stopped for several seconds in the middle of the load, then started again.
@@ -39,7 +39,7 @@ test(`PostgreSQL stopped (${SIZE.stopMode}) for ${SIZE.outageSeconds} s under lo
   const screens = await openScreens(rig, SIZE.screens, () => rig.servers);
   try {
     const load = await runLoad(rig, () => rig.routes);
-    await until(() => load.acked() >= SIZE.marks * 0.4, 600_000);
+    await until(() => load.acked() >= SIZE.marks * 0.4, 600_000, rig);
 
     // Each probe with its start and end: one that straddles the restart tells nothing.
     const readiness: { at: number; end: number; status: number }[] = [];
@@ -66,7 +66,7 @@ test(`PostgreSQL stopped (${SIZE.stopMode}) for ${SIZE.outageSeconds} s under lo
     polling = false;
     await poller;
     const failedDuringOutage = load.figures.failedCleanly - failedBefore;
-    await load.done;
+    await finish(load, rig);
 
     const v = await verdict(rig, server, load.figures, screens);
     const during = readiness.filter((r) => r.at >= down && r.end < up);

@@ -94,12 +94,23 @@ export async function runLoad(rig: Rig, routes: () => Route[], opts: { deadlineS
   return { figures, acked: () => acked, done };
 }
 
-export async function until(pred: () => boolean, timeoutMs = 120_000): Promise<void> {
+/** Waits for `pred`; fails at once when a server of the rig ended without the test ending it. */
+export async function until(pred: () => boolean, timeoutMs = 120_000, rig?: Rig): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pred()) {
+    const died = rig?.servers.map((s) => s.unexpectedExit()).find((e) => e);
+    if (died) throw new Error(died);
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Waits for every judge to finish, failing at once if a server died under them. */
+export async function finish(load: { done: Promise<void> }, rig: Rig): Promise<void> {
+  let finished = false;
+  void load.done.then(() => (finished = true));
+  await until(() => finished, 900_000, rig);
+  await load.done;
 }
 
 export interface Verdict {

@@ -15,6 +15,8 @@ export interface ServerInstance {
   wsUrl: string;
   pid: number;
   exited(): boolean;
+  /** Why the process ended when the test did not end it (a crash, or a signal from elsewhere), else null. */
+  unexpectedExit(): string | null;
   /** SIGKILL: no drain, no goodbye to sockets or the database. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -64,8 +66,19 @@ export async function startServer(name: string, databaseUrl: string, extraEnv: R
     if (Date.now() > deadline) throw new Error(`server ${name} did not become ready`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let ending = false;
+  let unexpected: string | null = null;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code, sig) => {
+      if (!ending) {
+        unexpected = `server ${name} (pid ${child.pid}) exited by itself: code ${code}, signal ${sig}`;
+        console.error(unexpected);
+      }
+      resolve();
+    }),
+  );
   const signal = async (sig: NodeJS.Signals) => {
+    ending = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill(sig);
     await exit;
@@ -77,6 +90,7 @@ export async function startServer(name: string, databaseUrl: string, extraEnv: R
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
     exited: () => child.exitCode !== null || child.signalCode !== null,
+    unexpectedExit: () => unexpected,
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
   };
