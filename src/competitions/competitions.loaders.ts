@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
-import { User } from '../auth/user.entity.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
@@ -10,7 +9,6 @@ import { Stage } from './stage.entity.js';
 
 export const competitionById = byIdLoader(Competition);
 export const stageById = byIdLoader(Stage);
-export const userById = byIdLoader(User);
 export const stagesByCompetition = childrenLoader(Stage, 'competition', { position: 'asc' });
 export const criteriaByStage = childrenLoader(Criterion, 'stage', { position: 'asc' });
 export const membersByEntry = childrenLoader(EntryMember, 'entry', { position: 'asc' });

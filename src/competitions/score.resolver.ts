@@ -7,7 +7,7 @@ import { byIdLoader, childrenLoader } from '../common/loaders.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { aggregate, toNumber } from '../scoring/index.js';
 import { Role } from '../auth/role.js';
-import { User } from '../auth/user.entity.js';
+import { userById } from '../auth/user-summary.js';
 import { Competition } from './competition.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { Entry } from './entry.entity.js';
@@ -22,7 +22,6 @@ import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } fro
 
 const entryById = byIdLoader(Entry);
 const criterionById = byIdLoader(Criterion);
-const userById = byIdLoader(User);
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
 
 // A mark is visible through node(id:) exactly where scoreSheet would show it.

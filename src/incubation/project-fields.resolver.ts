@@ -1,16 +1,15 @@
 import type DataLoader from 'dataloader';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { ConnectionArgs, toGlobalId } from '../common/relay.js';
+import { ConnectionArgs } from '../common/relay.js';
 import { paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
+import { UserSummary, userSummary } from '../auth/user-summary.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
-import { UserSummary } from '../competitions/competition.inputs.js';
-import { userById } from '../competitions/competitions.loaders.js';
 import { Studio } from '../studios/studio.entity.js';
 import { DecimalScalar } from '../studios/decimal.js';
 import { byIdLoader } from '../common/loaders.js';
@@ -44,11 +43,6 @@ async function insiderOnly<T>(ctx: Context, project: IncubationProject, loader: 
   if (!ctx.viewer) return null;
   const [value, insider] = await Promise.all([loader.load(project.id), isInsider(ctx, project)]);
   return insider ? value : null;
-}
-
-async function userSummary(ctx: Context, userId: string): Promise<UserSummary> {
-  const user = await ctx.loaders.get(userById).load(userId);
-  return { id: toGlobalId('User', userId), displayName: user?.displayName ?? '' };
 }
 
 // node(id:) applies the same rules as the fields: projects, partners, milestones public; funding and gate decisions to insiders.
