@@ -3,12 +3,15 @@ import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loader
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
+import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from './stage.entity.js';
 
 export const competitionById = byIdLoader(Competition);
 export const stageById = byIdLoader(Stage);
+export const entryById = byIdLoader(Entry);
+export const criterionById = byIdLoader(Criterion);
 export const stagesByCompetition = childrenLoader(Stage, 'competition', { position: 'asc' });
 export const criteriaByStage = childrenLoader(Criterion, 'stage', { position: 'asc' });
 export const membersByEntry = childrenLoader(EntryMember, 'entry', { position: 'asc' });

@@ -10,19 +10,18 @@ import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
+import { canSeeStudio } from '../studios/access.js';
 import { Studio } from '../studios/studio.entity.js';
+import { studioById } from '../studios/studios.loaders.js';
 import { DecimalScalar } from '../studios/decimal.js';
-import { byIdLoader } from '../common/loaders.js';
-import { ownsProject, seesProjectInternals, seesStudio } from './access.js';
+import { ownsProject, seesProjectInternals } from './access.js';
 import { nextGateNeeds } from './gates.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import { IncubationProjectConnection } from './incubation.inputs.js';
 import {
-  firstProjectsByStudio, fundingByProject, fundingTotalByProject, gateHistoryByProject, milestonesByProject, partnersByProject, PROJECT_ORDER, studioById,
+  firstProjectsByStudio, fundingByProject, fundingTotalByProject, gateHistoryByProject, milestonesByProject, partnersByProject, PROJECT_ORDER, projectById,
 } from './incubation.loaders.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
-
-const projectById = byIdLoader(IncubationProject);
 
 async function studioManagerId(ctx: Context, project: IncubationProject): Promise<string | null> {
   return project.studio ? ((await ctx.loaders.get(studioById).load(project.studio.id))?.manager.id ?? null) : null;
@@ -86,7 +85,7 @@ export class IncubationProjectFieldsResolver {
   @FieldResolver(() => Studio, { nullable: true, description: 'The studio it comes from; null when none or not visible to you.' })
   async studio(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<Studio | null> {
     const studio = p.studio ? await ctx.loaders.get(studioById).load(p.studio.id) : null;
-    return studio && seesStudio(ctx.viewer, studio) ? studio : null;
+    return studio && canSeeStudio(ctx.viewer, studio) ? studio : null;
   }
 
   @FieldResolver(() => [ProjectPartner], { description: 'Oldest first.' })
