@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -88,6 +89,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     formatError: formatErrorFor(log, config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     plugins: [
+      // We set no cache hints; left on, this default plugin wraps every field resolver (willResolveField) to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
       {
         async serverWillStart() {
@@ -114,7 +117,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
   expressApp.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // The largest legitimate body is a 10,000-row importWorkers (about 2.5 MB of JSON).
+    express.json({ limit: '4mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = createContext(app, null);

@@ -48,3 +48,83 @@ export function childrenLoader<T extends object>(
       return parentIds.map((id) => groups.get(id) ?? []);
     });
 }
+
+type Column = [column: string, property: string, convert?: (value: unknown) => unknown];
+interface RowReader<T> {
+  table: string;
+  columnOf(property: string): string;
+  read(row: Record<string, unknown>): T;
+}
+const readers = new WeakMap<object, RowReader<unknown>>();
+
+/**
+ * Read-only instances of an entity class made straight from rows. MikroORM's hydration (identity
+ * map, change-set snapshots, reference wrappers) costs ~25 µs an entity, most of a list page's CPU;
+ * these cost ~1 µs. They are `instanceof` the entity (so GraphQL types, `Node.id` and resolveType
+ * work) and a many-to-one is `{ id }`. Not managed: for field resolvers to read, never to change.
+ */
+function rowReader<T extends object>(em: EntityManager, entity: EntityName<T>): RowReader<T> {
+  const meta = em.getMetadata().get(entity as never);
+  const cached = readers.get(meta);
+  if (cached) return cached as RowReader<T>;
+  const platform = em.getPlatform();
+  // Own writable data properties on a prototype shadow the entity prototype's tracking setters.
+  const proto = Object.create(meta.class.prototype as object) as object;
+  const columns: Column[] = [];
+  for (const prop of meta.props) {
+    if (prop.fieldNames?.length !== 1 || (prop.kind !== 'scalar' && prop.kind !== 'm:1' && !(prop.kind === '1:1' && prop.owner))) continue;
+    Object.defineProperty(proto, prop.name, { value: undefined, writable: true, enumerable: true, configurable: true });
+    const custom = prop.customType;
+    const convert = prop.kind !== 'scalar'
+      ? (v: unknown) => (v == null ? null : { id: v })
+      : custom ? (v: unknown) => (v == null ? v : custom.convertToJSValue(v, platform)) : undefined;
+    columns.push([prop.fieldNames[0]!, prop.name, convert]);
+  }
+  const reader: RowReader<T> = {
+    table: meta.tableName,
+    columnOf: (property) => meta.properties[property as never]!.fieldNames[0]!,
+    read(row) {
+      const o = Object.create(proto) as Record<string, unknown>;
+      for (const [column, property, convert] of columns) o[property] = convert ? convert(row[column]) : row[column];
+      return o as T;
+    },
+  };
+  readers.set(meta, reader as RowReader<unknown>);
+  return reader;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function selectRows<T extends object>(em: EntityManager, reader: RowReader<T>, keyProperty: string, keys: readonly string[], orderBy = ''): Promise<T[]> {
+  const sql = `select * from ${quote(reader.table)} where ${quote(reader.columnOf(keyProperty))} = any(?::uuid[])${orderBy}`;
+  const conn = (em as unknown as { getConnection(): { execute(sql: string, params: unknown[], method: 'all', ctx?: unknown): Promise<Record<string, unknown>[]> } }).getConnection();
+  const rows = await conn.execute(sql, [`{${keys.join(',')}}`], 'all', em.getTransactionContext());
+  return rows.map((row) => reader.read(row));
+}
+
+/** As byIdLoader (uuid keys), returning read-only rows (see rowReader): for hot read paths. */
+export function readByIdLoader<T extends { id: string }>(entity: EntityName<T>): LoaderFactory<string, T | null> {
+  return (em) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const rows = await selectRows(em, rowReader(em, entity), 'id', ids);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+}
+
+/** As childrenLoader (uuid parent keys), returning read-only rows (see rowReader): for hot read paths. */
+export function readChildrenLoader<T extends object>(
+  entity: EntityName<T>,
+  parentKey: string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+): LoaderFactory<string, T[]> {
+  return (em) =>
+    new DataLoader<string, T[]>(async (parentIds) => {
+      const reader = rowReader(em, entity);
+      const order = ` order by ${Object.entries(orderBy).map(([p, d]) => `${quote(reader.columnOf(p))} ${d}`).join(', ')}`;
+      const rows = await selectRows(em, reader, parentKey, parentIds, order);
+      const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+      for (const row of rows) groups.get(((row as Record<string, unknown>)[parentKey] as { id: string }).id)?.push(row);
+      return parentIds.map((id) => groups.get(id) ?? []);
+    });
+}

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
+import { byIdLoader, childrenLoader, readChildrenLoader, type LoaderFactory } from '../common/loaders.js';
 import { User } from '../auth/user.entity.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
@@ -13,7 +13,7 @@ export const stageById = byIdLoader(Stage);
 export const userById = byIdLoader(User);
 export const stagesByCompetition = childrenLoader(Stage, 'competition', { position: 'asc' });
 export const criteriaByStage = childrenLoader(Criterion, 'stage', { position: 'asc' });
-export const membersByEntry = childrenLoader(EntryMember, 'entry', { position: 'asc' });
+export const membersByEntry = readChildrenLoader(EntryMember, 'entry', { position: 'asc' });
 /** Every assignment, removed ones included (the panel's history); callers filter. */
 export const assignmentsByCompetition = childrenLoader(JudgeAssignment, 'competition', { assignedAt: 'asc' });
 export const transitionsByCompetition = childrenLoader(CompetitionTransition, 'competition', { at: 'asc' });
