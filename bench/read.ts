@@ -5,7 +5,7 @@ import { hammer, type LoadResult } from './lib/load.js';
 import { StatementCounter } from './lib/pgstat.js';
 import { startPostGraphile } from './lib/postgraphile.js';
 import { seedReadData } from './lib/read-data.js';
-import { fmt, table } from './lib/stats.js';
+import { cpuSeconds, fmt, table } from './lib/stats.js';
 
 /** The two reads, ours and PostGraphile's equivalent for its generated schema (simplify-inflector). */
 const READS = {
@@ -34,6 +34,7 @@ const READS = {
 
 interface Side {
   name: string;
+  pid: number;
   url: string;
   token?: string;
   query: string;
@@ -48,7 +49,8 @@ async function check(side: Side, expectRows: number): Promise<void> {
   if (ids < expectRows) throw new Error(`${side.name}: expected ${expectRows} workers with honors, got ${ids}: ${text.slice(0, 300)}`);
 }
 
-const line = (r: LoadResult) => `${fmt(r.perSecond, 0).padStart(5)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  ${fmt(r.bytesPerResponse / 1024, 0)} KiB/resp${r.failed ? `  (${r.failed} failed)` : ''}`;
+const line = (r: LoadResult & { cpuMs: number }) =>
+  `${fmt(r.perSecond, 0).padStart(5)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  ${fmt(r.cpuMs, 1)} ms CPU/req  ${fmt(r.bytesPerResponse / 1024, 0)} KiB/resp${r.failed ? `  (${r.failed} failed)` : ''}`;
 
 export async function frontendRead(opts: { seconds: number; clients: number[]; entries: number; registry: number }): Promise<void> {
   const db = await benchDatabase();
@@ -65,19 +67,22 @@ export async function frontendRead(opts: { seconds: number; clients: number[]; e
     for (const [title, q] of Object.entries(READS)) {
       const competition = title === 'competition page';
       const sides: Side[] = [
-        { name: 'ours', url: server.url, token: seeded.organizerToken, query: q.ours, variables: (n) => (competition ? { id: seeded.competitionId, n } : { n }) },
-        { name: 'PostGraphile', url: peer.url, query: q.theirs, variables: (n) => (competition ? { id: competitionUuid, n } : { n }) },
+        { name: 'ours', pid: server.pid, url: server.url, token: seeded.organizerToken, query: q.ours, variables: (n) => (competition ? { id: seeded.competitionId, n } : { n }) },
+        { name: 'PostGraphile', pid: peer.pid, url: peer.url, query: q.theirs, variables: (n) => (competition ? { id: competitionUuid, n } : { n }) },
       ];
       const rows: [string, string][] = [];
-      const results = new Map<string, LoadResult>();
+      const results = new Map<string, LoadResult & { cpuMs: number }>();
       for (const side of sides) {
         await check(side, 100);
-        const statements = async (n: number) => (counter ? fmt(await counter.perRun(() => gql(side.url, side.query, side.variables(n), side.token)), 1) : '–');
+        const statements = async (n: number) => (counter ? fmt(await counter.perRun(() => gql(side.url, side.query, side.variables(n), side.token), 10), 1) : '–');
         rows.push([`${side.name}: SQL statements per request`, `${await statements(100)} (first: 10 → ${await statements(10)})`]);
         const body = { query: side.query, variables: side.variables(100) };
         await hammer(side.url, body, { connections: 10, seconds: 2, token: side.token }); // warm-up, not counted
         for (const clients of opts.clients) {
-          const r = await hammer(side.url, body, { connections: clients, seconds: opts.seconds, token: side.token });
+          const cpu0 = cpuSeconds(side.pid);
+          const load = await hammer(side.url, body, { connections: clients, seconds: opts.seconds, token: side.token });
+          // The server process's own CPU per request (PostgreSQL's is not in it): steady on a busy machine, unlike req/s.
+          const r = { ...load, cpuMs: (1000 * (cpuSeconds(side.pid) - cpu0)) / load.requests };
           results.set(`${side.name}:${clients}`, r);
           rows.push([`${side.name}, ${clients} clients`, line(r)]);
         }
@@ -85,7 +90,7 @@ export async function frontendRead(opts: { seconds: number; clients: number[]; e
       for (const clients of opts.clients) {
         const ours = results.get(`ours:${clients}`)!;
         const theirs = results.get(`PostGraphile:${clients}`)!;
-        rows.push([`ours ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(ours.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(ours.p99 / theirs.p99, 2)}×`]);
+        rows.push([`ours ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(ours.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(ours.p99 / theirs.p99, 2)}×   server CPU/req ${fmt(ours.cpuMs / theirs.cpuMs, 2)}×`]);
       }
       console.log(table(`frontend read: ${title} (${opts.entries} entries; registry of ${opts.registry + opts.entries + 1} workers; ${opts.seconds} s per row; data built in ${fmt(seedSeconds, 0)} s)`, rows));
     }

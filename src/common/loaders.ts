@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, EntityName } from '@mikro-orm/core';
+import { helper, type EntityManager, type EntityName } from '@mikro-orm/core';
 
 export type LoaderFactory<K, V> = (em: EntityManager) => DataLoader<K, V>;
 
@@ -21,12 +21,27 @@ export class Loaders {
   }
 }
 
-/** One SELECT … WHERE id IN (…) per tick for all ids asked. */
+/**
+ * One SELECT … WHERE id IN (…) per tick for the ids asked that this request has not loaded yet:
+ * an entity already loaded into the request's identity map (the competition a page asked for by
+ * id) is not fetched again.
+ */
 export function byIdLoader<T extends { id: string }>(entity: EntityName<T>): LoaderFactory<string, T | null> {
   return (em) =>
     new DataLoader<string, T | null>(async (ids) => {
-      const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
-      const map = new Map(rows.map((r) => [r.id, r]));
+      const meta = em.getMetadata().get(entity as never);
+      // The identity map also holds bare references (a relation's key) and partial loads (`fields`): those are fetched.
+      const eager = meta.props.filter((p) => !p.lazy && (p.kind === 'scalar' || p.kind === 'm:1')).map((p) => p.name as string);
+      const uow = em.getUnitOfWork();
+      const map = new Map<string, T>();
+      const missing: string[] = [];
+      for (const id of ids) {
+        const known = uow.getById<T>(meta.className, id as never);
+        const loaded = known ? helper(known).__loadedProperties : undefined;
+        if (known && helper(known).__initialized && eager.every((p) => loaded!.has(p))) map.set(id, known);
+        else missing.push(id);
+      }
+      if (missing.length) for (const r of await em.find(entity, { id: { $in: missing } } as never)) map.set(r.id, r);
       return ids.map((id) => map.get(id) ?? null);
     });
 }
@@ -49,11 +64,14 @@ export function childrenLoader<T extends object>(
     });
 }
 
-type Column = [column: string, property: string, convert?: (value: unknown) => unknown];
+type Column = [property: string, convert?: (value: unknown) => unknown];
 interface RowReader<T> {
   table: string;
   columnOf(property: string): string;
+  /** From a row keyed by column names (raw SQL). */
   read(row: Record<string, unknown>): T;
+  /** From entity data keyed by property names, relations as keys (what MikroORM's driver returns). */
+  fromData(data: Record<string, unknown>): T;
 }
 const readers = new WeakMap<object, RowReader<unknown>>();
 
@@ -63,7 +81,7 @@ const readers = new WeakMap<object, RowReader<unknown>>();
  * these cost ~1 µs. They are `instanceof` the entity (so GraphQL types, `Node.id` and resolveType
  * work) and a many-to-one is `{ id }`. Not managed: for field resolvers to read, never to change.
  */
-function rowReader<T extends object>(em: EntityManager, entity: EntityName<T>): RowReader<T> {
+export function rowReader<T extends object>(em: EntityManager, entity: EntityName<T>): RowReader<T> {
   const meta = em.getMetadata().get(entity as never);
   const cached = readers.get(meta);
   if (cached) return cached as RowReader<T>;
@@ -78,16 +96,20 @@ function rowReader<T extends object>(em: EntityManager, entity: EntityName<T>): 
     const convert = prop.kind !== 'scalar'
       ? (v: unknown) => (v == null ? null : { id: v })
       : custom ? (v: unknown) => (v == null ? v : custom.convertToJSValue(v, platform)) : undefined;
-    columns.push([prop.fieldNames[0]!, prop.name, convert]);
+    columns.push([prop.name, convert]);
   }
+  const comparator = em.getComparator();
+  const fromData = (data: Record<string, unknown>): T => {
+    const o = Object.create(proto) as Record<string, unknown>;
+    for (const [property, convert] of columns) o[property] = convert ? convert(data[property]) : data[property];
+    return o as T;
+  };
   const reader: RowReader<T> = {
     table: meta.tableName,
     columnOf: (property) => meta.properties[property as never]!.fieldNames[0]!,
-    read(row) {
-      const o = Object.create(proto) as Record<string, unknown>;
-      for (const [column, property, convert] of columns) o[property] = convert ? convert(row[column]) : row[column];
-      return o as T;
-    },
+    // MikroORM's compiled result mapper: column → property names, dates and booleans parsed.
+    read: (row) => fromData(comparator.mapResult(meta.className, row as never) as Record<string, unknown>),
+    fromData,
   };
   readers.set(meta, reader as RowReader<unknown>);
   return reader;

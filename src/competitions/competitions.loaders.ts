@@ -11,7 +11,7 @@ import { Stage } from './stage.entity.js';
 export const competitionById = byIdLoader(Competition);
 export const stageById = byIdLoader(Stage);
 export const userById = byIdLoader(User);
-export const stagesByCompetition = childrenLoader(Stage, 'competition', { position: 'asc' });
+export const stagesByCompetition = readChildrenLoader(Stage, 'competition', { position: 'asc' });
 export const criteriaByStage = childrenLoader(Criterion, 'stage', { position: 'asc' });
 export const membersByEntry = readChildrenLoader(EntryMember, 'entry', { position: 'asc' });
 /** Every assignment, removed ones included (the panel's history); callers filter. */
