@@ -26,7 +26,7 @@ export async function writePath(opts: { seconds: number; judges: number; entries
       return cells;
     });
     const submit = (judge: number, cell: { entryId: string; criterionId: string }) =>
-      gql(server.url, SUBMIT, { i: { ...cell, value: Math.round(Math.random() * 1000) / 100, idempotencyKey: `${judge}:${cell.entryId}:${cell.criterionId}` } }, seeded.judgeTokens[judge]);
+      gql(server.url, SUBMIT, { i: { ...cell, value: Math.round(Math.random() * 1000) / 100, reason: 'bench', idempotencyKey: `${judge}:${cell.entryId}:${cell.criterionId}` } }, seeded.judgeTokens[judge]);
     const statements = counter ? fmt(await counter.perRun(() => submit(0, sheets[0]!.pop()!), 20), 1) : '–';
     const latencies: number[] = [];
     let failed = 0;

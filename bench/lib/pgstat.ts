@@ -29,8 +29,21 @@ export class StatementCounter {
     return Number(rows[0].n);
   }
 
+  /** Waits (up to 60 s) until no other session of this database is running a statement: a load run's stragglers finish first. */
+  async quiet(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { rows } = await this.client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+      );
+      if (rows[0].n === 0 || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   /** Runs `fn` `times` times one after another; statements per run (nothing else may use the database meanwhile). */
   async perRun(fn: () => Promise<unknown>, times = 5): Promise<number> {
+    await this.quiet();
     await this.client.query('SELECT pg_stat_statements_reset()');
     const before = await this.total();
     for (let i = 0; i < times; i++) await fn();

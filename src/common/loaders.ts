@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { helper, type EntityManager, type EntityName } from '@mikro-orm/core';
 
-export type LoaderFactory<K, V> = (em: EntityManager) => DataLoader<K, V>;
+/** Gets the request's EntityManager, and its Loaders to prime others with rows it fetched along the way. */
+export type LoaderFactory<K, V> = (em: EntityManager, loaders: Loaders) => DataLoader<K, V>;
 
 /**
  * Per-request DataLoaders, created on first use. Modules define their own factories (next to their
@@ -14,7 +15,7 @@ export class Loaders {
   get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.cache.get(factory as LoaderFactory<unknown, unknown>);
     if (!loader) {
-      loader = factory(this.em) as DataLoader<unknown, unknown>;
+      loader = factory(this.em, this) as DataLoader<unknown, unknown>;
       this.cache.set(factory as LoaderFactory<unknown, unknown>, loader);
     }
     return loader as DataLoader<K, V>;
@@ -117,11 +118,15 @@ export function rowReader<T extends object>(em: EntityManager, entity: EntityNam
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Plain rows of a statement whose one parameter is a uuid array (`= any(?::uuid[])`), in the request's transaction if any. */
+export async function selectByKeys(em: EntityManager, sql: string, keys: readonly string[]): Promise<Record<string, unknown>[]> {
+  const conn = (em as unknown as { getConnection(): { execute(sql: string, params: unknown[], method: 'all', ctx?: unknown): Promise<Record<string, unknown>[]> } }).getConnection();
+  return conn.execute(sql, [`{${keys.join(',')}}`], 'all', em.getTransactionContext());
+}
+
 async function selectRows<T extends object>(em: EntityManager, reader: RowReader<T>, keyProperty: string, keys: readonly string[], orderBy = ''): Promise<T[]> {
   const sql = `select * from ${quote(reader.table)} where ${quote(reader.columnOf(keyProperty))} = any(?::uuid[])${orderBy}`;
-  const conn = (em as unknown as { getConnection(): { execute(sql: string, params: unknown[], method: 'all', ctx?: unknown): Promise<Record<string, unknown>[]> } }).getConnection();
-  const rows = await conn.execute(sql, [`{${keys.join(',')}}`], 'all', em.getTransactionContext());
-  return rows.map((row) => reader.read(row));
+  return (await selectByKeys(em, sql, keys)).map((row) => reader.read(row));
 }
 
 /** As byIdLoader (uuid keys), returning read-only rows (see rowReader): for hot read paths. */
