@@ -59,7 +59,7 @@ function loadLimits(env: NodeJS.ProcessEnv): Limits {
     costRestorePerSecond: n('COST_RESTORE_PER_SECOND', 100, 1, 1_000_000_000),
     writeBurst: n('WRITE_BURST', 50, 1, 1_000_000_000),
     writesPerSecond: n('WRITES_PER_SECOND', 20, 1, 1_000_000_000),
-    maxBodyBytes: n('MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxBodyBytes: n('MAX_BODY_BYTES', 4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     trustProxyHops: n('TRUST_PROXY_HOPS', 0, 0, 10),
     wsInitTimeoutMs: n('WS_INIT_TIMEOUT_MS', 5000, 100, 600_000),
     wsMaxSubscriptionsPerConnection: n('WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 25, 1, 100_000),
