@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       const demo = await seedDemo(server.url, ADMIN, PASSWORD);
 
       const base = `http://localhost:${config.port}`;
-      console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${demo.enterprises} enterprises, ${demo.workers} workers, 3 competitions, ${demo.innovation.studios.length} studios, ${demo.innovation.innovationIds.length} innovations, ${demo.innovation.projectIds.length} incubation projects.`);
+      console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${demo.enterprises} enterprises, ${demo.workers} workers, 3 competitions, ${demo.innovation.studios.length} studios, ${demo.innovation.innovationIds.length} innovations, ${demo.innovation.projectIds.length} incubation projects, ${demo.methods.namedIds.length} named operating methods, an exhibition, two alliances.`);
       console.log(`\nStart the server (npm start), then open the live scoreboard:\n  ${base}/scoreboard/${demo.competitions.liveId}\n  ${base}/scoreboard/${demo.competitions.finalizedId}   (finalized, with prizes)\nGraphQL: ${base}/graphql\n`);
       console.log('Demo logins (password for all: ' + PASSWORD + '):');
       for (const [email, what] of [[ADMIN, 'ADMIN'], ...demo.logins]) {

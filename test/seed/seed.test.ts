@@ -38,6 +38,12 @@ it('builds a believable city: every ownership and size, a live contest, a finali
   expect(new Set(projects.map((p: any) => p.stage))).toEqual(new Set(['IDEA', 'INCUBATING', 'PILOT', 'GRADUATED', 'TERMINATED']));
   expect(ok(await t.gql(`{ innovations(first: 50) { totalCount } }`)).innovations.totalCount).toBe(demo.innovation.innovationIds.length);
 
+  const methods = ok(await t.gql(`{ operatingMethods(first: 20) { nodes { status adoptionSummary { enterprises } } } }`, {}, admin.token)).operatingMethods.nodes;
+  expect(new Set(methods.map((m: any) => m.status))).toEqual(new Set(['NAMED', 'UNDER_REVIEW', 'REJECTED']));
+  expect(methods.filter((m: any) => m.status === 'NAMED').every((m: any) => m.adoptionSummary.enterprises >= 1)).toBe(true);
+  const overview = ok(await t.gql(`{ innovationOverview(filter: {}) { __typename } }`));
+  expect(overview.innovationOverview.__typename).toBe('InnovationOverview');
+
   // Every demo login works with the shared password.
   for (const [email] of demo.logins) {
     const res = ok(await t.gql(`mutation($i: LoginInput!) { login(input: $i) { token userErrors { code } } }`, { i: { email, password: 'password-123' } }));
