@@ -28,7 +28,8 @@ export const nulGuardPlugin: ApolloServerPlugin = {
     return {
       async didResolveOperation({ request, document }) {
         if (hasNul(request.variables) || documentHasNul(document)) {
-          throw new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT' } });
+          // http: a plugin's error is a 500 unless it says otherwise; this one is the client's fault.
+          throw new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
         }
       },
     };
