@@ -1,9 +1,14 @@
 import 'reflect-metadata';
 import { fanout } from './fanout.js';
+import { frontendRead } from './read.js';
+import { writePath } from './write.js';
+import { startTimes } from './start.js';
+import { floor } from './floor.js';
 
 /**
  * `npm run bench` runs every scenario; `npm run bench -- fanout` one. Figures are printed, never
- * asserted. Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_SUBSCRIBERS.
+ * asserted. Sizes can be lowered for a quick look: BENCH_SECONDS, BENCH_SUBSCRIBERS, BENCH_REGISTRY.
+ * Scenarios: fanout, read (vs PostGraphile), write, start, floor; see bench/README.md.
  */
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -17,6 +22,10 @@ const scenarios: Record<string, () => Promise<void>> = {
       judges: 5,
       concurrency: env('BENCH_CONCURRENCY', 20),
     }),
+  read: () => frontendRead({ seconds: env('BENCH_SECONDS', 20), clients: [10, 50], entries: 100, registry: env('BENCH_REGISTRY', 5000) }),
+  write: () => writePath({ seconds: env('BENCH_SECONDS', 20), judges: 20, entries: 100, criteria: 12, importRows: 10_000 }),
+  start: () => startTimes({ warmRuns: 3 }),
+  floor: () => floor({ seconds: env('BENCH_SECONDS', 20), clients: 50 }),
 };
 
 async function main(): Promise<void> {

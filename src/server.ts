@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -115,6 +116,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     plugins: [
       nulGuardPlugin,
+      // We set no cache hints; left on, this default plugin wraps every field resolver (willResolveField) to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
       {
         async serverWillStart() {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /** Percentiles and plain-text tables: the bench prints figures, it asserts nothing. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -18,4 +20,11 @@ export function fmt(n: number, digits = 1): string {
 export function table(title: string, rows: [string, string][]): string {
   const w = Math.max(...rows.map(([k]) => k.length));
   return [`\n== ${title}`, ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)].join('\n');
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc: robust to a busy machine, unlike wall time. */
+export function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // After "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }

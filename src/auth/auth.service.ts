@@ -24,10 +24,15 @@ export async function resolveViewer(em: EntityManager, tokens: TokenService, aut
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) return null;
   const claims = await tokens.verify(match[1]!);
-  if (!claims) return null;
-  const user = await em.findOne(User, { id: claims.userId });
-  if (!user || user.disabled || user.tokenVersion !== claims.tokenVersion) return null;
-  return { id: user.id, roles: [...user.roles], workerId: user.worker?.id ?? null };
+  if (!claims || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claims.userId)) return null;
+  // Every authenticated request runs this: one plain read of the four columns, no entity hydrated.
+  const rows: { id: string; roles: Role[]; disabled: boolean; token_version: number; worker_id: string | null }[] = await em.getConnection().execute(
+    'select "id", "roles", "disabled", "token_version", "worker_id" from "app_user" where "id" = ?',
+    [claims.userId],
+  );
+  const user = rows[0];
+  if (!user || user.disabled || user.token_version !== claims.tokenVersion) return null;
+  return { id: user.id, roles: [...user.roles], workerId: user.worker_id ?? null };
 }
 
 function checkPassword(check: InputCheck, field: string, password: string | null | undefined): void {

@@ -2,13 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 
 /** PostgreSQL text cannot hold U+0000: any string carrying it would fail deep inside a query. */
-function hasNul(value: unknown, depth = 0): boolean {
+export function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 20 || value === null || typeof value !== 'object') return false;
   return Object.values(value as Record<string, unknown>).some((v) => hasNul(v, depth + 1));
 }
 
-function documentHasNul(document: DocumentNode): boolean {
+export function documentHasNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
@@ -28,7 +28,8 @@ export const nulGuardPlugin: ApolloServerPlugin = {
     return {
       async didResolveOperation({ request, document }) {
         if (hasNul(request.variables) || documentHasNul(document)) {
-          throw new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT' } });
+          // http: a plugin's error is a 500 unless it says otherwise; this one is the client's fault.
+          throw new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
         }
       },
     };

@@ -1,6 +1,7 @@
 import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 import { checkPageRequest, type ConnectionShape, type PageRequest } from './relay.js';
+import { rowReader } from './loaders.js';
 
 /**
  * Keyset pagination over any entity: MikroORM's findByCursor compares the order columns (with the
@@ -29,8 +30,11 @@ export async function paginate<T extends { id: string }>(
     populate: populate as never,
     includeCount: true,
   } as never);
-  const items = [...(cursor as unknown as Iterable<T>)];
-  const c = cursor as unknown as Cursor<T>;
+  return toConnection(cursor as unknown as Cursor<T>);
+}
+
+function toConnection<T extends { id: string }>(c: Cursor<T>): ConnectionShape<T> {
+  const items = [...(c as unknown as Iterable<T>)];
   const edges = items.map((node) => ({ cursor: c.from(node as never), node }));
   return {
     edges,
@@ -43,6 +47,34 @@ export async function paginate<T extends { id: string }>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/**
+ * As paginate, for hot lists whose nodes are only read: the page comes back as read-only rows
+ * (see rowReader in loaders.ts) instead of hydrated, managed entities, a third of the CPU of a page.
+ * The SQL (keyset condition, order, overfetch, count) is MikroORM's own, from its driver.
+ */
+export async function paginateRows<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageRequest,
+  orderBy: QueryOrderMap<T>,
+): Promise<ConnectionShape<T>> {
+  const { first, last } = checkPageRequest(args);
+  const order = { ...orderBy, id: (orderBy as Record<string, string>).id ?? 'asc' } as QueryOrderMap<T>;
+  const width = Object.keys(order).length;
+  const after = args.after != null ? checkCursor(args.after, width, 'after') : undefined;
+  const before = args.before != null ? checkCursor(args.before, width, 'before') : undefined;
+  const options = { first, last, after, before, orderBy: order, overfetch: true };
+  const meta = em.getMetadata().get((typeof entity === 'string' ? entity : (entity as { name: string }).name) as never);
+  const [data, count] = await Promise.all([
+    em.getDriver().find(meta.className, where as never, { ...options, ctx: em.getTransactionContext() } as never),
+    em.count(entity, where),
+  ]);
+  const reader = rowReader(em, entity);
+  const rows = (data as Record<string, unknown>[]).map((d) => reader.fromData(d));
+  return toConnection(new Cursor<T>(rows as never, count, options as never, meta as never));
 }
 
 function checkCursor(value: string, width: number, name: string): string {

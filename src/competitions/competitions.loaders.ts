@@ -1,19 +1,46 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
-import { User } from '../auth/user.entity.js';
+import { byIdLoader, childrenLoader, readChildrenLoader, rowReader, selectByKeys, type LoaderFactory } from '../common/loaders.js';
+import { Enterprise } from '../registry/enterprise.entity.js';
+import { Worker } from '../registry/worker.entity.js';
+import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
+import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from './stage.entity.js';
 
 export const competitionById = byIdLoader(Competition);
 export const stageById = byIdLoader(Stage);
-export const userById = byIdLoader(User);
-export const stagesByCompetition = childrenLoader(Stage, 'competition', { position: 'asc' });
+export const entryById = byIdLoader(Entry);
+export const criterionById = byIdLoader(Criterion);
+export const stagesByCompetition = readChildrenLoader(Stage, 'competition', { position: 'asc' });
 export const criteriaByStage = childrenLoader(Criterion, 'stage', { position: 'asc' });
-export const membersByEntry = childrenLoader(EntryMember, 'entry', { position: 'asc' });
+/**
+ * An entry's members in team order, fetched with their workers and registered enterprises in one
+ * statement; the worker and enterprise loaders are primed with those, so a start list of any length
+ * costs one statement for all three. Read-only rows (see rowReader).
+ */
+export const membersByEntry: LoaderFactory<string, EntryMember[]> = (em, loaders) =>
+  new DataLoader<string, EntryMember[]>(async (entryIds) => {
+    const rows = await selectByKeys(em, `select m.*, to_jsonb(w) as "w", to_jsonb(e) as "e" from "entry_member" m
+      join "worker" w on w.id = m.worker_id join "enterprise" e on e.id = m.enterprise_id
+      where m.entry_id = any(?::uuid[]) order by m.position asc`, entryIds);
+    const members = rowReader(em, EntryMember);
+    const workers = rowReader(em, Worker);
+    const enterprises = rowReader(em, Enterprise);
+    const groups = new Map<string, EntryMember[]>(entryIds.map((id) => [id, []]));
+    for (const row of rows) {
+      const worker = workers.read(row.w as Record<string, unknown>);
+      const enterprise = enterprises.read(row.e as Record<string, unknown>);
+      loaders.get(workerById).prime(worker.id, worker);
+      loaders.get(enterpriseById).prime(enterprise.id, enterprise);
+      const member = members.read(row);
+      groups.get(member.entry.id)?.push(member);
+    }
+    return entryIds.map((id) => groups.get(id) ?? []);
+  });
 /** Every assignment, removed ones included (the panel's history); callers filter. */
 export const assignmentsByCompetition = childrenLoader(JudgeAssignment, 'competition', { assignedAt: 'asc' });
 export const transitionsByCompetition = childrenLoader(CompetitionTransition, 'competition', { at: 'asc' });

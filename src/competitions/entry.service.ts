@@ -2,6 +2,7 @@ import { QueryOrder, UniqueConstraintViolationException } from '@mikro-orm/core'
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, domainError, DomainError, notFound, UserErrorCode, type UserErrorInit } from '../common/errors.js';
 import { checkPageRequest, type ConnectionShape, type PageRequest } from '../common/relay.js';
+import { rowReader } from '../common/loaders.js';
 import { InputCheck } from '../common/validate.js';
 import type { Viewer } from '../context.js';
 import { User } from '../auth/user.entity.js';
@@ -194,7 +195,10 @@ export async function listEntries(em: EntityManager, competitionId: string, stat
     ? { startNumber: QueryOrder.DESC_NULLS_FIRST, createdAt: 'desc', id: 'desc' }
     : { startNumber: QueryOrder.ASC_NULLS_LAST, createdAt: 'asc', id: 'asc' });
   qb.limit(size + 1);
-  const [rows, totalCount] = await concurrently(em, () => qb.getResultList(), () => em.count(Entry, where));
+  // Read-only rows, not managed entities: a start list is only read (see rowReader).
+  const reader = rowReader(em, Entry);
+  const [raw, totalCount] = await concurrently(em, () => qb.execute('all', false), () => em.count(Entry, where));
+  const rows = (raw as Record<string, unknown>[]).map((r) => reader.read(r));
   const more = rows.length > size;
   const items = rows.slice(0, size);
   if (backward) items.reverse();

@@ -84,12 +84,16 @@ export async function submitScore(em: EntityManager, viewer: Viewer, data: Submi
   try {
     return await em.transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
   } catch (err) {
+    if (!(err instanceof UniqueConstraintViolationException)) throw err;
     // A concurrent retry with the same key committed first: answer with its outcome.
-    if (key && err instanceof UniqueConstraintViolationException) {
+    if (key) {
       const prior = await priorOutcome<SubmitScoreOutcome>(em.fork(), viewer.id, 'submitScore', key, hash);
       if (prior) return { ...prior, replayed: true };
     }
-    throw err;
+    // Another judge's first MEASUREMENT mark on this cell committed while we waited for the entry lock:
+    // the marks we read were from before it (READ COMMITTED snapshots the statement before the lock
+    // wait). Once more, on a fresh snapshot, ours is then a correction of theirs.
+    return em.fork().transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
   }
 }
 

@@ -85,6 +85,8 @@ export async function startEmbeddedPostgres(opts: {
   database: string;
   log: Logger;
   persistent?: boolean;
+  /** Extra `-c name=value` settings, e.g. the bench's pg_stat_statements. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const { dataDir, database, log } = opts;
   fs.mkdirSync(dataDir, { recursive: true });
@@ -104,7 +106,8 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // TCP on loopback only, no Unix socket (avoids clashing with a system PostgreSQL's socket dir).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
     onLog: (m: string) => log.debug({ pg: m.trim() }, 'postgres'),
     onError: (m: unknown) => log.warn({ pg: String(m).trim() }, 'postgres'),
   });

@@ -4,7 +4,6 @@ import { forbidden, notFound } from '../common/errors.js';
 import { Role } from '../auth/role.js';
 import type { Viewer } from '../context.js';
 import { Studio } from '../studios/studio.entity.js';
-import { PUBLIC_STATUSES } from '../studios/accreditation.js';
 import { IncubationProject } from './incubation-project.entity.js';
 
 /**
@@ -28,12 +27,6 @@ export function ownsProject(viewer: Viewer | null, project: IncubationProject, s
 
 export function seesProjectInternals(viewer: Viewer | null, project: IncubationProject, studioManagerId: string | null): boolean {
   return ownsProject(viewer, project, studioManagerId) || !!viewer?.roles.includes(Role.REVIEWER);
-}
-
-/** A studio is shown when accredited, or to its manager, reviewers and admins (the studios module's rule). */
-export function seesStudio(viewer: Viewer | null, studio: Studio): boolean {
-  if (PUBLIC_STATUSES.includes(studio.status)) return true;
-  return !!viewer && (isAdmin(viewer) || viewer.roles.includes(Role.REVIEWER) || studio.manager.id === viewer.id);
 }
 
 /** The project row locked for the rest of the transaction, so concurrent gate decisions and additions serialize. */

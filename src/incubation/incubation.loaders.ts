@@ -3,11 +3,10 @@ import { Cursor } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
 import type { ConnectionShape } from '../common/relay.js';
-import { Studio } from '../studios/studio.entity.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
 
-export const studioById = byIdLoader(Studio);
+export const projectById = byIdLoader(IncubationProject);
 export const partnersByProject = childrenLoader(ProjectPartner, 'project', { addedAt: 'asc', id: 'asc' });
 /** Due first; milestones without a due date last ('asc nulls last' is a MikroORM QueryOrder value). */
 export const milestonesByProject = childrenLoader(ProjectMilestone, 'project', { dueAt: 'asc nulls last', createdAt: 'asc' } as never);

@@ -1,29 +1,27 @@
 import type DataLoader from 'dataloader';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { ConnectionArgs, toGlobalId } from '../common/relay.js';
+import { ConnectionArgs } from '../common/relay.js';
 import { paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
+import { UserSummary, userSummary } from '../auth/user-summary.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
-import { UserSummary } from '../competitions/competition.inputs.js';
-import { userById } from '../competitions/competitions.loaders.js';
+import { canSeeStudio } from '../studios/access.js';
 import { Studio } from '../studios/studio.entity.js';
+import { studioById } from '../studios/studios.loaders.js';
 import { DecimalScalar } from '../studios/decimal.js';
-import { byIdLoader } from '../common/loaders.js';
-import { ownsProject, seesProjectInternals, seesStudio } from './access.js';
+import { ownsProject, seesProjectInternals } from './access.js';
 import { nextGateNeeds } from './gates.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import { IncubationProjectConnection } from './incubation.inputs.js';
 import {
-  firstProjectsByStudio, fundingByProject, fundingTotalByProject, gateHistoryByProject, milestonesByProject, partnersByProject, PROJECT_ORDER, studioById,
+  firstProjectsByStudio, fundingByProject, fundingTotalByProject, gateHistoryByProject, milestonesByProject, partnersByProject, PROJECT_ORDER, projectById,
 } from './incubation.loaders.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
-
-const projectById = byIdLoader(IncubationProject);
 
 async function studioManagerId(ctx: Context, project: IncubationProject): Promise<string | null> {
   return project.studio ? ((await ctx.loaders.get(studioById).load(project.studio.id))?.manager.id ?? null) : null;
@@ -44,11 +42,6 @@ async function insiderOnly<T>(ctx: Context, project: IncubationProject, loader: 
   if (!ctx.viewer) return null;
   const [value, insider] = await Promise.all([loader.load(project.id), isInsider(ctx, project)]);
   return insider ? value : null;
-}
-
-async function userSummary(ctx: Context, userId: string): Promise<UserSummary> {
-  const user = await ctx.loaders.get(userById).load(userId);
-  return { id: toGlobalId('User', userId), displayName: user?.displayName ?? '' };
 }
 
 // node(id:) applies the same rules as the fields: projects, partners, milestones public; funding and gate decisions to insiders.
@@ -92,7 +85,7 @@ export class IncubationProjectFieldsResolver {
   @FieldResolver(() => Studio, { nullable: true, description: 'The studio it comes from; null when none or not visible to you.' })
   async studio(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<Studio | null> {
     const studio = p.studio ? await ctx.loaders.get(studioById).load(p.studio.id) : null;
-    return studio && seesStudio(ctx.viewer, studio) ? studio : null;
+    return studio && canSeeStudio(ctx.viewer, studio) ? studio : null;
   }
 
   @FieldResolver(() => [ProjectPartner], { description: 'Oldest first.' })

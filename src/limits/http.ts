@@ -71,7 +71,8 @@ export function limitsPlugin(guard: RequestGuard): ApolloServerPlugin<Context> {
         async willSendResponse(rc) {
           const body = rc.response.body;
           if (!cost || body.kind !== 'single') return;
-          if (charged && rc.operation) cost = settle(guard, cost, who, body.singleResult.data, rc.operation);
+          // No refund for a failed operation: an error late in a costly query (data nulled) must not make it free.
+          if (charged && rc.operation && !body.singleResult.errors?.length) cost = settle(guard, cost, who, body.singleResult.data, rc.operation);
           body.singleResult.extensions = { ...body.singleResult.extensions, cost };
         },
       };

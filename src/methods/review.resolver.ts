@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { registerNodeType } from '../common/node.resolver.js';
-import { userById } from '../competitions/competitions.loaders.js';
+import { userById } from '../auth/user-summary.js';
 import { canSeeReviews } from './access.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
 import { methodById, revisionsByReview } from './methods.loaders.js';

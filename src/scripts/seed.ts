@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
-import { jwtSecretFor, openDatabase } from '../db/database.js';
-import { migrate, openOrm } from '../db/orm.js';
+import { jwtSecretFor } from '../db/database.js';
 import { createServer } from '../server.js';
 import { AuthService } from '../auth/auth.service.js';
 import { TokenService } from '../auth/tokens.js';
 import { User } from '../auth/user.entity.js';
 import { Role } from '../auth/role.js';
 import { seedDemo } from '../seed/index.js';
+import { withMigratedDatabase } from './migrated-database.js';
 
 /**
  * `npm run seed`: a believable city in the configured database (embedded under DATA_DIR, or
@@ -19,12 +17,7 @@ const PASSWORD = 'demo-password-2026';
 const ADMIN = 'admin@demo.jiangxin.cn';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const db = await openDatabase(config, log);
-  const orm = await openOrm(db.url, { log });
-  try {
-    await migrate(orm);
+  await withMigratedDatabase(async ({ config, log, db, orm }) => {
     const jwtSecret = jwtSecretFor(config, db.embedded);
     if (await orm.em.fork().count(User, { email: ADMIN })) {
       console.log(`The demo city is already there. Log in as ${ADMIN} / ${PASSWORD}.`);
@@ -47,10 +40,7 @@ async function main(): Promise<void> {
     } finally {
       await server.close();
     }
-  } finally {
-    await orm.close(true);
-    await db.stop();
-  }
+  });
 }
 
 main().catch((err) => {

@@ -5,6 +5,9 @@ import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
 import { SortDirection } from '../registry/registry.inputs.js';
+import { projectById } from '../incubation/incubation.loaders.js';
+import { methodById } from '../methods/methods.loaders.js';
+import { innovationById } from '../studios/studios.loaders.js';
 import { ExhibitKind } from './enums.js';
 import { Exhibition } from './exhibition.entity.js';
 import {
@@ -13,7 +16,7 @@ import {
 } from './exhibition.inputs.js';
 import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
 import { checkChildPage, ChildPageArgs } from './child-pages.js';
-import { exhibitPages, innovationById, methodById, projectById } from './showcase.loaders.js';
+import { exhibitPages } from './showcase.loaders.js';
 
 const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
 

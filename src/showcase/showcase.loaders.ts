@@ -1,16 +1,8 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, type LoaderFactory } from '../common/loaders.js';
-import { Innovation } from '../studios/innovation.entity.js';
-import { OperatingMethod } from '../methods/operating-method.entity.js';
-import { IncubationProject } from '../incubation/incubation-project.entity.js';
+import type { LoaderFactory } from '../common/loaders.js';
 import { Alliance, AllianceMembership } from './alliance.entity.js';
 import { childPagesLoader } from './child-pages.js';
 import { EXHIBIT_VISIBLE_SQL, PUBLIC_STUDIO_SQL } from './visibility.js';
-
-/** One query per kind for every exhibit on a page of exhibitions. */
-export const innovationById = byIdLoader(Innovation);
-export const methodById = byIdLoader(OperatingMethod);
-export const projectById = byIdLoader(IncubationProject);
 
 export const exhibitPages = childPagesLoader({
   from: 'exhibition_item c',

@@ -6,6 +6,7 @@ import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
 
 export const studioById = byIdLoader(Studio);
+export const innovationById = byIdLoader(Innovation);
 export const membersByStudio = childrenLoader(StudioMember, 'studio', { joinedAt: 'asc', id: 'asc' });
 export const reportsByStudio = childrenLoader(StudioReport, 'studio', { year: 'desc' });
 export const innovationsByStudio = childrenLoader(Innovation, 'studio', { registeredAt: 'desc', id: 'asc' });

@@ -14,9 +14,9 @@ describe('start-up refuses an unsafe production config', () => {
 describe('limits from the environment', () => {
   it('has documented defaults', () => {
     expect(loadConfig({}).limits).toEqual({
-      maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 1000,
-      costBudget: 2000, costRestorePerSecond: 100, writeBurst: 50, writesPerSecond: 20,
-      maxBodyBytes: 1024 * 1024, trustProxyHops: 0,
+      maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 5000,
+      costBudget: 10_000, costRestorePerSecond: 500, writeBurst: 50, writesPerSecond: 20,
+      maxBodyBytes: 4 * 1024 * 1024, trustProxyHops: 0,
       wsInitTimeoutMs: 5000, wsMaxSubscriptionsPerConnection: 25, wsMaxConnectionsPerAddress: 100, wsMaxPayloadBytes: 64 * 1024, wsAuthRecheckSeconds: 60,
     });
   });

@@ -111,6 +111,12 @@ describe('request body', () => {
     expect(res.body.errors[0].extensions.code).toBe('BATCHING_NOT_SUPPORTED');
   });
 
+  it('answers a NUL character in text with 400 BAD_USER_INPUT, not a 500', async () => {
+    const res = await post(JSON.stringify({ query: 'query($s: String) { enterprises(filter: { search: $s }) { totalCount } }', variables: { s: 'a\u0000b' } }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers malformed JSON with a JSON 400', async () => {
     const res = await post('{"query": ');
     expect(res.status).toBe(400);

@@ -50,6 +50,14 @@ describe('query cost budget', () => {
     expect(res.body.extensions.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(99);
   });
 
+  it('refunds nothing when the operation fails (a late error must not make a costly query free)', async () => {
+    const u = await t.user([Role.REVIEWER]);
+    const res = await post('{ competitions(first: 50) { nodes { id } } users(first: 1) { totalCount } }', u.token);
+    expect(res.body.errors).toBeDefined();
+    expect(res.body.extensions.cost.actualQueryCost).toBeUndefined();
+    expect(res.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(100 - 54 + 1);
+  });
+
   it('answers THROTTLED (429, Retry-After) once it is spent, runs nothing, and serves again after the wait', async () => {
     const u = await t.user([Role.REVIEWER]);
     ok((await post(Q40, u.token, forty(u.globalId))).body);

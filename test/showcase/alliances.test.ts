@@ -184,7 +184,7 @@ describe('alliances list', () => {
   });
 
   it('loads members and studios’ alliances of a whole page in a constant number of statements', async () => {
-    const Q = `{ alliances(first: 100, filter: { search: "批量" }) { nodes { id members(first: 5) { totalCount nodes { id alliances { name } } } } } }`;
+    const Q = `{ alliances(first: 20, filter: { search: "批量" }) { nodes { id members(first: 5) { totalCount nodes { id alliances { name } } } } } }`;
     const fill = async (from: number, n: number) => {
       for (let i = from; i < from + n; i++) {
         const a = (await create(organizer.token, { name: `批量联盟${i}`, scope: 'REGIONAL', region: '海沧区' })).alliance.id;

@@ -236,13 +236,13 @@ describe('exhibitions list', () => {
     };
     await fill(2);
     const small = await t.countStatements(async () => {
-      const page = ok(await t.gql(Q, { first: 100 })).exhibitions.nodes;
+      const page = ok(await t.gql(Q, { first: 20 })).exhibitions.nodes;
       expect(page).toHaveLength(2);
       expect(page[0].exhibits.totalCount).toBe(3);
     });
     await fill(4);
     const big = await t.countStatements(async () => {
-      const page = ok(await t.gql(Q, { first: 100 })).exhibitions.nodes;
+      const page = ok(await t.gql(Q, { first: 20 })).exhibitions.nodes;
       expect(page).toHaveLength(6);
       expect(page.every((e: any) => e.exhibits.nodes.length === 3)).toBe(true);
     });

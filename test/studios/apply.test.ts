@@ -1,8 +1,8 @@
-import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { mutate } from '../helpers/competition';
 import { eligibleLeader, setupStudio } from '../helpers/studio';
+import { studioStaff, type TestUser } from './staff';
 
 const STUDIO = `id name kind level status description focusAreas appliedAt accreditedAt reviewDueAt leaderName viewerIsManager
   enterprise { id } leader { id name } manager { displayName } members { role name worker { id } }
@@ -15,17 +15,14 @@ const GET = `query($id: ID!) { studio(id: $id) { ${STUDIO} } }`;
 const COUNT = `{ studios(filter: { managedByMe: true }) { totalCount } }`;
 
 let t: TestServer;
-let admin: { token: string };
-let manager: { id: string; globalId: string; token: string };
-let otherManager: { token: string };
-let reviewer: { id: string; globalId: string; token: string };
+let admin: TestUser;
+let manager: TestUser;
+let otherManager: TestUser;
+let reviewer: TestUser;
 let enterprise: { id: string };
 beforeAll(async () => {
   t = await startTestServer();
-  admin = await t.user([Role.ADMIN]);
-  manager = await t.user([Role.STUDIO_MANAGER], { email: 'li.manager@example.com' });
-  otherManager = await t.user([Role.STUDIO_MANAGER]);
-  reviewer = await t.user([Role.REVIEWER]);
+  ({ admin, manager, otherManager, reviewer } = await studioStaff(t, { managerEmail: 'li.manager@example.com' }));
   enterprise = await createEnterprise(t, admin.token);
 });
 afterAll(async () => t.close());

@@ -1,8 +1,8 @@
-import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { createWorker } from '../helpers/registry';
 import { mutate } from '../helpers/competition';
 import { setupStudio, type StudioFixture } from '../helpers/studio';
+import { studioStaff, type TestUser } from './staff';
 
 const FIELDS = `id title category description economicBenefit patentNumber year registeredAt inventorNames inventors { id } studio { id }`;
 const REGISTER = `mutation($input: RegisterInnovationInput!) { registerInnovation(input: $input) { innovation { ${FIELDS} } userErrors { code field message } } }`;
@@ -10,18 +10,15 @@ const LIST = `query($filter: InnovationFilter, $first: Int, $after: String) { in
   totalCount pageInfo { hasNextPage endCursor } nodes { id title category } } }`;
 
 let t: TestServer;
-let admin: { token: string };
-let manager: { id: string; globalId: string; token: string };
-let otherManager: { id: string; globalId: string; token: string };
-let reviewer: { id: string; globalId: string; token: string };
+let admin: TestUser;
+let manager: TestUser;
+let otherManager: TestUser;
+let reviewer: TestUser;
 let f: StudioFixture;
 let pending: StudioFixture;
 beforeAll(async () => {
   t = await startTestServer();
-  admin = await t.user([Role.ADMIN]);
-  manager = await t.user([Role.STUDIO_MANAGER]);
-  otherManager = await t.user([Role.STUDIO_MANAGER]);
-  reviewer = await t.user([Role.REVIEWER]);
+  ({ admin, manager, otherManager, reviewer } = await studioStaff(t));
   f = await setupStudio(t, { manager, reviewer, admin, members: 2 });
   pending = await setupStudio(t, { manager: otherManager, reviewer, admin, until: 'APPLIED', members: 1 });
 });

@@ -1,8 +1,8 @@
-import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { createWorker } from '../helpers/registry';
 import { mutate } from '../helpers/competition';
 import { setupStudio, type StudioFixture } from '../helpers/studio';
+import { studioStaff, type TestUser } from './staff';
 
 const ADD = `mutation($input: AddStudioMemberInput!) { addStudioMember(input: $input) {
   member { id role name mentorName mentor { id } worker { id } studio { id } } studio { members { role worker { id } } } userErrors { code field message } } }`;
@@ -13,17 +13,14 @@ const REPORT = `mutation($input: SubmitStudioReportInput!) { submitStudioReport(
 const REPORTS = `query($id: ID!) { studio(id: $id) { reports { year trainees economicBenefit summary version } } }`;
 
 let t: TestServer;
-let admin: { token: string };
-let manager: { id: string; globalId: string; token: string };
-let otherManager: { token: string };
-let reviewer: { id: string; globalId: string; token: string };
+let admin: TestUser;
+let manager: TestUser;
+let otherManager: TestUser;
+let reviewer: TestUser;
 let f: StudioFixture;
 beforeAll(async () => {
   t = await startTestServer();
-  admin = await t.user([Role.ADMIN]);
-  manager = await t.user([Role.STUDIO_MANAGER]);
-  otherManager = await t.user([Role.STUDIO_MANAGER]);
-  reviewer = await t.user([Role.REVIEWER]);
+  ({ admin, manager, otherManager, reviewer } = await studioStaff(t));
   f = await setupStudio(t, { manager, reviewer, admin, members: 1 });
 });
 afterAll(async () => t.close());

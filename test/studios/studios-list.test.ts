@@ -1,26 +1,23 @@
-import { Role } from '../../src/auth/role';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate } from '../helpers/competition';
 import { setupStudio, type StudioFixture } from '../helpers/studio';
+import { studioStaff, type TestUser } from './staff';
 
 const LIST = `query($filter: StudioFilter, $first: Int, $after: String, $last: Int, $before: String, $orderBy: StudioOrder) {
   studios(filter: $filter, first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id name status } } }`;
 
 let t: TestServer;
-let admin: { token: string };
-let manager: { id: string; globalId: string; token: string };
-let otherManager: { id: string; globalId: string; token: string };
-let reviewer: { id: string; globalId: string; token: string };
+let admin: TestUser;
+let manager: TestUser;
+let otherManager: TestUser;
+let reviewer: TestUser;
 let accredited: StudioFixture[];
 let applied: StudioFixture;
 let rejected: StudioFixture;
 beforeAll(async () => {
   t = await startTestServer();
-  admin = await t.user([Role.ADMIN]);
-  manager = await t.user([Role.STUDIO_MANAGER]);
-  otherManager = await t.user([Role.STUDIO_MANAGER]);
-  reviewer = await t.user([Role.REVIEWER]);
+  ({ admin, manager, otherManager, reviewer } = await studioStaff(t));
   const common = { manager, reviewer, admin, members: 1 };
   accredited = [
     await setupStudio(t, { ...common, name: 'A 焊接工作室', kind: 'MODEL_WORKER', level: 'CITY', district: '湖里区', description: '机器人焊接' }),

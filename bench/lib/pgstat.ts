@@ -1,0 +1,56 @@
+import pg from 'pg';
+
+/**
+ * SQL statements per request, counted by PostgreSQL itself (pg_stat_statements), so our server and
+ * PostGraphile are counted the same way, BEGIN/COMMIT included. The bench's embedded cluster preloads
+ * the module; with a DATABASE_URL that does not, counts print as unknown.
+ */
+export class StatementCounter {
+  private constructor(private readonly client: pg.Client) {}
+
+  static async open(databaseUrl: string): Promise<StatementCounter | null> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await client.query('SELECT count(*) FROM pg_stat_statements');
+      return new StatementCounter(client);
+    } catch {
+      await client.end();
+      return null;
+    }
+  }
+
+  private async total(): Promise<number> {
+    const { rows } = await this.client.query(
+      `SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
+    );
+    return Number(rows[0].n);
+  }
+
+  /** Waits (up to 60 s) until no other session of this database is running a statement: a load run's stragglers finish first. */
+  async quiet(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { rows } = await this.client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+      );
+      if (rows[0].n === 0 || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** Runs `fn` `times` times one after another; statements per run (nothing else may use the database meanwhile). */
+  async perRun(fn: () => Promise<unknown>, times = 5): Promise<number> {
+    await this.quiet();
+    await this.client.query('SELECT pg_stat_statements_reset()');
+    const before = await this.total();
+    for (let i = 0; i < times; i++) await fn();
+    return (await this.total() - before) / times;
+  }
+
+  close(): Promise<void> {
+    return this.client.end();
+  }
+}
