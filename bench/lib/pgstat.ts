@@ -29,15 +29,22 @@ export class StatementCounter {
     return Number(rows[0].n);
   }
 
-  /** Waits (up to 60 s) until no other session of this database is running a statement: a load run's stragglers finish first. */
+  /**
+   * Waits (up to 60 s) until the database is quiet: no statement running and none completed for
+   * half a second. A load run's stragglers (requests queued for a pool connection) finish first.
+   */
   async quiet(): Promise<void> {
     const deadline = Date.now() + 60_000;
+    let last = await this.total();
     for (;;) {
+      await new Promise((r) => setTimeout(r, 500));
       const { rows } = await this.client.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+        // The comment keeps this probe out of the count, as the filter below does for the counter's own reads.
+        `SELECT /* pg_stat_statements probe */ count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
       );
-      if (rows[0].n === 0 || Date.now() > deadline) return;
-      await new Promise((r) => setTimeout(r, 200));
+      const now = await this.total();
+      if ((rows[0].n === 0 && now === last) || Date.now() > deadline) return;
+      last = now;
     }
   }
 
