@@ -7,6 +7,7 @@ import type { LiveBridge } from './live/bridge.js';
 import type { PubSub } from './live/pubsub.js';
 import type { LatestHub } from './live/latest.js';
 import type { BoardMessage } from './competitions/live.js';
+import type { Metrics } from './metrics.js';
 
 /** Process-wide services every request may use; built once in createServer. */
 export interface App {
@@ -21,4 +22,6 @@ export interface App {
   pubSub: PubSub;
   /** Leaderboard screens, per competition: latest value wins, so slow screens skip, never queue. */
   boardFeed: LatestHub<BoardMessage>;
+  /** This instance's Prometheus metrics (GET /metrics). */
+  metrics: Metrics;
 }

@@ -15,6 +15,58 @@ export interface Config {
   bootstrapAdmin: { email: string; password: string } | undefined;
   /** Seconds given to in-flight requests on shutdown before sockets are cut. */
   shutdownGraceSeconds: number;
+  /** Set → GET /metrics asks for `Authorization: Bearer <token>`; unset → /metrics is open. */
+  metricsToken: string | undefined;
+  /** Limits against hostile or runaway clients (README, "Limits"). */
+  limits: Limits;
+}
+
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Largest computed cost of one operation (see src/limits/cost.ts). */
+  maxCost: number;
+  /** Cost budget per user (per client address when anonymous): a token bucket of this size… */
+  costBudget: number;
+  /** …refilled at this many points per second. */
+  costRestorePerSecond: number;
+  /** Mutations per user (per address when anonymous): a burst of this many… */
+  writeBurst: number;
+  /** …then this many per second. */
+  writesPerSecond: number;
+  maxBodyBytes: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (0: use the socket address). */
+  trustProxyHops: number;
+  wsInitTimeoutMs: number;
+  wsMaxSubscriptionsPerConnection: number;
+  wsMaxConnectionsPerAddress: number;
+  wsMaxPayloadBytes: number;
+  /** How often open WebSockets' users are re-checked (disabled, token revoked, roles changed). */
+  wsAuthRecheckSeconds: number;
+}
+
+function loadLimits(env: NodeJS.ProcessEnv): Limits {
+  const n = (name: string, fallback: number, min: number, max: number) => int(name, env[name], fallback, min, max);
+  return {
+    maxDepth: n('QUERY_MAX_DEPTH', 12, 1, 1000),
+    maxAliases: n('QUERY_MAX_ALIASES', 15, 0, 10_000),
+    maxDirectives: n('QUERY_MAX_DIRECTIVES', 20, 0, 10_000),
+    maxTokens: n('QUERY_MAX_TOKENS', 2000, 10, 1_000_000),
+    maxCost: n('QUERY_MAX_COST', 5000, 1, 100_000_000),
+    costBudget: n('COST_BUDGET', 10_000, 1, 1_000_000_000),
+    costRestorePerSecond: n('COST_RESTORE_PER_SECOND', 500, 1, 1_000_000_000),
+    writeBurst: n('WRITE_BURST', 50, 1, 1_000_000_000),
+    writesPerSecond: n('WRITES_PER_SECOND', 20, 1, 1_000_000_000),
+    maxBodyBytes: n('MAX_BODY_BYTES', 4 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxyHops: n('TRUST_PROXY_HOPS', 0, 0, 10),
+    wsInitTimeoutMs: n('WS_INIT_TIMEOUT_MS', 5000, 100, 600_000),
+    wsMaxSubscriptionsPerConnection: n('WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 25, 1, 100_000),
+    wsMaxConnectionsPerAddress: n('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 1_000_000),
+    wsMaxPayloadBytes: n('WS_MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
+    wsAuthRecheckSeconds: n('WS_AUTH_RECHECK_SECONDS', 60, 1, 86_400),
+  };
 }
 
 export class ConfigError extends Error {}
@@ -57,5 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     bootstrapAdmin: email && password ? { email, password } : undefined,
     shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 10, 0, 600),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    limits: loadLimits(env),
   };
 }

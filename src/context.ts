@@ -17,6 +17,8 @@ export interface Context {
   loaders: Loaders;
   app: App;
   log: Logger;
+  /** The client's address (see limits/http.ts): the budget key of anonymous requests. */
+  clientAddress?: string;
 }
 
 export function createContext(app: App, viewer: Viewer | null): Context {

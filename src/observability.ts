@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 
 type Outcome = 'ok' | 'user_errors' | 'error';
 
@@ -13,12 +14,20 @@ function hasUserErrors(data: unknown): boolean {
   );
 }
 
+/** The operation's root fields (their schema names, not aliases), for metrics: a label set bounded by the schema. */
+function rootFields(operation: OperationDefinitionNode | undefined): string {
+  if (!operation) return '(invalid)';
+  const names = [...new Set(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : '(fragment)')))].sort();
+  return names.length > 3 ? '(several)' : names.join(',');
+}
+
 /**
- * One log line per operation (name, type, duration, outcome). An Apollo plugin rather than a
- * type-graphql middleware: middlewares run per field and multiply resolver time on large lists.
+ * One log line per operation (name, type, duration, outcome), and the operation counter and latency
+ * histogram when metrics are given. An Apollo plugin rather than a type-graphql middleware:
+ * middlewares run per field and multiply resolver time on large lists.
  * Variables are never logged: they carry passwords and tokens.
  */
-export function operationLogPlugin(log: Logger): ApolloServerPlugin {
+export function operationLogPlugin(log: Logger, metrics?: Metrics): ApolloServerPlugin {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -29,6 +38,12 @@ export function operationLogPlugin(log: Logger): ApolloServerPlugin {
           const errors = result?.errors ?? rc.errors;
           const outcome: Outcome = errors?.length ? 'error' : hasUserErrors(result?.data) ? 'user_errors' : 'ok';
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          const type = rc.operation?.operation ?? 'unknown';
+          if (metrics) {
+            const operation = rootFields(rc.operation);
+            metrics.operations.inc({ operation, type, outcome });
+            metrics.operationSeconds.observe({ operation, type }, durationMs / 1000);
+          }
           log.info(
             {
               operation: rc.operationName ?? rc.operation?.selectionSet.selections.map((s) => ('name' in s ? s.name.value : '?')).join(',') ?? null,
@@ -51,6 +66,19 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Socket and server-state codes a database outage shows up as (libpq class 08, admin shutdown, starting up). */
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/** True for an error that says the database cannot be reached now (not that a query was wrong). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && DATABASE_DOWN_CODES.has(e.code)) return true;
+    if (e.name === 'ConnectionException') return true;
+    if (typeof e.message === 'string' && /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 export function formatErrorFor(log: Logger, development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
@@ -58,6 +86,11 @@ export function formatErrorFor(log: Logger, development: boolean) {
     const original = error instanceof GraphQLError ? error.originalError : error;
     // graphql-js's own coercion errors (bad enum value, wrong type) have no original error: client faults.
     if (error instanceof GraphQLError && !original) return { ...formatted, extensions: { ...formatted.extensions, code: code ?? 'BAD_USER_INPUT' } };
+    // An outage is not a bug: the client is told to retry (with the same idempotencyKey), and nothing was done.
+    if (isDatabaseUnavailable(original ?? error)) {
+      log.warn({ err: String((original as Error | undefined)?.message ?? error), path: formatted.path }, 'database unavailable');
+      return { message: 'The database is unavailable. Retry shortly, with the same idempotencyKey: a retried mark is recorded once.', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     log.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
     if (development) return formatted;
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,7 +12,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { App } from './app.js';
-import { createContext, type Context, type Viewer } from './context.js';
+import { createContext, type Context } from './context.js';
 import { resolveViewer } from './auth/auth.service.js';
 import { TokenService } from './auth/tokens.js';
 import { buildSchema } from './schema.js';
@@ -25,6 +25,14 @@ import { LatestHub } from './live/latest.js';
 import { sharedSubscribe } from './live/shared-subscribe.js';
 import { sendRawJson } from './live/raw-json.js';
 import { formatErrorFor, operationLogPlugin } from './observability.js';
+import { createMetrics, metricsHandler } from './metrics.js';
+import { countedLiveHandler, countWebSockets, subscriptionMetrics } from './ws-metrics.js';
+import { scoreboardRoutes } from './scoreboard/routes.js';
+import { nulGuardPlugin } from './common/nul-guard.js';
+import { RequestGuard } from './limits/guard.js';
+import { limitFormatError } from './limits/errors.js';
+import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
+import { guardSockets, guardedOnSubscribe, SocketAuthWatch, type WsExtra } from './limits/ws.js';
 
 export interface RunningServer {
   url: string;
@@ -54,41 +62,60 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
 
 /** HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub() };
-  app.live = new LiveBridge(databaseUrlOf(orm), log, competitionEventHandler(app), competitionResync(app));
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(), metrics: createMetrics(orm) };
+  app.live = new LiveBridge(databaseUrlOf(orm), log, countedLiveHandler(app.metrics, competitionEventHandler(app)), competitionResync(app));
   await app.live.start();
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
+  const limits = config.limits;
+  const guard = new RequestGuard(limits, config.nodeEnv === 'production');
+  const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log);
+  authWatch.start();
+  // ws closes a socket whose message exceeds maxPayload (close code 1009).
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes });
+  guardSockets(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops, log);
+  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer'>>(
     {
       schema,
       subscribe: sharedSubscribe,
+      connectionInitWaitTimeout: limits.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
         const viewer = await resolveViewer(orm.em.fork(), app.tokens, auth);
         // A token that does not verify is refused outright rather than silently treated as anonymous.
         if (auth && !viewer) return false;
         ctx.extra.viewer = viewer;
+        if (viewer) authWatch.watch(ctx.extra.socket, auth as string, viewer);
         return true;
       },
-      context: (ctx) => createContext(app, ctx.extra.viewer ?? null),
+      onSubscribe: guardedOnSubscribe(guard, schema) as never,
+      context: (ctx) => {
+        const c = createContext(app, ctx.extra.viewer ?? null);
+        c.clientAddress = clientAddress(ctx.extra.request, limits.trustProxyHops);
+        return c;
+      },
+      ...subscriptionMetrics(app.metrics),
     },
     wsServer,
   );
   sendRawJson(wsServer);
+  countWebSockets(wsServer, app.metrics);
 
+  const formatError = formatErrorFor(log, config.nodeEnv === 'development');
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.nodeEnv !== 'production',
     // main.ts owns the signals: drain, then close the ORM, then stop the embedded database.
     stopOnTerminationSignals: false,
-    formatError: formatErrorFor(log, config.nodeEnv === 'development'),
+    validationRules: guard.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: (formatted, error) => limitFormatError(formatted, error) ?? formatError(formatted, error),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     plugins: [
+      nulGuardPlugin,
       // We set no cache hints; left on, this default plugin wraps every field resolver (willResolveField) to compute them.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
@@ -96,13 +123,16 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         async serverWillStart() {
           return {
             async drainServer() {
+              authWatch.stop();
               await wsCleanup.dispose();
               await app.live?.stop();
             },
           };
         },
       },
-      operationLogPlugin(log),
+      operationLogPlugin(log, app.metrics),
+      ...(guard.apolloPlugins as ApolloServerPlugin<Context>[]),
+      limitsPlugin(guard),
     ],
   });
   await apollo.start();
@@ -114,14 +144,17 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     const db = await databaseReachable(orm);
     res.status(db ? 200 : 503).json({ status: db ? 'ready' : 'unavailable', database: db ? 'up' : 'down' });
   });
+  expressApp.get('/metrics', metricsHandler(app.metrics, config.metricsToken));
+  if (config.nodeEnv === 'production' && !config.metricsToken) log.warn('GET /metrics is open: set METRICS_TOKEN, or keep /metrics off the public network at the proxy');
   expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
+  expressApp.use('/scoreboard', scoreboardRoutes(app));
   expressApp.use(
     '/graphql',
-    // The largest legitimate body is a 10,000-row importWorkers (about 2.5 MB of JSON).
-    express.json({ limit: '4mb' }),
+    ...graphqlBody(limits.maxBodyBytes),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = createContext(app, null);
+        ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
         ctx.viewer = await resolveViewer(ctx.em, app.tokens, req.headers.authorization);
         return ctx;
       },

@@ -64,6 +64,8 @@ export class AuthService {
 
   async login(emailRaw: string, password: string): Promise<{ token: string; user: User }> {
     const email = normalizeEmail(emailRaw ?? '');
+    // No account has such an email or password: refuse before the database (and the hash) see them.
+    if (email.length > 254 || (password ?? '').length > 1024) throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     const since = new Date(Date.now() - LOGIN_WINDOW_MS);
     const failures = await this.em.count(LoginAttempt, { email, at: { $gte: since } });
     if (failures >= LOGIN_MAX_FAILURES) {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Payload, withUserErrors } from '../common/errors.js';
-import { byIdLoader, type LoaderFactory } from '../common/loaders.js';
+import type { LoaderFactory } from '../common/loaders.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { expectId, toGlobalId } from '../common/relay.js';
 import { Role } from '../auth/role.js';
@@ -10,7 +10,7 @@ import { SkillLevel } from '../registry/enums.js';
 import { isOwner } from './access.js';
 import { Award, AwardPromotion } from './award.entity.js';
 import { Competition } from './competition.entity.js';
-import { competitionById } from './competitions.loaders.js';
+import { competitionById, entryById } from './competitions.loaders.js';
 import { Entry } from './entry.entity.js';
 import { CompetitionStatus } from './enums.js';
 import { finalizeCompetition, PromotionWithheldReason, type StoredPromotion } from './finalize.service.js';
@@ -41,8 +41,6 @@ export class WithheldPromotion {
   @Field(() => SkillLevel, { nullable: true, description: 'The worker’s level, unchanged.' }) level!: SkillLevel | null;
   @Field(() => PromotionWithheldReason) reason!: PromotionWithheldReason;
 }
-
-const entryById = byIdLoader(Entry);
 
 /** A competition's awards, best rank first, ties in start order: one query for all competitions asked. */
 const awardsByCompetition: LoaderFactory<string, Award[]> = (em) =>

@@ -86,12 +86,6 @@ export class Eligibility {
   @Field(() => [Enterprise], { description: 'Enterprises whose workers may enter; empty = any.' }) enterprises!: Enterprise[];
 }
 
-@ObjectType({ description: 'A user as other staff see them: no email, no roles.' })
-export class UserSummary {
-  @Field(() => ID, { description: 'The User’s global ID.' }) id!: string;
-  @Field() displayName!: string;
-}
-
 @InputType()
 export class CompetitionFilter {
   @Field(() => CompetitionKind, { nullable: true }) kind?: CompetitionKind | null;

@@ -2,10 +2,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
-import { ConnectionArgs, expectId, idOf, toGlobalId } from '../common/relay.js';
+import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
 import { containsPattern, paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
+import { UserSummary, userById, userSummary } from '../auth/user-summary.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { enterpriseById } from '../registry/registry.loaders.js';
 import { SortDirection } from '../registry/registry.inputs.js';
@@ -14,10 +15,10 @@ import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import {
   CompetitionConnection, CompetitionFilter, CompetitionOrder, CompetitionOrderField, CompetitionPayload, CompetitionTransitionInput,
-  CreateCompetitionInput, Eligibility, UpdateCompetitionInput, UserSummary,
+  CreateCompetitionInput, Eligibility, UpdateCompetitionInput,
 } from './competition.inputs.js';
 import { CompetitionService, type CompetitionData } from './competition.service.js';
-import { assignmentsByCompetition, stagesByCompetition, transitionsByCompetition, userById } from './competitions.loaders.js';
+import { assignmentsByCompetition, stagesByCompetition, transitionsByCompetition } from './competitions.loaders.js';
 import { EntryConnection, EntryFilter } from './entry.inputs.js';
 import { listEntries } from './entry.service.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
@@ -38,11 +39,6 @@ registerNodeType('CompetitionTransition', async (ctx, ids) => {
   const rows = await ctx.em.find(CompetitionTransition, { id: { $in: ids } }, { populate: ['competition'] });
   return new Map(rows.filter((r) => seesTransitions(ctx, r.competition.getEntity())).map((r) => [r.id, r]));
 });
-
-export async function userSummary(ctx: Context, userId: string): Promise<UserSummary> {
-  const user = await ctx.loaders.get(userById).load(userId);
-  return { id: toGlobalId('User', userId), displayName: user?.displayName ?? '' };
-}
 
 /** Global IDs of the input → uuids, each bad one a userError naming its field. */
 function competitionData(input: CreateCompetitionInput | UpdateCompetitionInput): CompetitionData {

@@ -46,7 +46,9 @@ const MAX_PLACES = 100_000;
  * goes through it, so two organizers' clicks (close registration vs. register an entry) serialize.
  */
 export async function lockCompetition(em: EntityManager, id: string, field: string[] = ['input', 'competitionId']): Promise<Competition> {
-  const competition = await em.findOne(Competition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  // refresh: the fork may already hold this competition from an earlier read; under the lock we need
+  // the committed row (its leaderboard version moves with every mark).
+  const competition = await em.findOne(Competition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!competition) throw notFound('Competition', field);
   return competition;
 }
@@ -146,10 +148,11 @@ export class CompetitionService {
 
   /** A lifecycle mutation: readiness checks for the move, then the move itself, in one transaction. */
   async transition(viewer: Viewer, id: string, action: LifecycleAction, reasonRaw: string | null | undefined): Promise<Competition> {
-    const reason = cleanReason(reasonRaw, LIFECYCLE[action].needsReason, action.replace(/[A-Z].*/, '') + ' this competition');
     return this.em.transactional(async (tx) => {
       const competition = await lockCompetition(tx, id);
+      // Who first: a stranger learns nothing from our input checks.
       assertOwner(viewer, competition);
+      const reason = cleanReason(reasonRaw, LIFECYCLE[action].needsReason, action.replace(/[A-Z].*/, '') + ' this competition');
       const move = nextStatus(competition.status, action);
       if (!move.ok) throw domainError(UserErrorCode.INVALID_STATE, move.message, ['input', 'competitionId']);
       if (action === 'openRegistration') await this.assertSchemeValid(tx, competition);

@@ -3,17 +3,18 @@ import { byIdLoader, childrenLoader, readChildrenLoader, rowReader, selectByKeys
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
-import { User } from '../auth/user.entity.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
+import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from './stage.entity.js';
 
 export const competitionById = byIdLoader(Competition);
 export const stageById = byIdLoader(Stage);
-export const userById = byIdLoader(User);
+export const entryById = byIdLoader(Entry);
+export const criterionById = byIdLoader(Criterion);
 export const stagesByCompetition = readChildrenLoader(Stage, 'competition', { position: 'asc' });
 export const criteriaByStage = childrenLoader(Criterion, 'stage', { position: 'asc' });
 /**

@@ -16,6 +16,7 @@ import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { CompetitionStatus as S, EntryStatus } from './enums.js';
 import { drawLots } from './lots.js';
+import { concurrently } from '../common/concurrently.js';
 
 /** While these hold, an entry's status is part of the live leaderboard. */
 const LIVE: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
@@ -196,7 +197,7 @@ export async function listEntries(em: EntityManager, competitionId: string, stat
   qb.limit(size + 1);
   // Read-only rows, not managed entities: a start list is only read (see rowReader).
   const reader = rowReader(em, Entry);
-  const [raw, totalCount] = await Promise.all([qb.execute('all', false), em.count(Entry, where)]);
+  const [raw, totalCount] = await concurrently(em, () => qb.execute('all', false), () => em.count(Entry, where));
   const rows = (raw as Record<string, unknown>[]).map((r) => reader.read(r));
   const more = rows.length > size;
   const items = rows.slice(0, size);

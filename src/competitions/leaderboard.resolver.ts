@@ -133,7 +133,13 @@ export class LeaderboardResolver {
   })
   async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'score' }>, @Ctx() ctx: Context): Promise<ScoreEvent> {
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
-    const score = await ctx.app.orm.em.fork().findOneOrFail(Score, { id: event.scoreId });
+    const em = ctx.app.orm.em.fork();
+    // A judge taken off the panel mid-competition stops seeing marks at once, not at reconnect.
+    const viewer = ctx.viewer;
+    if (viewer && !viewer.roles.includes(Role.ORGANIZER) && !viewer.roles.includes(Role.ADMIN) && !(await activeAssignment(em, event.competitionId, viewer.id))) {
+      throw forbidden('You are no longer on this competition’s panel');
+    }
+    const score = await em.findOneOrFail(Score, { id: event.scoreId });
     return { competitionId: toGlobalId('Competition', event.competitionId), version: event.version, revision: event.revision, score };
   }
 

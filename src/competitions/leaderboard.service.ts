@@ -8,6 +8,7 @@ import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, EntryStatus } from './enums.js';
 import { loadScheme, type LoadedScheme } from './scheme.js';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
+import { concurrently } from '../common/concurrently.js';
 
 /** One entry as the board shows it, before ranking. */
 interface BoardEntry extends RankInput {
@@ -37,14 +38,15 @@ export interface Board {
 
 async function loadEntries(em: EntityManager, competitionId: string, entryIds?: string[]): Promise<BoardEntry[]> {
   const where = entryIds ? { id: { $in: entryIds } } : { competition: competitionId };
-  const [entries, members, results] = await Promise.all([
-    em.find(Entry, where),
-    em.find(EntryMember, entryIds ? { entry: { $in: entryIds } } : { competition: competitionId }, {
+  const [entries, members, results] = await concurrently(
+    em,
+    () => em.find(Entry, where),
+    () => em.find(EntryMember, entryIds ? { entry: { $in: entryIds } } : { competition: competitionId }, {
       populate: ['worker', 'worker.enterprise'] as never,
       orderBy: { position: 'asc' },
     }),
-    em.find(EntryResult, entryIds ? { entryId: { $in: entryIds } } : { competitionId }),
-  ]);
+    () => em.find(EntryResult, entryIds ? { entryId: { $in: entryIds } } : { competitionId }),
+  );
   const membersOf = new Map<string, EntryMember[]>();
   for (const m of members) membersOf.set(m.entry.id, [...(membersOf.get(m.entry.id) ?? []), m]);
   const resultOf = new Map(results.map((r) => [r.entryId, r]));

@@ -5,6 +5,7 @@ import type { Competition } from './competition.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from './stage.entity.js';
+import { concurrently } from '../common/concurrently.js';
 
 /** A competition's marking scheme as the scoring engine sees it, plus what the server needs around it. */
 export interface LoadedScheme {
@@ -17,23 +18,28 @@ export interface LoadedScheme {
   marksExpected: number;
 }
 
-/** Three small queries: stages, criteria, active judges. */
-export async function loadScheme(em: EntityManager, competition: Competition): Promise<LoadedScheme> {
-  const [stages, criteria, judges] = await Promise.all([
-    em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
-    em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
-    em.find(JudgeAssignment, { competition, removedAt: null }),
-  ]);
-  const judgesPerStage: Record<string, number> = Object.fromEntries(stages.map((s) => [s.id, 0]));
-  for (const j of judges) for (const sid of j.stageIds) if (sid in judgesPerStage) judgesPerStage[sid]! += 1;
-  const scheme: Scheme = {
-    aggregation: competition.aggregation,
+/** Stages and criteria (in position order) as the scoring engine sees them. */
+function schemeOf(aggregation: Competition['aggregation'], stages: Stage[], criteria: Criterion[]): Scheme {
+  return {
+    aggregation,
     stages: stages.map((s) => ({
       id: s.id,
       weight: Number(s.weight),
       criteria: criteria.filter((c) => c.stage.id === s.id).map((c) => ({ id: c.id, kind: c.kind, maxScore: Number(c.maxScore) })),
     })),
   };
+}
+
+/** Three small queries: stages, criteria, active judges. */
+export async function loadScheme(em: EntityManager, competition: Competition): Promise<LoadedScheme> {
+  const [stages, criteria, judges] = await concurrently(
+    em,
+    () => em.find(Stage, { competition }, { orderBy: { position: 'asc' } }),
+    () => em.find(Criterion, { competition }, { orderBy: { position: 'asc' } }),
+    () => em.find(JudgeAssignment, { competition, removedAt: null }),
+  );
+  const scheme = schemeOf(competition.aggregation, stages, criteria);
+  const judgesPerStage = judgesPerStageOf(scheme, judges);
   let marksExpected = 0;
   for (const stage of scheme.stages) {
     for (const c of stage.criteria) marksExpected += c.kind === 'MEASUREMENT' ? 1 : judgesPerStage[stage.id] ?? 0;
@@ -64,18 +70,12 @@ export function markingPlan(em: EntityManager, competition: Pick<Competition, 'i
   const cached = plans.get(competition.id);
   if (cached && competition.status !== 'DRAFT') return cached;
   const plan = (async (): Promise<MarkingPlan> => {
-    const [stages, criteria] = await Promise.all([
-      em.find(Stage, { competition: competition.id }, { orderBy: { position: 'asc' } }),
-      em.find(Criterion, { competition: competition.id }, { orderBy: { position: 'asc' } }),
-    ]);
-    const scheme: Scheme = {
-      aggregation: competition.aggregation,
-      stages: stages.map((s) => ({
-        id: s.id,
-        weight: Number(s.weight),
-        criteria: criteria.filter((c) => c.stage.id === s.id).map((c) => ({ id: c.id, kind: c.kind, maxScore: Number(c.maxScore) })),
-      })),
-    };
+    const [stages, criteria] = await concurrently(
+      em,
+      () => em.find(Stage, { competition: competition.id }, { orderBy: { position: 'asc' } }),
+      () => em.find(Criterion, { competition: competition.id }, { orderBy: { position: 'asc' } }),
+    );
+    const scheme = schemeOf(competition.aggregation, stages, criteria);
     return { scheme, criteria: new Map(criteria.map((c) => [c.id, { id: c.id, stageId: c.stage.id, kind: c.kind, maxScore: Number(c.maxScore) }])) };
   })();
   if (competition.status !== 'DRAFT') {

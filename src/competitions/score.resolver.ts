@@ -3,12 +3,13 @@ import type { Context } from '../context.js';
 import { forbidden, withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId } from '../common/relay.js';
 import { paginate } from '../common/pagination.js';
-import { byIdLoader, childrenLoader } from '../common/loaders.js';
+import { childrenLoader } from '../common/loaders.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { aggregate, toNumber } from '../scoring/index.js';
 import { Role } from '../auth/role.js';
-import { User } from '../auth/user.entity.js';
+import { userById } from '../auth/user-summary.js';
 import { Competition } from './competition.entity.js';
+import { criterionById, entryById } from './competitions.loaders.js';
 import { Criterion } from './criterion.entity.js';
 import { Entry } from './entry.entity.js';
 import { EntryResult } from './entry-result.entity.js';
@@ -20,9 +21,6 @@ import { submitScore } from './score.service.js';
 import { canSeeStage, markVisibility } from './score-access.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
 
-const entryById = byIdLoader(Entry);
-const criterionById = byIdLoader(Criterion);
-const userById = byIdLoader(User);
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
 
 // A mark is visible through node(id:) exactly where scoreSheet would show it.
@@ -50,6 +48,7 @@ export class ScoreResolver {
       const entryId = expectId(input.entryId, 'Entry', ['input', 'entryId']);
       const criterionId = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);
       const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, criterionId });
+      if (!outcome.replayed) ctx.app.metrics.marksSubmitted.inc({ revised: String(outcome.revised) });
       const score = await ctx.em.fork().findOneOrFail(Score, { id: outcome.scoreId });
       return { score, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
     });

@@ -97,7 +97,7 @@ export async function submitScore(em: EntityManager, viewer: Viewer, data: Submi
   }
 }
 
-/** Everything a mark is checked against, read in one statement that also locks the entry. */
+/** Everything a mark is checked against, read in one statement once the entry is locked. */
 interface MarkContext {
   competition_id: string;
   entry_status: EntryStatus;
@@ -107,22 +107,40 @@ interface MarkContext {
   panel: { userId: string; stageIds: string[]; enterpriseId: string | null }[];
   enterprise_ids: string[];
   marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
+  /** The outcome already recorded under this request's idempotency key, if any. */
+  prior: { hash: string; outcome: Omit<SubmitScoreOutcome, 'replayed'> } | null;
 }
 
-// Marks of one entry are serialized by the entry row lock, so the result recomputed from these marks is never stale.
+/*
+ * Marks of one entry are serialized by the entry's row lock, taken by its own statement first: under
+ * READ COMMITTED each statement sees what was committed when it began, so the marks are read by a
+ * second statement that starts after the lock is held (read in the locking statement itself, they
+ * could miss a mark committed by the transaction it waited for, and the entry's result would be stale).
+ */
+const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
+
 const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
     coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id))
       from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
     array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
     coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
-      from score s where s.entry_id = e.id), '[]') as marks
+      from score s where s.entry_id = e.id), '[]') as marks,
+    (select json_build_object('hash', r.request_hash, 'outcome', r.outcome) from idempotency_record r
+      where r.user_id = ? and r.operation = 'submitScore' and r.key = ?) as prior
   from entry e join competition c on c.id = e.competition_id
-  where e.id = ? for update of e`;
+  where e.id = ?`;
 
 async function markInTransaction(tx: EntityManager, viewer: Viewer, data: SubmitScoreData, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
-  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [data.entryId]);
+  const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
+  if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
+  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [viewer.id, key, data.entryId]);
   if (!ctx) throw notFound('Entry', ['input', 'entryId']);
+  // The same request delivered twice at once: the copy that waited for the lock answers with the first outcome.
+  if (key && ctx.prior) {
+    if (ctx.prior.hash !== hash) throw domainError(UserErrorCode.INVALID_INPUT, 'This idempotencyKey was used for a different request', ['input', 'idempotencyKey']);
+    return { ...ctx.prior.outcome, replayed: true };
+  }
   const competitionId = ctx.competition_id;
   const plan = await markingPlan(tx, { id: competitionId, status: ctx.status, aggregation: ctx.aggregation });
   const criterion = plan.criteria.get(data.criterionId);

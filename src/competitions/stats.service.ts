@@ -22,7 +22,7 @@ const ELIGIBLE = `
   w.trade = any(case when cardinality(c.eligible_trades) > 0 then c.eligible_trades else array[c.trade]::text[] end)
   and (c.min_skill_level is null or ${levelRank('w.skill_level')} >= ${levelRank('c.min_skill_level')})
   and (c.max_skill_level is null or ${levelRank('w.skill_level')} <= ${levelRank('c.max_skill_level')})
-  and (cardinality(c.eligible_enterprise_ids) = 0 or w.enterprise_id::text = any(c.eligible_enterprise_ids))`;
+  and (cardinality(c.eligible_enterprise_ids) = 0 or w.enterprise_id = any(c.eligible_enterprise_ids))`;
 
 /** Active entries, their workers (with the enterprise registered at entry), the enterprises taking part. */
 const PARTICIPATION = `
@@ -59,7 +59,7 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
        select cr.id, cr.competition_id,
          case when cr.kind = '${CriterionKind.MEASUREMENT}' then 1
               else (select count(*) from judge_assignment j
-                    where j.competition_id = cr.competition_id and j.removed_at is null and cr.stage_id::text = any(j.stage_ids)) end as expected
+                    where j.competition_id = cr.competition_id and j.removed_at is null and cr.stage_id = any(j.stage_ids)) end as expected
        from criterion cr join c on c.id = cr.competition_id
      ),
      marks as (select s.entry_id, s.criterion_id, count(*) as n from score s join act on act.id = s.entry_id group by s.entry_id, s.criterion_id)

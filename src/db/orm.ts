@@ -26,6 +26,15 @@ export function ormConfig(clientUrl: string, opts: { log?: Logger; poolMax?: num
     strict: true,
     forceUndefined: false,
     pool: { min: 0, max: opts.poolMax ?? 20 },
+    // knex's own warnings (a pooled connection lost in a database restart) go to our structured log, not the console.
+    driverOptions: {
+      log: {
+        warn: (msg: unknown) => opts.log?.warn({ knex: String(msg) }, 'database driver'),
+        error: (msg: unknown) => opts.log?.error({ knex: String(msg) }, 'database driver'),
+        deprecate: (msg: unknown) => opts.log?.debug({ knex: String(msg) }, 'database driver'),
+        debug: (msg: unknown) => opts.log?.debug({ knex: String(msg) }, 'database driver'),
+      },
+    },
     debug: false,
     logger: (msg) => opts.log?.debug({ orm: msg }, 'orm'),
     // Many small writes per request: don't let the ORM lazily load in loops (see ARCHITECTURE, Data access).

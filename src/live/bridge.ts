@@ -17,6 +17,7 @@ export class LiveBridge {
   private client: pg.Client | null = null;
   private stopped = false;
   private retryMs = 250;
+  private reconnecting = false;
   /** Per competition: events waiting, and the drain running (if any). */
   private readonly pending = new Map<string, LiveEvent[]>();
   private readonly draining = new Map<string, Promise<void>>();
@@ -33,19 +34,35 @@ export class LiveBridge {
     await this.connect(false);
   }
 
+  /**
+   * One connection attempt. Its `end` handler is attached only once LISTEN succeeded: a failed
+   * attempt is retried by its caller alone (the failed client also emits `end`, and answering that
+   * too started a second reconnect loop per failure, leaving several LISTEN connections behind).
+   */
   private async connect(resync: boolean): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, keepAlive: true });
     client.on('notification', (msg) => this.dispatch(msg.payload));
     client.on('error', (err) => this.log.warn({ err: err.message }, 'live: LISTEN connection error'));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     client.on('end', () => {
+      if (this.client !== client) return;
+      this.client = null;
       this.connected = false;
-      if (this.client === client) this.client = null;
       if (!this.stopped) this.scheduleReconnect();
     });
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANNEL}`);
     this.client = client;
     this.connected = true;
+    this.reconnecting = false; // before the resync: a drop during it must schedule the next attempt
     this.retryMs = 250;
     if (resync) {
       this.log.info('live: LISTEN connection restored; resynchronising subscribers');
@@ -53,12 +70,16 @@ export class LiveBridge {
     }
   }
 
+  /** At most one reconnect pending at a time. */
   private scheduleReconnect(): void {
+    if (this.reconnecting || this.stopped) return;
+    this.reconnecting = true;
     const wait = this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, 5000);
     setTimeout(() => {
       if (this.stopped) return;
       this.connect(true).catch((err) => {
+        this.reconnecting = false;
         this.log.warn({ err: String(err?.message ?? err) }, 'live: reconnect failed; retrying');
         this.scheduleReconnect();
       });

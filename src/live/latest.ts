@@ -44,6 +44,11 @@ export class LatestHub<T> {
     step();
   }
 
+  /** Topics with at least one subscriber. */
+  topicNames(): string[] {
+    return [...this.topics.keys()];
+  }
+
   subscriberCount(topic?: string): number {
     if (topic) return this.topics.get(topic)?.size ?? 0;
     let n = 0;

@@ -1,30 +1,19 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
-import { openDatabase } from '../db/database.js';
-import { migrate, openOrm } from '../db/orm.js';
 import { projectRoot } from '../db/paths.js';
+import { withMigratedDatabase } from './migrated-database.js';
 
 /**
  * `npm run migration:create`: brings the database (embedded or DATABASE_URL) up to date, writes a
  * migration for whatever the entities add, and rewrites migrations/index.ts to list every migration.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const db = await openDatabase(config, log);
-  const orm = await openOrm(db.url, { log });
-  try {
-    await migrate(orm);
+  await withMigratedDatabase(async ({ orm }) => {
     const result = await orm.getMigrator().createMigration(undefined, false, false);
     console.log(result.fileName ? `wrote migrations/${result.fileName}` : 'no changes: the entities match the migrations');
     writeIndex();
-  } finally {
-    await orm.close(true);
-    await db.stop();
-  }
+  });
 }
 
 export function writeIndex(): void {

@@ -49,3 +49,9 @@ export function cstYear(year: number): { start: Date; end: Date } {
 export function cstYearOf(date: Date): number {
   return new Date(date.getTime() + 8 * 3_600_000).getUTCFullYear();
 }
+
+/** The canonical form of a checked amount, as PostgreSQL numeric(14,2) gives it back: "1300000" → "1300000.00", "007.5" → "7.50". */
+export function canonicalMoney(value: string): string {
+  const [whole, frac = ''] = value.split('.');
+  return `${BigInt(whole!)}.${frac.padEnd(2, '0')}`;
+}

@@ -1,10 +1,9 @@
-import pg from 'pg';
 import { Role } from '../../src/auth/role';
 import { drawLots } from '../../src/competitions/lots';
-import { LIVE_CHANNEL } from '../../src/live/events';
-import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { errorCode, ok, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { mutate, setupCompetition } from '../helpers/competition';
+import { organizerWithLiveEvents, uuidOf, type TestUser } from './live-setup';
 
 const REGISTER = `mutation($input: RegisterEntryInput!) { registerEntry(input: $input) { entry { id status startNumber displayName participants { name enterprise { id } } } userErrors { code field message } } }`;
 const WITHDRAW = `mutation($input: WithdrawEntryInput!) { withdrawEntry(input: $input) { entry { id status statusReason } userErrors { code field message } } }`;
@@ -13,26 +12,16 @@ const DRAW = `mutation($input: DrawLotsInput!) { drawLots(input: $input) { compe
 const ENTRIES = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $status: EntryStatus) { competition(id: $id) { entries(first: $first, after: $after, last: $last, before: $before, filter: { status: $status }) {
   totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id startNumber station status } } } }`;
 
+const live = organizerWithLiveEvents();
+const { events } = live;
 let t: TestServer;
-let organizer: { id: string; globalId: string; token: string };
-let listener: pg.Client;
-const events: any[] = [];
-beforeAll(async () => {
-  t = await startTestServer();
-  organizer = await t.user([Role.ORGANIZER]);
-  listener = new pg.Client({ connectionString: t.orm.config.getClientUrl() });
-  await listener.connect();
-  listener.on('notification', (n) => events.push(JSON.parse(n.payload!)));
-  await listener.query(`LISTEN ${LIVE_CHANNEL}`);
-});
-afterAll(async () => {
-  await listener.end();
-  await t.close();
+let organizer: TestUser;
+beforeAll(() => {
+  ({ t, organizer } = live);
 });
 
 const run = async (q: string, input: Record<string, unknown>, token = organizer.token) => Object.values(ok(await t.gql(q, { input }, token)))[0] as any;
 const entries = async (id: string, vars: Record<string, unknown> = {}, token: string | null = organizer.token) => ok(await t.gql(ENTRIES, { id, ...vars }, token)).competition.entries;
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
 describe('registerEntry', () => {

@@ -1,34 +1,23 @@
-import pg from 'pg';
 import { Role } from '../../src/auth/role';
-import { LIVE_CHANNEL } from '../../src/live/events';
-import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { errorCode, ok, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { mutate, setupCompetition } from '../helpers/competition';
+import { organizerWithLiveEvents, uuidOf, type TestUser } from './live-setup';
 
 const ASSIGN = `mutation($input: AssignJudgeInput!) { assignJudge(input: $input) { assignment { id chief reason removedAt removedReason user { id displayName } stages { id } enterprise { id } competition { id } } userErrors { code field message } } }`;
 const UNASSIGN = `mutation($input: UnassignJudgeInput!) { unassignJudge(input: $input) { assignment { id removedAt removedReason } userErrors { code field message } } }`;
 const PANEL = `query($id: ID!, $all: Boolean) { competition(id: $id) { judges(includeRemoved: $all) { id chief reason removedReason user { id } stages { name } } } }`;
 
+const live = organizerWithLiveEvents();
+const { events } = live;
 let t: TestServer;
-let organizer: { id: string; globalId: string; token: string };
-let listener: pg.Client;
-const events: any[] = [];
-beforeAll(async () => {
-  t = await startTestServer();
-  organizer = await t.user([Role.ORGANIZER]);
-  listener = new pg.Client({ connectionString: t.orm.config.getClientUrl() });
-  await listener.connect();
-  listener.on('notification', (n) => events.push(JSON.parse(n.payload!)));
-  await listener.query(`LISTEN ${LIVE_CHANNEL}`);
-});
-afterAll(async () => {
-  await listener.end();
-  await t.close();
+let organizer: TestUser;
+beforeAll(() => {
+  ({ t, organizer } = live);
 });
 
 const run = async (q: string, input: Record<string, unknown>, token = organizer.token) => Object.values(ok(await t.gql(q, { input }, token)))[0] as any;
 const panel = async (id: string, token: string | null = organizer.token, all = false) => ok(await t.gql(PANEL, { id, all }, token)).competition.judges;
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1]!;
 const uuid = (globalId: string) => uuidOf(globalId);
 
 async function judgeOf(enterpriseId?: string) {

@@ -1,34 +1,23 @@
-import pg from 'pg';
 import { Role } from '../../src/auth/role';
-import { LIVE_CHANNEL } from '../../src/live/events';
-import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { errorCode, ok, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition } from '../helpers/competition';
+import { organizerWithLiveEvents, uuidOf, type TestUser } from './live-setup';
 
 const MOVES = ['openRegistration', 'closeRegistration', 'startCompetition', 'closeScoring', 'reopenScoring', 'cancelCompetition'] as const;
 const move = (name: string) => `mutation($input: CompetitionTransitionInput!) { ${name}(input: $input) { competition { status } userErrors { code field message } } }`;
 const STATE = `query($id: ID!) { competition(id: $id) { status transitions { id from to reason at by { id displayName } } } }`;
 
+const live = organizerWithLiveEvents();
+const { events } = live;
 let t: TestServer;
-let organizer: { id: string; globalId: string; token: string };
-let listener: pg.Client;
-const events: any[] = [];
-beforeAll(async () => {
-  t = await startTestServer();
-  organizer = await t.user([Role.ORGANIZER]);
-  listener = new pg.Client({ connectionString: t.orm.config.getClientUrl() });
-  await listener.connect();
-  listener.on('notification', (n) => events.push(JSON.parse(n.payload!)));
-  await listener.query(`LISTEN ${LIVE_CHANNEL}`);
-});
-afterAll(async () => {
-  await listener.end();
-  await t.close();
+let organizer: TestUser;
+beforeAll(() => {
+  ({ t, organizer } = live);
 });
 
 const run = async (name: string, input: Record<string, unknown>, token = organizer.token) => ok(await t.gql(move(name), { input }, token))[name];
 const state = async (id: string) => ok(await t.gql(STATE, { id }, organizer.token)).competition;
 const settle = () => new Promise((r) => setTimeout(r, 150));
-const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 
 describe('the lifecycle through the API', () => {
   it('walks DRAFT → … → CANCELLED, recording who, when and why, and notifying subscribers of each move', async () => {

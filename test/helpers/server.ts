@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type Config, type Limits } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { openOrm } from '../../src/db/orm';
 import { createServer, type RunningServer } from '../../src/server';
@@ -30,13 +30,33 @@ export interface TestServer {
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long!';
 let userSeq = 0;
 
+/**
+ * Budgets, write throttles and the per-address socket cap are tested in test/hardening with their
+ * own values; elsewhere they would only slow fixtures (dozens of writes a second by one organizer).
+ */
+export const GENEROUS_LIMITS: Partial<Limits> = {
+  costBudget: 1e9, costRestorePerSecond: 1e9, writeBurst: 1e9, writesPerSecond: 1e9, wsMaxConnectionsPerAddress: 1e6,
+};
+
+export interface TestServerOptions {
+  shareWith?: TestServer;
+  /** Config over the test defaults (e.g. nodeEnv: 'production'). */
+  config?: Partial<Config>;
+  /** Limits over the defaults and GENEROUS_LIMITS. */
+  limits?: Partial<Limits>;
+}
+
 /** A server on a fresh database, or a second instance on another server's database (`shareWith`). */
-export async function startTestServer(opts: { shareWith?: TestServer } = {}): Promise<TestServer> {
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = opts.shareWith
     ? { url: opts.shareWith.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
   const log = createLogger(process.env.JX_TEST_LOG ?? 'silent');
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), port: 0, host: '127.0.0.1', databaseUrl: db.url };
+  const base = loadConfig({ NODE_ENV: 'test' });
+  const config: Config = {
+    ...base, port: 0, host: '127.0.0.1', databaseUrl: db.url, ...opts.config,
+    limits: { ...base.limits, ...GENEROUS_LIMITS, ...opts.config?.limits, ...opts.limits },
+  };
   const orm = await openOrm(db.url, { log, poolMax: 10 });
   const server = await createServer(config, orm, log, TEST_JWT_SECRET);
   let statements = 0;

@@ -1,0 +1,49 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, notFound } from '../common/errors.js';
+import { Role } from '../auth/role.js';
+import type { Viewer } from '../context.js';
+import { Studio } from '../studios/studio.entity.js';
+import { IncubationProject } from './incubation-project.entity.js';
+
+/**
+ * Who may do what with a project, in one place for services, field resolvers and node(id:).
+ * Owners: the user who created it, the manager of its studio, and admins; they add partners, funding
+ * and milestones. Insiders (owners and REVIEWERs) see the money and the gate history; everything
+ * else about a project is public (projects are showcased).
+ */
+export function isAdmin(viewer: Viewer | null): boolean {
+  return !!viewer && viewer.roles.includes(Role.ADMIN);
+}
+
+/** The owner's identity, without the ADMIN override (an admin who did not create it is not "its" owner). */
+export function runsProject(viewer: Viewer | null, project: IncubationProject, studioManagerId: string | null): boolean {
+  return !!viewer && (viewer.id === project.owner.id || (studioManagerId != null && viewer.id === studioManagerId));
+}
+
+export function ownsProject(viewer: Viewer | null, project: IncubationProject, studioManagerId: string | null): boolean {
+  return isAdmin(viewer) || runsProject(viewer, project, studioManagerId);
+}
+
+export function seesProjectInternals(viewer: Viewer | null, project: IncubationProject, studioManagerId: string | null): boolean {
+  return ownsProject(viewer, project, studioManagerId) || !!viewer?.roles.includes(Role.REVIEWER);
+}
+
+/** The project row locked for the rest of the transaction, so concurrent gate decisions and additions serialize. */
+export async function lockProject(em: EntityManager, id: string, field: string[] = ['input', 'projectId']): Promise<IncubationProject> {
+  const project = await em.findOne(IncubationProject, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!project) throw notFound('Incubation project', field);
+  return project;
+}
+
+export async function studioManagerOf(em: EntityManager, project: IncubationProject): Promise<string | null> {
+  if (!project.studio) return null;
+  const studio = await em.findOne(Studio, { id: project.studio.id }, { fields: ['manager'] });
+  return studio?.manager.id ?? null;
+}
+
+export async function assertOwnsProject(em: EntityManager, viewer: Viewer, project: IncubationProject): Promise<void> {
+  if (!ownsProject(viewer, project, await studioManagerOf(em, project))) {
+    throw forbidden('Only the project’s creator, its studio’s manager or an admin may change it');
+  }
+}

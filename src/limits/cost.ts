@@ -1,0 +1,126 @@
+import {
+  getArgumentValues, getNamedType, getNullableType, getVariableValues, isCompositeType, isInterfaceType, isListType, isObjectType, Kind,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/relay.js';
+import { LimitError } from './errors.js';
+
+/**
+ * The cost of an operation before it runs, as Shopify and GitHub count it, so that a client pays
+ * for what it may make the server load rather than for its text:
+ * - a field returning an object costs 1, a scalar or enum 0, introspection and `__typename` 0;
+ * - a connection (a field with `first`/`last`) costs 2, and the lists inside it (`edges`, `nodes`)
+ *   count once per item asked (`first` or `last`, 20 when neither is given);
+ * - another list field counts as many times as the list argument it is given (`nodes(ids:)`), else once;
+ * - each root mutation field costs 10 more (a write is worth more than a read).
+ * Variables are taken into account (unlike a purely textual count, which `first: $n` would fool).
+ * A `first`/`last` over the maximum page size is refused here for every connection at once.
+ */
+export const MUTATION_COST = 10;
+
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): number {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  // Invalid variables fail at execution anyway; count with defaults meanwhile.
+  const variables = 'coerced' in coerced ? coerced.coerced : {};
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return 0;
+  const memo = new Map<string, number>();
+
+  function selectionsCost(set: SelectionSetNode, parent: GraphQLCompositeType, pageSize: number | undefined): number {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        total += fieldCost(sel, parent, pageSize);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) total += selectionsCost(sel.selectionSet, type, pageSize);
+      } else {
+        const fragment = fragments.get(sel.name.value);
+        const type = fragment && schema.getType(fragment.typeCondition.name.value);
+        if (!fragment || !type || !isCompositeType(type)) continue;
+        // Memoized per fragment and page size: nested spreads cost linear time to count, not exponential.
+        const key = `${fragment.name.value}|${pageSize ?? ''}`;
+        let cost = memo.get(key);
+        if (cost === undefined) memo.set(key, (cost = selectionsCost(fragment.selectionSet, type, pageSize)));
+        total += cost;
+      }
+    }
+    return total;
+  }
+
+  function fieldCost(node: FieldNode, parent: GraphQLCompositeType, parentPage: number | undefined): number {
+    if (node.name.value.startsWith('__')) return 0;
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
+    const def = parent.getFields()[node.name.value] as GraphQLField<unknown, unknown> | undefined;
+    if (!def) return 0;
+    const type = getNamedType(def.type);
+    const args = argumentsOf(def, node);
+    const isList = isListType(getNullableType(def.type));
+    let page: number | undefined;
+    // A connection: a paged field returning one object (edges, nodes, pageInfo). A plain list with a
+    // `first` (the leaderboard's rows, served from memory) is a window, counted as a plain list.
+    if (!isList && def.args.some((a) => a.name === 'first' || a.name === 'last')) {
+      for (const name of ['first', 'last'] as const) {
+        const v = args[name];
+        if (typeof v === 'number' && v > MAX_PAGE_SIZE) {
+          throw new LimitError('BAD_USER_INPUT', `\`${name}\` on \`${node.name.value}\` must be at most ${MAX_PAGE_SIZE}, got ${v}`, { maximum: MAX_PAGE_SIZE });
+        }
+      }
+      const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+      page = Math.max(0, asked);
+    }
+    if (!isCompositeType(type)) return 0;
+    const own = page !== undefined ? 2 : 1;
+    const one = own + (node.selectionSet ? selectionsCost(node.selectionSet, type, page) : 0);
+    if (!isList) return one;
+    return one * (parentPage ?? listArgumentLength(args) ?? 1);
+  }
+
+  function argumentsOf(def: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+    try {
+      return getArgumentValues(def, node, variables);
+    } catch {
+      return {}; // bad arguments fail at execution
+    }
+  }
+
+  let total = 0;
+  for (const sel of operation.selectionSet.selections) {
+    total += selectionsCost({ kind: Kind.SELECTION_SET, selections: [sel] }, rootType, undefined);
+    if (operation.operation === 'mutation' && sel.kind === Kind.FIELD && !sel.name.value.startsWith('__')) total += MUTATION_COST;
+  }
+  return total;
+}
+
+function listArgumentLength(args: Record<string, unknown>): number | undefined {
+  for (const v of Object.values(args)) if (Array.isArray(v)) return v.length;
+  return undefined;
+}
+
+/** The number of root mutation fields: each is one write for the write throttle. */
+export function writeCount(operation: OperationDefinitionNode): number {
+  return operation.operation === 'mutation' ? Math.max(1, operation.selectionSet.selections.length) : 0;
+}
+
+/**
+ * What an operation turned out to cost, from its result: each object returned counts 1 (a page of 3
+ * where 100 were asked costs 3), plus MUTATION_COST per root mutation field. Shopify refunds the
+ * difference to the budget; so do we.
+ */
+export function actualCost(data: unknown, operation: OperationDefinitionNode): number {
+  const count = (v: unknown): number => {
+    if (Array.isArray(v)) return v.reduce((n: number, x) => n + count(x), 0);
+    if (v && typeof v === 'object') return 1 + Object.values(v).reduce((n: number, x) => n + count(x), 0);
+    return 0;
+  };
+  const roots = data && typeof data === 'object' ? Object.values(data).reduce((n: number, x) => n + count(x), 0) : 0;
+  return roots + writeCount(operation) * MUTATION_COST;
+}

@@ -1,0 +1,46 @@
+import { MAX_SUBSCORE, MIN_MEAN_TOTAL, MIN_REVIEWS } from './enums.js';
+
+/** The four sub-scores of an expert review, each 0–25; the field names are the input's. */
+export const SUBSCORES = ['innovation', 'practicality', 'benefit', 'promotability'] as const;
+export type Subscores = Record<(typeof SUBSCORES)[number], number>;
+
+export function reviewTotal(s: Subscores): number {
+  return SUBSCORES.reduce((sum, k) => sum + s[k], 0);
+}
+
+/** The sub-scores that are not whole numbers from 0 to 25. */
+export function badSubscores(s: Partial<Subscores>): string[] {
+  return SUBSCORES.filter((k) => {
+    const v = s[k];
+    return typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_SUBSCORE;
+  });
+}
+
+/**
+ * The mean of `count` review totals summing to `sum`, cut (not rounded) to two decimals, in integer
+ * arithmetic: a mean of 74.999 must not read 75.00 next to a refusal for being under 75.
+ */
+export function meanTotalText(sum: number, count: number): string {
+  const hundredths = Math.floor((sum * 100) / count);
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Why a method may not be named yet, one sentence per unmet rule (empty when it may): at least
+ * MIN_REVIEWS reviews, with a mean total of at least MIN_MEAN_TOTAL, compared exactly as
+ * sum ≥ 75 × count (review totals are whole numbers).
+ */
+export function namingThresholdProblems(reviewCount: number, totalSum: number): string[] {
+  const problems: string[] = [];
+  if (reviewCount < MIN_REVIEWS) problems.push(`Naming needs at least ${MIN_REVIEWS} expert reviews; the method has ${reviewCount}`);
+  if (reviewCount > 0 && totalSum < MIN_MEAN_TOTAL * reviewCount) {
+    problems.push(`Naming needs a mean review total of at least ${MIN_MEAN_TOTAL}; the method's is ${meanTotalText(totalSum, reviewCount)}`);
+  }
+  return problems;
+}
+/** The official name must carry the lead inventor's name (e.g. 王晓明高效焊接法), compared without spaces. */
+export function namesLeadInventor(officialName: string, leadInventorName: string): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  const lead = squash(leadInventorName);
+  return lead.length > 0 && squash(officialName).includes(lead);
+}

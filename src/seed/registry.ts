@@ -1,0 +1,76 @@
+import { creditCodeCheckChar } from '../registry/credit-code.js';
+import type { Dice, SeedClient } from './client.js';
+
+export interface SeedWorker { id: string; name: string; trade: string; skillLevel: string; enterpriseId: string }
+export interface SeedEnterprise { id: string; name: string; district: string; ownership: string }
+export interface SeedRegistry { enterprises: SeedEnterprise[]; workers: SeedWorker[] }
+
+const ENTERPRISES: [name: string, ownership: string, size: string, industry: string, district: string][] = [
+  ['厦门港务集团', 'STATE_OWNED', 'LARGE', '港口物流', '湖里区'],
+  ['厦门重工机械', 'STATE_OWNED', 'LARGE', '装备制造', '海沧区'],
+  ['鹭岛电力工程', 'STATE_OWNED', 'MEDIUM', '电力', '思明区'],
+  ['集美城乡供水合作社', 'COLLECTIVE', 'SMALL', '水务', '集美区'],
+  ['同安精密模具', 'PRIVATE', 'MEDIUM', '模具制造', '同安区'],
+  ['翔安汽车零部件', 'PRIVATE', 'LARGE', '汽车制造', '翔安区'],
+  ['海沧数控科技', 'PRIVATE', 'SMALL', '数控加工', '海沧区'],
+  ['思明小微焊接工作坊', 'PRIVATE', 'MICRO', '金属加工', '思明区'],
+  ['厦航机务工程', 'MIXED', 'LARGE', '航空维修', '湖里区'],
+  ['集美新能源电池', 'MIXED', 'MEDIUM', '新能源', '集美区'],
+  ['厦门日升电子（外资）', 'FOREIGN_INVESTED', 'LARGE', '电子制造', '翔安区'],
+  ['海沧德精密轴承（外资）', 'FOREIGN_INVESTED', 'MEDIUM', '机械制造', '海沧区'],
+];
+const TRADES = ['焊工', '电工', '钳工', '数控车工', '汽车维修工'];
+const LEVELS = ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'SENIOR', 'TECHNICIAN', 'SENIOR_TECHNICIAN'];
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤';
+const GIVEN = ['建国', '晓明', '芳', '伟', '秀英', '志强', '丽娟', '海峰', '国庆', '春梅', '文斌', '雪梅', '俊杰', '桂兰', '振华', '红霞', '明辉', '金凤', '永强', '淑珍', '德胜', '美玲', '建华', '小燕', '立新', '玉兰', '宏伟', '静', '鹏飞', '慧敏'];
+
+function creditCode(n: number): string {
+  const body = `91350200${String(700_000_000 + n).padStart(9, '0')}`;
+  return body + creditCodeCheckChar(body);
+}
+
+async function workersOf(c: SeedClient, token: string, enterpriseId: string): Promise<SeedWorker[]> {
+  const out: SeedWorker[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const d: any = await c.request(
+      `query($e: ID!, $a: String) { workers(first: 100, after: $a, filter: { enterpriseId: $e }) { nodes { id name trade skillLevel } pageInfo { hasNextPage endCursor } } }`,
+      { e: enterpriseId, a: after }, token);
+    out.push(...d.workers.nodes.map((w: any) => ({ ...w, enterpriseId })));
+    if (!d.workers.pageInfo.hasNextPage) return out;
+    after = d.workers.pageInfo.endCursor;
+  }
+}
+
+/** Twelve enterprises of every ownership and size across six districts, ~25 workers each, some honored. */
+export async function seedRegistry(c: SeedClient, admin: string, dice: Dice): Promise<SeedRegistry> {
+  const enterprises: SeedEnterprise[] = [];
+  const workers: SeedWorker[] = [];
+  for (const [i, [name, ownership, size, industry, district]] of ENTERPRISES.entries()) {
+    const { enterprise } = await c.mutate(admin, 'createEnterprise', 'CreateEnterpriseInput',
+      { name, creditCode: creditCode(i + 1), ownership, size, industry, district }, 'enterprise { id }');
+    enterprises.push({ id: enterprise.id, name, district, ownership });
+    const count = size === 'MICRO' ? 6 : size === 'SMALL' ? 15 : size === 'MEDIUM' ? 25 : 40;
+    const rows = Array.from({ length: count }, (_, k) => ({
+      name: dice.pick([...SURNAMES]) + dice.pick(GIVEN),
+      gender: dice.next() < 0.7 ? 'MALE' : 'FEMALE',
+      birthYear: dice.int(1968, 2003),
+      // Every enterprise has welders, so the welding contest draws from all of them.
+      trade: k % 3 === 0 ? '焊工' : dice.pick(TRADES),
+      skillLevel: dice.pick(LEVELS),
+      employeeNumber: `E${String(i + 1).padStart(2, '0')}${String(k + 1).padStart(4, '0')}`,
+      migrantWorker: dice.next() < 0.35,
+      joinedAt: new Date(Date.UTC(dice.int(2000, 2024), dice.int(0, 11), 1)).toISOString(),
+    }));
+    await c.mutate(admin, 'importWorkers', 'ImportWorkersInput', { enterpriseId: enterprise.id, rows }, 'importedCount');
+    workers.push(...(await workersOf(c, admin, enterprise.id)));
+  }
+  // Honors: model workers and craftsmen lead studios later; a few more for the registry's sake.
+  const honors: [kind: string, level: string][] = [['MODEL_WORKER', 'CITY'], ['CRAFTSMAN', 'CITY'], ['GOLD_MEDAL_WORKER', 'DISTRICT'], ['CHIEF_TECHNICIAN', 'PROVINCE']];
+  for (const [k, w] of workers.entries()) {
+    if (k % 11 !== 0) continue;
+    const [kind, level] = honors[(k / 11) % honors.length]!;
+    await c.mutate(admin, 'grantHonor', 'GrantHonorInput', { workerId: w.id, kind, level, year: dice.int(2018, 2025), source: '市总工会' }, 'honor { id }');
+  }
+  return { enterprises, workers };
+}

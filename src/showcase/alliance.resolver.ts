@@ -1,0 +1,113 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { withUserErrors } from '../common/errors.js';
+import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
+import { registerNodeType } from '../common/node.resolver.js';
+import { Role } from '../auth/role.js';
+import { Studio } from '../studios/studio.entity.js';
+import { Alliance } from './alliance.entity.js';
+import {
+  AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
+  UpdateAllianceInput,
+} from './alliance.inputs.js';
+import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
+import { checkChildPage, ChildPageArgs } from './child-pages.js';
+import { studioById } from '../studios/studios.loaders.js';
+import { alliancesByStudio, memberPages } from './showcase.loaders.js';
+
+registerNodeType('Alliance', async (ctx, ids) => new Map((await ctx.em.find(Alliance, { id: { $in: ids } })).map((a) => [a.id, a])));
+
+function membershipIds(input: AllianceMembershipInput): { allianceId: string; studioId: string } {
+  return {
+    allianceId: expectId(input.allianceId, 'Alliance', ['input', 'allianceId']),
+    studioId: expectId(input.studioId, 'Studio', ['input', 'studioId']),
+  };
+}
+
+@Resolver(() => Alliance)
+export class AllianceResolver {
+  @Query(() => Alliance, { nullable: true, description: 'Public.' })
+  async alliance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Alliance | null> {
+    const uuid = idOf(id, 'Alliance');
+    return uuid ? ctx.em.findOne(Alliance, { id: uuid }) : null;
+  }
+
+  @Query(() => AllianceConnection, { description: 'Public. By name.' })
+  async alliances(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => AllianceFilter, { nullable: true }) filter: AllianceFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<AllianceConnection> {
+    // A malformed studio ID matches nothing rather than failing the whole list.
+    const studioId = filter?.studioId ? (idOf(filter.studioId, 'Studio') ?? '00000000-0000-0000-0000-000000000000') : null;
+    return listAlliances(ctx.em, filter ? { ...filter, studioId } : null, page);
+  }
+
+  @Authorized(Role.ORGANIZER, Role.ADMIN)
+  @Mutation(() => AlliancePayload, { description: 'ORGANIZER or ADMIN. A REGIONAL alliance needs a region, an INDUSTRY alliance an industry; names are unique.' })
+  async createAlliance(@Arg('input') input: CreateAllianceInput, @Ctx() ctx: Context): Promise<AlliancePayload> {
+    return withUserErrors(async () => ({ alliance: await new AllianceService(ctx.em).create(ctx.viewer!, input) }));
+  }
+
+  @Authorized(Role.ORGANIZER, Role.ADMIN)
+  @Mutation(() => AlliancePayload, { description: 'The alliance’s organizer (its creator) or an admin.' })
+  async updateAlliance(@Arg('input') input: UpdateAllianceInput, @Ctx() ctx: Context): Promise<AlliancePayload> {
+    return withUserErrors(async () => {
+      const { allianceId, ...data } = input;
+      const id = expectId(allianceId, 'Alliance', ['input', 'allianceId']);
+      return { alliance: await new AllianceService(ctx.em).update(ctx.viewer!, id, data) };
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may change it (its organizer, or an admin).' })
+  viewerCanEdit(@Root() a: Alliance, @Ctx() ctx: Context): boolean {
+    return mayEditAlliance(ctx.viewer, a);
+  }
+
+  @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)
+  @Mutation(() => AllianceMembershipPayload, { description: 'The studio’s manager or an admin; accredited studios only, once per alliance.' })
+  async joinAlliance(@Arg('input') input: AllianceMembershipInput, @Ctx() ctx: Context): Promise<AllianceMembershipPayload> {
+    return withUserErrors(async () => {
+      const { allianceId, studioId } = membershipIds(input);
+      return new AllianceService(ctx.em).join(ctx.viewer!, allianceId, studioId);
+    });
+  }
+
+  @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)
+  @Mutation(() => AllianceMembershipPayload, { description: 'The studio’s manager or an admin.' })
+  async leaveAlliance(@Arg('input') input: AllianceMembershipInput, @Ctx() ctx: Context): Promise<AllianceMembershipPayload> {
+    return withUserErrors(async () => {
+      const { allianceId, studioId } = membershipIds(input);
+      return new AllianceService(ctx.em).leave(ctx.viewer!, allianceId, studioId);
+    });
+  }
+
+  @FieldResolver(() => AllianceMemberConnection, { description: 'Member studios in the order they joined. Public: only accredited studios are listed.' })
+  async members(@Root() a: Alliance, @Args() args: ChildPageArgs, @Ctx() ctx: Context): Promise<AllianceMemberConnection> {
+    const { first } = checkChildPage(args);
+    const page = await ctx.loaders.get(memberPages).load({ parentId: a.id, first, after: args.after ?? null });
+    const studios = await ctx.loaders.get(studioById).loadMany(page.rows.map((r) => r.studio_id as string));
+    const edges = page.rows
+      .map((r, i) => ({ cursor: page.cursors[i]!, joinedAt: new Date(r.ord), node: studios[i] }))
+      .filter((edge): edge is { cursor: string; joinedAt: Date; node: Studio } => edge.node instanceof Studio);
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+}
+
+@Resolver(() => Studio)
+export class StudioAlliancesResolver {
+  @FieldResolver(() => [Alliance], { description: 'Innovation alliances (职工技术创新联盟) the studio belongs to, in the order it joined.' })
+  async alliances(@Root() s: Studio, @Ctx() ctx: Context): Promise<Alliance[]> {
+    return ctx.loaders.get(alliancesByStudio).load(s.id);
+  }
+}

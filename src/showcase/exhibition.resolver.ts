@@ -1,0 +1,115 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { withUserErrors } from '../common/errors.js';
+import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
+import { registerNodeType } from '../common/node.resolver.js';
+import { Role } from '../auth/role.js';
+import { SortDirection } from '../registry/registry.inputs.js';
+import { projectById } from '../incubation/incubation.loaders.js';
+import { methodById } from '../methods/methods.loaders.js';
+import { innovationById } from '../studios/studios.loaders.js';
+import { ExhibitKind } from './enums.js';
+import { Exhibition } from './exhibition.entity.js';
+import {
+  AddExhibitPayload, CreateExhibitionInput, ExhibitConnection, ExhibitInput, ExhibitionConnection, ExhibitionFilter, ExhibitionOrder,
+  ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, UpdateExhibitionInput, type Exhibit,
+} from './exhibition.inputs.js';
+import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
+import { checkChildPage, ChildPageArgs } from './child-pages.js';
+import { exhibitPages } from './showcase.loaders.js';
+
+const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
+
+registerNodeType('Exhibition', async (ctx, ids) => new Map((await ctx.em.find(Exhibition, { id: { $in: ids } })).map((e) => [e.id, e])));
+
+@Resolver(() => Exhibition)
+export class ExhibitionResolver {
+  @Query(() => Exhibition, { nullable: true, description: 'Public.' })
+  async exhibition(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Exhibition | null> {
+    const uuid = idOf(id, 'Exhibition');
+    return uuid ? ctx.em.findOne(Exhibition, { id: uuid }) : null;
+  }
+
+  @Query(() => ExhibitionConnection, { description: 'Public. Soonest start first unless ordered otherwise.' })
+  async exhibitions(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => ExhibitionFilter, { nullable: true }) filter: ExhibitionFilter | null,
+    @Arg('orderBy', () => ExhibitionOrder, { nullable: true }) orderBy: ExhibitionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ExhibitionConnection> {
+    const field = orderBy?.field ?? ExhibitionOrderField.STARTS_AT;
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    return listExhibitions(ctx.em, filter, page, { field, dir });
+  }
+
+  @Authorized(...ORGANIZERS)
+  @Mutation(() => ExhibitionPayload, { description: 'ORGANIZER or ADMIN; the creator curates its exhibits. endsAt after startsAt.' })
+  async createExhibition(@Arg('input') input: CreateExhibitionInput, @Ctx() ctx: Context): Promise<ExhibitionPayload> {
+    return withUserErrors(async () => ({ exhibition: await new ExhibitionService(ctx.em).create(ctx.viewer!, input) }));
+  }
+
+  @Authorized(...ORGANIZERS)
+  @Mutation(() => ExhibitionPayload, { description: 'The exhibition’s organizer or an admin; endsAt stays after startsAt.' })
+  async updateExhibition(@Arg('input') input: UpdateExhibitionInput, @Ctx() ctx: Context): Promise<ExhibitionPayload> {
+    return withUserErrors(async () => {
+      const { exhibitionId, ...data } = input;
+      const id = expectId(exhibitionId, 'Exhibition', ['input', 'exhibitionId']);
+      return { exhibition: await new ExhibitionService(ctx.em).update(ctx.viewer!, id, data) };
+    });
+  }
+
+  @Authorized(...ORGANIZERS)
+  @Mutation(() => AddExhibitPayload, {
+    description: 'The exhibition’s organizer or an admin. Shows an innovation of an accredited studio, a NAMED operating method or a project not terminated; once each.',
+  })
+  async addExhibit(@Arg('input') input: ExhibitInput, @Ctx() ctx: Context): Promise<AddExhibitPayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.exhibitionId, 'Exhibition', ['input', 'exhibitionId']);
+      return new ExhibitionService(ctx.em).addExhibit(ctx.viewer!, id, input.itemId);
+    });
+  }
+
+  @Authorized(...ORGANIZERS)
+  @Mutation(() => RemoveExhibitPayload, { description: 'The exhibition’s organizer or an admin.' })
+  async removeExhibit(@Arg('input') input: ExhibitInput, @Ctx() ctx: Context): Promise<RemoveExhibitPayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.exhibitionId, 'Exhibition', ['input', 'exhibitionId']);
+      return { exhibition: await new ExhibitionService(ctx.em).removeExhibit(ctx.viewer!, id, input.itemId), removedItemId: input.itemId };
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may change its exhibits (its organizer, or an admin).' })
+  viewerCanEdit(@Root() e: Exhibition, @Ctx() ctx: Context): boolean {
+    return mayEditExhibition(ctx.viewer, e);
+  }
+
+  @FieldResolver(() => ExhibitConnection, { description: 'In the order they were added. Public; items that stopped being public are left out.' })
+  async exhibits(@Root() e: Exhibition, @Args() args: ChildPageArgs, @Ctx() ctx: Context): Promise<ExhibitConnection> {
+    const { first } = checkChildPage(args);
+    const page = await ctx.loaders.get(exhibitPages).load({ parentId: e.id, first, after: args.after ?? null });
+    const items = await Promise.all(page.rows.map((r) => loadItem(ctx, r.kind as ExhibitKind, r.item_id as string)));
+    const edges = page.rows
+      .map((r, i) => ({ cursor: page.cursors[i]!, addedAt: new Date(r.ord), node: items[i] }))
+      .filter((edge): edge is { cursor: string; addedAt: Date; node: Exhibit } => edge.node != null);
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      totalCount: page.totalCount,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+}
+
+/** Each kind through its own loader: one query per kind for the whole page. */
+function loadItem(ctx: Context, kind: ExhibitKind, id: string): Promise<Exhibit | null> {
+  switch (kind) {
+    case ExhibitKind.INNOVATION: return ctx.loaders.get(innovationById).load(id);
+    case ExhibitKind.OPERATING_METHOD: return ctx.loaders.get(methodById).load(id);
+    case ExhibitKind.INCUBATION_PROJECT: return ctx.loaders.get(projectById).load(id);
+  }
+}

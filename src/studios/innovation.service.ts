@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, DomainError, UserErrorCode } from '../common/errors.js';
+import { InputCheck } from '../common/validate.js';
+import type { Viewer } from '../context.js';
+import { User } from '../auth/user.entity.js';
+import { Worker } from '../registry/worker.entity.js';
+import { assertStudioManager, lockStudio } from './access.js';
+import { canonicalMoney, checkMoney, cstYearOf } from './decimal.js';
+import { InnovationCategory, StudioStatus } from './enums.js';
+import { Innovation } from './innovation.entity.js';
+import { StudioMember } from './studio-member.entity.js';
+
+export interface InnovationFields {
+  title: string;
+  category: InnovationCategory;
+  description?: string | null;
+  economicBenefit?: string | null;
+  patentNumber?: string | null;
+}
+
+const MAX_INVENTORS = 30;
+
+export class InnovationService {
+  constructor(private readonly em: EntityManager) {}
+
+  async register(viewer: Viewer, studioId: string, inventorIds: string[], data: InnovationFields): Promise<Innovation> {
+    const check = new InputCheck();
+    const title = check.text('title', data.title, { max: 200 });
+    const description = check.text('description', data.description ?? '', { max: 20_000, optional: true });
+    const money = checkMoney(check, 'economicBenefit', data.economicBenefit, { optional: true });
+    const patentNumber = check.text('patentNumber', data.patentNumber, { max: 50, optional: true }) || null;
+    if (data.category === InnovationCategory.PATENT && !patentNumber) check.fail('patentNumber', 'A PATENT needs its patentNumber');
+    if (!inventorIds.length) check.fail('inventorWorkerIds', 'Name at least one inventor');
+    if (inventorIds.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `At most ${MAX_INVENTORS} inventors`);
+    const inventors = [...new Set(inventorIds)];
+    return this.em.transactional(async (tx) => {
+      const studio = await lockStudio(tx, studioId);
+      assertStudioManager(viewer, studio);
+      check.throwIfAny();
+      if (studio.status !== StudioStatus.ACCREDITED) {
+        throw domainError(UserErrorCode.INVALID_STATE, `Innovations are registered for ACCREDITED studios only (this one is ${studio.status})`, ['input', 'studioId']);
+      }
+      const members = new Set((await tx.find(StudioMember, { studio }, { fields: ['worker'] })).map((m) => m.worker.id));
+      const outsiders = inventorIds.map((id, i) => [id, i] as const).filter(([id]) => !members.has(id));
+      if (outsiders.length) {
+        const names = new Map((await tx.find(Worker, { id: { $in: outsiders.map(([id]) => id) } }, { fields: ['name'] })).map((w) => [w.id, w.name]));
+        throw new DomainError(outsiders.map(([id, i]) => ({
+          code: UserErrorCode.NOT_ELIGIBLE,
+          message: names.has(id) ? `${names.get(id)} is not a member of the studio; inventors must be members` : 'Worker not found',
+          field: ['input', 'inventorWorkerIds', String(i)],
+        })));
+      }
+      const now = new Date();
+      const innovation = tx.create(Innovation, {
+        studio, title, category: data.category, description, inventorIds: inventors, economicBenefit: money ? canonicalMoney(money) : null,
+        patentNumber, year: cstYearOf(now), registeredBy: tx.getReference(User, viewer.id), registeredAt: now,
+      } as never);
+      await tx.flush();
+      return innovation;
+    });
+  }
+}

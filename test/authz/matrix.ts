@@ -1,0 +1,158 @@
+import { Role } from '../../src/auth/role';
+
+/*
+ * Who may call what: the expected answer for every mutation and every private query, written down
+ * independently of the resolvers so the test can catch a resolver that forgot its guard. A new
+ * mutation without a line here fails test/authz/authorization.test.ts. docs/authorization.md is
+ * rendered from this file (the test checks it is current; UPDATE_DOCS=1 rewrites it).
+ */
+
+/** PUBLIC: anyone, anonymous included. AUTHENTICATED: any logged-in user. Else: these roles (ADMIN always passes). */
+export type Who = 'PUBLIC' | 'AUTHENTICATED' | readonly Role[];
+
+/**
+ * Ownership checked in the service on top of the role, tested with real objects:
+ * competition — the organizer who created the competition (or an ADMIN);
+ * panel — a JUDGE assigned to the competition's panel for that stage.
+ * Others are written as text and tested in their module's own tests.
+ */
+export type Owner = 'competition' | 'panel' | string;
+
+export interface Rule {
+  module: string;
+  who: Who;
+  owner?: Owner;
+}
+
+const { ADMIN, ORGANIZER, JUDGE } = Role;
+const ORGANIZERS = [ORGANIZER] as const;
+const competition = (who: Who = ORGANIZERS): Rule => ({ module: 'Competitions', who, owner: 'competition' });
+const { STUDIO_MANAGER, REVIEWER } = Role;
+const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
+const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
+
+const projectOwner = (): Rule => ({ module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'project: its creator or its studio’s manager (or an ADMIN)' });
+
+export const MUTATIONS: Record<string, Rule> = {
+  // Accounts
+  login: { module: 'Accounts', who: 'PUBLIC' },
+  changePassword: { module: 'Accounts', who: 'AUTHENTICATED', owner: 'the logged-in user (own password only)' },
+  createUser: { module: 'Accounts', who: [ADMIN] },
+  updateUserRoles: { module: 'Accounts', who: [ADMIN] },
+  linkUserToWorker: { module: 'Accounts', who: [ADMIN] },
+  disableUser: { module: 'Accounts', who: [ADMIN] },
+  enableUser: { module: 'Accounts', who: [ADMIN] },
+  // Registry
+  createEnterprise: { module: 'Registry', who: ORGANIZERS },
+  updateEnterprise: { module: 'Registry', who: ORGANIZERS },
+  createWorker: { module: 'Registry', who: ORGANIZERS },
+  updateWorker: { module: 'Registry', who: ORGANIZERS },
+  importWorkers: { module: 'Registry', who: ORGANIZERS },
+  grantHonor: { module: 'Registry', who: ORGANIZERS },
+  recordSkillLevelChange: { module: 'Registry', who: ORGANIZERS },
+  // Competitions
+  createCompetition: { module: 'Competitions', who: ORGANIZERS },
+  updateCompetition: competition(),
+  openRegistration: competition(),
+  closeRegistration: competition(),
+  startCompetition: competition(),
+  closeScoring: competition(),
+  reopenScoring: competition(),
+  cancelCompetition: competition(),
+  finalizeCompetition: competition(),
+  addStage: competition(),
+  updateStage: competition(),
+  removeStage: competition(),
+  addCriterion: competition(),
+  updateCriterion: competition(),
+  removeCriterion: competition(),
+  registerEntry: competition(),
+  withdrawEntry: competition(),
+  disqualifyEntry: competition(),
+  drawLots: competition(),
+  assignJudge: competition(),
+  unassignJudge: competition(),
+  freezeLeaderboard: competition(),
+  unfreezeLeaderboard: competition(),
+  submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel' },
+  // Studios and innovations
+  applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
+  updateStudio: studio(),
+  resubmitStudio: studio(),
+  reviewStudio: studioDecision,
+  reevaluateStudio: studioDecision,
+  addStudioMember: studio(),
+  removeStudioMember: studio(),
+  submitStudioReport: studio(),
+  registerInnovation: studio(),
+  // Advanced operating methods (先进操作法)
+  submitOperatingMethod: { module: 'Operating methods', who: [STUDIO_MANAGER], owner: 'studio (when one is given): its manager (or an ADMIN)' },
+  assignMethodReviewers: { module: 'Operating methods', who: [ADMIN] },
+  reviewOperatingMethod: { module: 'Operating methods', who: [REVIEWER], owner: 'a REVIEWER assigned to the method; never one from an enterprise of its inventors or studio (userError CONFLICT_OF_INTEREST)' },
+  nameOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
+  rejectOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
+  recordMethodAdoption: { module: 'Operating methods', who: [ORGANIZER] },
+  // Incubation
+  createIncubationProject: { module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'a STUDIO_MANAGER only for a studio they manage' },
+  advanceProject: { module: 'Incubation', who: [REVIEWER], owner: 'not the project’s own creator or studio manager, nor from the lead worker’s enterprise (CONFLICT_OF_INTEREST)' },
+  addProjectPartner: projectOwner(),
+  recordFunding: projectOwner(),
+  addMilestone: projectOwner(),
+  completeMilestone: projectOwner(),
+  // Showcase (ownership tested in test/showcase)
+  createExhibition: { module: 'Showcase', who: ORGANIZERS },
+  updateExhibition: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  addExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  removeExhibit: { module: 'Showcase', who: ORGANIZERS, owner: 'the exhibition’s organizer (or an ADMIN)' },
+  createAlliance: { module: 'Showcase', who: ORGANIZERS },
+  updateAlliance: { module: 'Showcase', who: ORGANIZERS, owner: 'the alliance’s organizer (or an ADMIN)' },
+  joinAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
+  leaveAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
+};
+
+/** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */
+export const PRIVATE_QUERIES: Record<string, Rule> = {
+  users: { module: 'Accounts', who: [ADMIN] },
+  efficacyReport: { module: 'Competitions', who: ORGANIZERS },
+};
+
+/** Roles a caller is tested with, one role per user. */
+export const ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Role.JUDGE, Role.STUDIO_MANAGER, Role.REVIEWER];
+
+export type Outcome = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'allowed';
+
+export function expected(rule: Rule, role: Role | null): Outcome {
+  if (rule.who === 'PUBLIC') return 'allowed';
+  if (role === null) return 'UNAUTHENTICATED';
+  if (rule.who === 'AUTHENTICATED' || role === Role.ADMIN || rule.who.includes(role)) return 'allowed';
+  return 'FORBIDDEN';
+}
+
+const cell = (o: Outcome) => (o === 'allowed' ? '✓' : o === 'FORBIDDEN' ? 'forbidden' : 'login');
+
+/** docs/authorization.md */
+export function renderMatrix(): string {
+  const head = ['operation', 'anonymous', ...ROLES, 'ownership checked in the service'];
+  const lines = [
+    '# Authorization matrix',
+    '',
+    'Generated from `test/authz/matrix.ts`, which `test/authz/authorization.test.ts` checks against the running',
+    'server for every mutation and private query in the schema (a new one without a line fails the test).',
+    '✓ = allowed past the role check; `login` = UNAUTHENTICATED; `forbidden` = FORBIDDEN. ADMIN holds every role.',
+    'Ownership: *competition* = the organizer who created it (or an ADMIN); *panel* = a judge assigned to that stage.',
+    '',
+  ];
+  const table = (title: string, rules: Record<string, Rule>) => {
+    const modules = [...new Set(Object.values(rules).map((r) => r.module))];
+    for (const m of modules) {
+      lines.push(`## ${title}: ${m}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+      for (const [name, rule] of Object.entries(rules).filter(([, r]) => r.module === m)) {
+        lines.push(`| \`${name}\` | ${cell(expected(rule, null))} | ${ROLES.map((r) => cell(expected(rule, r))).join(' | ')} | ${rule.owner ?? ''} |`);
+      }
+      lines.push('');
+    }
+  };
+  table('Mutations', MUTATIONS);
+  table('Private queries', PRIVATE_QUERIES);
+  return lines.join('\n');
+}

@@ -1,0 +1,202 @@
+import { Role } from '../../src/auth/role';
+import { registeredNodeTypes } from '../../src/common/node.resolver';
+import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
+import { innovationObjects } from './node-fixtures';
+
+/**
+ * OWASP's warning about the Node interface: `node(id:)` and `nodes(ids:)` must not reveal what the
+ * type's own query refuses. For every registered Node type, a case names one object, the type's own
+ * way to read it, and who may see it; each viewer must get the same answer from node(id:),
+ * nodes(ids:) and the own query. A type registered without a case fails the first test.
+ *
+ * To add a type: build an object of it in `beforeAll` (into `f.ids`; node-fixtures.ts for the
+ * innovation modules), then add a `cases` entry.
+ */
+type ViewerName = 'anonymous' | 'admin' | 'owner' | 'organizer' | 'judge' | 'outsideJudge' | 'studioManager' | 'reviewer';
+const VIEWERS: ViewerName[] = ['anonymous', 'admin', 'owner', 'organizer', 'judge', 'outsideJudge', 'studioManager', 'reviewer'];
+const EVERYONE = VIEWERS;
+const REGISTRY_READERS: ViewerName[] = ['admin', 'owner', 'organizer', 'studioManager', 'reviewer'];
+const STAFF: ViewerName[] = ['admin', 'owner', 'organizer'];
+
+interface Fixture {
+  live: CompetitionFixture;
+  done: CompetitionFixture;
+  ids: Record<string, string>;
+}
+
+interface OwnRead {
+  query: string;
+  vars: (f: Fixture) => Record<string, unknown>;
+  ids: (data: any) => (string | undefined)[];
+}
+
+interface NodeCase {
+  type: string;
+  /** The global ID of the object. */
+  id: (f: Fixture) => string;
+  /** The type's own read path(s): a query, its variables, and the global IDs it returned. */
+  own: OwnRead | OwnRead[];
+  visibleTo: ViewerName[];
+}
+
+const competitionNodes = (field: string, pick: (c: any) => any[]) => ({
+  query: `query($c: ID!) { competition(id: $c) { ${field} } }`,
+  ids: (d: any) => (d.competition ? pick(d.competition) ?? [] : []).map((x: any) => x?.id),
+});
+/** `root(id: $id) { <selection> }` on the object `key` of the fixture, collecting the ids `pick` finds. */
+const by = (root: string, key: string, selection: string, pick: (o: any) => any[] = (o) => [o]): OwnRead => ({
+  query: `query($id: ID!) { ${root}(id: $id) { ${selection} } }`,
+  vars: (f) => ({ id: f.ids[key] }),
+  ids: (d) => (d[root] ? pick(d[root]) ?? [] : []).map((x: any) => x?.id),
+});
+const STUDIO_INSIDERS: ViewerName[] = ['admin', 'studioManager', 'reviewer'];
+
+const sheetMarks = (d: any) => d.competition.entries.nodes.flatMap((e: any) => e.scoreSheet?.lines.flatMap((l: any) => l.marks) ?? []);
+
+const cases: NodeCase[] = [
+  { type: 'Competition', id: (f) => f.live.competitionId, own: { ...competitionNodes('id', (c) => [c]), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'Stage', id: (f) => f.live.stages[0]!.id, own: { ...competitionNodes('stages { id }', (c) => c.stages), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'Criterion', id: (f) => f.live.stages[0]!.criteria[0]!.id, own: { ...competitionNodes('stages { criteria { id } }', (c) => c.stages.flatMap((s: any) => s.criteria)), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'Entry', id: (f) => f.live.entries[0]!.id, own: { ...competitionNodes('entries(first: 100) { nodes { id } }', (c) => c.entries.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'CompetitionTransition', id: (f) => f.ids.transition!, own: { ...competitionNodes('transitions { id }', (c) => c.transitions), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: STAFF },
+  { type: 'JudgeAssignment', id: (f) => f.ids.assignment!, own: { ...competitionNodes('judges { id }', (c) => c.judges), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...STAFF, 'judge'] },
+  {
+    type: 'Score', id: (f) => f.ids.score!,
+    own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { id } } } } }', () => []), ids: (d) => sheetMarks(d).map((m: any) => m.id), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...STAFF, 'judge'],
+  },
+  {
+    type: 'ScoreRevision', id: (f) => f.ids.revision!,
+    own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions { id } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...STAFF, 'judge'],
+  },
+  { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
+  { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
+  { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
+  { type: 'SkillLevelChange', id: (f) => f.ids.skillChange!, own: { query: `query($id: ID!) { worker(id: $id) { skillLevelHistory { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.skillLevelHistory.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
+  {
+    // A user sees themselves (`viewer`); admins see everyone (`users`).
+    type: 'User', id: (f) => f.ids.user!,
+    own: [
+      { query: `{ viewer { id } }`, vars: () => ({}), ids: (d) => [d.viewer?.id] },
+      { query: `query($email: String!) { users(first: 5, filter: { search: $email }) { nodes { id } } }`, vars: (f) => ({ email: f.ids.userEmail }), ids: (d) => d.users.nodes.map((u: any) => u.id) },
+    ],
+    visibleTo: ['admin', 'judge'],
+  },
+  // Innovation modules (node-fixtures.ts): a rejected studio application, an accredited studio's report and
+  // innovation, an incubation project, a method under review (with a corrected review), a named method.
+  { type: 'Studio', id: (f) => f.ids.privateStudio!, own: by('studio', 'privateStudio', 'id'), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioMember', id: (f) => f.ids.privateMember!, own: by('studio', 'privateStudio', 'members { id }', (s) => s.members), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioDecision', id: (f) => f.ids.decision!, own: by('studio', 'privateStudio', 'decisions { id }', (s) => s.decisions), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioReport', id: (f) => f.ids.report!, own: by('studio', 'studio', 'reports { id }', (s) => s.reports), visibleTo: EVERYONE },
+  { type: 'Innovation', id: (f) => f.ids.innovation!, own: by('innovation', 'innovation', 'id'), visibleTo: EVERYONE },
+  { type: 'IncubationProject', id: (f) => f.ids.project!, own: by('incubationProject', 'project', 'id'), visibleTo: EVERYONE },
+  { type: 'ProjectPartner', id: (f) => f.ids.partner!, own: by('incubationProject', 'project', 'partners { id }', (p) => p.partners), visibleTo: EVERYONE },
+  { type: 'ProjectMilestone', id: (f) => f.ids.milestone!, own: by('incubationProject', 'project', 'milestones { id }', (p) => p.milestones), visibleTo: EVERYONE },
+  { type: 'ProjectFunding', id: (f) => f.ids.funding!, own: by('incubationProject', 'project', 'funding { id }', (p) => p.funding), visibleTo: STUDIO_INSIDERS },
+  { type: 'GateDecision', id: (f) => f.ids.gate!, own: by('incubationProject', 'project', 'gateHistory { id }', (p) => p.gateHistory), visibleTo: STUDIO_INSIDERS },
+  { type: 'OperatingMethod', id: (f) => f.ids.privateMethod!, own: by('operatingMethod', 'privateMethod', 'id'), visibleTo: STUDIO_INSIDERS },
+  { type: 'ExpertReview', id: (f) => f.ids.review!, own: by('operatingMethod', 'privateMethod', 'reviews { id }', (m) => m.reviews), visibleTo: ['admin', 'reviewer'] },
+  {
+    type: 'ExpertReviewRevision', id: (f) => f.ids.reviewRevision!,
+    own: by('operatingMethod', 'privateMethod', 'reviews { revisions { id } }', (m) => m.reviews?.flatMap((r: any) => r.revisions)), visibleTo: ['admin', 'reviewer'],
+  },
+  { type: 'MethodAdoption', id: (f) => f.ids.adoption!, own: by('operatingMethod', 'method', 'adoptions { id }', (m) => m.adoptions), visibleTo: EVERYONE },
+  { type: 'Exhibition', id: (f) => f.ids.exhibition!, own: by('exhibition', 'exhibition', 'id'), visibleTo: EVERYONE },
+  { type: 'Alliance', id: (f) => f.ids.alliance!, own: by('alliance', 'alliance', 'id'), visibleTo: EVERYONE },
+];
+
+let t: TestServer;
+let f: Fixture;
+const tokens = new Map<ViewerName, string | null>();
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const admin = await t.user([Role.ADMIN]);
+  tokens.set('anonymous', null);
+  tokens.set('admin', admin.token);
+  const organizer = await t.user([Role.ORGANIZER]);
+  const studioManager = await t.user([Role.STUDIO_MANAGER]);
+  const reviewer = await t.user([Role.REVIEWER]);
+  tokens.set('organizer', organizer.token);
+  tokens.set('outsideJudge', (await t.user([Role.JUDGE])).token);
+  tokens.set('studioManager', studioManager.token);
+  tokens.set('reviewer', reviewer.token);
+
+  const stages = [{ name: '实操', weight: 100, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] }];
+  const live = await setupCompetition(t, { entries: 2, judges: 1, stages });
+  tokens.set('owner', live.organizer.token);
+  const judge = live.judges[0]!;
+  tokens.set('judge', judge.token);
+  const criterionId = live.stages[0]!.criteria[0]!.id;
+  const SUBMIT = 'score { id revisions { id } }';
+  const first = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 80 }, SUBMIT);
+  const corrected = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 85, reason: '复核更正' }, SUBMIT);
+
+  // A finalized competition (awards exist only then), owned by the same organizer.
+  const done = await setupCompetition(t, { entries: 2, judges: 1, stages, organizer: live.organizer });
+  for (const [i, value] of [[0, 90], [1, 70]] as const) {
+    await mutate(t, done.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: done.entries[i]!.id, criterionId: done.stages[0]!.criteria[0]!.id, value }, 'score { id }');
+  }
+  await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'competition { id }');
+  const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
+
+  const workerId = live.entries[0]!.workerIds[0]!;
+  const honor = await mutate(t, admin.token, 'grantHonor', 'GrantHonorInput', { workerId, kind: 'CRAFTSMAN', level: 'CITY', year: 2025 }, 'honor { id }');
+  const change = await mutate(t, admin.token, 'recordSkillLevelChange', 'RecordSkillLevelChangeInput', { workerId, to: 'TECHNICIAN', reason: '职业技能等级认定' }, 'change { id }');
+
+  const staffView = ok(await t.gql(`query($c: ID!) { competition(id: $c) { transitions { id } judges { id } } }`, { c: live.competitionId }, live.organizer.token)) as any;
+  const judgeUser = ok(await t.gql(`{ viewer { id email } }`, {}, judge.token)) as any;
+  f = {
+    live, done,
+    ids: {
+      score: first.score.id, revision: corrected.score.revisions[0].id, award: finalized.awards[0].id,
+      transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
+      worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
+      user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
+      ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),
+    },
+  };
+}, 120_000);
+afterAll(async () => t.close());
+
+it('has a case for every registered Node type', () => {
+  const covered = new Set(cases.map((c) => c.type));
+  expect(registeredNodeTypes().filter((type) => !covered.has(type))).toEqual([]);
+});
+
+/** True when the result holds the object; an auth refusal counts as not visible, anything else fails. */
+function sees(res: GqlResult, ids: (string | undefined)[], id: string): boolean {
+  const unexpected = (res.errors ?? []).filter((e) => !['UNAUTHENTICATED', 'FORBIDDEN'].includes(e.extensions?.code ?? ''));
+  if (unexpected.length) throw new Error(JSON.stringify(unexpected));
+  return ids.includes(id);
+}
+
+describe.each(cases.map((c) => [c.type, c] as const))('%s', (_type, c) => {
+  it('node(id:), nodes(ids:) and its own query agree with the table for every viewer', async () => {
+    const id = c.id(f);
+    const expected: Record<string, boolean> = {};
+    const actual: Record<string, { node: boolean; nodes: boolean; own: boolean }> = {};
+    for (const viewer of VIEWERS) {
+      const token = tokens.get(viewer)!;
+      const node = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, token);
+      const nodes = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [id] }, token);
+      let own = false;
+      for (const read of [c.own].flat()) {
+        const res = await t.gql(read.query, read.vars(f), token);
+        own ||= sees(res, res.data ? read.ids(res.data) : [], id);
+      }
+      actual[viewer] = {
+        node: sees(node, [node.data?.node?.id], id),
+        nodes: sees(nodes, (nodes.data?.nodes ?? []).map((n: any) => n?.id), id),
+        own,
+      };
+      const v = c.visibleTo.includes(viewer);
+      expected[viewer] = v;
+    }
+    const asExpected = Object.fromEntries(VIEWERS.map((v) => [v, { node: expected[v], nodes: expected[v], own: expected[v] }]));
+    expect(actual).toEqual(asExpected);
+  });
+});

@@ -1,0 +1,89 @@
+import { MethodStatus as S } from '../../src/methods/enums';
+import { badSubscores, namesLeadInventor, namingThresholdProblems, meanTotalText, reviewTotal } from '../../src/methods/naming';
+import { METHOD_LIFECYCLE, nextMethodStatus, reachableFrom, type MethodAction } from '../../src/methods/lifecycle';
+
+const ALL = Object.values(S);
+const ACTIONS = Object.keys(METHOD_LIFECYCLE) as MethodAction[];
+
+describe('method lifecycle', () => {
+  it.each([
+    [S.SUBMITTED, 'assignReviewers', S.UNDER_REVIEW],
+    [S.UNDER_REVIEW, 'assignReviewers', S.UNDER_REVIEW],
+    [S.UNDER_REVIEW, 'review', S.UNDER_REVIEW],
+    [S.UNDER_REVIEW, 'name', S.NAMED],
+    [S.SUBMITTED, 'reject', S.REJECTED],
+    [S.UNDER_REVIEW, 'reject', S.REJECTED],
+    [S.NAMED, 'recordAdoption', S.NAMED],
+  ] as const)('%s --%s--> %s', (from, action, to) => {
+    expect(nextMethodStatus(from, action)).toEqual({ ok: true, to });
+  });
+
+  it.each([
+    [S.SUBMITTED, 'review'],
+    [S.SUBMITTED, 'name'],
+    [S.SUBMITTED, 'recordAdoption'],
+    [S.UNDER_REVIEW, 'recordAdoption'],
+    [S.NAMED, 'assignReviewers'],
+    [S.NAMED, 'review'],
+    [S.NAMED, 'name'],
+    [S.NAMED, 'reject'],
+    [S.REJECTED, 'assignReviewers'],
+    [S.REJECTED, 'name'],
+    [S.REJECTED, 'recordAdoption'],
+  ] as const)('refuses %s --%s-- with a sentence naming the state', (from, action) => {
+    const r = nextMethodStatus(from, action);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toContain(from);
+  });
+
+  it('REJECTED is final and NAMED only ever stays NAMED', () => {
+    expect([...reachableFrom(S.REJECTED)]).toEqual([S.REJECTED]);
+    expect([...reachableFrom(S.NAMED)]).toEqual([S.NAMED]);
+    expect(reachableFrom(S.SUBMITTED)).toEqual(new Set(ALL));
+  });
+
+  it('only naming leads to NAMED and only rejecting to REJECTED', () => {
+    for (const from of ALL) {
+      for (const action of ACTIONS) {
+        const r = nextMethodStatus(from, action);
+        if (!r.ok || r.to === from) continue;
+        if (r.to === S.NAMED) expect(action).toBe('name');
+        if (r.to === S.REJECTED) expect(action).toBe('reject');
+      }
+    }
+  });
+});
+
+describe('naming rules', () => {
+  it('totals the four sub-scores and names the ones out of 0–25', () => {
+    expect(reviewTotal({ innovation: 20, practicality: 21, benefit: 22, promotability: 23 })).toBe(86);
+    expect(badSubscores({ innovation: 0, practicality: 25, benefit: 26, promotability: -1 })).toEqual(['benefit', 'promotability']);
+    expect(badSubscores({ innovation: 1.5, practicality: 25, benefit: 3 })).toEqual(['innovation', 'promotability']);
+  });
+
+  it('needs at least 3 reviews and a mean total of at least 75, naming each unmet rule', () => {
+    expect(namingThresholdProblems(3, 225)).toEqual([]);
+    expect(namingThresholdProblems(5, 498)).toEqual([]);
+    expect(namingThresholdProblems(2, 180)).toEqual([expect.stringMatching(/at least 3 expert reviews; the method has 2/)]);
+    expect(namingThresholdProblems(3, 224)).toEqual([expect.stringMatching(/mean review total of at least 75; the method's is 74\.66$/)]);
+    // Cut, not rounded: just under 75 never reads as 75.00.
+    expect(namingThresholdProblems(1000, 74_999)).toEqual([expect.stringMatching(/is 74\.99$/)]);
+    expect(namingThresholdProblems(1, 40)).toHaveLength(2);
+    expect(namingThresholdProblems(0, 0)).toHaveLength(1);
+  });
+
+  it('shows a mean cut to two decimals without rounding', () => {
+    expect(meanTotalText(74_999, 1000)).toBe('74.99');
+    expect(meanTotalText(240, 3)).toBe('80.00');
+    expect(meanTotalText(8029, 100)).toBe('80.29');
+    expect(meanTotalText(15, 2)).toBe('7.50');
+  });
+
+  it('wants the lead inventor’s name inside the official name', () => {
+    expect(namesLeadInventor('王晓明高效焊接法', '王晓明')).toBe(true);
+    expect(namesLeadInventor('王 晓明 高效焊接法', '王晓明')).toBe(true);
+    expect(namesLeadInventor('高效焊接法', '王晓明')).toBe(false);
+    expect(namesLeadInventor('王晓高效焊接法', '王晓明')).toBe(false);
+    expect(namesLeadInventor('任意', '')).toBe(false);
+  });
+});
