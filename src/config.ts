@@ -45,6 +45,8 @@ export interface Limits {
   wsMaxPayloadBytes: number;
   /** How often open WebSockets' users are re-checked (disabled, token revoked, roles changed). */
   wsAuthRecheckSeconds: number;
+  /** A leaderboard screen gets at most one board per this many ms (always the newest); 0: every board. */
+  boardMinIntervalMs: number;
 }
 
 function loadLimits(env: NodeJS.ProcessEnv): Limits {
@@ -66,6 +68,7 @@ function loadLimits(env: NodeJS.ProcessEnv): Limits {
     wsMaxConnectionsPerAddress: n('WS_MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 1_000_000),
     wsMaxPayloadBytes: n('WS_MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
     wsAuthRecheckSeconds: n('WS_AUTH_RECHECK_SECONDS', 60, 1, 86_400),
+    boardMinIntervalMs: n('LIVE_BOARD_MIN_INTERVAL_MS', 200, 0, 60_000),
   };
 }
 

@@ -62,7 +62,7 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
 
 /** HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(), metrics: createMetrics(orm) };
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm) };
   app.live = new LiveBridge(databaseUrlOf(orm), log, countedLiveHandler(app.metrics, competitionEventHandler(app)), competitionResync(app));
   await app.live.start();
   const schema = await getSchema();

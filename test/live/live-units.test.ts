@@ -46,6 +46,31 @@ describe('LatestHub', () => {
   });
 });
 
+describe('LatestHub under a burst', () => {
+  it('reaches every subscriber when each new value takes over before a round ends (round robin)', async () => {
+    const hub = new LatestHub<number>(2);
+    const subs = Array.from({ length: 5 }, () => hub.subscribe('t'));
+    for (const v of [1, 2, 3]) hub.publish('t', v); // each offers 2 subscribers before the next takes over
+    const got = await Promise.all(subs.map((s) => Promise.race([s.next().then((r) => r.value), tick().then(() => 'nothing')])));
+    expect(got).toEqual([3, 1, 2, 2, 3]);
+  });
+});
+
+describe('LatestHub with a minimum interval', () => {
+  it('sends the first board at once, then at most one (the newest) per interval', async () => {
+    const hub = new LatestHub<number>(100, 80);
+    const screen = hub.subscribe('board');
+    hub.publish('board', 1);
+    const t0 = Date.now();
+    expect(await screen.next()).toEqual({ value: 1, done: false });
+    expect(Date.now() - t0).toBeLessThan(40);
+    const second = screen.next();
+    for (const v of [2, 3, 4]) hub.publish('board', v);
+    expect(await second).toEqual({ value: 4, done: false });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(75);
+  });
+});
+
 describe('RawJson', () => {
   it('serializes once and is spliced back into the message, as JSON.stringify would have written it', () => {
     const data = { leaderboardUpdated: { version: 7, rows: [{ name: '王晓明 "quoted"', total: 91.5 }] } };
