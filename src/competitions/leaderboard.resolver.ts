@@ -15,6 +15,7 @@ import type { BoardMessage } from './live.js';
 import { shareSubscriptionResults } from '../live/shared-subscribe.js';
 import { Score } from './score.entity.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from './score.inputs.js';
+import { filterIterator } from '../live/filter.js';
 
 interface ViewerRole {
   jury: boolean;
@@ -128,7 +129,19 @@ export class LeaderboardResolver {
       if (!ctx.viewer) throw unauthenticated();
       const competition = await competitionFromArg(ctx, args.competitionId as string);
       if (!(await roleIn(ctx, competition.id, async () => competition)).jury) throw forbidden('Only the competition’s organizers and judges follow its marks');
-      return (context as Context).app.pubSub.subscribe(topicFor('score', competition.id));
+      const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<Extract<LiveEvent, { kind: 'score' }>>;
+      const viewer = ctx.viewer;
+      if (viewer.roles.includes(Role.ORGANIZER) || viewer.roles.includes(Role.ADMIN)) return source;
+      // A judge follows the marks of the stages they judge only (as scoreSheet shows them), checked per
+      // event so a change of their stages applies at once; off the panel, the resolver refuses.
+      return filterIterator(source, async (event) => {
+        const em = ctx.app.orm.em.fork();
+        const [row] = await em.execute<{ stage_id: string; stage_ids: string[] | null }[]>(
+          `select c.stage_id, j.stage_ids from score s join criterion c on c.id = s.criterion_id
+           left join judge_assignment j on j.competition_id = s.competition_id and j.user_id = ? and j.removed_at is null
+           where s.id = ?`, [viewer.id, event.scoreId]);
+        return !row?.stage_ids || row.stage_ids.map(String).includes(String(row.stage_id));
+      });
     },
   })
   async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'score' }>, @Ctx() ctx: Context): Promise<ScoreEvent> {

@@ -33,6 +33,24 @@ it('stops streaming marks to a judge taken off the panel, without a reconnect', 
   }
 });
 
+it('streams to a judge only the marks of the stages they judge', async () => {
+  const f = await setupCompetition(t, { judges: 2 });
+  const [theory, practice] = [f.stages[0]!, f.stages[1]!];
+  await mutate(t, f.organizer.token, 'assignJudge', 'AssignJudgeInput', { competitionId: f.competitionId, userId: f.judges[1]!.globalId, stageIds: [theory.id], reason: '分工调整' }, 'assignment { id }');
+  const client = wsClient(t.wsUrl, f.judges[1]!.token);
+  try {
+    const marks = record<any>(client, `subscription($id: ID!) { scoreSubmitted(competitionId: $id) { score { value criterion { id } } } }`, { id: f.competitionId });
+    await new Promise((r) => setTimeout(r, 200));
+    ok(await t.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: practice.criteria[0]!.id, value: 41 } }, f.judges[0]!.token));
+    ok(await t.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: theory.criteria[0]!.id, value: 77 } }, f.judges[0]!.token));
+    expect((await marks.waitFor(() => true)).scoreSubmitted.score.value).toBe(77);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(marks.results.map((r) => r.data?.scoreSubmitted.score.value)).toEqual([77]);
+  } finally {
+    await client.dispose();
+  }
+});
+
 it('refuses the NUL character over the socket as over HTTP', async () => {
   const client = wsClient(t.wsUrl);
   try {
