@@ -17,7 +17,7 @@ describe('limits from the environment', () => {
       maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 5000,
       costBudget: 10_000, costRestorePerSecond: 500, writeBurst: 50, writesPerSecond: 20,
       maxBodyBytes: 4 * 1024 * 1024, trustProxyHops: 0,
-      wsInitTimeoutMs: 5000, wsMaxSubscriptionsPerConnection: 25, wsMaxConnectionsPerAddress: 100, wsMaxPayloadBytes: 64 * 1024, wsAuthRecheckSeconds: 60,
+      wsInitTimeoutMs: 5000, wsMaxSubscriptionsPerConnection: 25, wsMaxConnectionsPerAddress: 100, wsMaxPayloadBytes: 64 * 1024, wsAuthRecheckSeconds: 60, boardMinIntervalMs: 200,
     });
   });
 
