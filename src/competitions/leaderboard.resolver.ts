@@ -15,7 +15,7 @@ import type { BoardMessage } from './live.js';
 import { shareSubscriptionResults } from '../live/shared-subscribe.js';
 import { Score } from './score.entity.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from './score.inputs.js';
-import { filterIterator } from '../live/filter.js';
+import { filterIterator } from '../live/iterators.js';
 
 interface ViewerRole {
   jury: boolean;

@@ -1,6 +1,7 @@
 import { createSourceEventStream, execute, getOperationAST, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
 import { RawJson } from './raw-json.js';
+import { mapIterator } from './iterators.js';
 
 /**
  * Says which subscribers of a root subscription field may share one execution per event: two
@@ -48,25 +49,4 @@ function serializeOnce(result: ExecutionResult): ExecutionResult {
 
 function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> {
   return typeof (value as AsyncIterator<unknown>)?.next === 'function';
-}
-
-/** Maps an iterator without an async generator, so `return()` reaches the source even while it waits. */
-function mapIterator<T, U>(source: AsyncIterator<T>, fn: (value: T) => Promise<U>): AsyncIterableIterator<U> {
-  return {
-    async next() {
-      const r = await source.next();
-      return r.done ? { value: undefined, done: true } : { value: await fn(r.value), done: false };
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(err?: unknown) {
-      await source.return?.();
-      throw err;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
 }
