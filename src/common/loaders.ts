@@ -47,6 +47,13 @@ export function byIdLoader<T extends { id: string }>(entity: EntityName<T>): Loa
     });
 }
 
+/** Rows in the order of `parentIds`, grouped by their many-to-one `parentKey` (an entity or `{ id }`). */
+function groupByParent<T extends object>(rows: T[], parentKey: string, parentIds: readonly string[]): T[][] {
+  const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+  for (const row of rows) groups.get(((row as Record<string, unknown>)[parentKey] as { id: string }).id)?.push(row);
+  return parentIds.map((id) => groups.get(id) ?? []);
+}
+
 /** Children grouped by their parent's id in one query, e.g. a worker's honors. */
 export function childrenLoader<T extends object>(
   entity: EntityName<T>,
@@ -56,12 +63,7 @@ export function childrenLoader<T extends object>(
   return (em) =>
     new DataLoader<string, T[]>(async (parentIds) => {
       const rows = await em.find(entity, { [parentKey]: { $in: [...parentIds] } } as never, { orderBy: orderBy as never });
-      const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
-      for (const row of rows) {
-        const ref = (row as Record<string, unknown>)[parentKey] as { id: string };
-        groups.get(ref.id)?.push(row);
-      }
-      return parentIds.map((id) => groups.get(id) ?? []);
+      return groupByParent(rows, parentKey, parentIds);
     });
 }
 
@@ -149,9 +151,6 @@ export function readChildrenLoader<T extends object>(
     new DataLoader<string, T[]>(async (parentIds) => {
       const reader = rowReader(em, entity);
       const order = ` order by ${Object.entries(orderBy).map(([p, d]) => `${quote(reader.columnOf(p))} ${d}`).join(', ')}`;
-      const rows = await selectRows(em, reader, parentKey, parentIds, order);
-      const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
-      for (const row of rows) groups.get(((row as Record<string, unknown>)[parentKey] as { id: string }).id)?.push(row);
-      return parentIds.map((id) => groups.get(id) ?? []);
+      return groupByParent(await selectRows(em, reader, parentKey, parentIds, order), parentKey, parentIds);
     });
 }

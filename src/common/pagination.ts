@@ -2,6 +2,7 @@ import { Cursor, type EntityManager, type EntityName, type FilterQuery, type Que
 import { badInput } from './errors.js';
 import { checkPageRequest, type ConnectionShape, type PageRequest } from './relay.js';
 import { rowReader } from './loaders.js';
+import { concurrently } from './concurrently.js';
 
 /**
  * Keyset pagination over any entity: MikroORM's findByCursor compares the order columns (with the
@@ -16,21 +17,18 @@ export async function paginate<T extends { id: string }>(
   orderBy: QueryOrderMap<T>,
   populate?: string[],
 ): Promise<ConnectionShape<T>> {
+  const cursor = await em.findByCursor(entity, where, { ...keyset(args, orderBy), populate: populate as never, includeCount: true } as never);
+  return toConnection(cursor as unknown as Cursor<T>);
+}
+
+/** The page size, a total order (primary key last) and the checked cursors: what both paginators ask MikroORM for. */
+function keyset<T>(args: PageRequest, orderBy: QueryOrderMap<T>) {
   const { first, last } = checkPageRequest(args);
   const order = { ...orderBy, id: (orderBy as Record<string, string>).id ?? 'asc' } as QueryOrderMap<T>;
   const width = Object.keys(order).length;
   const after = args.after != null ? checkCursor(args.after, width, 'after') : undefined;
   const before = args.before != null ? checkCursor(args.before, width, 'before') : undefined;
-  const cursor = await em.findByCursor(entity, where, {
-    first,
-    last,
-    after,
-    before,
-    orderBy: order,
-    populate: populate as never,
-    includeCount: true,
-  } as never);
-  return toConnection(cursor as unknown as Cursor<T>);
+  return { first, last, after, before, orderBy: order };
 }
 
 function toConnection<T extends { id: string }>(c: Cursor<T>): ConnectionShape<T> {
@@ -61,17 +59,13 @@ export async function paginateRows<T extends { id: string }>(
   args: PageRequest,
   orderBy: QueryOrderMap<T>,
 ): Promise<ConnectionShape<T>> {
-  const { first, last } = checkPageRequest(args);
-  const order = { ...orderBy, id: (orderBy as Record<string, string>).id ?? 'asc' } as QueryOrderMap<T>;
-  const width = Object.keys(order).length;
-  const after = args.after != null ? checkCursor(args.after, width, 'after') : undefined;
-  const before = args.before != null ? checkCursor(args.before, width, 'before') : undefined;
-  const options = { first, last, after, before, orderBy: order, overfetch: true };
+  const options = { ...keyset(args, orderBy), overfetch: true };
   const meta = em.getMetadata().get((typeof entity === 'string' ? entity : (entity as { name: string }).name) as never);
-  const [data, count] = await Promise.all([
-    em.getDriver().find(meta.className, where as never, { ...options, ctx: em.getTransactionContext() } as never),
-    em.count(entity, where),
-  ]);
+  const [data, count] = await concurrently(
+    em,
+    () => em.getDriver().find(meta.className, where as never, { ...options, ctx: em.getTransactionContext() } as never),
+    () => em.count(entity, where),
+  );
   const reader = rowReader(em, entity);
   const rows = (data as Record<string, unknown>[]).map((d) => reader.fromData(d));
   return toConnection(new Cursor<T>(rows as never, count, options as never, meta as never));
