@@ -15,7 +15,10 @@ import type { BoardMessage } from './live.js';
 import { shareSubscriptionResults } from '../live/shared-subscribe.js';
 import { Score } from './score.entity.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from './score.inputs.js';
-import { filterIterator } from '../live/iterators.js';
+import { filterIterator, mapIterator } from '../live/iterators.js';
+
+/** A mark's live event, as a judge's subscription sees it: flagged when they are no longer on the panel. */
+type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean };
 
 interface ViewerRole {
   jury: boolean;
@@ -129,29 +132,26 @@ export class LeaderboardResolver {
       if (!ctx.viewer) throw unauthenticated();
       const competition = await competitionFromArg(ctx, args.competitionId as string);
       if (!(await roleIn(ctx, competition.id, async () => competition)).jury) throw forbidden('Only the competition’s organizers and judges follow its marks');
-      const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<Extract<LiveEvent, { kind: 'score' }>>;
+      const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<MarkEvent>;
       const viewer = ctx.viewer;
       if (viewer.roles.includes(Role.ORGANIZER) || viewer.roles.includes(Role.ADMIN)) return source;
-      // A judge follows the marks of the stages they judge only (as scoreSheet shows them), checked per
-      // event so a change of their stages applies at once; off the panel, the resolver refuses.
-      return filterIterator(source, async (event) => {
-        const em = ctx.app.orm.em.fork();
-        const [row] = await em.execute<{ stage_id: string; stage_ids: string[] | null }[]>(
+      // A judge's panel place is read per event (one statement), so a change applies at once: marks of
+      // stages they do not judge are skipped (as scoreSheet hides them); off the panel, the resolver refuses.
+      const judged = mapIterator(source, async (event): Promise<MarkEvent & { otherStage: boolean }> => {
+        const [row] = await ctx.app.orm.em.fork().execute<{ stage_id: string; stage_ids: string[] | null }[]>(
           `select c.stage_id, j.stage_ids from score s join criterion c on c.id = s.criterion_id
            left join judge_assignment j on j.competition_id = s.competition_id and j.user_id = ? and j.removed_at is null
            where s.id = ?`, [viewer.id, event.scoreId]);
-        return !row?.stage_ids || row.stage_ids.map(String).includes(String(row.stage_id));
+        const offPanel = !row?.stage_ids;
+        return { ...event, offPanel, otherStage: !offPanel && !row!.stage_ids!.map(String).includes(String(row!.stage_id)) };
       });
+      return filterIterator(judged, async (event) => !event.otherStage);
     },
   })
-  async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'score' }>, @Ctx() ctx: Context): Promise<ScoreEvent> {
+  async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
+    if (event.offPanel) throw forbidden('You are no longer on this competition’s panel');
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
     const em = ctx.app.orm.em.fork();
-    // A judge taken off the panel mid-competition stops seeing marks at once, not at reconnect.
-    const viewer = ctx.viewer;
-    if (viewer && !viewer.roles.includes(Role.ORGANIZER) && !viewer.roles.includes(Role.ADMIN) && !(await activeAssignment(em, event.competitionId, viewer.id))) {
-      throw forbidden('You are no longer on this competition’s panel');
-    }
     const score = await em.findOneOrFail(Score, { id: event.scoreId });
     return { competitionId: toGlobalId('Competition', event.competitionId), version: event.version, revision: event.revision, score };
   }
