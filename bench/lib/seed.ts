@@ -32,7 +32,8 @@ export async function importWorkers(url: string, token: string, enterpriseId: st
   must(d.importWorkers, 'importWorkers');
 }
 
-async function workerIds(url: string, token: string, enterpriseId: string): Promise<string[]> {
+/** Every worker id of an enterprise, page by page. */
+export async function workerIds(url: string, token: string, enterpriseId: string): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {

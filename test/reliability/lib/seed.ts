@@ -1,6 +1,6 @@
 import { idOf, toGlobalId } from '../../../src/common/relay';
 import { TokenService } from '../../../src/auth/tokens';
-import { createEnterprise, importWorkers } from '../../../bench/lib/seed';
+import { createEnterprise, importWorkers, workerIds } from '../../../bench/lib/seed';
 import { gql, login, must } from '../../../bench/lib/gql';
 import { ADMIN, JWT_SECRET } from './server-process';
 
@@ -27,17 +27,6 @@ async function createUser(url: string, admin: string, roles: string[], label: st
   }, admin);
   const userId = idOf(must(d.createUser, 'createUser').user.id, 'User')!;
   return { userId, token: await tokens.issue({ userId, tokenVersion: 0 }) };
-}
-
-async function workerIds(url: string, token: string, enterpriseId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const d: any = await gql(url, `query($e: ID!, $a: String) { workers(first: 100, after: $a, filter: { enterpriseId: $e }) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { e: enterpriseId, a: after }, token);
-    ids.push(...d.workers.nodes.map((n: { id: string }) => n.id));
-    if (!d.workers.pageInfo.hasNextPage) return ids;
-    after = d.workers.pageInfo.endCursor;
-  }
 }
 
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
