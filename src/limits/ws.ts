@@ -10,7 +10,7 @@ import { User } from '../auth/user.entity.js';
 import { LimitError, parseLimited, withoutHttp } from './errors.js';
 import { budgetKey, type RequestGuard } from './guard.js';
 import { clientAddress } from './http.js';
-import { documentHasNul, hasNul } from '../common/nul-guard.js';
+import { nulRefusal } from '../common/nul-guard.js';
 
 export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null };
 
@@ -158,9 +158,8 @@ export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema) {
     if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })];
     const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
     // The HTTP path refuses U+0000 in an Apollo plugin; the socket does not pass through Apollo.
-    if (hasNul(variables) || documentHasNul(document)) {
-      return [new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT' } })];
-    }
+    const refusal = nulRefusal(variables, document, false);
+    if (refusal) return [refusal];
     try {
       const key = budgetKey(ctx.extra.viewer ?? null, clientAddress(ctx.extra.request, guard.limits.trustProxyHops));
       guard.admit(schema, document, operation, variables, key, operation.operation !== 'subscription');
