@@ -3,6 +3,7 @@ import { badInput } from '../common/errors.js';
 import { Level } from '../registry/enums.js';
 import { InnovationCategory, StudioKind, StudioStatus } from '../studios/enums.js';
 import { cstYear } from '../studios/decimal.js';
+import { REVIEW_DUE } from '../studios/accreditation.js';
 import { MethodStatus } from '../methods/enums.js';
 import { FundingSourceKind, ProjectStage } from '../incubation/enums.js';
 import type { InnovationOverview } from './overview.types.js';
@@ -16,7 +17,6 @@ import type { InnovationOverview } from './overview.types.js';
 
 /** Re-evaluation counts as due this many days ahead. */
 export const REVIEW_DUE_WITHIN_DAYS = 90;
-const DUE_STATUSES = [StudioStatus.ACCREDITED, StudioStatus.SUSPENDED];
 
 type Row = { figure: string; key: string | null; n: number | null; amount: string | null };
 const money = (expr: string) => `coalesce(sum(${expr}), 0)::numeric(20, 2)::text`;
@@ -59,7 +59,7 @@ export async function innovationOverview(em: EntityManager, filter: OverviewFilt
   // Parameters are pushed in the order the text below is built: keep the sections in this order.
   const st = `st as (select s.kind, s.level, s.status from studio s join enterprise e on e.id = s.enterprise_id where ${where({ column: 's.applied_at', kind: 'timestamp' })})`;
   const due = `due as (select s.review_due_at from studio s join enterprise e on e.id = s.enterprise_id
-    where ${where(null)} and s.status in (${list(DUE_STATUSES)}) and s.review_due_at is not null)`;
+    where ${where(null)} and s.status in (${list(REVIEW_DUE)}) and s.review_due_at is not null)`;
   const inv = `inv as (select i.category, i.economic_benefit from innovation i join studio s on s.id = i.studio_id join enterprise e on e.id = s.enterprise_id
     where ${where({ column: 'i.year', kind: 'year' })})`;
   const mth = `mth as (select count(*) filter (where ${inYear('m.submitted_at')}) as submitted,
