@@ -3,9 +3,9 @@ import { domainError, notFound, UserErrorCode } from '../common/errors.js';
 import { forbidden } from '../common/errors.js';
 import { Role } from '../auth/role.js';
 import type { Viewer } from '../context.js';
-import { Competition } from './competition.entity.js';
+import { Competition } from './setup/competition.entity.js';
 import type { CompetitionStatus } from './enums.js';
-import { JudgeAssignment } from './judge-assignment.entity.js';
+import { JudgeAssignment } from './judging/judge-assignment.entity.js';
 
 /**
  * Ownership rules of competitions, in one place so every service applies the same ones:
