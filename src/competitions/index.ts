@@ -1,7 +1,7 @@
 import { Award } from './results/award.entity.js';
 import { AwardResolver, CompetitionAwardsResolver } from './results/award.resolver.js';
 import { Competition } from './setup/competition.entity.js';
-import { CompetitionResolver } from './setup/competition.resolver.js';
+import { CompetitionResolver, CompetitionTransitionResolver } from './setup/competition.resolver.js';
 import { CompetitionTransition } from './setup/competition-transition.entity.js';
 import { Criterion } from './setup/criterion.entity.js';
 import { Entry } from './entries/entry.entity.js';
@@ -12,14 +12,26 @@ import { JudgeAssignment } from './judging/judge-assignment.entity.js';
 import { JudgeResolver } from './judging/judge.resolver.js';
 import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/leaderboard.resolver.js';
 import { Score } from './judging/score.entity.js';
-import { scoreResolvers } from './judging/score.resolver.js';
+import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
 import { ScoreRevision } from './judging/score-revision.entity.js';
+import { SchemeResolver } from './setup/scheme.resolver.js';
 import { Stage } from './setup/stage.entity.js';
 import { StatsResolver } from './results/stats.resolver.js';
 
 export const competitionEntities = [
   Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award,
 ];
+
+/** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
 export const competitionResolvers = [
-  CompetitionResolver, EntryResolver, JudgeResolver, ...scoreResolvers, LeaderboardResolver, LeaderboardRowsResolver, AwardResolver, CompetitionAwardsResolver, StatsResolver,
+  // setup/
+  CompetitionResolver, CompetitionTransitionResolver, SchemeResolver,
+  // entries/
+  EntryResolver,
+  // judging/
+  JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  // leaderboard/
+  LeaderboardResolver, LeaderboardRowsResolver,
+  // results/
+  AwardResolver, CompetitionAwardsResolver, StatsResolver,
 ] as const;

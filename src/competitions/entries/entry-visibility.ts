@@ -1,5 +1,5 @@
 import type { Context, Viewer } from '../../context.js';
-import { Role } from '../../auth/role.js';
+import { isStaff } from '../access.js';
 import { judgeHistory } from '../competitions.loaders.js';
 import { CompetitionStatus } from '../enums.js';
 
@@ -11,7 +11,7 @@ import { CompetitionStatus } from '../enums.js';
  */
 export function anonymizesEntries(viewer: Viewer | null, status: CompetitionStatus, onPanel: boolean): boolean {
   if (!viewer || status === CompetitionStatus.FINALIZED) return false;
-  if (viewer.roles.includes(Role.ADMIN) || viewer.roles.includes(Role.ORGANIZER)) return false;
+  if (isStaff(viewer)) return false;
   return onPanel;
 }
 

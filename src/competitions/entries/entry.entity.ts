@@ -12,7 +12,7 @@ import { EntryStatus } from '../enums.js';
 export class Entry extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) @Index() competition!: Ref<Competition>;
-  /** Hidden from judges until the competition is finalized (anonymous marking); see entry.resolver.ts. */
+  /** Hidden from judges until the competition is finalized (anonymous marking); see entry-visibility.ts. */
   @Property({ type: 'string', length: 100, nullable: true }) teamName: string | null = null;
   @Field(() => EntryStatus) @Enum({ items: () => EntryStatus }) status: EntryStatus = EntryStatus.ACTIVE;
   @Field(() => Int, { nullable: true, description: 'From the draw of lots.' }) @Property({ type: 'integer', nullable: true }) startNumber: number | null = null;

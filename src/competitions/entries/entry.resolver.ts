@@ -4,23 +4,19 @@ import { withUserErrors } from '../../common/errors.js';
 import { expectId } from '../../common/relay.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { hasAnyRole } from '../../auth/auth-checker.js';
-import { Role } from '../../auth/role.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById, workerById } from '../../registry/registry.loaders.js';
 import { REGISTRY_READERS } from '../../registry/worker.resolver.js';
 import { Competition } from '../setup/competition.entity.js';
+import { ORGANIZER_ROLES } from '../access.js';
 import { competitionById, membersByEntry } from '../competitions.loaders.js';
 import { Entry } from './entry.entity.js';
 import { DisqualifyEntryInput, DrawLotsInput, DrawLotsPayload, EntryParticipant, EntryPayload, RegisterEntryInput, WithdrawEntryInput } from './entry.inputs.js';
 import { EntryService } from './entry.service.js';
 import { isAnonymizedFor } from './entry-visibility.js';
 
-export { anonymizesEntries, isAnonymizedFor } from './entry-visibility.js';
-
 // Entries are public (start lists, scoreboards); who is in them is decided per field (anonymous marking).
 registerNodeType('Entry', async (ctx, ids) => new Map((await ctx.em.find(Entry, { id: { $in: ids } })).map((e) => [e.id, e])));
-
-const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
 
 async function competitionOf(ctx: Context, entry: Entry): Promise<Competition> {
   return (await ctx.loaders.get(competitionById).load(entry.competition.id))!;
@@ -63,7 +59,7 @@ export class EntryResolver {
     });
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => EntryPayload, { description: 'While REGISTRATION_OPEN; eligibility rules are userErrors (NOT_ELIGIBLE) naming the rule.' })
   async registerEntry(@Arg('input') input: RegisterEntryInput, @Ctx() ctx: Context): Promise<EntryPayload> {
     return withUserErrors(async () => {
@@ -73,19 +69,19 @@ export class EntryResolver {
     });
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => EntryPayload, { description: 'The entry stays listed as WITHDRAWN and is not ranked. Before FINALIZED.' })
   async withdrawEntry(@Arg('input') input: WithdrawEntryInput, @Ctx() ctx: Context): Promise<EntryPayload> {
     return withUserErrors(() => new EntryService(ctx.em).withdraw(ctx.viewer!, expectId(input.entryId, 'Entry', ['input', 'entryId']), input.reason));
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => EntryPayload, { description: 'The entry stays visible as DISQUALIFIED with the reason, unranked. Before FINALIZED.' })
   async disqualifyEntry(@Arg('input') input: DisqualifyEntryInput, @Ctx() ctx: Context): Promise<EntryPayload> {
     return withUserErrors(() => new EntryService(ctx.em).disqualify(ctx.viewer!, expectId(input.entryId, 'Entry', ['input', 'entryId']), input.reason));
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => DrawLotsPayload, {
     description: 'The draw of lots (抽签) while REGISTRATION_CLOSED: start numbers and stations for the active entries, reproducible from the seed. May be redrawn until the start.',
   })

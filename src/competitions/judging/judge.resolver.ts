@@ -3,11 +3,10 @@ import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
 import { expectId } from '../../common/relay.js';
 import { registerNodeType } from '../../common/node.resolver.js';
-import { Role } from '../../auth/role.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
-import { isJury } from '../access.js';
+import { isJury, ORGANIZER_ROLES } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { competitionById, stageById } from '../competitions.loaders.js';
 import { AssignJudgeInput, JudgeAssignmentPayload, UnassignJudgeInput } from './judge.inputs.js';
@@ -23,8 +22,6 @@ registerNodeType('JudgeAssignment', async (ctx, ids) => {
   for (const row of rows) if (await isJury(ctx.em, ctx.viewer, row.competition.getEntity())) out.set(row.id, row);
   return out;
 });
-
-const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
 
 @Resolver(() => JudgeAssignment)
 export class JudgeResolver {
@@ -49,7 +46,7 @@ export class JudgeResolver {
     return a.enterpriseId ? ctx.loaders.get(enterpriseById).load(a.enterpriseId) : null;
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => JudgeAssignmentPayload, { description: 'Puts a JUDGE on the panel for some stages, or changes their stages. Not after FINALIZED or CANCELLED.' })
   async assignJudge(@Arg('input') input: AssignJudgeInput, @Ctx() ctx: Context): Promise<JudgeAssignmentPayload> {
     return withUserErrors(async () => {
@@ -60,7 +57,7 @@ export class JudgeResolver {
     });
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => JudgeAssignmentPayload, { description: 'Takes a judge off the panel; the assignment stays in the panel’s history.' })
   async unassignJudge(@Arg('input') input: UnassignJudgeInput, @Ctx() ctx: Context): Promise<JudgeAssignmentPayload> {
     return withUserErrors(async () => {

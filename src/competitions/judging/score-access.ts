@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../context.js';
-import { Role } from '../../auth/role.js';
-import { activeAssignment, isOwner } from '../access.js';
+import { activeAssignment, isStaff } from '../access.js';
 import type { Competition } from '../setup/competition.entity.js';
 
 /** Whose marks a viewer may see: organizers all; a judge those of the stages they judge; the public none. */
@@ -9,7 +8,7 @@ export type MarkVisibility = { all: true } | { all: false; stageIds: Set<string>
 
 export async function markVisibility(em: EntityManager, viewer: Viewer | null, competition: Competition): Promise<MarkVisibility> {
   if (!viewer) return { all: false, stageIds: new Set() };
-  if (isOwner(viewer, competition) || viewer.roles.includes(Role.ORGANIZER)) return { all: true };
+  if (isStaff(viewer)) return { all: true };
   const assignment = await activeAssignment(em, competition.id, viewer.id);
   return { all: false, stageIds: new Set(assignment?.stageIds ?? []) };
 }

@@ -119,4 +119,3 @@ export class CompetitionScoreLogResolver {
   }
 }
 
-export const scoreResolvers = [ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver] as const;

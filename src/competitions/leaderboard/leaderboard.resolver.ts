@@ -5,7 +5,7 @@ import { expectId, idOf, toGlobalId } from '../../common/relay.js';
 import { badInput } from '../../common/errors.js';
 import { Role } from '../../auth/role.js';
 import { topicFor, type LiveEvent } from '../../live/events.js';
-import { activeAssignment, isJury } from '../access.js';
+import { isStaff, juryStanding } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
 import { boardView, type Board } from './leaderboard.service.js';
@@ -35,11 +35,8 @@ async function roleIn(ctx: Context, competitionId: string, load: () => Promise<C
   if (!role) {
     role = (async () => {
       const competition = await load();
-      const em = ctx.app.orm.em.fork();
-      const jury = await isJury(em, ctx.viewer, competition);
-      const staff = !!ctx.viewer && (ctx.viewer.roles.includes(Role.ORGANIZER) || ctx.viewer.roles.includes(Role.ADMIN));
-      const judge = !!ctx.viewer && !staff && !!(await activeAssignment(em, competition.id, ctx.viewer.id));
-      return { jury, anonymized: judge };
+      const { staff, onPanel } = await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition);
+      return { jury: staff || onPanel, anonymized: onPanel };
     })();
     byCompetition.set(competitionId, role);
     role.catch(() => byCompetition.delete(competitionId));
@@ -134,7 +131,7 @@ export class LeaderboardResolver {
       if (!(await roleIn(ctx, competition.id, async () => competition)).jury) throw forbidden('Only the competition’s organizers and judges follow its marks');
       const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<MarkEvent>;
       const viewer = ctx.viewer;
-      if (viewer.roles.includes(Role.ORGANIZER) || viewer.roles.includes(Role.ADMIN)) return source;
+      if (isStaff(viewer)) return source;
       // A judge's panel place is read per event (one statement), so a change applies at once: marks of
       // stages they do not judge are skipped (as scoreSheet hides them); off the panel, the resolver refuses.
       const judged = mapIterator(source, async (event): Promise<MarkEvent & { otherStage: boolean }> => {

@@ -2,9 +2,8 @@ import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../../app.js';
 import { resolveViewer } from '../../auth/auth.service.js';
-import { hasAnyRole } from '../../auth/auth-checker.js';
-import { Role } from '../../auth/role.js';
 import { idOf, toGlobalId } from '../../common/relay.js';
+import { isStaff } from '../access.js';
 import { Award } from './award.entity.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus, EntryStatus, PrizeTierName } from '../enums.js';
@@ -91,7 +90,7 @@ export function resultsCsvHandler(app: App) {
       const viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
       if (!viewer) return fail(res, 401, 'A valid bearer token is required');
       // The owner is an ORGANIZER too: every organizer reads every competition, so no lookup is needed to refuse.
-      if (!hasAnyRole(viewer.roles, [Role.ORGANIZER])) return fail(res, 403, 'Only organizers and admins may download results');
+      if (!isStaff(viewer)) return fail(res, 403, 'Only organizers and admins may download results');
       const raw = String(req.params.id ?? '');
       const id = UUID.test(raw) ? raw.toLowerCase() : idOf(raw, 'Competition');
       const competition = id ? await em.findOne(Competition, { id }) : null;

@@ -5,12 +5,11 @@ import { withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
 import { containsPattern, paginate } from '../../common/pagination.js';
 import { registerNodeType } from '../../common/node.resolver.js';
-import { Role } from '../../auth/role.js';
 import { UserSummary, userById, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
 import { SortDirection } from '../../registry/registry.inputs.js';
-import { isOwner } from '../access.js';
+import { isJuryOfPanel, isOwner, isStaff, ORGANIZER_ROLES } from '../access.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import {
@@ -23,21 +22,19 @@ import { EntryConnection, EntryFilter } from '../entries/entry.inputs.js';
 import { listEntries } from '../entries/entry.service.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import type { LifecycleAction } from './lifecycle.js';
-import { SchemeResolver } from './scheme.resolver.js';
 import { Stage } from './stage.entity.js';
 
-const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
 /** China Standard Time (UTC+8, no DST): a competition's "year" is the local calendar year. */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
 
-/** Lifecycle history is staff business: the owner, other organizers, admins (not judges, not the public). */
-const seesTransitions = (ctx: Context, c: Competition) => isOwner(ctx.viewer, c) || !!ctx.viewer?.roles.includes(Role.ORGANIZER);
+/** Lifecycle history is staff business: organizers (the owner among them) and admins, not judges, not the public. */
+const seesTransitions = (ctx: Context) => isStaff(ctx.viewer);
 
 registerNodeType('Competition', async (ctx, ids) => new Map((await ctx.em.find(Competition, { id: { $in: ids } })).map((c) => [c.id, c])));
 registerNodeType('CompetitionTransition', async (ctx, ids) => {
-  if (!ctx.viewer) return new Map();
-  const rows = await ctx.em.find(CompetitionTransition, { id: { $in: ids } }, { populate: ['competition'] });
-  return new Map(rows.filter((r) => seesTransitions(ctx, r.competition.getEntity())).map((r) => [r.id, r]));
+  if (!seesTransitions(ctx)) return new Map();
+  const rows = await ctx.em.find(CompetitionTransition, { id: { $in: ids } });
+  return new Map(rows.map((r) => [r.id, r]));
 });
 
 /** Global IDs of the input → uuids, each bad one a userError naming its field. */
@@ -54,7 +51,7 @@ function competitionData(input: CreateCompetitionInput | UpdateCompetitionInput)
 }
 
 @Resolver(() => CompetitionTransition)
-export class CompetitionTransitionResolver extends SchemeResolver {
+export class CompetitionTransitionResolver {
   @FieldResolver(() => UserSummary, { name: 'by', description: 'Who made the move.' })
   async transitionBy(@Root() t: CompetitionTransition, @Ctx() ctx: Context): Promise<UserSummary> {
     return userSummary(ctx, t.by.id);
@@ -62,7 +59,7 @@ export class CompetitionTransitionResolver extends SchemeResolver {
 }
 
 @Resolver(() => Competition)
-export class CompetitionResolver extends CompetitionTransitionResolver {
+export class CompetitionResolver {
   @Query(() => Competition, { nullable: true, description: 'Public.' })
   async competition(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Competition | null> {
     const uuid = idOf(id, 'Competition');
@@ -90,13 +87,13 @@ export class CompetitionResolver extends CompetitionTransitionResolver {
     return paginate(ctx.em, Competition, where, page, { [field]: dir, id: dir });
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'ORGANIZER or ADMIN; the creator owns the competition. Starts as DRAFT.' })
   async createCompetition(@Arg('input') input: CreateCompetitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return withUserErrors(async () => ({ competition: await new CompetitionService(ctx.em).create(ctx.viewer!, competitionData(input)) }));
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'The owner or an admin.' })
   async updateCompetition(@Arg('input') input: UpdateCompetitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return withUserErrors(async () => {
@@ -112,19 +109,19 @@ export class CompetitionResolver extends CompetitionTransitionResolver {
     });
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'DRAFT → REGISTRATION_OPEN; the marking scheme must be valid (stage weights sum to 100).' })
   async openRegistration(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'openRegistration');
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'REGISTRATION_OPEN → REGISTRATION_CLOSED.' })
   async closeRegistration(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'closeRegistration');
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, {
     description: 'REGISTRATION_CLOSED → IN_PROGRESS: needs lots drawn, an active entry, and judges on every stage (3 for TRIMMED_MEAN panels).',
   })
@@ -132,19 +129,19 @@ export class CompetitionResolver extends CompetitionTransitionResolver {
     return this.move(ctx, input, 'startCompetition');
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'IN_PROGRESS → SCORING_CLOSED: no more marks.' })
   async closeScoring(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'closeScoring');
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'SCORING_CLOSED → IN_PROGRESS; reason required.' })
   async reopenScoring(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'reopenScoring');
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CompetitionPayload, { description: 'Any state before FINALIZED → CANCELLED; reason required.' })
   async cancelCompetition(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'cancelCompetition');
@@ -201,13 +198,12 @@ export class CompetitionResolver extends CompetitionTransitionResolver {
     if (!viewer) return null;
     const all = await ctx.loaders.get(assignmentsByCompetition).load(c.id);
     // isJury's rule, answered from the batched panel rather than a query per competition.
-    const jury = isOwner(viewer, c) || viewer.roles.includes(Role.ORGANIZER) || all.some((a) => !a.removedAt && a.user.id === viewer.id);
-    if (!jury) return null;
+    if (!isJuryOfPanel(viewer, all)) return null;
     return includeRemoved ? all : all.filter((a) => !a.removedAt);
   }
 
   @FieldResolver(() => [CompetitionTransition], { nullable: true, description: 'Lifecycle history, oldest first; null unless you are an organizer or an admin.' })
   async transitions(@Root() c: Competition, @Ctx() ctx: Context): Promise<CompetitionTransition[] | null> {
-    return seesTransitions(ctx, c) ? ctx.loaders.get(transitionsByCompetition).load(c.id) : null;
+    return seesTransitions(ctx) ? ctx.loaders.get(transitionsByCompetition).load(c.id) : null;
   }
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
 import { expectId, toGlobalId } from '../../common/relay.js';
 import { registerNodeType } from '../../common/node.resolver.js';
-import { Role } from '../../auth/role.js';
+import { ORGANIZER_ROLES } from '../access.js';
 import { Competition } from './competition.entity.js';
 import {
   AddCriterionInput, AddStageInput, CriterionPayload, RemoveCriterionInput, RemoveCriterionPayload, RemoveStageInput, RemoveStagePayload,
@@ -19,14 +19,7 @@ for (const [type, entity] of [['Stage', Stage], ['Criterion', Criterion]] as con
   registerNodeType(type, async (ctx, ids) => new Map((await ctx.em.find(entity as typeof Stage, { id: { $in: ids } })).map((r) => [r.id, r])));
 }
 
-const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
-
-/**
- * Scheme mutations and Stage fields. src/competitions/index.ts registers CompetitionResolver, which
- * extends this class: type-graphql maps an inherited resolver's fields and mutations onto the
- * registered subclass, so this file needs no entry of its own in the module's resolver list.
- * Field resolver methods carry a type prefix (stageCriteria): one prototype chain holds them all.
- */
+/** Scheme mutations and Stage fields. */
 @Resolver(() => Stage)
 export class SchemeResolver {
   @FieldResolver(() => [Criterion], { name: 'criteria', description: 'In order.' })
@@ -45,19 +38,19 @@ export class SchemeResolver {
     return (await ctx.loaders.get(competitionById).load(stage.competition.id))!;
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => StagePayload, { description: 'Adds a stage (赛段) at the end; DRAFT only.' })
   async addStage(@Arg('input') input: AddStageInput, @Ctx() ctx: Context): Promise<StagePayload> {
     return withUserErrors(() => new SchemeService(ctx.em).addStage(ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']), input));
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => StagePayload, { description: 'DRAFT only.' })
   async updateStage(@Arg('input') input: UpdateStageInput, @Ctx() ctx: Context): Promise<StagePayload> {
     return withUserErrors(() => new SchemeService(ctx.em).updateStage(ctx.viewer!, expectId(input.stageId, 'Stage', ['input', 'stageId']), input));
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => RemoveStagePayload, { description: 'Removes a stage and its criteria; DRAFT only.' })
   async removeStage(@Arg('input') input: RemoveStageInput, @Ctx() ctx: Context): Promise<RemoveStagePayload> {
     return withUserErrors(async () => {
@@ -67,13 +60,13 @@ export class SchemeResolver {
     });
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CriterionPayload, { description: 'Adds a criterion (评分项) at the end of its stage; DRAFT only.' })
   async addCriterion(@Arg('input') input: AddCriterionInput, @Ctx() ctx: Context): Promise<CriterionPayload> {
     return withUserErrors(() => new SchemeService(ctx.em).addCriterion(ctx.viewer!, expectId(input.stageId, 'Stage', ['input', 'stageId']), input));
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => CriterionPayload, { description: 'DRAFT only.' })
   async updateCriterion(@Arg('input') input: UpdateCriterionInput, @Ctx() ctx: Context): Promise<CriterionPayload> {
     return withUserErrors(() =>
@@ -81,7 +74,7 @@ export class SchemeResolver {
     );
   }
 
-  @Authorized(...ORGANIZERS)
+  @Authorized(...ORGANIZER_ROLES)
   @Mutation(() => RemoveCriterionPayload, { description: 'DRAFT only.' })
   async removeCriterion(@Arg('input') input: RemoveCriterionInput, @Ctx() ctx: Context): Promise<RemoveCriterionPayload> {
     return withUserErrors(async () => {
