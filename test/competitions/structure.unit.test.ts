@@ -13,6 +13,13 @@ function sources(dir = path.join(projectRoot, 'src')): { file: string; text: str
 }
 
 describe('src/competitions keeps its owners', () => {
+  it('only leaderboard/board-version.ts raises the leaderboard version or sends NOTIFY', () => {
+    const writers = sources()
+      .filter(({ text }) => /leaderboard_version\s*=|leaderboardVersion\s*(\+=|\+\+|=\s*[^=])|pg_notify/i.test(text))
+      .map(({ file }) => file);
+    expect(writers).toEqual([path.join('competitions', 'leaderboard', 'board-version.ts')]);
+  });
+
   it('registers every resolver class in index.ts, none through `extends`', () => {
     const declared = sources()
       .filter(({ file }) => file.startsWith(`competitions${path.sep}`))

@@ -8,8 +8,8 @@ import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
 import { skillRank } from '../../registry/enums.js';
 import { Worker } from '../../registry/worker.entity.js';
-import { emitLiveEvent } from '../../live/events.js';
 import { assertOwner, assertStatus } from '../access.js';
+import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { cleanReason, lockCompetition } from '../setup/competition.service.js';
 import { Entry } from './entry.entity.js';
@@ -121,11 +121,10 @@ export class EntryService {
       }
       entry.status = to;
       entry.statusReason = reason;
-      if (LIVE.includes(competition.status)) competition.leaderboardVersion += 1;
-      await tx.flush();
       if (LIVE.includes(competition.status)) {
-        await emitLiveEvent(tx, { kind: 'leaderboard', competitionId: competition.id, version: competition.leaderboardVersion, entryId: entry.id });
+        await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: entry.id });
       }
+      await tx.flush();
       return { entry, competition };
     });
   }

@@ -4,8 +4,8 @@ import type { Viewer } from '../../context.js';
 import { Role } from '../../auth/role.js';
 import { User } from '../../auth/user.entity.js';
 import { Worker } from '../../registry/worker.entity.js';
-import { emitLiveEvent } from '../../live/events.js';
 import { assertOwner, assertStatus } from '../access.js';
+import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { cleanReason, lockCompetition } from '../setup/competition.service.js';
 import { CompetitionStatus as S } from '../enums.js';
@@ -37,9 +37,8 @@ export class JudgeService {
   /** The panel's size per stage feeds completeness; boards showing it refetch. */
   private async panelChanged(tx: EntityManager, competition: Competition): Promise<void> {
     if (!NEEDS_REASON.includes(competition.status)) return;
-    competition.leaderboardVersion += 1;
+    await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: null });
     await tx.flush();
-    await emitLiveEvent(tx, { kind: 'leaderboard', competitionId: competition.id, version: competition.leaderboardVersion, entryId: null });
   }
 
   /** Assigns a judge to stages, or changes the stages (and chief flag) of their current assignment. */

@@ -5,7 +5,7 @@ import { checkIdempotencyKey, priorOutcome, requestHash } from '../../common/ide
 import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { randomUUID } from 'node:crypto';
-import { LIVE_CHANNEL, type LiveEvent } from '../../live/events.js';
+import type { LiveEvent } from '../../live/events.js';
 import { computeEntryResult, type JudgesPerStage, type Mark } from '../../scoring/index.js';
 import { User } from '../../auth/user.entity.js';
 import { Competition } from '../setup/competition.entity.js';
@@ -15,6 +15,7 @@ import { EntryMember } from '../entries/entry-member.entity.js';
 import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
+import { raiseVersionStatement } from '../leaderboard/board-version.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
@@ -34,15 +35,6 @@ export interface SubmitScoreOutcome {
   replayed: boolean;
   /** The leaderboard version that includes this mark. */
   version: number;
-}
-
-/** Raises the competition's leaderboard version by one, atomically (a row lock held to commit keeps versions gap-free and ordered). */
-export async function bumpLeaderboardVersion(em: EntityManager, competitionId: string): Promise<number> {
-  const rows = await em.execute<{ leaderboard_version: number }[]>(
-    'update competition set leaderboard_version = leaderboard_version + 1 where id = ? returning leaderboard_version',
-    [competitionId],
-  );
-  return rows[0]!.leaderboard_version;
 }
 
 /** Stores one entry's result computed from that entry's marks only. */
@@ -205,6 +197,13 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
   return { scoreId, revised, replayed: false, version };
 }
 
+/** The idempotency outcome, stored with the version the mark produced; the last parameter skips it when the request has no key. */
+const RECORD_OUTCOME_CTE = `recorded as (
+       insert into idempotency_record (id, user_id, operation, key, request_hash, outcome, created_at)
+       select ?, ?, 'submitScore', ?, ?, ?::jsonb || jsonb_build_object('version', v.version), now() from v where ?::boolean
+     )`;
+const raiseVersionRecordingOutcome = raiseVersionStatement([RECORD_OUTCOME_CTE]);
+
 /**
  * The end of a mark's transaction in one statement: raise the leaderboard version, store the
  * idempotency outcome with it and NOTIFY every instance. One round trip, last, because the version
@@ -215,19 +214,7 @@ async function publishMark(
   m: { competitionId: string; event: Omit<Extract<LiveEvent, { kind: 'score' }>, 'version'>; idempotency: { userId: string; key: string; hash: string; outcome: object } | null },
 ): Promise<number> {
   const i = m.idempotency;
-  const rows = await tx.execute<{ version: number }[]>(
-    `with v as (
-       update competition set leaderboard_version = leaderboard_version + 1 where id = ? returning leaderboard_version as version
-     ), recorded as (
-       insert into idempotency_record (id, user_id, operation, key, request_hash, outcome, created_at)
-       select ?, ?, 'submitScore', ?, ?, ?::jsonb || jsonb_build_object('version', v.version), now() from v where ?::boolean
-     )
-     select v.version, pg_notify(?, (?::jsonb || jsonb_build_object('version', v.version))::text) from v`,
-    [
-      m.competitionId,
-      randomUUID(), i?.userId ?? null, i?.key ?? null, i?.hash ?? null, JSON.stringify(i?.outcome ?? {}), i !== null,
-      LIVE_CHANNEL, JSON.stringify(m.event),
-    ],
-  );
-  return rows[0]!.version;
+  return raiseVersionRecordingOutcome(tx, m.competitionId, m.event, [
+    randomUUID(), i?.userId ?? null, i?.key ?? null, i?.hash ?? null, JSON.stringify(i?.outcome ?? {}), i !== null,
+  ]);
 }

@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, UserErrorCode } from '../../common/errors.js';
 import type { App } from '../../app.js';
 import type { Viewer } from '../../context.js';
-import { emitLiveEvent } from '../../live/events.js';
 import { assertOwner, assertStatus, loadCompetition } from '../access.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
 import { boardToJson, buildBoard } from './leaderboard.service.js';
-import { bumpLeaderboardVersion } from '../judging/score.service.js';
+import { raiseLeaderboardVersion } from './board-version.js';
 
 /** 封榜 (as DOMjudge): the board as it stands now is kept and served to the public until lifted or finalized. */
 export async function freezeLeaderboard(em: EntityManager, _app: App, viewer: Viewer, competitionId: string): Promise<Competition> {
@@ -20,12 +19,10 @@ export async function freezeLeaderboard(em: EntityManager, _app: App, viewer: Vi
     await tx.execute('select 1 from competition where id = ? for update', [competition.id]);
     await tx.refresh(competition);
     const snapshot = await buildBoard(tx, competition);
-    const version = await bumpLeaderboardVersion(tx, competition.id);
+    await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: null });
     competition.frozenAt = new Date();
     competition.frozenLeaderboard = boardToJson(snapshot);
-    competition.leaderboardVersion = version;
     await tx.flush();
-    await emitLiveEvent(tx, { kind: 'leaderboard', competitionId: competition.id, version, entryId: null });
     return competition;
   });
 }
@@ -43,10 +40,8 @@ export async function unfreezeLeaderboard(em: EntityManager, viewer: Viewer, com
 
 /** In the caller's transaction: clears the freeze and announces the new version. */
 export async function liftFreeze(tx: EntityManager, competition: Competition): Promise<void> {
-  const version = await bumpLeaderboardVersion(tx, competition.id);
+  await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: null });
   competition.frozenAt = null;
   competition.frozenLeaderboard = null;
-  competition.leaderboardVersion = version;
   await tx.flush();
-  await emitLiveEvent(tx, { kind: 'leaderboard', competitionId: competition.id, version, entryId: null });
 }

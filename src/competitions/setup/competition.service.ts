@@ -6,9 +6,9 @@ import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { skillRank, type Level, type SkillLevel } from '../../registry/enums.js';
-import { emitLiveEvent } from '../../live/events.js';
 import { validateScheme } from '../../scoring/index.js';
 import { assertOwner } from '../access.js';
+import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import { Competition, PrizeTierRule } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
@@ -81,12 +81,11 @@ export async function recordTransition(
   }
   const from = competition.status;
   competition.status = move.to;
-  competition.leaderboardVersion += 1;
   const transition = em.create(CompetitionTransition, {
     competition, from, to: move.to, by: em.getReference(User, viewer.id), reason: reason?.trim() || null, at: new Date(),
   } as never);
+  await raiseLeaderboardVersion(em, competition, { kind: 'status', competitionId: competition.id, status: move.to });
   await em.flush();
-  await emitLiveEvent(em, { kind: 'status', competitionId: competition.id, status: move.to, version: competition.leaderboardVersion });
   return transition;
 }
 
