@@ -6,6 +6,7 @@ import { TokenService } from '../auth/tokens.js';
 import { User } from '../auth/user.entity.js';
 import { Role } from '../auth/role.js';
 import { seedDemo } from '../seed/index.js';
+import { seedServerConfig } from '../seed/server-config.js';
 import { withMigratedDatabase } from './migrated-database.js';
 
 /**
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     }
     await new AuthService(orm.em.fork(), new TokenService(jwtSecret, config.jwtTtlSeconds), log)
       .createUser({ email: ADMIN, password: PASSWORD, displayName: '系统管理员', roles: [Role.ADMIN] });
-    const server = await createServer({ ...config, port: 0, host: '127.0.0.1' }, orm, log, jwtSecret);
+    const server = await createServer(seedServerConfig(config), orm, log, jwtSecret);
     try {
       const started = Date.now();
       const demo = await seedDemo(server.url, ADMIN, PASSWORD);
