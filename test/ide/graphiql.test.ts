@@ -100,6 +100,12 @@ suite('GraphiQL in Chromium, offline', () => {
     expect(await page.locator('.graphiql-query-editor .CodeMirror').textContent()).toContain('Jiangxin');
   });
 
+  it('runs the example it opens with', async () => {
+    await page.locator('.graphiql-execute-button').click();
+    const text = await waitForResponse((s) => s.includes('totalCount'));
+    expect(JSON.parse(text).data.competitions.edges[0].node).toMatchObject({ title: TITLE, status: 'IN_PROGRESS' });
+  });
+
   it('runs a query over HTTP with the Authorization header from its Headers tab', async () => {
     await setEditor('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', JSON.stringify({ Authorization: `Bearer ${f.organizer.token}` }, null, 2));
     await setOperation('Who', `query Who {\n  viewer { roles }\n  competition(id: "${f.competitionId}") { title status }\n}\n`);
