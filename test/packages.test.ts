@@ -32,10 +32,13 @@ function filesUnder(dir: string): string[] {
     .map((d) => path.join(d.parentPath, d.name));
 }
 
-/** Package names a set of files imports or requires ('node:' builtins and relative paths left out). */
+/**
+ * Package names a set of files imports or requires ('node:' builtins and relative paths left out), or
+ * passes as a call's only argument (src/ide resolves its browser builds with `pkg('react')`).
+ */
 function importedPackages(files: string[]): Set<string> {
   const names = new Set<string>();
-  const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bcreateRequire\([^)]*\)\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+  const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\.resolve)?\s*\(\s*|\bcreateRequire\([^)]*\)\(\s*|^\s*import\s+|\w\(\s*(?=['"][^'"]+['"]\s*\)))['"]([^'"]+)['"]/gm;
   for (const file of files) {
     for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(specifier)) {
       if (spec.startsWith('.') || spec.startsWith('node:')) continue;
