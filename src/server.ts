@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
 import { resolveViewer } from './auth/auth.service.js';
+import { httpViewer } from './auth/authenticate.js';
 import { TokenService } from './auth/tokens.js';
 import { buildSchema } from './schema.js';
 import { BoardCache } from './competitions/leaderboard.service.js';
@@ -155,7 +156,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       context: async ({ req }) => {
         const ctx = createContext(app, null);
         ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
-        ctx.viewer = await resolveViewer(ctx.em, app.tokens, req.headers.authorization);
+        // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
+        ctx.viewer = await httpViewer(ctx.em, app.tokens, req.headers.authorization);
         return ctx;
       },
     }),

@@ -5,6 +5,7 @@ import { InputCheck, isEmail } from '../common/validate.js';
 import type { Viewer } from '../context.js';
 import type { Logger } from '../logger.js';
 import { Worker } from '../registry/worker.entity.js';
+import { authenticate } from './authenticate.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { Role } from './role.js';
@@ -20,19 +21,7 @@ export function normalizeEmail(email: string): string {
 
 /** The viewer behind a bearer token, or null (no token, bad token, disabled user, revoked token). */
 export async function resolveViewer(em: EntityManager, tokens: TokenService, authorization: unknown): Promise<Viewer | null> {
-  if (typeof authorization !== 'string') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) return null;
-  const claims = await tokens.verify(match[1]!);
-  if (!claims || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claims.userId)) return null;
-  // Every authenticated request runs this: one plain read of the four columns, no entity hydrated.
-  const rows: { id: string; roles: Role[]; disabled: boolean; token_version: number; worker_id: string | null }[] = await em.getConnection().execute(
-    'select "id", "roles", "disabled", "token_version", "worker_id" from "app_user" where "id" = ?',
-    [claims.userId],
-  );
-  const user = rows[0];
-  if (!user || user.disabled || user.token_version !== claims.tokenVersion) return null;
-  return { id: user.id, roles: [...user.roles], workerId: user.worker_id ?? null };
+  return (await authenticate(em, tokens, authorization)).viewer;
 }
 
 function checkPassword(check: InputCheck, field: string, password: string | null | undefined): void {
