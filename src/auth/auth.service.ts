@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { Worker } from '../registry/worker.entity.js';
 import { authenticate } from './authenticate.js';
 import { LoginThrottle } from './login-throttle.js';
+import { emitUserChanged } from './user-state.js';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { Role } from './role.js';
 import type { TokenService } from './tokens.js';
@@ -99,7 +100,7 @@ export class AuthService {
     if (displayName) user.displayName = displayName;
     if (data.workerId) user.worker = await this.workerRef(data.workerId);
     else if (data.unlinkWorker) user.worker = null;
-    await this.em.flush();
+    await this.flushAndNotify(user);
     return user;
   }
 
@@ -113,7 +114,7 @@ export class AuthService {
       user.disabled = disabled;
       user.tokenVersion += 1; // a disabled user's tokens stop working, and stay dead after re-enabling
     }
-    await this.em.flush();
+    await this.flushAndNotify(user);
     return user;
   }
 
@@ -132,7 +133,7 @@ export class AuthService {
     await attempt.succeeded();
     user.passwordHash = await hashPassword(newPassword);
     user.tokenVersion += 1; // other sessions (a lost tablet) are logged out
-    await this.em.flush();
+    await this.flushAndNotify(user);
     return { token: await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }), user };
   }
 
@@ -140,6 +141,17 @@ export class AuthService {
   async clearLoginLockout(userId: string | null): Promise<{ user: User; cleared: number }> {
     const user = await this.findUser(userId);
     return { user, cleared: await new LoginThrottle(this.em).clear(user.email) };
+  }
+
+  /**
+   * Writes a change to who the user is and what their tokens may do, and tells every instance in the
+   * same transaction, so that their sockets are re-checked (and closed) at once when it commits.
+   */
+  private async flushAndNotify(user: User): Promise<void> {
+    await this.em.transactional(async (tx) => {
+      await tx.flush();
+      await emitUserChanged(tx, user.id);
+    });
   }
 
   private async findUser(userId: string | null): Promise<User> {

@@ -23,6 +23,18 @@ export const REFUSAL_MESSAGES: Record<AuthRefusal, string> = {
   ROLES_CHANGED: 'Your roles changed: reconnect',
 };
 
+/** The channel on which every instance hears that a user changed (disabled, password, roles, worker). */
+export const USER_CHANNEL = 'jiangxin_user';
+
+/**
+ * Tells every instance (this one included) that a user's state changed, so cached states are dropped
+ * and the user's sockets re-checked. Call it with the writing transaction's EntityManager: the notice
+ * goes out only when the change commits, so whoever reloads on it reads the new state.
+ */
+export async function emitUserChanged(em: EntityManager, userId: string): Promise<void> {
+  await em.execute('select pg_notify(?, ?)', [USER_CHANNEL, userId]);
+}
+
 /** The states of these users, in one plain statement (no entities hydrated). */
 export async function loadUserStates(em: EntityManager, ids: readonly string[]): Promise<Map<string, UserState>> {
   if (ids.length === 0) return new Map();
