@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -16,7 +16,7 @@ export class LoginAttempt {
 
   /** The client's address (limits/http.ts clientAddress); '' for attempts recorded before addresses were. */
   @Property({ type: 'string', length: 100, default: '' })
-  address: string = '';
+  address: Opt<string> = '';
 
   @Property({ type: 'Date' })
   at: Date = new Date();
