@@ -4,7 +4,7 @@ import { idOf } from '../../src/common/relay';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate } from '../helpers/competition';
 import { createEnterprise, createWorker } from '../helpers/registry';
-import { record, wsClient, type Recorder } from '../helpers/ws';
+import { boardSubscribers, record, wsClient, type Recorder } from '../helpers/ws';
 
 /*
  * One competition from the first click to the results sheet, only through the public API, the way the
@@ -96,7 +96,7 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
   try {
     board = record<any>(screen, BOARD_SUB, { id: cid });
     events = record<any>(desk, EVENTS_SUB, { id: cid });
-    await new Promise((r) => setTimeout(r, 250));
+    await boardSubscribers(b, cid, 1);
 
     const mark = async (token: string, workerId: string, criterionId: string, value: number, extra: Record<string, unknown> = {}) =>
       ok(await a.gql(SUBMIT, { input: { entryId: entryOf.get(workerId), criterionId, value, ...extra } }, token)).submitScore;
