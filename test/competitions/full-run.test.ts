@@ -168,4 +168,4 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
   // Efficacy.
   const stats = ok(await a.gql(`query($id: ID!) { node(id: $id) { ... on Competition { stats { entries enterprises rankedEntries benefitedEntries benefitRate promotions honors } } } }`, { id: cid })).node.stats;
   expect(stats).toEqual({ entries: 3, enterprises: 2, rankedEntries: 3, benefitedEntries: 2, benefitRate: 0.6667, promotions: 1, honors: 1 });
-});
+}, 120_000); // ~16 s alone; on a loaded 2-core machine it passed 30 s: one long story, not a hang
