@@ -27,9 +27,9 @@ const thisYear = () => new Date().getUTCFullYear();
 function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): WorkerFields {
   const out: WorkerFields = {};
   const has = (v: unknown) => !partial || v != null;
-  if (has(data.name)) out.name = check.text('name', data.name, { max: 100 });
-  if (has(data.trade)) out.trade = check.text('trade', data.trade, { max: 100 });
-  if (has(data.employeeNumber)) out.employeeNumber = check.text('employeeNumber', data.employeeNumber, { max: 50 });
+  if (has(data.name)) out.name = check.name('name', data.name, { max: 100 });
+  if (has(data.trade)) out.trade = check.name('trade', data.trade, { max: 100 });
+  if (has(data.employeeNumber)) out.employeeNumber = check.name('employeeNumber', data.employeeNumber, { max: 50 });
   if (has(data.birthYear)) out.birthYear = check.int('birthYear', data.birthYear, 1940, thisYear() - 14);
   if (has(data.joinedAt)) out.joinedAt = check.date('joinedAt', data.joinedAt, { notAfter: new Date(Date.now() + 86_400_000) });
   if (data.gender != null) out.gender = data.gender;
