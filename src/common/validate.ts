@@ -1,3 +1,4 @@
+import { plainDate } from './date.js';
 import { DomainError, UserErrorCode, type UserErrorInit } from './errors.js';
 
 interface TextOptions {
@@ -77,6 +78,17 @@ export class InputCheck {
     if (opts.notAfter && value > opts.notAfter) this.fail(field, `${field} must not be in the future`);
     if (opts.notBefore && value < opts.notBefore) this.fail(field, `${field} is too early`);
     return value;
+  }
+
+  /** A calendar date as YYYY-MM-DD (see DateScalar); `notAfter` is a date in the same form. */
+  plainDate(field: string, value: string | null | undefined, opts: { notAfter?: string } = {}): string {
+    const date = typeof value === 'string' ? plainDate(value.trim()) : null;
+    if (!date) {
+      this.fail(field, `${field} must be a date as YYYY-MM-DD, e.g. 2015-03-01 (no time of day)`);
+      return '';
+    }
+    if (opts.notAfter && date > opts.notAfter) this.fail(field, `${field} must not be in the future`);
+    return date;
   }
 
   get ok(): boolean {

@@ -87,3 +87,18 @@ export enum Level {
   NATIONAL = 'NATIONAL',
 }
 registerEnumType(Level, { name: 'Level', description: '级别: enterprise, district (县区), city, province, national.' });
+
+/** What an import did with one row (see importWorkers). */
+export enum ImportOutcome {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  UNCHANGED = 'UNCHANGED',
+}
+registerEnumType(ImportOutcome, {
+  name: 'ImportOutcome',
+  valuesConfig: {
+    CREATED: { description: 'A new worker (in a dry run: would be created).' },
+    UPDATED: { description: 'A worker with this employee number was there and some fields changed (in a dry run: would change).' },
+    UNCHANGED: { description: 'A worker with this employee number was there with the same data.' },
+  },
+});

@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { domainError, DomainError, notFound, UserErrorCode } from '../common/errors.js';
+import { domainError, notFound, UserErrorCode } from '../common/errors.js';
+import { todayInChina } from '../common/date.js';
 import { InputCheck } from '../common/validate.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
@@ -17,21 +18,20 @@ export interface WorkerFields {
   skillLevel?: SkillLevel | null;
   employeeNumber?: string | null;
   migrantWorker?: boolean | null;
-  joinedAt?: Date | null;
+  joinedAt?: string | null;
 }
 
-export const MAX_IMPORT_ROWS = 10_000;
 const thisYear = () => new Date().getUTCFullYear();
 
-/** Validates the fields present (all of them unless `partial`), reporting under `prefix`. */
-function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): WorkerFields {
+/** Validates the fields present (all of them unless `partial`), reporting under the check's prefix. */
+export function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): WorkerFields {
   const out: WorkerFields = {};
   const has = (v: unknown) => !partial || v != null;
   if (has(data.name)) out.name = check.name('name', data.name, { max: 100 });
   if (has(data.trade)) out.trade = check.name('trade', data.trade, { max: 100 });
   if (has(data.employeeNumber)) out.employeeNumber = check.name('employeeNumber', data.employeeNumber, { max: 50 });
   if (has(data.birthYear)) out.birthYear = check.int('birthYear', data.birthYear, 1940, thisYear() - 14);
-  if (has(data.joinedAt)) out.joinedAt = check.date('joinedAt', data.joinedAt, { notAfter: new Date(Date.now() + 86_400_000) });
+  if (has(data.joinedAt)) out.joinedAt = check.plainDate('joinedAt', data.joinedAt, { notAfter: todayInChina() });
   if (data.gender != null) out.gender = data.gender;
   else if (!partial) check.fail('gender', 'gender is required');
   if (data.migrantWorker != null) out.migrantWorker = data.migrantWorker;
@@ -39,7 +39,7 @@ function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): W
   return out;
 }
 
-const duplicateNumber = (field: string[]) =>
+export const duplicateNumber = (field: string[]) =>
   domainError(UserErrorCode.ALREADY_EXISTS, 'This employee number is taken in the enterprise', field);
 
 export class WorkerService {
@@ -114,64 +114,6 @@ export class WorkerService {
     worker.skillLevel = data.to;
     await this.em.flush();
     return { change, worker };
-  }
-
-  /**
-   * All rows or none: every row is checked first (a userError per bad row, naming its index), then
-   * the rows go in as multi-row INSERTs in one transaction.
-   */
-  async importWorkers(enterpriseId: string, rows: WorkerFields[]): Promise<number> {
-    if (rows.length === 0) throw domainError(UserErrorCode.INVALID_INPUT, 'rows must not be empty', ['input', 'rows']);
-    if (rows.length > MAX_IMPORT_ROWS) {
-      throw domainError(UserErrorCode.INVALID_INPUT, `at most ${MAX_IMPORT_ROWS} rows per import`, ['input', 'rows']);
-    }
-    const enterprise = await new EnterpriseService(this.em).get(enterpriseId);
-    const problems: DomainError['errors'] = [];
-    const cleaned: WorkerFields[] = [];
-    const firstRowOfNumber = new Map<string, number>();
-    rows.forEach((row, i) => {
-      const check = new InputCheck(['input', 'rows', String(i)]);
-      const clean = cleanWorker(check, row, false);
-      const n = clean.employeeNumber;
-      if (n && check.ok) {
-        const first = firstRowOfNumber.get(n);
-        if (first !== undefined) check.fail('employeeNumber', `row ${i}: employee number ${n} repeats row ${first}`, UserErrorCode.ALREADY_EXISTS);
-        else firstRowOfNumber.set(n, i);
-      }
-      for (const p of check.problems) problems.push({ ...p, message: p.message.startsWith('row ') ? p.message : `row ${i}: ${p.message}` });
-      cleaned.push(clean);
-    });
-    const numbers = [...firstRowOfNumber.keys()];
-    for (let i = 0; i < numbers.length; i += 5000) {
-      const taken = await this.em.find(Worker, { enterprise, employeeNumber: { $in: numbers.slice(i, i + 5000) } }, { fields: ['employeeNumber'] });
-      for (const w of taken) {
-        const row = firstRowOfNumber.get(w.employeeNumber)!;
-        problems.push({ code: UserErrorCode.ALREADY_EXISTS, message: `row ${row}: employee number ${w.employeeNumber} is taken in the enterprise`, field: ['input', 'rows', String(row), 'employeeNumber'] });
-      }
-    }
-    if (problems.length) throw new DomainError(problems.slice(0, 200));
-    const now = new Date();
-    const entities = cleaned.map((c) => {
-      const w = new Worker();
-      Object.assign(w, c, { createdAt: now, updatedAt: now });
-      return w;
-    });
-    try {
-      await this.em.transactional(async (tx) => {
-        for (let i = 0; i < entities.length; i += 1000) {
-          const chunk = entities.slice(i, i + 1000).map((w) => ({
-            id: w.id, name: w.name, gender: w.gender, birthYear: w.birthYear, enterprise: enterprise.id, trade: w.trade,
-            skillLevel: w.skillLevel, employeeNumber: w.employeeNumber, migrantWorker: w.migrantWorker ?? false,
-            joinedAt: w.joinedAt, createdAt: now, updatedAt: now,
-          }));
-          await tx.insertMany(Worker, chunk as never);
-        }
-      });
-    } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw duplicateNumber(['input', 'rows']);
-      throw err;
-    }
-    return entities.length;
   }
 
   private async flush(field: string[]): Promise<void> {
