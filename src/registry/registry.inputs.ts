@@ -3,7 +3,7 @@ import { DateScalar } from '../common/date.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Enterprise } from './enterprise.entity.js';
-import { EnterpriseSize, Gender, HonorKind, ImportOutcome, Level, Ownership, SkillLevel } from './enums.js';
+import { EnterpriseSize, Gender, HonorKind, ImportOutcome, Level, Ownership, SkillLevel, SkillLevelChangeKind } from './enums.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
@@ -119,11 +119,17 @@ export class GrantHonorPayload extends Payload {
   @Field(() => Worker, { nullable: true }) worker?: Worker | null;
 }
 
-@InputType()
+@InputType({
+  description: 'Rules: a worker without a level gets one with kind INITIAL; a PROMOTION (the default) goes exactly one level up; a bigger step up '
+    + 'is a CORRECTION, a step down a CORRECTION, REVOCATION or ANNULMENT, and those three need a note. `at` is not before the latest recorded change.',
+})
 export class RecordSkillLevelChangeInput {
   @Field(() => ID) workerId!: string;
   @Field(() => SkillLevel) to!: SkillLevel;
-  @Field() reason!: string;
+  @Field(() => SkillLevelChangeKind, { defaultValue: SkillLevelChangeKind.PROMOTION, description: 'INITIAL, PROMOTION, CORRECTION, REVOCATION or ANNULMENT (COMPETITION is written by finalizeCompetition).' })
+  kind!: SkillLevelChangeKind;
+  @Field({ description: 'The ground, e.g. 职业技能等级认定 and the certificate.' }) reason!: string;
+  @Field(() => String, { nullable: true, description: 'Why the exceptional change: required for CORRECTION, REVOCATION and ANNULMENT.' }) note?: string | null;
   @Field(() => String, { nullable: true }) source?: string | null;
   @Field(() => Date, { nullable: true, description: 'When it took effect; now when omitted.' }) at?: Date | null;
 }

@@ -6,7 +6,8 @@ import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
 import { ImportOutcome } from './enums.js';
 import { Worker } from './worker.entity.js';
-import { cleanWorker, duplicateNumber, type WorkerFields } from './worker.service.js';
+import { cleanWorker, duplicateNumber, initialLevel, type WorkerFields } from './worker.service.js';
+import { SkillLevelChange } from './skill-level-change.entity.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -62,6 +63,8 @@ export async function importWorkers(em: EntityManager, enterpriseId: string, row
           skillLevel: w.skillLevel, employeeNumber: w.employeeNumber, migrantWorker: w.migrantWorker, joinedAt: w.joinedAt, createdAt: now, updatedAt: now,
         }));
         await tx.insertMany(Worker, chunk as never);
+        const initial = chunk.filter((w) => w.skillLevel).map((w) => initialLevel(w.id, w.skillLevel!, now));
+        if (initial.length) await tx.insertMany(SkillLevelChange, initial as never);
       }
       return results; // the updates are flushed as the transaction commits
     });

@@ -112,7 +112,10 @@ export class WorkerResolver {
   }
 
   @Authorized(...REGISTRY_WRITERS)
-  @Mutation(() => SkillLevelChangePayload)
+  @Mutation(() => SkillLevelChangePayload, {
+    description: 'Records a change in the worker’s skill level history. Ordinary promotions go one level up; a bigger step up, or any step '
+      + 'down, needs kind CORRECTION, REVOCATION or ANNULMENT and a note (see RecordSkillLevelChangeInput).',
+  })
   async recordSkillLevelChange(@Arg('input') input: RecordSkillLevelChangeInput, @Ctx() ctx: Context): Promise<SkillLevelChangePayload> {
     return withUserErrors(async () =>
       new WorkerService(ctx.em).recordSkillLevelChange(expectId(input.workerId, 'Worker', ['input', 'workerId']), input),

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { domainError, notFound, UserErrorCode } from '../common/errors.js';
+import { domainError, DomainError, notFound, UserErrorCode } from '../common/errors.js';
 import { todayInChina } from '../common/date.js';
 import { InputCheck } from '../common/validate.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
-import type { Gender, HonorKind, Level, SkillLevel } from './enums.js';
+import { SkillLevelChangeKind, type Gender, type HonorKind, type Level, type SkillLevel } from './enums.js';
+import { skillChangeProblems } from './skill-level-rules.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
@@ -39,6 +41,11 @@ export function cleanWorker(check: InputCheck, data: WorkerFields, partial: bool
   return out;
 }
 
+/** The history's first record: the level a worker was registered with (createWorker, importWorkers). */
+export function initialLevel(workerId: string, level: SkillLevel, at: Date) {
+  return { id: randomUUID(), worker: workerId, from: null, to: level, kind: SkillLevelChangeKind.INITIAL, reason: '登记时的技能等级', note: null, source: null, sourceCompetitionId: null, at, recordedAt: at };
+}
+
 export const duplicateNumber = (field: string[]) =>
   domainError(UserErrorCode.ALREADY_EXISTS, 'This employee number is taken in the enterprise', field);
 
@@ -58,6 +65,7 @@ export class WorkerService {
     const enterprise = await new EnterpriseService(this.em).get(enterpriseId);
     await this.assertNumberFree(enterprise.id, clean.employeeNumber!, null);
     const worker = this.em.create(Worker, { ...clean, enterprise } as never);
+    if (worker.skillLevel) this.em.create(SkillLevelChange, initialLevel(worker.id, worker.skillLevel, worker.createdAt) as never);
     await this.flush(['input', 'employeeNumber']);
     return worker;
   }
@@ -97,20 +105,27 @@ export class WorkerService {
     return { honor, worker };
   }
 
+  /** See skill-level-rules.ts for which changes each kind allows. */
   async recordSkillLevelChange(
     workerId: string,
-    data: { to: SkillLevel; reason: string; source?: string | null; at?: Date | null },
+    data: { to: SkillLevel; reason: string; kind?: SkillLevelChangeKind | null; note?: string | null; source?: string | null; at?: Date | null },
   ): Promise<{ change: SkillLevelChange; worker: Worker }> {
     const check = new InputCheck();
+    const kind = data.kind ?? SkillLevelChangeKind.PROMOTION;
     const reason = check.text('reason', data.reason, { max: 500 });
+    const note = data.note != null ? check.text('note', data.note, { max: 2000, optional: true }) || null : null;
     const source = data.source != null ? check.text('source', data.source, { max: 300, optional: true }) || null : null;
     const at = data.at != null ? check.date('at', data.at, { notAfter: new Date(Date.now() + 86_400_000) }) : new Date();
     check.throwIfAny();
     const worker = await this.get(workerId);
-    if (worker.skillLevel === data.to) {
-      throw domainError(UserErrorCode.INVALID_STATE, `The worker is already at ${data.to}`, ['input', 'to']);
+    const problems = skillChangeProblems(worker.skillLevel, data.to, kind, note);
+    if (problems.length) throw new DomainError(problems);
+    // The history reads in order of effect: a change follows the level it changes from.
+    const latest = await this.em.findOne(SkillLevelChange, { worker }, { orderBy: { at: 'desc' }, fields: ['at'] });
+    if (latest && at < latest.at) {
+      throw domainError(UserErrorCode.INVALID_INPUT, `at must not be before the worker's latest recorded change (${latest.at.toISOString()})`, ['input', 'at']);
     }
-    const change = this.em.create(SkillLevelChange, { worker, from: worker.skillLevel, to: data.to, reason, source, at } as never);
+    const change = this.em.create(SkillLevelChange, { worker, from: worker.skillLevel, to: data.to, kind, reason, note, source, at } as never);
     worker.skillLevel = data.to;
     await this.em.flush();
     return { change, worker };

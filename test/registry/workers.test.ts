@@ -81,7 +81,10 @@ describe('honors and skill levels', () => {
     const w = await createWorker(t, admin, ent.id, { skillLevel: 'INTERMEDIATE' });
     const res = ok(await t.gql(LEVEL, { input: { workerId: w.id, to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' } }, organizer));
     expect(res.recordSkillLevelChange.worker.skillLevel).toBe('SENIOR');
-    expect(res.recordSkillLevelChange.worker.skillLevelHistory).toEqual([{ from: 'INTERMEDIATE', to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' }]);
+    expect(res.recordSkillLevelChange.worker.skillLevelHistory).toEqual([
+      { from: null, to: 'INTERMEDIATE', reason: '登记时的技能等级', source: null },
+      { from: 'INTERMEDIATE', to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' },
+    ]);
     const same = ok(await t.gql(LEVEL, { input: { workerId: w.id, to: 'SENIOR', reason: 'again' } }, organizer));
     expect(same.recordSkillLevelChange.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'to'] }]);
     expect(errorCode(await t.gql(LEVEL, { input: { workerId: w.id, to: 'TECHNICIAN', reason: 'x' } }))).toBe('UNAUTHENTICATED');
