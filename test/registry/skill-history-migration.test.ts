@@ -3,11 +3,12 @@ import { openOrm } from '../../src/db/orm';
 import { createTestDatabase } from '../helpers/database';
 
 /**
- * Migration20261206163000 on data written before it: existing changes get a kind, and every worker
+ * Migration20261206170500 on data written before it: existing changes get a kind, and every worker
  * with a level gets an INITIAL record (its first change's `from`, else its current level). The test
- * database is migrated already, so it goes down one migration, writes old-style rows, and up again.
+ * database is migrated already, so it goes back before the registry's two migrations (umzug's `to` is
+ * inclusive), writes old-style rows, and migrates up again.
  */
-const MIGRATION = 'Migration20261206163000';
+const MIGRATION = 'Migration20261206170500';
 
 it('classifies existing changes and backfills the initial level', async () => {
   const db = await createTestDatabase();
@@ -15,7 +16,7 @@ it('classifies existing changes and backfills the initial level', async () => {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
-    await orm.getMigrator().down({ to: 'Migration20261206161000' });
+    await orm.getMigrator().down({ to: 'Migration20261206170000' });
     const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
     await q(`insert into enterprise (id, name, credit_code, ownership, size, industry, district, created_at, updated_at)
              values ('00000000-0000-0000-0000-0000000000e1', 'e', '91350200MA2Y0C4L7B', 'PRIVATE', 'SMALL', 'i', 'd', now(), now())`);

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * (Asia/Shanghai): clients sent either UTC midnight ("2015-03-01T00:00:00Z", which stays 1 March
  * there) or local midnight ("2015-02-28T16:00:00Z", which is 1 March there but 28 February in UTC).
  */
-export class Migration20261206161000 extends Migration {
+export class Migration20261206170000 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "worker" alter column "joined_at" type date using ("joined_at" at time zone 'Asia/Shanghai')::date;`);

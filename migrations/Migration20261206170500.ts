@@ -10,7 +10,7 @@ const ORDER = `array['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'TECHNICIAN', 'SENIOR_T
  * change, or its current level when it has none; it was in effect recorded when the worker was
  * registered, and is dated (at, recorded_at) no later than that first change, so it reads first.
  */
-export class Migration20261206163000 extends Migration {
+export class Migration20261206170500 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "skill_level_change" add column "kind" text check ("kind" in ('INITIAL', 'PROMOTION', 'COMPETITION', 'CORRECTION', 'REVOCATION', 'ANNULMENT')) null, add column "note" varchar(2000) null;`);
