@@ -1,6 +1,6 @@
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { setupCompetition } from '../helpers/competition';
-import { boardSubscribers, record, wsClient } from '../helpers/ws';
+import { boardSubscribers, record, subscriptionsActive, wsClient } from '../helpers/ws';
 
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code } } }`;
 const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows { entryId displayName total rank } } }`;
@@ -71,11 +71,11 @@ describe('live leaderboard across server instances (LISTEN/NOTIFY)', () => {
     try {
       const sub = record<any>(org, SCORE_SUB, { id: f.competitionId });
       const denied = record<any>(anon, SCORE_SUB, { id: f.competitionId });
-      await new Promise((r) => setTimeout(r, 200));
+      await subscriptionsActive(b, 'scoreSubmitted', 1); // the jury's (the public's is refused)
       ok(await a.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: f.stages[1]!.criteria[0]!.id, value: 33.5 } }, f.judges[0]!.token));
       const ev = (await sub.waitFor(() => true)).scoreSubmitted;
       expect(ev).toMatchObject({ revision: false, score: { value: 33.5 } });
-      await new Promise((r) => setTimeout(r, 100));
+      while (denied.error === undefined && !denied.results.length) await new Promise((r) => setTimeout(r, 10)); // its refusal
       const errs = denied.results.flatMap((r) => r.errors ?? []).concat(Array.isArray(denied.error) ? denied.error : []);
       expect(JSON.stringify(errs)).toMatch(/UNAUTHENTICATED|logged in/);
     } finally {

@@ -68,3 +68,17 @@ export async function boardSubscribers(server: TestServer, competitionId: string
   const id = idOf(competitionId, 'Competition')!;
   while (server.server.app.boardFeed.subscriberCount(id) < n) await new Promise((r) => setTimeout(r, 10));
 }
+
+/**
+ * Resolves once `server` counts at least `n` active subscriptions on `field` (its
+ * jiangxin_subscriptions_active gauge, raised once the subscription's source is set up). For
+ * subscriptions outside the board feed; only exact when no other subscription on that field is
+ * open or closing. Bounded by the test's timeout.
+ */
+export async function subscriptionsActive(server: TestServer, field: string, n: number): Promise<void> {
+  for (;;) {
+    const { values } = await server.server.app.metrics.subscriptions.get();
+    if ((values.find((v) => v.labels.field === field)?.value ?? 0) >= n) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
