@@ -182,4 +182,23 @@ describe('leaderboardUpdated re-checks the viewer’s role per event (graphql-ws
       await Promise.all(Object.values(clients).map((c) => c.dispose()));
     }
   });
+
+  it('a board read under another subscription (competitionStatusChanged) follows the panel too', async () => {
+    const f = await frozenCompetition();
+    const client = wsClient(t.wsUrl, f.judges[0]!.token); // the chief judge
+    try {
+      const sub = record<any>(client, `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { competition { status leaderboard { frozen } } } }`, { id: f.competitionId });
+      await new Promise((r) => setTimeout(r, 200)); // let the subscription register
+      const move = (name: string, reason?: string) => mutate(t, f.organizer.token, name, 'CompetitionTransitionInput', { competitionId: f.competitionId, ...(reason ? { reason } : {}) }, 'competition { id }');
+      await move('closeScoring');
+      const closed = (await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'SCORING_CLOSED')).competitionStatusChanged;
+      expect(closed.competition.leaderboard).toEqual({ frozen: false });
+      await unassignJudge(f, f.judges[0]!.globalId);
+      await move('reopenScoring', '复核');
+      const reopened = (await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'IN_PROGRESS')).competitionStatusChanged;
+      expect(reopened.competition.leaderboard).toEqual({ frozen: true });
+    } finally {
+      await client.dispose();
+    }
+  });
 });

@@ -30,19 +30,13 @@ interface ViewerRole {
 
 const roleFrom = (s: JuryStanding): ViewerRole => ({ jury: s.jury, anonymized: s.judge });
 
-/** Per request (an HTTP query's context): the viewer's role in a competition, looked up once. */
-const rolesByContext = new WeakMap<Context, Map<string, Promise<ViewerRole>>>();
-
-async function roleIn(ctx: Context, competitionId: string, load: () => Promise<Competition>): Promise<ViewerRole> {
-  let byCompetition = rolesByContext.get(ctx);
-  if (!byCompetition) rolesByContext.set(ctx, (byCompetition = new Map()));
-  let role = byCompetition.get(competitionId);
-  if (!role) {
-    role = (async () => roleFrom(await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, await load())))();
-    byCompetition.set(competitionId, role);
-    role.catch(() => byCompetition.delete(competitionId));
-  }
-  return role;
+/**
+ * The viewer's role, read at each resolution (one statement for a logged-in viewer): not cached on
+ * the context, because a graphql-ws context lives as long as its subscription and a `leaderboard`
+ * under competitionStatusChanged or scoreSubmitted must follow panel changes too.
+ */
+async function roleIn(ctx: Context, competition: Competition): Promise<ViewerRole> {
+  return roleFrom(await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition));
 }
 
 /** The viewer's own seats on a competition's panel (removed ones too), as JSON from one statement. */
@@ -116,7 +110,7 @@ export class LeaderboardResolver {
   @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Judges see start numbers, not names, until finalized.' })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
     const board = await ctx.app.boards.current(ctx.em, competition);
-    return viewFor(board, await roleIn(ctx, competition.id, async () => competition));
+    return viewFor(board, await roleIn(ctx, competition));
   }
 
   @Authorized(Role.ORGANIZER)
