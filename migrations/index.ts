@@ -5,6 +5,8 @@ import { Migration20261125110831 } from './Migration20261125110831.js';
 import { Migration20261202074500 } from './Migration20261202074500.js';
 import { Migration20261206160119 } from './Migration20261206160119.js';
 import { Migration20261206162500 } from './Migration20261206162500.js';
+import { Migration20261206170000 } from './Migration20261206170000.js';
+import { Migration20261206170500 } from './Migration20261206170500.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -13,4 +15,6 @@ export const migrationsList = [
   { name: 'Migration20261202074500', class: Migration20261202074500 },
   { name: 'Migration20261206160119', class: Migration20261206160119 },
   { name: 'Migration20261206162500', class: Migration20261206162500 },
+  { name: 'Migration20261206170000', class: Migration20261206170000 },
+  { name: 'Migration20261206170500', class: Migration20261206170500 },
 ];
