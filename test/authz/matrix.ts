@@ -53,6 +53,7 @@ export const MUTATIONS: Record<string, Rule> = {
   // Competitions
   createCompetition: { module: 'Competitions', who: ORGANIZERS },
   updateCompetition: competition(),
+  extendRegistrationDeadline: competition(),
   openRegistration: competition(),
   closeRegistration: competition(),
   startCompetition: competition(),

@@ -26,7 +26,8 @@ afterAll(async () => t.close());
 
 const base = () => ({
   title: '2026年港城焊工职业技能大赛', description: '市级一类大赛', kind: 'SKILLS_COMPETITION', level: 'CITY', trade: '焊工',
-  registrationDeadline: '2026-04-20T00:00:00.000Z', startsAt: '2026-05-10T00:00:00.000Z', endsAt: '2026-05-12T00:00:00.000Z',
+  // Far ahead: a registration deadline must be in the future.
+  registrationDeadline: '2099-04-20T00:00:00.000Z', startsAt: '2099-05-10T00:00:00.000Z', endsAt: '2099-05-12T00:00:00.000Z',
 });
 
 async function create(token: string, over: Record<string, unknown> = {}) {
@@ -63,7 +64,7 @@ describe('createCompetition', () => {
   it('reports every invalid field at once and creates nothing', async () => {
     const before = ok(await t.gql(`{ competitions { totalCount } }`)).competitions.totalCount;
     const res = await create(organizer.token, {
-      title: ' ', trade: '', endsAt: '2026-05-01T00:00:00.000Z', registrationDeadline: '2026-06-01T00:00:00.000Z', teamSize: 11,
+      title: ' ', trade: '', endsAt: '2099-05-01T00:00:00.000Z', registrationDeadline: '2099-06-01T00:00:00.000Z', teamSize: 11,
       honorTopN: -1, promotionTopM: -2, eligibility: { minSkillLevel: 'TECHNICIAN', maxSkillLevel: 'JUNIOR' },
       prizeTiers: [{ tier: 'FIRST', count: 1, share: 0.1 }, { tier: 'SECOND', share: 0 }, { tier: 'THIRD' }, { tier: 'THIRD', count: 1 }],
     });
