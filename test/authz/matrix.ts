@@ -61,6 +61,7 @@ export const MUTATIONS: Record<string, Rule> = {
   reopenScoring: competition(),
   cancelCompetition: competition(),
   finalizeCompetition: competition(),
+  createResultsDownload: { module: 'Competitions', who: ORGANIZERS },
   addStage: competition(),
   updateStage: competition(),
   removeStage: competition(),
