@@ -6,6 +6,7 @@ import { Migration20261202074500 } from './Migration20261202074500.js';
 import { Migration20261206160119 } from './Migration20261206160119.js';
 import { Migration20261206165534 } from './Migration20261206165534.js';
 import { Migration20261206170426 } from './Migration20261206170426.js';
+import { Migration20261206171041 } from './Migration20261206171041.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261206160119', class: Migration20261206160119 },
   { name: 'Migration20261206165534', class: Migration20261206165534 },
   { name: 'Migration20261206170426', class: Migration20261206170426 },
+  { name: 'Migration20261206171041', class: Migration20261206171041 },
 ];

@@ -150,9 +150,9 @@ describe('competitions query', () => {
     const o = await t.user([Role.ORGANIZER]);
     const make = async (over: Record<string, unknown>) => (await create(o.token, { title: '筛选测试', registrationDeadline: null, ...over })).competition.id;
     mine = [
-      await make({ title: '筛选测试 钳工比武', kind: 'TECHNICAL_CONTEST', level: 'DISTRICT', trade: '钳工', startsAt: '2024-12-31T17:00:00.000Z', endsAt: '2025-01-02T00:00:00.000Z', registrationDeadline: null }),
+      await make({ title: '筛选测试 钳工比武', kind: 'TECHNICAL_CONTEST', level: 'DISTRICT', district: '思明区', trade: '钳工', startsAt: '2024-12-31T17:00:00.000Z', endsAt: '2025-01-02T00:00:00.000Z', registrationDeadline: null }),
       await make({ title: '筛选测试 焊工大赛', kind: 'SKILLS_COMPETITION', level: 'CITY', startsAt: '2025-06-01T00:00:00.000Z', endsAt: '2025-06-02T00:00:00.000Z' }),
-      await make({ title: '筛选测试 岗位练兵', kind: 'JOB_DRILL', level: 'ENTERPRISE', startsAt: '2025-12-31T15:00:00.000Z', endsAt: '2026-01-01T00:00:00.000Z', registrationDeadline: null }),
+      await make({ title: '筛选测试 岗位练兵', kind: 'JOB_DRILL', level: 'ENTERPRISE', hostEnterpriseId: host.id, startsAt: '2025-12-31T15:00:00.000Z', endsAt: '2026-01-01T00:00:00.000Z', registrationDeadline: null }),
     ];
   });
   const titles = async (args: string) =>

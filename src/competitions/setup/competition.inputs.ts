@@ -33,7 +33,8 @@ export class CreateCompetitionInput {
   @Field(() => CompetitionKind) kind!: CompetitionKind;
   @Field(() => Level) level!: Level;
   @Field({ description: 'Trade (工种) competed in.' }) trade!: string;
-  @Field(() => ID, { nullable: true }) hostEnterpriseId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Required for an ENTERPRISE-level competition.' }) hostEnterpriseId?: string | null;
+  @Field(() => String, { nullable: true, description: 'District (县区); required for a DISTRICT-level competition.' }) district?: string | null;
   @Field(() => Date, { nullable: true, description: 'In the future, not after startsAt; registerEntry is refused once it has passed.' }) registrationDeadline?: Date | null;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date, { description: 'Not before startsAt.' }) endsAt!: Date;
@@ -56,6 +57,7 @@ export class UpdateCompetitionInput {
   @Field(() => Level, { nullable: true }) level?: Level | null;
   @Field(() => String, { nullable: true }) trade?: string | null;
   @Field(() => ID, { nullable: true }) hostEnterpriseId?: string | null;
+  @Field(() => String, { nullable: true }) district?: string | null;
   @Field(() => Date, { nullable: true, description: 'In the future; once the current one has passed, use extendRegistrationDeadline.' })
   registrationDeadline?: Date | null;
   @Field(() => Date, { nullable: true }) startsAt?: Date | null;

@@ -5,7 +5,7 @@ import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
-import { skillRank, type Level, type SkillLevel } from '../../registry/enums.js';
+import { Level, skillRank, type SkillLevel } from '../../registry/enums.js';
 import { validateScheme } from '../../scoring/index.js';
 import { assertOwner } from '../access.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
@@ -25,6 +25,7 @@ export interface CompetitionData {
   level?: Level | null;
   trade?: string | null;
   hostEnterpriseId?: string | null;
+  district?: string | null;
   registrationDeadline?: Date | null;
   startsAt?: Date | null;
   endsAt?: Date | null;
@@ -262,6 +263,13 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
   else if (!existing) check.fail('level', 'level is required');
   if (data.aggregation != null) out.aggregation = data.aggregation;
   if (data.hostEnterpriseId) out.hostEnterprise = data.hostEnterpriseId;
+  if (data.district != null) out.district = check.text('district', data.district, { max: 100 });
+  // The level sets whose workers a participation rate counts (stats.service.ts): it needs its scope.
+  const level = out.level ?? existing?.level;
+  if (level === Level.ENTERPRISE && !data.hostEnterpriseId && !existing?.hostEnterprise) {
+    check.fail('hostEnterpriseId', 'an ENTERPRISE-level competition needs its host enterprise (hostEnterpriseId)');
+  }
+  if (level === Level.DISTRICT && data.district == null && !existing?.district) check.fail('district', 'a DISTRICT-level competition needs its district');
   if (has(data.startsAt)) out.startsAt = check.date('startsAt', data.startsAt);
   if (has(data.endsAt)) out.endsAt = check.date('endsAt', data.endsAt);
   if (data.registrationDeadline != null) {
