@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
 import { checkIdempotencyKey, priorOutcome, requestHash } from '../../common/idempotency.js';
@@ -7,18 +7,11 @@ import type { Viewer } from '../../context.js';
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent } from '../../live/events.js';
 import { computeEntryResult, type JudgesPerStage, type Mark } from '../../scoring/index.js';
-import { User } from '../../auth/user.entity.js';
 import { Competition } from '../setup/competition.entity.js';
-import { Criterion } from '../setup/criterion.entity.js';
-import { Entry } from '../entries/entry.entity.js';
-import { EntryMember } from '../entries/entry-member.entity.js';
 import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
-import { JudgeAssignment } from './judge-assignment.entity.js';
-import { Score } from './score.entity.js';
-import { ScoreRevision } from './score-revision.entity.js';
 
 export interface SubmitScoreData {
   entryId: string;
