@@ -7,7 +7,7 @@ import { login } from './lib/gql.js';
 import { cpuSeconds, fmt, summarize, table } from './lib/stats.js';
 
 const SUBMIT = `mutation($i: SubmitScoreInput!) { submitScore(input: $i) { leaderboardVersion userErrors { message } } }`;
-const IMPORT = `mutation($i: ImportWorkersInput!) { importWorkers(input: $i) { importedCount userErrors { message } } }`;
+const IMPORT = `mutation($i: ImportWorkersInput!) { importWorkers(input: $i) { createdCount userErrors { message } } }`;
 
 /** submitScore alone (no subscribers) at one request in flight per judge, then one 10,000-row importWorkers. */
 export async function writePath(opts: { seconds: number; judges: number; entries: number; criteria: number; importRows: number }): Promise<void> {
@@ -57,7 +57,7 @@ export async function writePath(opts: { seconds: number; judges: number; entries
     const enterprise = await createEnterprise(server.url, admin, `导入企业${Date.now()}`, 'STATE_OWNED');
     const rows = Array.from({ length: opts.importRows }, (_, i) => ({
       name: `导入职工${i}`, gender: i % 2 ? 'MALE' : 'FEMALE', birthYear: 1970 + (i % 30), trade: ['焊工', '钳工', '电工'][i % 3], skillLevel: 'INTERMEDIATE',
-      employeeNumber: `IMP-${String(i).padStart(6, '0')}`, migrantWorker: i % 4 === 0, joinedAt: '2015-03-01T00:00:00Z',
+      employeeNumber: `IMP-${String(i).padStart(6, '0')}`, migrantWorker: i % 4 === 0, joinedAt: '2015-03-01',
     }));
     const icpu0 = cpuSeconds(server.pid);
     const t0 = performance.now();
@@ -70,7 +70,7 @@ export async function writePath(opts: { seconds: number; judges: number; entries
       ['submitScore latency ms', `p50 ${fmt(s.p50)}  p95 ${fmt(s.p95)}  p99 ${fmt(s.p99)}  max ${fmt(s.max)}`],
       ['server CPU per mark', `${fmt((1000 * cpu) / (latencies.length || 1))} ms`],
       ['SQL statements per mark', statements],
-      [`importWorkers ${opts.importRows} rows`, `${fmt(importSeconds, 2)} s wall, ${fmt(importCpu, 2)} s server CPU (${d.importWorkers.importedCount} imported${d.importWorkers.userErrors.length ? `, ${JSON.stringify(d.importWorkers.userErrors).slice(0, 200)}` : ''})`],
+      [`importWorkers ${opts.importRows} rows`, `${fmt(importSeconds, 2)} s wall, ${fmt(importCpu, 2)} s server CPU (${d.importWorkers.createdCount} imported${d.importWorkers.userErrors.length ? `, ${JSON.stringify(d.importWorkers.userErrors).slice(0, 200)}` : ''})`],
     ]));
   } finally {
     await counter?.close();

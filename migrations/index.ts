@@ -5,9 +5,11 @@ import { Migration20261125110831 } from './Migration20261125110831.js';
 import { Migration20261202074500 } from './Migration20261202074500.js';
 import { Migration20261206160119 } from './Migration20261206160119.js';
 import { Migration20261206162500 } from './Migration20261206162500.js';
-import { Migration20261206165534 } from './Migration20261206165534.js';
-import { Migration20261206170426 } from './Migration20261206170426.js';
-import { Migration20261206171041 } from './Migration20261206171041.js';
+import { Migration20261206170000 } from './Migration20261206170000.js';
+import { Migration20261206170500 } from './Migration20261206170500.js';
+import { Migration20261206172100 } from './Migration20261206172100.js';
+import { Migration20261206172200 } from './Migration20261206172200.js';
+import { Migration20261206172300 } from './Migration20261206172300.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -16,7 +18,9 @@ export const migrationsList = [
   { name: 'Migration20261202074500', class: Migration20261202074500 },
   { name: 'Migration20261206160119', class: Migration20261206160119 },
   { name: 'Migration20261206162500', class: Migration20261206162500 },
-  { name: 'Migration20261206165534', class: Migration20261206165534 },
-  { name: 'Migration20261206170426', class: Migration20261206170426 },
-  { name: 'Migration20261206171041', class: Migration20261206171041 },
+  { name: 'Migration20261206170000', class: Migration20261206170000 },
+  { name: 'Migration20261206170500', class: Migration20261206170500 },
+  { name: 'Migration20261206172100', class: Migration20261206172100 },
+  { name: 'Migration20261206172200', class: Migration20261206172200 },
+  { name: 'Migration20261206172300', class: Migration20261206172300 },
 ];

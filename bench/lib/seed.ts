@@ -26,9 +26,9 @@ export async function createEnterprise(url: string, token: string, name: string,
 export async function importWorkers(url: string, token: string, enterpriseId: string, n: number, prefix: string): Promise<void> {
   const rows = Array.from({ length: n }, (_, i) => ({
     name: `${prefix}${i}`, gender: i % 2 ? 'MALE' : 'FEMALE', birthYear: 1975 + (i % 25), trade: '焊工', skillLevel: 'SENIOR',
-    employeeNumber: `${prefix}-${i}`, migrantWorker: i % 3 === 0, joinedAt: '2012-05-01T00:00:00Z',
+    employeeNumber: `${prefix}-${i}`, migrantWorker: i % 3 === 0, joinedAt: '2012-05-01',
   }));
-  const d = await gql(url, `mutation($i: ImportWorkersInput!) { importWorkers(input: $i) { importedCount userErrors { message } } }`, { i: { enterpriseId, rows } }, token);
+  const d = await gql(url, `mutation($i: ImportWorkersInput!) { importWorkers(input: $i) { createdCount userErrors { message } } }`, { i: { enterpriseId, rows } }, token);
   must(d.importWorkers, 'importWorkers');
 }
 

@@ -67,7 +67,7 @@ export class AuthService {
     const check = new InputCheck();
     const email = normalizeEmail(data.email ?? '');
     if (!isEmail(email)) check.fail('email', 'email is not a valid address');
-    const displayName = check.text('displayName', data.displayName, { max: 200 });
+    const displayName = check.name('displayName', data.displayName, { max: 200 });
     checkPassword(check, 'password', data.password);
     const roles = checkRoles(check, data.roles ?? []);
     check.throwIfAny();
@@ -90,7 +90,7 @@ export class AuthService {
     const user = await this.findUser(userId);
     const check = new InputCheck();
     const roles = data.roles != null ? checkRoles(check, data.roles) : undefined;
-    const displayName = data.displayName != null ? check.text('displayName', data.displayName, { max: 200 }) : undefined;
+    const displayName = data.displayName != null ? check.name('displayName', data.displayName, { max: 200 }) : undefined;
     check.throwIfAny();
     if (roles) {
       // An admin removing ADMIN from the last active admin would lock everyone out.

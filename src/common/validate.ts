@@ -1,4 +1,25 @@
+import { plainDate } from './date.js';
 import { DomainError, UserErrorCode, type UserErrorInit } from './errors.js';
+
+interface TextOptions {
+  max: number;
+  min?: number;
+  optional?: boolean;
+}
+
+/** Free text (descriptions, comments): C0 controls and DEL, except tab and line breaks. */
+// eslint-disable-next-line no-control-regex
+const TEXT_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Names and titles are shown on one line in lists, certificates, CSV exports and the big screen, so
+ * besides every Unicode control character (Cc: C0 including tab and line breaks, DEL, C1) they refuse
+ * - U+2028/U+2029, line and paragraph separators: they break a line just like \n does;
+ * - U+202A–U+202E and U+2066–U+2069, bidi embeddings, overrides and isolates: invisible, they reorder
+ *   how the rest of the line displays, so a name could make a board or a certificate read differently
+ *   from what is stored ("Trojan Source").
+ */
+const NAME_FORBIDDEN = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /**
  * Collects every input problem of a mutation so the client gets them all at once, each naming its
@@ -13,8 +34,23 @@ export class InputCheck {
     return this;
   }
 
-  /** Trimmed text of 1..max characters, without control characters. Returns the cleaned value. */
-  text(field: string, value: string | null | undefined, opts: { max: number; min?: number; optional?: boolean }): string {
+  /** Trimmed text of 1..max characters, without control characters (line breaks and tabs allowed). Returns the cleaned value. */
+  text(field: string, value: string | null | undefined, opts: TextOptions): string {
+    return this.checkedText(field, value, opts, TEXT_FORBIDDEN, `${field} contains control characters`);
+  }
+
+  /**
+   * A name or title (people, enterprises, competitions, stages, studios, …): like `text`, and also one
+   * line of plainly displayed characters (see NAME_FORBIDDEN). Every name and title input goes through here.
+   */
+  name(field: string, value: string | null | undefined, opts: TextOptions): string {
+    return this.checkedText(
+      field, value, opts, NAME_FORBIDDEN,
+      `${field} must be one line without control characters (no tab, line break or text-direction override)`,
+    );
+  }
+
+  private checkedText(field: string, value: string | null | undefined, opts: TextOptions, forbidden: RegExp, message: string): string {
     if (value == null) {
       if (!opts.optional) this.fail(field, `${field} is required`);
       return '';
@@ -23,8 +59,7 @@ export class InputCheck {
     const min = opts.min ?? (opts.optional ? 0 : 1);
     if (v.length < min) this.fail(field, min === 1 ? `${field} must not be empty` : `${field} must be at least ${min} characters`);
     else if (v.length > opts.max) this.fail(field, `${field} must be at most ${opts.max} characters`);
-    // eslint-disable-next-line no-control-regex
-    else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v)) this.fail(field, `${field} contains control characters`);
+    else if (forbidden.test(v)) this.fail(field, message);
     return v;
   }
 
@@ -43,6 +78,17 @@ export class InputCheck {
     if (opts.notAfter && value > opts.notAfter) this.fail(field, `${field} must not be in the future`);
     if (opts.notBefore && value < opts.notBefore) this.fail(field, `${field} is too early`);
     return value;
+  }
+
+  /** A calendar date as YYYY-MM-DD (see DateScalar); `notAfter` is a date in the same form. */
+  plainDate(field: string, value: string | null | undefined, opts: { notAfter?: string } = {}): string {
+    const date = typeof value === 'string' ? plainDate(value.trim()) : null;
+    if (!date) {
+      this.fail(field, `${field} must be a date as YYYY-MM-DD, e.g. 2015-03-01 (no time of day)`);
+      return '';
+    }
+    if (opts.notAfter && date > opts.notAfter) this.fail(field, `${field} must not be in the future`);
+    return date;
   }
 
   get ok(): boolean {

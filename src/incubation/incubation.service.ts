@@ -33,7 +33,7 @@ export class IncubationService {
    */
   async create(viewer: Viewer, data: NewProject): Promise<IncubationProject> {
     const check = new InputCheck();
-    const title = check.text('title', data.title, { max: 200 });
+    const title = check.name('title', data.title, { max: 200 });
     const summary = check.text('summary', data.summary, { max: 5000 });
     const field = check.text('field', data.field, { max: 100 });
     check.throwIfAny();
@@ -120,7 +120,7 @@ export class IncubationService {
 
   async addPartner(viewer: Viewer, projectId: string, data: NewPartner): Promise<{ partner: ProjectPartner; project: IncubationProject }> {
     const check = new InputCheck();
-    const name = check.text('name', data.name, { max: 200 });
+    const name = check.name('name', data.name, { max: 200 });
     const contribution = check.text('contribution', data.contribution, { max: 2000 });
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
@@ -153,7 +153,7 @@ export class IncubationService {
 
   async addMilestone(viewer: Viewer, projectId: string, data: NewMilestone): Promise<{ milestone: ProjectMilestone; project: IncubationProject }> {
     const check = new InputCheck();
-    const title = check.text('title', data.title, { max: 200 });
+    const title = check.name('title', data.title, { max: 200 });
     const description = check.text('description', data.description, { max: 5000, optional: true });
     const dueAt = data.dueAt == null ? null : check.date('dueAt', data.dueAt);
     check.throwIfAny();

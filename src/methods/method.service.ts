@@ -57,7 +57,7 @@ export async function enterpriseOfWorker(em: EntityManager, workerId: string | n
 /** The method's texts, cleaned; every problem at once, each naming its field. */
 function checkMethodInput(data: SubmitMethodData) {
   const check = new InputCheck();
-  const proposedName = check.text('proposedName', data.proposedName, { max: 200 });
+  const proposedName = check.name('proposedName', data.proposedName, { max: 200 });
   const trade = check.text('trade', data.trade, { max: 100 });
   const summary = check.text('summary', data.summary, { max: 5000 });
   const expectedBenefit = check.text('expectedBenefit', data.expectedBenefit, { max: 2000 });
@@ -157,7 +157,7 @@ export class MethodService {
         const method = await lockMethod(tx, methodId);
         const to = advance(method, 'name');
         const check = new InputCheck();
-        const officialName = check.text('officialName', officialNameRaw, { max: 200 });
+        const officialName = check.name('officialName', officialNameRaw, { max: 200 });
         const [stats] = await tx.execute<{ n: number; sum: number }[]>(
           'select count(*)::int as n, coalesce(sum(total), 0)::int as sum from expert_review where method_id = ?',
           [method.id],

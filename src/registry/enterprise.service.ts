@@ -32,9 +32,9 @@ export class EnterpriseService {
     const check = new InputCheck();
     const out: EnterpriseData = {};
     const has = (v: unknown) => !partial || v != null;
-    if (has(data.name)) out.name = check.text('name', data.name, { max: 200 });
-    if (has(data.industry)) out.industry = check.text('industry', data.industry, { max: 100 });
-    if (has(data.district)) out.district = check.text('district', data.district, { max: 100 });
+    if (has(data.name)) out.name = check.name('name', data.name, { max: 200 });
+    if (has(data.industry)) out.industry = check.name('industry', data.industry, { max: 100 });
+    if (has(data.district)) out.district = check.name('district', data.district, { max: 100 });
     if (has(data.creditCode)) {
       out.creditCode = normalizeCreditCode(data.creditCode ?? '');
       const problem = creditCodeProblem(out.creditCode);

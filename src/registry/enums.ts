@@ -87,3 +87,43 @@ export enum Level {
   NATIONAL = 'NATIONAL',
 }
 registerEnumType(Level, { name: 'Level', description: '级别: enterprise, district (县区), city, province, national.' });
+
+/** What an import did with one row (see importWorkers). */
+export enum ImportOutcome {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  UNCHANGED = 'UNCHANGED',
+}
+registerEnumType(ImportOutcome, {
+  name: 'ImportOutcome',
+  valuesConfig: {
+    CREATED: { description: 'A new worker (in a dry run: would be created).' },
+    UPDATED: { description: 'A worker with this employee number was there and some fields changed (in a dry run: would change).' },
+    UNCHANGED: { description: 'A worker with this employee number was there with the same data.' },
+  },
+});
+
+/**
+ * Why a skill level changed (see skill-level-rules.ts for which changes each allows). INITIAL and
+ * COMPETITION are written by the system; the others are chosen by whoever records the change.
+ */
+export enum SkillLevelChangeKind {
+  INITIAL = 'INITIAL',
+  PROMOTION = 'PROMOTION',
+  COMPETITION = 'COMPETITION',
+  CORRECTION = 'CORRECTION',
+  REVOCATION = 'REVOCATION',
+  ANNULMENT = 'ANNULMENT',
+}
+registerEnumType(SkillLevelChangeKind, {
+  name: 'SkillLevelChangeKind',
+  description: 'Why a skill level changed. Ordinary promotions go one level up; a bigger step up, or any step down, needs CORRECTION, REVOCATION or ANNULMENT and a note.',
+  valuesConfig: {
+    INITIAL: { description: 'The level the worker had when registered (or first recorded for a worker registered without one); any level.' },
+    PROMOTION: { description: 'An ordinary promotion (晋级): exactly one level up.' },
+    COMPETITION: { description: 'A promotion granted by a competition (竞赛晋级), one level up; written by finalizeCompetition only.' },
+    CORRECTION: { description: 'Corrects a wrongly recorded level (更正), up or down by any number of levels; needs a note.' },
+    REVOCATION: { description: 'The certificate was revoked (撤销), e.g. obtained improperly; a step down; needs a note.' },
+    ANNULMENT: { description: 'The appraisal or competition result that granted the level was annulled (宣布无效); a step down; needs a note.' },
+  },
+});

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../common/date.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Enterprise } from './enterprise.entity.js';
-import { EnterpriseSize, Gender, HonorKind, Level, Ownership, SkillLevel } from './enums.js';
+import { EnterpriseSize, Gender, HonorKind, ImportOutcome, Level, Ownership, SkillLevel, SkillLevelChangeKind } from './enums.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
@@ -77,7 +78,7 @@ export class WorkerData {
   @Field(() => SkillLevel, { nullable: true }) skillLevel?: SkillLevel | null;
   @Field() employeeNumber!: string;
   @Field({ defaultValue: false }) migrantWorker!: boolean;
-  @Field() joinedAt!: Date;
+  @Field(() => DateScalar) joinedAt!: string;
 }
 
 @InputType()
@@ -94,7 +95,7 @@ export class UpdateWorkerInput {
   @Field(() => String, { nullable: true }) trade?: string | null;
   @Field(() => String, { nullable: true }) employeeNumber?: string | null;
   @Field(() => Boolean, { nullable: true }) migrantWorker?: boolean | null;
-  @Field(() => Date, { nullable: true }) joinedAt?: Date | null;
+  @Field(() => DateScalar, { nullable: true }) joinedAt?: string | null;
   @Field(() => ID, { nullable: true, description: 'Moves the worker to another enterprise.' }) enterpriseId?: string | null;
 }
 
@@ -118,11 +119,17 @@ export class GrantHonorPayload extends Payload {
   @Field(() => Worker, { nullable: true }) worker?: Worker | null;
 }
 
-@InputType()
+@InputType({
+  description: 'Rules: a worker without a level gets one with kind INITIAL; a PROMOTION (the default) goes exactly one level up; a bigger step up '
+    + 'is a CORRECTION, a step down a CORRECTION, REVOCATION or ANNULMENT, and those three need a note. `at` is not before the latest recorded change.',
+})
 export class RecordSkillLevelChangeInput {
   @Field(() => ID) workerId!: string;
   @Field(() => SkillLevel) to!: SkillLevel;
-  @Field() reason!: string;
+  @Field(() => SkillLevelChangeKind, { defaultValue: SkillLevelChangeKind.PROMOTION, description: 'INITIAL, PROMOTION, CORRECTION, REVOCATION or ANNULMENT (COMPETITION is written by finalizeCompetition).' })
+  kind!: SkillLevelChangeKind;
+  @Field({ description: 'The ground, e.g. 职业技能等级认定 and the certificate.' }) reason!: string;
+  @Field(() => String, { nullable: true, description: 'Why the exceptional change: required for CORRECTION, REVOCATION and ANNULMENT.' }) note?: string | null;
   @Field(() => String, { nullable: true }) source?: string | null;
   @Field(() => Date, { nullable: true, description: 'When it took effect; now when omitted.' }) at?: Date | null;
 }
@@ -136,12 +143,30 @@ export class SkillLevelChangePayload extends Payload {
 @InputType()
 export class ImportWorkersInput {
   @Field(() => ID) enterpriseId!: string;
-  @Field(() => [WorkerData], { description: 'At most 10,000 rows; all are imported or none.' }) rows!: WorkerData[];
+  @Field(() => [WorkerData], {
+    description: 'At most 10,000 rows; all are imported or none. A row whose employee number is already in the enterprise updates that worker '
+      + '(its skill level must be empty or the same: level changes go through recordSkillLevelChange).',
+  })
+  rows!: WorkerData[];
+  @Field({ defaultValue: false, description: 'Check every row and report what would happen, without writing anything.' }) dryRun!: boolean;
+}
+
+@ObjectType({ description: 'What became of one row of an import.' })
+export class ImportWorkerResult {
+  @Field(() => Int, { description: 'The row’s number, counting from 1 as a spreadsheet does (userErrors’ field paths index `rows` from 0).' })
+  row!: number;
+  @Field(() => ImportOutcome) outcome!: ImportOutcome;
+  @Field(() => Worker, { nullable: true, description: 'The worker as stored now; null for a row a dry run would create.' })
+  worker!: Worker | null;
 }
 
 @ObjectType()
 export class ImportWorkersPayload extends Payload {
-  @Field(() => Int, { nullable: true }) importedCount?: number | null;
+  @Field(() => [ImportWorkerResult], { nullable: true, description: 'One per row, in row order.' }) results?: ImportWorkerResult[] | null;
+  @Field(() => Int, { nullable: true }) createdCount?: number | null;
+  @Field(() => Int, { nullable: true }) updatedCount?: number | null;
+  @Field(() => Int, { nullable: true }) unchangedCount?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'True when nothing was written (dryRun).' }) dryRun?: boolean | null;
 }
 
 @InputType()

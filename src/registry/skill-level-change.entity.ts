@@ -2,10 +2,10 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref 
 import { Field, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../common/relay.js';
-import { SkillLevel } from './enums.js';
+import { SkillLevel, SkillLevelChangeKind } from './enums.js';
 import type { Worker } from './worker.entity.js';
 
-@ObjectType({ implements: Node, description: 'One change of a worker’s skill level, with its reason and source.' })
+@ObjectType({ implements: Node, description: 'One change of a worker’s skill level, with its kind, reason and source; the first is the INITIAL level.' })
 @Entity()
 // At most one competition promotion per worker per calendar year in China Standard Time (UTC+8): finalize
 // checks it under the worker's row lock; this index catches what a missed lock would let through.
@@ -29,9 +29,17 @@ export class SkillLevelChange extends Node {
   @Enum({ items: () => SkillLevel })
   to!: SkillLevel;
 
+  @Field(() => SkillLevelChangeKind)
+  @Enum({ items: () => SkillLevelChangeKind })
+  kind!: SkillLevelChangeKind;
+
   @Field()
   @Property({ type: 'string', length: 500 })
   reason!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why, for a CORRECTION, REVOCATION or ANNULMENT (where it is required).' })
+  @Property({ type: 'string', length: 2000, nullable: true })
+  note: string | null = null;
 
   @Field(() => String, { nullable: true, description: 'Certificate, assessment body or competition.' })
   @Property({ type: 'string', length: 300, nullable: true })

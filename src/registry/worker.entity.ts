@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
+import { DateScalar } from '../common/date.js';
 import { Node } from '../common/relay.js';
 import { Enterprise } from './enterprise.entity.js';
 import { Gender, SkillLevel } from './enums.js';
@@ -50,9 +51,10 @@ export class Worker extends Node {
   @Property({ type: 'boolean' })
   migrantWorker: boolean = false;
 
-  @Field()
-  @Property({ type: 'Date' })
-  joinedAt!: Date;
+  /** A date, not a timestamp: what a personnel file or spreadsheet holds ("2015-03-01"). */
+  @Field(() => DateScalar, { description: 'When the worker joined the enterprise (入职日期): a date, no time of day.' })
+  @Property({ type: 'date' })
+  joinedAt!: string;
 
   @OneToMany(() => Honor, (h) => h.worker)
   honors = new Collection<Honor>(this);

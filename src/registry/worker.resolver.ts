@@ -12,6 +12,8 @@ import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
 import { WorkerService } from './worker.service.js';
+import { importWorkers } from './worker-import.js';
+import { ImportOutcome } from './enums.js';
 import { enterpriseById, honorsByWorker, skillHistoryByWorker } from './registry.loaders.js';
 import {
   CreateWorkerInput, GrantHonorInput, GrantHonorPayload, ImportWorkersInput, ImportWorkersPayload, RecordSkillLevelChangeInput,
@@ -110,7 +112,10 @@ export class WorkerResolver {
   }
 
   @Authorized(...REGISTRY_WRITERS)
-  @Mutation(() => SkillLevelChangePayload)
+  @Mutation(() => SkillLevelChangePayload, {
+    description: 'Records a change in the worker’s skill level history. Ordinary promotions go one level up; a bigger step up, or any step '
+      + 'down, needs kind CORRECTION, REVOCATION or ANNULMENT and a note (see RecordSkillLevelChangeInput).',
+  })
   async recordSkillLevelChange(@Arg('input') input: RecordSkillLevelChangeInput, @Ctx() ctx: Context): Promise<SkillLevelChangePayload> {
     return withUserErrors(async () =>
       new WorkerService(ctx.em).recordSkillLevelChange(expectId(input.workerId, 'Worker', ['input', 'workerId']), input),
@@ -118,11 +123,19 @@ export class WorkerResolver {
   }
 
   @Authorized(...REGISTRY_WRITERS)
-  @Mutation(() => ImportWorkersPayload, { description: 'Spreadsheet import: all rows or none, a userError per bad row naming its index.' })
+  @Mutation(() => ImportWorkersPayload, {
+    description: 'Spreadsheet import: all rows or none. Every bad row gets a userError (messages count rows from 1); a row matching an '
+      + 'employee number of the enterprise updates that worker; dryRun checks the file without writing.',
+  })
   async importWorkers(@Arg('input') input: ImportWorkersInput, @Ctx() ctx: Context): Promise<ImportWorkersPayload> {
     return withUserErrors(async () => {
       const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
-      return { importedCount: await new WorkerService(ctx.em).importWorkers(enterpriseId, input.rows) };
+      const results = await importWorkers(ctx.em, enterpriseId, input.rows, input.dryRun ?? false);
+      const count = (outcome: ImportOutcome) => results.filter((r) => r.outcome === outcome).length;
+      return {
+        results, dryRun: input.dryRun ?? false,
+        createdCount: count(ImportOutcome.CREATED), updatedCount: count(ImportOutcome.UPDATED), unchangedCount: count(ImportOutcome.UNCHANGED),
+      };
     });
   }
 }

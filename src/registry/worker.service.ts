@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, DomainError, notFound, UserErrorCode } from '../common/errors.js';
+import { todayInChina } from '../common/date.js';
 import { InputCheck } from '../common/validate.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
-import type { Gender, HonorKind, Level, SkillLevel } from './enums.js';
+import { SkillLevelChangeKind, type Gender, type HonorKind, type Level, type SkillLevel } from './enums.js';
+import { skillChangeProblems } from './skill-level-rules.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
@@ -17,21 +20,20 @@ export interface WorkerFields {
   skillLevel?: SkillLevel | null;
   employeeNumber?: string | null;
   migrantWorker?: boolean | null;
-  joinedAt?: Date | null;
+  joinedAt?: string | null;
 }
 
-export const MAX_IMPORT_ROWS = 10_000;
 const thisYear = () => new Date().getUTCFullYear();
 
-/** Validates the fields present (all of them unless `partial`), reporting under `prefix`. */
-function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): WorkerFields {
+/** Validates the fields present (all of them unless `partial`), reporting under the check's prefix. */
+export function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): WorkerFields {
   const out: WorkerFields = {};
   const has = (v: unknown) => !partial || v != null;
-  if (has(data.name)) out.name = check.text('name', data.name, { max: 100 });
-  if (has(data.trade)) out.trade = check.text('trade', data.trade, { max: 100 });
-  if (has(data.employeeNumber)) out.employeeNumber = check.text('employeeNumber', data.employeeNumber, { max: 50 });
+  if (has(data.name)) out.name = check.name('name', data.name, { max: 100 });
+  if (has(data.trade)) out.trade = check.name('trade', data.trade, { max: 100 });
+  if (has(data.employeeNumber)) out.employeeNumber = check.name('employeeNumber', data.employeeNumber, { max: 50 });
   if (has(data.birthYear)) out.birthYear = check.int('birthYear', data.birthYear, 1940, thisYear() - 14);
-  if (has(data.joinedAt)) out.joinedAt = check.date('joinedAt', data.joinedAt, { notAfter: new Date(Date.now() + 86_400_000) });
+  if (has(data.joinedAt)) out.joinedAt = check.plainDate('joinedAt', data.joinedAt, { notAfter: todayInChina() });
   if (data.gender != null) out.gender = data.gender;
   else if (!partial) check.fail('gender', 'gender is required');
   if (data.migrantWorker != null) out.migrantWorker = data.migrantWorker;
@@ -39,7 +41,12 @@ function cleanWorker(check: InputCheck, data: WorkerFields, partial: boolean): W
   return out;
 }
 
-const duplicateNumber = (field: string[]) =>
+/** The history's first record: the level a worker was registered with (createWorker, importWorkers). */
+export function initialLevel(workerId: string, level: SkillLevel, at: Date) {
+  return { id: randomUUID(), worker: workerId, from: null, to: level, kind: SkillLevelChangeKind.INITIAL, reason: '登记时的技能等级', note: null, source: null, sourceCompetitionId: null, at, recordedAt: at };
+}
+
+export const duplicateNumber = (field: string[]) =>
   domainError(UserErrorCode.ALREADY_EXISTS, 'This employee number is taken in the enterprise', field);
 
 export class WorkerService {
@@ -58,6 +65,7 @@ export class WorkerService {
     const enterprise = await new EnterpriseService(this.em).get(enterpriseId);
     await this.assertNumberFree(enterprise.id, clean.employeeNumber!, null);
     const worker = this.em.create(Worker, { ...clean, enterprise } as never);
+    if (worker.skillLevel) this.em.create(SkillLevelChange, initialLevel(worker.id, worker.skillLevel, worker.createdAt) as never);
     await this.flush(['input', 'employeeNumber']);
     return worker;
   }
@@ -97,81 +105,30 @@ export class WorkerService {
     return { honor, worker };
   }
 
+  /** See skill-level-rules.ts for which changes each kind allows. */
   async recordSkillLevelChange(
     workerId: string,
-    data: { to: SkillLevel; reason: string; source?: string | null; at?: Date | null },
+    data: { to: SkillLevel; reason: string; kind?: SkillLevelChangeKind | null; note?: string | null; source?: string | null; at?: Date | null },
   ): Promise<{ change: SkillLevelChange; worker: Worker }> {
     const check = new InputCheck();
+    const kind = data.kind ?? SkillLevelChangeKind.PROMOTION;
     const reason = check.text('reason', data.reason, { max: 500 });
+    const note = data.note != null ? check.text('note', data.note, { max: 2000, optional: true }) || null : null;
     const source = data.source != null ? check.text('source', data.source, { max: 300, optional: true }) || null : null;
     const at = data.at != null ? check.date('at', data.at, { notAfter: new Date(Date.now() + 86_400_000) }) : new Date();
     check.throwIfAny();
     const worker = await this.get(workerId);
-    if (worker.skillLevel === data.to) {
-      throw domainError(UserErrorCode.INVALID_STATE, `The worker is already at ${data.to}`, ['input', 'to']);
+    const problems = skillChangeProblems(worker.skillLevel, data.to, kind, note);
+    if (problems.length) throw new DomainError(problems);
+    // The history reads in order of effect: a change follows the level it changes from.
+    const latest = await this.em.findOne(SkillLevelChange, { worker }, { orderBy: { at: 'desc' }, fields: ['at'] });
+    if (latest && at < latest.at) {
+      throw domainError(UserErrorCode.INVALID_INPUT, `at must not be before the worker's latest recorded change (${latest.at.toISOString()})`, ['input', 'at']);
     }
-    const change = this.em.create(SkillLevelChange, { worker, from: worker.skillLevel, to: data.to, reason, source, at } as never);
+    const change = this.em.create(SkillLevelChange, { worker, from: worker.skillLevel, to: data.to, kind, reason, note, source, at } as never);
     worker.skillLevel = data.to;
     await this.em.flush();
     return { change, worker };
-  }
-
-  /**
-   * All rows or none: every row is checked first (a userError per bad row, naming its index), then
-   * the rows go in as multi-row INSERTs in one transaction.
-   */
-  async importWorkers(enterpriseId: string, rows: WorkerFields[]): Promise<number> {
-    if (rows.length === 0) throw domainError(UserErrorCode.INVALID_INPUT, 'rows must not be empty', ['input', 'rows']);
-    if (rows.length > MAX_IMPORT_ROWS) {
-      throw domainError(UserErrorCode.INVALID_INPUT, `at most ${MAX_IMPORT_ROWS} rows per import`, ['input', 'rows']);
-    }
-    const enterprise = await new EnterpriseService(this.em).get(enterpriseId);
-    const problems: DomainError['errors'] = [];
-    const cleaned: WorkerFields[] = [];
-    const firstRowOfNumber = new Map<string, number>();
-    rows.forEach((row, i) => {
-      const check = new InputCheck(['input', 'rows', String(i)]);
-      const clean = cleanWorker(check, row, false);
-      const n = clean.employeeNumber;
-      if (n && check.ok) {
-        const first = firstRowOfNumber.get(n);
-        if (first !== undefined) check.fail('employeeNumber', `row ${i}: employee number ${n} repeats row ${first}`, UserErrorCode.ALREADY_EXISTS);
-        else firstRowOfNumber.set(n, i);
-      }
-      for (const p of check.problems) problems.push({ ...p, message: p.message.startsWith('row ') ? p.message : `row ${i}: ${p.message}` });
-      cleaned.push(clean);
-    });
-    const numbers = [...firstRowOfNumber.keys()];
-    for (let i = 0; i < numbers.length; i += 5000) {
-      const taken = await this.em.find(Worker, { enterprise, employeeNumber: { $in: numbers.slice(i, i + 5000) } }, { fields: ['employeeNumber'] });
-      for (const w of taken) {
-        const row = firstRowOfNumber.get(w.employeeNumber)!;
-        problems.push({ code: UserErrorCode.ALREADY_EXISTS, message: `row ${row}: employee number ${w.employeeNumber} is taken in the enterprise`, field: ['input', 'rows', String(row), 'employeeNumber'] });
-      }
-    }
-    if (problems.length) throw new DomainError(problems.slice(0, 200));
-    const now = new Date();
-    const entities = cleaned.map((c) => {
-      const w = new Worker();
-      Object.assign(w, c, { createdAt: now, updatedAt: now });
-      return w;
-    });
-    try {
-      await this.em.transactional(async (tx) => {
-        for (let i = 0; i < entities.length; i += 1000) {
-          const chunk = entities.slice(i, i + 1000).map((w) => ({
-            id: w.id, name: w.name, gender: w.gender, birthYear: w.birthYear, enterprise: enterprise.id, trade: w.trade,
-            skillLevel: w.skillLevel, employeeNumber: w.employeeNumber, migrantWorker: w.migrantWorker ?? false,
-            joinedAt: w.joinedAt, createdAt: now, updatedAt: now,
-          }));
-          await tx.insertMany(Worker, chunk as never);
-        }
-      });
-    } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw duplicateNumber(['input', 'rows']);
-      throw err;
-    }
-    return entities.length;
   }
 
   private async flush(field: string[]): Promise<void> {

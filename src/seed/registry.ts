@@ -64,9 +64,9 @@ export async function seedRegistry(c: SeedClient, admin: string, dice: Dice): Pr
       skillLevel: dice.pick(LEVELS),
       employeeNumber: `E${String(i + 1).padStart(2, '0')}${String(k + 1).padStart(4, '0')}`,
       migrantWorker: dice.next() < 0.35,
-      joinedAt: new Date(Date.UTC(dice.int(2000, 2024), dice.int(0, 11), 1)).toISOString(),
+      joinedAt: new Date(Date.UTC(dice.int(2000, 2024), dice.int(0, 11), 1)).toISOString().slice(0, 10),
     }));
-    await c.mutate(admin, 'importWorkers', 'ImportWorkersInput', { enterpriseId: enterprise.id, rows }, 'importedCount');
+    await c.mutate(admin, 'importWorkers', 'ImportWorkersInput', { enterpriseId: enterprise.id, rows }, 'createdCount');
     workers.push(...(await workersOf(c, admin, enterprise.id)));
   }
   // Honors: model workers and craftsmen lead studios later; a few more for the registry's sake.

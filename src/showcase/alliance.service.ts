@@ -41,7 +41,7 @@ export function mayEditAlliance(viewer: Viewer | null, alliance: Alliance): bool
  */
 function cleanAlliance(data: Partial<{ [K in keyof AllianceData]: AllianceData[K] | null }>, existing: Alliance | null) {
   const check = new InputCheck();
-  const name = data.name != null || !existing ? check.text('name', data.name, { max: 200 }) : existing.name;
+  const name = data.name != null || !existing ? check.name('name', data.name, { max: 200 }) : existing.name;
   const scope = data.scope ?? existing?.scope ?? null;
   if (!scope) check.fail('scope', 'scope is required');
   const region = data.region != null ? check.text('region', data.region, { max: 100, optional: true }) || null : existing?.region ?? null;

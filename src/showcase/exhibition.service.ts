@@ -68,7 +68,7 @@ export class ExhibitionService {
 
   async create(viewer: Viewer, data: ExhibitionData): Promise<Exhibition> {
     const check = new InputCheck();
-    const title = check.text('title', data.title, { max: 200 });
+    const title = check.name('title', data.title, { max: 200 });
     const venue = check.text('venue', data.venue, { max: 300 });
     const startsAt = exhibitionDate(check, 'startsAt', data.startsAt);
     const endsAt = exhibitionDate(check, 'endsAt', data.endsAt);
@@ -86,7 +86,7 @@ export class ExhibitionService {
       const exhibition = await this.editable(tx, viewer, id);
       const check = new InputCheck();
       const changes: Partial<ExhibitionData> = {};
-      if (data.title != null) changes.title = check.text('title', data.title, { max: 200 });
+      if (data.title != null) changes.title = check.name('title', data.title, { max: 200 });
       if (data.venue != null) changes.venue = check.text('venue', data.venue, { max: 300 });
       if (data.online != null) changes.online = data.online;
       if (data.startsAt != null) changes.startsAt = exhibitionDate(check, 'startsAt', data.startsAt);

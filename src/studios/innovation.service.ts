@@ -25,7 +25,7 @@ export class InnovationService {
 
   async register(viewer: Viewer, studioId: string, inventorIds: string[], data: InnovationFields): Promise<Innovation> {
     const check = new InputCheck();
-    const title = check.text('title', data.title, { max: 200 });
+    const title = check.name('title', data.title, { max: 200 });
     const description = check.text('description', data.description ?? '', { max: 20_000, optional: true });
     const money = checkMoney(check, 'economicBenefit', data.economicBenefit, { optional: true });
     const patentNumber = check.text('patentNumber', data.patentNumber, { max: 50, optional: true }) || null;

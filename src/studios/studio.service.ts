@@ -52,7 +52,7 @@ export async function leaderProblem(em: EntityManager, kind: StudioKind, leader:
 function cleanStudio(check: InputCheck, data: StudioFields, partial: boolean): Partial<Studio> {
   const out: Partial<Studio> = {};
   const has = (v: unknown) => !partial || v != null;
-  if (has(data.name)) out.name = check.text('name', data.name, { max: 200 });
+  if (has(data.name)) out.name = check.name('name', data.name, { max: 200 });
   if (data.description != null) out.description = check.text('description', data.description, { max: 10_000, optional: true });
   if (data.kind != null) out.kind = data.kind;
   if (data.level != null) out.level = data.level;

@@ -33,6 +33,7 @@ const floats = fc.oneof(
   fc.integer({ min: -10, max: 200 }),
 );
 const decimals = fc.constantFrom('1.00', '0', '-5', '0.001', '1e10', 'abc', '', '99999999999999999999.99', ' 3.5 ', '12.345');
+const plainDates = fc.constantFrom('2015-03-01', '2026-02-30', '2015-03-01T00:00:00Z', '1899-12-31', '', 'yesterday', '3000-01-01');
 const dates = fc.oneof(
   fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
   fc.constantFrom('2026-02-30T00:00:00Z', 'yesterday', '', '0000-00-00T00:00:00Z'),
@@ -85,6 +86,7 @@ const PLAUSIBLE: Record<string, (field: string) => fc.Arbitrary<unknown> | undef
   Float: () => fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
   DateTimeISO: () => fc.constantFrom('2026-05-01T00:00:00.000Z', '2026-12-31T16:00:00.000Z'),
   Decimal: () => fc.constantFrom('100.00', '0.10', '25000'),
+  Date: () => fc.constantFrom('2015-03-01', '2020-12-31'),
 };
 
 function hostileFor(name: string, field: string, pool: IdPool): fc.Arbitrary<unknown> {
@@ -96,6 +98,7 @@ function hostileFor(name: string, field: string, pool: IdPool): fc.Arbitrary<unk
       case 'Boolean': return fc.boolean();
       case 'DateTimeISO': return dates;
       case 'Decimal': return decimals;
+      case 'Date': return plainDates;
       default: throw new Error(`No arbitrary for scalar ${name}: add one to test/authz/arbitraries.ts`);
   }
 }

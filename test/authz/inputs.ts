@@ -31,6 +31,7 @@ const SCALAR_SAMPLES: Record<string, (field: string) => unknown> = {
   ID: () => toGlobalId('Node', randomUUID()),
   DateTimeISO: () => '2026-06-01T00:00:00.000Z',
   Decimal: () => '1.00',
+  Date: () => '2015-03-01',
 };
 
 /** A well-formed value for a type: required fields only, one item per list. */

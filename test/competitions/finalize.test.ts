@@ -12,7 +12,7 @@ const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetit
 const AWARDS = `query($id: ID!) { node(id: $id) { ... on Competition { status awards { id rank total prize honorGranted entry { id }
   promotions { workerId from to } promotionsWithheld { workerId level reason } } } } }`;
 const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen rows { entryId rank total } } } } }`;
-const WORKER = `query($id: ID!) { worker(id: $id) { name skillLevel honors { kind level year source } skillLevelHistory { from to reason source } } }`;
+const WORKER = `query($id: ID!) { worker(id: $id) { name skillLevel honors { kind level year source } skillLevelHistory { from to kind reason source } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
 const MOVE = (name: string) => `mutation($input: CompetitionTransitionInput!) { ${name}(input: $input) { competition { status } userErrors { code field message } } }`;
 
@@ -75,11 +75,11 @@ describe('finalizeCompetition: a whole run', () => {
     const w = (i: number) => f.entries[i]!.workerIds[0]!;
     // Entry 1's worker was certified TECHNICIAN this year outside competitions: that does not block a competition promotion.
     await mutate(t, admin, 'recordSkillLevelChange', 'RecordSkillLevelChangeInput', { workerId: w(1), to: 'TECHNICIAN', reason: '职业技能等级认定' }, 'change { id }');
-    // Entry 2's worker is at the top level already.
-    await mutate(t, admin, 'recordSkillLevelChange', 'RecordSkillLevelChangeInput', { workerId: w(2), to: 'SENIOR_TECHNICIAN', reason: '职业技能等级认定' }, 'change { id }');
+    // Entry 2's worker is at the top level already (two levels up: a correction of the registry).
+    await mutate(t, admin, 'recordSkillLevelChange', 'RecordSkillLevelChangeInput', { workerId: w(2), to: 'SENIOR_TECHNICIAN', kind: 'CORRECTION', note: '证书为高级技师', reason: '职业技能等级认定' }, 'change { id }');
     // Names a spreadsheet would trip over.
     await mutate(t, admin, 'updateWorker', 'UpdateWorkerInput', { workerId: w(3), name: '=1+2' }, 'worker { id }');
-    await mutate(t, admin, 'updateWorker', 'UpdateWorkerInput', { workerId: w(4), name: '王"小"明,\n二' }, 'worker { id }');
+    await mutate(t, admin, 'updateWorker', 'UpdateWorkerInput', { workerId: w(4), name: '王"小"明, 二' }, 'worker { id }');
     for (let i = 0; i < 6; i++) names.push((await worker(w(i))).name);
 
     // Totals: 0.4·90+0.6·95 = 93; 86 twice (a tie on both stages: shared rank 2); 76; 66; entry 5 never marked (a no-show).
@@ -159,12 +159,13 @@ describe('finalizeCompetition: a whole run', () => {
   it('writes the honors and promotions to the registry, sourced to the competition', async () => {
     const w = (i: number) => worker(f.entries[i]!.workerIds[0]!);
     const honor = [{ kind: 'TECHNICAL_EXPERT', level: 'CITY', year: YEAR, source: title }];
-    const promotion = (from: string, to: string) => ({ from, to, reason: `竞赛晋级：${title}`, source: title });
-    const manual = (from: string, to: string) => ({ from, to, reason: '职业技能等级认定', source: null });
-    expect(await w(0)).toMatchObject({ skillLevel: 'TECHNICIAN', honors: honor, skillLevelHistory: [promotion('SENIOR', 'TECHNICIAN')] });
-    expect(await w(1)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: honor, skillLevelHistory: [manual('SENIOR', 'TECHNICIAN'), promotion('TECHNICIAN', 'SENIOR_TECHNICIAN')] });
-    expect(await w(2)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: honor, skillLevelHistory: [manual('SENIOR', 'SENIOR_TECHNICIAN')] });
-    for (const i of [3, 4, 5]) expect(await w(i)).toMatchObject({ skillLevel: 'SENIOR', honors: [], skillLevelHistory: [] });
+    const promotion = (from: string, to: string) => ({ from, to, kind: 'COMPETITION', reason: `竞赛晋级：${title}`, source: title });
+    const manual = (from: string, to: string, kind = 'PROMOTION') => ({ from, to, kind, reason: '职业技能等级认定', source: null });
+    const initial = { from: null, to: 'SENIOR', kind: 'INITIAL' };
+    expect(await w(0)).toMatchObject({ skillLevel: 'TECHNICIAN', honors: honor, skillLevelHistory: [initial, promotion('SENIOR', 'TECHNICIAN')] });
+    expect(await w(1)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: honor, skillLevelHistory: [initial, manual('SENIOR', 'TECHNICIAN'), promotion('TECHNICIAN', 'SENIOR_TECHNICIAN')] });
+    expect(await w(2)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: honor, skillLevelHistory: [initial, manual('SENIOR', 'SENIOR_TECHNICIAN', 'CORRECTION')] });
+    for (const i of [3, 4, 5]) expect(await w(i)).toMatchObject({ skillLevel: 'SENIOR', honors: [], skillLevelHistory: [initial] });
   });
 
   it('is immutable afterwards: no mark, no move, no second finalize', async () => {
@@ -184,7 +185,7 @@ describe('finalizeCompetition: a whole run', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="results-${f.competitionId}.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain(`"王""小""明,\n二"`);
+    expect(text).toContain(`"王""小""明, 二"`);
     expect(text).toContain(`,'=1+2,`);
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual(['名次', '参赛号', '姓名', '单位', '理论', '实操', '总分', '奖项', '状态']);
@@ -194,7 +195,7 @@ describe('finalizeCompetition: a whole run', () => {
     expect(byName.get(names[0])).toEqual(['1', sn(0), names[0], expect.stringMatching(/^参赛企业/), '90.00', '95.00', '93.00', '一等奖', '参赛']);
     expect(byName.get(names[2])!.slice(4)).toEqual(['80.00', '90.00', '86.00', '二等奖', '参赛']);
     expect(byName.get(`'=1+2`)!.slice(0, 2).concat(byName.get(`'=1+2`)!.slice(6, 8))).toEqual(['4', sn(3), '76.00', '三等奖']);
-    expect(byName.get('王"小"明,\n二')!.slice(6, 8)).toEqual(['66.00', '优秀奖']);
+    expect(byName.get('王"小"明, 二')!.slice(6, 8)).toEqual(['66.00', '优秀奖']);
     expect(byName.get(names[5])!.slice(4, 8)).toEqual(['0.00', '0.00', '0.00', '']);
     // The uuid works as the id too.
     const uuid = Buffer.from(f.competitionId, 'base64url').toString().split(':')[1]!;
@@ -228,7 +229,7 @@ describe('finalizeCompetition: a whole run', () => {
     const w = await worker(star);
     expect(w.skillLevel).toBe('TECHNICIAN');
     expect(w.honors).toHaveLength(1);
-    expect(w.skillLevelHistory).toHaveLength(1);
+    expect(w.skillLevelHistory).toHaveLength(2); // the initial level and the earlier promotion
     const stats = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { stats { promotions honors rankedEntries benefitedEntries benefitRate } } } }`, { id: g.competitionId })).node.stats;
     // The top entry's honor is held already (not written again) yet counts as its benefit; the second entry's promotion is written.
     expect(stats).toEqual({ promotions: 1, honors: 0, rankedEntries: 2, benefitedEntries: 2, benefitRate: 1 });

@@ -19,7 +19,7 @@ export async function createEnterprise(t: TestServer, token: string, over: Recor
 }
 
 export function workerInput(n: number, over: Record<string, unknown> = {}) {
-  return { name: `工人${n}`, gender: n % 2 ? 'MALE' : 'FEMALE', birthYear: 1980 + (n % 20), trade: '焊工', skillLevel: 'SENIOR', employeeNumber: `E${n}`, migrantWorker: n % 3 === 0, joinedAt: '2015-03-01T00:00:00.000Z', ...over };
+  return { name: `工人${n}`, gender: n % 2 ? 'MALE' : 'FEMALE', birthYear: 1980 + (n % 20), trade: '焊工', skillLevel: 'SENIOR', employeeNumber: `E${n}`, migrantWorker: n % 3 === 0, joinedAt: '2015-03-01', ...over };
 }
 
 export async function createWorker(t: TestServer, token: string, enterpriseId: string, over: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {

@@ -48,7 +48,7 @@ export class EntryService {
 
   async register(viewer: Viewer, competitionId: string, workerIds: string[], teamNameRaw: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
     const check = new InputCheck();
-    const teamName = check.text('teamName', teamNameRaw, { max: 100, optional: true }) || null;
+    const teamName = check.name('teamName', teamNameRaw, { max: 100, optional: true }) || null;
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
       const competition = await lockCompetition(tx, competitionId);

@@ -4,7 +4,7 @@ import { assignPrizes, selectTop, type PrizeTier } from '../../scoring/index.js'
 import { Honor } from '../../registry/honor.entity.js';
 import { SkillLevelChange } from '../../registry/skill-level-change.entity.js';
 import { Worker } from '../../registry/worker.entity.js';
-import { HonorKind, SKILL_LEVEL_ORDER, SkillLevel } from '../../registry/enums.js';
+import { HonorKind, SKILL_LEVEL_ORDER, SkillLevel, SkillLevelChangeKind } from '../../registry/enums.js';
 import { assertOwner } from '../access.js';
 import { Award, type AwardPromotion } from './award.entity.js';
 import type { Competition, PrizeTierRule } from '../setup/competition.entity.js';
@@ -225,7 +225,7 @@ async function grantHonors(tx: EntityManager, competition: Competition, workerId
 
 function promote(tx: EntityManager, competition: Competition, worker: Worker, p: StoredPromotion, at: Date): void {
   tx.create(SkillLevelChange, {
-    worker, from: p.from, to: p.to, reason: `竞赛晋级：${competition.title}`, source: competition.title, sourceCompetitionId: competition.id, at,
+    worker, from: p.from, to: p.to, kind: SkillLevelChangeKind.COMPETITION, reason: `竞赛晋级：${competition.title}`, source: competition.title, sourceCompetitionId: competition.id, at,
   } as never);
   worker.skillLevel = p.to;
 }

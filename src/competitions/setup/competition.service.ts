@@ -254,7 +254,7 @@ export class CompetitionService {
 function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Competition | null): Record<string, unknown> {
   const out: Record<string, unknown> & Partial<Omit<Competition, 'hostEnterprise'>> = {};
   const has = (v: unknown) => !existing || v != null;
-  if (has(data.title)) out.title = check.text('title', data.title, { max: 200 });
+  if (has(data.title)) out.title = check.name('title', data.title, { max: 200 });
   if (data.description != null) out.description = check.text('description', data.description, { max: 10_000, optional: true });
   if (has(data.trade)) out.trade = check.text('trade', data.trade, { max: 100 });
   if (data.kind != null) out.kind = data.kind;

@@ -50,7 +50,7 @@ export class SchemeService {
 
   async addStage(viewer: Viewer, competitionId: string, data: { name: string; weight: number }): Promise<{ stage: Stage; competition: Competition }> {
     const check = new InputCheck();
-    const name = check.text('name', data.name, { max: 100 });
+    const name = check.name('name', data.name, { max: 100 });
     const weight = centesimal(check, 'weight', data.weight, 100);
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
@@ -64,7 +64,7 @@ export class SchemeService {
 
   async updateStage(viewer: Viewer, stageId: string, data: { name?: string | null; weight?: number | null; position?: number | null }): Promise<{ stage: Stage; competition: Competition }> {
     const check = new InputCheck();
-    const name = data.name != null ? check.text('name', data.name, { max: 100 }) : null;
+    const name = data.name != null ? check.name('name', data.name, { max: 100 }) : null;
     const weight = data.weight != null ? centesimal(check, 'weight', data.weight, 100) : null;
     if (data.position != null) check.int('position', data.position, 0, 1000);
     check.throwIfAny();
@@ -104,7 +104,7 @@ export class SchemeService {
     data: { name: string; kind: CriterionKind; maxScore: number; description?: string | null },
   ): Promise<{ criterion: Criterion; stage: Stage }> {
     const check = new InputCheck();
-    const name = check.text('name', data.name, { max: 200 });
+    const name = check.name('name', data.name, { max: 200 });
     const maxScore = centesimal(check, 'maxScore', data.maxScore, 10_000);
     const description = data.description != null ? check.text('description', data.description, { max: 5000, optional: true }) : '';
     check.throwIfAny();
@@ -124,7 +124,7 @@ export class SchemeService {
     data: { name?: string | null; kind?: CriterionKind | null; maxScore?: number | null; description?: string | null; position?: number | null },
   ): Promise<{ criterion: Criterion; stage: Stage }> {
     const check = new InputCheck();
-    const name = data.name != null ? check.text('name', data.name, { max: 200 }) : null;
+    const name = data.name != null ? check.name('name', data.name, { max: 200 }) : null;
     const maxScore = data.maxScore != null ? centesimal(check, 'maxScore', data.maxScore, 10_000) : null;
     const description = data.description != null ? check.text('description', data.description, { max: 5000, optional: true }) : null;
     if (data.position != null) check.int('position', data.position, 0, 1000);

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Single-use links to a results CSV (createResultsDownload): the hash of the token, its expiry and when it was used. */
-export class Migration20261206170426 extends Migration {
+export class Migration20261206172200 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "results_download" ("id" uuid not null, "competition_id" uuid not null, "token_hash" varchar(64) not null, "created_by_id" uuid not null, "expires_at" timestamptz not null, "used_at" timestamptz null, "created_at" timestamptz not null, constraint "results_download_pkey" primary key ("id"));`);
