@@ -54,6 +54,7 @@ export const MUTATIONS: Record<string, Rule> = {
   // Competitions
   createCompetition: { module: 'Competitions', who: ORGANIZERS },
   updateCompetition: competition(),
+  extendRegistrationDeadline: competition(),
   openRegistration: competition(),
   closeRegistration: competition(),
   startCompetition: competition(),
@@ -61,6 +62,7 @@ export const MUTATIONS: Record<string, Rule> = {
   reopenScoring: competition(),
   cancelCompetition: competition(),
   finalizeCompetition: competition(),
+  createResultsDownload: competition(),
   addStage: competition(),
   updateStage: competition(),
   removeStage: competition(),

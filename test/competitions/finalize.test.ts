@@ -182,7 +182,7 @@ describe('finalizeCompetition: a whole run', () => {
     const { res, bytes } = await csv(f.competitionId, f.organizer.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="results-${f.competitionId}.csv"`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="results-${f.competitionId}.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain(`"王""小""明, 二"`);

@@ -119,6 +119,9 @@ describe('an ORGANIZER of another competition reads only what the public reads',
     const csv = (token: string) => fetch(t.url.replace(/\/graphql$/, `/competitions/${f.competitionId}/results.csv`), { headers: { authorization: `Bearer ${token}` } });
     expect((await csv(otherOrganizer.token)).status).toBe(403);
     expect((await csv(owner)).status).toBe(200);
+    const DOWNLOAD = `mutation($id: ID!) { createResultsDownload(input: { competitionId: $id }) { url userErrors { code } } }`;
+    expect(errorCode(await t.gql(DOWNLOAD, { id: f.competitionId }, otherOrganizer.token))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(DOWNLOAD, { id: f.competitionId }, owner)).createResultsDownload.url).toEqual(expect.any(String));
 
     const SCORE_SUB = `subscription($id: ID!) { scoreSubmitted(competitionId: $id) { version } }`;
     const client = wsClient(t.wsUrl, otherOrganizer.token);

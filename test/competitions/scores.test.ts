@@ -151,6 +151,18 @@ describe('audit: score sheet and score log', () => {
   });
 });
 
+describe('score sheet rounding', () => {
+  it('rounds a panel aggregate exactly, half up to two decimals, as the stage scores do', async () => {
+    // Two judges, MEAN: (1.00 + 1.01) / 2 = 1.005 exactly → 1.01; as a float it is 1.00499… and Math.round gave 1.00.
+    const f = await setupCompetition(t, { judges: 2 });
+    ok(await mark(f, 0, 0, 1, 0, 1));
+    ok(await mark(f, 1, 0, 1, 0, 1.01));
+    const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { aggregate } } } } }`;
+    const lines = ok(await t.gql(SHEET, { id: f.entries[0]!.id }, f.organizer.token)).node.scoreSheet.lines;
+    expect(lines[1].aggregate).toBe(1.01);
+  });
+});
+
 describe('freeze', () => {
   it('keeps the public (and the judges’) board as at the freeze while its organizer and chief judge see it live', async () => {
     const f = await setupCompetition(t);

@@ -5,7 +5,7 @@ import { ConnectionArgs, expectId } from '../../common/relay.js';
 import { paginate } from '../../common/pagination.js';
 import { childrenLoader } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
-import { aggregate, toNumber } from '../../scoring/index.js';
+import { aggregate, round2, toHundredths } from '../../scoring/index.js';
 import { Role } from '../../auth/role.js';
 import { userById } from '../../auth/user-summary.js';
 import { Competition } from '../setup/competition.entity.js';
@@ -100,8 +100,10 @@ export class EntryScoreSheetResolver {
       .map((criterion) => {
         const marks = scores.filter((s) => s.criterion.id === criterion.id);
         const values = marks.map((m) => Number(m.value));
-        const agg = values.length === 0 ? null : criterion.kind === CriterionKind.MEASUREMENT ? values[0]! : toNumber(aggregate(values, competition.aggregation));
-        return { criterion, marks, aggregate: agg === null ? null : Math.round(agg * 100) / 100 };
+        // Rounded from the exact fraction, half up, as the stage scores are: a float (1.005 = 1.00499…) would round down.
+        const agg = values.length === 0 ? null
+          : criterion.kind === CriterionKind.MEASUREMENT ? round2(values[0]!) : toHundredths(aggregate(values, competition.aggregation));
+        return { criterion, marks, aggregate: agg };
       });
     const result = visibility.all ? await ctx.em.findOne(EntryResult, { entryId: entry.id }) : null;
     return { entry, lines, total: visibility.all ? Number(result?.total ?? 0) : null, marksReceived: lines.reduce((n, l) => n + l.marks.length, 0) };

@@ -13,7 +13,7 @@ import { isOwner, isStaff, ORGANIZER_ROLES, seesPanelOf } from '../access.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import {
-  CompetitionConnection, CompetitionFilter, CompetitionOrder, CompetitionOrderField, CompetitionPayload, CompetitionTransitionInput,
+  CompetitionConnection, CompetitionFilter, CompetitionOrder, CompetitionOrderField, CompetitionPayload, CompetitionTransitionInput, ExtendRegistrationDeadlineInput,
   CreateCompetitionInput, Eligibility, UpdateCompetitionInput,
 } from './competition.inputs.js';
 import { CompetitionService, type CompetitionData } from './competition.service.js';
@@ -99,6 +99,15 @@ export class CompetitionResolver {
     return withUserErrors(async () => {
       const id = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
       return { competition: await new CompetitionService(ctx.em).update(ctx.viewer!, id, competitionData(input)) };
+    });
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'The owner or an admin: move the registration deadline later, with a recorded reason (DRAFT or REGISTRATION_OPEN).' })
+  async extendRegistrationDeadline(@Arg('input') input: ExtendRegistrationDeadlineInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      return { competition: await new CompetitionService(ctx.em).extendRegistrationDeadline(ctx.viewer!, id, input.registrationDeadline, input.reason) };
     });
   }
 
