@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await startTestServer();
   world = await matrixWorld(t);
   tokens = world.tokens;
-});
+}, 180_000); // six competitions, a studio and more, built through the API while other files run
 afterAll(async () => t.close());
 
 /**
@@ -94,7 +94,7 @@ describe('ownership checks', () => {
   let g: CompetitionFixture;
   beforeAll(async () => {
     g = await setupCompetition(t, { judges: 2 });
-  });
+  }, 60_000);
   const ids = (): Fill['ids'] => ({
     competitionId: g.competitionId,
     stageId: g.stages[1]!.id,
