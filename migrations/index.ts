@@ -3,10 +3,12 @@ import { Migration20261125104128 } from './Migration20261125104128.js';
 import { Migration20261125105043 } from './Migration20261125105043.js';
 import { Migration20261125110831 } from './Migration20261125110831.js';
 import { Migration20261202074500 } from './Migration20261202074500.js';
+import { Migration20261206160119 } from './Migration20261206160119.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
   { name: 'Migration20261125105043', class: Migration20261125105043 },
   { name: 'Migration20261125110831', class: Migration20261125110831 },
   { name: 'Migration20261202074500', class: Migration20261202074500 },
+  { name: 'Migration20261206160119', class: Migration20261206160119 },
 ];

@@ -17,6 +17,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** Set → GET /metrics asks for `Authorization: Bearer <token>`; unset → /metrics is open. */
   metricsToken: string | undefined;
+  /** `GRAPHIQL`: the IDE at GET /graphql. Unset → on unless NODE_ENV=production (see graphiqlEnabled). */
+  graphiql: boolean | undefined;
   /** Limits against hostile or runaway clients (README, "Limits"). */
   limits: Limits;
 }
@@ -83,6 +85,23 @@ function int(name: string, raw: string | undefined, fallback: number, min: numbe
   return n;
 }
 
+function bool(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** The GraphQL IDE is served in development (and tests); in production only when GRAPHIQL=true. */
+export function graphiqlEnabled(config: Pick<Config, 'graphiql' | 'nodeEnv'>): boolean {
+  return config.graphiql ?? config.nodeEnv !== 'production';
+}
+
+/** Introspection is off in production, unless the IDE was asked for there: it cannot work without. */
+export function introspectionEnabled(config: Pick<Config, 'graphiql' | 'nodeEnv'>): boolean {
+  return config.nodeEnv !== 'production' || graphiqlEnabled(config);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
@@ -113,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdmin: email && password ? { email, password } : undefined,
     shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 10, 0, 600),
     metricsToken: env.METRICS_TOKEN || undefined,
+    graphiql: bool('GRAPHIQL', env.GRAPHIQL),
     limits: loadLimits(env),
   };
 }

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import type { Config } from './config.js';
+import { introspectionEnabled, graphiqlEnabled, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
@@ -28,6 +28,7 @@ import { formatErrorFor, operationLogPlugin } from './observability.js';
 import { createMetrics, metricsHandler } from './metrics.js';
 import { countedLiveHandler, countWebSockets, subscriptionMetrics } from './ws-metrics.js';
 import { scoreboardRoutes } from './scoreboard/routes.js';
+import { IDE_ASSETS_PATH, ideAssetRoutes, idePageHandler } from './ide/routes.js';
 import { nulGuardPlugin } from './common/nul-guard.js';
 import { RequestGuard } from './limits/guard.js';
 import { limitFormatError } from './limits/errors.js';
@@ -71,7 +72,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const httpServer = http.createServer(expressApp);
 
   const limits = config.limits;
-  const guard = new RequestGuard(limits, config.nodeEnv === 'production');
+  const guard = new RequestGuard(limits, config.nodeEnv === 'production', Date.now, introspectionEnabled(config));
   const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log);
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
@@ -107,7 +108,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const formatError = formatErrorFor(log, config.nodeEnv === 'development');
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: config.nodeEnv !== 'production',
+    introspection: introspectionEnabled(config),
     // main.ts owns the signals: drain, then close the ORM, then stop the embedded database.
     stopOnTerminationSignals: false,
     validationRules: guard.validationRules,
@@ -118,6 +119,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       nulGuardPlugin,
       // We set no cache hints; left on, this default plugin wraps every field resolver (willResolveField) to compute them.
       ApolloServerPluginCacheControlDisabled(),
+      // Its landing page loads Sandbox from a CDN; a browser gets our own IDE instead (src/ide), or nothing.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceSeconds * 1000 }),
       {
         async serverWillStart() {
@@ -148,6 +151,11 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   if (config.nodeEnv === 'production' && !config.metricsToken) log.warn('GET /metrics is open: set METRICS_TOKEN, or keep /metrics off the public network at the proxy');
   expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
   expressApp.use('/scoreboard', scoreboardRoutes(app));
+  if (graphiqlEnabled(config)) {
+    expressApp.use(IDE_ASSETS_PATH, ideAssetRoutes());
+    expressApp.get('/graphql', idePageHandler);
+    if (config.nodeEnv === 'production') log.warn('GRAPHIQL=true: the GraphQL IDE and introspection are on in production');
+  }
   expressApp.use(
     '/graphql',
     ...graphqlBody(limits.maxBodyBytes),

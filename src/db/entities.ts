@@ -6,9 +6,10 @@ import { methodEntities } from '../methods/index.js';
 import { incubationEntities } from '../incubation/index.js';
 import { showcaseEntities } from '../showcase/index.js';
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
+import { SeedRun } from '../seed/seed-run.entity.js';
 
 /** Every module's entities, for the ORM and the migrations. */
 export const entities = [
   ...authEntities, ...registryEntities, ...competitionEntities,
-  ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, IdempotencyRecord,
+  ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, IdempotencyRecord, SeedRun,
 ];

@@ -25,8 +25,13 @@ export function ownsProject(viewer: Viewer | null, project: IncubationProject, s
   return isAdmin(viewer) || runsProject(viewer, project, studioManagerId);
 }
 
+/** Admins and REVIEWERs see the money of every project (so also sums over many projects). */
+export function seesEveryProjectsInternals(viewer: Viewer | null): boolean {
+  return isAdmin(viewer) || !!viewer?.roles.includes(Role.REVIEWER);
+}
+
 export function seesProjectInternals(viewer: Viewer | null, project: IncubationProject, studioManagerId: string | null): boolean {
-  return ownsProject(viewer, project, studioManagerId) || !!viewer?.roles.includes(Role.REVIEWER);
+  return seesEveryProjectsInternals(viewer) || runsProject(viewer, project, studioManagerId);
 }
 
 /** The project row locked for the rest of the transaction, so concurrent gate decisions and additions serialize. */

@@ -34,7 +34,11 @@ export class RequestGuard {
   /** Armor's Apollo plugins (field suggestions hidden in production). */
   readonly apolloPlugins: ApolloServerPlugin[];
 
-  constructor(readonly limits: Limits, readonly production: boolean, now: () => number = Date.now) {
+  /**
+   * `production` hides field suggestions; `introspection` (off in production unless the IDE is on
+   * there, see config.ts) is applied on the WebSocket here and over HTTP by Apollo.
+   */
+  constructor(readonly limits: Limits, readonly production: boolean, now: () => number = Date.now, readonly introspection = !production) {
     this.costBuckets = new TokenBuckets(limits.costBudget, limits.costRestorePerSecond, now);
     this.writeBuckets = new TokenBuckets(limits.writeBurst, limits.writesPerSecond, now);
     const reject = (code: LimitCode) => (ctx: ValidationContext | null, err: GraphQLError) =>
@@ -53,7 +57,7 @@ export class RequestGuard {
 
   /** The rules graphql-ws must apply itself (Apollo adds specifiedRules and its introspection switch). */
   get allValidationRules(): ValidationRule[] {
-    return [...specifiedRules, ...this.validationRules, ...(this.production ? [NoSchemaIntrospectionCustomRule] : [])];
+    return [...specifiedRules, ...this.validationRules, ...(this.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   }
 
   /**

@@ -70,9 +70,16 @@ export class OperatingMethodFilter {
 @ObjectType({ description: 'The expert reviews of a method in figures, against the naming threshold.' })
 export class ReviewSummary {
   @Field(() => Int) reviews!: number;
-  @Field(() => Float, { nullable: true, description: 'Mean total (0–100), two decimals; null without reviews.' }) meanTotal!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean review total (0–100), rounded half up to two decimals (215 over 3 reviews: 71.666… → 71.67); null without reviews. ' +
+      'For display: the naming threshold is checked exactly (sum of totals ≥ 75 × reviews), see meetsNamingThreshold.',
+  })
+  meanTotal!: number | null;
   @Field(() => Int, { description: 'Reviews that recommend naming.' }) recommending!: number;
-  @Field({ description: 'At least 3 reviews with a mean total of at least 75: nameOperatingMethod would accept it.' }) meetsNamingThreshold!: boolean;
+  @Field({ description: 'At least 3 reviews with a mean total of at least 75, compared exactly (sum ≥ 75 × reviews, not the rounded meanTotal): nameOperatingMethod would accept it.' })
+  meetsNamingThreshold!: boolean;
 }
 
 @ObjectType({ description: 'Promotion (推广) of a method in figures, computed in SQL over its adoptions.' })

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
 import { MethodStatus } from './enums.js';
-import { meanTotalText, namingThresholdProblems } from './naming.js';
+import { meanTotal, namingThresholdProblems } from './naming.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
@@ -72,7 +72,7 @@ export const reviewSummaryByMethod: LoaderFactory<string, ReviewFigures> = (em) 
       if (!r) return { reviews: 0, meanTotal: null, recommending: 0, meetsNamingThreshold: false };
       return {
         reviews: r.reviews,
-        meanTotal: Number(meanTotalText(r.sum, r.reviews)),
+        meanTotal: meanTotal(r.sum, r.reviews),
         recommending: r.recommending,
         meetsNamingThreshold: namingThresholdProblems(r.reviews, r.sum).length === 0,
       };

@@ -1,3 +1,4 @@
+import { fraction, roundHalfUp } from '../scoring/decimal.js';
 import { MAX_SUBSCORE, MIN_MEAN_TOTAL, MIN_REVIEWS } from './enums.js';
 
 /** The four sub-scores of an expert review, each 0–25; the field names are the input's. */
@@ -17,12 +18,12 @@ export function badSubscores(s: Partial<Subscores>): string[] {
 }
 
 /**
- * The mean of `count` review totals summing to `sum`, cut (not rounded) to two decimals, in integer
- * arithmetic: a mean of 74.999 must not read 75.00 next to a refusal for being under 75.
+ * The mean of `count` review totals summing to `sum`, rounded half up to two decimals (215/3 = 71.666… →
+ * 71.67), computed exactly (scoring's rational arithmetic, no float drift at x.xx5). Display only: the
+ * naming threshold compares sum ≥ 75 × count, so a mean just under 75 may read 75.00 and still fall short.
  */
-export function meanTotalText(sum: number, count: number): string {
-  const hundredths = Math.floor((sum * 100) / count);
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+export function meanTotal(sum: number, count: number): number {
+  return roundHalfUp(fraction(BigInt(sum), BigInt(count)), 2);
 }
 
 /**
@@ -34,7 +35,12 @@ export function namingThresholdProblems(reviewCount: number, totalSum: number): 
   const problems: string[] = [];
   if (reviewCount < MIN_REVIEWS) problems.push(`Naming needs at least ${MIN_REVIEWS} expert reviews; the method has ${reviewCount}`);
   if (reviewCount > 0 && totalSum < MIN_MEAN_TOTAL * reviewCount) {
-    problems.push(`Naming needs a mean review total of at least ${MIN_MEAN_TOTAL}; the method's is ${meanTotalText(totalSum, reviewCount)}`);
+    // The rounded mean may read 75.00 just under the line, so the sentence also gives the exact sums.
+    const mean = meanTotal(totalSum, reviewCount).toFixed(2);
+    problems.push(
+      `Naming needs a mean review total of at least ${MIN_MEAN_TOTAL}; the method's is ${mean} ` +
+        `(rounded half up; its ${reviewCount} reviews total ${totalSum}, ${MIN_MEAN_TOTAL * reviewCount} needed)`,
+    );
   }
   return problems;
 }

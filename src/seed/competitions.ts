@@ -63,7 +63,7 @@ async function mark(c: SeedClient, dice: Dice, built: Built, judges: DemoUser[],
 export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegistry, org: string, judges: DemoUser[], judgesEnterpriseId: string): Promise<SeedCompetitions> {
   const eligible = (trade: string) => reg.workers.filter((w) => w.trade === trade && w.enterpriseId !== judgesEnterpriseId && atLeast(w, 'INTERMEDIATE'));
   const live = await build(c, org, judges, {
-    title: '2026年厦门市焊工职业技能大赛', description: '全市职工职业技能大赛焊工赛项：理论考试与实操（板对接、管对接）。',
+    title: '2026年秦皇岛市焊工职业技能大赛', description: '全市职工职业技能大赛焊工赛项：理论考试与实操（板对接、管对接）。',
     kind: 'SKILLS_COMPETITION', level: 'CITY', trade: '焊工', aggregation: 'MEAN', startsAt: day(-1), endsAt: day(1),
     eligibility: { trades: ['焊工'], minSkillLevel: 'INTERMEDIATE' },
     prizeTiers: [{ tier: 'FIRST', share: 0.1 }, { tier: 'SECOND', share: 0.2 }, { tier: 'THIRD', share: 0.3 }], honorTopN: 3, promotionTopM: 3,
@@ -74,7 +74,7 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   await mark(c, dice, live, judges, 0.6);
 
   const finalized = await build(c, org, judges, {
-    title: '2026年数控车工技术比武', description: '岗位技术比武：零件加工精度与效率。', kind: 'TECHNICAL_CONTEST', level: 'DISTRICT', trade: '数控车工',
+    title: '2026年港城数控车工技术比武', description: '岗位技术比武：轮毂与轴承零件加工精度与效率。', kind: 'TECHNICAL_CONTEST', level: 'CITY', trade: '数控车工',
     aggregation: 'TRIMMED_MEAN', startsAt: day(-30), endsAt: day(-29),
     prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 2 }, { tier: 'THIRD', count: 3 }], honorTopN: 1, promotionTopM: 2,
   }, [{ name: '实操', weight: 100, criteria: [{ name: '尺寸精度', kind: 'MEASUREMENT', maxScore: 60 }, { name: '工艺与效率', kind: 'JUDGEMENT', maxScore: 40 }] }],
@@ -85,7 +85,7 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   }
 
   const upcoming = await build(c, org, judges, {
-    title: '厦门港务集团电工岗位练兵', description: '企业级岗位练兵：配电柜故障排查。', kind: 'JOB_DRILL', level: 'ENTERPRISE', trade: '电工',
+    title: '秦皇岛港务集团电工岗位练兵', description: '企业级岗位练兵：装卸桥配电柜故障排查。', kind: 'JOB_DRILL', level: 'ENTERPRISE', trade: '电工',
     aggregation: 'MEDIAN', registrationDeadline: day(10), startsAt: day(14), endsAt: day(15),
     eligibility: { trades: ['电工'], enterpriseIds: [reg.enterprises[0]!.id] },
   }, [{ name: '故障排查', weight: 100, criteria: [{ name: '排查用时', kind: 'MEASUREMENT', maxScore: 50 }, { name: '操作规范', kind: 'JUDGEMENT', maxScore: 50 }] }],

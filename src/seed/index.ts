@@ -4,6 +4,7 @@ import { seedRegistry } from './registry.js';
 import { seedCompetitions, type DemoUser, type SeedCompetitions } from './competitions.js';
 import { seedInnovation, type SeedInnovation } from './innovation.js';
 import { seedMethods, seedShowcase, type SeedMethods } from './methods.js';
+import { DEMO_DOMAIN } from './progress.js';
 
 export interface DemoCity {
   enterprises: number;
@@ -21,18 +22,18 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const dice = new Dice();
   const admin = await c.login(adminEmail, password);
   const reg = await seedRegistry(c, admin, dice);
-  const judgesEnterprise = reg.enterprises[2]!; // 鹭岛电力工程 supplies the judges and enters no one
+  const judgesEnterprise = reg.enterprises[2]!; // 秦皇岛电力检修工程 supplies the judges and enters no one
   const judgeWorkers = reg.workers.filter((w) => w.enterpriseId === judgesEnterprise.id && ['TECHNICIAN', 'SENIOR_TECHNICIAN'].includes(w.skillLevel));
   const user = async (email: string, displayName: string, role: Role, workerId?: string): Promise<DemoUser> => {
     const { user: u } = await c.mutate(admin, 'createUser', 'CreateUserInput', { email, displayName, password, roles: [role], ...(workerId ? { workerId } : {}) }, 'user { id }');
     return { email, password, role, token: await c.login(email, password), globalId: u.id };
   };
-  const organizer = await user('organizer@demo.jiangxin.cn', '市总工会竞赛组委会', Role.ORGANIZER);
+  const organizer = await user(`organizer@${DEMO_DOMAIN}`, '市总工会竞赛组委会', Role.ORGANIZER);
   const judges: DemoUser[] = [];
-  for (let j = 0; j < 3; j++) judges.push(await user(`judge${j + 1}@demo.jiangxin.cn`, `裁判${j + 1}`, Role.JUDGE, (judgeWorkers[j] ?? reg.workers[j])!.id));
-  const manager = await user('studio@demo.jiangxin.cn', '工作室管理员', Role.STUDIO_MANAGER);
-  const reviewer = await user('reviewer@demo.jiangxin.cn', '评审专家', Role.REVIEWER);
-  const reviewers = [reviewer, await user('reviewer2@demo.jiangxin.cn', '评审专家二', Role.REVIEWER), await user('reviewer3@demo.jiangxin.cn', '评审专家三', Role.REVIEWER)];
+  for (let j = 0; j < 3; j++) judges.push(await user(`judge${j + 1}@${DEMO_DOMAIN}`, `裁判${j + 1}`, Role.JUDGE, (judgeWorkers[j] ?? reg.workers[j])!.id));
+  const manager = await user(`studio@${DEMO_DOMAIN}`, '工作室管理员', Role.STUDIO_MANAGER);
+  const reviewer = await user(`reviewer@${DEMO_DOMAIN}`, '评审专家', Role.REVIEWER);
+  const reviewers = [reviewer, await user(`reviewer2@${DEMO_DOMAIN}`, '评审专家二', Role.REVIEWER), await user(`reviewer3@${DEMO_DOMAIN}`, '评审专家三', Role.REVIEWER)];
   const competitions = await seedCompetitions(c, dice, reg, organizer.token, judges, judgesEnterprise.id);
   const innovation = await seedInnovation(c, dice, reg, admin, manager, reviewer);
   const methods = await seedMethods(c, dice, reg, admin, organizer.token, manager, reviewers, innovation.studios);

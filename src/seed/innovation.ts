@@ -9,11 +9,11 @@ export interface SeedInnovation { studios: SeedStudio[]; innovationIds: string[]
 const STUDIOS: [string, string, string, number, string][] = [
   ['王建国劳模创新工作室', 'MODEL_WORKER', 'CITY', 0, 'ACCREDITED'],
   ['港城焊接工匠工作室', 'CRAFTSMAN', 'CITY', 1, 'ACCREDITED'],
-  ['数控加工技能大师工作室', 'SKILL_MASTER', 'PROVINCE', 5, 'ACCREDITED'],
-  ['新能源电池职工创新工作室', 'WORKER_INNOVATION', 'DISTRICT', 9, 'ACCREDITED'],
-  ['航空维修职工创新工作室', 'WORKER_INNOVATION', 'CITY', 8, 'APPLIED'],
-  ['精密模具职工创新工作室', 'WORKER_INNOVATION', 'DISTRICT', 4, 'CHANGES_REQUESTED'],
-  ['电子装联职工创新工作室', 'WORKER_INNOVATION', 'ENTERPRISE', 10, 'REJECTED'],
+  ['轮毂数控加工技能大师工作室', 'SKILL_MASTER', 'PROVINCE', 5, 'ACCREDITED'],
+  ['葡萄酒酿造职工创新工作室', 'WORKER_INNOVATION', 'DISTRICT', 9, 'ACCREDITED'],
+  ['浮法玻璃熔制职工创新工作室', 'WORKER_INNOVATION', 'CITY', 8, 'APPLIED'],
+  ['玻璃模具职工创新工作室', 'WORKER_INNOVATION', 'DISTRICT', 4, 'CHANGES_REQUESTED'],
+  ['特钢轧制职工创新工作室', 'WORKER_INNOVATION', 'ENTERPRISE', 10, 'REJECTED'],
   ['轴承装配技能大师工作室', 'SKILL_MASTER', 'DISTRICT', 11, 'SUSPENDED'],
   ['供水管网职工创新工作室', 'WORKER_INNOVATION', 'DISTRICT', 3, 'REVOKED'],
 ];
@@ -48,7 +48,7 @@ export async function seedInnovation(c: SeedClient, dice: Dice, reg: SeedRegistr
     let leader = leaderFor(kind, staff, honored);
     if (!leader) {
       leader = staff[1]!;
-      await c.mutate(admin, 'grantHonor', 'GrantHonorInput', { workerId: leader.id, kind, level: 'CITY', year: 2024, source: '市总工会' }, 'honor { id }');
+      await c.mutate(admin, 'grantHonor', 'GrantHonorInput', { workerId: leader.id, kind, level: 'CITY', year: 2024, source: '秦皇岛市总工会' }, 'honor { id }');
     }
     const { studio } = await c.mutate(manager.token, 'applyForStudio', 'ApplyForStudioInput', {
       name, kind, level, enterpriseId: enterprise.id, leaderWorkerId: leader.id,
@@ -79,7 +79,7 @@ export async function seedInnovation(c: SeedClient, dice: Dice, reg: SeedRegistr
   const innovationIds: string[] = [];
   const ideas: [string, string][] = [
     ['厚板多层多道焊变形控制工艺', 'PROCESS_IMPROVEMENT'], ['岸桥吊具快速换装装置', 'TECHNICAL_INNOVATION'],
-    ['数控刀具寿命预警方法', 'PATENT'], ['电池模组装配一次合格率提升', 'QC_ACHIEVEMENT'], ['焊材库存看板化管理', 'RATIONALIZATION_PROPOSAL'],
+    ['数控刀具寿命预警方法', 'PATENT'], ['汽车轮毂涂装一次合格率提升', 'QC_ACHIEVEMENT'], ['焊材库存看板化管理', 'RATIONALIZATION_PROPOSAL'],
     ['管道焊口射线底片数字化评片', 'TECHNICAL_INNOVATION'], ['主轴热变形补偿程序', 'PATENT'],
   ];
   for (const [i, [title, category]] of ideas.entries()) {
@@ -97,7 +97,7 @@ export async function seedInnovation(c: SeedClient, dice: Dice, reg: SeedRegistr
     c.mutate(reviewer.token, 'advanceProject', 'AdvanceProjectInput', { projectId, gateDecision: { decision, score: dice.int(60, 95), comment } }, 'project { stage }');
   const plans: [string, string, number][] = [
     ['焊接烟尘智能净化小车', '环保装备', 0], ['港机远程故障诊断平台', '工业互联网', 1], ['数控机床能耗优化系统', '智能制造', 2],
-    ['电池极片缺陷视觉检测', '机器视觉', 3], ['手持式焊缝测量尺', '量具', 4],
+    ['浮法玻璃缺陷视觉检测', '机器视觉', 3], ['手持式焊缝测量尺', '量具', 4],
   ];
   for (const [k, [title, field, stage]] of plans.entries()) {
     const s = accredited[k % accredited.length]!;
@@ -108,8 +108,8 @@ export async function seedInnovation(c: SeedClient, dice: Dice, reg: SeedRegistr
       continue;
     }
     if (stage >= 1) {
-      await c.mutate(manager.token, 'addProjectPartner', 'AddProjectPartnerInput', { projectId: project.id, kind: 'UNION', name: '市总工会', contribution: '孵化场地与创新补助' }, 'partner { id }');
-      await c.mutate(manager.token, 'addProjectPartner', 'AddProjectPartnerInput', { projectId: project.id, kind: 'COLLEGE', name: '厦门理工学院', contribution: '技术验证' }, 'partner { id }');
+      await c.mutate(manager.token, 'addProjectPartner', 'AddProjectPartnerInput', { projectId: project.id, kind: 'UNION', name: '秦皇岛市总工会', contribution: '孵化场地与创新补助' }, 'partner { id }');
+      await c.mutate(manager.token, 'addProjectPartner', 'AddProjectPartnerInput', { projectId: project.id, kind: 'COLLEGE', name: '燕山大学', contribution: '技术验证' }, 'partner { id }');
       await gate(project.id, 'PASS', '合作方落实，进入孵化');
     }
     if (stage >= 2) {
@@ -118,8 +118,8 @@ export async function seedInnovation(c: SeedClient, dice: Dice, reg: SeedRegistr
       await gate(project.id, 'PASS', '样机达标，进入中试');
     }
     if (stage >= 3) {
-      await c.mutate(manager.token, 'addProjectPartner', 'AddProjectPartnerInput', { projectId: project.id, kind: 'FINANCIAL_INSTITUTION', name: '厦门银行', contribution: '科技信贷' }, 'partner { id }');
-      await c.mutate(manager.token, 'recordFunding', 'RecordFundingInput', { projectId: project.id, sourceKind: 'FINANCIAL_INSTITUTION', source: '厦门银行科技贷', amount: '500000.00', receivedAt: new Date(Date.now() - 30 * 86_400_000).toISOString() }, 'funding { id }');
+      await c.mutate(manager.token, 'addProjectPartner', 'AddProjectPartnerInput', { projectId: project.id, kind: 'FINANCIAL_INSTITUTION', name: '秦皇岛银行', contribution: '科技信贷' }, 'partner { id }');
+      await c.mutate(manager.token, 'recordFunding', 'RecordFundingInput', { projectId: project.id, sourceKind: 'FINANCIAL_INSTITUTION', source: '秦皇岛银行科技贷', amount: '500000.00', receivedAt: new Date(Date.now() - 30 * 86_400_000).toISOString() }, 'funding { id }');
       await gate(project.id, 'PASS', '中试成功，孵化毕业');
     }
   }

@@ -18,7 +18,7 @@ export async function seedMethods(c: SeedClient, dice: Dice, reg: SeedRegistry, 
     ['厚板窄间隙高效焊接操作法', '窄间隙高效焊接法', '焊工', 'NAMED'],
     ['岸桥吊具五步快速检修法', '吊具五步快速检修法', '钳工', 'NAMED'],
     ['薄壁件数控车削防变形操作法', '薄壁件防变形车削法', '数控车工', 'NAMED'],
-    ['电池模组一次装配到位操作法', '模组一次到位装配法', '电工', 'UNDER_REVIEW'],
+    ['玻璃窑炉温度精细调控操作法', '窑温精细调控法', '玻璃熔制工', 'UNDER_REVIEW'],
     ['配电柜故障三看一测排查法', '三看一测排查法', '电工', 'REJECTED'],
   ];
   const out: SeedMethods = { namedIds: [], otherIds: [] };
@@ -63,14 +63,14 @@ export async function seedMethods(c: SeedClient, dice: Dice, reg: SeedRegistry, 
 /** An exhibition of innovations, named methods and projects; a regional and an industry alliance of accredited studios. */
 export async function seedShowcase(c: SeedClient, organizer: string, manager: DemoUser, studios: SeedStudio[], items: string[]): Promise<{ exhibitionId: string; allianceIds: string[] }> {
   const { exhibition } = await c.mutate(organizer, 'createExhibition', 'CreateExhibitionInput', {
-    title: '2026年厦门市职工创新成果展', venue: '厦门国际会展中心B馆', online: false,
+    title: '2026年秦皇岛市职工创新成果展', venue: '秦皇岛市工人文化宫展览馆', online: false,
     startsAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
   }, 'exhibition { id }');
   for (const itemId of items) await c.mutate(organizer, 'addExhibit', 'ExhibitInput', { exhibitionId: exhibition.id, itemId }, 'exhibit { __typename }');
   const accredited = studios.filter((s) => s.status === 'ACCREDITED');
   const allianceIds: string[] = [];
   for (const input of [
-    { name: '厦门市职工创新工作室联盟', scope: 'REGIONAL', region: '厦门市', description: '全市创新工作室交流协作' },
+    { name: '秦皇岛市职工创新工作室联盟', scope: 'REGIONAL', region: '秦皇岛市', description: '港城创新工作室交流协作' },
     { name: '装备制造产业创新联盟', scope: 'INDUSTRY', industry: '装备制造', description: '装备制造领域技术攻关协作' },
   ]) {
     const { alliance } = await c.mutate(organizer, 'createAlliance', 'CreateAllianceInput', input, 'alliance { id }');

@@ -12,23 +12,34 @@ export class InnovationOverviewFilter {
 
 @ObjectType() export class OverviewKindCount { @Field(() => StudioKind) kind!: StudioKind; @Field(() => Int) count!: number; }
 @ObjectType() export class OverviewLevelCount { @Field(() => Level) level!: Level; @Field(() => Int) count!: number; }
-@ObjectType() export class OverviewStatusCount { @Field(() => StudioStatus) status!: StudioStatus; @Field(() => Int) count!: number; }
+@ObjectType() export class OverviewStatusCount {
+  @Field(() => StudioStatus) status!: StudioStatus;
+  @Field(() => Int, { nullable: true, description: 'Null for a status other than ACCREDITED unless you are ADMIN or REVIEWER (those studios are not public).' })
+  count!: number | null;
+}
 @ObjectType() export class OverviewCategoryCount { @Field(() => InnovationCategory) category!: InnovationCategory; @Field(() => Int) count!: number; }
 @ObjectType() export class OverviewStageCount { @Field(() => ProjectStage) stage!: ProjectStage; @Field(() => Int) count!: number; }
-@ObjectType() export class OverviewFundingBySource { @Field(() => FundingSourceKind) sourceKind!: FundingSourceKind; @Field(() => DecimalScalar) amount!: string; }
+@ObjectType() export class OverviewFundingBySource {
+  @Field(() => FundingSourceKind) sourceKind!: FundingSourceKind;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Exact, for ADMIN and REVIEWER only (null otherwise, like `funding`).' }) amount!: string | null;
+}
 
-@ObjectType({ description: 'Studios of the district’s enterprises; with a year, those that applied in it. Every enum value is listed, zeros included.' })
+@ObjectType({
+  description:
+    'Studios of the district’s enterprises; with a year, those that applied in it. Every enum value is listed, zeros included. ' +
+    'ADMIN and REVIEWER: every studio; everyone else: ACCREDITED (public) studios only.',
+})
 export class OverviewStudios {
   @Field(() => Int) total!: number;
   @Field(() => [OverviewKindCount]) byKind!: OverviewKindCount[];
   @Field(() => [OverviewLevelCount]) byLevel!: OverviewLevelCount[];
   @Field(() => [OverviewStatusCount], { description: 'By current status.' }) byStatus!: OverviewStatusCount[];
-  @Field(() => Int, { description: 'ACCREDITED or SUSPENDED studios whose re-evaluation (复评) is due within 90 days or already past; as of now, whatever the year.' })
+  @Field(() => Int, { description: 'ACCREDITED or SUSPENDED studios (for viewers other than ADMIN and REVIEWER: ACCREDITED ones) whose re-evaluation (复评) is due within 90 days or already past; as of now, whatever the year.' })
   dueForReevaluation!: number;
   @Field(() => Int, { description: 'Of those, the ones already past due.' }) overdueForReevaluation!: number;
 }
 
-@ObjectType({ description: 'Innovations registered (with a year: in it) by studios of the district’s enterprises.' })
+@ObjectType({ description: 'Innovations registered (with a year: in it) by studios of the district’s enterprises; by the studios the viewer may see (see `studios`).' })
 export class OverviewInnovations {
   @Field(() => Int) total!: number;
   @Field(() => [OverviewCategoryCount]) byCategory!: OverviewCategoryCount[];
@@ -37,7 +48,8 @@ export class OverviewInnovations {
 
 @ObjectType({ description: 'Advanced operating methods (先进操作法) of the district (the lead inventor’s enterprise) and their promotion (推广).' })
 export class OverviewMethods {
-  @Field(() => Int, { description: 'Submitted (with a year: in it).' }) submitted!: number;
+  @Field(() => Int, { nullable: true, description: 'Submitted (with a year: in it), whatever became of them; ADMIN only (methods not named are not public), null otherwise.' })
+  submitted!: number | null;
   @Field(() => Int, { description: 'Named (with a year: named in it).' }) named!: number;
   @Field(() => Int, { description: 'Distinct methods adopted by the district’s enterprises (with a year: adopted in it).' }) adopted!: number;
   @Field(() => Int, { description: 'Adoptions by the district’s enterprises.' }) adoptions!: number;
@@ -49,12 +61,18 @@ export class OverviewMethods {
 export class OverviewProjects {
   @Field(() => Int) total!: number;
   @Field(() => [OverviewStageCount], { description: 'By current stage.' }) byStage!: OverviewStageCount[];
-  @Field(() => DecimalScalar, { description: 'Funding received by the district’s projects (with a year: received in it, whenever the project began), yuan.' })
-  funding!: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Funding received by the district’s projects (with a year: received in it, whenever the project began), yuan, exact. ' +
+      'ADMIN and REVIEWER only; null for everyone else, whatever the number of projects: a project’s funding is not public, and any ' +
+      'published sum, however many projects it covers or however coarsely rounded, shows a new record’s amount when read before and after it.',
+  })
+  funding!: string | null;
   @Field(() => [OverviewFundingBySource]) fundingBySource!: OverviewFundingBySource[];
 }
 
-@ObjectType({ description: 'Annual reports (年度报告) of the district’s studios; with a year, the reports for it.' })
+@ObjectType({ description: 'Annual reports (年度报告) of the district’s studios; with a year, the reports for it; of the studios the viewer may see (see `studios`).' })
 export class OverviewStudioReports {
   @Field(() => Int) reports!: number;
   @Field(() => Int) trainees!: number;

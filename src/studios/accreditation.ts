@@ -34,5 +34,11 @@ export function reviewDueFrom(at: Date): Date {
 export const EDITABLE: readonly S[] = [S.APPLIED, S.CHANGES_REQUESTED];
 /** States in which the studio works: members, reports. */
 export const ACTIVE: readonly S[] = [S.APPLIED, S.CHANGES_REQUESTED, S.ACCREDITED, S.SUSPENDED];
+/**
+ * States that await a re-evaluation (复评) by their reviewDueAt: an accredited studio, and a suspended one
+ * (re-evaluation lifts the suspension with RENEW or ends it with REVOKE). Revoked and rejected studios are
+ * final, and applications were never accredited, so none of those has a review due whatever its date says.
+ */
+export const REVIEW_DUE: readonly S[] = [S.ACCREDITED, S.SUSPENDED];
 /** Visible to everyone (public showcase). */
 export const PUBLIC_STATUSES: readonly S[] = [S.ACCREDITED];

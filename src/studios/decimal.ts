@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { UserErrorCode } from '../common/errors.js';
+import { round2 } from '../scoring/decimal.js';
 import type { InputCheck } from '../common/validate.js';
 
 /**
@@ -12,7 +13,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   description: 'An exact decimal amount in yuan, as a string: up to 12 digits before the point and 2 after, e.g. "12500.50".',
   serialize(value) {
     if (typeof value === 'string') return value;
-    if (typeof value === 'number' && Number.isFinite(value)) return value.toFixed(2);
+    // A number is rounded half up as the decimal it prints as (1.005 → "1.01"; toFixed alone says "1.00").
+    if (typeof value === 'number' && Number.isFinite(value)) return round2(value).toFixed(2);
     throw new TypeError('Decimal cannot represent this value');
   },
   parseValue(value) {

@@ -103,7 +103,13 @@ export class StudioFilter {
   @Field(() => ID, { nullable: true }) enterpriseId?: string | null;
   @Field(() => String, { nullable: true, description: 'The enterprise’s district (县区).' }) district?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of the name or description.' }) search?: string | null;
-  @Field(() => Date, { nullable: true, description: 'Re-evaluation (复评) due before this time.' }) reviewDueBefore?: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Studios awaiting re-evaluation (复评) due before this time: ACCREDITED and SUSPENDED ones (a re-evaluation renews or revokes a suspended studio). ' +
+      'Never REVOKED or REJECTED studios (final) nor applications (not accredited), whatever date they carry.',
+  })
+  reviewDueBefore?: Date | null;
   @Field(() => Boolean, { nullable: true, description: 'Only studios you manage.' }) managedByMe?: boolean | null;
 }
 

@@ -7,7 +7,7 @@ import { containsPattern, paginate } from '../common/pagination.js';
 import { Role } from '../auth/role.js';
 import { SortDirection } from '../registry/registry.inputs.js';
 import { canSeeStudio, visibleStudiosWhere } from './access.js';
-import type { StudioMove } from './accreditation.js';
+import { REVIEW_DUE, type StudioMove } from './accreditation.js';
 import { StudioAction, type StudioReevaluationDecision, type StudioReviewDecision } from './enums.js';
 import { MemberService } from './member.service.js';
 import { ReportService } from './report.service.js';
@@ -47,7 +47,8 @@ export class StudioResolver {
     if (filter?.level) and.push({ level: filter.level });
     if (filter?.enterpriseId) and.push({ enterprise: idOf(filter.enterpriseId, 'Enterprise') ?? NO_MATCH });
     if (filter?.district) and.push({ enterprise: { district: filter.district.trim() } });
-    if (filter?.reviewDueBefore) and.push({ reviewDueAt: { $lt: filter.reviewDueBefore } });
+    // A revoked studio keeps its last reviewDueAt, but no review is due any more.
+    if (filter?.reviewDueBefore) and.push({ reviewDueAt: { $lt: filter.reviewDueBefore }, status: { $in: [...REVIEW_DUE] } });
     if (filter?.managedByMe) and.push({ manager: ctx.viewer?.id ?? NO_MATCH });
     if (filter?.search?.trim()) {
       const p = containsPattern(filter.search);

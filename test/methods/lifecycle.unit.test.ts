@@ -1,5 +1,5 @@
 import { MethodStatus as S } from '../../src/methods/enums';
-import { badSubscores, namesLeadInventor, namingThresholdProblems, meanTotalText, reviewTotal } from '../../src/methods/naming';
+import { badSubscores, meanTotal, namesLeadInventor, namingThresholdProblems, reviewTotal } from '../../src/methods/naming';
 import { METHOD_LIFECYCLE, nextMethodStatus, reachableFrom, type MethodAction } from '../../src/methods/lifecycle';
 
 const ALL = Object.values(S);
@@ -65,18 +65,27 @@ describe('naming rules', () => {
     expect(namingThresholdProblems(3, 225)).toEqual([]);
     expect(namingThresholdProblems(5, 498)).toEqual([]);
     expect(namingThresholdProblems(2, 180)).toEqual([expect.stringMatching(/at least 3 expert reviews; the method has 2/)]);
-    expect(namingThresholdProblems(3, 224)).toEqual([expect.stringMatching(/mean review total of at least 75; the method's is 74\.66$/)]);
-    // Cut, not rounded: just under 75 never reads as 75.00.
-    expect(namingThresholdProblems(1000, 74_999)).toEqual([expect.stringMatching(/is 74\.99$/)]);
+    expect(namingThresholdProblems(3, 224)).toEqual([expect.stringMatching(/mean review total of at least 75; the method's is 74\.67 \(rounded half up; its 3 reviews total 224, 225 needed\)$/)]);
+    // The check is exact (sum ≥ 75 × count): a mean that rounds to 75.00 but is under 75 is refused, and the message says by how much.
+    expect(namingThresholdProblems(1000, 74_999)).toEqual([expect.stringMatching(/is 75\.00 \(rounded half up; its 1000 reviews total 74999, 75000 needed\)$/)]);
+    expect(namingThresholdProblems(200, 14_999)).toHaveLength(1);
+    expect(namingThresholdProblems(200, 15_000)).toEqual([]);
     expect(namingThresholdProblems(1, 40)).toHaveLength(2);
     expect(namingThresholdProblems(0, 0)).toHaveLength(1);
   });
 
-  it('shows a mean cut to two decimals without rounding', () => {
-    expect(meanTotalText(74_999, 1000)).toBe('74.99');
-    expect(meanTotalText(240, 3)).toBe('80.00');
-    expect(meanTotalText(8029, 100)).toBe('80.29');
-    expect(meanTotalText(15, 2)).toBe('7.50');
+  it('rounds the mean half up to two decimals, exactly', () => {
+    expect(meanTotal(215, 3)).toBe(71.67); // 71.666…
+    expect(meanTotal(224, 3)).toBe(74.67);
+    expect(meanTotal(226, 3)).toBe(75.33); // 75.333…
+    expect(meanTotal(74_999, 1000)).toBe(75); // 74.999
+    expect(meanTotal(240, 3)).toBe(80);
+    expect(meanTotal(8029, 100)).toBe(80.29);
+    expect(meanTotal(15, 2)).toBe(7.5);
+    expect(meanTotal(2001, 200)).toBe(10.01); // 10.005: half up, not to even, no float drift
+    expect(meanTotal(2009, 200)).toBe(10.05); // 10.045
+    expect(meanTotal(1, 3)).toBe(0.33);
+    expect(meanTotal(2, 3)).toBe(0.67);
   });
 
   it('wants the lead inventor’s name inside the official name', () => {

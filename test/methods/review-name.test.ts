@@ -117,15 +117,24 @@ describe('nameOperatingMethod', () => {
     expect(tooFew.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/at least 3 expert reviews; the method has 2/) })]);
     const low = await methodReviewed(t, w, [[19, 19, 19, 18], [19, 19, 19, 18], [19, 19, 19, 17]]); // 75, 75, 74 → 74.66
     const weak = await nameIt(t, low, `${w.lead.name}法乙`, w.admin.token);
-    expect(weak.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/mean review total of at least 75; the method's is 74\.66/) })]);
+    // Shown rounded half up (74.666… → 74.67), refused by the exact check 224 < 75 × 3.
+    expect(weak.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/mean review total of at least 75; the method's is 74\.67 .*224.*225/) })]);
     const SUMMARY = `query($id: ID!) { operatingMethod(id: $id) { reviewSummary { reviews meanTotal recommending meetsNamingThreshold } } }`;
-    expect(ok(await t.gql(SUMMARY, { id: low }, w.admin.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 74.66, recommending: 3, meetsNamingThreshold: false });
+    expect(ok(await t.gql(SUMMARY, { id: low }, w.admin.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 74.67, recommending: 3, meetsNamingThreshold: false });
     // A correction lifts it over the threshold.
     await must(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', { methodId: low, ...scores([19, 19, 19, 19]) }, 'review { id }', w.reviewers[2]!.token);
     expect(ok(await t.gql(SUMMARY, { id: low }, w.reviewers[0]!.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 75.33, recommending: 3, meetsNamingThreshold: true });
     expect((await nameIt(t, low, `${w.lead.name}法乙`, w.admin.token)).method.status).toBe('NAMED');
     const q = ok(await t.gql(`query($id: ID!) { operatingMethod(id: $id) { status officialName } }`, { id: two }, null));
     expect(q.operatingMethod).toBeNull(); // still under review, so not public
+  });
+
+  it('shows the mean total rounded half up to two decimals: 215 over 3 reviews is 71.67, not 71.66', async () => {
+    const id = await methodReviewed(t, w, [[18, 18, 18, 18], [18, 18, 18, 17], [18, 18, 18, 18]]); // 72, 71, 72
+    const SUMMARY = `query($id: ID!) { operatingMethod(id: $id) { reviewSummary { reviews meanTotal meetsNamingThreshold } } }`;
+    expect(ok(await t.gql(SUMMARY, { id }, w.admin.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 71.67, meetsNamingThreshold: false });
+    const refused = await nameIt(t, id, `${w.lead.name}法丙`, w.admin.token);
+    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/the method's is 71\.67 /) })]);
   });
 
   it('wants the lead inventor’s name in a unique official name', async () => {

@@ -1,4 +1,4 @@
-import { ACCREDITATION, ACTIVE, EDITABLE, nextStudioStatus, PUBLIC_STATUSES, reviewDueFrom, type StudioMove } from '../../src/studios/accreditation';
+import { ACCREDITATION, ACTIVE, EDITABLE, nextStudioStatus, PUBLIC_STATUSES, REVIEW_DUE, reviewDueFrom, type StudioMove } from '../../src/studios/accreditation';
 import { StudioAction as A, StudioStatus as S } from '../../src/studios/enums';
 
 const ALL_STATES = Object.values(S);
@@ -56,5 +56,11 @@ describe('accreditation state machine', () => {
     expect(ACTIVE).not.toContain(S.REJECTED);
     expect(ACTIVE).not.toContain(S.REVOKED);
     expect(PUBLIC_STATUSES).toEqual([S.ACCREDITED]);
+  });
+
+  it('has a re-evaluation due exactly in the states a re-evaluation (RENEW, REVOKE) starts from', () => {
+    expect([...REVIEW_DUE].sort()).toEqual([...ACCREDITATION[A.RENEW].from].sort());
+    expect([...REVIEW_DUE].sort()).toEqual([...ACCREDITATION[A.REVOKE].from].sort());
+    expect(REVIEW_DUE).not.toContain(S.REVOKED);
   });
 });

@@ -100,6 +100,27 @@ describe('studios', () => {
     expect(all).toBeLessThanOrEqual(13);
     expect(Math.abs(all - one)).toBeLessThanOrEqual(1);
   });
+
+  it('reviewDueBefore lists the studios awaiting re-evaluation: accredited and suspended, never revoked or unaccredited ones', async () => {
+    const common = { manager, reviewer, admin, members: 0, district: '翔安区' };
+    await setupStudio(t, { ...common, name: 'G 认定' });
+    const [suspended, revoked] = [
+      await setupStudio(t, { ...common, name: 'H 暂停' }),
+      await setupStudio(t, { ...common, name: 'I 撤销' }),
+    ];
+    await setupStudio(t, { ...common, name: 'J 申报中', until: 'APPLIED' });
+    const reevaluate = (studioId: string, decision: string) =>
+      mutate(t, reviewer.token, 'reevaluateStudio', 'ReevaluateStudioInput', { studioId, decision, comment: '复评' }, 'studio { status }');
+    await reevaluate(suspended.studioId, 'SUSPEND');
+    await reevaluate(revoked.studioId, 'SUSPEND');
+    await reevaluate(revoked.studioId, 'REVOKE');
+    const due = { district: '翔安区', reviewDueBefore: new Date(Date.now() + 4 * 365 * 86_400_000).toISOString() };
+    expect(names(await list({ filter: due }, reviewer.token))).toEqual(['G 认定', 'H 暂停']);
+    expect(names(await list({ filter: due }, admin.token))).toEqual(['G 认定', 'H 暂停']);
+    expect(names(await list({ filter: due }))).toEqual(['G 认定']); // the public sees accredited studios only
+    expect(names(await list({ filter: { ...due, status: 'REVOKED' } }, reviewer.token))).toEqual([]);
+    expect(names(await list({ filter: { district: '翔安区', status: 'REVOKED' } }, reviewer.token))).toEqual(['I 撤销']);
+  });
 });
 
 describe('studio(id) and node(id)', () => {
