@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Load and fault tests run on their own: `npm run test:reliability` (jest.reliability.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
+  // Load and fault tests run on their own: `npm run test:reliability` (jest.reliability.config.js);
+  // so does the compiled-server smoke run, `npm run test:smoke` (jest.smoke.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/', '<rootDir>/test/smoke/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.mjs',

@@ -4,6 +4,7 @@ import { Migration20261125105043 } from './Migration20261125105043.js';
 import { Migration20261125110831 } from './Migration20261125110831.js';
 import { Migration20261202074500 } from './Migration20261202074500.js';
 import { Migration20261206160119 } from './Migration20261206160119.js';
+import { Migration20261206162500 } from './Migration20261206162500.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261125110831', class: Migration20261125110831 },
   { name: 'Migration20261202074500', class: Migration20261202074500 },
   { name: 'Migration20261206160119', class: Migration20261206160119 },
+  { name: 'Migration20261206162500', class: Migration20261206162500 },
 ];

@@ -2,11 +2,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { TokenService } from './auth/tokens.js';
-import type { BoardCache } from './competitions/leaderboard.service.js';
+import type { BoardCache } from './competitions/leaderboard/leaderboard.service.js';
 import type { LiveBridge } from './live/bridge.js';
 import type { PubSub } from './live/pubsub.js';
 import type { LatestHub } from './live/latest.js';
-import type { BoardMessage } from './competitions/live.js';
+import type { BoardMessage } from './competitions/leaderboard/live.js';
 import type { Metrics } from './metrics.js';
 
 /** Process-wide services every request may use; built once in createServer. */

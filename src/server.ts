@@ -13,12 +13,13 @@ import { introspectionEnabled, graphiqlEnabled, type Config } from './config.js'
 import type { Logger } from './logger.js';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
-import { resolveViewer } from './auth/auth.service.js';
+import { authenticate, httpViewer } from './auth/authenticate.js';
+import { USER_CHANNEL } from './auth/user-state.js';
 import { TokenService } from './auth/tokens.js';
 import { buildSchema } from './schema.js';
-import { BoardCache } from './competitions/leaderboard.service.js';
-import { competitionEventHandler, competitionResync } from './competitions/live.js';
-import { resultsCsvHandler } from './competitions/results-csv.js';
+import { BoardCache } from './competitions/leaderboard/leaderboard.service.js';
+import { competitionEventHandler, competitionResync } from './competitions/leaderboard/live.js';
+import { resultsCsvHandler } from './competitions/results/results-csv.js';
 import { databaseUrlOf, LiveBridge } from './live/bridge.js';
 import { createLivePubSub } from './live/pubsub.js';
 import { LatestHub } from './live/latest.js';
@@ -33,7 +34,8 @@ import { nulGuardPlugin } from './common/nul-guard.js';
 import { RequestGuard } from './limits/guard.js';
 import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
-import { guardSockets, guardedOnSubscribe, SocketAuthWatch, type WsExtra } from './limits/ws.js';
+import { guardSockets, guardedOnSubscribe, type WsExtra } from './limits/ws.js';
+import { SocketAuthWatch } from './limits/ws-auth.js';
 
 export interface RunningServer {
   url: string;
@@ -65,15 +67,18 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
   const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm) };
   app.live = new LiveBridge(databaseUrlOf(orm), log, countedLiveHandler(app.metrics, competitionEventHandler(app)), competitionResync(app));
-  await app.live.start();
+  const limits = config.limits;
+  const live = app.live;
+  const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log, () => live.connected);
+  // A user disabled, their password or roles changed on any instance: their sockets here are re-checked at once.
+  live.listen(USER_CHANNEL, (userId) => authWatch.userChanged(userId), () => authWatch.resync());
+  await live.start();
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
 
-  const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', Date.now, introspectionEnabled(config));
-  const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log);
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes });
@@ -84,15 +89,14 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       subscribe: sharedSubscribe,
       connectionInitWaitTimeout: limits.wsInitTimeoutMs,
       onConnect: async (ctx) => {
-        const auth = ctx.connectionParams?.authorization;
-        const viewer = await resolveViewer(orm.em.fork(), app.tokens, auth);
+        const auth = await authenticate(orm.em.fork(), app.tokens, ctx.connectionParams?.authorization);
         // A token that does not verify is refused outright rather than silently treated as anonymous.
-        if (auth && !viewer) return false;
-        ctx.extra.viewer = viewer;
-        if (viewer) authWatch.watch(ctx.extra.socket, auth as string, viewer);
+        if (auth.refusal) return false;
+        ctx.extra.viewer = auth.viewer;
+        if (auth.viewer) authWatch.watch(ctx.extra.socket, auth.claims, auth.viewer);
         return true;
       },
-      onSubscribe: guardedOnSubscribe(guard, schema) as never,
+      onSubscribe: guardedOnSubscribe(guard, schema, authWatch) as never,
       context: (ctx) => {
         const c = createContext(app, ctx.extra.viewer ?? null);
         c.clientAddress = clientAddress(ctx.extra.request, limits.trustProxyHops);
@@ -163,7 +167,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       context: async ({ req }) => {
         const ctx = createContext(app, null);
         ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
-        ctx.viewer = await resolveViewer(ctx.em, app.tokens, req.headers.authorization);
+        // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
+        ctx.viewer = await httpViewer(ctx.em, app.tokens, req.headers.authorization);
         return ctx;
       },
     }),

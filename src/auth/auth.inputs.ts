@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Role } from './role.js';
@@ -42,6 +42,13 @@ export class CreateUserInput {
 @ObjectType()
 export class UserPayload extends Payload {
   @Field(() => User, { nullable: true }) user?: User | null;
+}
+
+@ObjectType()
+export class ClearLoginLockoutPayload extends Payload {
+  @Field(() => User, { nullable: true }) user?: User | null;
+  @Field(() => Int, { nullable: true, description: 'Failed attempts forgotten (from every address, in the last 15 minutes and before).' })
+  clearedFailures?: number | null;
 }
 
 @InputType()

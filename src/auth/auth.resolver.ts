@@ -8,7 +8,7 @@ import { workerById } from '../registry/registry.loaders.js';
 import { Worker } from '../registry/worker.entity.js';
 import { AuthService } from './auth.service.js';
 import {
-  ChangePasswordInput, ChangePasswordPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
+  ChangePasswordInput, ChangePasswordPayload, ClearLoginLockoutPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
   UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserPayload,
 } from './auth.inputs.js';
 import { Role } from './role.js';
@@ -28,7 +28,7 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token.' })
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors(async () => {
-      const { token, user } = await service(ctx).login(input.email, input.password);
+      const { token, user } = await service(ctx).login(input.email, input.password, ctx.clientAddress);
       return { token, viewer: user };
     });
   }
@@ -37,7 +37,7 @@ export class AuthResolver {
   @Mutation(() => ChangePasswordPayload)
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context): Promise<ChangePasswordPayload> {
     return withUserErrors(async () => {
-      const { token, user } = await service(ctx).changePassword(ctx.viewer!, input.currentPassword, input.newPassword);
+      const { token, user } = await service(ctx).changePassword(ctx.viewer!, input.currentPassword, input.newPassword, ctx.clientAddress);
       return { token, viewer: user };
     });
   }
@@ -100,6 +100,17 @@ export class AuthResolver {
     return withUserErrors(async () => ({
       user: await service(ctx).setDisabled(expectId(input.userId, 'User', ['input', 'userId']), false, ctx.viewer!),
     }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ClearLoginLockoutPayload, {
+    description: 'ADMIN: forget a user’s failed logins (and password checks) from every address, so a locked-out address may try again at once.',
+  })
+  async clearLoginLockout(@Arg('input') input: UserIdInput, @Ctx() ctx: Context): Promise<ClearLoginLockoutPayload> {
+    return withUserErrors(async () => {
+      const { user, cleared } = await service(ctx).clearLoginLockout(expectId(input.userId, 'User', ['input', 'userId']));
+      return { user, clearedFailures: cleared };
+    });
   }
 
   @FieldResolver(() => Worker, { nullable: true, description: 'The registry record of this user, if linked.' })

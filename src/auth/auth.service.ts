@@ -1,18 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, notFound, UserErrorCode } from '../common/errors.js';
 import { InputCheck, isEmail } from '../common/validate.js';
 import type { Viewer } from '../context.js';
 import type { Logger } from '../logger.js';
 import { Worker } from '../registry/worker.entity.js';
-import { LoginAttempt } from './login-attempt.entity.js';
+import { authenticate } from './authenticate.js';
+import { LoginThrottle } from './login-throttle.js';
+import { emitUserChanged } from './user-state.js';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { Role } from './role.js';
 import type { TokenService } from './tokens.js';
 import { User } from './user.entity.js';
-
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_MAX_FAILURES = 10;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -20,19 +18,7 @@ export function normalizeEmail(email: string): string {
 
 /** The viewer behind a bearer token, or null (no token, bad token, disabled user, revoked token). */
 export async function resolveViewer(em: EntityManager, tokens: TokenService, authorization: unknown): Promise<Viewer | null> {
-  if (typeof authorization !== 'string') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) return null;
-  const claims = await tokens.verify(match[1]!);
-  if (!claims || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claims.userId)) return null;
-  // Every authenticated request runs this: one plain read of the four columns, no entity hydrated.
-  const rows: { id: string; roles: Role[]; disabled: boolean; token_version: number; worker_id: string | null }[] = await em.getConnection().execute(
-    'select "id", "roles", "disabled", "token_version", "worker_id" from "app_user" where "id" = ?',
-    [claims.userId],
-  );
-  const user = rows[0];
-  if (!user || user.disabled || user.token_version !== claims.tokenVersion) return null;
-  return { id: user.id, roles: [...user.roles], workerId: user.worker_id ?? null };
+  return (await authenticate(em, tokens, authorization)).viewer;
 }
 
 function checkPassword(check: InputCheck, field: string, password: string | null | undefined): void {
@@ -62,23 +48,18 @@ export class AuthService {
     private readonly log?: Logger,
   ) {}
 
-  async login(emailRaw: string, password: string): Promise<{ token: string; user: User }> {
+  async login(emailRaw: string, password: string, address?: string): Promise<{ token: string; user: User }> {
     const email = normalizeEmail(emailRaw ?? '');
     // No account has such an email or password: refuse before the database (and the hash) see them.
     if (email.length > 254 || (password ?? '').length > 1024) throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
-    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-    const failures = await this.em.count(LoginAttempt, { email, at: { $gte: since } });
-    if (failures >= LOGIN_MAX_FAILURES) {
-      throw domainError(UserErrorCode.TOO_MANY_ATTEMPTS, 'Too many failed logins for this email; try again in 15 minutes');
-    }
+    const attempt = await new LoginThrottle(this.em).begin(email, address);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
     const ok = user && !user.disabled ? await verifyPassword(password ?? '', user.passwordHash) : (await burnPasswordCheck(password ?? ''), false);
     if (!ok || !user) {
-      // Recorded outside any transaction: the failure must count even though the mutation is refused.
-      await this.em.fork().insert(LoginAttempt, { id: randomUUID(), email, at: new Date() });
       this.log?.info({ event: 'login_failed' }, 'login failed');
       throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     }
+    await attempt.succeeded();
     return { token: await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }), user };
   }
 
@@ -119,7 +100,7 @@ export class AuthService {
     if (displayName) user.displayName = displayName;
     if (data.workerId) user.worker = await this.workerRef(data.workerId);
     else if (data.unlinkWorker) user.worker = null;
-    await this.em.flush();
+    await this.flushAndNotify(user);
     return user;
   }
 
@@ -133,22 +114,44 @@ export class AuthService {
       user.disabled = disabled;
       user.tokenVersion += 1; // a disabled user's tokens stop working, and stay dead after re-enabling
     }
-    await this.em.flush();
+    await this.flushAndNotify(user);
     return user;
   }
 
-  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<{ token: string; user: User }> {
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, address?: string): Promise<{ token: string; user: User }> {
     const check = new InputCheck();
     checkPassword(check, 'newPassword', newPassword);
+    if (newPassword === currentPassword) check.fail('newPassword', 'newPassword must differ from the current password');
     check.throwIfAny();
     const user = await this.em.findOneOrFail(User, { id: viewer.id }, { populate: ['passwordHash'] });
+    // The login counter: a token holder (a tablet left behind) must not guess the password without limit.
+    const attempt = await new LoginThrottle(this.em).begin(user.email, address, ['input', 'currentPassword']);
     if (!(await verifyPassword(currentPassword ?? '', user.passwordHash))) {
+      this.log?.info({ event: 'password_check_failed' }, 'changePassword: current password wrong');
       throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Current password is incorrect', ['input', 'currentPassword']);
     }
+    await attempt.succeeded();
     user.passwordHash = await hashPassword(newPassword);
     user.tokenVersion += 1; // other sessions (a lost tablet) are logged out
-    await this.em.flush();
+    await this.flushAndNotify(user);
     return { token: await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }), user };
+  }
+
+  /** ADMIN: forgets the account's failed logins from every address, ending a lockout. */
+  async clearLoginLockout(userId: string | null): Promise<{ user: User; cleared: number }> {
+    const user = await this.findUser(userId);
+    return { user, cleared: await new LoginThrottle(this.em).clear(user.email) };
+  }
+
+  /**
+   * Writes a change to who the user is and what their tokens may do, and tells every instance in the
+   * same transaction, so that their sockets are re-checked (and closed) at once when it commits.
+   */
+  private async flushAndNotify(user: User): Promise<void> {
+    await this.em.transactional(async (tx) => {
+      await tx.flush();
+      await emitUserChanged(tx, user.id);
+    });
   }
 
   private async findUser(userId: string | null): Promise<User> {

@@ -1,7 +1,10 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-/** Failed logins per email, kept in the database so throttling holds across server instances. */
+/**
+ * Failed password checks (and checks under way) per email and client address, kept in the database
+ * so throttling holds across server instances (see login-throttle.ts).
+ */
 @Entity()
 @Index({ properties: ['email', 'at'] })
 export class LoginAttempt {
@@ -10,6 +13,10 @@ export class LoginAttempt {
 
   @Property({ type: 'string', length: 254 })
   email!: string;
+
+  /** The client's address (limits/http.ts clientAddress); '' for attempts recorded before addresses were. */
+  @Property({ type: 'string', length: 100, default: '' })
+  address: Opt<string> = '';
 
   @Property({ type: 'Date' })
   at: Date = new Date();

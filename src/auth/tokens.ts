@@ -1,8 +1,13 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify } from 'jose';
 
 export interface TokenClaims {
   userId: string;
   tokenVersion: number;
+}
+
+/** A verified token's claims, with its expiry (ms since the epoch; Infinity without one). */
+export interface VerifiedClaims extends TokenClaims {
+  expiresAt: number;
 }
 
 /** HS256 JWTs: `sub` is the user id, `ver` the user's token version at issue time. */
@@ -24,12 +29,20 @@ export class TokenService {
 
   /** The claims of a valid token, or null for anything else (expired, forged, malformed). */
   async verify(token: string): Promise<TokenClaims | null> {
+    const checked = await this.check(token);
+    return 'claims' in checked ? checked.claims : null;
+  }
+
+  /** The claims of a valid token, or why it is refused: an expired one is told apart, so a client knows to log in again. */
+  async check(token: string): Promise<{ claims: VerifiedClaims } | { refusal: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' }> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'jiangxin' });
-      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return null;
-      return { userId: payload.sub, tokenVersion: payload.ver };
-    } catch {
-      return null;
+      if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return { refusal: 'TOKEN_INVALID' };
+      const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : Infinity;
+      return { claims: { userId: payload.sub, tokenVersion: payload.ver, expiresAt } };
+    } catch (err) {
+      // jose checks the signature before the expiry: only a genuine token is reported as expired.
+      return { refusal: err instanceof errors.JWTExpired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' };
     }
   }
 }

@@ -20,11 +20,6 @@ export async function priorOutcome<T>(em: EntityManager, userId: string, operati
   return record.outcome as T;
 }
 
-/** Records the outcome in the caller's transaction; a concurrent duplicate fails on the unique key. */
-export function recordOutcome(em: EntityManager, userId: string, operation: string, key: string, hash: string, outcome: unknown): void {
-  em.create(IdempotencyRecord, { userId, operation, key, requestHash: hash, outcome } as never);
-}
-
 export function checkIdempotencyKey(key: string | null | undefined): string | null {
   if (key == null) return null;
   if (key.length < 1 || key.length > 200) throw domainError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', ['input', 'idempotencyKey']);

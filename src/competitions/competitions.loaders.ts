@@ -3,13 +3,13 @@ import { byIdLoader, childrenLoader, readChildrenLoader, rowReader, selectByKeys
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
-import { Competition } from './competition.entity.js';
-import { CompetitionTransition } from './competition-transition.entity.js';
-import { Criterion } from './criterion.entity.js';
-import { Entry } from './entry.entity.js';
-import { EntryMember } from './entry-member.entity.js';
-import { JudgeAssignment } from './judge-assignment.entity.js';
-import { Stage } from './stage.entity.js';
+import { Competition } from './setup/competition.entity.js';
+import { CompetitionTransition } from './setup/competition-transition.entity.js';
+import { Criterion } from './setup/criterion.entity.js';
+import { Entry } from './entries/entry.entity.js';
+import { EntryMember } from './entries/entry-member.entity.js';
+import { JudgeAssignment } from './judging/judge-assignment.entity.js';
+import { Stage } from './setup/stage.entity.js';
 
 export const competitionById = byIdLoader(Competition);
 export const stageById = byIdLoader(Stage);

@@ -1,25 +1,37 @@
-import { Award } from './award.entity.js';
-import { AwardResolver, CompetitionAwardsResolver } from './award.resolver.js';
-import { Competition } from './competition.entity.js';
-import { CompetitionResolver } from './competition.resolver.js';
-import { CompetitionTransition } from './competition-transition.entity.js';
-import { Criterion } from './criterion.entity.js';
-import { Entry } from './entry.entity.js';
-import { EntryMember } from './entry-member.entity.js';
-import { EntryResolver } from './entry.resolver.js';
-import { EntryResult } from './entry-result.entity.js';
-import { JudgeAssignment } from './judge-assignment.entity.js';
-import { JudgeResolver } from './judge.resolver.js';
-import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard.resolver.js';
-import { Score } from './score.entity.js';
-import { scoreResolvers } from './score.resolver.js';
-import { ScoreRevision } from './score-revision.entity.js';
-import { Stage } from './stage.entity.js';
-import { StatsResolver } from './stats.resolver.js';
+import { Award } from './results/award.entity.js';
+import { AwardResolver, CompetitionAwardsResolver } from './results/award.resolver.js';
+import { Competition } from './setup/competition.entity.js';
+import { CompetitionResolver, CompetitionTransitionResolver } from './setup/competition.resolver.js';
+import { CompetitionTransition } from './setup/competition-transition.entity.js';
+import { Criterion } from './setup/criterion.entity.js';
+import { Entry } from './entries/entry.entity.js';
+import { EntryMember } from './entries/entry-member.entity.js';
+import { EntryResolver } from './entries/entry.resolver.js';
+import { EntryResult } from './judging/entry-result.entity.js';
+import { JudgeAssignment } from './judging/judge-assignment.entity.js';
+import { JudgeResolver } from './judging/judge.resolver.js';
+import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/leaderboard.resolver.js';
+import { Score } from './judging/score.entity.js';
+import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
+import { ScoreRevision } from './judging/score-revision.entity.js';
+import { SchemeResolver } from './setup/scheme.resolver.js';
+import { Stage } from './setup/stage.entity.js';
+import { StatsResolver } from './results/stats.resolver.js';
 
 export const competitionEntities = [
   Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award,
 ];
+
+/** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
 export const competitionResolvers = [
-  CompetitionResolver, EntryResolver, JudgeResolver, ...scoreResolvers, LeaderboardResolver, LeaderboardRowsResolver, AwardResolver, CompetitionAwardsResolver, StatsResolver,
+  // setup/
+  CompetitionResolver, CompetitionTransitionResolver, SchemeResolver,
+  // entries/
+  EntryResolver,
+  // judging/
+  JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  // leaderboard/
+  LeaderboardResolver, LeaderboardRowsResolver,
+  // results/
+  AwardResolver, CompetitionAwardsResolver, StatsResolver,
 ] as const;

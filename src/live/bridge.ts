@@ -21,6 +21,8 @@ export class LiveBridge {
   /** Per competition: events waiting, and the drain running (if any). */
   private readonly pending = new Map<string, LiveEvent[]>();
   private readonly draining = new Map<string, Promise<void>>();
+  /** Other channels heard on the same connection (e.g. user changes), each with its own resync. */
+  private readonly channels = new Map<string, { onNotify: (payload: string) => void; onResync: () => Promise<void> }>();
   connected = false;
 
   constructor(
@@ -29,6 +31,11 @@ export class LiveBridge {
     private readonly handle: LiveHandler,
     private readonly onResync: () => Promise<void>,
   ) {}
+
+  /** Before start(): LISTEN on `channel` too, on the same connection (one per instance, whatever the channels). */
+  listen(channel: string, onNotify: (payload: string) => void, onResync: () => Promise<void>): void {
+    this.channels.set(channel, { onNotify, onResync });
+  }
 
   async start(): Promise<void> {
     await this.connect(false);
@@ -41,11 +48,14 @@ export class LiveBridge {
    */
   private async connect(resync: boolean): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, keepAlive: true });
-    client.on('notification', (msg) => this.dispatch(msg.payload));
+    client.on('notification', (msg) => {
+      if (msg.channel === LIVE_CHANNEL) this.dispatch(msg.payload);
+      else this.channels.get(msg.channel)?.onNotify(msg.payload ?? '');
+    });
     client.on('error', (err) => this.log.warn({ err: err.message }, 'live: LISTEN connection error'));
     try {
       await client.connect();
-      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      for (const channel of [LIVE_CHANNEL, ...this.channels.keys()]) await client.query(`LISTEN ${channel}`);
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;
@@ -66,7 +76,8 @@ export class LiveBridge {
     this.retryMs = 250;
     if (resync) {
       this.log.info('live: LISTEN connection restored; resynchronising subscribers');
-      await this.onResync().catch((err) => this.log.error({ err }, 'live: resync failed'));
+      const resyncs = [this.onResync, ...[...this.channels.values()].map((c) => c.onResync)];
+      await Promise.all(resyncs.map((r) => r().catch((err) => this.log.error({ err }, 'live: resync failed'))));
     }
   }
 

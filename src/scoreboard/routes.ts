@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { App } from '../app.js';
 import { idOf, toGlobalId } from '../common/relay.js';
 import { projectRoot } from '../db/paths.js';
-import { Competition } from '../competitions/competition.entity.js';
+import { Competition } from '../competitions/setup/competition.entity.js';
 
 /**
  * The big-screen scoreboard: `GET /scoreboard/:competitionId` (global ID or uuid) serves a page that

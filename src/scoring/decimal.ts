@@ -51,9 +51,6 @@ export function fromNumber(x: number): Fraction {
 export const add = (a: Fraction, b: Fraction): Fraction =>
   fraction(a.num * b.den + b.num * a.den, a.den * b.den);
 
-export const sub = (a: Fraction, b: Fraction): Fraction =>
-  fraction(a.num * b.den - b.num * a.den, a.den * b.den);
-
 export const mul = (a: Fraction, b: Fraction): Fraction => fraction(a.num * b.num, a.den * b.den);
 
 export function div(a: Fraction, b: Fraction): Fraction {

@@ -39,11 +39,6 @@ export const KIND_OF_TYPE: Record<string, ExhibitKind> = {
   OperatingMethod: ExhibitKind.OPERATING_METHOD,
   IncubationProject: ExhibitKind.INCUBATION_PROJECT,
 };
-export const TYPE_OF_KIND: Record<ExhibitKind, string> = {
-  [ExhibitKind.INNOVATION]: 'Innovation',
-  [ExhibitKind.OPERATING_METHOD]: 'OperatingMethod',
-  [ExhibitKind.INCUBATION_PROJECT]: 'IncubationProject',
-};
 
 const ITEM_FIELD = ['input', 'itemId'];
 const EARLIEST = new Date('2000-01-01T00:00:00Z');

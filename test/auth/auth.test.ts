@@ -1,7 +1,8 @@
 import { AuthService } from '../../src/auth/auth.service';
 import { Role } from '../../src/auth/role';
 import { LoginAttempt } from '../../src/auth/login-attempt.entity';
-import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
+import { TokenService } from '../../src/auth/tokens';
+import { errorCode, ok, startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/server';
 
 const LOGIN = `mutation($email: String!, $password: String!) {
   login(input: { email: $email, password: $password }) { token viewer { id email roles } userErrors { code message field } }
@@ -50,13 +51,30 @@ describe('login', () => {
     expect(typeof again.login.token).toBe('string');
   });
 
-  it('treats a forged or malformed token as anonymous', async () => {
-    expect(ok(await t.gql(VIEWER, {}, 'not-a-jwt')).viewer).toBeNull();
+  it('answers UNAUTHENTICATED (401) to a bearer token that does not verify, instead of serving it as anonymous', async () => {
     const u = await t.user([Role.ADMIN]);
     const forged = u.token.slice(0, -4) + (u.token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    expect(ok(await t.gql(VIEWER, {}, forged)).viewer).toBeNull();
+    const expired = await new TokenService(TEST_JWT_SECRET, -60).issue({ userId: u.id, tokenVersion: 0 });
+    for (const [token, reason] of [['not-a-jwt', 'TOKEN_INVALID'], [forged, 'TOKEN_INVALID'], [expired, 'TOKEN_EXPIRED']] as const) {
+      const res = await post(VIEWER, `Bearer ${token}`);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+      expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', reason } }] });
+    }
+    // No header, or another scheme (a proxy's basic auth), is anonymous as before.
+    expect((await post(VIEWER, undefined)).body).toMatchObject({ data: { viewer: null } });
+    expect((await post(VIEWER, 'Basic dXNlcjpwYXNz')).body).toMatchObject({ data: { viewer: null } });
   });
 });
+
+async function post(query: string, authorization: string | undefined): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
 
 describe('user administration', () => {
   it('lets an admin create users; refuses anonymous (UNAUTHENTICATED) and other roles (FORBIDDEN)', async () => {
@@ -109,10 +127,10 @@ describe('user administration', () => {
       await t.gql(`mutation($id: ID!) { disableUser(input: { userId: $id }) { user { disabled } userErrors { code } } }`, { id: u.globalId }, admin.token),
     );
     expect(res.disableUser.user.disabled).toBe(true);
-    expect(ok(await t.gql(VIEWER, {}, u.token)).viewer).toBeNull();
+    expect(errorCode(await t.gql(VIEWER, {}, u.token))).toBe('UNAUTHENTICATED');
     expect(ok(await t.gql(LOGIN, { email: 'to.disable@example.com', password: 'password-123' })).login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     ok(await t.gql(`mutation($id: ID!) { enableUser(input: { userId: $id }) { userErrors { code } } }`, { id: u.globalId }, admin.token));
-    expect(ok(await t.gql(VIEWER, {}, u.token)).viewer).toBeNull(); // old tokens stay dead
+    expect(errorCode(await t.gql(VIEWER, {}, u.token))).toBe('UNAUTHENTICATED'); // old tokens stay dead
     expect(ok(await t.gql(LOGIN, { email: 'to.disable@example.com', password: 'password-123' })).login.token).toEqual(expect.any(String));
   });
 
@@ -149,7 +167,7 @@ describe('changePassword', () => {
     expect(short.changePassword.userErrors[0].code).toBe('INVALID_INPUT');
     const done = ok(await t.gql(CHANGE, { c: 'password-123', n: 'new-password-9' }, u.token));
     expect(done.changePassword.userErrors).toEqual([]);
-    expect(ok(await t.gql(VIEWER, {}, u.token)).viewer).toBeNull();
+    expect((await t.gql(VIEWER, {}, u.token)).errors).toEqual([{ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' } }]);
     expect(ok(await t.gql(VIEWER, {}, done.changePassword.token)).viewer.email).toBe('pw.change@example.com');
     expect(ok(await t.gql(LOGIN, { email: 'pw.change@example.com', password: 'new-password-9' })).login.token).toEqual(expect.any(String));
   });

@@ -44,6 +44,7 @@ export const MUTATIONS: Record<string, Rule> = {
   linkUserToWorker: { module: 'Accounts', who: [ADMIN] },
   disableUser: { module: 'Accounts', who: [ADMIN] },
   enableUser: { module: 'Accounts', who: [ADMIN] },
+  clearLoginLockout: { module: 'Accounts', who: [ADMIN] },
   // Registry
   createEnterprise: { module: 'Registry', who: ORGANIZERS },
   updateEnterprise: { module: 'Registry', who: ORGANIZERS },

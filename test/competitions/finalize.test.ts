@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/role';
 import { toGlobalId } from '../../src/common/relay';
-import { cstYear } from '../../src/competitions/finalize.service';
+import { cstYear } from '../../src/competitions/results/finalize.service';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 

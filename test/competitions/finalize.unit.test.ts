@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import {
   cstYear, cstYearBounds, nextSkillLevel, planAwards, PromotionWithheldReason, type PlanRow, type PlanWorker,
-} from '../../src/competitions/finalize.service';
-import { csvField, toCsv } from '../../src/competitions/results-csv';
+} from '../../src/competitions/results/finalize.service';
+import { csvField, toCsv } from '../../src/competitions/results/results-csv';
 import { PrizeTierName } from '../../src/competitions/enums';
 import { SkillLevel } from '../../src/registry/enums';
 

@@ -1,5 +1,5 @@
 import { CompetitionStatus as S } from '../../src/competitions/enums';
-import { LIFECYCLE, nextStatus, SCHEME_EDITABLE, SCORING_OPEN, type LifecycleAction } from '../../src/competitions/lifecycle';
+import { LIFECYCLE, nextStatus, SCHEME_EDITABLE, SCORING_OPEN, type LifecycleAction } from '../../src/competitions/setup/lifecycle';
 
 const ACTIONS = Object.keys(LIFECYCLE) as LifecycleAction[];
 const ALL = Object.values(S);

@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/role';
-import { drawLots } from '../../src/competitions/lots';
+import { drawLots } from '../../src/competitions/entries/lots';
 import { errorCode, ok, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { mutate, setupCompetition } from '../helpers/competition';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { drawLots, stationName } from '../../src/competitions/lots';
+import { drawLots, stationName } from '../../src/competitions/entries/lots';
 
 const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
 

@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/role';
-import { cstYear } from '../../src/competitions/finalize.service';
+import { cstYear } from '../../src/competitions/results/finalize.service';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 import { createEnterprise, createWorker } from '../helpers/registry';

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { USER_CHANNEL } from '../../src/auth/user-state';
 import { LiveBridge } from '../../src/live/bridge';
 import { LIVE_CHANNEL, type LiveEvent } from '../../src/live/events';
 import { createLogger } from '../../src/logger';
@@ -46,16 +47,21 @@ async function cuttableRelay(target: URL) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test('the LISTEN connection comes back once after an outage, resynchronises, and delivers events again', async () => {
+test('the LISTEN connection comes back once after an outage, resynchronises every channel, and delivers events again', async () => {
   const db = await createTestDatabase();
   const relay = await cuttableRelay(new URL(db.url));
   const received: LiveEvent[] = [];
   let resyncs = 0;
   const bridge = new LiveBridge(relay.url, createLogger('silent'), async (events) => void received.push(...events), async () => void resyncs++);
+  // A second channel (user changes) on the same connection, with its own resync.
+  const users: string[] = [];
+  let userResyncs = 0;
+  bridge.listen(USER_CHANNEL, (payload) => void users.push(payload), async () => void userResyncs++);
   const notify = async (version: number) => {
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
     await c.query('select pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ kind: 'leaderboard', competitionId: 'c1', version, entryId: null })]);
+    await c.query('select pg_notify($1, $2)', [USER_CHANNEL, `user-${version}`]);
     await c.end();
   };
   try {
@@ -70,9 +76,11 @@ test('the LISTEN connection comes back once after an outage, resynchronises, and
     expect(bridge.connected).toBe(true);
     expect(relay.connections()).toBe(1);
     expect(resyncs).toBe(1);
+    expect(userResyncs).toBe(1);
     await notify(7);
-    for (let i = 0; i < 50 && !received.length; i++) await sleep(50);
+    for (let i = 0; i < 50 && (!received.length || !users.length); i++) await sleep(50);
     expect(received.map((e) => e.version)).toEqual([7]);
+    expect(users).toEqual(['user-7']);
   } finally {
     await bridge.stop();
     await relay.close();

@@ -1,0 +1,216 @@
+import { QueryOrder, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, domainError, DomainError, notFound, UserErrorCode, type UserErrorInit } from '../../common/errors.js';
+import { checkPageRequest, type ConnectionShape, type PageRequest } from '../../common/relay.js';
+import { rowReader } from '../../common/loaders.js';
+import { InputCheck } from '../../common/validate.js';
+import type { Viewer } from '../../context.js';
+import { User } from '../../auth/user.entity.js';
+import { skillRank } from '../../registry/enums.js';
+import { Worker } from '../../registry/worker.entity.js';
+import { assertOwner, assertStatus } from '../access.js';
+import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import type { Competition } from '../setup/competition.entity.js';
+import { cleanReason, lockCompetition } from '../setup/competition.service.js';
+import { Entry } from './entry.entity.js';
+import { EntryMember } from './entry-member.entity.js';
+import { CompetitionStatus as S, EntryStatus } from '../enums.js';
+import { drawLots } from './lots.js';
+import { concurrently } from '../../common/concurrently.js';
+
+/** While these hold, an entry's status is part of the live leaderboard. */
+const LIVE: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
+const ENTRY_CHANGEABLE: readonly S[] = [S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED];
+
+const notEligible = (message: string, field: string[] = ['input', 'workerIds']): UserErrorInit => ({ code: UserErrorCode.NOT_ELIGIBLE, message, field });
+
+/** Every eligibility rule a worker breaks, each naming the rule. */
+export function eligibilityProblems(competition: Competition, worker: Worker, field: string[]): UserErrorInit[] {
+  const problems: UserErrorInit[] = [];
+  const trades = competition.eligibleTrades.length ? competition.eligibleTrades : [competition.trade];
+  if (!trades.includes(worker.trade)) {
+    problems.push(notEligible(`Rule “trade”: ${worker.name} works as ${worker.trade}; this competition is for ${trades.join(', ')}`, field));
+  }
+  const { minSkillLevel: min, maxSkillLevel: max } = competition;
+  const rank = skillRank(worker.skillLevel);
+  if ((min && rank < skillRank(min)) || (max && rank > skillRank(max))) {
+    const range = `${min ?? 'any'}–${max ?? 'any'}`;
+    problems.push(notEligible(`Rule “skill level”: ${worker.name} is ${worker.skillLevel ?? 'without a skill level'}; this competition requires ${range}`, field));
+  }
+  if (competition.eligibleEnterpriseIds.length && !competition.eligibleEnterpriseIds.includes(worker.enterprise.id)) {
+    problems.push(notEligible(`Rule “enterprise”: ${worker.name}’s enterprise is not among the enterprises this competition is open to`, field));
+  }
+  return problems;
+}
+
+export class EntryService {
+  constructor(private readonly em: EntityManager) {}
+
+  async register(viewer: Viewer, competitionId: string, workerIds: string[], teamNameRaw: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
+    const check = new InputCheck();
+    const teamName = check.text('teamName', teamNameRaw, { max: 100, optional: true }) || null;
+    check.throwIfAny();
+    return this.em.transactional(async (tx) => {
+      const competition = await lockCompetition(tx, competitionId);
+      assertOwner(viewer, competition);
+      assertStatus(competition, [S.REGISTRATION_OPEN], 'Registering an entry');
+      const problems: UserErrorInit[] = [];
+      if (workerIds.length !== competition.teamSize) {
+        problems.push(notEligible(`Rule “team size”: an entry has exactly ${competition.teamSize} worker(s); ${workerIds.length} given`));
+      }
+      if (competition.teamSize > 1 && !teamName) {
+        problems.push({ code: UserErrorCode.INVALID_INPUT, message: 'teamName is required for team entries', field: ['input', 'teamName'] });
+      }
+      const firstIndex = new Map<string, number>();
+      workerIds.forEach((id, i) => {
+        if (firstIndex.has(id)) problems.push(notEligible(`Rule “no duplicate worker”: workerIds[${i}] repeats workerIds[${firstIndex.get(id)}]`, ['input', 'workerIds', String(i)]));
+        else firstIndex.set(id, i);
+      });
+      const workers = new Map((await tx.find(Worker, { id: { $in: [...firstIndex.keys()] } })).map((w) => [w.id, w]));
+      const taken = new Set(
+        (await tx.find(EntryMember, { competition, worker: { $in: [...firstIndex.keys()] } }, { fields: ['worker'] })).map((m) => m.worker.id),
+      );
+      for (const [id, i] of firstIndex) {
+        const field = ['input', 'workerIds', String(i)];
+        const worker = workers.get(id);
+        if (!worker) {
+          problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Worker not found', field });
+          continue;
+        }
+        problems.push(...eligibilityProblems(competition, worker, field));
+        if (taken.has(id)) problems.push(notEligible(`Rule “one entry per worker”: ${worker.name} is already entered in this competition`, field));
+      }
+      if (problems.length) throw new DomainError(problems);
+      const entry = tx.create(Entry, { competition, teamName, registeredBy: tx.getReference(User, viewer.id) } as never);
+      workerIds.forEach((id, position) => {
+        const worker = workers.get(id)!;
+        tx.create(EntryMember, { entry, competition, worker, enterpriseId: worker.enterprise.id, position } as never);
+      });
+      try {
+        await tx.flush();
+      } catch (err) {
+        // A concurrent registration of the same worker loses at the (competition, worker) unique index.
+        if (err instanceof UniqueConstraintViolationException) {
+          throw new DomainError(notEligible('Rule “one entry per worker”: a worker of this entry is already entered in this competition'));
+        }
+        throw err;
+      }
+      return { entry, competition };
+    });
+  }
+
+  async withdraw(viewer: Viewer, entryId: string, reason: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
+    return this.changeStatus(viewer, entryId, EntryStatus.WITHDRAWN, cleanReason(reason, false, 'withdraw an entry'), 'Withdrawing an entry');
+  }
+
+  async disqualify(viewer: Viewer, entryId: string, reason: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
+    return this.changeStatus(viewer, entryId, EntryStatus.DISQUALIFIED, cleanReason(reason, true, 'disqualify an entry'), 'Disqualifying an entry');
+  }
+
+  /** A withdrawn or disqualified entry stays listed but leaves the ranking: boards are told when they show it. */
+  private async changeStatus(viewer: Viewer, entryId: string, to: EntryStatus, reason: string | null, what: string) {
+    return this.em.transactional(async (tx) => {
+      const found = await tx.findOne(Entry, { id: entryId });
+      if (!found) throw notFound('Entry', ['input', 'entryId']);
+      const competition = await lockCompetition(tx, found.competition.id, ['input', 'entryId']);
+      assertOwner(viewer, competition);
+      assertStatus(competition, ENTRY_CHANGEABLE, what);
+      const entry = (await tx.findOne(Entry, { id: entryId }, { refresh: true }))!;
+      if (entry.status !== EntryStatus.ACTIVE) {
+        throw domainError(UserErrorCode.INVALID_STATE, `The entry is already ${entry.status}`, ['input', 'entryId']);
+      }
+      entry.status = to;
+      entry.statusReason = reason;
+      if (LIVE.includes(competition.status)) {
+        await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: entry.id });
+      }
+      await tx.flush();
+      return { entry, competition };
+    });
+  }
+
+  /** Start numbers and stations for the active entries, from the seed; may be redrawn until the start. */
+  async drawLots(viewer: Viewer, competitionId: string, seedRaw: string): Promise<{ competition: Competition; entries: Entry[] }> {
+    const check = new InputCheck();
+    const seed = check.text('seed', seedRaw, { max: 100 });
+    check.throwIfAny();
+    return this.em.transactional(async (tx) => {
+      const competition = await lockCompetition(tx, competitionId);
+      assertOwner(viewer, competition);
+      assertStatus(competition, [S.REGISTRATION_CLOSED], 'Drawing lots');
+      const entries = await tx.find(Entry, { competition });
+      const active = entries.filter((e) => e.status === EntryStatus.ACTIVE);
+      if (!active.length) throw domainError(UserErrorCode.INVALID_STATE, 'There is no active entry to draw lots for', ['input', 'competitionId']);
+      // Cleared in a flush of its own: (competition, startNumber) is unique and checked row by row, so
+      // writing a redraw over the previous numbers in one statement could collide.
+      for (const e of entries) Object.assign(e, { startNumber: null, station: null });
+      await tx.flush();
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      for (const lot of drawLots(active.map((e) => e.id), seed)) Object.assign(byId.get(lot.entryId)!, { startNumber: lot.startNumber, station: lot.station });
+      competition.drawSeed = seed;
+      competition.drawnAt = new Date();
+      await tx.flush();
+      return { competition, entries: active.sort((a, b) => a.startNumber! - b.startNumber!) };
+    });
+  }
+}
+
+// ── Listing ────────────────────────────────────────────────────────────────────
+
+/** Entries without a start number (before the draw) sort after the numbered ones. */
+const UNNUMBERED = 2_147_483_647;
+const ENTRY_KEY = `(coalesce(e.start_number, ${UNNUMBERED}), e.created_at, e.id)`;
+type EntryCursor = [number, string, string];
+
+function entryCursor(e: Entry): string {
+  return Buffer.from(JSON.stringify([e.startNumber ?? UNNUMBERED, e.createdAt.toISOString(), e.id]), 'utf8').toString('base64url');
+}
+
+function readEntryCursor(value: string, name: string): EntryCursor {
+  try {
+    if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) throw new Error('charset');
+    const v = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 3 && Number.isInteger(v[0]) && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[1]))
+      && typeof v[2] === 'string' && /^[0-9a-f-]{36}$/.test(v[2])) return v as EntryCursor;
+  } catch {
+    // falls through to the client error below
+  }
+  throw badInput(`\`${name}\` is not a valid cursor for this list`);
+}
+
+/**
+ * A competition's entries in start order (start number, then registration time), keyset-paginated.
+ * Not `paginate()`: start numbers are null before the draw, and a null cannot be a cursor value there.
+ */
+export async function listEntries(em: EntityManager, competitionId: string, status: EntryStatus | null | undefined, page: PageRequest): Promise<ConnectionShape<Entry>> {
+  const { first, last } = checkPageRequest(page);
+  const where = { competition: competitionId, ...(status ? { status } : {}) };
+  const qb = em.createQueryBuilder(Entry, 'e').where(where);
+  if (page.after != null) qb.andWhere(`${ENTRY_KEY} > (?, ?, ?)`, readEntryCursor(page.after, 'after'));
+  if (page.before != null) qb.andWhere(`${ENTRY_KEY} < (?, ?, ?)`, readEntryCursor(page.before, 'before'));
+  const backward = last != null;
+  const size = (backward ? last : first)!;
+  qb.orderBy(backward
+    ? { startNumber: QueryOrder.DESC_NULLS_FIRST, createdAt: 'desc', id: 'desc' }
+    : { startNumber: QueryOrder.ASC_NULLS_LAST, createdAt: 'asc', id: 'asc' });
+  qb.limit(size + 1);
+  // Read-only rows, not managed entities: a start list is only read (see rowReader).
+  const reader = rowReader(em, Entry);
+  const [raw, totalCount] = await concurrently(em, () => qb.execute('all', false), () => em.count(Entry, where));
+  const rows = (raw as Record<string, unknown>[]).map((r) => reader.read(r));
+  const more = rows.length > size;
+  const items = rows.slice(0, size);
+  if (backward) items.reverse();
+  const edges = items.map((node) => ({ cursor: entryCursor(node), node }));
+  return {
+    edges,
+    nodes: items,
+    totalCount,
+    pageInfo: {
+      hasNextPage: backward ? page.before != null : more,
+      hasPreviousPage: backward ? more : page.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { withUserErrors } from '../../common/errors.js';
+import { expectId } from '../../common/relay.js';
+import { registerNodeType } from '../../common/node.resolver.js';
+import { UserSummary, userSummary } from '../../auth/user-summary.js';
+import { Enterprise } from '../../registry/enterprise.entity.js';
+import { enterpriseById } from '../../registry/registry.loaders.js';
+import { isJury, ORGANIZER_ROLES } from '../access.js';
+import { Competition } from '../setup/competition.entity.js';
+import { competitionById, stageById } from '../competitions.loaders.js';
+import { AssignJudgeInput, JudgeAssignmentPayload, UnassignJudgeInput } from './judge.inputs.js';
+import { JudgeAssignment } from './judge-assignment.entity.js';
+import { JudgeService } from './judge.service.js';
+import { Stage } from '../setup/stage.entity.js';
+
+// The panel is the jury's business: the competition's judges, organizers and admins.
+registerNodeType('JudgeAssignment', async (ctx, ids) => {
+  if (!ctx.viewer) return new Map();
+  const rows = await ctx.em.find(JudgeAssignment, { id: { $in: ids } }, { populate: ['competition'] });
+  const out = new Map<string, object>();
+  for (const row of rows) if (await isJury(ctx.em, ctx.viewer, row.competition.getEntity())) out.set(row.id, row);
+  return out;
+});
+
+@Resolver(() => JudgeAssignment)
+export class JudgeResolver {
+  @FieldResolver(() => UserSummary)
+  async user(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<UserSummary> {
+    return userSummary(ctx, a.user.id);
+  }
+
+  @FieldResolver(() => [Stage], { description: 'The stages this judge marks, in scheme order.' })
+  async stages(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<Stage[]> {
+    const stages = await ctx.loaders.get(stageById).loadMany(a.stageIds);
+    return stages.filter((s): s is Stage => s instanceof Stage).sort((x, y) => x.position - y.position);
+  }
+
+  @FieldResolver(() => Competition)
+  async competition(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<Competition> {
+    return (await ctx.loaders.get(competitionById).load(a.competition.id))!;
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The judge’s enterprise when assigned (conflicts of interest are judged against it).' })
+  async enterprise(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    return a.enterpriseId ? ctx.loaders.get(enterpriseById).load(a.enterpriseId) : null;
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => JudgeAssignmentPayload, { description: 'Puts a JUDGE on the panel for some stages, or changes their stages. Not after FINALIZED or CANCELLED.' })
+  async assignJudge(@Arg('input') input: AssignJudgeInput, @Ctx() ctx: Context): Promise<JudgeAssignmentPayload> {
+    return withUserErrors(async () => {
+      const competitionId = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      const userId = expectId(input.userId, 'User', ['input', 'userId']);
+      const stageIds = input.stageIds.map((id, i) => expectId(id, 'Stage', ['input', 'stageIds', String(i)]));
+      return new JudgeService(ctx.em).assign(ctx.viewer!, competitionId, { userId, stageIds, chief: input.chief, reason: input.reason });
+    });
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => JudgeAssignmentPayload, { description: 'Takes a judge off the panel; the assignment stays in the panel’s history.' })
+  async unassignJudge(@Arg('input') input: UnassignJudgeInput, @Ctx() ctx: Context): Promise<JudgeAssignmentPayload> {
+    return withUserErrors(async () => {
+      const competitionId = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      const userId = expectId(input.userId, 'User', ['input', 'userId']);
+      return new JudgeService(ctx.em).unassign(ctx.viewer!, competitionId, userId, input.reason);
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { DecimalType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../../common/relay.js';
+import type { User } from '../../auth/user.entity.js';
+import type { Competition } from '../setup/competition.entity.js';
+import type { Score } from './score.entity.js';
+
+/** The audit trail of a mark: every correction keeps the old value, who changed it and why. */
+@ObjectType({ implements: Node, description: 'A correction of a mark: old value, new value, who, why.' })
+@Entity()
+@Index({ properties: ['competition', 'at'] })
+export class ScoreRevision extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('Score', { ref: true, deleteRule: 'cascade' }) @Index() score!: Ref<Score>;
+  @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) competition!: Ref<Competition>;
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) judge!: Ref<User>;
+  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) oldValue!: number;
+  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) newValue!: number;
+  @Field() @Property({ type: 'string', length: 1000 }) reason!: string;
+  @Field() @Property({ type: 'Date' }) at: Date = new Date();
+}

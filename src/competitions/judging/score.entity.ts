@@ -1,0 +1,31 @@
+import { DecimalType, Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../../common/relay.js';
+import type { User } from '../../auth/user.entity.js';
+import type { Competition } from '../setup/competition.entity.js';
+import type { Criterion } from '../setup/criterion.entity.js';
+import type { Entry } from '../entries/entry.entity.js';
+
+/**
+ * One judge's current mark for one entry on one criterion (评分). `slot` makes the uniqueness rule
+ * one index: the judge's id for JUDGEMENT criteria (one mark per judge), 'M' for MEASUREMENT
+ * criteria (one mark per entry, whoever gave it). Corrections update the row and keep a revision.
+ */
+@ObjectType({ implements: Node, description: 'A judge’s mark for one entry on one criterion (评分).' })
+@Entity()
+@Unique({ properties: ['entry', 'criterion', 'slot'] })
+@Index({ properties: ['competition', 'updatedAt'] })
+export class Score extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) competition!: Ref<Competition>;
+  @ManyToOne('Entry', { ref: true, deleteRule: 'cascade' }) @Index() entry!: Ref<Entry>;
+  @ManyToOne('Criterion', { ref: true, deleteRule: 'cascade' }) criterion!: Ref<Criterion>;
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) judge!: Ref<User>;
+  @Property({ type: 'string', length: 40 }) slot!: string;
+  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) value!: number;
+  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 2000, nullable: true }) comment: string | null = null;
+  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field() @Property({ type: 'Date' }) updatedAt: Date = new Date();
+  @Property({ version: true }) version!: number;
+}

@@ -1,0 +1,74 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Payload } from '../../common/errors.js';
+import { Connection } from '../../common/relay.js';
+import { Competition } from '../setup/competition.entity.js';
+import { Criterion } from '../setup/criterion.entity.js';
+import { Entry } from '../entries/entry.entity.js';
+import { Leaderboard } from '../leaderboard/leaderboard.types.js';
+import { Score } from './score.entity.js';
+
+@InputType()
+export class SubmitScoreInput {
+  @Field(() => ID) entryId!: string;
+  @Field(() => ID) criterionId!: string;
+  @Field(() => Float, { description: 'From 0 to the criterion’s maxScore, at most two decimals.' }) value!: number;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when this corrects an earlier mark.' }) reason?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any unique string per mark from the client (e.g. a UUID made on the tablet). A retry with the same key returns the first outcome and records nothing new.',
+  })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType()
+export class SubmitScorePayload extends Payload {
+  @Field(() => Score, { nullable: true }) score?: Score | null;
+  @Field({ nullable: true, description: 'True when this corrected an earlier mark (a revision was kept).' }) revised?: boolean;
+  @Field({ nullable: true, description: 'True when this was a retry answered with the first outcome.' }) replayed?: boolean;
+  @Field(() => Int, { nullable: true, description: 'The leaderboard version that includes this mark.' }) leaderboardVersion?: number | null;
+}
+
+@InputType()
+export class CompetitionIdInput {
+  @Field(() => ID) competitionId!: string;
+}
+
+@ObjectType()
+export class LeaderboardPayload extends Payload {
+  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
+  @Field(() => Leaderboard, { nullable: true }) leaderboard?: Leaderboard | null;
+}
+
+@ObjectType({ description: 'One criterion of an entry’s score sheet: every mark and the aggregate that counts.' })
+export class ScoreSheetLine {
+  @Field(() => Criterion) criterion!: Criterion;
+  @Field(() => [Score]) marks!: Score[];
+  @Field(() => Float, { nullable: true, description: 'The mark that counts (JUDGEMENT: aggregated over judges); null when unmarked.' })
+  aggregate!: number | null;
+}
+
+@ObjectType({ description: 'Every criterion, every judge’s mark and the aggregates of one entry (评分表).' })
+export class ScoreSheet {
+  @Field(() => Entry) entry!: Entry;
+  @Field(() => [ScoreSheetLine]) lines!: ScoreSheetLine[];
+  @Field(() => Float, { nullable: true, description: 'The entry’s total; null for a judge, who sees only their stages.' }) total!: number | null;
+  @Field(() => Int) marksReceived!: number;
+}
+
+@ObjectType({ description: 'A mark was submitted or corrected.' })
+export class ScoreEvent {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => Int, { description: 'The leaderboard version this mark produced.' }) version!: number;
+  @Field({ description: 'True for a correction.' }) revision!: boolean;
+  @Field(() => Score) score!: Score;
+}
+
+@ObjectType({ description: 'The competition moved in its lifecycle.' })
+export class CompetitionStatusEvent {
+  @Field(() => Competition) competition!: Competition;
+  @Field(() => Int) version!: number;
+}
+
+export const ScoreConnection = Connection(Score, 'Score');
+export type ScoreConnection = InstanceType<typeof ScoreConnection>;

@@ -1,0 +1,121 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { forbidden, withUserErrors } from '../../common/errors.js';
+import { ConnectionArgs, expectId } from '../../common/relay.js';
+import { paginate } from '../../common/pagination.js';
+import { childrenLoader } from '../../common/loaders.js';
+import { registerNodeType } from '../../common/node.resolver.js';
+import { aggregate, toNumber } from '../../scoring/index.js';
+import { Role } from '../../auth/role.js';
+import { userById } from '../../auth/user-summary.js';
+import { Competition } from '../setup/competition.entity.js';
+import { criterionById, entryById } from '../competitions.loaders.js';
+import { Criterion } from '../setup/criterion.entity.js';
+import { Entry } from '../entries/entry.entity.js';
+import { EntryResult } from './entry-result.entity.js';
+import { CriterionKind } from '../enums.js';
+import { loadScheme } from '../setup/scheme.js';
+import { Score } from './score.entity.js';
+import { ScoreRevision } from './score-revision.entity.js';
+import { submitScore } from './score.service.js';
+import { canSeeStage, markVisibility } from './score-access.js';
+import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
+
+const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
+
+// A mark is visible through node(id:) exactly where scoreSheet would show it.
+for (const [type, entity] of [['Score', Score], ['ScoreRevision', ScoreRevision]] as const) {
+  registerNodeType(type, async (ctx, ids) => {
+    const out = new Map<string, object>();
+    if (!ctx.viewer) return out;
+    const rows = await ctx.em.find(entity as typeof Score, { id: { $in: ids } });
+    for (const row of rows) {
+      const score = type === 'Score' ? row : await ctx.em.findOneOrFail(Score, { id: (row as unknown as ScoreRevision).score.id });
+      const competition = await ctx.em.findOneOrFail(Competition, { id: score.competition.id });
+      const criterion = await ctx.em.findOneOrFail(Criterion, { id: score.criterion.id });
+      if (canSeeStage(await markVisibility(ctx.em, ctx.viewer, competition), criterion.stage.id)) out.set(row.id, row);
+    }
+    return out;
+  });
+}
+
+@Resolver(() => Score)
+export class ScoreResolver {
+  @Authorized(Role.JUDGE)
+  @Mutation(() => SubmitScorePayload, { description: 'JUDGE: mark an entry on a criterion (评分), or correct a mark (needs reason). Safe to retry with idempotencyKey.' })
+  async submitScore(@Arg('input') input: SubmitScoreInput, @Ctx() ctx: Context): Promise<SubmitScorePayload> {
+    return withUserErrors(async () => {
+      const entryId = expectId(input.entryId, 'Entry', ['input', 'entryId']);
+      const criterionId = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);
+      const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, criterionId });
+      if (!outcome.replayed) ctx.app.metrics.marksSubmitted.inc({ revised: String(outcome.revised) });
+      const score = await ctx.em.fork().findOneOrFail(Score, { id: outcome.scoreId });
+      return { score, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
+    });
+  }
+
+  @FieldResolver(() => Entry)
+  async entry(@Root() score: Score, @Ctx() ctx: Context): Promise<Entry> {
+    return (await ctx.loaders.get(entryById).load(score.entry.id))!;
+  }
+
+  @FieldResolver(() => Criterion)
+  async criterion(@Root() score: Score, @Ctx() ctx: Context): Promise<Criterion> {
+    return (await ctx.loaders.get(criterionById).load(score.criterion.id))!;
+  }
+
+  @FieldResolver(() => String, { description: 'The judge who gave (or last corrected) the mark.' })
+  async judgeName(@Root() score: Score, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.get(userById).load(score.judge.id))?.displayName ?? '';
+  }
+
+  @FieldResolver(() => [ScoreRevision], { description: 'Corrections, oldest first: old value, new value, who, why.' })
+  async revisions(@Root() score: Score, @Ctx() ctx: Context): Promise<ScoreRevision[]> {
+    return ctx.loaders.get(revisionsByScore).load(score.id);
+  }
+}
+
+@Resolver(() => ScoreRevision)
+export class ScoreRevisionResolver {
+  @FieldResolver(() => String)
+  async judgeName(@Root() revision: ScoreRevision, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.get(userById).load(revision.judge.id))?.displayName ?? '';
+  }
+}
+
+@Resolver(() => Entry)
+export class EntryScoreSheetResolver {
+  @FieldResolver(() => ScoreSheet, {
+    nullable: true,
+    description: 'Every criterion, every judge’s mark and the aggregates. Organizers see all; a judge the stages they judge; others null.',
+  })
+  async scoreSheet(@Root() entry: Entry, @Ctx() ctx: Context): Promise<ScoreSheet | null> {
+    const competition = await ctx.em.findOneOrFail(Competition, { id: entry.competition.id });
+    const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
+    if (!visibility.all && visibility.stageIds.size === 0) return null;
+    const loaded = await loadScheme(ctx.em, competition);
+    const scores = await ctx.em.find(Score, { entry }, { orderBy: { createdAt: 'asc' } });
+    const lines = [...loaded.criteria.values()]
+      .filter((c) => canSeeStage(visibility, c.stage.id))
+      .map((criterion) => {
+        const marks = scores.filter((s) => s.criterion.id === criterion.id);
+        const values = marks.map((m) => Number(m.value));
+        const agg = values.length === 0 ? null : criterion.kind === CriterionKind.MEASUREMENT ? values[0]! : toNumber(aggregate(values, competition.aggregation));
+        return { criterion, marks, aggregate: agg === null ? null : Math.round(agg * 100) / 100 };
+      });
+    const result = visibility.all ? await ctx.em.findOne(EntryResult, { entryId: entry.id }) : null;
+    return { entry, lines, total: visibility.all ? Number(result?.total ?? 0) : null, marksReceived: lines.reduce((n, l) => n + l.marks.length, 0) };
+  }
+}
+
+@Resolver(() => Competition)
+export class CompetitionScoreLogResolver {
+  @Authorized(Role.ORGANIZER)
+  @FieldResolver(() => ScoreConnection, { description: 'ORGANIZER: every mark, most recently changed first, with its revisions (the audit trail).' })
+  async scoreLog(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<ScoreConnection> {
+    const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
+    if (!visibility.all) throw forbidden('Only organizers see the score log');
+    return paginate(ctx.em, Score, { competition }, page, { updatedAt: 'desc', id: 'desc' });
+  }
+}
+

@@ -1,0 +1,213 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
+import { checkIdempotencyKey, priorOutcome, requestHash } from '../../common/idempotency.js';
+import { InputCheck } from '../../common/validate.js';
+import type { Viewer } from '../../context.js';
+import { randomUUID } from 'node:crypto';
+import type { LiveEvent } from '../../live/events.js';
+import { computeEntryResult, type JudgesPerStage, type Mark } from '../../scoring/index.js';
+import { Competition } from '../setup/competition.entity.js';
+import { EntryResult } from './entry-result.entity.js';
+import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
+import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
+import { raiseVersionStatement } from '../leaderboard/board-version.js';
+
+export interface SubmitScoreData {
+  entryId: string;
+  criterionId: string;
+  value: number;
+  comment?: string | null;
+  reason?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface SubmitScoreOutcome {
+  scoreId: string;
+  revised: boolean;
+  replayed: boolean;
+  /** The leaderboard version that includes this mark. */
+  version: number;
+}
+
+/** Stores one entry's result computed from that entry's marks only. */
+export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, judgesPerStage: JudgesPerStage, competitionId: string, entryId: string, marks: Mark[]): Promise<void> {
+  const result = computeEntryResult(plan.scheme, marks, judgesPerStage);
+  await em.upsert(EntryResult, {
+    entryId,
+    competitionId,
+    stageScores: Object.fromEntries(result.stageScores.map((s) => [s.stageId, s.score])),
+    total: result.total,
+    marksReceived: result.marksReceived,
+    marksExpected: result.marksExpected,
+    updatedAt: new Date(),
+  } as never);
+}
+
+function checkValue(check: InputCheck, value: number, maxScore: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) {
+    check.fail('value', `value must be between 0 and ${maxScore}`);
+  } else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
+    check.fail('value', 'value has at most two decimals');
+  }
+}
+
+/**
+ * A judge's mark (评分). Rules: an assigned judge of the criterion's stage, while IN_PROGRESS, not on an
+ * entry with a worker of the judge's own enterprise; a second mark by the same judge (for MEASUREMENT:
+ * by anyone) is a correction that needs a reason and keeps the old value as a revision. The entry's
+ * result, the leaderboard version, the live events and the idempotency record are written in one
+ * transaction, so a retry with the same key returns the first outcome and records nothing new.
+ */
+export async function submitScore(em: EntityManager, viewer: Viewer, data: SubmitScoreData): Promise<SubmitScoreOutcome> {
+  const key = checkIdempotencyKey(data.idempotencyKey);
+  const hash = requestHash({ e: data.entryId, c: data.criterionId, v: data.value, m: data.comment ?? null, r: data.reason ?? null });
+  if (key) {
+    const prior = await priorOutcome<SubmitScoreOutcome>(em, viewer.id, 'submitScore', key, hash);
+    if (prior) return { ...prior, replayed: true };
+  }
+  try {
+    return await em.transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
+  } catch (err) {
+    if (!(err instanceof UniqueConstraintViolationException)) throw err;
+    // A concurrent retry with the same key committed first: answer with its outcome.
+    if (key) {
+      const prior = await priorOutcome<SubmitScoreOutcome>(em.fork(), viewer.id, 'submitScore', key, hash);
+      if (prior) return { ...prior, replayed: true };
+    }
+    // Another judge's first MEASUREMENT mark on this cell committed while we waited for the entry lock:
+    // the marks we read were from before it (READ COMMITTED snapshots the statement before the lock
+    // wait). Once more, on a fresh snapshot, ours is then a correction of theirs.
+    return em.fork().transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
+  }
+}
+
+/** Everything a mark is checked against, read in one statement once the entry is locked. */
+interface MarkContext {
+  competition_id: string;
+  entry_status: EntryStatus;
+  status: CompetitionStatus;
+  aggregation: Competition['aggregation'];
+  leaderboard_version: number;
+  panel: { userId: string; stageIds: string[]; enterpriseId: string | null }[];
+  enterprise_ids: string[];
+  marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
+  /** The outcome already recorded under this request's idempotency key, if any. */
+  prior: { hash: string; outcome: Omit<SubmitScoreOutcome, 'replayed'> } | null;
+}
+
+/*
+ * Marks of one entry are serialized by the entry's row lock, taken by its own statement first: under
+ * READ COMMITTED each statement sees what was committed when it began, so the marks are read by a
+ * second statement that starts after the lock is held (read in the locking statement itself, they
+ * could miss a mark committed by the transaction it waited for, and the entry's result would be stale).
+ */
+const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
+
+const MARK_CONTEXT_SQL = `
+  select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
+    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id))
+      from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
+    array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
+    coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
+      from score s where s.entry_id = e.id), '[]') as marks,
+    (select json_build_object('hash', r.request_hash, 'outcome', r.outcome) from idempotency_record r
+      where r.user_id = ? and r.operation = 'submitScore' and r.key = ?) as prior
+  from entry e join competition c on c.id = e.competition_id
+  where e.id = ?`;
+
+async function markInTransaction(tx: EntityManager, viewer: Viewer, data: SubmitScoreData, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
+  const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
+  if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
+  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [viewer.id, key, data.entryId]);
+  if (!ctx) throw notFound('Entry', ['input', 'entryId']);
+  // The same request delivered twice at once: the copy that waited for the lock answers with the first outcome.
+  if (key && ctx.prior) {
+    if (ctx.prior.hash !== hash) throw domainError(UserErrorCode.INVALID_INPUT, 'This idempotencyKey was used for a different request', ['input', 'idempotencyKey']);
+    return { ...ctx.prior.outcome, replayed: true };
+  }
+  const competitionId = ctx.competition_id;
+  const plan = await markingPlan(tx, { id: competitionId, status: ctx.status, aggregation: ctx.aggregation });
+  const criterion = plan.criteria.get(data.criterionId);
+  if (!criterion) throw notFound('Criterion', ['input', 'criterionId']);
+  if (ctx.status !== CompetitionStatus.IN_PROGRESS) {
+    throw domainError(UserErrorCode.INVALID_STATE, `Marks are accepted only while the competition is IN_PROGRESS (it is ${ctx.status})`);
+  }
+  const assignment = ctx.panel.find((a) => a.userId === viewer.id);
+  if (!assignment || !assignment.stageIds.includes(criterion.stageId)) {
+    throw forbidden('You are not a judge of this criterion’s stage');
+  }
+  if (ctx.entry_status !== EntryStatus.ACTIVE) {
+    throw domainError(UserErrorCode.INVALID_STATE, `The entry is ${ctx.entry_status} and takes no marks`, ['input', 'entryId']);
+  }
+  if (assignment.enterpriseId && ctx.enterprise_ids.includes(assignment.enterpriseId)) {
+    throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You may not mark an entry with a worker of your own enterprise', ['input', 'entryId']);
+  }
+  const check = new InputCheck();
+  checkValue(check, data.value, criterion.maxScore);
+  const comment = data.comment != null ? check.text('comment', data.comment, { max: 2000, optional: true }) || null : null;
+  const reason = data.reason != null ? check.text('reason', data.reason, { max: 1000, optional: true }) || null : null;
+  check.throwIfAny();
+
+  const slot = criterion.kind === CriterionKind.MEASUREMENT ? 'M' : viewer.id;
+  const existing = ctx.marks.find((m) => m.criterionId === criterion.id && m.slot === slot);
+  let scoreId: string;
+  let revised = false;
+  if (!existing) {
+    scoreId = randomUUID();
+    await tx.execute(
+      `insert into score (id, competition_id, entry_id, criterion_id, judge_id, slot, value, comment, created_at, updated_at, version)
+       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now(), 1)`,
+      [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment],
+    );
+  } else if (Number(existing.value) === data.value && (comment ?? null) === (existing.comment ?? null)) {
+    // The same mark again without a key (a blind retry): nothing to record.
+    return { scoreId: existing.id, revised: false, replayed: true, version: ctx.leaderboard_version };
+  } else {
+    if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, 'Correcting a mark needs a reason', ['input', 'reason']);
+    scoreId = existing.id;
+    revised = true;
+    // The revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT).
+    await tx.execute(
+      `with revision as (
+         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at)
+         values (?, ?, ?, ?, ?, ?, ?, now())
+       )
+       update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
+      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, data.value, comment, viewer.id, scoreId],
+    );
+  }
+  const marks: Mark[] = ctx.marks
+    .filter((m) => m.id !== scoreId)
+    .map((m) => ({ entryId: data.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
+  marks.push({ entryId: data.entryId, criterionId: criterion.id, judgeId: slot, value: data.value });
+  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, ctx.panel), competitionId, data.entryId, marks);
+  const version = await publishMark(tx, {
+    competitionId,
+    event: { kind: 'score', competitionId, scoreId, entryId: data.entryId, revision: revised },
+    idempotency: key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null,
+  });
+  return { scoreId, revised, replayed: false, version };
+}
+
+/** The idempotency outcome, stored with the version the mark produced; the last parameter skips it when the request has no key. */
+const RECORD_OUTCOME_CTE = `recorded as (
+       insert into idempotency_record (id, user_id, operation, key, request_hash, outcome, created_at)
+       select ?, ?, 'submitScore', ?, ?, ?::jsonb || jsonb_build_object('version', v.version), now() from v where ?::boolean
+     )`;
+const raiseVersionRecordingOutcome = raiseVersionStatement([RECORD_OUTCOME_CTE]);
+
+/**
+ * The end of a mark's transaction in one statement: raise the leaderboard version, store the
+ * idempotency outcome with it and NOTIFY every instance. One round trip, last, because the version
+ * bump locks the competition row until commit and every judge's mark waits for that lock.
+ */
+async function publishMark(
+  tx: EntityManager,
+  m: { competitionId: string; event: Omit<Extract<LiveEvent, { kind: 'score' }>, 'version'>; idempotency: { userId: string; key: string; hash: string; outcome: object } | null },
+): Promise<number> {
+  const i = m.idempotency;
+  return raiseVersionRecordingOutcome(tx, m.competitionId, m.event, [
+    randomUUID(), i?.userId ?? null, i?.key ?? null, i?.hash ?? null, JSON.stringify(i?.outcome ?? {}), i !== null,
+  ]);
+}

@@ -1,0 +1,38 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { EntryStatus } from '../enums.js';
+
+// simpleResolvers: plain data, resolved for every subscriber on every change, so no per-field middleware.
+@ObjectType({ description: 'An entry’s score in one stage, scaled to 100.', simpleResolvers: true })
+export class StageTotal {
+  @Field(() => ID, { description: 'Global ID of the stage.' }) stageId!: string;
+  @Field() stageName!: string;
+  @Field(() => Float) weight!: number;
+  @Field(() => Float, { description: '0–100, two decimals.' }) score!: number;
+}
+
+@ObjectType({ description: 'One line of the leaderboard.', simpleResolvers: true })
+export class LeaderboardRow {
+  @Field(() => Int, { nullable: true, description: 'Standard competition rank (1, 2, 2, 4); null for withdrawn and disqualified entries.' })
+  rank!: number | null;
+  @Field(() => ID, { description: 'Global ID of the entry (fetch more with node(id:)).' }) entryId!: string;
+  @Field(() => Int, { nullable: true }) startNumber!: number | null;
+  @Field(() => String, { nullable: true }) station!: string | null;
+  @Field(() => String, { nullable: true, description: 'Team or worker name; null for the competition’s judges until it is finalized (anonymous marking).' })
+  displayName!: string | null;
+  @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
+  @Field(() => EntryStatus) status!: EntryStatus;
+  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, two decimals.' }) total!: number;
+  @Field(() => [StageTotal]) stageTotals!: StageTotal[];
+  @Field(() => Float, { description: 'Share of the expected marks received, 0–1.' }) completeness!: number;
+}
+
+@ObjectType({ description: 'The ranking of a competition. `version` rises by one with every change, so a client can tell it missed one and refetch.' })
+export class Leaderboard {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => Int) version!: number;
+  @Field({ description: 'True when this is the board as it stood at the freeze (the public view while frozen).' }) frozen!: boolean;
+  @Field(() => Date, { nullable: true }) frozenAt!: Date | null;
+  @Field() updatedAt!: Date;
+  /** All rows; the `rows` field (leaderboard.resolver.ts) serves a window of them. */
+  allRows!: LeaderboardRow[];
+}

@@ -1,0 +1,110 @@
+import type { Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { App } from '../../app.js';
+import { resolveViewer } from '../../auth/auth.service.js';
+import { idOf, toGlobalId } from '../../common/relay.js';
+import { isStaff } from '../access.js';
+import { Award } from './award.entity.js';
+import { Competition } from '../setup/competition.entity.js';
+import { CompetitionStatus, EntryStatus, PrizeTierName } from '../enums.js';
+import { buildBoard } from '../leaderboard/leaderboard.service.js';
+
+export const PRIZE_NAMES: Record<PrizeTierName, string> = {
+  [PrizeTierName.FIRST]: '一等奖',
+  [PrizeTierName.SECOND]: '二等奖',
+  [PrizeTierName.THIRD]: '三等奖',
+  [PrizeTierName.EXCELLENCE]: '优秀奖',
+};
+
+const STATUS_NAMES: Record<EntryStatus, string> = {
+  [EntryStatus.ACTIVE]: '参赛',
+  [EntryStatus.WITHDRAWN]: '退赛',
+  [EntryStatus.DISQUALIFIED]: '取消资格',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A text
+ * starting with =, +, -, @ (or a tab or carriage return) gets a leading apostrophe first, so a
+ * spreadsheet shows it instead of evaluating it as a formula (CSV injection).
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value == null) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows of fields → CSV text with CRLF line ends, starting with a UTF-8 byte order mark so spreadsheets read Chinese. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+const score = (n: number) => n.toFixed(2);
+
+/**
+ * The results table: the provisional ranking before finalization (no prizes), the awards after.
+ * Withdrawn and disqualified entries close the list, unranked.
+ */
+export async function resultsTable(em: EntityManager, competition: Competition): Promise<(string | number | null)[][]> {
+  const board = await buildBoard(em, competition);
+  const finalized = competition.status === CompetitionStatus.FINALIZED;
+  const awards = finalized ? new Map((await em.find(Award, { competition })).map((a) => [a.entry.id, a])) : new Map<string, Award>();
+  const rows = board.rows.map((r, i) => {
+    const award = awards.get(r.entryId);
+    return { r, i, rank: finalized ? award?.rank ?? null : r.rank, total: award ? Number(award.total) : r.total, prize: award?.prize ?? null };
+  });
+  // After finalization the stored awards are the record; sort on them (normally the same order as the board).
+  rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.i - b.i);
+  const header = ['名次', '参赛号', '姓名', '单位', ...board.stages.map((s) => s.name), '总分', '奖项', '状态'];
+  return [
+    header,
+    ...rows.map(({ r, rank, total, prize }) => [
+      rank,
+      r.startNumber,
+      r.displayName,
+      r.enterpriseNames.join('、'),
+      ...board.stages.map((s) => score(r.stageScores[s.id] ?? 0)),
+      score(total),
+      prize ? PRIZE_NAMES[prize] : null,
+      STATUS_NAMES[r.status],
+    ]),
+  ];
+}
+
+function fail(res: Response, status: number, error: string): void {
+  if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+  res.status(status).json({ error });
+}
+
+/**
+ * GET /competitions/:id/results.csv (id: global ID or uuid) — for the competition's organizer, any
+ * ORGANIZER and ADMIN, with `Authorization: Bearer <token>`: 401 without a valid token, 403 for other
+ * roles, 404 for an unknown competition.
+ */
+export function resultsCsvHandler(app: App) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const em = app.orm.em.fork() as EntityManager;
+      const viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
+      if (!viewer) return fail(res, 401, 'A valid bearer token is required');
+      // The owner is an ORGANIZER too: every organizer reads every competition, so no lookup is needed to refuse.
+      if (!isStaff(viewer)) return fail(res, 403, 'Only organizers and admins may download results');
+      const raw = String(req.params.id ?? '');
+      const id = UUID.test(raw) ? raw.toLowerCase() : idOf(raw, 'Competition');
+      const competition = id ? await em.findOne(Competition, { id }) : null;
+      if (!competition) return fail(res, 404, 'Competition not found');
+      const csv = toCsv(await resultsTable(em, competition));
+      const globalId = toGlobalId('Competition', competition.id);
+      res.status(200);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="results-${globalId}.csv"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(Buffer.from(csv, 'utf8'));
+    } catch (err) {
+      app.log.error({ err }, 'results.csv failed');
+      if (!res.headersSent) fail(res, 500, 'Internal error');
+    }
+  };
+}

@@ -1,0 +1,208 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NON_PUBLIC, Ownership, SKILL_LEVEL_ORDER } from '../../registry/enums.js';
+import { cstYearBounds } from './finalize.service.js';
+import { CompetitionStatus, CriterionKind, EntryStatus, type CompetitionKind } from '../enums.js';
+import type { CompetitionStats, EfficacyLine, EfficacyReport } from './stats.types.js';
+
+/*
+ * Every figure here is computed by PostgreSQL (aggregates, GROUP BY); nothing is counted in memory.
+ * The SQL names columns as the migrations create them.
+ */
+
+/** Skill levels lowest first, as an SQL array literal of our own enum values (no user input). */
+const LEVELS = `array[${SKILL_LEVEL_ORDER.map((l) => `'${l}'`).join(', ')}]::text[]`;
+const levelRank = (column: string) => `coalesce(array_position(${LEVELS}, ${column}::text), 0)`;
+
+/**
+ * A worker `w` eligible for competition `c` as registration judges it: trade in the eligible trades
+ * (the competition's own trade when none are listed), level within the range (no level counts as
+ * below JUNIOR), enterprise in the list when there is one.
+ */
+const ELIGIBLE = `
+  w.trade = any(case when cardinality(c.eligible_trades) > 0 then c.eligible_trades else array[c.trade]::text[] end)
+  and (c.min_skill_level is null or ${levelRank('w.skill_level')} >= ${levelRank('c.min_skill_level')})
+  and (c.max_skill_level is null or ${levelRank('w.skill_level')} <= ${levelRank('c.max_skill_level')})
+  and (cardinality(c.eligible_enterprise_ids) = 0 or w.enterprise_id = any(c.eligible_enterprise_ids))`;
+
+/** Active entries, their workers (with the enterprise registered at entry), the enterprises taking part. */
+const PARTICIPATION = `
+  act as (select e.id, e.competition_id from entry e join c on c.id = e.competition_id where e.status = '${EntryStatus.ACTIVE}'),
+  mem as (select m.competition_id, m.entry_id, m.worker_id, m.enterprise_id from entry_member m join act on act.id = m.entry_id),
+  ent as (select distinct competition_id, enterprise_id from mem),
+  -- eligible workers of the participating enterprises who did not enter
+  idle as (
+    select c.id as competition_id, w.id as worker_id, w.enterprise_id
+    from c join ent on ent.competition_id = c.id join worker w on w.enterprise_id = ent.enterprise_id
+    where ${ELIGIBLE}
+      and not exists (select 1 from mem where mem.competition_id = c.id and mem.worker_id = w.id)
+  )`;
+
+/** An award that gave something: a prize, the honor, or a promotion actually written (not withheld). */
+const BENEFITED = `(a.prize is not null or a.honor_granted
+  or exists (select 1 from jsonb_array_elements(a.promotions) p where p->>'withheld' is null))`;
+
+const rate = (num: string, den: string) => `coalesce(round(${num}::numeric / nullif(${den}, 0), 4), 0)`;
+const uuids = (ids: readonly string[]) => (ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+
+type Row = Record<string, string | number | null>;
+const n = (v: string | number | null | undefined) => Number(v ?? 0);
+
+/** Stats of many competitions in one statement (a DataLoader batches a page of competitions into it). */
+export async function competitionStats(em: EntityManager, competitionIds: readonly string[]): Promise<Map<string, CompetitionStats>> {
+  const rows = await em.execute<Row[]>(
+    `with c as (
+       select id, trade, eligible_trades, min_skill_level, max_skill_level, eligible_enterprise_ids
+       from competition where id = any(array[?]::uuid[])
+     ),
+     ${PARTICIPATION},
+     crit as (
+       select cr.id, cr.competition_id,
+         case when cr.kind = '${CriterionKind.MEASUREMENT}' then 1
+              else (select count(*) from judge_assignment j
+                    where j.competition_id = cr.competition_id and j.removed_at is null and cr.stage_id = any(j.stage_ids)) end as expected
+       from criterion cr join c on c.id = cr.competition_id
+     ),
+     marks as (select s.entry_id, s.criterion_id, count(*) as n from score s join act on act.id = s.entry_id group by s.entry_id, s.criterion_id)
+     select c.id,
+       (select count(*) from act where act.competition_id = c.id) as entries,
+       (select count(*) from mem where mem.competition_id = c.id) as workers,
+       (select count(*) from idle where idle.competition_id = c.id) as idle_workers,
+       (select count(*) from ent where ent.competition_id = c.id) as enterprises,
+       (select count(*) from ent join enterprise en on en.id = ent.enterprise_id
+         where ent.competition_id = c.id and en.ownership = any(array[?]::text[])) as non_public_enterprises,
+       (select count(*) from award a where a.competition_id = c.id) as ranked_entries,
+       (select count(*) from award a where a.competition_id = c.id and ${BENEFITED}) as benefited_entries,
+       (select count(*) from act where act.competition_id = c.id)
+         * (select coalesce(sum(expected), 0) from crit where crit.competition_id = c.id) as marks_expected,
+       (select coalesce(sum(least(marks.n, crit.expected)), 0) from marks join crit on crit.id = marks.criterion_id
+         where crit.competition_id = c.id) as marks_received,
+       (select count(*) from skill_level_change x where x.source_competition_id = c.id) as promotions,
+       (select count(*) from honor h where h.source_competition_id = c.id) as honors
+     from c`,
+    [uuids(competitionIds), [...NON_PUBLIC]],
+  );
+  return new Map(rows.map((r) => [String(r.id), statsOf(r)]));
+}
+
+function statsOf(r: Row): CompetitionStats {
+  const workers = n(r.workers);
+  const eligibleWorkers = workers + n(r.idle_workers);
+  const ranked = n(r.ranked_entries);
+  const benefited = n(r.benefited_entries);
+  return {
+    entries: n(r.entries),
+    workers,
+    enterprises: n(r.enterprises),
+    nonPublicEnterprises: n(r.non_public_enterprises),
+    eligibleWorkers,
+    participationRate: eligibleWorkers ? round4(workers / eligibleWorkers) : 0,
+    rankedEntries: ranked,
+    benefitedEntries: benefited,
+    benefitRate: ranked ? round4(benefited / ranked) : 0,
+    marksReceived: n(r.marks_received),
+    marksExpected: n(r.marks_expected),
+    promotions: n(r.promotions),
+    honors: n(r.honors),
+  };
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+export const EMPTY_STATS: CompetitionStats = statsOf({});
+
+export interface EfficacyQuery {
+  year: number;
+  district?: string | null;
+  kind?: CompetitionKind | null;
+}
+
+/**
+ * 成效评估 over the competitions FINALIZED in a calendar year (China Standard Time): one statement,
+ * GROUP BY GROUPING SETS giving the per-kind, per-district, per-ownership lines and the totals at once.
+ * The unit is a worker's participation (one row per worker entered or eligible, per competition), each
+ * placed by the district and ownership of their enterprise; entries are counted distinct.
+ */
+export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promise<EfficacyReport> {
+  const [from, until] = cstYearBounds(q.year);
+  const params: unknown[] = [CompetitionStatus.FINALIZED, from, until];
+  let kindFilter = '';
+  if (q.kind) {
+    kindFilter = 'and kind = ?';
+    params.push(q.kind);
+  }
+  let districtFilter = '';
+  if (q.district != null) {
+    districtFilter = 'where en.district = ?';
+    params.push(q.district);
+  }
+  const rows = await em.execute<Row[]>(
+    `with c as (
+       select id, kind, trade, eligible_trades, min_skill_level, max_skill_level, eligible_enterprise_ids
+       from competition where status = ? and finalized_at >= ? and finalized_at < ? ${kindFilter}
+     ),
+     ${PARTICIPATION},
+     prom as (select source_competition_id as cid, worker_id, count(*) as n from skill_level_change
+              where source_competition_id in (select id from c) group by 1, 2),
+     hon as (select source_competition_id as cid, worker_id, count(*) as n from honor
+             where source_competition_id in (select id from c) group by 1, 2),
+     facts as (
+       select mem.competition_id, mem.entry_id, mem.enterprise_id, true as entered,
+              a.id is not null as ranked, coalesce(${BENEFITED}, false) as benefited,
+              coalesce(prom.n, 0) as promotions, coalesce(hon.n, 0) as honors
+       from mem
+       left join award a on a.entry_id = mem.entry_id
+       left join prom on prom.cid = mem.competition_id and prom.worker_id = mem.worker_id
+       left join hon on hon.cid = mem.competition_id and hon.worker_id = mem.worker_id
+       union all
+       select competition_id, null, enterprise_id, false, false, false, 0, 0 from idle
+     )
+     select grouping(c.kind) as g_kind, grouping(en.district) as g_district, grouping(en.ownership) as g_ownership,
+       c.kind, en.district, en.ownership,
+       count(distinct f.competition_id) as competitions,
+       count(distinct f.entry_id) as entries,
+       count(distinct f.enterprise_id) filter (where f.entered) as enterprises,
+       count(*) filter (where f.entered) as workers,
+       count(*) as eligible_workers,
+       ${rate('count(*) filter (where f.entered)', 'count(*)')} as participation_rate,
+       count(distinct f.entry_id) filter (where f.ranked) as ranked_entries,
+       count(distinct f.entry_id) filter (where f.benefited) as benefited_entries,
+       ${rate('count(distinct f.entry_id) filter (where f.benefited)', 'count(distinct f.entry_id) filter (where f.ranked)')} as benefit_rate,
+       coalesce(sum(f.promotions), 0) as promotions,
+       coalesce(sum(f.honors), 0) as honors
+     from facts f join c on c.id = f.competition_id join enterprise en on en.id = f.enterprise_id
+     ${districtFilter}
+     group by grouping sets ((c.kind), (en.district), (en.ownership), ())
+     order by c.kind nulls last, en.district nulls last, en.ownership nulls last`,
+    params,
+  );
+  const lines = rows.map((r) => ({ r, line: lineOf(r) }));
+  const pick = (g: [number, number, number]) =>
+    lines.filter(({ r }) => n(r.g_kind) === g[0] && n(r.g_district) === g[1] && n(r.g_ownership) === g[2]).map(({ line }) => line);
+  return {
+    year: q.year,
+    byKind: pick([0, 1, 1]),
+    byDistrict: pick([1, 0, 1]),
+    byOwnership: pick([1, 1, 0]),
+    totals: pick([1, 1, 1])[0] ?? lineOf({}),
+  };
+}
+
+function lineOf(r: Row): EfficacyLine {
+  const key = (g: string, v: string | number | null | undefined) => (n(r[g]) === 0 && v != null ? String(v) : null);
+  return {
+    kind: key('g_kind', r.kind) as CompetitionKind | null,
+    district: key('g_district', r.district),
+    ownership: key('g_ownership', r.ownership) as Ownership | null,
+    competitions: n(r.competitions),
+    entries: n(r.entries),
+    enterprises: n(r.enterprises),
+    workers: n(r.workers),
+    eligibleWorkers: n(r.eligible_workers),
+    participationRate: n(r.participation_rate),
+    rankedEntries: n(r.ranked_entries),
+    benefitedEntries: n(r.benefited_entries),
+    benefitRate: n(r.benefit_rate),
+    promotions: n(r.promotions),
+    honors: n(r.honors),
+  };
+}

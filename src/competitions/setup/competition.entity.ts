@@ -1,0 +1,75 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../../common/relay.js';
+import type { User } from '../../auth/user.entity.js';
+import type { Enterprise } from '../../registry/enterprise.entity.js';
+import { Level, SkillLevel } from '../../registry/enums.js';
+import { Aggregation, CompetitionKind, CompetitionStatus, PrizeTierName } from '../enums.js';
+
+@ObjectType({ description: 'One prize tier: a fixed count of places, or a share of ranked entries.' })
+export class PrizeTierRule {
+  @Field(() => PrizeTierName) tier!: PrizeTierName;
+  @Field(() => Int, { nullable: true }) count?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of ranked entries, 0–1 (e.g. 0.1 = 10 %), rounded.' }) share?: number | null;
+}
+
+@ObjectType({ implements: Node, description: 'A labor or skills competition (岗位练兵, 技术比武, 职业技能大赛).' })
+@Entity()
+export class Competition extends Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field() @Property({ type: 'string', length: 200 }) title!: string;
+  @Field() @Property({ type: 'text' }) description: string = '';
+
+  @Field(() => CompetitionKind) @Enum({ items: () => CompetitionKind }) @Index() kind!: CompetitionKind;
+  @Field(() => Level) @Enum({ items: () => Level }) level!: Level;
+  @Field({ description: 'Trade (工种) competed in.' }) @Property({ type: 'string', length: 100 }) trade!: string;
+
+  /** Field resolver (loader). */
+  @ManyToOne('Enterprise', { ref: true, nullable: true, deleteRule: 'set null' })
+  hostEnterprise: Ref<Enterprise> | null = null;
+
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) registrationDeadline: Date | null = null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) @Index() startsAt: Date | null = null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) endsAt: Date | null = null;
+
+  @Field(() => Aggregation) @Enum({ items: () => Aggregation }) aggregation: Aggregation = Aggregation.MEAN;
+
+  // Eligibility (exposed as `eligibility` by the resolver).
+  @Property({ type: 'text[]' }) eligibleTrades: string[] = [];
+  @Enum({ items: () => SkillLevel, nullable: true }) minSkillLevel: SkillLevel | null = null;
+  @Enum({ items: () => SkillLevel, nullable: true }) maxSkillLevel: SkillLevel | null = null;
+  @Property({ type: 'uuid[]' }) eligibleEnterpriseIds: string[] = [];
+
+  @Field(() => Int, { description: 'Workers per entry; 1 = individual.' }) @Property({ type: 'integer' }) teamSize: number = 1;
+
+  @Field(() => [PrizeTierRule]) @Property({ type: 'json' }) prizeTiers: PrizeTierRule[] = [];
+  @Field(() => Int, { description: 'The top N ranked entries’ workers receive TECHNICAL_EXPERT (技术能手) at the competition’s level.' })
+  @Property({ type: 'integer' }) honorTopN: number = 0;
+  @Field(() => Int, { description: 'The top M ranked entries’ workers are promoted one skill level (at most once a year through competitions).' })
+  @Property({ type: 'integer' }) promotionTopM: number = 0;
+
+  @Field(() => CompetitionStatus) @Enum({ items: () => CompetitionStatus }) @Index() status: CompetitionStatus = CompetitionStatus.DRAFT;
+
+  /** The organizer who created it and may change it. */
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) @Index() owner!: Ref<User>;
+
+  @Field(() => String, { nullable: true, description: 'Seed of the draw of lots (抽签), recorded so the draw can be reproduced.' })
+  @Property({ type: 'string', length: 100, nullable: true }) drawSeed: string | null = null;
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) drawnAt: Date | null = null;
+
+  /** +1 per change of the leaderboard; lets a client detect a missed event. */
+  @Property({ type: 'integer' }) leaderboardVersion: number = 0;
+
+  @Property({ type: 'Date', nullable: true }) frozenAt: Date | null = null;
+  /** The leaderboard as it stood at the freeze, served to the public while frozen. */
+  @Property({ type: 'json', nullable: true, lazy: true }) frozenLeaderboard: unknown = null;
+
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) finalizedAt: Date | null = null;
+
+  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field() @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Property({ version: true }) version!: number;
+}

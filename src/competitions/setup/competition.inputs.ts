@@ -1,0 +1,183 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Payload } from '../../common/errors.js';
+import { Connection } from '../../common/relay.js';
+import { Level, SkillLevel } from '../../registry/enums.js';
+import { SortDirection } from '../../registry/registry.inputs.js';
+import { Enterprise } from '../../registry/enterprise.entity.js';
+import { Competition } from './competition.entity.js';
+import { Criterion } from './criterion.entity.js';
+import { Aggregation, CompetitionKind, CompetitionStatus, CriterionKind, PrizeTierName } from '../enums.js';
+import { Stage } from './stage.entity.js';
+
+// ── Competition ────────────────────────────────────────────────────────────────
+
+@InputType({ description: 'Who may enter. Empty lists mean no restriction (trades: the competition’s own trade).' })
+export class EligibilityInput {
+  @Field(() => [String], { nullable: true, description: 'Trades (工种) allowed; empty = the competition’s trade.' }) trades?: string[] | null;
+  @Field(() => SkillLevel, { nullable: true }) minSkillLevel?: SkillLevel | null;
+  @Field(() => SkillLevel, { nullable: true }) maxSkillLevel?: SkillLevel | null;
+  @Field(() => [ID], { nullable: true, description: 'Enterprises whose workers may enter; empty = any.' }) enterpriseIds?: string[] | null;
+}
+
+@InputType({ description: 'Exactly one of count and share.' })
+export class PrizeTierInput {
+  @Field(() => PrizeTierName) tier!: PrizeTierName;
+  @Field(() => Int, { nullable: true, description: 'A fixed number of places.' }) count?: number | null;
+  @Field(() => Float, { nullable: true, description: 'A share of ranked entries in (0, 1], e.g. 0.1 = 10 %.' }) share?: number | null;
+}
+
+@InputType()
+export class CreateCompetitionInput {
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => CompetitionKind) kind!: CompetitionKind;
+  @Field(() => Level) level!: Level;
+  @Field({ description: 'Trade (工种) competed in.' }) trade!: string;
+  @Field(() => ID, { nullable: true }) hostEnterpriseId?: string | null;
+  @Field(() => Date, { nullable: true, description: 'Not after startsAt.' }) registrationDeadline?: Date | null;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date, { description: 'Not before startsAt.' }) endsAt!: Date;
+  @Field(() => Aggregation, { nullable: true, description: 'Default MEAN.' }) aggregation?: Aggregation | null;
+  @Field(() => EligibilityInput, { nullable: true }) eligibility?: EligibilityInput | null;
+  @Field(() => Int, { nullable: true, description: 'Workers per entry, 1–10; default 1 (individual).' }) teamSize?: number | null;
+  @Field(() => [PrizeTierInput], { nullable: true }) prizeTiers?: PrizeTierInput[] | null;
+  @Field(() => Int, { nullable: true }) honorTopN?: number | null;
+  @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+}
+
+@InputType({
+  description: 'Only the fields given change. Rules and eligibility change while DRAFT; title, description and dates until REGISTRATION_CLOSED.',
+})
+export class UpdateCompetitionInput {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => CompetitionKind, { nullable: true }) kind?: CompetitionKind | null;
+  @Field(() => Level, { nullable: true }) level?: Level | null;
+  @Field(() => String, { nullable: true }) trade?: string | null;
+  @Field(() => ID, { nullable: true }) hostEnterpriseId?: string | null;
+  @Field(() => Date, { nullable: true }) registrationDeadline?: Date | null;
+  @Field(() => Date, { nullable: true }) startsAt?: Date | null;
+  @Field(() => Date, { nullable: true }) endsAt?: Date | null;
+  @Field(() => Aggregation, { nullable: true }) aggregation?: Aggregation | null;
+  @Field(() => EligibilityInput, { nullable: true, description: 'Replaces the whole eligibility.' }) eligibility?: EligibilityInput | null;
+  @Field(() => Int, { nullable: true }) teamSize?: number | null;
+  @Field(() => [PrizeTierInput], { nullable: true, description: 'Replaces the list.' }) prizeTiers?: PrizeTierInput[] | null;
+  @Field(() => Int, { nullable: true }) honorTopN?: number | null;
+  @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+}
+
+@ObjectType()
+export class CompetitionPayload extends Payload {
+  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
+}
+
+@InputType({ description: 'A lifecycle move. `reason` is required by reopenScoring and cancelCompetition, recorded for every move.' })
+export class CompetitionTransitionInput {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@ObjectType({ description: 'Who may enter the competition.' })
+export class Eligibility {
+  @Field(() => [String], { description: 'Trades allowed (the competition’s trade when none were listed).' }) trades!: string[];
+  @Field(() => SkillLevel, { nullable: true }) minSkillLevel!: SkillLevel | null;
+  @Field(() => SkillLevel, { nullable: true }) maxSkillLevel!: SkillLevel | null;
+  @Field(() => [Enterprise], { description: 'Enterprises whose workers may enter; empty = any.' }) enterprises!: Enterprise[];
+}
+
+@InputType()
+export class CompetitionFilter {
+  @Field(() => CompetitionKind, { nullable: true }) kind?: CompetitionKind | null;
+  @Field(() => CompetitionStatus, { nullable: true }) status?: CompetitionStatus | null;
+  @Field(() => Level, { nullable: true }) level?: Level | null;
+  @Field(() => String, { nullable: true }) trade?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Competitions starting in this calendar year (China Standard Time).' }) year?: number | null;
+  @Field(() => String, { nullable: true, description: 'Part of the title.' }) search?: string | null;
+}
+
+export enum CompetitionOrderField {
+  STARTS_AT = 'startsAt',
+  CREATED_AT = 'createdAt',
+  TITLE = 'title',
+}
+registerEnumType(CompetitionOrderField, { name: 'CompetitionOrderField' });
+
+@InputType()
+export class CompetitionOrder {
+  @Field(() => CompetitionOrderField) field!: CompetitionOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+}
+
+export const CompetitionConnection = Connection(Competition, 'Competition');
+export type CompetitionConnection = InstanceType<typeof CompetitionConnection>;
+
+// ── Marking scheme ─────────────────────────────────────────────────────────────
+
+@InputType()
+export class AddStageInput {
+  @Field(() => ID) competitionId!: string;
+  @Field() name!: string;
+  @Field(() => Float, { description: 'Percent, > 0, two decimals at most; all stages sum to 100 before registration opens.' }) weight!: number;
+}
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateStageInput {
+  @Field(() => ID) stageId!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Float, { nullable: true }) weight?: number | null;
+  @Field(() => Int, { nullable: true, description: 'New 0-based place among the stages; the others shift.' }) position?: number | null;
+}
+
+@InputType()
+export class RemoveStageInput {
+  @Field(() => ID) stageId!: string;
+}
+
+@ObjectType()
+export class StagePayload extends Payload {
+  @Field(() => Stage, { nullable: true }) stage?: Stage | null;
+  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
+}
+
+@ObjectType()
+export class RemoveStagePayload extends Payload {
+  @Field(() => ID, { nullable: true }) removedStageId?: string | null;
+  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
+}
+
+@InputType()
+export class AddCriterionInput {
+  @Field(() => ID) stageId!: string;
+  @Field() name!: string;
+  @Field(() => CriterionKind) kind!: CriterionKind;
+  @Field(() => Float, { description: '> 0, two decimals at most.' }) maxScore!: number;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateCriterionInput {
+  @Field(() => ID) criterionId!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => CriterionKind, { nullable: true }) kind?: CriterionKind | null;
+  @Field(() => Float, { nullable: true }) maxScore?: number | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => Int, { nullable: true, description: 'New 0-based place within the stage; the others shift.' }) position?: number | null;
+}
+
+@InputType()
+export class RemoveCriterionInput {
+  @Field(() => ID) criterionId!: string;
+}
+
+@ObjectType()
+export class CriterionPayload extends Payload {
+  @Field(() => Criterion, { nullable: true }) criterion?: Criterion | null;
+  @Field(() => Stage, { nullable: true }) stage?: Stage | null;
+}
+
+@ObjectType()
+export class RemoveCriterionPayload extends Payload {
+  @Field(() => ID, { nullable: true }) removedCriterionId?: string | null;
+  @Field(() => Stage, { nullable: true }) stage?: Stage | null;
+}

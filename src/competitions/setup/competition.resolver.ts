@@ -1,0 +1,209 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../context.js';
+import { withUserErrors } from '../../common/errors.js';
+import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
+import { containsPattern, paginate } from '../../common/pagination.js';
+import { registerNodeType } from '../../common/node.resolver.js';
+import { UserSummary, userById, userSummary } from '../../auth/user-summary.js';
+import { Enterprise } from '../../registry/enterprise.entity.js';
+import { enterpriseById } from '../../registry/registry.loaders.js';
+import { SortDirection } from '../../registry/registry.inputs.js';
+import { isJuryOfPanel, isOwner, isStaff, ORGANIZER_ROLES } from '../access.js';
+import { Competition } from './competition.entity.js';
+import { CompetitionTransition } from './competition-transition.entity.js';
+import {
+  CompetitionConnection, CompetitionFilter, CompetitionOrder, CompetitionOrderField, CompetitionPayload, CompetitionTransitionInput,
+  CreateCompetitionInput, Eligibility, UpdateCompetitionInput,
+} from './competition.inputs.js';
+import { CompetitionService, type CompetitionData } from './competition.service.js';
+import { assignmentsByCompetition, stagesByCompetition, transitionsByCompetition } from '../competitions.loaders.js';
+import { EntryConnection, EntryFilter } from '../entries/entry.inputs.js';
+import { listEntries } from '../entries/entry.service.js';
+import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
+import type { LifecycleAction } from './lifecycle.js';
+import { Stage } from './stage.entity.js';
+
+/** China Standard Time (UTC+8, no DST): a competition's "year" is the local calendar year. */
+const CST_OFFSET_MS = 8 * 3600 * 1000;
+
+/** Lifecycle history is staff business: organizers (the owner among them) and admins, not judges, not the public. */
+const seesTransitions = (ctx: Context) => isStaff(ctx.viewer);
+
+registerNodeType('Competition', async (ctx, ids) => new Map((await ctx.em.find(Competition, { id: { $in: ids } })).map((c) => [c.id, c])));
+registerNodeType('CompetitionTransition', async (ctx, ids) => {
+  if (!seesTransitions(ctx)) return new Map();
+  const rows = await ctx.em.find(CompetitionTransition, { id: { $in: ids } });
+  return new Map(rows.map((r) => [r.id, r]));
+});
+
+/** Global IDs of the input → uuids, each bad one a userError naming its field. */
+function competitionData(input: CreateCompetitionInput | UpdateCompetitionInput): CompetitionData {
+  const eligibility = input.eligibility
+    ? {
+        ...input.eligibility,
+        enterpriseIds: (input.eligibility.enterpriseIds ?? []).map((id, i) => expectId(id, 'Enterprise', ['input', 'eligibility', 'enterpriseIds', String(i)])),
+      }
+    : input.eligibility;
+  const hostEnterpriseId = input.hostEnterpriseId ? expectId(input.hostEnterpriseId, 'Enterprise', ['input', 'hostEnterpriseId']) : null;
+  const { competitionId: _ignored, ...rest } = input as UpdateCompetitionInput;
+  return { ...rest, eligibility, hostEnterpriseId };
+}
+
+@Resolver(() => CompetitionTransition)
+export class CompetitionTransitionResolver {
+  @FieldResolver(() => UserSummary, { name: 'by', description: 'Who made the move.' })
+  async transitionBy(@Root() t: CompetitionTransition, @Ctx() ctx: Context): Promise<UserSummary> {
+    return userSummary(ctx, t.by.id);
+  }
+}
+
+@Resolver(() => Competition)
+export class CompetitionResolver {
+  @Query(() => Competition, { nullable: true, description: 'Public.' })
+  async competition(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Competition | null> {
+    const uuid = idOf(id, 'Competition');
+    return uuid ? ctx.em.findOne(Competition, { id: uuid }) : null;
+  }
+
+  @Query(() => CompetitionConnection, { description: 'Public. Newest start first unless ordered otherwise.' })
+  async competitions(
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => CompetitionFilter, { nullable: true }) filter: CompetitionFilter | null,
+    @Arg('orderBy', () => CompetitionOrder, { nullable: true }) orderBy: CompetitionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<CompetitionConnection> {
+    const where: FilterQuery<Competition> = {};
+    if (filter?.kind) where.kind = filter.kind;
+    if (filter?.status) where.status = filter.status;
+    if (filter?.level) where.level = filter.level;
+    if (filter?.trade) where.trade = filter.trade;
+    if (filter?.year != null) {
+      where.startsAt = { $gte: new Date(Date.UTC(filter.year, 0, 1) - CST_OFFSET_MS), $lt: new Date(Date.UTC(filter.year + 1, 0, 1) - CST_OFFSET_MS) };
+    }
+    if (filter?.search) where.title = { $ilike: containsPattern(filter.search) };
+    const field = orderBy?.field ?? CompetitionOrderField.STARTS_AT;
+    const dir = (orderBy ? orderBy.direction === SortDirection.DESC : true) ? 'desc' : 'asc';
+    return paginate(ctx.em, Competition, where, page, { [field]: dir, id: dir });
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'ORGANIZER or ADMIN; the creator owns the competition. Starts as DRAFT.' })
+  async createCompetition(@Arg('input') input: CreateCompetitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return withUserErrors(async () => ({ competition: await new CompetitionService(ctx.em).create(ctx.viewer!, competitionData(input)) }));
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'The owner or an admin.' })
+  async updateCompetition(@Arg('input') input: UpdateCompetitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      return { competition: await new CompetitionService(ctx.em).update(ctx.viewer!, id, competitionData(input)) };
+    });
+  }
+
+  private move(ctx: Context, input: CompetitionTransitionInput, action: LifecycleAction): Promise<CompetitionPayload> {
+    return withUserErrors(async () => {
+      const id = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      return { competition: await new CompetitionService(ctx.em).transition(ctx.viewer!, id, action, input.reason) };
+    });
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'DRAFT → REGISTRATION_OPEN; the marking scheme must be valid (stage weights sum to 100).' })
+  async openRegistration(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return this.move(ctx, input, 'openRegistration');
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'REGISTRATION_OPEN → REGISTRATION_CLOSED.' })
+  async closeRegistration(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return this.move(ctx, input, 'closeRegistration');
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, {
+    description: 'REGISTRATION_CLOSED → IN_PROGRESS: needs lots drawn, an active entry, and judges on every stage (3 for TRIMMED_MEAN panels).',
+  })
+  async startCompetition(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return this.move(ctx, input, 'startCompetition');
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'IN_PROGRESS → SCORING_CLOSED: no more marks.' })
+  async closeScoring(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return this.move(ctx, input, 'closeScoring');
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'SCORING_CLOSED → IN_PROGRESS; reason required.' })
+  async reopenScoring(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return this.move(ctx, input, 'reopenScoring');
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => CompetitionPayload, { description: 'Any state before FINALIZED → CANCELLED; reason required.' })
+  async cancelCompetition(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
+    return this.move(ctx, input, 'cancelCompetition');
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true })
+  async hostEnterprise(@Root() c: Competition, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    return c.hostEnterprise ? ctx.loaders.get(enterpriseById).load(c.hostEnterprise.id) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'The organizer running it (their display name only).' })
+  async organizerName(@Root() c: Competition, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.get(userById).load(c.owner.id))?.displayName ?? '';
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may change it (its organizer, or an admin).' })
+  viewerIsOwner(@Root() c: Competition, @Ctx() ctx: Context): boolean {
+    return isOwner(ctx.viewer, c);
+  }
+
+  @FieldResolver(() => Eligibility)
+  async eligibility(@Root() c: Competition, @Ctx() ctx: Context): Promise<Eligibility> {
+    const enterprises = await ctx.loaders.get(enterpriseById).loadMany(c.eligibleEnterpriseIds);
+    return {
+      trades: c.eligibleTrades.length ? c.eligibleTrades : [c.trade],
+      minSkillLevel: c.minSkillLevel,
+      maxSkillLevel: c.maxSkillLevel,
+      enterprises: enterprises.filter((e): e is Enterprise => e instanceof Enterprise),
+    };
+  }
+
+  @FieldResolver(() => [Stage], { description: 'The marking scheme, in order.' })
+  async stages(@Root() c: Competition, @Ctx() ctx: Context): Promise<Stage[]> {
+    return ctx.loaders.get(stagesByCompetition).load(c.id);
+  }
+
+  @FieldResolver(() => EntryConnection, { description: 'In start order (start number, then registration); public.' })
+  async entries(
+    @Root() c: Competition,
+    @Args() page: ConnectionArgs,
+    @Arg('filter', () => EntryFilter, { nullable: true }) filter: EntryFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<EntryConnection> {
+    return listEntries(ctx.em, c.id, filter?.status, page);
+  }
+
+  @FieldResolver(() => [JudgeAssignment], { nullable: true, description: 'The panel; null unless you are on it, an organizer or an admin.' })
+  async judges(
+    @Root() c: Competition,
+    @Arg('includeRemoved', { defaultValue: false, description: 'Also judges removed from the panel.' }) includeRemoved: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<JudgeAssignment[] | null> {
+    const viewer = ctx.viewer;
+    if (!viewer) return null;
+    const all = await ctx.loaders.get(assignmentsByCompetition).load(c.id);
+    // isJury's rule, answered from the batched panel rather than a query per competition.
+    if (!isJuryOfPanel(viewer, all)) return null;
+    return includeRemoved ? all : all.filter((a) => !a.removedAt);
+  }
+
+  @FieldResolver(() => [CompetitionTransition], { nullable: true, description: 'Lifecycle history, oldest first; null unless you are an organizer or an admin.' })
+  async transitions(@Root() c: Competition, @Ctx() ctx: Context): Promise<CompetitionTransition[] | null> {
+    return seesTransitions(ctx) ? ctx.loaders.get(transitionsByCompetition).load(c.id) : null;
+  }
+}

@@ -1,0 +1,276 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, DomainError, notFound, UserErrorCode, type UserErrorInit } from '../../common/errors.js';
+import { InputCheck } from '../../common/validate.js';
+import type { Viewer } from '../../context.js';
+import { User } from '../../auth/user.entity.js';
+import { Enterprise } from '../../registry/enterprise.entity.js';
+import { skillRank, type Level, type SkillLevel } from '../../registry/enums.js';
+import { validateScheme } from '../../scoring/index.js';
+import { assertOwner } from '../access.js';
+import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { Competition, PrizeTierRule } from './competition.entity.js';
+import { CompetitionTransition } from './competition-transition.entity.js';
+import { Criterion } from './criterion.entity.js';
+import { Entry } from '../entries/entry.entity.js';
+import { Aggregation, CompetitionStatus as S, CriterionKind, EntryStatus, type CompetitionKind, type PrizeTierName } from '../enums.js';
+import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
+import { LIFECYCLE, nextStatus, SCHEME_EDITABLE, type LifecycleAction } from './lifecycle.js';
+import { Stage } from './stage.entity.js';
+
+export interface CompetitionData {
+  title?: string | null;
+  description?: string | null;
+  kind?: CompetitionKind | null;
+  level?: Level | null;
+  trade?: string | null;
+  hostEnterpriseId?: string | null;
+  registrationDeadline?: Date | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  aggregation?: Aggregation | null;
+  eligibility?: { trades?: string[] | null; minSkillLevel?: SkillLevel | null; maxSkillLevel?: SkillLevel | null; enterpriseIds?: string[] | null } | null;
+  teamSize?: number | null;
+  prizeTiers?: { tier: PrizeTierName; count?: number | null; share?: number | null }[] | null;
+  honorTopN?: number | null;
+  promotionTopM?: number | null;
+}
+
+/** Fields that may still change after registration opened (they inform, they do not change the rules). */
+const ANNOUNCEMENT_FIELDS = ['title', 'description', 'registrationDeadline', 'startsAt', 'endsAt'] as const;
+const ANNOUNCEMENT_EDITABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED];
+const MAX_PLACES = 100_000;
+
+/**
+ * The competition row, locked for the rest of the transaction: every write to a competition's setup
+ * goes through it, so two organizers' clicks (close registration vs. register an entry) serialize.
+ */
+export async function lockCompetition(em: EntityManager, id: string, field: string[] = ['input', 'competitionId']): Promise<Competition> {
+  // refresh: the fork may already hold this competition from an earlier read; under the lock we need
+  // the committed row (its leaderboard version moves with every mark).
+  const competition = await em.findOne(Competition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!competition) throw notFound('Competition', field);
+  return competition;
+}
+
+/** A reason: optional text, or required; trimmed, at most 1000 characters; null when empty. */
+export function cleanReason(reason: string | null | undefined, required: boolean, what: string): string | null {
+  const check = new InputCheck();
+  const text = check.text('reason', reason, { max: 1000, optional: !required });
+  if (required && !check.ok) check.problems[0]!.message = `A reason is required to ${what}`;
+  check.throwIfAny();
+  return text || null;
+}
+
+/**
+ * Applies a lifecycle move inside the caller's transaction: checks the state machine, sets the status,
+ * bumps the leaderboard version (a status change changes what boards show), records who/when/why and
+ * notifies subscribers on commit. Used by every lifecycle mutation, finalizeCompetition included.
+ */
+export async function recordTransition(
+  em: EntityManager,
+  competition: Competition,
+  action: LifecycleAction,
+  viewer: Viewer,
+  reason: string | null,
+): Promise<CompetitionTransition> {
+  const move = nextStatus(competition.status, action);
+  if (!move.ok) throw domainError(UserErrorCode.INVALID_STATE, move.message, ['input', 'competitionId']);
+  if (LIFECYCLE[action].needsReason && !reason?.trim()) {
+    throw domainError(UserErrorCode.INVALID_INPUT, `A reason is required for ${action}`, ['input', 'reason']);
+  }
+  const from = competition.status;
+  competition.status = move.to;
+  const transition = em.create(CompetitionTransition, {
+    competition, from, to: move.to, by: em.getReference(User, viewer.id), reason: reason?.trim() || null, at: new Date(),
+  } as never);
+  await raiseLeaderboardVersion(em, competition, { kind: 'status', competitionId: competition.id, status: move.to });
+  await em.flush();
+  return transition;
+}
+
+export class CompetitionService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(viewer: Viewer, data: CompetitionData): Promise<Competition> {
+    const check = new InputCheck();
+    const clean = cleanCompetition(check, data, null);
+    check.throwIfAny();
+    await this.assertEnterprisesExist(data);
+    const competition = this.em.create(Competition, { ...clean, owner: this.em.getReference(User, viewer.id) } as never);
+    await this.em.flush();
+    return competition;
+  }
+
+  async update(viewer: Viewer, id: string, data: CompetitionData): Promise<Competition> {
+    return this.em.transactional(async (tx) => {
+      const competition = await lockCompetition(tx, id);
+      assertOwner(viewer, competition);
+      const given = (Object.keys(data) as (keyof CompetitionData)[]).filter((k) => data[k] != null && (k as string) !== 'competitionId');
+      if (!ANNOUNCEMENT_EDITABLE.includes(competition.status)) {
+        throw domainError(UserErrorCode.INVALID_STATE, `The competition cannot be changed while it is ${competition.status}`);
+      }
+      if (!SCHEME_EDITABLE.includes(competition.status)) {
+        const rules = given.filter((k) => !(ANNOUNCEMENT_FIELDS as readonly string[]).includes(k));
+        if (rules.length) {
+          throw new DomainError(rules.map((k) => ({
+            code: UserErrorCode.INVALID_STATE,
+            message: `${k} can only change while the competition is DRAFT (it is ${competition.status})`,
+            field: ['input', k],
+          })));
+        }
+      }
+      const check = new InputCheck();
+      const clean = cleanCompetition(check, data, competition);
+      check.throwIfAny();
+      await this.assertEnterprisesExist(data);
+      tx.assign(competition, clean as never);
+      await tx.flush();
+      return competition;
+    });
+  }
+
+  /** Host and eligible enterprises must exist: a typo'd ID would silently shut everyone out. */
+  private async assertEnterprisesExist(data: CompetitionData): Promise<void> {
+    const problems: UserErrorInit[] = [];
+    const ids = [...(data.hostEnterpriseId ? [data.hostEnterpriseId] : []), ...(data.eligibility?.enterpriseIds ?? [])];
+    if (!ids.length) return;
+    const found = new Set((await this.em.find(Enterprise, { id: { $in: ids } }, { fields: ['id'] })).map((e) => e.id));
+    if (data.hostEnterpriseId && !found.has(data.hostEnterpriseId)) {
+      problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Enterprise not found', field: ['input', 'hostEnterpriseId'] });
+    }
+    (data.eligibility?.enterpriseIds ?? []).forEach((eid, i) => {
+      if (!found.has(eid)) problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Enterprise not found', field: ['input', 'eligibility', 'enterpriseIds', String(i)] });
+    });
+    if (problems.length) throw new DomainError(problems);
+  }
+
+  /** A lifecycle mutation: readiness checks for the move, then the move itself, in one transaction. */
+  async transition(viewer: Viewer, id: string, action: LifecycleAction, reasonRaw: string | null | undefined): Promise<Competition> {
+    return this.em.transactional(async (tx) => {
+      const competition = await lockCompetition(tx, id);
+      // Who first: a stranger learns nothing from our input checks.
+      assertOwner(viewer, competition);
+      const reason = cleanReason(reasonRaw, LIFECYCLE[action].needsReason, action.replace(/[A-Z].*/, '') + ' this competition');
+      const move = nextStatus(competition.status, action);
+      if (!move.ok) throw domainError(UserErrorCode.INVALID_STATE, move.message, ['input', 'competitionId']);
+      if (action === 'openRegistration') await this.assertSchemeValid(tx, competition);
+      if (action === 'startCompetition') await this.assertReadyToStart(tx, competition);
+      await recordTransition(tx, competition, action, viewer, reason);
+      return competition;
+    });
+  }
+
+  /** The scoring engine's own check, each problem a userError, stage and criterion ids replaced by names. */
+  private async assertSchemeValid(em: EntityManager, competition: Competition): Promise<void> {
+    const stages = await em.find(Stage, { competition }, { orderBy: { position: 'asc' } });
+    const criteria = await em.find(Criterion, { competition }, { orderBy: { position: 'asc' } });
+    const problems = validateScheme({
+      aggregation: competition.aggregation,
+      stages: stages.map((s) => ({
+        id: s.id,
+        weight: s.weight,
+        criteria: criteria.filter((c) => c.stage.id === s.id).map((c) => ({ id: c.id, kind: c.kind, maxScore: c.maxScore })),
+      })),
+    });
+    if (!problems.length) return;
+    const names = new Map<string, string>([...stages.map((s) => [s.id, `“${s.name}”`] as const), ...criteria.map((c) => [c.id, `“${c.name}”`] as const)]);
+    const named = (m: string) => m.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (id) => names.get(id) ?? id);
+    throw new DomainError(problems.map((p) => ({
+      code: UserErrorCode.INVALID_STATE,
+      message: `The marking scheme is not ready: ${named(p.message)}`,
+      field: ['input', 'competitionId'],
+    })));
+  }
+
+  private async assertReadyToStart(em: EntityManager, competition: Competition): Promise<void> {
+    const problems: string[] = [];
+    if (!competition.drawnAt) problems.push('lots have not been drawn (drawLots)');
+    if (!(await em.count(Entry, { competition, status: EntryStatus.ACTIVE }))) problems.push('there is no active entry');
+    const stages = await em.find(Stage, { competition }, { orderBy: { position: 'asc' } });
+    const judging = new Set((await em.find(Criterion, { competition, kind: CriterionKind.JUDGEMENT }, { fields: ['stage'] })).map((c) => c.stage.id));
+    const panel = await em.find(JudgeAssignment, { competition, removedAt: null });
+    for (const stage of stages) {
+      const judges = panel.filter((a) => a.stageIds.includes(stage.id)).length;
+      if (judges === 0) problems.push(`stage “${stage.name}” has no judge`);
+      else if (competition.aggregation === Aggregation.TRIMMED_MEAN && judging.has(stage.id) && judges < 3) {
+        problems.push(`stage “${stage.name}” has ${judges} judge(s); TRIMMED_MEAN needs at least 3`);
+      }
+    }
+    if (problems.length) {
+      throw new DomainError(problems.map((p) => ({ code: UserErrorCode.INVALID_STATE, message: `Cannot start: ${p}`, field: ['input', 'competitionId'] })));
+    }
+  }
+}
+
+/** Validates the fields present (all required ones unless `existing` is given), merged with `existing` for cross-field rules. */
+function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Competition | null): Record<string, unknown> {
+  const out: Record<string, unknown> & Partial<Omit<Competition, 'hostEnterprise'>> = {};
+  const has = (v: unknown) => !existing || v != null;
+  if (has(data.title)) out.title = check.text('title', data.title, { max: 200 });
+  if (data.description != null) out.description = check.text('description', data.description, { max: 10_000, optional: true });
+  if (has(data.trade)) out.trade = check.text('trade', data.trade, { max: 100 });
+  if (data.kind != null) out.kind = data.kind;
+  else if (!existing) check.fail('kind', 'kind is required');
+  if (data.level != null) out.level = data.level;
+  else if (!existing) check.fail('level', 'level is required');
+  if (data.aggregation != null) out.aggregation = data.aggregation;
+  if (data.hostEnterpriseId) out.hostEnterprise = data.hostEnterpriseId;
+  if (has(data.startsAt)) out.startsAt = check.date('startsAt', data.startsAt);
+  if (has(data.endsAt)) out.endsAt = check.date('endsAt', data.endsAt);
+  if (data.registrationDeadline != null) out.registrationDeadline = check.date('registrationDeadline', data.registrationDeadline);
+  const startsAt = out.startsAt ?? existing?.startsAt ?? null;
+  const endsAt = out.endsAt ?? existing?.endsAt ?? null;
+  const deadline = out.registrationDeadline ?? existing?.registrationDeadline ?? null;
+  if (startsAt && endsAt && endsAt < startsAt) check.fail('endsAt', 'endsAt must not be before startsAt');
+  if (deadline && startsAt && deadline > startsAt) check.fail('registrationDeadline', 'registrationDeadline must not be after startsAt');
+  if (data.teamSize != null || !existing) out.teamSize = check.int('teamSize', data.teamSize ?? 1, 1, 10);
+  if (data.honorTopN != null) out.honorTopN = check.int('honorTopN', data.honorTopN, 0, MAX_PLACES);
+  if (data.promotionTopM != null) out.promotionTopM = check.int('promotionTopM', data.promotionTopM, 0, MAX_PLACES);
+  if (data.eligibility != null) Object.assign(out, cleanEligibility(check, data.eligibility));
+  if (data.prizeTiers != null) out.prizeTiers = cleanPrizeTiers(check, data.prizeTiers);
+  return out;
+}
+
+function cleanEligibility(check: InputCheck, e: NonNullable<CompetitionData['eligibility']>): Partial<Competition> {
+  const trades = [...new Set((e.trades ?? []).map((t, i) => {
+    const trade = (t ?? '').trim();
+    if (!trade || trade.length > 100) check.fail(['eligibility', 'trades', String(i)], 'a trade must be 1 to 100 characters');
+    return trade;
+  }))];
+  if (e.minSkillLevel && e.maxSkillLevel && skillRank(e.minSkillLevel) > skillRank(e.maxSkillLevel)) {
+    check.fail(['eligibility', 'maxSkillLevel'], `maxSkillLevel ${e.maxSkillLevel} is below minSkillLevel ${e.minSkillLevel}`);
+  }
+  return {
+    eligibleTrades: trades,
+    minSkillLevel: e.minSkillLevel ?? null,
+    maxSkillLevel: e.maxSkillLevel ?? null,
+    eligibleEnterpriseIds: [...new Set(e.enterpriseIds ?? [])],
+  };
+}
+
+function cleanPrizeTiers(check: InputCheck, tiers: NonNullable<CompetitionData['prizeTiers']>): PrizeTierRule[] {
+  const seen = new Set<string>();
+  let shares = 0;
+  const out = tiers.map((t, i) => {
+    const field = ['prizeTiers', String(i)];
+    if (seen.has(t.tier)) check.fail([...field, 'tier'], `prize tier ${t.tier} is listed twice`);
+    seen.add(t.tier);
+    const rule = Object.assign(new PrizeTierRule(), { tier: t.tier });
+    if ((t.count == null) === (t.share == null)) {
+      check.fail(field, `prize tier ${t.tier} needs exactly one of count and share`);
+    } else if (t.count != null) {
+      if (!Number.isInteger(t.count) || t.count < 1 || t.count > MAX_PLACES) check.fail([...field, 'count'], `count must be a whole number from 1 to ${MAX_PLACES}`);
+      rule.count = t.count;
+    } else {
+      const share = t.share!;
+      if (!(share > 0 && share <= 1)) check.fail([...field, 'share'], 'share must be more than 0 and at most 1');
+      else shares += share;
+      rule.share = share;
+    }
+    return rule;
+  });
+  // Compared with a hair of tolerance: 0.1 + 0.2 + 0.7 is 1.0000000000000002 in binary floating point.
+  if (shares > 1 + 1e-9) check.fail('prizeTiers', `the shares sum to ${Math.round(shares * 1e6) / 1e6}, more than 1`);
+  return out;
+}

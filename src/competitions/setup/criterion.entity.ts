@@ -1,0 +1,21 @@
+import { DecimalType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../../common/relay.js';
+import type { Competition } from './competition.entity.js';
+import type { Stage } from './stage.entity.js';
+import { CriterionKind } from '../enums.js';
+
+@ObjectType({ implements: Node, description: 'A criterion (评分项) of a stage.' })
+@Entity()
+export class Criterion extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('Stage', { ref: true, deleteRule: 'cascade' }) @Index() stage!: Ref<Stage>;
+  /** Denormalized for one-query loads of a whole scheme. */
+  @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) @Index() competition!: Ref<Competition>;
+  @Field() @Property({ type: 'string', length: 200 }) name!: string;
+  @Field(() => CriterionKind) @Enum({ items: () => CriterionKind }) kind!: CriterionKind;
+  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) maxScore!: number;
+  @Field() @Property({ type: 'text' }) description: string = '';
+  @Field(() => Int) @Property({ type: 'integer' }) position!: number;
+}

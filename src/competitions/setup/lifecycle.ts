@@ -1,0 +1,38 @@
+import { CompetitionStatus as S } from '../enums.js';
+
+/**
+ * The competition lifecycle as data: mutation name → the states it may start from and where it goes.
+ * Pure, so it is unit-tested on its own; services apply it and record every move.
+ */
+export type LifecycleAction =
+  | 'openRegistration'
+  | 'closeRegistration'
+  | 'startCompetition'
+  | 'closeScoring'
+  | 'reopenScoring'
+  | 'finalizeCompetition'
+  | 'cancelCompetition';
+
+const BEFORE_FINAL = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED];
+
+export const LIFECYCLE: Record<LifecycleAction, { from: readonly S[]; to: S; needsReason: boolean }> = {
+  openRegistration: { from: [S.DRAFT], to: S.REGISTRATION_OPEN, needsReason: false },
+  closeRegistration: { from: [S.REGISTRATION_OPEN], to: S.REGISTRATION_CLOSED, needsReason: false },
+  startCompetition: { from: [S.REGISTRATION_CLOSED], to: S.IN_PROGRESS, needsReason: false },
+  closeScoring: { from: [S.IN_PROGRESS], to: S.SCORING_CLOSED, needsReason: false },
+  reopenScoring: { from: [S.SCORING_CLOSED], to: S.IN_PROGRESS, needsReason: true },
+  finalizeCompetition: { from: [S.SCORING_CLOSED], to: S.FINALIZED, needsReason: false },
+  cancelCompetition: { from: BEFORE_FINAL, to: S.CANCELLED, needsReason: true },
+};
+
+/** The target state, or a sentence saying why the move is illegal. */
+export function nextStatus(current: S, action: LifecycleAction): { ok: true; to: S } | { ok: false; message: string } {
+  const rule = LIFECYCLE[action];
+  if (rule.from.includes(current)) return { ok: true, to: rule.to };
+  return { ok: false, message: `${action} is not possible while the competition is ${current} (only from ${rule.from.join(', ')})` };
+}
+
+/** States in which the marking scheme (stages, criteria) may still change. */
+export const SCHEME_EDITABLE: readonly S[] = [S.DRAFT];
+/** States in which marks may be submitted. */
+export const SCORING_OPEN: readonly S[] = [S.IN_PROGRESS];

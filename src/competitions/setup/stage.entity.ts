@@ -1,0 +1,16 @@
+import { DecimalType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { Node } from '../../common/relay.js';
+import type { Competition } from './competition.entity.js';
+
+@ObjectType({ implements: Node, description: 'A stage (赛段) of the marking scheme, e.g. theory 30 %, practical 70 %.' })
+@Entity()
+export class Stage extends Node {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) @Index() competition!: Ref<Competition>;
+  @Field() @Property({ type: 'string', length: 100 }) name!: string;
+  @Field(() => Float, { description: 'Weight in percent; the stages’ weights sum to 100.' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2 }) weight!: number;
+  @Field(() => Int) @Property({ type: 'integer' }) position!: number;
+}
