@@ -69,6 +69,7 @@ describe('createCompetition', () => {
       prizeTiers: [{ tier: 'FIRST', count: 1, share: 0.1 }, { tier: 'SECOND', share: 0 }, { tier: 'THIRD' }, { tier: 'THIRD', count: 1 }],
     });
     expect(res.competition).toBeNull();
+    expect(res.userErrors.length).toBeGreaterThan(0);
     expect(res.userErrors.every((e: any) => e.code === 'INVALID_INPUT')).toBe(true);
     expect(res.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual([
       'input.eligibility.maxSkillLevel', 'input.endsAt', 'input.honorTopN', 'input.prizeTiers.0', 'input.prizeTiers.1.share', 'input.prizeTiers.2',
