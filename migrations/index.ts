@@ -7,6 +7,9 @@ import { Migration20261206160119 } from './Migration20261206160119.js';
 import { Migration20261206162500 } from './Migration20261206162500.js';
 import { Migration20261206170000 } from './Migration20261206170000.js';
 import { Migration20261206170500 } from './Migration20261206170500.js';
+import { Migration20261206172100 } from './Migration20261206172100.js';
+import { Migration20261206172200 } from './Migration20261206172200.js';
+import { Migration20261206172300 } from './Migration20261206172300.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -17,4 +20,7 @@ export const migrationsList = [
   { name: 'Migration20261206162500', class: Migration20261206162500 },
   { name: 'Migration20261206170000', class: Migration20261206170000 },
   { name: 'Migration20261206170500', class: Migration20261206170500 },
+  { name: 'Migration20261206172100', class: Migration20261206172100 },
+  { name: 'Migration20261206172200', class: Migration20261206172200 },
+  { name: 'Migration20261206172300', class: Migration20261206172300 },
 ];

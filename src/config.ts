@@ -10,6 +10,8 @@ export interface Config {
   /** Unset in embedded mode → generated once and kept under dataDir (see db/secrets.ts). */
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
+  /** Lifetime of a results CSV link from createResultsDownload (short: the URL ends up in proxy logs). */
+  resultsDownloadTtlSeconds: number;
   logLevel: string;
   nodeEnv: 'development' | 'production' | 'test';
   bootstrapAdmin: { email: string; password: string } | undefined;
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     jwtSecret,
     jwtTtlSeconds: 12 * 3600,
+    resultsDownloadTtlSeconds: 300,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     nodeEnv,
     bootstrapAdmin: email && password ? { email, password } : undefined,

@@ -16,10 +16,12 @@ import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, Sc
 import { ScoreRevision } from './judging/score-revision.entity.js';
 import { SchemeResolver } from './setup/scheme.resolver.js';
 import { Stage } from './setup/stage.entity.js';
+import { ResultsDownload } from './results/results-download.entity.js';
+import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -33,5 +35,5 @@ export const competitionResolvers = [
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver,
+  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
 ] as const;

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../common/relay.js';
@@ -8,6 +8,9 @@ import type { Worker } from './worker.entity.js';
 @ObjectType({ implements: Node, description: 'An honor held by a worker (荣誉).' })
 @Entity()
 @Index({ properties: ['kind', 'worker'] })
+// One honor of a kind and level per worker and year (grantHonor and finalize check first; this catches two at once).
+// Honors cannot be revoked yet: when they can, this becomes a partial index over the live ones.
+@Unique({ name: 'honor_worker_kind_level_year_unique', properties: ['worker', 'kind', 'level', 'year'] })
 export class Honor extends Node {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../common/relay.js';
@@ -7,6 +7,12 @@ import type { Worker } from './worker.entity.js';
 
 @ObjectType({ implements: Node, description: 'One change of a worker’s skill level, with its kind, reason and source; the first is the INITIAL level.' })
 @Entity()
+// At most one competition promotion per worker per calendar year in China Standard Time (UTC+8): finalize
+// checks it under the worker's row lock; this index catches what a missed lock would let through.
+@Unique({
+  name: 'skill_level_change_competition_year_unique',
+  expression: `create unique index "skill_level_change_competition_year_unique" on "skill_level_change" ("worker_id", (extract(year from ("at" at time zone 'UTC') + interval '8 hours'))) where "source_competition_id" is not null`,
+})
 export class SkillLevelChange extends Node {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

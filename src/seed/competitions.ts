@@ -85,7 +85,7 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   }
 
   const upcoming = await build(c, org, judges, {
-    title: '秦皇岛港务集团电工岗位练兵', description: '企业级岗位练兵：装卸桥配电柜故障排查。', kind: 'JOB_DRILL', level: 'ENTERPRISE', trade: '电工',
+    title: '秦皇岛港务集团电工岗位练兵', description: '企业级岗位练兵：装卸桥配电柜故障排查。', kind: 'JOB_DRILL', level: 'ENTERPRISE', trade: '电工', hostEnterpriseId: reg.enterprises[0]!.id,
     aggregation: 'MEDIAN', registrationDeadline: day(10), startsAt: day(14), endsAt: day(15),
     eligibility: { trades: ['电工'], enterpriseIds: [reg.enterprises[0]!.id] },
   }, [{ name: '故障排查', weight: 100, criteria: [{ name: '排查用时', kind: 'MEASUREMENT', maxScore: 50 }, { name: '操作规范', kind: 'JUDGEMENT', maxScore: 50 }] }],

@@ -122,7 +122,7 @@ describe('user administration', () => {
   it('disabling a user stops their tokens and their login; enabling lets them log in again', async () => {
     const admin = await t.user([Role.ADMIN]);
     const u = await t.user([Role.REVIEWER], { email: 'to.disable@example.com' });
-    expect(ok(await t.gql(VIEWER, {}, u.token)).viewer).not.toBeNull();
+    expect(ok(await t.gql(VIEWER, {}, u.token)).viewer).toMatchObject({ email: 'to.disable@example.com', disabled: false });
     const res = ok(
       await t.gql(`mutation($id: ID!) { disableUser(input: { userId: $id }) { user { disabled } userErrors { code } } }`, { id: u.globalId }, admin.token),
     );

@@ -4,6 +4,7 @@ import {
   type GraphQLField, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 import { toGlobalId } from '../../src/common/relay';
+import { creditCode } from '../helpers/registry';
 
 /*
  * Builds arguments for any mutation or query straight from the schema, so the authorization matrix
@@ -21,15 +22,17 @@ export function typeOfIdField(name: string): string {
 export interface Fill {
   /** Global IDs to use for ID fields of this name (e.g. competitionId → a real competition). */
   ids?: Record<string, string>;
+  /** A global ID per Node type (as typeOfIdField names it), for ID fields not in `ids`. */
+  byType?: Record<string, string>;
 }
 
 const SCALAR_SAMPLES: Record<string, (field: string) => unknown> = {
-  String: (f) => (/email/i.test(f) ? `x${Date.now() % 1e6}@example.cn` : /password/i.test(f) ? 'password-123456' : /creditCode/.test(f) ? '91350200MA2XXXXX0X' : '样例'),
-  Int: (f) => (/year/i.test(f) ? 2026 : 1),
+  String: (f) => (/email/i.test(f) ? `x${Date.now() % 1e6}@example.cn` : /password/i.test(f) ? 'password-123456' : /creditCode/.test(f) ? creditCode(Date.now() % 1e9) : '样例'),
+  Int: (f) => (/birthYear/.test(f) ? 1990 : /year/i.test(f) ? 2026 : 1),
   Float: () => 1,
   Boolean: () => false,
   ID: () => toGlobalId('Node', randomUUID()),
-  DateTimeISO: () => '2026-06-01T00:00:00.000Z',
+  DateTimeISO: (f) => (/^ends/.test(f) ? '2026-06-03T00:00:00.000Z' : '2026-06-01T00:00:00.000Z'),
   Decimal: () => '1.00',
   Date: () => '2015-03-01',
 };
@@ -42,12 +45,15 @@ export function sample(type: GraphQLInputType, field: string, fill: Fill = {}): 
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
     for (const [name, f] of Object.entries(type.getFields())) {
-      if (isNonNullType(f.type) && f.defaultValue === undefined) out[name] = sample(f.type, name, fill);
+      // Required fields, and a reason where the service asks for one though the schema cannot.
+      if ((isNonNullType(f.type) && f.defaultValue === undefined) || name === 'reason') out[name] = sample(f.type, name, fill);
     }
     return out;
   }
   if (isScalarType(type)) {
-    if (type.name === 'ID') return fill.ids?.[field] ?? fill.ids?.[field.replace(/s$/, '')] ?? toGlobalId(typeOfIdField(field), randomUUID());
+    if (type.name === 'ID') {
+      return fill.ids?.[field] ?? fill.ids?.[field.replace(/s$/, '')] ?? fill.byType?.[typeOfIdField(field)] ?? toGlobalId(typeOfIdField(field), randomUUID());
+    }
     const make = SCALAR_SAMPLES[type.name];
     if (!make) throw new Error(`No sample for scalar ${type.name}: add one to test/authz/inputs.ts`);
     return make(field);

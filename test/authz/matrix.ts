@@ -13,7 +13,7 @@ export type Who = 'PUBLIC' | 'AUTHENTICATED' | readonly Role[];
 /**
  * Ownership checked in the service on top of the role, tested with real objects:
  * competition — the organizer who created the competition (or an ADMIN);
- * panel — a JUDGE assigned to the competition's panel for that stage.
+ * panel — a JUDGE assigned to the competition's panel for that stage (an ADMIN is no judge: only JUDGEs are assigned).
  * Others are written as text and tested in their module's own tests.
  */
 export type Owner = 'competition' | 'panel' | string;
@@ -22,6 +22,8 @@ export interface Rule {
   module: string;
   who: Who;
   owner?: Owner;
+  /** The ownership check binds an ADMIN too, and an ADMIN can never be the owner (e.g. only assigned REVIEWERs review). */
+  notForAdmin?: true;
 }
 
 const { ADMIN, ORGANIZER, JUDGE } = Role;
@@ -54,6 +56,7 @@ export const MUTATIONS: Record<string, Rule> = {
   // Competitions
   createCompetition: { module: 'Competitions', who: ORGANIZERS },
   updateCompetition: competition(),
+  extendRegistrationDeadline: competition(),
   openRegistration: competition(),
   closeRegistration: competition(),
   startCompetition: competition(),
@@ -61,6 +64,7 @@ export const MUTATIONS: Record<string, Rule> = {
   reopenScoring: competition(),
   cancelCompetition: competition(),
   finalizeCompetition: competition(),
+  createResultsDownload: competition(),
   addStage: competition(),
   updateStage: competition(),
   removeStage: competition(),
@@ -75,7 +79,7 @@ export const MUTATIONS: Record<string, Rule> = {
   unassignJudge: competition(),
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
-  submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel' },
+  submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -89,7 +93,7 @@ export const MUTATIONS: Record<string, Rule> = {
   // Advanced operating methods (先进操作法)
   submitOperatingMethod: { module: 'Operating methods', who: [STUDIO_MANAGER], owner: 'studio (when one is given): its manager (or an ADMIN)' },
   assignMethodReviewers: { module: 'Operating methods', who: [ADMIN] },
-  reviewOperatingMethod: { module: 'Operating methods', who: [REVIEWER], owner: 'a REVIEWER assigned to the method; never one from an enterprise of its inventors or studio (userError CONFLICT_OF_INTEREST)' },
+  reviewOperatingMethod: { module: 'Operating methods', who: [REVIEWER], notForAdmin: true, owner: 'a REVIEWER assigned to the method (an ADMIN is no reviewer and cannot be assigned); never one from an enterprise of its inventors or studio (userError CONFLICT_OF_INTEREST)' },
   nameOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
   rejectOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
   recordMethodAdoption: { module: 'Operating methods', who: [ORGANIZER] },
@@ -125,11 +129,32 @@ export type Outcome = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'allowed';
 export function expected(rule: Rule, role: Role | null): Outcome {
   if (rule.who === 'PUBLIC') return 'allowed';
   if (role === null) return 'UNAUTHENTICATED';
+  if (role === Role.ADMIN && rule.notForAdmin) return 'FORBIDDEN';
   if (rule.who === 'AUTHENTICATED' || role === Role.ADMIN || rule.who.includes(role)) return 'allowed';
   return 'FORBIDDEN';
 }
 
 const cell = (o: Outcome) => (o === 'allowed' ? '✓' : o === 'FORBIDDEN' ? 'forbidden' : 'login');
+
+/**
+ * Reads inside one competition depend on where the viewer sits in it, not on a role alone
+ * (src/competitions/access.ts, standingFrom); tested in test/competitions/jury-view.test.ts.
+ */
+const JURY_VIEW = [
+  '## Reads inside a competition',
+  '',
+  '| viewer | leaderboard while frozen | names of entries | marks (`scoreSheet`, `node`, `scoreSubmitted`) | panel (`judges`) | `scoreLog`, results CSV |',
+  '|---|---|---|---|---|---|',
+  '| its own organizer, ADMIN (not judging it) | live | ✓ | all | ✓ | ✓ |',
+  '| its chief judge (on the panel now) | live | hidden until FINALIZED | all | ✓ | CSV no; `scoreLog` needs ORGANIZER |',
+  '| a judge on its panel (whatever other roles) | frozen | hidden until FINALIZED | the stages they judge | ✓ | forbidden |',
+  '| a judge removed from its panel | frozen | hidden until FINALIZED | none | null | forbidden |',
+  '| an ORGANIZER of another competition, anyone else | frozen | ✓ | none | null | forbidden |',
+  '',
+  'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
+  'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+];
 
 /** docs/authorization.md */
 export function renderMatrix(): string {
@@ -139,8 +164,9 @@ export function renderMatrix(): string {
     '',
     'Generated from `test/authz/matrix.ts`, which `test/authz/authorization.test.ts` checks against the running',
     'server for every mutation and private query in the schema (a new one without a line fails the test).',
-    '✓ = allowed past the role check; `login` = UNAUTHENTICATED; `forbidden` = FORBIDDEN. ADMIN holds every role.',
-    'Ownership: *competition* = the organizer who created it (or an ADMIN); *panel* = a judge assigned to that stage.',
+    '✓ = allowed: called with valid input naming objects the caller owns, it runs (a userError is fine, a GraphQL error is not);',
+    '`login` = UNAUTHENTICATED; `forbidden` = FORBIDDEN. ADMIN holds every role and passes every ownership check unless the line says otherwise.',
+    'Ownership: *competition* = the organizer who created it (or an ADMIN); *panel* = a judge assigned to that stage (never an ADMIN).',
     '',
   ];
   const table = (title: string, rules: Record<string, Rule>) => {
@@ -155,5 +181,6 @@ export function renderMatrix(): string {
   };
   table('Mutations', MUTATIONS);
   table('Private queries', PRIVATE_QUERIES);
+  lines.push(...JURY_VIEW);
   return lines.join('\n');
 }

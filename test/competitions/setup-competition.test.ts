@@ -26,7 +26,8 @@ afterAll(async () => t.close());
 
 const base = () => ({
   title: '2026年港城焊工职业技能大赛', description: '市级一类大赛', kind: 'SKILLS_COMPETITION', level: 'CITY', trade: '焊工',
-  registrationDeadline: '2026-04-20T00:00:00.000Z', startsAt: '2026-05-10T00:00:00.000Z', endsAt: '2026-05-12T00:00:00.000Z',
+  // Far ahead: a registration deadline must be in the future.
+  registrationDeadline: '2099-04-20T00:00:00.000Z', startsAt: '2099-05-10T00:00:00.000Z', endsAt: '2099-05-12T00:00:00.000Z',
 });
 
 async function create(token: string, over: Record<string, unknown> = {}) {
@@ -63,11 +64,12 @@ describe('createCompetition', () => {
   it('reports every invalid field at once and creates nothing', async () => {
     const before = ok(await t.gql(`{ competitions { totalCount } }`)).competitions.totalCount;
     const res = await create(organizer.token, {
-      title: ' ', trade: '', endsAt: '2026-05-01T00:00:00.000Z', registrationDeadline: '2026-06-01T00:00:00.000Z', teamSize: 11,
+      title: ' ', trade: '', endsAt: '2099-05-01T00:00:00.000Z', registrationDeadline: '2099-06-01T00:00:00.000Z', teamSize: 11,
       honorTopN: -1, promotionTopM: -2, eligibility: { minSkillLevel: 'TECHNICIAN', maxSkillLevel: 'JUNIOR' },
       prizeTiers: [{ tier: 'FIRST', count: 1, share: 0.1 }, { tier: 'SECOND', share: 0 }, { tier: 'THIRD' }, { tier: 'THIRD', count: 1 }],
     });
     expect(res.competition).toBeNull();
+    expect(res.userErrors.length).toBeGreaterThan(0);
     expect(res.userErrors.every((e: any) => e.code === 'INVALID_INPUT')).toBe(true);
     expect(res.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual([
       'input.eligibility.maxSkillLevel', 'input.endsAt', 'input.honorTopN', 'input.prizeTiers.0', 'input.prizeTiers.1.share', 'input.prizeTiers.2',
@@ -149,9 +151,9 @@ describe('competitions query', () => {
     const o = await t.user([Role.ORGANIZER]);
     const make = async (over: Record<string, unknown>) => (await create(o.token, { title: '筛选测试', registrationDeadline: null, ...over })).competition.id;
     mine = [
-      await make({ title: '筛选测试 钳工比武', kind: 'TECHNICAL_CONTEST', level: 'DISTRICT', trade: '钳工', startsAt: '2024-12-31T17:00:00.000Z', endsAt: '2025-01-02T00:00:00.000Z', registrationDeadline: null }),
+      await make({ title: '筛选测试 钳工比武', kind: 'TECHNICAL_CONTEST', level: 'DISTRICT', district: '思明区', trade: '钳工', startsAt: '2024-12-31T17:00:00.000Z', endsAt: '2025-01-02T00:00:00.000Z', registrationDeadline: null }),
       await make({ title: '筛选测试 焊工大赛', kind: 'SKILLS_COMPETITION', level: 'CITY', startsAt: '2025-06-01T00:00:00.000Z', endsAt: '2025-06-02T00:00:00.000Z' }),
-      await make({ title: '筛选测试 岗位练兵', kind: 'JOB_DRILL', level: 'ENTERPRISE', startsAt: '2025-12-31T15:00:00.000Z', endsAt: '2026-01-01T00:00:00.000Z', registrationDeadline: null }),
+      await make({ title: '筛选测试 岗位练兵', kind: 'JOB_DRILL', level: 'ENTERPRISE', hostEnterpriseId: host.id, startsAt: '2025-12-31T15:00:00.000Z', endsAt: '2026-01-01T00:00:00.000Z', registrationDeadline: null }),
     ];
   });
   const titles = async (args: string) =>

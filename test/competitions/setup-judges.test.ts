@@ -119,11 +119,12 @@ describe('unassignJudge', () => {
 });
 
 describe('who sees the panel', () => {
-  it('the competition’s judges, organizers and admins see it (field and node); the public and other judges do not', async () => {
+  it('the competition’s judges, its organizer and admins see it (field and node); the public, other judges and other organizers do not', async () => {
     const f = await setupCompetition(t, { until: 'REGISTRATION_OPEN', entries: 0, judges: 2, organizer });
     const [mine] = await panel(f.competitionId);
     expect((await panel(f.competitionId, f.judges[1]!.token)).map((a: any) => a.user.id)).toEqual(f.judges.map((j) => j.globalId));
-    expect(await panel(f.competitionId, (await t.user([Role.ORGANIZER])).token)).toHaveLength(2);
+    const otherOrganizer = await t.user([Role.ORGANIZER]);
+    expect(await panel(f.competitionId, otherOrganizer.token)).toBeNull();
     expect(await panel(f.competitionId, (await t.user([Role.ADMIN])).token)).toHaveLength(2);
     const outsider = await judgeOf();
     expect(await panel(f.competitionId, outsider.token)).toBeNull();
@@ -132,6 +133,7 @@ describe('who sees the panel', () => {
     expect(ok(await t.gql(NODE, { id: mine.id }, f.judges[1]!.token)).node).toMatchObject({ id: mine.id, chief: true });
     expect(ok(await t.gql(NODE, { id: mine.id }, organizer.token)).node).toMatchObject({ id: mine.id });
     expect(ok(await t.gql(NODE, { id: mine.id }, outsider.token)).node).toBeNull();
+    expect(ok(await t.gql(NODE, { id: mine.id }, otherOrganizer.token)).node).toBeNull();
     expect(ok(await t.gql(NODE, { id: mine.id })).node).toBeNull();
     // A judge's account (email, roles) is not exposed through the panel.
     expect(errorCode(await t.gql(`query($id: ID!) { competition(id: $id) { judges { user { email } } } }`, { id: f.competitionId }, organizer.token))).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -40,6 +40,10 @@ beforeAll(async () => {
   await createWorker(t, f.organizer.token, soe.id, { trade: '焊工', skillLevel: 'INTERMEDIATE' });
   await createWorker(t, f.organizer.token, soe.id, { trade: '焊工', skillLevel: 'TECHNICIAN' });
   await createWorker(t, f.organizer.token, soe.id, { trade: '电工', skillLevel: 'SENIOR' });
+  // An enterprise of 湖里区 that sends nobody: its eligible welder still counts (the rate is not inflated).
+  // The judges are welders too, of the fixture's judges' enterprise: as the competition's judges they never count.
+  const absent = await createEnterprise(t, f.organizer.token, { ownership: 'STATE_OWNED', district: '湖里区', size: 'MEDIUM' });
+  await createWorker(t, f.organizer.token, absent.id, { trade: '焊工', skillLevel: 'SENIOR' });
   const { entry } = await mutate(t, f.organizer.token, 'registerEntry', 'RegisterEntryInput', { competitionId: f.competitionId, workerIds: [entrant.id] }, 'entry { id }');
   f.entries.push({ id: entry.id, workerIds: [entrant.id], enterpriseId: soe.id, startNumber: null });
   await move('closeRegistration');
@@ -52,8 +56,9 @@ describe('competition.stats', () => {
   it('counts participation against the eligible registry and marks against the panel', async () => {
     expect(await stats()).toEqual({
       entries: 4, workers: 4, enterprises: 4, nonPublicEnterprises: 3,
-      // 4 entrants + 2 eligible welders at the state-owned enterprise; the electrician is not eligible.
-      eligibleWorkers: 6, participationRate: 0.6667,
+      // A CITY contest counts the whole registry: 4 entrants + 2 eligible welders at the state-owned enterprise
+      // + 1 at the enterprise that sent nobody; the electrician is not eligible, the 2 judges are left out.
+      eligibleWorkers: 7, participationRate: 0.5714,
       rankedEntries: 0, benefitedEntries: 0, benefitRate: 0,
       // per entry: 1 MEASUREMENT mark + 1 JUDGEMENT criterion × 2 judges
       marksReceived: 0, marksExpected: 12, promotions: 0, honors: 0,
@@ -88,20 +93,20 @@ describe('efficacyReport', () => {
   it('breaks the year down by kind, district and ownership in one report', async () => {
     const r = ok(await report({ year: YEAR })).efficacyReport;
     expect(r.year).toBe(YEAR);
-    expect(r.totals).toMatchObject({ kind: null, district: null, ownership: null, competitions: 1, entries: 4, enterprises: 4, workers: 4, eligibleWorkers: 6, participationRate: 0.6667, rankedEntries: 4, benefitedEntries: 1, benefitRate: 0.25, honors: 1 });
+    expect(r.totals).toMatchObject({ kind: null, district: null, ownership: null, competitions: 1, entries: 4, enterprises: 4, workers: 4, eligibleWorkers: 7, participationRate: 0.5714, rankedEntries: 4, benefitedEntries: 1, benefitRate: 0.25, honors: 1 });
     expect(r.byKind).toEqual([expect.objectContaining({ kind: 'SKILLS_COMPETITION', competitions: 1, entries: 4 })]);
     const byDistrict = Object.fromEntries(r.byDistrict.map((l: any) => [l.district, l]));
     expect(Object.keys(byDistrict).sort()).toEqual(['思明区', '湖里区']);
-    expect(byDistrict['湖里区']).toMatchObject({ entries: 1, workers: 1, eligibleWorkers: 3, participationRate: 0.3333, enterprises: 1 });
+    expect(byDistrict['湖里区']).toMatchObject({ entries: 1, workers: 1, eligibleWorkers: 4, participationRate: 0.25, enterprises: 1 });
     expect(byDistrict['思明区']).toMatchObject({ entries: 3, workers: 3, eligibleWorkers: 3, participationRate: 1, enterprises: 3, benefitedEntries: 1, honors: 1 });
     const byOwnership = Object.fromEntries(r.byOwnership.map((l: any) => [l.ownership, l]));
-    expect(byOwnership.STATE_OWNED).toMatchObject({ workers: 1, eligibleWorkers: 3 });
+    expect(byOwnership.STATE_OWNED).toMatchObject({ workers: 1, eligibleWorkers: 4 });
     expect(byOwnership.PRIVATE).toMatchObject({ workers: 3, eligibleWorkers: 3 });
   });
 
   it('filters by district and kind, and counts only competitions finalized in the year', async () => {
     const huli = ok(await report({ year: YEAR, district: '湖里区' })).efficacyReport;
-    expect(huli.totals).toMatchObject({ competitions: 1, entries: 1, workers: 1, eligibleWorkers: 3, benefitedEntries: 0, honors: 0 });
+    expect(huli.totals).toMatchObject({ competitions: 1, entries: 1, workers: 1, eligibleWorkers: 4, benefitedEntries: 0, honors: 0 });
     expect(huli.byDistrict.map((l: any) => l.district)).toEqual(['湖里区']);
     const drills = ok(await report({ year: YEAR, kind: 'JOB_DRILL' })).efficacyReport;
     expect(drills.totals).toMatchObject({ competitions: 0, entries: 0, participationRate: 0 });

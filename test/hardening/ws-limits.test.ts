@@ -149,7 +149,8 @@ describe('authentication is re-checked', () => {
   });
 
   it('ends a socket whose user lost a role, so subscriptions authorized by it stop', async () => {
-    const organizer = await t.user([Role.ORGANIZER]);
+    // An ADMIN: marks are the competition's jury's, not any ORGANIZER's (issue 12 §1).
+    const organizer = await t.user([Role.ADMIN]);
     const c = client(organizer.token);
     const sub = record(c, SCORE_SUB, { id: fx.competitionId });
     await new Promise((r) => setTimeout(r, 200));
@@ -177,6 +178,12 @@ async function waitUntil(pred: () => boolean, timeoutMs = 3000): Promise<void> {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms))]);
+/** The timer is cleared once `p` settles: a pending one would keep this worker alive after the last test. */
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

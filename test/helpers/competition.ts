@@ -73,7 +73,7 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
     level: opts.level ?? 'CITY',
     trade: '焊工',
     hostEnterpriseId: host.id,
-    registrationDeadline: '2026-05-01T00:00:00.000Z',
+    // No registration deadline: a fixed one would pass, and registerEntry refuses entries after it.
     startsAt: '2026-05-10T00:00:00.000Z',
     endsAt: '2026-05-12T00:00:00.000Z',
     aggregation: opts.aggregation ?? 'MEAN',

@@ -256,8 +256,18 @@ describe('computeEntryResult', () => {
       expect(() => computeEntryResult(scheme, [], judges, 'MAX' as never)).toThrow(ScoringInputError);
     });
 
-    it('the same judge may mark different criteria', () => {
-      expect(() => computeEntryResult(scheme, [mark('P1', 'j1', 1), mark('P2', 'j1', 1)], judges)).not.toThrow();
+    it('the same judge may mark different criteria: both marks count', () => {
+      // practical = (1 + 1 + 0) / (10 + 20 + 20) × 100 = 4; total = 70 × 4 / 100 = 2.8; theory unmarked
+      expect(computeEntryResult(scheme, [mark('P1', 'j1', 1), mark('P2', 'j1', 1)], judges)).toEqual({
+        stageScores: [
+          { stageId: 'theory', score: 0 },
+          { stageId: 'practical', score: 4 },
+        ],
+        total: 2.8,
+        marksReceived: 2,
+        marksExpected: 9,
+        completeness: 2 / 9,
+      });
     });
   });
 });

@@ -187,6 +187,8 @@ describe('scoring properties', () => {
         const { c, mark } = x!;
         const before = resultsByEntry(leaderboard(c));
         const after = resultsByEntry(leaderboard(c, [...c.marks, mark]));
+        expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+        expect(after.has(mark.entryId)).toBe(true);
         for (const [entryId, result] of after) {
           if (entryId === mark.entryId) {
             expect(result.marksReceived).toBe(before.get(entryId)!.marksReceived + 1);

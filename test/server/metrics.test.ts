@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/role';
-import { ok, startTestServer, type TestServer } from '../helpers/server';
+import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { setupCompetition } from '../helpers/competition';
 import { record, wsClient } from '../helpers/ws';
 
@@ -63,7 +63,7 @@ describe('GET /metrics', () => {
     const refused = ok(await t.gql(`mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`, { input: { email: 'nobody@example.com', password: 'wrong-password' } }));
     expect(refused.login.userErrors).toHaveLength(1);
     expect((await t.gql(`mutation { createEnterprise(input: { name: "x", creditCode: "x", ownership: PRIVATE, size: SMALL, industry: "x", district: "x" }) { userErrors { code } } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(`{ noSuchField }`)).errors).toBeDefined();
+    expect(errorCode(await t.gql(`{ noSuchField }`))).toBe('GRAPHQL_VALIDATION_FAILED');
     const after = await scrape();
     const moved = (name: string, labels: Labels) => after(name, labels) - before(name, labels);
     expect(moved('jiangxin_graphql_operations_total', { operation: '__typename', type: 'query', outcome: 'ok' })).toBe(2);

@@ -67,18 +67,24 @@ describe('WebSocket (graphql-ws) on the same port and path', () => {
 describe('shutdown', () => {
   it('lets an in-flight request finish, then refuses new connections', async () => {
     const own = await startTestServer();
-    const admin = await own.user([Role.ADMIN]);
-    // Import enough rows that the request is still running when close() starts.
-    const rows = [...Array(2000).keys()].map((i) => ({ name: `w${i}`, gender: 'MALE', birthYear: 1990, trade: '焊工', employeeNumber: `S${i}`, joinedAt: '2020-01-01' }));
-    const ent = ok(await own.gql(`mutation { createEnterprise(input: { name: "关停测试", creditCode: "91350200MA2Y0C4L7B", ownership: PRIVATE, size: SMALL, industry: "制造", district: "湖里区" }) { enterprise { id } } }`, {}, admin.token)).createEnterprise.enterprise;
-    const inFlight = own.gql(`mutation($input: ImportWorkersInput!) { importWorkers(input: $input) { createdCount userErrors { code } } }`, { input: { enterpriseId: ent.id, rows } }, admin.token);
-    await new Promise((r) => setTimeout(r, 30));
-    const closing = own.server.close();
-    const res = ok(await inFlight);
-    expect(res.importWorkers).toEqual({ createdCount: 2000, userErrors: [] });
-    await closing;
-    await expect(fetch(`${own.url.replace(/\/graphql$/, '')}/health`)).rejects.toThrow();
-    await own.orm.close(true);
-    await own.close().catch(() => undefined);
+    try {
+      const admin = await own.user([Role.ADMIN]);
+      // Import enough rows that the request is still running when close() starts.
+      const rows = [...Array(2000).keys()].map((i) => ({ name: `w${i}`, gender: 'MALE', birthYear: 1990, trade: '焊工', employeeNumber: `S${i}`, joinedAt: '2020-01-01' }));
+      const ent = ok(await own.gql(`mutation { createEnterprise(input: { name: "关停测试", creditCode: "91350200MA2Y0C4L7B", ownership: PRIVATE, size: SMALL, industry: "制造", district: "湖里区" }) { enterprise { id } } }`, {}, admin.token)).createEnterprise.enterprise;
+      // Close once the server has the request (not after a fixed sleep: on a busy machine it may not have arrived yet).
+      const arrived = new Promise((r) => own.server.httpServer.once('request', r));
+      const inFlight = own.gql(`mutation($input: ImportWorkersInput!) { importWorkers(input: $input) { createdCount userErrors { code } } }`, { input: { enterpriseId: ent.id, rows } }, admin.token);
+      await arrived;
+      const closing = own.server.close();
+      const res = ok(await inFlight);
+      expect(res.importWorkers).toEqual({ createdCount: 2000, userErrors: [] });
+      await closing;
+      await expect(fetch(`${own.url.replace(/\/graphql$/, '')}/health`)).rejects.toThrow();
+    } finally {
+      // Also when an expectation failed: an open pool (tarn's reaping interval) keeps the worker alive.
+      await own.orm.close(true);
+      await own.close().catch(() => undefined);
+    }
   });
 });

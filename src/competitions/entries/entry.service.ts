@@ -11,7 +11,7 @@ import { Worker } from '../../registry/worker.entity.js';
 import { assertOwner, assertStatus } from '../access.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import type { Competition } from '../setup/competition.entity.js';
-import { cleanReason, lockCompetition } from '../setup/competition.service.js';
+import { cleanReason, deadlinePassed, lockCompetition } from '../setup/competition.service.js';
 import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { CompetitionStatus as S, EntryStatus } from '../enums.js';
@@ -54,6 +54,13 @@ export class EntryService {
       const competition = await lockCompetition(tx, competitionId);
       assertOwner(viewer, competition);
       assertStatus(competition, [S.REGISTRATION_OPEN], 'Registering an entry');
+      if (deadlinePassed(competition)) {
+        throw domainError(
+          UserErrorCode.INVALID_STATE,
+          `Registration closed at its deadline (${competition.registrationDeadline!.toISOString()}); the organizer may extend it with a reason`,
+          ['input', 'competitionId'],
+        );
+      }
       const problems: UserErrorInit[] = [];
       if (workerIds.length !== competition.teamSize) {
         problems.push(notEligible(`Rule “team size”: an entry has exactly ${competition.teamSize} worker(s); ${workerIds.length} given`));

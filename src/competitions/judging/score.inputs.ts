@@ -44,7 +44,7 @@ export class LeaderboardPayload extends Payload {
 export class ScoreSheetLine {
   @Field(() => Criterion) criterion!: Criterion;
   @Field(() => [Score]) marks!: Score[];
-  @Field(() => Float, { nullable: true, description: 'The mark that counts (JUDGEMENT: aggregated over judges); null when unmarked.' })
+  @Field(() => Float, { nullable: true, description: 'The mark that counts (JUDGEMENT: aggregated over judges), rounded half up to two decimals; null when unmarked.' })
   aggregate!: number | null;
 }
 
@@ -52,7 +52,7 @@ export class ScoreSheetLine {
 export class ScoreSheet {
   @Field(() => Entry) entry!: Entry;
   @Field(() => [ScoreSheetLine]) lines!: ScoreSheetLine[];
-  @Field(() => Float, { nullable: true, description: 'The entry’s total; null for a judge, who sees only their stages.' }) total!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The entry’s total, rounded half up to two decimals; null for a judge, who sees only their stages.' }) total!: number | null;
   @Field(() => Int) marksReceived!: number;
 }
 

@@ -7,7 +7,7 @@ export class StageTotal {
   @Field(() => ID, { description: 'Global ID of the stage.' }) stageId!: string;
   @Field() stageName!: string;
   @Field(() => Float) weight!: number;
-  @Field(() => Float, { description: '0–100, two decimals.' }) score!: number;
+  @Field(() => Float, { description: '0–100, rounded half up to two decimals (from the exact value).' }) score!: number;
 }
 
 @ObjectType({ description: 'One line of the leaderboard.', simpleResolvers: true })
@@ -21,7 +21,7 @@ export class LeaderboardRow {
   displayName!: string | null;
   @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
   @Field(() => EntryStatus) status!: EntryStatus;
-  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, two decimals.' }) total!: number;
+  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value).' }) total!: number;
   @Field(() => [StageTotal]) stageTotals!: StageTotal[];
   @Field(() => Float, { description: 'Share of the expected marks received, 0–1.' }) completeness!: number;
 }

@@ -158,7 +158,10 @@ export async function finalizeCompetition(em: EntityManager, viewer: Viewer, com
     }));
 
     const year = cstYear(now);
-    const promotionCandidates = selectTop(rows.map((r) => (noShow(r) ? { ...r, rank: null } : r)), competition.promotionTopM).flatMap((r) => r.workerIds);
+    const eligible = rows.map((r) => (noShow(r) ? { ...r, rank: null } : r));
+    const promotionCandidates = selectTop(eligible, competition.promotionTopM).flatMap((r) => r.workerIds);
+    const honorCandidates = selectTop(eligible, competition.honorTopN).flatMap((r) => r.workerIds);
+    await lockWorkers(tx, [...promotionCandidates, ...honorCandidates]);
     const workers = await loadPlanWorkers(tx, promotionCandidates, year);
     const plan = planAwards(rows, competition, new Map(workers.map((w) => [w.plan.id, w.plan])));
 
@@ -176,12 +179,23 @@ export async function finalizeCompetition(em: EntityManager, viewer: Viewer, com
   });
 }
 
+/**
+ * Locks the workers' rows (FOR UPDATE, in id order so two finalizes never deadlock) before their
+ * promotions and honors of the year are read: a second competition finalizing at the same moment
+ * waits here, then reads the first one's committed promotion and honor and withholds its own.
+ * The unique indexes on skill_level_change and honor are the backstop.
+ */
+async function lockWorkers(tx: EntityManager, ids: string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length) await tx.execute('select id from worker where id = any(array[?]::uuid[]) order by id for update', [sorted]);
+}
+
 /** Two queries: the workers, and which of them a competition already promoted this year. */
 async function loadPlanWorkers(tx: EntityManager, ids: string[], year: number): Promise<{ entity: Worker; plan: PlanWorker }[]> {
   if (!ids.length) return [];
   const [from, until] = cstYearBounds(year);
   // One after the other: a transaction is one connection.
-  const workers = await tx.find(Worker, { id: { $in: ids } });
+  const workers = await tx.find(Worker, { id: { $in: ids } }, { refresh: true }); // as committed by whoever held the lock before us
   const changes = await tx.find(
     SkillLevelChange,
     { worker: { $in: ids }, sourceCompetitionId: { $ne: null }, at: { $gte: from, $lt: until } },

@@ -1,13 +1,15 @@
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../../app.js';
+import type { Viewer } from '../../context.js';
 import { resolveViewer } from '../../auth/auth.service.js';
 import { idOf, toGlobalId } from '../../common/relay.js';
-import { isStaff } from '../access.js';
+import { isOwner } from '../access.js';
 import { Award } from './award.entity.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus, EntryStatus, PrizeTierName } from '../enums.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
+import { consumeResultsDownload, contentDisposition } from './results-download.js';
 
 export const PRIZE_NAMES: Record<PrizeTierName, string> = {
   [PrizeTierName.FIRST]: '一等奖',
@@ -79,28 +81,37 @@ function fail(res: Response, status: number, error: string): void {
 }
 
 /**
- * GET /competitions/:id/results.csv (id: global ID or uuid) — for the competition's organizer, any
- * ORGANIZER and ADMIN, with `Authorization: Bearer <token>`: 401 without a valid token, 403 for other
- * roles, 404 for an unknown competition.
+ * GET /competitions/:id/results.csv (id: global ID or uuid) — for the competition's organizer and
+ * ADMIN, with `Authorization: Bearer <token>`: 401 without a valid token, 403 for anyone else, 404
+ * for an unknown competition. Or with `?token=` from createResultsDownload, no header:
+ * 410 when the link has expired or was used.
  */
 export function resultsCsvHandler(app: App) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
+      res.setHeader('Cache-Control', 'no-store');
+      // A one-time token in the URL must not leak onward through the Referer of anything the page loads.
+      res.setHeader('Referrer-Policy', 'no-referrer');
       const em = app.orm.em.fork() as EntityManager;
-      const viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
-      if (!viewer) return fail(res, 401, 'A valid bearer token is required');
-      // The owner is an ORGANIZER too: every organizer reads every competition, so no lookup is needed to refuse.
-      if (!isStaff(viewer)) return fail(res, 403, 'Only organizers and admins may download results');
       const raw = String(req.params.id ?? '');
       const id = UUID.test(raw) ? raw.toLowerCase() : idOf(raw, 'Competition');
+      const token = typeof req.query.token === 'string' ? req.query.token : null;
+      let viewer: Viewer | null = null;
+      if (token !== null) {
+        // A link from createResultsDownload: the token is the permission, good once.
+        if (!id || !(await consumeResultsDownload(em, id, token))) return fail(res, 410, 'This download link has expired or has been used');
+      } else {
+        viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
+        if (!viewer) return fail(res, 401, 'A valid bearer token is required');
+      }
       const competition = id ? await em.findOne(Competition, { id }) : null;
       if (!competition) return fail(res, 404, 'Competition not found');
+      if (token === null && !isOwner(viewer, competition)) return fail(res, 403, 'Only the competition’s organizer and admins may download results');
       const csv = toCsv(await resultsTable(em, competition));
       const globalId = toGlobalId('Competition', competition.id);
       res.status(200);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="results-${globalId}.csv"`);
-      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Disposition', contentDisposition(competition.title, `results-${globalId}.csv`));
       res.send(Buffer.from(csv, 'utf8'));
     } catch (err) {
       app.log.error({ err }, 'results.csv failed');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NON_PUBLIC, Ownership, SKILL_LEVEL_ORDER } from '../../registry/enums.js';
+import { Level, NON_PUBLIC, Ownership, SKILL_LEVEL_ORDER } from '../../registry/enums.js';
 import { cstYearBounds } from './finalize.service.js';
 import { CompetitionStatus, CriterionKind, EntryStatus, type CompetitionKind } from '../enums.js';
 import type { CompetitionStats, EfficacyLine, EfficacyReport } from './stats.types.js';
@@ -24,16 +24,34 @@ const ELIGIBLE = `
   and (c.max_skill_level is null or ${levelRank('w.skill_level')} <= ${levelRank('c.max_skill_level')})
   and (cardinality(c.eligible_enterprise_ids) = 0 or w.enterprise_id = any(c.eligible_enterprise_ids))`;
 
-/** Active entries, their workers (with the enterprise registered at entry), the enterprises taking part. */
+/**
+ * A worker `w` (of enterprise `wen`) in competition `c`'s scope: an ENTERPRISE contest's host enterprise,
+ * a DISTRICT contest's district, the whole registry from CITY up; never one of its own judges (a judge
+ * user linked to the worker, on the panel now).
+ */
+const IN_SCOPE = `
+  case c.level when '${Level.ENTERPRISE}' then w.enterprise_id = c.host_enterprise_id
+               when '${Level.DISTRICT}' then wen.district = c.district
+               else true end
+  and not exists (select 1 from judge_assignment j join app_user u on u.id = j.user_id
+                  where j.competition_id = c.id and j.removed_at is null and u.worker_id = w.id)`;
+
+/** The competition columns the participation CTEs read. */
+const C_COLUMNS = 'id, level, host_enterprise_id, district, trade, eligible_trades, min_skill_level, max_skill_level, eligible_enterprise_ids';
+
+/**
+ * Active entries, their workers (with the enterprise registered at entry), the enterprises taking part,
+ * and the eligible workers in scope who did not enter. The participation rate's denominator is entered
+ * + idle: every eligible worker in scope, so enterprises that sent nobody count too.
+ */
 const PARTICIPATION = `
   act as (select e.id, e.competition_id from entry e join c on c.id = e.competition_id where e.status = '${EntryStatus.ACTIVE}'),
   mem as (select m.competition_id, m.entry_id, m.worker_id, m.enterprise_id from entry_member m join act on act.id = m.entry_id),
   ent as (select distinct competition_id, enterprise_id from mem),
-  -- eligible workers of the participating enterprises who did not enter
   idle as (
     select c.id as competition_id, w.id as worker_id, w.enterprise_id
-    from c join ent on ent.competition_id = c.id join worker w on w.enterprise_id = ent.enterprise_id
-    where ${ELIGIBLE}
+    from c cross join worker w join enterprise wen on wen.id = w.enterprise_id
+    where ${ELIGIBLE} and ${IN_SCOPE}
       and not exists (select 1 from mem where mem.competition_id = c.id and mem.worker_id = w.id)
   )`;
 
@@ -51,8 +69,7 @@ const n = (v: string | number | null | undefined) => Number(v ?? 0);
 export async function competitionStats(em: EntityManager, competitionIds: readonly string[]): Promise<Map<string, CompetitionStats>> {
   const rows = await em.execute<Row[]>(
     `with c as (
-       select id, trade, eligible_trades, min_skill_level, max_skill_level, eligible_enterprise_ids
-       from competition where id = any(array[?]::uuid[])
+       select ${C_COLUMNS} from competition where id = any(array[?]::uuid[])
      ),
      ${PARTICIPATION},
      crit as (
@@ -137,8 +154,7 @@ export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promi
   }
   const rows = await em.execute<Row[]>(
     `with c as (
-       select id, kind, trade, eligible_trades, min_skill_level, max_skill_level, eligible_enterprise_ids
-       from competition where status = ? and finalized_at >= ? and finalized_at < ? ${kindFilter}
+       select ${C_COLUMNS}, kind from competition where status = ? and finalized_at >= ? and finalized_at < ? ${kindFilter}
      ),
      ${PARTICIPATION},
      prom as (select source_competition_id as cid, worker_id, count(*) as n from skill_level_change

@@ -10,10 +10,12 @@ export class CompetitionStats {
   @Field(() => Int, { description: 'Of them, non-public (非公企业: PRIVATE or FOREIGN_INVESTED).' }) nonPublicEnterprises!: number;
   @Field(() => Int, {
     description:
-      'Registry workers of the enterprises taking part who meet the eligibility rules (trade, skill-level range, enterprise list), plus the workers entered.',
+      'Every registry worker in the competition’s scope who meets its eligibility rules (trade, skill-level range, enterprise list), plus the workers entered. ' +
+      'Scope: an ENTERPRISE competition, its host enterprise; DISTRICT, the enterprises of its district; CITY and above, the whole registry. ' +
+      'The competition’s own judges (users linked to a worker, on its panel now) are left out. Enterprises that sent nobody count too.',
   })
   eligibleWorkers!: number;
-  @Field(() => Float, { description: '参与率: workers ÷ eligibleWorkers, 0–1 (4 decimals); 0 when nobody is eligible.' }) participationRate!: number;
+  @Field(() => Float, { description: '参赛率: workers ÷ eligibleWorkers (every eligible worker in scope, see eligibleWorkers), 0–1 (4 decimals); 0 when nobody is eligible.' }) participationRate!: number;
   @Field(() => Int, { description: 'Entries ranked at finalization; 0 before.' }) rankedEntries!: number;
   @Field(() => Int, { description: 'Ranked entries that won a prize, the honor or a promotion.' }) benefitedEntries!: number;
   @Field(() => Float, { description: '受益率: benefitedEntries ÷ rankedEntries, 0–1 (4 decimals); 0 until finalized.' }) benefitRate!: number;
@@ -46,8 +48,8 @@ export class EfficacyLine {
   @Field(() => Int, { description: 'Active entries.' }) entries!: number;
   @Field(() => Int, { description: 'Distinct enterprises taking part.' }) enterprises!: number;
   @Field(() => Int, { description: 'Worker participations (a worker in two competitions counts twice).' }) workers!: number;
-  @Field(() => Int, { description: 'Eligible workers of the participating enterprises, per competition, entered ones included.' }) eligibleWorkers!: number;
-  @Field(() => Float, { description: '参与率: workers ÷ eligibleWorkers (4 decimals).' }) participationRate!: number;
+  @Field(() => Int, { description: 'Per competition, its eligible workers in scope (CompetitionStats.eligibleWorkers: host enterprise, district or whole registry by level; its judges left out), entered ones included, placed by their enterprise.' }) eligibleWorkers!: number;
+  @Field(() => Float, { description: '参赛率: workers ÷ eligibleWorkers (4 decimals).' }) participationRate!: number;
   @Field(() => Int) rankedEntries!: number;
   @Field(() => Int, { description: 'Ranked entries with a prize, the honor or a promotion.' }) benefitedEntries!: number;
   @Field(() => Float, { description: '受益率: benefitedEntries ÷ rankedEntries (4 decimals).' }) benefitRate!: number;

@@ -31,6 +31,9 @@ export class Competition extends Node {
   @ManyToOne('Enterprise', { ref: true, nullable: true, deleteRule: 'set null' })
   hostEnterprise: Ref<Enterprise> | null = null;
 
+  @Field(() => String, { nullable: true, description: 'District (县区) of a DISTRICT-level competition: its participation rate counts the workers of this district.' })
+  @Property({ type: 'string', length: 100, nullable: true }) district: string | null = null;
+
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) registrationDeadline: Date | null = null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) @Index() startsAt: Date | null = null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) endsAt: Date | null = null;

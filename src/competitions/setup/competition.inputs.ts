@@ -33,8 +33,9 @@ export class CreateCompetitionInput {
   @Field(() => CompetitionKind) kind!: CompetitionKind;
   @Field(() => Level) level!: Level;
   @Field({ description: 'Trade (工种) competed in.' }) trade!: string;
-  @Field(() => ID, { nullable: true }) hostEnterpriseId?: string | null;
-  @Field(() => Date, { nullable: true, description: 'Not after startsAt.' }) registrationDeadline?: Date | null;
+  @Field(() => ID, { nullable: true, description: 'Required for an ENTERPRISE-level competition.' }) hostEnterpriseId?: string | null;
+  @Field(() => String, { nullable: true, description: 'District (县区); required for a DISTRICT-level competition.' }) district?: string | null;
+  @Field(() => Date, { nullable: true, description: 'In the future, not after startsAt; registerEntry is refused once it has passed.' }) registrationDeadline?: Date | null;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date, { description: 'Not before startsAt.' }) endsAt!: Date;
   @Field(() => Aggregation, { nullable: true, description: 'Default MEAN.' }) aggregation?: Aggregation | null;
@@ -56,7 +57,9 @@ export class UpdateCompetitionInput {
   @Field(() => Level, { nullable: true }) level?: Level | null;
   @Field(() => String, { nullable: true }) trade?: string | null;
   @Field(() => ID, { nullable: true }) hostEnterpriseId?: string | null;
-  @Field(() => Date, { nullable: true }) registrationDeadline?: Date | null;
+  @Field(() => String, { nullable: true }) district?: string | null;
+  @Field(() => Date, { nullable: true, description: 'In the future; once the current one has passed, use extendRegistrationDeadline.' })
+  registrationDeadline?: Date | null;
   @Field(() => Date, { nullable: true }) startsAt?: Date | null;
   @Field(() => Date, { nullable: true }) endsAt?: Date | null;
   @Field(() => Aggregation, { nullable: true }) aggregation?: Aggregation | null;
@@ -65,6 +68,13 @@ export class UpdateCompetitionInput {
   @Field(() => [PrizeTierInput], { nullable: true, description: 'Replaces the list.' }) prizeTiers?: PrizeTierInput[] | null;
   @Field(() => Int, { nullable: true }) honorTopN?: number | null;
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+}
+
+@InputType({ description: 'Moves the registration deadline later, also one that has passed (which lets entries in again); the reason is recorded in `transitions`.' })
+export class ExtendRegistrationDeadlineInput {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => Date, { description: 'In the future, later than the current deadline, not after startsAt.' }) registrationDeadline!: Date;
+  @Field({ description: 'Why (required).' }) reason!: string;
 }
 
 @ObjectType()

@@ -5,7 +5,7 @@ import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
-import { skillRank, type Level, type SkillLevel } from '../../registry/enums.js';
+import { Level, skillRank, type SkillLevel } from '../../registry/enums.js';
 import { validateScheme } from '../../scoring/index.js';
 import { assertOwner } from '../access.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
@@ -25,6 +25,7 @@ export interface CompetitionData {
   level?: Level | null;
   trade?: string | null;
   hostEnterpriseId?: string | null;
+  district?: string | null;
   registrationDeadline?: Date | null;
   startsAt?: Date | null;
   endsAt?: Date | null;
@@ -40,6 +41,13 @@ export interface CompetitionData {
 const ANNOUNCEMENT_FIELDS = ['title', 'description', 'registrationDeadline', 'startsAt', 'endsAt'] as const;
 const ANNOUNCEMENT_EDITABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED];
 const MAX_PLACES = 100_000;
+/** Statuses in which the deadline still matters: registration has not closed. */
+const DEADLINE_EXTENDABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN];
+
+/** The registration deadline is set and has passed: no more entries (registerEntry checks it). */
+export function deadlinePassed(competition: Pick<Competition, 'registrationDeadline'>, now = new Date()): boolean {
+  return !!competition.registrationDeadline && competition.registrationDeadline <= now;
+}
 
 /**
  * The competition row, locked for the rest of the transaction: every write to a competition's setup
@@ -120,11 +128,50 @@ export class CompetitionService {
           })));
         }
       }
+      if (data.registrationDeadline != null && deadlinePassed(competition)) {
+        throw domainError(
+          UserErrorCode.INVALID_STATE,
+          'The registration deadline has passed: move it with extendRegistrationDeadline, which records a reason',
+          ['input', 'registrationDeadline'],
+        );
+      }
       const check = new InputCheck();
       const clean = cleanCompetition(check, data, competition);
       check.throwIfAny();
       await this.assertEnterprisesExist(data);
       tx.assign(competition, clean as never);
+      await tx.flush();
+      return competition;
+    });
+  }
+
+  /**
+   * Moves the registration deadline (also one that has passed, which reopens registering) with a
+   * required reason, recorded in the competition's history as a move from its status to itself.
+   */
+  async extendRegistrationDeadline(viewer: Viewer, id: string, deadline: Date, reasonRaw: string | null | undefined): Promise<Competition> {
+    return this.em.transactional(async (tx) => {
+      const competition = await lockCompetition(tx, id);
+      assertOwner(viewer, competition);
+      const reason = cleanReason(reasonRaw, true, 'extend the registration deadline')!;
+      if (!DEADLINE_EXTENDABLE.includes(competition.status)) {
+        throw domainError(UserErrorCode.INVALID_STATE, `The registration deadline cannot move while the competition is ${competition.status}`, ['input', 'competitionId']);
+      }
+      const check = new InputCheck();
+      const at = check.date('registrationDeadline', deadline);
+      if (check.ok) {
+        const field = 'registrationDeadline';
+        if (at <= new Date()) check.fail(field, 'registrationDeadline must be in the future');
+        else if (competition.registrationDeadline && at <= competition.registrationDeadline) check.fail(field, 'registrationDeadline must be later than the current deadline');
+        else if (competition.startsAt && at > competition.startsAt) check.fail(field, 'registrationDeadline must not be after startsAt');
+      }
+      check.throwIfAny();
+      const from = competition.registrationDeadline;
+      const note = `Registration deadline moved from ${from ? from.toISOString() : 'none'} to ${at.toISOString()}: ${reason}`;
+      tx.create(CompetitionTransition, {
+        competition, from: competition.status, to: competition.status, by: tx.getReference(User, viewer.id), reason: note.slice(0, 1000), at: new Date(),
+      } as never);
+      competition.registrationDeadline = at;
       await tx.flush();
       return competition;
     });
@@ -216,9 +263,20 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
   else if (!existing) check.fail('level', 'level is required');
   if (data.aggregation != null) out.aggregation = data.aggregation;
   if (data.hostEnterpriseId) out.hostEnterprise = data.hostEnterpriseId;
+  if (data.district != null) out.district = check.text('district', data.district, { max: 100 });
+  // The level sets whose workers a participation rate counts (stats.service.ts): it needs its scope.
+  const level = out.level ?? existing?.level;
+  if (level === Level.ENTERPRISE && !data.hostEnterpriseId && !existing?.hostEnterprise) {
+    check.fail('hostEnterpriseId', 'an ENTERPRISE-level competition needs its host enterprise (hostEnterpriseId)');
+  }
+  if (level === Level.DISTRICT && data.district == null && !existing?.district) check.fail('district', 'a DISTRICT-level competition needs its district');
   if (has(data.startsAt)) out.startsAt = check.date('startsAt', data.startsAt);
   if (has(data.endsAt)) out.endsAt = check.date('endsAt', data.endsAt);
-  if (data.registrationDeadline != null) out.registrationDeadline = check.date('registrationDeadline', data.registrationDeadline);
+  if (data.registrationDeadline != null) {
+    // A deadline already passed would open a registration nobody can use (and entries used to slip past it).
+    const at = (out.registrationDeadline = check.date('registrationDeadline', data.registrationDeadline));
+    if (at <= new Date()) check.fail('registrationDeadline', 'registrationDeadline must be in the future');
+  }
   const startsAt = out.startsAt ?? existing?.startsAt ?? null;
   const endsAt = out.endsAt ?? existing?.endsAt ?? null;
   const deadline = out.registrationDeadline ?? existing?.registrationDeadline ?? null;

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Payload } from '../../common/errors.js';
+import { toGlobalId } from '../../common/relay.js';
+import { User } from '../../auth/user.entity.js';
+import type { Competition } from '../setup/competition.entity.js';
+import { ResultsDownload } from './results-download.entity.js';
+
+@InputType()
+export class CreateResultsDownloadInput {
+  @Field(() => ID) competitionId!: string;
+}
+
+@ObjectType()
+export class ResultsDownloadPayload extends Payload {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Path of the results CSV with a one-time token (`/competitions/<id>/results.csv?token=…`), for a plain link on this server; ' +
+      'it works once and needs no Authorization header.',
+  })
+  url?: string | null;
+  @Field(() => Date, { nullable: true, description: 'The link is refused after this.' }) expiresAt?: Date | null;
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Mints a link: 32 random bytes in the URL, only their hash in the database. */
+export async function mintResultsDownload(em: EntityManager, competition: Competition, userId: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  em.create(ResultsDownload, { competition, tokenHash: sha256(token), createdBy: em.getReference(User, userId), expiresAt } as never);
+  await em.flush();
+  return { url: `/competitions/${toGlobalId('Competition', competition.id)}/results.csv?token=${token}`, expiresAt };
+}
+
+/**
+ * Uses up a link in one statement: of two requests at once, exactly one gets the row back. True when
+ * the token was valid for this competition, unused and unexpired (the database's clock decides).
+ */
+export async function consumeResultsDownload(em: EntityManager, competitionId: string, token: string): Promise<boolean> {
+  const rows = await em.execute<{ id: string }[]>(
+    `update results_download set used_at = now()
+     where token_hash = ? and competition_id = ? and used_at is null and expires_at > now()
+     returning id`,
+    [sha256(token), competitionId],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * `Content-Disposition` for a download named after the competition: an ASCII `filename=` for old
+ * clients and the title as `filename*=UTF-8''…` (RFC 6266 / RFC 5987), which browsers prefer.
+ */
+export function contentDisposition(title: string, asciiName: string): string {
+  // Characters a file name cannot hold (or that would look like a path) become a dash.
+  const name = `${title.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-').trim() || 'results'}.csv`;
+  const encoded = encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,92 @@
+import { Role } from '../../src/auth/role';
+import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { createWorker } from '../helpers/registry';
+import type { TestServer } from '../helpers/server';
+import { setupStudio } from '../helpers/studio';
+import { ROLES } from './matrix';
+
+/*
+ * What the authorization matrix calls its mutations on: one real object of every type an input names,
+ * owned by the matrix's own users (the ORGANIZER created the competition, exhibition, alliance and
+ * project; the STUDIO_MANAGER runs the studio; the JUDGE sits on every stage's panel; the REVIEWER
+ * is assigned to the operating method). So a call the
+ * matrix allows gets past ownership too and really executes: a crash there fails the matrix instead
+ * of hiding behind a NOT_FOUND for a made-up ID.
+ */
+export interface MatrixWorld {
+  tokens: Map<Role, string>;
+  competition: CompetitionFixture;
+  /** A real global ID per Node type (Competition, Stage, Studio, …), for ID fields that name it. */
+  byType: Record<string, string>;
+  /** The same, for one mutation: competition mutations get a competition in the state they work in. */
+  byTypeFor(mutation: string): Record<string, string>;
+  /** Real global IDs for ID fields whose name does not say the type (itemId). */
+  byField: Record<string, string>;
+}
+
+export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
+  const users = new Map<Role, Awaited<ReturnType<TestServer['user']>>>();
+  for (const role of [Role.ADMIN, Role.ORGANIZER, Role.STUDIO_MANAGER, Role.REVIEWER]) users.set(role, await t.user([role]));
+  const organizer = users.get(Role.ORGANIZER)!;
+  const admin = users.get(Role.ADMIN)!;
+  const manager = users.get(Role.STUDIO_MANAGER)!;
+
+  const f = await setupCompetition(t, { judges: 2, organizer });
+  const draft = await setupCompetition(t, { judges: 1, organizer, until: 'DRAFT' });
+  const trim = await setupCompetition(t, { judges: 0, organizer, until: 'DRAFT' });
+  const toOpen = await setupCompetition(t, { judges: 0, organizer, until: 'DRAFT' });
+  const open = await setupCompetition(t, { judges: 1, organizer, until: 'REGISTRATION_OPEN' });
+  const toClose = await setupCompetition(t, { judges: 0, entries: 1, organizer, until: 'REGISTRATION_OPEN' });
+  const toEnd = await setupCompetition(t, { judges: 1, entries: 1, organizer });
+  const studio = await setupStudio(t, { manager, admin, members: 1 });
+  // A worker of the studio's enterprise who belongs to nothing yet: a new member, entrant or inventor.
+  const worker = await createWorker(t, organizer.token, studio.enterpriseId);
+  const alliance = await mutate(t, organizer.token, 'createAlliance', 'CreateAllianceInput', { name: '焊接技术创新联盟', scope: 'REGIONAL', region: '厦门市' }, 'alliance { id }');
+  const exhibition = await mutate(t, organizer.token, 'createExhibition', 'CreateExhibitionInput', {
+    title: '职工创新成果展', venue: '会展中心', startsAt: '2026-06-01T00:00:00.000Z', endsAt: '2026-06-03T00:00:00.000Z',
+  }, 'exhibition { id }');
+  const project = await mutate(t, organizer.token, 'createIncubationProject', 'CreateIncubationProjectInput', {
+    title: '焊缝智能检测装置', summary: '用视觉识别焊缝缺陷', field: '智能制造', leadWorkerId: studio.leaderWorkerId, studioId: studio.studioId,
+  }, 'project { id }');
+  const milestone = await mutate(t, organizer.token, 'addMilestone', 'AddMilestoneInput', { projectId: project.project.id, title: '样机' }, 'milestone { id }');
+  const method = await mutate(t, manager.token, 'submitOperatingMethod', 'SubmitOperatingMethodInput', {
+    proposedName: '薄板焊接变形控制法', trade: '焊工', summary: '分段退焊', steps: ['预热', '分段退焊'], expectedBenefit: '返修率降低',
+    inventorWorkerIds: [studio.leaderWorkerId], studioId: studio.studioId,
+  }, 'method { id }');
+  const reviewer = users.get(Role.REVIEWER)!;
+  await mutate(t, admin.token, 'assignMethodReviewers', 'AssignMethodReviewersInput', { methodId: method.method.id, reviewerUserIds: [reviewer.globalId] }, 'method { id }');
+  // Accounts mutations (disable, re-role, link) act on a user whose token the matrix does not use.
+  const spare = await t.user([Role.JUDGE]);
+
+  const ofCompetition = (c: CompetitionFixture) => ({
+    Competition: c.competitionId, Stage: c.stages[1]!.id, Criterion: c.stages[1]!.criteria[0]!.id, ...(c.entries[0] ? { Entry: c.entries[0].id } : {}),
+  });
+  const byType: Record<string, string> = {
+    ...ofCompetition(f),
+    Enterprise: studio.enterpriseId,
+    Worker: worker.id,
+    User: spare.globalId,
+    Studio: studio.studioId,
+    Alliance: alliance.alliance.id,
+    Exhibition: exhibition.exhibition.id,
+    IncubationProject: project.project.id,
+    Milestone: milestone.milestone.id,
+    OperatingMethod: method.method.id,
+  };
+  // A judge to put on (and take off) the draft's panel: a JUDGE linked to a worker, as panels need.
+  const judge = await t.user([Role.JUDGE], { workerId: (await createWorker(t, organizer.token, studio.enterpriseId)).id });
+  const phases: [CompetitionFixture, string[], Record<string, string>?][] = [
+    [draft, ['updateCompetition', 'addStage', 'updateStage', 'addCriterion', 'updateCriterion', 'assignJudge', 'unassignJudge'], { User: judge.globalId }],
+    [trim, ['removeStage'], { Stage: trim.stages[0]!.id }],
+    [trim, ['removeCriterion']],
+    [toOpen, ['openRegistration']],
+    [open, ['registerEntry', 'withdrawEntry']],
+    [toClose, ['closeRegistration', 'startCompetition']],
+    [toEnd, ['closeScoring', 'reopenScoring', 'cancelCompetition', 'finalizeCompetition']],
+  ];
+  const phase: Record<string, Record<string, string>> = {};
+  for (const [c, names, over] of phases) for (const m of names) phase[m] = { ...byType, ...ofCompetition(c), ...over };
+
+  const tokens = new Map<Role, string>(ROLES.map((r) => [r, r === Role.JUDGE ? f.judges[0]!.token : users.get(r)!.token]));
+  return { tokens, competition: f, byType, byTypeFor: (m) => phase[m] ?? byType, byField: { itemId: method.method.id } };
+}
