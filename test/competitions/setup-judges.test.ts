@@ -9,7 +9,7 @@ const UNASSIGN = `mutation($input: UnassignJudgeInput!) { unassignJudge(input: $
 const PANEL = `query($id: ID!, $all: Boolean) { competition(id: $id) { judges(includeRemoved: $all) { id chief reason removedReason user { id } stages { name } } } }`;
 
 const live = organizerWithLiveEvents();
-const { events } = live;
+const { events, caughtUp } = live;
 let t: TestServer;
 let organizer: TestUser;
 beforeAll(() => {
@@ -66,13 +66,14 @@ describe('assignJudge', () => {
     const input = { competitionId: f.competitionId, userId: judge.globalId, stageIds: [f.stages[1]!.id] };
     expect((await run(ASSIGN, input)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'reason'] })]);
     expect(await panel(f.competitionId)).toHaveLength(1);
+    await caughtUp();
     events.length = 0;
     const res = await run(ASSIGN, { ...input, reason: '原裁判回避' });
     expect(res.assignment.reason).toBe('原裁判回避');
     expect((await run(UNASSIGN, { competitionId: f.competitionId, userId: f.judges[0]!.globalId })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'reason'] })]);
     const un = await run(UNASSIGN, { competitionId: f.competitionId, userId: f.judges[0]!.globalId, reason: '身体不适' });
     expect(un.assignment).toMatchObject({ removedReason: '身体不适', removedAt: expect.any(String) });
-    await new Promise((r) => setTimeout(r, 150));
+    await caughtUp();
     const mine = events.filter((e) => e.competitionId === uuidOf(f.competitionId));
     expect(mine.map((e) => [e.kind, e.entryId])).toEqual([['leaderboard', null], ['leaderboard', null]]);
     expect(mine[1].version).toBe(mine[0].version + 1);
