@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
-import { record, wsClient } from '../helpers/ws';
+import { boardSubscribers, record, subscriptionsActive, wsClient } from '../helpers/ws';
 
 /**
  * Issue 12 §1: only the competition's own organizer, its chief judge (now on the panel) and ADMIN
@@ -158,7 +158,7 @@ describe('leaderboardUpdated re-checks the viewer’s role per event (graphql-ws
     const clients = Object.fromEntries(Object.entries(viewers).map(([k, token]) => [k, wsClient(t.wsUrl, token)]));
     try {
       const subs = Object.fromEntries(Object.entries(clients).map(([k, c]) => [k, record<any>(c, BOARD_SUB, { id: f.competitionId })]));
-      await new Promise((r) => setTimeout(r, 200)); // let the subscriptions register
+      await boardSubscribers(t, f.competitionId, Object.keys(viewers).length); // the server holds every screen's subscription
       // A frozen board keeps its version, so each screen's events are told apart by their order.
       const seen = (who: string) => subs[who]!.results.length;
       const since = async (who: string, n: number) => {
@@ -191,7 +191,7 @@ describe('leaderboardUpdated re-checks the viewer’s role per event (graphql-ws
     const client = wsClient(t.wsUrl, f.judges[0]!.token); // the chief judge
     try {
       const sub = record<any>(client, `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { competition { status leaderboard { frozen } } } }`, { id: f.competitionId });
-      await new Promise((r) => setTimeout(r, 200)); // let the subscription register
+      await subscriptionsActive(t, 'competitionStatusChanged', 1); // the server holds the subscription
       const move = (name: string, reason?: string) => mutate(t, f.organizer.token, name, 'CompetitionTransitionInput', { competitionId: f.competitionId, ...(reason ? { reason } : {}) }, 'competition { id }');
       await move('closeScoring');
       const closed = (await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'SCORING_CLOSED')).competitionStatusChanged;
