@@ -55,3 +55,23 @@ export function record<T = any>(client: Client, query: string, variables?: Recor
   });
   return rec;
 }
+
+/** The server's count of live `field` subscriptions, from GET /metrics (jiangxin_subscriptions_active). */
+export async function activeSubscriptions(graphqlUrl: string, field: string): Promise<number> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const line = text.split('\n').find((l) => l.startsWith(`jiangxin_subscriptions_active{field="${field}"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/**
+ * Until the server counts exactly `n` live `field` subscriptions. The gauge moves once the subscribe
+ * resolver has returned its stream, so an event published after this reaches the subscriber; a fixed
+ * sleep instead raced the resolver's database checks under load (the event went out before anyone listened).
+ */
+export async function untilSubscriptions(graphqlUrl: string, field: string, n: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let seen = await activeSubscriptions(graphqlUrl, field); seen !== n; seen = await activeSubscriptions(graphqlUrl, field)) {
+    if (Date.now() > deadline) throw new Error(`${seen} ${field} subscriptions after ${timeoutMs} ms, expected ${n}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
