@@ -63,8 +63,12 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
   }
 }
 
-/** HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. */
-export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string): Promise<RunningServer> {
+/**
+ * HTTP and WebSocket (graphql-ws) on one port and path, sharing one context factory. `now` is the
+ * per-client budgets' clock: tests pass one they advance, so what the budgets admit does not depend
+ * on how fast the machine is.
+ */
+export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string, now: () => number = Date.now): Promise<RunningServer> {
   const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm) };
   app.live = new LiveBridge(databaseUrlOf(orm), log, countedLiveHandler(app.metrics, competitionEventHandler(app)), competitionResync(app));
   const limits = config.limits;
@@ -78,7 +82,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   expressApp.disable('x-powered-by');
   const httpServer = http.createServer(expressApp);
 
-  const guard = new RequestGuard(limits, config.nodeEnv === 'production', Date.now, introspectionEnabled(config));
+  const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes });

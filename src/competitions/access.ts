@@ -9,8 +9,8 @@ import { JudgeAssignment } from './judging/judge-assignment.entity.js';
 
 /**
  * Who may do and see what in a competition, in one place so every room applies the same rules:
- * the creating organizer (or an ADMIN) changes a competition; other organizers only read it;
- * staff (organizers, admins) and the judges now on its panel form its jury.
+ * the creating organizer (or an ADMIN) changes a competition; other organizers read only what the
+ * public reads; its jury (owner, ADMIN, chief judge) sees it live; its judges get the judge's view.
  */
 export async function loadCompetition(em: EntityManager, id: string, field: string[] = ['input', 'competitionId']): Promise<Competition> {
   const competition = await em.findOne(Competition, { id });
@@ -25,7 +25,7 @@ export function isAdmin(viewer: Viewer | null): boolean {
   return !!viewer && viewer.roles.includes(Role.ADMIN);
 }
 
-/** Organizers and admins: they read every competition in full (jury view, all marks, names, history). */
+/** Organizers and admins, of any competition: staff pages (lifecycle history); a competition's own data is standingFrom's rule. */
 export function isStaff(viewer: Viewer | null): boolean {
   return !!viewer && (viewer.roles.includes(Role.ADMIN) || viewer.roles.includes(Role.ORGANIZER));
 }
@@ -50,26 +50,51 @@ export async function activeAssignment(em: EntityManager, competitionId: string,
   return em.findOne(JudgeAssignment, { competition: competitionId, user: userId, removedAt: null });
 }
 
-/** Where the viewer sits in a competition: staff, or a judge on its panel now (both false for everyone else). */
+/** What of an assignment the rules read: enough to answer from a panel already loaded or a raw row. */
+export type PanelSeat = Pick<JudgeAssignment, 'chief' | 'removedAt' | 'stageIds'>;
+
+/**
+ * Where the viewer sits in one competition (issue 12 §1):
+ * - `jury`: the live jury view and every mark — the competition's own organizer, an ADMIN, or its
+ *   chief judge now on the panel. An ORGANIZER of another competition is not its jury.
+ * - `judge`: ever on its panel, removed included. Such a viewer gets the judge's view whatever
+ *   other roles they hold (names hidden until FINALIZED; the public board unless chief judge now).
+ * - `stageIds`: the stages they judge now; null when not on the panel now.
+ */
 export interface JuryStanding {
-  staff: boolean;
-  onPanel: boolean;
+  jury: boolean;
+  judge: boolean;
+  stageIds: string[] | null;
 }
 
-/** The panel is read only for a viewer who is not staff: staff need no lookup. */
-export async function juryStanding(em: EntityManager, viewer: Viewer | null, competition: Competition): Promise<JuryStanding> {
-  if (!viewer) return { staff: false, onPanel: false };
-  if (isStaff(viewer)) return { staff: true, onPanel: false };
-  return { staff: false, onPanel: !!(await activeAssignment(em, competition.id, viewer.id)) };
+export const PUBLIC_STANDING: JuryStanding = { jury: false, judge: false, stageIds: null };
+
+/** The rule itself, from the viewer's own assignments in the competition (removed ones included). */
+export function standingFrom(viewer: Viewer | null, competition: Pick<Competition, 'owner'>, seats: readonly PanelSeat[]): JuryStanding {
+  if (!viewer) return PUBLIC_STANDING;
+  const active = seats.find((a) => !a.removedAt) ?? null;
+  const judge = seats.length > 0;
+  return {
+    jury: judge ? !!active?.chief : isOwner(viewer, competition as Competition),
+    judge,
+    stageIds: active ? active.stageIds.map(String) : null,
+  };
 }
 
-/** Staff see everything; so do the judges now on the panel (the jury view). */
-export async function isJury(em: EntityManager, viewer: Viewer | null, competition: Competition): Promise<boolean> {
-  const { staff, onPanel } = await juryStanding(em, viewer, competition);
-  return staff || onPanel;
+/** One statement for a logged-in viewer (none for the public); read it afresh where a panel change must apply at once. */
+export async function juryStanding(em: EntityManager, viewer: Viewer | null, competition: Pick<Competition, 'id' | 'owner'>): Promise<JuryStanding> {
+  if (!viewer) return PUBLIC_STANDING;
+  const seats = await em.find(JudgeAssignment, { competition: competition.id, user: viewer.id }, { fields: ['chief', 'removedAt', 'stageIds'] });
+  return standingFrom(viewer, competition, seats);
 }
 
-/** isJury's rule answered from a panel already loaded (removed judges included; a batched field resolver). */
-export function isJuryOfPanel(viewer: Viewer | null, panel: readonly Pick<JudgeAssignment, 'user' | 'removedAt'>[]): boolean {
-  return !!viewer && (isStaff(viewer) || panel.some((a) => !a.removedAt && a.user.id === viewer.id));
+/** Who reads the panel: the jury and the judges now on it. */
+export function seesPanel(standing: JuryStanding): boolean {
+  return standing.jury || !!standing.stageIds;
+}
+
+/** seesPanel answered from a panel already loaded (removed judges included; a batched field resolver). */
+export function seesPanelOf(viewer: Viewer | null, competition: Pick<Competition, 'owner'>, panel: readonly (PanelSeat & Pick<JudgeAssignment, 'user'>)[]): boolean {
+  if (!viewer) return false;
+  return seesPanel(standingFrom(viewer, competition, panel.filter((a) => a.user.id === viewer.id)));
 }

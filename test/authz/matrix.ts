@@ -64,7 +64,7 @@ export const MUTATIONS: Record<string, Rule> = {
   reopenScoring: competition(),
   cancelCompetition: competition(),
   finalizeCompetition: competition(),
-  createResultsDownload: { module: 'Competitions', who: ORGANIZERS },
+  createResultsDownload: competition(),
   addStage: competition(),
   updateStage: competition(),
   removeStage: competition(),
@@ -136,6 +136,26 @@ export function expected(rule: Rule, role: Role | null): Outcome {
 
 const cell = (o: Outcome) => (o === 'allowed' ? '✓' : o === 'FORBIDDEN' ? 'forbidden' : 'login');
 
+/**
+ * Reads inside one competition depend on where the viewer sits in it, not on a role alone
+ * (src/competitions/access.ts, standingFrom); tested in test/competitions/jury-view.test.ts.
+ */
+const JURY_VIEW = [
+  '## Reads inside a competition',
+  '',
+  '| viewer | leaderboard while frozen | names of entries | marks (`scoreSheet`, `node`, `scoreSubmitted`) | panel (`judges`) | `scoreLog`, results CSV |',
+  '|---|---|---|---|---|---|',
+  '| its own organizer, ADMIN (not judging it) | live | ✓ | all | ✓ | ✓ |',
+  '| its chief judge (on the panel now) | live | hidden until FINALIZED | all | ✓ | CSV no; `scoreLog` needs ORGANIZER |',
+  '| a judge on its panel (whatever other roles) | frozen | hidden until FINALIZED | the stages they judge | ✓ | forbidden |',
+  '| a judge removed from its panel | frozen | hidden until FINALIZED | none | null | forbidden |',
+  '| an ORGANIZER of another competition, anyone else | frozen | ✓ | none | null | forbidden |',
+  '',
+  'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
+  'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+];
+
 /** docs/authorization.md */
 export function renderMatrix(): string {
   const head = ['operation', 'anonymous', ...ROLES, 'ownership checked in the service'];
@@ -161,5 +181,6 @@ export function renderMatrix(): string {
   };
   table('Mutations', MUTATIONS);
   table('Private queries', PRIVATE_QUERIES);
+  lines.push(...JURY_VIEW);
   return lines.join('\n');
 }

@@ -9,6 +9,14 @@ import { setupCompetition } from '../helpers/competition';
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code message } } }`;
 const ROWS = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId total completeness } } } } }`;
 
+/*
+ * The first test is heavy by nature: its fixture makes six users (a deliberately slow scrypt hash
+ * each) and ~40 sequential mutations, then 33 marks contend for three entries' locks. Alone it takes
+ * ~3 s; with the cores busy it took 17 s (fixture 9 s, marks 6.5 s) and hit jest's 30 s default in CI.
+ * Fewer judges or entries would thin out the race it guards, so it gets a timeout that fits its work.
+ */
+const HEAVY_MS = 120_000;
+
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
@@ -28,7 +36,7 @@ it('counts every one of many simultaneous marks on the same entries', async () =
   const rows = ok(await t.gql(ROWS, { id: f.competitionId }, f.organizer.token)).node.leaderboard.rows;
   // 0.3 × 80 + 0.7 × (40 + 40) = 80 for every entry, every expected mark received.
   expect(rows.map((r: any) => [r.total, r.completeness])).toEqual(f.entries.map(() => [80, 1]));
-});
+}, HEAVY_MS);
 
 it('takes one objective mark when two judges send it at once, the other as its correction or a refusal', async () => {
   const f = await setupCompetition(t, { judges: 2, entries: 1 });

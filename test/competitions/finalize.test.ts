@@ -179,7 +179,7 @@ describe('finalizeCompetition: a whole run', () => {
   });
 
   it('exports the results as CSV: BOM, header, prizes, RFC 4180 quoting, defused formulas', async () => {
-    const { res, bytes } = await csv(f.competitionId, (await t.user([Role.ORGANIZER])).token);
+    const { res, bytes } = await csv(f.competitionId, f.organizer.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="results-${f.competitionId}.csv"; filename*=UTF-8''${encodeURIComponent(`${title}.csv`)}`);
@@ -202,10 +202,11 @@ describe('finalizeCompetition: a whole run', () => {
     expect((await csv(uuid, admin)).res.status).toBe(200);
   });
 
-  it('answers 401 without or with a bad token, 403 to other roles, 404 for an unknown competition', async () => {
+  it('answers 401 without or with a bad token, 403 to other roles and other competitions’ organizers, 404 for an unknown competition', async () => {
     expect((await csv(f.competitionId)).res.status).toBe(401);
     expect((await csv(f.competitionId, 'not-a-token')).res.status).toBe(401);
     expect((await csv(f.competitionId, f.judges[0]!.token)).res.status).toBe(403);
+    expect((await csv(f.competitionId, (await t.user([Role.ORGANIZER])).token)).res.status).toBe(403);
     expect((await csv(f.competitionId, (await t.user([Role.REVIEWER])).token)).res.status).toBe(403);
     expect((await csv(toGlobalId('Competition', randomUUID()), f.organizer.token)).res.status).toBe(404);
     expect((await csv('nonsense', f.organizer.token)).res.status).toBe(404);

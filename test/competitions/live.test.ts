@@ -1,6 +1,6 @@
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { setupCompetition } from '../helpers/competition';
-import { record, wsClient } from '../helpers/ws';
+import { boardSubscribers, record, subscriptionsActive, wsClient } from '../helpers/ws';
 
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code } } }`;
 const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows { entryId displayName total rank } } }`;
@@ -24,7 +24,7 @@ describe('live leaderboard across server instances (LISTEN/NOTIFY)', () => {
     try {
       const pub = record<any>(viewerClient, BOARD_SUB, { id: f.competitionId });
       const jury = record<any>(judgeClient, BOARD_SUB, { id: f.competitionId });
-      await new Promise((r) => setTimeout(r, 200)); // let both subscriptions register
+      await boardSubscribers(b, f.competitionId, 2);
       const v0 = ok(await a.gql(`query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version } } } }`, { id: f.competitionId })).node.leaderboard.version;
       ok(await a.gql(SUBMIT, { input: { entryId: f.entries[1]!.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 90 } }, f.judges[0]!.token));
       const first = (await pub.waitFor((d) => d.leaderboardUpdated.version === v0 + 1)).leaderboardUpdated;
@@ -49,11 +49,15 @@ describe('live leaderboard across server instances (LISTEN/NOTIFY)', () => {
     const client = wsClient(b.wsUrl);
     try {
       const sub = record<any>(client, BOARD_SUB, { id: f.competitionId });
-      await new Promise((r) => setTimeout(r, 200));
+      await boardSubscribers(b, f.competitionId, 1);
+      const v0 = ok(await a.gql(`query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version } } } }`, { id: f.competitionId })).node.leaderboard.version;
       const refused = ok(await a.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 1000 } }, f.judges[0]!.token));
       expect(refused.submitScore.userErrors).toHaveLength(1);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(sub.results).toHaveLength(0);
+      // A mark that lands, as a marker: events arrive in commit order, so anything the refused write
+      // had sent would come before it (and it would carry a later version).
+      ok(await a.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 90 } }, f.judges[0]!.token));
+      await sub.waitFor((d) => d.leaderboardUpdated.version >= v0 + 1);
+      expect(sub.results.map((r) => r.data!.leaderboardUpdated.version)).toEqual([v0 + 1]);
     } finally {
       await client.dispose();
     }
@@ -67,11 +71,11 @@ describe('live leaderboard across server instances (LISTEN/NOTIFY)', () => {
     try {
       const sub = record<any>(org, SCORE_SUB, { id: f.competitionId });
       const denied = record<any>(anon, SCORE_SUB, { id: f.competitionId });
-      await new Promise((r) => setTimeout(r, 200));
+      await subscriptionsActive(b, 'scoreSubmitted', 1); // the jury's (the public's is refused)
       ok(await a.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: f.stages[1]!.criteria[0]!.id, value: 33.5 } }, f.judges[0]!.token));
       const ev = (await sub.waitFor(() => true)).scoreSubmitted;
       expect(ev).toMatchObject({ revision: false, score: { value: 33.5 } });
-      await new Promise((r) => setTimeout(r, 100));
+      while (denied.error === undefined && !denied.results.length) await new Promise((r) => setTimeout(r, 10)); // its refusal
       const errs = denied.results.flatMap((r) => r.errors ?? []).concat(Array.isArray(denied.error) ? denied.error : []);
       expect(JSON.stringify(errs)).toMatch(/UNAUTHENTICATED|logged in/);
     } finally {

@@ -164,7 +164,7 @@ describe('score sheet rounding', () => {
 });
 
 describe('freeze', () => {
-  it('keeps the public board as at the freeze while organizers and judges see it live', async () => {
+  it('keeps the public (and the judges’) board as at the freeze while its organizer and chief judge see it live', async () => {
     const f = await setupCompetition(t);
     ok(await mark(f, 0, 0, 0, 0, 50));
     const FREEZE = `mutation($id: ID!) { freezeLeaderboard(input: { competitionId: $id }) { leaderboard { frozen } userErrors { code } } }`;
@@ -180,7 +180,8 @@ describe('freeze', () => {
     const live = await board(f, f.organizer.token);
     expect(live.frozen).toBe(false);
     expect(live.rows[0].entryId).toBe(f.entries[1]!.id);
-    expect((await board(f, f.judges[1]!.token)).rows[0].entryId).toBe(f.entries[1]!.id);
+    expect((await board(f, f.judges[0]!.token)).rows[0].entryId).toBe(f.entries[1]!.id); // the chief judge
+    expect((await board(f, f.judges[1]!.token)).rows[0].entryId).toBe(f.entries[0]!.id);
     ok(await t.gql(`mutation($id: ID!) { unfreezeLeaderboard(input: { competitionId: $id }) { userErrors { code } } }`, { id: f.competitionId }, f.organizer.token));
     expect((await board(f)).rows[0].entryId).toBe(f.entries[1]!.id);
   });

@@ -13,7 +13,7 @@ const ENTRIES = `query($id: ID!, $first: Int, $after: String, $last: Int, $befor
   totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id startNumber station status } } } }`;
 
 const live = organizerWithLiveEvents();
-const { events } = live;
+const { events, caughtUp } = live;
 let t: TestServer;
 let organizer: TestUser;
 beforeAll(() => {
@@ -22,7 +22,6 @@ beforeAll(() => {
 
 const run = async (q: string, input: Record<string, unknown>, token = organizer.token) => Object.values(ok(await t.gql(q, { input }, token)))[0] as any;
 const entries = async (id: string, vars: Record<string, unknown> = {}, token: string | null = organizer.token) => ok(await t.gql(ENTRIES, { id, ...vars }, token)).competition.entries;
-const settle = () => new Promise((r) => setTimeout(r, 150));
 
 describe('registerEntry', () => {
   it('registers an individual and a team, storing each worker’s enterprise at registration', async () => {
@@ -123,6 +122,7 @@ describe('registerEntry', () => {
 describe('withdrawEntry and disqualifyEntry', () => {
   it('withdraws (reason optional) and disqualifies (reason required); both stay listed, silently before the start', async () => {
     const f = await setupCompetition(t, { until: 'REGISTRATION_OPEN', entries: 3, judges: 0, organizer });
+    await caughtUp();
     events.length = 0;
     const w = await run(WITHDRAW, { entryId: f.entries[0]!.id });
     expect(w.entry).toMatchObject({ status: 'WITHDRAWN', statusReason: null });
@@ -136,16 +136,17 @@ describe('withdrawEntry and disqualifyEntry', () => {
     expect(list.totalCount).toBe(3);
     expect((await entries(f.competitionId, { status: 'ACTIVE' })).nodes.map((e: any) => e.id)).toEqual([f.entries[2]!.id]);
     expect((await entries(f.competitionId, { status: 'DISQUALIFIED' }, null)).nodes.map((e: any) => e.id)).toEqual([f.entries[1]!.id]);
-    await settle();
+    await caughtUp();
     expect(events.filter((e) => e.competitionId === uuidOf(f.competitionId))).toEqual([]);
   });
 
   it('during the competition, bumps the leaderboard version and tells boards which entry left the ranking', async () => {
     const f = await setupCompetition(t, { entries: 3, judges: 1, organizer });
+    await caughtUp();
     events.length = 0;
     await run(DISQUALIFY, { entryId: f.entries[0]!.id, reason: '违规操作' });
     await run(WITHDRAW, { entryId: f.entries[1]!.id, reason: '受伤' });
-    await settle();
+    await caughtUp();
     const mine = events.filter((e) => e.competitionId === uuidOf(f.competitionId));
     expect(mine.map((e) => [e.kind, e.entryId])).toEqual([['leaderboard', uuidOf(f.entries[0]!.id)], ['leaderboard', uuidOf(f.entries[1]!.id)]]);
     expect(mine[1].version).toBe(mine[0].version + 1);

@@ -18,6 +18,8 @@ const VIEWERS: ViewerName[] = ['anonymous', 'admin', 'owner', 'organizer', 'judg
 const EVERYONE = VIEWERS;
 const REGISTRY_READERS: ViewerName[] = ['admin', 'owner', 'organizer', 'studioManager', 'reviewer'];
 const STAFF: ViewerName[] = ['admin', 'owner', 'organizer'];
+/** A competition's jury-only data: its own organizer and admins, not an organizer of another competition (issue 12 §1). */
+const JURY: ViewerName[] = ['admin', 'owner'];
 
 interface Fixture {
   live: CompetitionFixture;
@@ -60,16 +62,16 @@ const cases: NodeCase[] = [
   { type: 'Criterion', id: (f) => f.live.stages[0]!.criteria[0]!.id, own: { ...competitionNodes('stages { criteria { id } }', (c) => c.stages.flatMap((s: any) => s.criteria)), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Entry', id: (f) => f.live.entries[0]!.id, own: { ...competitionNodes('entries(first: 100) { nodes { id } }', (c) => c.entries.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'CompetitionTransition', id: (f) => f.ids.transition!, own: { ...competitionNodes('transitions { id }', (c) => c.transitions), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: STAFF },
-  { type: 'JudgeAssignment', id: (f) => f.ids.assignment!, own: { ...competitionNodes('judges { id }', (c) => c.judges), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...STAFF, 'judge'] },
+  { type: 'JudgeAssignment', id: (f) => f.ids.assignment!, own: { ...competitionNodes('judges { id }', (c) => c.judges), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...JURY, 'judge'] },
   {
     type: 'Score', id: (f) => f.ids.score!,
     own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { id } } } } }', () => []), ids: (d) => sheetMarks(d).map((m: any) => m.id), vars: (f) => ({ c: f.live.competitionId }) },
-    visibleTo: [...STAFF, 'judge'],
+    visibleTo: [...JURY, 'judge'],
   },
   {
     type: 'ScoreRevision', id: (f) => f.ids.revision!,
     own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions { id } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
-    visibleTo: [...STAFF, 'judge'],
+    visibleTo: [...JURY, 'judge'],
   },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },

@@ -6,10 +6,19 @@ import { wsClient, wsRequest } from '../helpers/ws';
 /**
  * Per-client budgets (token buckets, per instance): query cost per user (per address when
  * anonymous) and writes per user. Small values here so a test can run them dry.
+ *
+ * The buckets run on a clock that stands still until a test advances it: in real time a slow
+ * machine refilled them between a test's requests (5 writes at 1 per second, then a 6th admitted).
  */
+const clock = { ms: 1_000_000 };
+const now = () => clock.ms;
+const advance = (ms: number) => {
+  clock.ms += ms;
+};
+
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 10, writeBurst: 5, writesPerSecond: 1 } });
+  t = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 10, writeBurst: 5, writesPerSecond: 1 }, now });
 });
 afterAll(async () => t.close());
 
@@ -25,7 +34,6 @@ async function post(query: string, token?: string, variables?: Record<string, un
 /** Asks for the same visible object 40 times: costs 40 asked and 40 returned (nothing refunded). */
 const Q40 = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 const forty = (id: string) => ({ ids: Array(40).fill(id) });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('query cost budget', () => {
   it('spends the budget by each query’s cost and says what is left in extensions.cost', async () => {
@@ -36,18 +44,16 @@ describe('query cost budget', () => {
       actualQueryCost: 40,
       throttleStatus: { maximumAvailable: 100, currentlyAvailable: expect.any(Number), restoreRate: 10 },
     });
-    const left1 = first.body.extensions.cost.throttleStatus.currentlyAvailable;
-    expect(left1).toBeGreaterThanOrEqual(60);
-    expect(left1).toBeLessThanOrEqual(61);
+    expect(first.body.extensions.cost.throttleStatus.currentlyAvailable).toBe(60);
     const second = await post(Q40, u.token, forty(u.globalId));
-    expect(second.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(left1);
+    expect(second.body.extensions.cost.throttleStatus.currentlyAvailable).toBe(20);
   });
 
   it('refunds what was asked but not returned (as Shopify does)', async () => {
     const u = await t.user([Role.REVIEWER]);
     const res = await post('{ competitions(first: 98) { nodes { id } } }', u.token); // no competitions here
     expect(res.body.extensions.cost).toMatchObject({ requestedQueryCost: 100, actualQueryCost: 1 });
-    expect(res.body.extensions.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(99);
+    expect(res.body.extensions.cost.throttleStatus.currentlyAvailable).toBe(99);
   });
 
   it('refunds nothing when the operation fails (a late error must not make a costly query free)', async () => {
@@ -69,19 +75,23 @@ describe('query cost budget', () => {
     expect(err.extensions).toMatchObject({ code: 'THROTTLED', cost: { requestedQueryCost: 40 } });
     expect(err.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(refused.retryAfter).toBe(String(err.extensions.retryAfterSeconds));
-    expect(refused.body.extensions.cost.throttleStatus.currentlyAvailable).toBeLessThan(40);
+    expect(refused.body.extensions.cost.throttleStatus.currentlyAvailable).toBe(20);
 
     // Others are not slowed by this client.
     const other = await t.user([Role.REVIEWER]);
     expect((await post(Q40, other.token, forty(other.globalId))).status).toBe(200);
 
-    await sleep(err.extensions.retryAfterSeconds * 1000 + 100);
+    // Retry-After is exact: a moment before it, still refused; at it, served.
+    expect(err.extensions.retryAfterSeconds).toBe(2); // 20 missing at 10 per second
+    advance(err.extensions.retryAfterSeconds * 1000 - 1);
+    expect((await post(Q40, u.token, forty(u.globalId))).status).toBe(429);
+    advance(1);
     expect((await post(Q40, u.token, forty(u.globalId))).status).toBe(200);
   });
 
   it('keys anonymous clients by address', async () => {
     // A fresh server so earlier anonymous tests do not share the bucket.
-    const s = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 1 } });
+    const s = await startTestServer({ limits: { costBudget: 100, costRestorePerSecond: 1 }, now });
     try {
       const organizer = await s.user([Role.ORGANIZER]);
       const e = ok(await s.gql(`mutation { ${create(99)} }`, {}, organizer.token)) as any;
@@ -122,8 +132,9 @@ describe('write throttle', () => {
     const other = await t.user([Role.ORGANIZER]);
     expect((await post(`mutation { ${create(7)} }`, other.token)).status).toBe(200);
 
-    await sleep(1100); // 1 per second: one write back
+    advance(1000); // 1 per second: one write back, and only one
     expect((await post(`mutation { ${create(8)} }`, organizer.token)).status).toBe(200);
+    expect((await post(`mutation { ${create(9)} }`, organizer.token)).status).toBe(429);
   });
 
   it('counts each root field of a mutation as a write (aliases do not multiply writes for free)', async () => {

@@ -149,7 +149,8 @@ describe('authentication is re-checked', () => {
   });
 
   it('ends a socket whose user lost a role, so subscriptions authorized by it stop', async () => {
-    const organizer = await t.user([Role.ORGANIZER]);
+    // An ADMIN: marks are the competition's jury's, not any ORGANIZER's (issue 12 §1).
+    const organizer = await t.user([Role.ADMIN]);
     const c = client(organizer.token);
     const sub = record(c, SCORE_SUB, { id: fx.competitionId });
     await new Promise((r) => setTimeout(r, 200));

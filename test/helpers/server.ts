@@ -44,6 +44,8 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** Limits over the defaults and GENEROUS_LIMITS. */
   limits?: Partial<Limits>;
+  /** The per-client budgets' clock (default: real time); see test/hardening/throttle.test.ts. */
+  now?: () => number;
 }
 
 /** A server on a fresh database, or a second instance on another server's database (`shareWith`). */
@@ -58,7 +60,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     limits: { ...base.limits, ...GENEROUS_LIMITS, ...opts.config?.limits, ...opts.limits },
   };
   const orm = await openOrm(db.url, { log, poolMax: 10 });
-  const server = await createServer(config, orm, log, TEST_JWT_SECRET);
+  const server = await createServer(config, orm, log, TEST_JWT_SECRET, opts.now);
   let statements = 0;
   orm.em.getConnection().getKnex().on('query', () => {
     statements += 1;

@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
+import { idOf } from '../../src/common/relay';
+import type { TestServer } from './server';
 
 /** A graphql-ws client as a frontend would open one, optionally with a bearer token. */
 export function wsClient(url: string, token?: string | null, opts: { retryAttempts?: number } = {}): Client {
@@ -36,7 +38,8 @@ export function record<T = any>(client: Client, query: string, variables?: Recor
   const rec: Recorder<T> = {
     results: [],
     error: undefined,
-    async waitFor(pred, timeoutMs = 5000) {
+    // 20 s: on a loaded CI machine a cross-instance event can take seconds; jest's 30 s still bounds it.
+    async waitFor(pred, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const hit = rec.results.find((r) => r.data && pred(r.data));
@@ -56,22 +59,26 @@ export function record<T = any>(client: Client, query: string, variables?: Recor
   return rec;
 }
 
-/** The server's count of live `field` subscriptions, from GET /metrics (jiangxin_subscriptions_active). */
-export async function activeSubscriptions(graphqlUrl: string, field: string): Promise<number> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
-  const line = text.split('\n').find((l) => l.startsWith(`jiangxin_subscriptions_active{field="${field}"}`));
-  return line ? Number(line.split(' ').pop()) : 0;
+/**
+ * Resolves once `server` holds `n` leaderboardUpdated subscriptions for the competition (a global
+ * ID). A subscription registers asynchronously: a mark sent before it has would reach nobody, and a
+ * fixed sleep was not always long enough on a loaded machine. Bounded by the test's timeout.
+ */
+export async function boardSubscribers(server: TestServer, competitionId: string, n: number): Promise<void> {
+  const id = idOf(competitionId, 'Competition')!;
+  while (server.server.app.boardFeed.subscriberCount(id) < n) await new Promise((r) => setTimeout(r, 10));
 }
 
 /**
- * Until the server counts exactly `n` live `field` subscriptions. The gauge moves once the subscribe
- * resolver has returned its stream, so an event published after this reaches the subscriber; a fixed
- * sleep instead raced the resolver's database checks under load (the event went out before anyone listened).
+ * Resolves once `server` counts at least `n` active subscriptions on `field` (its
+ * jiangxin_subscriptions_active gauge, raised once the subscription's source is set up). For
+ * subscriptions outside the board feed; only exact when no other subscription on that field is
+ * open or closing. Bounded by the test's timeout.
  */
-export async function untilSubscriptions(graphqlUrl: string, field: string, n: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (let seen = await activeSubscriptions(graphqlUrl, field); seen !== n; seen = await activeSubscriptions(graphqlUrl, field)) {
-    if (Date.now() > deadline) throw new Error(`${seen} ${field} subscriptions after ${timeoutMs} ms, expected ${n}`);
-    await new Promise((r) => setTimeout(r, 20));
+export async function subscriptionsActive(server: TestServer, field: string, n: number): Promise<void> {
+  for (;;) {
+    const { values } = await server.server.app.metrics.subscriptions.get();
+    if ((values.find((v) => v.labels.field === field)?.value ?? 0) >= n) return;
+    await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -31,6 +31,18 @@ afterAll(async () => t.close());
 
 const metricsUrl = (s: TestServer) => s.url.replace(/\/graphql$/, '/metrics');
 
+/**
+ * Scrapes until `ready` holds: the socket server updates its gauges asynchronously, and a fixed
+ * sleep was not always long enough on a loaded machine. Bounded by the test's timeout.
+ */
+async function scrapeUntil(ready: (m: Awaited<ReturnType<typeof scrape>>) => boolean) {
+  for (;;) {
+    const m = await scrape();
+    if (ready(m)) return m;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function scrape(s: TestServer = t) {
   const res = await fetch(metricsUrl(s));
   expect(res.status).toBe(200);
@@ -68,8 +80,7 @@ describe('GET /metrics', () => {
     const client = wsClient(t.wsUrl);
     try {
       const sub = record<any>(client, BOARD_SUB, { id: f.competitionId });
-      await new Promise((r) => setTimeout(r, 300));
-      const before = await scrape();
+      const before = await scrapeUntil((m) => m('jiangxin_subscriptions_active', { field: 'leaderboardUpdated' }) === 1);
       expect(before('jiangxin_websocket_connections')).toBe(1);
       expect(before('jiangxin_subscriptions_active', { field: 'leaderboardUpdated' })).toBe(1);
 
@@ -79,9 +90,8 @@ describe('GET /metrics', () => {
       const correction = { ...input, value: 85, reason: '复核更正', idempotencyKey: randomUUID() };
       expect(ok(await t.gql(SUBMIT, { input: correction }, f.judges[0]!.token)).submitScore.userErrors).toEqual([]);
       await sub.waitFor(() => sub.results.length >= 1);
-      await new Promise((r) => setTimeout(r, 300)); // let the second board (if not coalesced) go out too
-
-      const after = await scrape();
+      // Until every board counted as sent has arrived (a second one, if not coalesced, may be on its way).
+      const after = await scrapeUntil((m) => m('jiangxin_subscription_events_sent_total', { field: 'leaderboardUpdated' }) - before('jiangxin_subscription_events_sent_total', { field: 'leaderboardUpdated' }) === sub.results.length);
       const moved = (name: string, labels: Labels = {}) => after(name, labels) - before(name, labels);
       expect(moved('jiangxin_marks_submitted_total', { revised: 'false' })).toBe(1);
       expect(moved('jiangxin_marks_submitted_total', { revised: 'true' })).toBe(1);
@@ -91,8 +101,7 @@ describe('GET /metrics', () => {
     } finally {
       await client.dispose();
     }
-    await new Promise((r) => setTimeout(r, 300));
-    const closed = await scrape();
+    const closed = await scrapeUntil((m) => m('jiangxin_websocket_connections') === 0 && m('jiangxin_subscriptions_active', { field: 'leaderboardUpdated' }) === 0);
     expect(closed('jiangxin_websocket_connections')).toBe(0);
     expect(closed('jiangxin_subscriptions_active', { field: 'leaderboardUpdated' })).toBe(0);
   });

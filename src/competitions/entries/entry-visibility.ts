@@ -1,18 +1,16 @@
 import type { Context, Viewer } from '../../context.js';
-import { isStaff } from '../access.js';
 import { judgeHistory } from '../competitions.loaders.js';
 import { CompetitionStatus } from '../enums.js';
 
 /**
  * Anonymous marking (as Chinese skills contests do with encrypted codes): until the competition is
  * FINALIZED, a judge of the competition sees entries by start number and station only. "A judge of
- * the competition" includes one since removed from the panel: leaving it must not reveal names.
- * Organizers and admins see everything; everyone else (the public scoreboard included) sees names.
+ * the competition" includes one since removed from the panel (leaving it must not reveal names) and
+ * one who also holds ORGANIZER or ADMIN (judging, they get the judge's view). Everyone else sees names.
  */
-export function anonymizesEntries(viewer: Viewer | null, status: CompetitionStatus, onPanel: boolean): boolean {
+export function anonymizesEntries(viewer: Viewer | null, status: CompetitionStatus, everOnPanel: boolean): boolean {
   if (!viewer || status === CompetitionStatus.FINALIZED) return false;
-  if (isStaff(viewer)) return false;
-  return onPanel;
+  return everOnPanel;
 }
 
 /** The same decision for the request's viewer, batched: use it wherever entries are shown (leaderboards too). */

@@ -6,7 +6,7 @@ import { registerNodeType } from '../../common/node.resolver.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
-import { isJury, ORGANIZER_ROLES } from '../access.js';
+import { juryStanding, ORGANIZER_ROLES, seesPanel } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { competitionById, stageById } from '../competitions.loaders.js';
 import { AssignJudgeInput, JudgeAssignmentPayload, UnassignJudgeInput } from './judge.inputs.js';
@@ -14,12 +14,12 @@ import { JudgeAssignment } from './judge-assignment.entity.js';
 import { JudgeService } from './judge.service.js';
 import { Stage } from '../setup/stage.entity.js';
 
-// The panel is the jury's business: the competition's judges, organizers and admins.
+// The panel is the jury's business: its owner, ADMIN and the judges now on it (not other competitions' organizers).
 registerNodeType('JudgeAssignment', async (ctx, ids) => {
   if (!ctx.viewer) return new Map();
   const rows = await ctx.em.find(JudgeAssignment, { id: { $in: ids } }, { populate: ['competition'] });
   const out = new Map<string, object>();
-  for (const row of rows) if (await isJury(ctx.em, ctx.viewer, row.competition.getEntity())) out.set(row.id, row);
+  for (const row of rows) if (seesPanel(await juryStanding(ctx.em, ctx.viewer, row.competition.getEntity()))) out.set(row.id, row);
   return out;
 });
 

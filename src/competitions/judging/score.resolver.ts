@@ -18,7 +18,7 @@ import { loadScheme } from '../setup/scheme.js';
 import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
 import { submitScore } from './score.service.js';
-import { canSeeStage, markVisibility } from './score-access.js';
+import { canSeeStage, markVisibility, seesAnyMark } from './score-access.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
 
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
@@ -87,12 +87,12 @@ export class ScoreRevisionResolver {
 export class EntryScoreSheetResolver {
   @FieldResolver(() => ScoreSheet, {
     nullable: true,
-    description: 'Every criterion, every judge’s mark and the aggregates. Organizers see all; a judge the stages they judge; others null.',
+    description: 'Every criterion, every judge’s mark and the aggregates. The competition’s organizer, its chief judge and admins see all; a judge the stages they judge; others null.',
   })
   async scoreSheet(@Root() entry: Entry, @Ctx() ctx: Context): Promise<ScoreSheet | null> {
     const competition = await ctx.em.findOneOrFail(Competition, { id: entry.competition.id });
     const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
-    if (!visibility.all && visibility.stageIds.size === 0) return null;
+    if (!seesAnyMark(visibility)) return null;
     const loaded = await loadScheme(ctx.em, competition);
     const scores = await ctx.em.find(Score, { entry }, { orderBy: { createdAt: 'asc' } });
     const lines = [...loaded.criteria.values()]
@@ -113,10 +113,10 @@ export class EntryScoreSheetResolver {
 @Resolver(() => Competition)
 export class CompetitionScoreLogResolver {
   @Authorized(Role.ORGANIZER)
-  @FieldResolver(() => ScoreConnection, { description: 'ORGANIZER: every mark, most recently changed first, with its revisions (the audit trail).' })
+  @FieldResolver(() => ScoreConnection, { description: 'The competition’s ORGANIZER (or an ADMIN): every mark, most recently changed first, with its revisions (the audit trail).' })
   async scoreLog(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<ScoreConnection> {
     const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
-    if (!visibility.all) throw forbidden('Only organizers see the score log');
+    if (!visibility.all) throw forbidden('Only the competition’s organizer sees the score log');
     return paginate(ctx.em, Score, { competition }, page, { updatedAt: 'desc', id: 'desc' });
   }
 }

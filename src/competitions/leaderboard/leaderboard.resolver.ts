@@ -5,7 +5,7 @@ import { expectId, idOf, toGlobalId } from '../../common/relay.js';
 import { badInput } from '../../common/errors.js';
 import { Role } from '../../auth/role.js';
 import { topicFor, type LiveEvent } from '../../live/events.js';
-import { isStaff, juryStanding } from '../access.js';
+import { juryStanding, PUBLIC_STANDING, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
 import { boardView, type Board } from './leaderboard.service.js';
@@ -14,6 +14,7 @@ import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
 import { shareSubscriptionResults } from '../../live/shared-subscribe.js';
 import { Score } from '../judging/score.entity.js';
+import { canSeeStage, seesAnyMark, visibilityOf } from '../judging/score-access.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
 
@@ -21,36 +22,57 @@ import { filterIterator, mapIterator } from '../../live/iterators.js';
 type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean };
 
 interface ViewerRole {
+  /** The live board even while frozen: the jury (own organizer, ADMIN, chief judge now). */
   jury: boolean;
+  /** A judge of the competition, removed ones included: names hidden until finalized. */
   anonymized: boolean;
 }
 
-/** Per subscription (graphql-ws makes one context per operation): the viewer's role in a competition, looked up once. */
-const rolesByContext = new WeakMap<Context, Map<string, Promise<ViewerRole>>>();
+const roleFrom = (s: JuryStanding): ViewerRole => ({ jury: s.jury, anonymized: s.judge });
 
-async function roleIn(ctx: Context, competitionId: string, load: () => Promise<Competition>): Promise<ViewerRole> {
-  let byCompetition = rolesByContext.get(ctx);
-  if (!byCompetition) rolesByContext.set(ctx, (byCompetition = new Map()));
-  let role = byCompetition.get(competitionId);
+/**
+ * The viewer's role, read at each resolution (one statement for a logged-in viewer): not cached on
+ * the context, because a graphql-ws context lives as long as its subscription and a `leaderboard`
+ * under competitionStatusChanged or scoreSubmitted must follow panel changes too.
+ */
+async function roleIn(ctx: Context, competition: Competition): Promise<ViewerRole> {
+  return roleFrom(await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition));
+}
+
+/** The viewer's own seats on a competition's panel (removed ones too), as JSON from one statement. */
+const SEATS_SQL = `(select json_agg(json_build_object('chief', j.chief, 'removedAt', j.removed_at, 'stageIds', j.stage_ids))
+  from judge_assignment j where j.competition_id = c.id and j.user_id = ?)`;
+
+/**
+ * A subscriber's role for one board message, read afresh per message (as scoreSubmitted reads the
+ * panel per mark): a judge removed from the panel, or one made chief, sees the change on the next
+ * board. Kept per message and user, so the share key and the shared execution read the same answer
+ * and several screens of one user cost one statement.
+ */
+const rolesByMessage = new WeakMap<BoardMessage, Map<string, Promise<ViewerRole>>>();
+
+function roleFor(ctx: Context, message: BoardMessage): Promise<ViewerRole> {
+  const viewer = ctx.viewer;
+  if (!viewer) return Promise.resolve(roleFrom(PUBLIC_STANDING));
+  let byUser = rolesByMessage.get(message);
+  if (!byUser) rolesByMessage.set(message, (byUser = new Map()));
+  let role = byUser.get(viewer.id);
   if (!role) {
     role = (async () => {
-      const competition = await load();
-      const { staff, onPanel } = await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition);
-      return { jury: staff || onPanel, anonymized: onPanel };
+      const [row] = await ctx.app.orm.em.fork().execute<{ owner_id: string; seats: PanelSeat[] | null }[]>(
+        `select c.owner_id, ${SEATS_SQL} as seats from competition c where c.id = ?`, [viewer.id, message.board.competitionId]);
+      if (!row) return roleFrom(PUBLIC_STANDING);
+      return roleFrom(standingFrom(viewer, { owner: { id: row.owner_id } } as Pick<Competition, 'owner'>, row.seats ?? []));
     })();
-    byCompetition.set(competitionId, role);
-    role.catch(() => byCompetition.delete(competitionId));
+    byUser.set(viewer.id, role);
   }
   return role;
 }
 
-function roleOf(ctx: Context, competitionId: string): Promise<ViewerRole> {
-  return roleIn(ctx, competitionId, () => ctx.app.orm.em.fork().findOneOrFail(Competition, { id: competitionId }));
-}
-
-// Screens with the same query and the same role in the competition share one execution per board.
+// Screens with the same query and the same role in the competition share one execution per board:
+// the public (an organizer of another competition among them), the jury, and judges (anonymized).
 shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
-  const role = await roleOf(ctx, (payload as BoardMessage).board.competitionId);
+  const role = await roleFor(ctx, payload as BoardMessage);
   return `${role.jury}|${role.anonymized}`;
 });
 
@@ -85,14 +107,14 @@ export class LeaderboardRowsResolver {
 
 @Resolver(() => Competition)
 export class LeaderboardResolver {
-  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for organizers and the competition’s judges, as at the freeze for everyone else while frozen.' })
+  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Judges see start numbers, not names, until finalized.' })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
     const board = await ctx.app.boards.current(ctx.em, competition);
-    return viewFor(board, await roleIn(ctx, competition.id, async () => competition));
+    return viewFor(board, await roleIn(ctx, competition));
   }
 
   @Authorized(Role.ORGANIZER)
-  @Mutation(() => LeaderboardPayload, { description: 'Freeze the public leaderboard (封榜): the public keeps seeing it as it is now; organizers and judges see it live. Finalizing lifts it.' })
+  @Mutation(() => LeaderboardPayload, { description: 'Freeze the public leaderboard (封榜): the public and the judges keep seeing it as it is now; the competition’s organizer, its chief judge and admins see it live. Finalizing lifts it.' })
   async freezeLeaderboard(@Arg('input') input: CompetitionIdInput, @Ctx() ctx: Context): Promise<LeaderboardPayload> {
     return withUserErrors(async () => {
       const competition = await freezeLeaderboard(ctx.em, ctx.app, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']));
@@ -114,33 +136,34 @@ export class LeaderboardResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       const competition = await competitionFromArg(ctx, args.competitionId as string);
-      await roleIn(ctx, competition.id, async () => competition);
       return ctx.app.boardFeed.subscribe(competition.id);
     },
   })
   async leaderboardUpdated(@Arg('competitionId', () => ID) _competitionId: string, @Root() message: BoardMessage, @Ctx() ctx: Context): Promise<Leaderboard> {
-    return viewFor(message.board, await roleOf(ctx, message.board.competitionId));
+    return viewFor(message.board, await roleFor(ctx, message));
   }
 
   @Subscription(() => ScoreEvent, {
-    description: 'Each mark as it is submitted or corrected: for the competition’s organizers and judges.',
+    description: 'Each mark as it is submitted or corrected: for the competition’s organizer, its chief judge and admins; a judge gets the marks of the stages they judge.',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       if (!ctx.viewer) throw unauthenticated();
       const competition = await competitionFromArg(ctx, args.competitionId as string);
-      if (!(await roleIn(ctx, competition.id, async () => competition)).jury) throw forbidden('Only the competition’s organizers and judges follow its marks');
+      if (!seesAnyMark(visibilityOf(await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition)))) {
+        throw forbidden('Only the competition’s organizer, its chief judge and its judges follow its marks');
+      }
       const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<MarkEvent>;
       const viewer = ctx.viewer;
-      if (isStaff(viewer)) return source;
-      // A judge's panel place is read per event (one statement), so a change applies at once: marks of
+      // The viewer's panel place is read per event (one statement), so a change applies at once: marks of
       // stages they do not judge are skipped (as scoreSheet hides them); off the panel, the resolver refuses.
       const judged = mapIterator(source, async (event): Promise<MarkEvent & { otherStage: boolean }> => {
-        const [row] = await ctx.app.orm.em.fork().execute<{ stage_id: string; stage_ids: string[] | null }[]>(
-          `select c.stage_id, j.stage_ids from score s join criterion c on c.id = s.criterion_id
-           left join judge_assignment j on j.competition_id = s.competition_id and j.user_id = ? and j.removed_at is null
-           where s.id = ?`, [viewer.id, event.scoreId]);
-        const offPanel = !row?.stage_ids;
-        return { ...event, offPanel, otherStage: !offPanel && !row!.stage_ids!.map(String).includes(String(row!.stage_id)) };
+        const [row] = await ctx.app.orm.em.fork().execute<{ stage_id: string; seats: PanelSeat[] | null }[]>(
+          `select cr.stage_id, ${SEATS_SQL} as seats
+           from score s join criterion cr on cr.id = s.criterion_id join competition c on c.id = s.competition_id where s.id = ?`,
+          [viewer.id, event.scoreId]);
+        const visibility = visibilityOf(standingFrom(viewer, competition, row?.seats ?? []));
+        const offPanel = !row || !seesAnyMark(visibility);
+        return { ...event, offPanel, otherStage: !offPanel && !canSeeStage(visibility, String(row!.stage_id)) };
       });
       return filterIterator(judged, async (event) => !event.otherStage);
     },

@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { App } from '../../app.js';
+import type { Viewer } from '../../context.js';
 import { resolveViewer } from '../../auth/auth.service.js';
 import { idOf, toGlobalId } from '../../common/relay.js';
-import { isStaff } from '../access.js';
+import { isOwner } from '../access.js';
 import { Award } from './award.entity.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus, EntryStatus, PrizeTierName } from '../enums.js';
@@ -80,9 +81,9 @@ function fail(res: Response, status: number, error: string): void {
 }
 
 /**
- * GET /competitions/:id/results.csv (id: global ID or uuid) — for the competition's organizer, any
- * ORGANIZER and ADMIN, with `Authorization: Bearer <token>`: 401 without a valid token, 403 for other
- * roles, 404 for an unknown competition. Or with `?token=` from createResultsDownload, no header:
+ * GET /competitions/:id/results.csv (id: global ID or uuid) — for the competition's organizer and
+ * ADMIN, with `Authorization: Bearer <token>`: 401 without a valid token, 403 for anyone else, 404
+ * for an unknown competition. Or with `?token=` from createResultsDownload, no header:
  * 410 when the link has expired or was used.
  */
 export function resultsCsvHandler(app: App) {
@@ -95,17 +96,17 @@ export function resultsCsvHandler(app: App) {
       const raw = String(req.params.id ?? '');
       const id = UUID.test(raw) ? raw.toLowerCase() : idOf(raw, 'Competition');
       const token = typeof req.query.token === 'string' ? req.query.token : null;
+      let viewer: Viewer | null = null;
       if (token !== null) {
         // A link from createResultsDownload: the token is the permission, good once.
         if (!id || !(await consumeResultsDownload(em, id, token))) return fail(res, 410, 'This download link has expired or has been used');
       } else {
-        const viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
+        viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
         if (!viewer) return fail(res, 401, 'A valid bearer token is required');
-        // The owner is an ORGANIZER too: every organizer reads every competition, so no lookup is needed to refuse.
-        if (!isStaff(viewer)) return fail(res, 403, 'Only organizers and admins may download results');
       }
       const competition = id ? await em.findOne(Competition, { id }) : null;
       if (!competition) return fail(res, 404, 'Competition not found');
+      if (token === null && !isOwner(viewer, competition)) return fail(res, 403, 'Only the competition’s organizer and admins may download results');
       const csv = toCsv(await resultsTable(em, competition));
       const globalId = toGlobalId('Competition', competition.id);
       res.status(200);

@@ -9,7 +9,7 @@ import { UserSummary, userById, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
 import { SortDirection } from '../../registry/registry.inputs.js';
-import { isJuryOfPanel, isOwner, isStaff, ORGANIZER_ROLES } from '../access.js';
+import { isOwner, isStaff, ORGANIZER_ROLES, seesPanelOf } from '../access.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import {
@@ -197,7 +197,7 @@ export class CompetitionResolver {
     return listEntries(ctx.em, c.id, filter?.status, page);
   }
 
-  @FieldResolver(() => [JudgeAssignment], { nullable: true, description: 'The panel; null unless you are on it, an organizer or an admin.' })
+  @FieldResolver(() => [JudgeAssignment], { nullable: true, description: 'The panel; null unless you are on it, its organizer or an admin.' })
   async judges(
     @Root() c: Competition,
     @Arg('includeRemoved', { defaultValue: false, description: 'Also judges removed from the panel.' }) includeRemoved: boolean,
@@ -206,8 +206,8 @@ export class CompetitionResolver {
     const viewer = ctx.viewer;
     if (!viewer) return null;
     const all = await ctx.loaders.get(assignmentsByCompetition).load(c.id);
-    // isJury's rule, answered from the batched panel rather than a query per competition.
-    if (!isJuryOfPanel(viewer, all)) return null;
+    // seesPanel's rule, answered from the batched panel rather than a query per competition.
+    if (!seesPanelOf(viewer, c, all)) return null;
     return includeRemoved ? all : all.filter((a) => !a.removedAt);
   }
 
