@@ -138,7 +138,7 @@ describe('authentication is re-checked', () => {
     const judge = await t.user([Role.JUDGE]);
     const c = client(judge.token);
     const sub = record(c, STATUS_SUB, { id: fx.competitionId }); // keeps the lazy client's socket open
-    await new Promise((r) => setTimeout(r, 200));
+    await wsRequest(c, `{ viewer { id } }`); // the socket is up and acknowledged (no fixed sleep: slow under load)
     expect(sub.error).toBeUndefined();
     const changed = ok(await t.gql(`mutation { changePassword(input: { currentPassword: "password-123", newPassword: "password-456" }) { token userErrors { code } } }`, {}, judge.token)) as any;
     expect(changed.changePassword.userErrors).toEqual([]);
@@ -153,7 +153,7 @@ describe('authentication is re-checked', () => {
     const organizer = await t.user([Role.ADMIN]);
     const c = client(organizer.token);
     const sub = record(c, SCORE_SUB, { id: fx.competitionId });
-    await new Promise((r) => setTimeout(r, 200));
+    await wsRequest(c, `{ viewer { id } }`); // the socket is up and acknowledged
     expect(sub.error).toBeUndefined();
     const admin = await t.user([Role.ADMIN]);
     ok(await t.gql(`mutation($id: ID!) { updateUserRoles(input: { userId: $id, roles: [REVIEWER] }) { userErrors { code } } }`, { id: organizer.globalId }, admin.token));
