@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { projectRoot } from '../db/paths.js';
+import { assetHandler, securityHeaders } from '../common/static-assets.js';
 
 /**
  * The GraphQL IDE (GraphiQL) at `GET /graphql` in a browser, in place of Apollo's landing page, which
@@ -28,11 +29,6 @@ export const IDE_ASSETS_PATH = '/ide/assets';
 // Scripts only from this origin. GraphiQL (CodeMirror, Radix) sets inline styles, and its fonts are data: URLs.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-function securityHeaders(res: Response): void {
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-}
 
 export const idePage = `<!doctype html>
 <html lang="zh-CN">
@@ -67,22 +63,13 @@ function wantsPage(req: Request): boolean {
 /** `GET /graphql` from a browser: the IDE page; everything else falls through to Apollo. */
 export const idePageHandler: RequestHandler = (req, res, next) => {
   if (!wantsPage(req)) return next();
-  securityHeaders(res);
+  securityHeaders(res, CSP);
   res.setHeader('Cache-Control', 'no-cache');
   res.type('html').send(idePage);
 };
 
 export function ideAssetRoutes(): Router {
   const router = Router();
-  router.get('/:file', (req, res) => {
-    const file = ASSETS.get(String(req.params.file));
-    if (!file) {
-      res.status(404).end();
-      return;
-    }
-    securityHeaders(res);
-    // Revalidated on every load (ETag), so an upgrade reaches the browser at its next reload.
-    res.sendFile(file, { headers: { 'Cache-Control': 'no-cache' } });
-  });
+  router.get('/:file', assetHandler(ASSETS, CSP));
   return router;
 }

@@ -4,6 +4,7 @@ import type { App } from '../app.js';
 import { idOf, toGlobalId } from '../common/relay.js';
 import { projectRoot } from '../db/paths.js';
 import { Competition } from '../competitions/setup/competition.entity.js';
+import { assetHandler, securityHeaders } from '../common/static-assets.js';
 
 /**
  * The big-screen scoreboard: `GET /scoreboard/:competitionId` (global ID or uuid) serves a page that
@@ -27,11 +28,6 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function securityHeaders(res: Response): void {
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-}
 
 export function scoreboardPage(title: string, competitionId: string): string {
   const t = escapeHtml(title);
@@ -73,7 +69,7 @@ async function page(app: App, req: Request, res: Response): Promise<void> {
   const raw = String(req.params.competitionId ?? '');
   const id = UUID.test(raw) ? raw.toLowerCase() : idOf(raw, 'Competition');
   const competition = id ? await app.orm.em.fork().findOne(Competition, { id }) : null;
-  securityHeaders(res);
+  securityHeaders(res, CSP);
   res.setHeader('Cache-Control', 'no-cache');
   if (!competition) {
     res.status(404).type('html').send('<!doctype html><meta charset="utf-8"><title>未找到</title><p>没有这个竞赛（competition not found）。</p>');
@@ -84,16 +80,7 @@ async function page(app: App, req: Request, res: Response): Promise<void> {
 
 export function scoreboardRoutes(app: App): Router {
   const router = Router();
-  router.get('/assets/:file', (req, res) => {
-    const file = ASSETS.get(String(req.params.file));
-    if (!file) {
-      res.status(404).end();
-      return;
-    }
-    securityHeaders(res);
-    // Revalidated on every load (ETag), so a redeploy reaches every screen at its next reload.
-    res.sendFile(file, { headers: { 'Cache-Control': 'no-cache' } });
-  });
+  router.get('/assets/:file', assetHandler(ASSETS, CSP));
   router.get('/:competitionId', (req, res) => {
     page(app, req, res).catch((err) => {
       app.log.error({ err }, 'scoreboard page failed');
