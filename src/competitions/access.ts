@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { domainError, notFound, UserErrorCode } from '../common/errors.js';
-import { forbidden } from '../common/errors.js';
+import { domainError, forbidden, notFound, UserErrorCode } from '../common/errors.js';
 import { Role } from '../auth/role.js';
 import type { Viewer } from '../context.js';
 import { Competition } from './setup/competition.entity.js';
@@ -30,7 +29,7 @@ export function isStaff(viewer: Viewer | null): boolean {
   return !!viewer && (viewer.roles.includes(Role.ADMIN) || viewer.roles.includes(Role.ORGANIZER));
 }
 
-export function isOwner(viewer: Viewer | null, competition: Competition): boolean {
+export function isOwner(viewer: Viewer | null, competition: Pick<Competition, 'owner'>): boolean {
   return !!viewer && (isAdmin(viewer) || (viewer.roles.includes(Role.ORGANIZER) && competition.owner.id === viewer.id));
 }
 
@@ -75,7 +74,7 @@ export function standingFrom(viewer: Viewer | null, competition: Pick<Competitio
   const active = seats.find((a) => !a.removedAt) ?? null;
   const judge = seats.length > 0;
   return {
-    jury: judge ? !!active?.chief : isOwner(viewer, competition as Competition),
+    jury: judge ? !!active?.chief : isOwner(viewer, competition),
     judge,
     stageIds: active ? active.stageIds.map(String) : null,
   };
