@@ -14,13 +14,16 @@ export interface UserState {
 /** Why a bearer token does not serve; sent as `extensions.reason` (HTTP) and in the close reason (WebSocket). */
 export type AuthRefusal = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_REVOKED' | 'USER_DISABLED' | 'ROLES_CHANGED';
 
-/** Short enough for a WebSocket close reason (at most 123 bytes), for a tablet to show as it is. */
+/**
+ * Chinese for the people who read it, then English; short enough for a WebSocket close reason (at most
+ * 123 bytes of UTF-8), for a tablet to show as it is.
+ */
 export const REFUSAL_MESSAGES: Record<AuthRefusal, string> = {
-  TOKEN_INVALID: 'Your login token is not valid: log in again',
-  TOKEN_EXPIRED: 'Your session has expired: log in again',
-  TOKEN_REVOKED: 'Your session was revoked (password changed or account re-enabled): log in again',
-  USER_DISABLED: 'Your account has been disabled: ask an administrator',
-  ROLES_CHANGED: 'Your roles changed: reconnect',
+  TOKEN_INVALID: '登录凭证无效，请重新登录 / Your login token is not valid: log in again',
+  TOKEN_EXPIRED: '登录已过期，请重新登录 / Your session has expired: log in again',
+  TOKEN_REVOKED: '登录已失效，请重新登录 / Your session was revoked (password changed or account re-enabled): log in again',
+  USER_DISABLED: '账号已停用，请联系管理员 / Your account has been disabled: ask an administrator',
+  ROLES_CHANGED: '角色已变更，请重新连接 / Your roles changed: reconnect',
 };
 
 /** The channel on which every instance hears that a user changed (disabled, password, roles, worker). */
