@@ -25,6 +25,8 @@ export enum CompetitionStatus {
   REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
   IN_PROGRESS = 'IN_PROGRESS',
   SCORING_CLOSED = 'SCORING_CLOSED',
+  /** Provisional results public (成绩公示), appeal window open until appealWindowClosesAt. */
+  RESULTS_PUBLISHED = 'RESULTS_PUBLISHED',
   FINALIZED = 'FINALIZED',
   CANCELLED = 'CANCELLED',
 }
@@ -75,5 +77,21 @@ registerEnumType(PrizeTierName, {
     SECOND: { description: '二等奖' },
     THIRD: { description: '三等奖' },
     EXCELLENCE: { description: '优秀奖' },
+  },
+});
+
+/** Why a mark was changed after it was first given (issue 12 §2, §5, §6). */
+export enum RevisionReasonKind {
+  CORRECTION = 'CORRECTION',
+  RECHECK = 'RECHECK',
+  APPEAL = 'APPEAL',
+}
+registerEnumType(RevisionReasonKind, {
+  name: 'RevisionReasonKind',
+  description: 'Why a mark was changed.',
+  valuesConfig: {
+    CORRECTION: { description: '更正: the judge corrected their own mark (after seeing the panel’s marks only with the chief judge’s approval).' },
+    RECHECK: { description: '复核: a re-checker corrected a transcription or arithmetic error found by the re-check sample.' },
+    APPEAL: { description: '申诉: a re-mark ordered by an upheld appeal replaced the contested mark.' },
   },
 });

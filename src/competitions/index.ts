@@ -19,9 +19,10 @@ import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
+import { StageSignOff } from './results/stage-sign-off.entity.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */

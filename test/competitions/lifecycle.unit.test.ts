@@ -41,8 +41,11 @@ describe('the competition lifecycle table', () => {
       'REGISTRATION_CLOSED startCompetition IN_PROGRESS',
       'REGISTRATION_OPEN cancelCompetition CANCELLED',
       'REGISTRATION_OPEN closeRegistration REGISTRATION_CLOSED',
+      'RESULTS_PUBLISHED cancelCompetition CANCELLED',
+      'RESULTS_PUBLISHED finalizeCompetition FINALIZED',
       'SCORING_CLOSED cancelCompetition CANCELLED',
       'SCORING_CLOSED finalizeCompetition FINALIZED',
+      'SCORING_CLOSED publishResults RESULTS_PUBLISHED',
       'SCORING_CLOSED reopenScoring IN_PROGRESS',
     ].sort());
   });

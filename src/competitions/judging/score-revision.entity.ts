@@ -1,10 +1,11 @@
-import { DecimalType, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../../common/relay.js';
 import type { User } from '../../auth/user.entity.js';
 import type { Competition } from '../setup/competition.entity.js';
 import type { Score } from './score.entity.js';
+import { RevisionReasonKind } from '../enums.js';
 
 /** The audit trail of a mark: every correction keeps the old value, who changed it and why. */
 @ObjectType({ implements: Node, description: 'A correction of a mark: old value, new value, who, why.' })
@@ -18,5 +19,7 @@ export class ScoreRevision extends Node {
   @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) oldValue!: number;
   @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) newValue!: number;
   @Field() @Property({ type: 'string', length: 1000 }) reason!: string;
+  @Field(() => RevisionReasonKind, { description: 'Why the mark changed, beside the free-text reason.' })
+  @Enum({ items: () => RevisionReasonKind, default: RevisionReasonKind.CORRECTION }) reasonKind: RevisionReasonKind = RevisionReasonKind.CORRECTION;
   @Field() @Property({ type: 'Date' }) at: Date = new Date();
 }

@@ -10,10 +10,11 @@ export type LifecycleAction =
   | 'startCompetition'
   | 'closeScoring'
   | 'reopenScoring'
+  | 'publishResults'
   | 'finalizeCompetition'
   | 'cancelCompetition';
 
-const BEFORE_FINAL = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED];
+const BEFORE_FINAL = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED, S.RESULTS_PUBLISHED];
 
 export const LIFECYCLE: Record<LifecycleAction, { from: readonly S[]; to: S; needsReason: boolean }> = {
   openRegistration: { from: [S.DRAFT], to: S.REGISTRATION_OPEN, needsReason: false },
@@ -21,7 +22,8 @@ export const LIFECYCLE: Record<LifecycleAction, { from: readonly S[]; to: S; nee
   startCompetition: { from: [S.REGISTRATION_CLOSED], to: S.IN_PROGRESS, needsReason: false },
   closeScoring: { from: [S.IN_PROGRESS], to: S.SCORING_CLOSED, needsReason: false },
   reopenScoring: { from: [S.SCORING_CLOSED], to: S.IN_PROGRESS, needsReason: true },
-  finalizeCompetition: { from: [S.SCORING_CLOSED], to: S.FINALIZED, needsReason: false },
+  publishResults: { from: [S.SCORING_CLOSED], to: S.RESULTS_PUBLISHED, needsReason: false },
+  finalizeCompetition: { from: [S.SCORING_CLOSED, S.RESULTS_PUBLISHED], to: S.FINALIZED, needsReason: false },
   cancelCompetition: { from: BEFORE_FINAL, to: S.CANCELLED, needsReason: true },
 };
 
@@ -36,3 +38,11 @@ export function nextStatus(current: S, action: LifecycleAction): { ok: true; to:
 export const SCHEME_EDITABLE: readonly S[] = [S.DRAFT];
 /** States in which marks may be submitted. */
 export const SCORING_OPEN: readonly S[] = [S.IN_PROGRESS];
+
+/** States after marking: every stage's marking is closed in them. */
+export const MARKING_OVER: readonly S[] = [S.SCORING_CLOSED, S.RESULTS_PUBLISHED, S.FINALIZED];
+
+/** A stage's marking is closed once closed on its own (markingClosedAt) or with the competition's scoring. */
+export function stageMarkingClosed(stage: { markingClosedAt: Date | null }, status: S): boolean {
+  return stage.markingClosedAt !== null || MARKING_OVER.includes(status);
+}

@@ -13,4 +13,8 @@ export class Stage extends Node {
   @Field(() => Float, { description: 'Weight in percent; the stages’ weights sum to 100.' })
   @Property({ type: new DecimalType('number'), precision: 5, scale: 2 }) weight!: number;
   @Field(() => Int) @Property({ type: 'integer' }) position!: number;
+  @Field({ description: 'Anonymous marking (加密评分): judged from a workpiece or paper without the entrant present, by marking code (加密号). OFF for a stage judged at the station in the entrant’s presence.' })
+  @Property({ type: 'boolean', default: true }) anonymous: boolean = true;
+  @Field(() => Date, { nullable: true, description: 'When marking of this stage closed (before the whole competition’s scoring closed); null while open or when it closed with the competition.' })
+  @Property({ type: 'Date', nullable: true }) markingClosedAt: Date | null = null;
 }
