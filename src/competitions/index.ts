@@ -14,6 +14,8 @@ import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/lead
 import { Score } from './judging/score.entity.js';
 import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
 import { ScoreRevision } from './judging/score-revision.entity.js';
+import { ScoreCorrectionRequest } from './judging/score-correction.entity.js';
+import { CompetitionScoreCorrectionsResolver, ScoreCorrectionResolver } from './judging/score-correction.resolver.js';
 import { SchemeResolver } from './setup/scheme.resolver.js';
 import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
@@ -22,7 +24,7 @@ import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -33,6 +35,7 @@ export const competitionResolvers = [
   EntryResolver,
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
