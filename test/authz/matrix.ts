@@ -80,6 +80,8 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
+  requestScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the judge of that mark, on the panel of its stage (FORBIDDEN otherwise); only once the panel’s marks on the entry are visible to them', notForAdmin: true },
+  decideScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the competition’s chief judge on the panel now (FORBIDDEN for anyone else, its organizer and ADMIN included)', notForAdmin: true },
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -147,12 +149,14 @@ const JURY_VIEW = [
   '|---|---|---|---|---|---|',
   '| its own organizer, ADMIN (not judging it) | live | ✓ | all | ✓ | ✓ |',
   '| its chief judge (on the panel now) | live | hidden until FINALIZED | all | ✓ | CSV no; `scoreLog` needs ORGANIZER |',
-  '| a judge on its panel (whatever other roles) | frozen | hidden until FINALIZED | the stages they judge | ✓ | forbidden |',
+  '| a judge on its panel (whatever other roles) | frozen | hidden until FINALIZED | the stages they judge: their own marks, and the panel’s (without names) on an entry they have marked completely or once the stage’s marking is closed | ✓ | forbidden |',
   '| a judge removed from its panel | frozen | hidden until FINALIZED | none | null | forbidden |',
   '| an ORGANIZER of another competition, anyone else | frozen | ✓ | none | null | forbidden |',
   '',
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+  'Correction requests (`scoreCorrectionRequests`): the jury (its own organizer, ADMIN, its chief judge); `node(id:)` also the requesting judge.',
   '',
 ];
 

@@ -25,6 +25,11 @@ registerNodeType('ScoreCorrectionRequest', async (ctx, ids) => {
   return out;
 });
 
+/** Marks and the chief judge's seat belong to JUDGE users only: an ADMIN is no judge (as for submitScore). */
+function assertJudge(ctx: Context): void {
+  if (!ctx.viewer?.roles.includes(Role.JUDGE)) throw forbidden('只有裁判可以更正评分 / Only judges correct marks');
+}
+
 @Resolver(() => ScoreCorrectionRequest)
 export class ScoreCorrectionResolver {
   @Authorized(Role.JUDGE)
@@ -32,6 +37,7 @@ export class ScoreCorrectionResolver {
     description: 'JUDGE: ask the chief judge (裁判长) to correct your mark once the panel’s marks on that entry are visible to you (you have marked all of it you are assigned to); submitScore refuses such a correction with APPROVAL_REQUIRED. One pending request per mark.',
   })
   async requestScoreCorrection(@Arg('input') input: RequestScoreCorrectionInput, @Ctx() ctx: Context): Promise<ScoreCorrectionPayload> {
+    assertJudge(ctx);
     return withUserErrors(async () => {
       const scoreId = expectId(input.scoreId, 'Score', ['input', 'scoreId']);
       return { request: await requestScoreCorrection(ctx.em, ctx.viewer!, { ...input, scoreId }) };
@@ -43,6 +49,7 @@ export class ScoreCorrectionResolver {
     description: 'The competition’s CHIEF JUDGE (裁判长, on the panel now) only: approve or reject a correction request. An approval changes the mark as a revision (reasonKind CORRECTION, afterPanelVisible, approvedByName) with its result, leaderboard version and live event, and voids the stage’s sign-off; repeating a decision changes nothing.',
   })
   async decideScoreCorrection(@Arg('input') input: DecideScoreCorrectionInput, @Ctx() ctx: Context): Promise<ScoreCorrectionPayload> {
+    assertJudge(ctx);
     return withUserErrors(async () => {
       const requestId = expectId(input.requestId, 'ScoreCorrectionRequest', ['input', 'requestId']);
       return decideScoreCorrection(ctx.em, ctx.viewer!, { ...input, requestId });
