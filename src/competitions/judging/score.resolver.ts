@@ -17,8 +17,9 @@ import { loadScheme } from '../setup/scheme.js';
 import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
 import { submitScore } from './score.service.js';
-import { canSeeStage, markVisibility, seesAnyMark } from './score-access.js';
-import { markSight, seesMark, seesPanelMarks } from './independent-marking.js';
+import { canSeeStage, markVisibility, seesAnyMark, visibilityOf } from './score-access.js';
+import { markSight, seesMark, seesPanelMarks, sightFrom } from './independent-marking.js';
+import { juryStanding } from '../access.js';
 import { judgeNameFor } from './mark-names.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
 
@@ -101,9 +102,10 @@ export class EntryScoreSheetResolver {
   })
   async scoreSheet(@Root() entry: Entry, @Ctx() ctx: Context): Promise<ScoreSheet | null> {
     const competition = await ctx.em.findOneOrFail(Competition, { id: entry.competition.id });
-    const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
+    const standing = await juryStanding(ctx.em, ctx.viewer, competition);
+    const visibility = visibilityOf(standing);
     if (!seesAnyMark(visibility)) return null;
-    const sight = await markSight(ctx.em, ctx.viewer, competition, [entry.id]);
+    const sight = await sightFrom(ctx.em, ctx.viewer, competition, standing, [entry.id]);
     const loaded = await loadScheme(ctx.em, competition);
     const scores = await ctx.em.find(Score, { entry }, { orderBy: { createdAt: 'asc' } });
     const lines = [...loaded.criteria.values()]
