@@ -20,6 +20,7 @@ import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
+import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
   Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff,
@@ -36,5 +37,5 @@ export const competitionResolvers = [
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
 ] as const;
