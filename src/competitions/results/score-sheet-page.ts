@@ -35,6 +35,7 @@ h2 { font-size: 13pt; text-align: center; margin: 0 0 4mm; font-weight: normal; 
 h3 { font-size: 11pt; margin: 5mm 0 2mm; }
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 th, td { border: 0.3mm solid #000; padding: 1mm 1.5mm; text-align: center; }
+th, table.marks td:first-child { white-space: nowrap; }
 td.name, th.name { text-align: left; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -58,7 +59,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+// Beijing time, which has no daylight saving: UTC+8 all year.
+const when = (d: Date) => `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 
 export function scoreSheetPage(s: PrintedSheet): string {
   const e = escapeHtml;
