@@ -156,6 +156,10 @@ const JURY_VIEW = [
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
   '',
+  'Stage sign-offs (`Stage.signOff`, `Competition.signOffs`, `Competition.unsignedStages`, `node()`): public, digest',
+  'included, so anyone can check published results against them; `StageSignOff.signedBy` only for those who see the panel.',
+  'The printed score sheet opens only through a one-time link from `createScoreSheetPrintLink`.',
+  '',
 ];
 
 /** docs/authorization.md */
