@@ -147,6 +147,29 @@ describe('signOffStage', () => {
     expect(ofPractical.map((n: any) => [n.id, n.valid])).toEqual([[renewed.signOff.id, true], [old.id, false]]);
   });
 
+  it('is refused to a chief judge removed from the panel, and to a judge made chief of another competition', async () => {
+    const g = await setupCompetition(t, { entries: 1, judges: 2 });
+    await mutate(t, g.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: g.competitionId }, 'competition { status }');
+    // f's chief judge is chief there, not here.
+    expect(errorCode(await sign(g.stages[0]!.id, chief))).toBe('FORBIDDEN');
+    await mutate(t, g.organizer.token, 'unassignJudge', 'UnassignJudgeInput', { competitionId: g.competitionId, userId: g.judges[0]!.globalId, reason: '回避' }, 'assignment { id }');
+    expect(errorCode(await sign(g.stages[0]!.id, g.judges[0]!.token))).toBe('FORBIDDEN');
+    expect((await stageOf(g.stages[0]!.id)).signOff).toBeNull();
+  });
+
+  it('is an ADMIN’s only when that ADMIN is the competition’s chief judge', async () => {
+    const g = await setupCompetition(t, { entries: 1, judges: 1 });
+    const adminJudge = await t.user([Role.ADMIN, Role.JUDGE]);
+    const assign = (userId: string, isChief: boolean) => mutate(t, g.organizer.token, 'assignJudge', 'AssignJudgeInput',
+      { competitionId: g.competitionId, userId, stageIds: [g.stages[0]!.id], chief: isChief, reason: '裁判长调整' }, 'assignment { id }');
+    await mutate(t, g.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: g.competitionId }, 'competition { status }');
+    expect(errorCode(await sign(g.stages[0]!.id, adminJudge.token))).toBe('FORBIDDEN');
+    await assign(g.judges[0]!.globalId, false);
+    await assign(adminJudge.globalId, true);
+    const res = ok(await sign(g.stages[0]!.id, adminJudge.token)).signOffStage;
+    expect(res).toMatchObject({ created: true, userErrors: [], signOff: { signedBy: { id: adminJudge.globalId } } });
+  });
+
   it('a mark that lands on a signed stage voids its sign-off (belt and braces: the API refuses marks on a closed stage)', async () => {
     const g = await setupCompetition(t, { entries: 1, judges: 1 });
     const stageId = idOf(g.stages[0]!.id, 'Stage')!;

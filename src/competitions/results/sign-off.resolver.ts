@@ -76,7 +76,7 @@ export class SignOffResolver {
     });
   }
 
-  @FieldResolver(() => Stage)
+  @FieldResolver(() => Stage, { description: 'The stage signed off.' })
   async stage(@Root() signOff: StageSignOff, @Ctx() ctx: Context): Promise<Stage> {
     return (await ctx.loaders.get(stageById).load(signOff.stage.id))!;
   }
