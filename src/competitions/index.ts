@@ -22,9 +22,12 @@ import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
+import { CompetitionOfficial } from './officials/official.entity.js';
+import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -36,8 +39,10 @@ export const competitionResolvers = [
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
   ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
+  // officials/
+  OfficialResolver, CompetitionOfficialsResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
 ] as const;

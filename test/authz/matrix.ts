@@ -77,11 +77,15 @@ export const MUTATIONS: Record<string, Rule> = {
   drawLots: competition(),
   assignJudge: competition(),
   unassignJudge: competition(),
+  appointOfficial: competition(),
+  relieveOfficial: competition(),
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
   requestScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the judge of that mark, on the panel of its stage (FORBIDDEN otherwise); only once the panel’s marks on the entry are visible to them', notForAdmin: true },
   decideScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the competition’s chief judge on the panel now (FORBIDDEN for anyone else, its organizer and ADMIN included)', notForAdmin: true },
+  signOffStage: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长) on the panel now; not its organizer, nor an ADMIN unless the ADMIN is that chief judge (test/competitions/sign-off.test.ts)' },
+  createScoreSheetPrintLink: { module: 'Competitions', who: [JUDGE, ORGANIZER], owner: 'the competition’s chief judge on the panel now, or its organizer (or an ADMIN) not judging it (test/competitions/score-sheet-print.test.ts)' },
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -157,6 +161,10 @@ const JURY_VIEW = [
   'mid-subscription gets the public board (or no more marks) from the next event on.',
   '',
   'Correction requests (`scoreCorrectionRequests`): the jury (its own organizer, ADMIN, its chief judge); `node(id:)` also the requesting judge.',
+  '',
+  'Stage sign-offs (`Stage.signOff`, `Competition.signOffs`, `Competition.unsignedStages`, `node()`): public, digest',
+  'included, so anyone can check published results against them; `StageSignOff.signedBy` only for those who see the panel.',
+  'The printed score sheet opens only through a one-time link from `createScoreSheetPrintLink`.',
   '',
 ];
 
