@@ -82,6 +82,8 @@ const cases: NodeCase[] = [
     own: { ...competitionNodes('scoreCorrectionRequests(first: 10) { nodes { id } }', (c) => c.scoreCorrectionRequests?.nodes), vars: (f) => ({ c: f.live.competitionId }) },
     visibleTo: [...JURY, 'judge'],
   },
+  // The chief judge's sign-off of a stage (issue 12 §4): public, so anyone can check published results against it.
+  { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 10) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
@@ -158,6 +160,7 @@ beforeAll(async () => {
     await mutate(t, done.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: done.entries[i]!.id, criterionId: done.stages[0]!.criteria[0]!.id, value }, 'score { id }');
   }
   await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'competition { id }');
+  const signed = await mutate(t, done.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: done.stages[0]!.id }, 'signOff { id }');
   const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
 
   const workerId = live.entries[0]!.workerIds[0]!;
@@ -172,7 +175,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
-      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, award: finalized.awards[0].id,
+      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
