@@ -19,6 +19,7 @@ import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
+import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-report.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 
 export const competitionEntities = [
@@ -36,5 +37,5 @@ export const competitionResolvers = [
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, JudgeReportResolver, JudgeReportLineResolver,
 ] as const;
