@@ -154,6 +154,11 @@ const JURY_VIEW = [
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
   '',
+  '`judgeReport` (the judge marking-pattern report, with judges by name) follows the same standing: its own organizer',
+  'and ADMIN (not judging it) and its chief judge now on the panel read it; anyone else logged in gets FORBIDDEN',
+  '(its judges, removed ones, an ORGANIZER of another competition), anonymous viewers UNAUTHENTICATED',
+  '(tested in test/competitions/judge-report.test.ts).',
+  '',
 ];
 
 /** docs/authorization.md */
