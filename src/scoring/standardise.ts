@@ -10,7 +10,7 @@
  * - Rounded to two decimals half up (half away from zero, as decimal.ts), exactly: the square
  *   root is taken on integers, so a value at exactly x.xx5 rounds up and no float error decides.
  */
-import { div, fraction, fromNumber, mul, sum, type Fraction } from './decimal.js';
+import { fromNumber } from './decimal.js';
 import { ScoringInputError } from './types.js';
 
 export const MIN_STANDARDISED_ENTRIES = 3;
@@ -28,18 +28,19 @@ function isqrt(n: bigint): bigint {
 }
 
 /**
- * 500 + 100·d/√v rounded to hundredths, half away from zero, with d = total − mean and v the
- * population variance (> 0). Let 2X = 100 000 + σ·√y, X the value in hundredths, σ the sign of d and
- * y = (2·10⁴·d)²/v exact; √y lies in [m, m+1) with m = ⌊√y⌋, and equals m only when y is a perfect
- * square. floor((n + f)/2) = floor(n/2) for an integer n and 0 ≤ f < 1 gives the cases below.
+ * 500 + 100·d/sd rounded to hundredths, half away from zero. On integers (totals scaled to whole
+ * units u, n of them, s = Σu, q = Σu²): d/sd = D/√K with D = n·u − s and K = n·q − s² > 0. With X the
+ * value in hundredths, 2X = 100 000 + σ·√y where σ is the sign of D and y = 4·10⁸·D²/K; √y lies in
+ * [m, m+1) with m = ⌊√y⌋, and equals m only when y is a perfect square. floor((i + f)/2) = floor(i/2)
+ * for an integer i and 0 ≤ f < 1 gives the cases below.
  */
-function scaled(d: Fraction, variance: Fraction): number {
-  const y = div(mul(fraction(400_000_000n), mul(d, d)), variance);
-  const whole = y.num / y.den;
+function scaled(D: bigint, K: bigint): number {
+  const numerator = 400_000_000n * D * D;
+  const whole = numerator / K;
   const m = isqrt(whole);
-  const exact = y.den === 1n && m * m === y.num;
+  const exact = numerator % K === 0n && m * m === whole;
   let hundredths: bigint;
-  if (d.num >= 0n) {
+  if (D >= 0n) {
     hundredths = (100_001n + m) / 2n;
   } else if (m < 100_000n || (m === 100_000n && exact)) {
     // X ≥ 0: floor(X + ½)
@@ -51,22 +52,32 @@ function scaled(d: Fraction, variance: Fraction): number {
   return Number(hundredths) / 100;
 }
 
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
 /**
  * Standardised scores of `totals` (the ranked entries' totals as shown, two decimals), in input
  * order; null for all when fewer than three totals. Throws ScoringInputError on a non-finite total.
+ * Integers only (no fraction reduced per step): a board is standardised once per view and version.
  */
 export function standardise(totals: readonly number[]): (number | null)[] {
   if (totals.length < MIN_STANDARDISED_ENTRIES) return totals.map(() => null);
-  const xs = totals.map((t) => {
+  const exact = totals.map((t) => {
     if (typeof t !== 'number' || !Number.isFinite(t)) throw new ScoringInputError('a total to standardise is not a finite number');
     return fromNumber(t);
   });
-  const n = fraction(BigInt(xs.length));
-  const mean = div(sum(xs), n);
-  const deviations = xs.map((x) => fraction(x.num * mean.den - mean.num * x.den, x.den * mean.den));
-  const variance = div(sum(deviations.map((d) => mul(d, d))), n);
-  if (variance.num === 0n) return xs.map(() => STANDARDISED_MEAN);
-  return deviations.map((d) => scaled(d, variance));
+  // A common unit (1/100 for two-decimal totals): every total becomes a whole number of it.
+  const unit = exact.reduce((l, f) => (l / gcd(l, f.den)) * f.den, 1n);
+  const units = exact.map((f) => f.num * (unit / f.den));
+  const n = BigInt(units.length);
+  let s = 0n;
+  let q = 0n;
+  for (const u of units) {
+    s += u;
+    q += u * u;
+  }
+  const K = n * q - s * s;
+  if (K === 0n) return units.map(() => STANDARDISED_MEAN);
+  return units.map((u) => scaled(n * u - s, K));
 }
 
 /**
