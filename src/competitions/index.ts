@@ -21,9 +21,11 @@ import { ResultsDownloadResolver } from './results/results-download.resolver.js'
 import { StatsResolver } from './results/stats.resolver.js';
 import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-report.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
+import { CompetitionOfficial } from './officials/official.entity.js';
+import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -34,6 +36,8 @@ export const competitionResolvers = [
   EntryResolver,
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  // officials/
+  OfficialResolver, CompetitionOfficialsResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

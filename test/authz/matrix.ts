@@ -77,6 +77,8 @@ export const MUTATIONS: Record<string, Rule> = {
   drawLots: competition(),
   assignJudge: competition(),
   unassignJudge: competition(),
+  appointOfficial: competition(),
+  relieveOfficial: competition(),
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
