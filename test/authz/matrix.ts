@@ -165,6 +165,10 @@ const JURY_VIEW = [
   'Stage sign-offs (`Stage.signOff`, `Competition.signOffs`, `Competition.unsignedStages`, `node()`): public, digest',
   'included, so anyone can check published results against them; `StageSignOff.signedBy` only for those who see the panel.',
   'The printed score sheet opens only through a one-time link from `createScoreSheetPrintLink`.',
+  '`judgeReport` (the judge marking-pattern report, with judges by name) follows the same standing: its own organizer',
+  'and ADMIN (not judging it) and its chief judge now on the panel read it; anyone else logged in gets FORBIDDEN',
+  '(its judges, removed ones, an ORGANIZER of another competition), anonymous viewers UNAUTHENTICATED',
+  '(tested in test/competitions/judge-report.test.ts).',
   '',
 ];
 
