@@ -158,11 +158,11 @@ export class LeaderboardResolver {
       // The viewer's panel place and what of this mark they may see now are read per event (independent
       // marking: a judge gets a colleague's mark only once they completed the entry or its stage closed;
       // marks of stages they do not judge are skipped, as scoreSheet hides them); off the panel, the resolver refuses.
-      const judged = mapIterator(source, async (event): Promise<MarkEvent & { otherStage: boolean }> => {
+      const judged = mapIterator(source, async (event): Promise<MarkEvent & { hidden: boolean }> => {
         const sight = await markEventSight(ctx.app.orm.em.fork(), viewer, competition, event.scoreId);
-        return { ...event, offPanel: sight === 'offPanel', otherStage: sight === 'hidden' };
+        return { ...event, offPanel: sight === 'offPanel', hidden: sight === 'hidden' };
       });
-      return filterIterator(judged, async (event) => !event.otherStage);
+      return filterIterator(judged, async (event) => !event.hidden);
     },
   })
   async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
