@@ -14,6 +14,7 @@ import {
   type Scheme,
   type SchemeCriterion,
   type SchemeStage,
+  type StageMarks,
 } from './types.js';
 import { assertValidScheme } from './validate.js';
 
@@ -112,13 +113,18 @@ export function computeEntryResult(
   let marksReceived = 0;
   let marksExpected = 0;
   let total = ZERO;
+  const stageMarks: StageMarks[] = [];
   const stageScores = scheme.stages.map((stage) => {
     const judges = judgesOf(judgesPerStage, stage.id);
+    const marks: StageMarks = { stageId: stage.id, received: 0, expected: 0 };
     for (const c of stage.criteria) {
       const expected = expectedMarks(c, judges);
-      marksExpected += expected;
-      marksReceived += Math.min(byCriterion.get(c.id)?.length ?? 0, expected);
+      marks.expected += expected;
+      marks.received += Math.min(byCriterion.get(c.id)?.length ?? 0, expected);
     }
+    marksExpected += marks.expected;
+    marksReceived += marks.received;
+    stageMarks.push(marks);
     const score = stageScore(stage, byCriterion, aggregation);
     total = add(total, div(mul(fromNumber(stage.weight), fromNumber(score)), HUNDRED));
     return { stageId: stage.id, score };
@@ -130,5 +136,17 @@ export function computeEntryResult(
     marksReceived,
     marksExpected,
     completeness: marksExpected === 0 ? 0 : marksReceived / marksExpected,
+    stageMarks,
   };
+}
+
+/**
+ * Σ weight × stage score / 100 over the given stages, rounded half up to hundredths from the exact
+ * value: the entry's total when every stage is given (stage scores are the stored, rounded ones, as
+ * computeEntryResult sums them), the total of the visible stages when some are held back.
+ */
+export function weightedTotal(stages: readonly { id: string; weight: number }[], stageScores: Readonly<Record<string, number>>): number {
+  let total = ZERO;
+  for (const s of stages) total = add(total, div(mul(fromNumber(s.weight), fromNumber(stageScores[s.id] ?? 0)), HUNDRED));
+  return toHundredths(total);
 }

@@ -4,7 +4,7 @@ import { toGlobalId } from '../../common/relay.js';
 import { Competition } from '../setup/competition.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { EntryMember } from '../entries/entry-member.entity.js';
-import { EntryResult } from '../judging/entry-result.entity.js';
+import { EntryResult, type StageMarksRecord } from '../judging/entry-result.entity.js';
 import { CompetitionStatus, EntryStatus } from '../enums.js';
 import { loadScheme, type LoadedScheme } from '../setup/scheme.js';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
@@ -18,6 +18,19 @@ interface BoardEntry extends RankInput {
   enterpriseNames: string[];
   status: EntryStatus;
   marksReceived: number;
+  /** stageId → [received, expected] marks in that stage (absent in snapshots from before it was kept). */
+  stageMarks?: StageMarksRecord;
+  /** On a public board (public-board.ts): the stages whose score this entry's row holds back. */
+  hiddenStageIds?: string[];
+}
+
+/** A stage as boards know it; `markingClosedAt` is a string in a frozen snapshot (JSON). */
+export interface BoardStage {
+  id: string;
+  name: string;
+  weight: number;
+  anonymous?: boolean;
+  markingClosedAt?: Date | string | null;
 }
 
 /** A competition's full (un-anonymized) board at one version; views are derived from it per viewer. */
@@ -25,7 +38,7 @@ export interface Board {
   competitionId: string;
   version: number;
   updatedAt: Date;
-  stages: { id: string; name: string; weight: number }[];
+  stages: BoardStage[];
   marksExpected: number;
   entries: Map<string, BoardEntry>;
   rows: Array<BoardEntry & { rank: number | null }>;
@@ -61,6 +74,7 @@ async function loadEntries(em: EntityManager, competitionId: string, entryIds?: 
       ranked: e.status === EntryStatus.ACTIVE,
       sortKey: e.startNumber ?? Number.MAX_SAFE_INTEGER,
       marksReceived: r?.marksReceived ?? 0,
+      stageMarks: r?.stageMarks ?? {},
       startNumber: e.startNumber,
       station: e.station,
       displayName: e.teamName ?? (names.length ? names.join('、') : null),
@@ -70,7 +84,7 @@ async function loadEntries(em: EntityManager, competitionId: string, entryIds?: 
   });
 }
 
-function rank(board: Omit<Board, 'rows'>): Board {
+export function rank(board: Omit<Board, 'rows'>): Board {
   return { ...board, rows: rankRows([...board.entries.values()], board.tieBreakStageId) };
 }
 
@@ -90,7 +104,7 @@ export async function buildBoard(em: EntityManager, competition: Competition, lo
     competitionId: competition.id,
     version: competition.leaderboardVersion,
     updatedAt: new Date(),
-    stages: scheme.stages.map((s) => ({ id: s.id, name: s.name, weight: Number(s.weight) })),
+    stages: scheme.stages.map((s) => ({ id: s.id, name: s.name, weight: Number(s.weight), anonymous: s.anonymous, markingClosedAt: s.markingClosedAt })),
     marksExpected: scheme.marksExpected,
     entries: new Map(entries.map((e) => [e.entryId, e])),
     tieBreakStageId: scheme.tieBreakStageId,
@@ -131,7 +145,9 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     enterpriseNames: opts.anonymized ? [] : r.enterpriseNames,
     status: r.status,
     total: r.total,
-    stageTotals: board.stages.map((s) => ({ stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight, score: r.stageScores[s.id] ?? 0 })),
+    stageTotals: board.stages.map((s) => ({
+      stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight, score: r.hiddenStageIds?.includes(s.id) ? null : r.stageScores[s.id] ?? 0,
+    })),
     completeness: board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
   }));
   // Last, from the ranks and totals this view shows (frozen, anonymized or with hidden stages alike), so the two always agree.

@@ -7,7 +7,11 @@ export class StageTotal {
   @Field(() => ID, { description: 'Global ID of the stage.' }) stageId!: string;
   @Field() stageName!: string;
   @Field(() => Float) weight!: number;
-  @Field(() => Float, { description: '0–100, rounded half up to two decimals (from the exact value).' }) score!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: '0–100, rounded half up to two decimals (from the exact value). Null on the public board (and so every judge’s) while the entry’s marks in this stage are not all in and the stage’s marking is open (评分中), so that no judge reads a colleague’s marks off the board.',
+  })
+  score!: number | null;
 }
 
 @ObjectType({ description: 'One line of the leaderboard.', simpleResolvers: true })
@@ -21,7 +25,7 @@ export class LeaderboardRow {
   displayName!: string | null;
   @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
   @Field(() => EntryStatus) status!: EntryStatus;
-  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value).' }) total!: number;
+  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value). On the public board, over the stage scores it shows (a held-back stage counts 0); rank follows it.' }) total!: number;
   @Field(() => Float, {
     nullable: true,
     description:
