@@ -22,9 +22,11 @@ import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { MarkingCode } from './marking/marking-code.entity.js';
+import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -37,6 +39,8 @@ export const competitionResolvers = [
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
+  // marking/ (anonymous marking: codes, judges' marking lists)
+  StageMarkingResolver, MarkingCodeResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

@@ -1,7 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden, withUserErrors } from '../../common/errors.js';
-import { ConnectionArgs, expectId } from '../../common/relay.js';
+import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
 import { paginate } from '../../common/pagination.js';
 import { childrenLoader } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
@@ -18,7 +18,11 @@ import { loadScheme } from '../setup/scheme.js';
 import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
 import { submitScore } from './score.service.js';
-import { canSeeStage, markVisibility, seesAnyMark } from './score-access.js';
+import { markHidesEntry, hidesEntryOfMark } from '../marking/anonymity.js';
+import { codeOfEntryInStage } from '../marking/marking.loaders.js';
+import { MARKING_ID_TYPE, markingIdOf, NIL_UUID } from '../marking/marking-id.js';
+import { canSeeStage, markVisibility, seesAnyMark, visibilityOf } from './score-access.js';
+import { juryStanding } from '../access.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
 
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
@@ -45,18 +49,39 @@ export class ScoreResolver {
   @Mutation(() => SubmitScorePayload, { description: 'JUDGE: mark an entry on a criterion (评分), or correct a mark (needs reason). Safe to retry with idempotencyKey.' })
   async submitScore(@Arg('input') input: SubmitScoreInput, @Ctx() ctx: Context): Promise<SubmitScorePayload> {
     return withUserErrors(async () => {
-      const entryId = expectId(input.entryId, 'Entry', ['input', 'entryId']);
+      const entryId = input.entryId != null ? expectId(input.entryId, 'Entry', ['input', 'entryId']) : null;
       const criterionId = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);
-      const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, criterionId });
+      // A malformed marking ID is answered as an unknown one: one answer for every marking ID not on the list.
+      const markingId = input.markingId != null ? idOf(input.markingId, MARKING_ID_TYPE) ?? NIL_UUID : null;
+      const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, markingId, criterionId });
       if (!outcome.replayed) ctx.app.metrics.marksSubmitted.inc({ revised: String(outcome.revised) });
       const score = await ctx.em.fork().findOneOrFail(Score, { id: outcome.scoreId });
       return { score, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
     });
   }
 
-  @FieldResolver(() => Entry)
-  async entry(@Root() score: Score, @Ctx() ctx: Context): Promise<Entry> {
+  @FieldResolver(() => Entry, { nullable: true, description: 'The entry marked; null for a judge’s view of a mark of an anonymous stage (until the competition is FINALIZED): judges see such marks by code.' })
+  async entry(@Root() score: Score, @Ctx() ctx: Context): Promise<Entry | null> {
+    if (await markHidesEntry(ctx, score)) return null;
     return (await ctx.loaders.get(entryById).load(score.entry.id))!;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Anonymous stage: the marking ID this mark was given by, for the judge who gave it; null otherwise.' })
+  async markingId(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
+    const code = await this.ownCode(score, ctx);
+    return code ? markingIdOf(code) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Anonymous stage: the marking code (加密号) this mark was given by, for the judge who gave it; null otherwise (the jury sees marks by entry, never by code).' })
+  async markingCode(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
+    return (await this.ownCode(score, ctx))?.code ?? null;
+  }
+
+  /** The code of a mark, shown only where the entry is not: to the judge who gave it. */
+  private async ownCode(score: Score, ctx: Context): Promise<{ id: string; code: string } | null> {
+    if (!ctx.viewer || score.judge.id !== ctx.viewer.id || !(await markHidesEntry(ctx, score))) return null;
+    const criterion = (await ctx.loaders.get(criterionById).load(score.criterion.id))!;
+    return ctx.loaders.get(codeOfEntryInStage).load(`${criterion.stage.id}:${score.entry.id}`);
   }
 
   @FieldResolver(() => Criterion)
@@ -87,16 +112,19 @@ export class ScoreRevisionResolver {
 export class EntryScoreSheetResolver {
   @FieldResolver(() => ScoreSheet, {
     nullable: true,
-    description: 'Every criterion, every judge’s mark and the aggregates. The competition’s organizer, its chief judge and admins see all; a judge the stages they judge; others null.',
+    description: 'Every criterion, every judge’s mark and the aggregates. The competition’s organizer, its chief judge and admins see all; a judge the stages they judge, except anonymous ones (marked by code, never shown by entry) until FINALIZED; others null.',
   })
   async scoreSheet(@Root() entry: Entry, @Ctx() ctx: Context): Promise<ScoreSheet | null> {
     const competition = await ctx.em.findOneOrFail(Competition, { id: entry.competition.id });
-    const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
+    const standing = await juryStanding(ctx.em, ctx.viewer, competition);
+    const visibility = visibilityOf(standing);
     if (!seesAnyMark(visibility)) return null;
     const loaded = await loadScheme(ctx.em, competition);
+    // A judge never sees an anonymous stage's marks by entry: they mark it by code.
+    const byEntry = new Set(loaded.stages.filter((s) => !hidesEntryOfMark(standing, s, competition.status)).map((s) => s.id));
     const scores = await ctx.em.find(Score, { entry }, { orderBy: { createdAt: 'asc' } });
     const lines = [...loaded.criteria.values()]
-      .filter((c) => canSeeStage(visibility, c.stage.id))
+      .filter((c) => canSeeStage(visibility, c.stage.id) && byEntry.has(c.stage.id))
       .map((criterion) => {
         const marks = scores.filter((s) => s.criterion.id === criterion.id);
         const values = marks.map((m) => Number(m.value));

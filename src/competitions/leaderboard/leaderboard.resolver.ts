@@ -8,7 +8,7 @@ import { topicFor, type LiveEvent } from '../../live/events.js';
 import { juryStanding, PUBLIC_STANDING, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
-import { boardView, type Board } from './leaderboard.service.js';
+import { boardView, publicBoard, type Board } from './leaderboard.service.js';
 import { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
@@ -17,9 +17,10 @@ import { Score } from '../judging/score.entity.js';
 import { canSeeStage, seesAnyMark, visibilityOf } from '../judging/score-access.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
+import { pinStanding } from '../marking/anonymity.js';
 
 /** A mark's live event, as a judge's subscription sees it: flagged when they are no longer on the panel. */
-type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean };
+type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean; standing?: JuryStanding };
 
 interface ViewerRole {
   /** The live board even while frozen: the jury (own organizer, ADMIN, chief judge now). */
@@ -79,10 +80,12 @@ shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
 /** The leaderboard this viewer may see: the frozen one for the public while frozen, names hidden from judges until finalized. */
 function viewFor(board: Board, role: ViewerRole): Leaderboard {
   const anonymized = role.anonymized && board.status !== CompetitionStatus.FINALIZED;
-  if (board.frozenAt && !role.jury && board.frozenBoard) {
-    return boardView(board.frozenBoard, { anonymized, frozen: true, frozenAt: board.frozenAt });
+  if (role.jury) return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
+  // Everyone else gets the public board: the snapshot while frozen, anonymous stages held back while marked.
+  if (board.frozenAt && board.frozenBoard) {
+    return boardView(publicBoard(board.frozenBoard), { anonymized, frozen: true, frozenAt: board.frozenAt });
   }
-  return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
+  return boardView(publicBoard(board), { anonymized, frozen: false, frozenAt: board.frozenAt });
 }
 
 async function competitionFromArg(ctx: Context, competitionId: string): Promise<Competition> {
@@ -107,7 +110,7 @@ export class LeaderboardRowsResolver {
 
 @Resolver(() => Competition)
 export class LeaderboardResolver {
-  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Judges see start numbers, not names, until finalized.' })
+  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Everyone but those three sees an anonymous stage’s scores only once its marking has closed (sealedStageIds). Judges see start numbers, not names, until finalized.' })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
     const board = await ctx.app.boards.current(ctx.em, competition);
     return viewFor(board, await roleIn(ctx, competition));
@@ -161,9 +164,10 @@ export class LeaderboardResolver {
           `select cr.stage_id, ${SEATS_SQL} as seats
            from score s join criterion cr on cr.id = s.criterion_id join competition c on c.id = s.competition_id where s.id = ?`,
           [viewer.id, event.scoreId]);
-        const visibility = visibilityOf(standingFrom(viewer, competition, row?.seats ?? []));
+        const standing = standingFrom(viewer, competition, row?.seats ?? []);
+        const visibility = visibilityOf(standing);
         const offPanel = !row || !seesAnyMark(visibility);
-        return { ...event, offPanel, otherStage: !offPanel && !canSeeStage(visibility, String(row!.stage_id)) };
+        return { ...event, offPanel, standing, otherStage: !offPanel && !canSeeStage(visibility, String(row!.stage_id)) };
       });
       return filterIterator(judged, async (event) => !event.otherStage);
     },
@@ -172,7 +176,8 @@ export class LeaderboardResolver {
     if (event.offPanel) throw forbidden('You are no longer on this competition’s panel');
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
     const em = ctx.app.orm.em.fork();
-    const score = await em.findOneOrFail(Score, { id: event.scoreId });
+    // The standing read for this event decides what of the mark shows (an anonymous stage's entry to a judge: nothing).
+    const score = pinStanding(await em.findOneOrFail(Score, { id: event.scoreId }), event.standing ?? PUBLIC_STANDING);
     return { competitionId: toGlobalId('Competition', event.competitionId), version: event.version, revision: event.revision, score };
   }
 
