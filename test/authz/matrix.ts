@@ -82,6 +82,8 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
+  // No role grants it: a duty does (who: [] and notForAdmin make every role's line read `forbidden`).
+  issueMarkingCodes: { module: 'Competitions', who: [], notForAdmin: true, owner: 'the competition’s encryption officer (加密裁判), whatever their role; never its organizer, an ADMIN, its chief judge or its judges (test/competitions/anonymous-marking.test.ts)' },
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -155,6 +157,18 @@ const JURY_VIEW = [
   '',
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+  '## Anonymous stages (加密评分)',
+  '',
+  'See docs/anonymous-marking.md for the reasoning. In a stage with `anonymous: true`:',
+  '',
+  '| viewer | code map (`Stage.markingCodes`) | own marking list (`Stage.myMarkingList`) | a mark’s entry (`Score.entry`, `scoreSheet` lines) | the stage’s scores on the board while its marking is open |',
+  '|---|---|---|---|---|',
+  '| its encryption officer | ✓ | null | no marks at all | public board |',
+  '| its own organizer, ADMIN | after the stage’s sign-off | null | ✓ (never the code) | ✓ |',
+  '| its chief judge (on the panel now) | after the stage’s sign-off | null (the chief does not mark by code) | ✓ (never the code) | ✓ |',
+  '| a judge of the stage | never | ✓, without entries they may not mark | null until FINALIZED (the code, to the judge who gave the mark) | held back |',
+  '| anyone else | never | null | no marks at all | held back |',
   '',
 ];
 
