@@ -19,11 +19,13 @@ import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
+import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-report.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
 import { MarkingCode } from './marking/marking-code.entity.js';
 import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
+import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
   Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode,
@@ -44,5 +46,6 @@ export const competitionResolvers = [
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
+  JudgeReportResolver, JudgeReportLineResolver,
 ] as const;

@@ -84,6 +84,8 @@ export const MUTATIONS: Record<string, Rule> = {
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
   // No role grants it: a duty does (who: [] and notForAdmin make every role's line read `forbidden`).
   issueMarkingCodes: { module: 'Competitions', who: [], notForAdmin: true, owner: 'the competition’s encryption officer (加密裁判), whatever their role; never its organizer, an ADMIN, its chief judge or its judges (test/competitions/anonymous-marking.test.ts)' },
+  signOffStage: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长) on the panel now; not its organizer, nor an ADMIN unless the ADMIN is that chief judge (test/competitions/sign-off.test.ts)' },
+  createScoreSheetPrintLink: { module: 'Competitions', who: [JUDGE, ORGANIZER], owner: 'the competition’s chief judge on the panel now, or its organizer (or an ADMIN) not judging it (test/competitions/score-sheet-print.test.ts)' },
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -157,6 +159,14 @@ const JURY_VIEW = [
   '',
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+  'Stage sign-offs (`Stage.signOff`, `Competition.signOffs`, `Competition.unsignedStages`, `node()`): public, digest',
+  'included, so anyone can check published results against them; `StageSignOff.signedBy` only for those who see the panel.',
+  'The printed score sheet opens only through a one-time link from `createScoreSheetPrintLink`.',
+  '`judgeReport` (the judge marking-pattern report, with judges by name) follows the same standing: its own organizer',
+  'and ADMIN (not judging it) and its chief judge now on the panel read it; anyone else logged in gets FORBIDDEN',
+  '(its judges, removed ones, an ORGANIZER of another competition), anonymous viewers UNAUTHENTICATED',
+  '(tested in test/competitions/judge-report.test.ts).',
   '',
   '## Anonymous stages (加密评分)',
   '',
