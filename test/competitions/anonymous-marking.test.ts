@@ -187,7 +187,8 @@ describe('the code map (加密号对照)', () => {
     const readers = { organizer: w.f.organizer.token, admin: admin.token, chief: w.f.judges[0]!.token, judge: w.f.judges[1]!.token, otherOfficer: otherOfficer.token, public: null };
     const read = async () => Object.fromEntries(await Promise.all(Object.entries(readers).map(async ([k, tok]) => [k, (await codeMap(t, w.paper, tok))?.totalCount ?? null])));
     expect(await read()).toEqual({ organizer: null, admin: null, chief: null, judge: null, otherOfficer: null, public: null });
-    await signOff(t, w, w.paper);
+    await signOff(t, w, w.paper); // scoring closed, then the chief judge signs the paper stage off
+
     expect(await read()).toEqual({ organizer: 3, admin: 3, chief: 3, judge: null, otherOfficer: null, public: null });
     // An open stage has no map at all.
     expect(await codeMap(t, w.practical, w.officer.token)).toBeNull();
@@ -216,6 +217,12 @@ describe('the public board holds an anonymous stage back while it is marked', ()
     expect(row(publicBoard, 1)).toMatchObject({ rank: 2, total: 0, completeness: null, stageTotals: [{ stageId: w.paper, score: null }, { stageId: w.practical, score: 0 }] });
     expect(row(publicBoard, 2)).toMatchObject({ rank: 1, total: 12, stageTotals: [{ score: null }, { score: 20 }] });
     expect(await board(w, judge.token)).toEqual(publicBoard);
+    // Standardised scores follow the totals shown: 12, 0, 0 → mean 4, SD √32.
+    const STD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId standardisedScore } } } } }`;
+    const std = async (token: string | null) => Object.fromEntries(ok(await t.gql(STD, { id: w.f.competitionId }, token)).node.leaderboard.rows
+      .map((r: { entryId: string; standardisedScore: number }) => [r.entryId, r.standardisedScore]));
+    expect(await std(null)).toEqual({ [w.f.entries[2]!.id]: 641.42, [w.f.entries[1]!.id]: 429.29, [w.f.entries[0]!.id]: 429.29 });
+    expect((await std(w.f.organizer.token))[w.f.entries[1]!.id]).toBeGreaterThan(600); // 40 of 40, 12, 0 on the jury’s board
 
     const jury = await board(w, w.f.organizer.token);
     expect(jury.sealedStageIds).toEqual([]);

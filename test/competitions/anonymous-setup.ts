@@ -59,10 +59,8 @@ export async function submit(t: TestServer, token: string, input: Record<string,
   return ok(await t.gql(SUBMIT, { input }, token)).submitScore;
 }
 
-/** Records a valid sign-off of the stage (main has no signOffStage mutation yet: SQL, as its migration made the table). */
+/** Closes scoring and has the chief judge sign the stage off (signOffStage), which decrypts its code map for the jury. */
 export async function signOff(t: TestServer, w: AnonWorld, stageId: string): Promise<void> {
-  await t.orm.em.fork().execute(
-    `insert into stage_sign_off (id, competition_id, stage_id, signed_by_id, signed_at, digest)
-     values (gen_random_uuid(), ?, ?, ?, now(), repeat('0', 64))`,
-    [idOf(w.f.competitionId, 'Competition'), idOf(stageId, 'Stage'), w.f.judges[0]!.id]);
+  await mutate(t, w.f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: w.f.competitionId }, 'competition { id }');
+  await mutate(t, w.f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
 }
