@@ -166,6 +166,19 @@ describe('judges mark an anonymous stage by marking ID', () => {
     expect((await submit(t, w.conflicted.token, { markingId: list.nodes[0].markingId, criterionId, value: 88 })).userErrors).toEqual([]);
   });
 
+  it('answers a retry by marking ID with the first outcome', async () => {
+    const judge = w.f.judges[2]!;
+    const slip = (await markingList(t, w.paper, judge.token)).nodes[2];
+    const RETRY = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } replayed userErrors { code } } }`;
+    const input = { markingId: slip.markingId, criterionId: w.f.stages[0]!.criteria[0]!.id, value: 66, idempotencyKey: `retry-${slip.code}` };
+    const first = ok(await t.gql(RETRY, { input }, judge.token)).submitScore;
+    const again = ok(await t.gql(RETRY, { input }, judge.token)).submitScore;
+    expect(first).toMatchObject({ replayed: false, userErrors: [] });
+    expect(again).toEqual({ ...first, replayed: true });
+    const other = ok(await t.gql(RETRY, { input: { ...input, value: 67 } }, judge.token)).submitScore;
+    expect(other.userErrors).toEqual([{ code: 'INVALID_INPUT' }]); // the key was used for another request
+  });
+
   it('gives the chief judge no marking list (they see every mark by entry); their marking IDs are unknown to them', async () => {
     const chief = w.f.judges[0]!;
     expect(await markingList(t, w.paper, chief.token)).toBeNull();

@@ -64,13 +64,15 @@ function checkValue(check: InputCheck, value: number, maxScore: number): void {
  * transaction, so a retry with the same key returns the first outcome and records nothing new.
  */
 export async function submitScore(em: EntityManager, viewer: Viewer, input: SubmitScoreData): Promise<SubmitScoreOutcome> {
-  const data = await resolveTarget(em, viewer, input);
-  const key = checkIdempotencyKey(data.idempotencyKey);
-  const hash = requestHash({ e: data.entryId, c: data.criterionId, v: data.value, m: data.comment ?? null, r: data.reason ?? null });
+  const key = checkIdempotencyKey(input.idempotencyKey);
+  // The request as the client sent it (by entry or by marking ID), so a retry is recognised before anything is looked up.
+  const target = input.markingId != null && input.entryId == null ? { k: input.markingId } : { e: input.entryId };
+  const hash = requestHash({ ...target, c: input.criterionId, v: input.value, m: input.comment ?? null, r: input.reason ?? null });
   if (key) {
     const prior = await priorOutcome<SubmitScoreOutcome>(em, viewer.id, 'submitScore', key, hash);
     if (prior) return { ...prior, replayed: true };
   }
+  const data = await resolveTarget(em, viewer, input);
   try {
     return await em.transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
   } catch (err) {
