@@ -4,6 +4,7 @@ import { CompetitionStatus } from '../../src/competitions/enums.js';
 import { PUBLIC_STANDING } from '../../src/competitions/access.js';
 import { hidesEntryOfMark, sealedStageIds } from '../../src/competitions/marking/anonymity.js';
 import { CODE_ALPHABET, CODE_LENGTH, newMarkingCode } from '../../src/competitions/marking/marking-code.service.js';
+import { completionStages } from '../../src/competitions/judging/independent-marking.js';
 
 describe('sealedStageIds: anonymous stages whose marking is open', () => {
   const stages = [
@@ -65,5 +66,15 @@ describe('weightedTotal', () => {
       const station = scheme.stages[1]!;
       expect(weightedTotal([station], scores)).toBe(computeEntryResult(scheme, marks.slice(1), { paper: 1, station: 2 }).total);
     }));
+  });
+});
+
+describe('completionStages (independent marking with anonymous stages)', () => {
+  it('counts an anonymous stage on its own and the open stages together, never one with the other', () => {
+    const anonymous = new Set(['paper', 'essay']);
+    const judged = ['paper', 'station', 'essay', 'oral'];
+    expect(completionStages('paper', judged, anonymous)).toEqual(['paper']);
+    expect(completionStages('station', judged, anonymous)).toEqual(['station', 'oral']);
+    expect(completionStages('station', ['station'], new Set())).toEqual(['station']);
   });
 });

@@ -62,7 +62,8 @@ describe('no path links an anonymous stage’s code or mark to an entry for its 
       // Marks with values found nowhere else, so a value seen beside an entry is a leak.
       const mine = (await markingList(t, w.paper, judge.token)).nodes[0];
       const own = await submit(t, judge.token, { markingId: mine.markingId, criterionId: paper, value: 73.25 });
-      const theirs = await submit(t, colleague.token, { markingId: (await markingList(t, w.paper, colleague.token)).nodes[2].markingId, criterionId: paper, value: 61.75 });
+      // The colleague marks the same paper: the judge, having marked it, may see that mark (independent marking), by neither entry nor code.
+      const theirs = await submit(t, colleague.token, { markingId: mine.markingId, criterionId: paper, value: 61.75 });
       const open = await submit(t, judge.token, { entryId: w.f.entries[2]!.id, criterionId: practical, value: 33 });
       for (const r of [own, theirs, open]) expect(r.userErrors).toEqual([]);
       const secret = [...map.flatMap((m) => [m.code, m.markingId, idOf(m.markingId, 'Marking')!]), '73.25', '61.75', own.score.id, theirs.score.id];
@@ -156,5 +157,36 @@ describe('leaving the panel changes the live board at once, and never to one wit
     } finally {
       await Promise.all([chief.dispose(), judge.dispose()]);
     }
+  });
+});
+
+describe('independent marking does not tie a code to an entry', () => {
+  it('a colleague’s mark on a paper shows once the judge marked that paper, whatever they marked at the station; corrections are answered alike', async () => {
+    const w = await anonymousWorld(t);
+    await issue(t, w);
+    const [judge, colleague] = [w.f.judges[1]!, w.f.judges[2]!];
+    const paper = w.f.stages[0]!.criteria[0]!.id;
+    const map = (await codeMap(t, w.paper, w.officer.token))!.nodes;
+    const codeOf = (entry: number) => map.find((m) => m.entry.id === w.f.entries[entry]!.id)!;
+    const papers = [codeOf(1), codeOf(2)];
+    const colleagueMarks: string[] = [];
+    for (const code of papers) {
+      expect((await submit(t, judge.token, { markingId: code.markingId, criterionId: paper, value: 70 })).userErrors).toEqual([]);
+      const theirs = await submit(t, colleague.token, { markingId: code.markingId, criterionId: paper, value: 80 });
+      expect(theirs.userErrors).toEqual([]);
+      colleagueMarks.push(theirs.score.id);
+    }
+    const seen = async () => Promise.all(colleagueMarks.map(async (id) => ok(await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, judge.token)).node !== null));
+    // Counted with the station's criteria, neither would show until the judge marked that entry at the station,
+    // and the one that then turned visible would name the code's entry.
+    expect(await seen()).toEqual([true, true]);
+    expect((await submit(t, judge.token, { entryId: w.f.entries[1]!.id, criterionId: w.f.stages[1]!.criteria[0]!.id, value: 30 })).userErrors).toEqual([]);
+    expect(await seen()).toEqual([true, true]);
+    const corrections = [];
+    for (const code of papers) {
+      corrections.push((await submit(t, judge.token, { markingId: code.markingId, criterionId: paper, value: 71, reason: '复查' })).userErrors.map((e: { code: string }) => e.code));
+    }
+    expect(corrections[0]).toEqual(['APPROVAL_REQUIRED']);
+    expect(corrections[1]).toEqual(corrections[0]);
   });
 });

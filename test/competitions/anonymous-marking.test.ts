@@ -129,8 +129,12 @@ describe('judges mark an anonymous stage by marking ID', () => {
     const entryOfSlip = map.find((m) => m.code === slip.code)!.entry.id;
     expect(ok(await t.gql(SCORE, { id: marked.score.id }, w.f.organizer.token)).node).toEqual({ entry: { id: entryOfSlip }, markingCode: null, markingId: null });
     expect(ok(await t.gql(SCORE, { id: marked.score.id }, w.f.judges[0]!.token)).node).toEqual({ entry: { id: entryOfSlip }, markingCode: null, markingId: null });
-    // Another judge of the stage sees the mark neither by entry nor by code.
-    expect(ok(await t.gql(SCORE, { id: marked.score.id }, w.f.judges[2]!.token)).node).toEqual({ entry: null, markingCode: null, markingId: null });
+    // Another judge of the stage: not before marking that paper themself (independent marking), then neither by entry nor by code.
+    const colleague = w.f.judges[2]!;
+    expect(ok(await t.gql(SCORE, { id: marked.score.id }, colleague.token)).node).toBeNull();
+    const theirs = await submit(t, colleague.token, { markingId: slip.markingId, criterionId: w.f.stages[0]!.criteria[0]!.id, value: 70 });
+    expect(theirs.userErrors).toEqual([]);
+    expect(ok(await t.gql(SCORE, { id: marked.score.id }, colleague.token)).node).toEqual({ entry: null, markingCode: null, markingId: null });
   });
 
   it('refuses an entryId on the anonymous stage and a marking ID on a criterion of another stage; nothing is recorded', async () => {
@@ -142,9 +146,9 @@ describe('judges mark an anonymous stage by marking ID', () => {
     expect(crossed.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'markingId'] })]);
     const both = await submit(t, judge.token, { entryId: w.f.entries[1]!.id, markingId: slip.markingId, criterionId: w.f.stages[0]!.criteria[0]!.id, value: 30 });
     expect(both.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'markingId'] })]);
-    expect((await markingList(t, w.paper, judge.token)).nodes.every((n: { marks: unknown[] }) => n.marks.length === 0)).toBe(true);
+    expect((await markingList(t, w.paper, judge.token)).nodes.map((n: { marks: unknown[] }) => n.marks.length)).toEqual([1, 0, 0]); // the paper marked above only
     const log = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 50) { totalCount } } } }`, { id: w.f.competitionId }, w.f.organizer.token));
-    expect(log.node.scoreLog.totalCount).toBe(2); // the open-stage mark and judge 1’s paper mark
+    expect(log.node.scoreLog.totalCount).toBe(3); // the open-stage mark and the two paper marks above
   });
 
   it('leaves a conflicted entry off the judge’s list and answers its marking ID as an unknown one', async () => {

@@ -91,6 +91,11 @@ export function markingPlan(em: EntityManager, competition: Pick<Competition, 'i
   return plan;
 }
 
+/** The anonymous stages of a plan (marked by code). */
+export function anonymousStageIds(plan: MarkingPlan): Set<string> {
+  return new Set([...plan.stages.values()].filter((s) => s.anonymous).map((s) => s.id));
+}
+
 /** Judges per stage under a panel (active assignments). */
 export function judgesPerStageOf(scheme: Scheme, panel: readonly Pick<JudgeAssignment, 'stageIds'>[]): JudgesPerStage {
   const counts: Record<string, number> = Object.fromEntries(scheme.stages.map((s) => [s.id, 0]));
