@@ -25,10 +25,12 @@ import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-re
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { MarkingCode } from './marking/marking-code.entity.js';
+import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -42,6 +44,8 @@ export const competitionResolvers = [
   ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
+  // marking/ (anonymous marking: codes, judges' marking lists)
+  StageMarkingResolver, MarkingCodeResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

@@ -21,9 +21,10 @@ import { seesAnyMark, visibilityOf } from '../judging/score-access.js';
 import { markEventSight } from '../judging/independent-marking.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
+import { pinStanding } from '../marking/anonymity.js';
 
 /** A mark's live event, as a judge's subscription sees it: flagged when they are no longer on the panel. */
-type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean };
+type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean; standing?: JuryStanding };
 
 interface ViewerRole {
   /** The live board even while frozen: the jury (own organizer, ADMIN, chief judge now). */
@@ -88,6 +89,7 @@ shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
 function viewFor(board: Board, role: ViewerRole): Leaderboard {
   const anonymized = role.anonymized && board.status !== CompetitionStatus.FINALIZED;
   if (role.jury) return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
+  // Everyone else gets the public board: the snapshot while frozen, anonymous stages held back while marked.
   if (board.frozenAt && board.frozenBoard) {
     return boardView(publicBoard(board.frozenBoard), { anonymized, frozen: true, frozenAt: board.frozenAt });
   }
@@ -120,6 +122,7 @@ export class LeaderboardResolver {
     description:
       'The ranking; live and complete for the competition’s organizer, its chief judge and admins. Everyone else (its other judges too) sees the public board: ' +
       'an entry’s stage score only once all its expected marks in that stage are in or the stage’s marking has closed (null until then, 评分中), ' +
+      'an anonymous stage’s scores only once its marking has closed (sealedStageIds), ' +
       'totals and ranks from the stage scores shown; as at the freeze while frozen. Judges see start numbers, not names, until finalized.',
   })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
@@ -173,7 +176,9 @@ export class LeaderboardResolver {
       // marks of stages they do not judge are skipped, as scoreSheet hides them); off the panel, the resolver refuses.
       const judged = mapIterator(source, async (event): Promise<MarkEvent & { hidden: boolean }> => {
         const sight = await markEventSight(ctx.app.orm.em.fork(), viewer, competition, event.scoreId);
-        return { ...event, offPanel: sight === 'offPanel', hidden: sight === 'hidden' };
+        // The standing too, for what of a shown mark this viewer gets (an anonymous stage's entry: not to a judge).
+        const standing = sight === 'visible' ? await juryStanding(ctx.app.orm.em.fork(), viewer, competition) : PUBLIC_STANDING;
+        return { ...event, offPanel: sight === 'offPanel', hidden: sight === 'hidden', standing };
       });
       return filterIterator(judged, async (event) => !event.hidden);
     },
@@ -182,7 +187,8 @@ export class LeaderboardResolver {
     if (event.offPanel) throw forbidden('You are no longer on this competition’s panel');
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
     const em = ctx.app.orm.em.fork();
-    const score = await em.findOneOrFail(Score, { id: event.scoreId });
+    // The standing read for this event decides what of the mark shows (an anonymous stage's entry to a judge: nothing).
+    const score = pinStanding(await em.findOneOrFail(Score, { id: event.scoreId }), event.standing ?? PUBLIC_STANDING);
     return { competitionId: toGlobalId('Competition', event.competitionId), version: event.version, revision: event.revision, score };
   }
 

@@ -39,6 +39,8 @@ export interface Board {
   version: number;
   updatedAt: Date;
   stages: BoardStage[];
+  /** Stages whose scores this board holds back (public-board.ts: anonymous ones while marked); absent on the full board. */
+  sealedStageIds?: string[];
   marksExpected: number;
   entries: Map<string, BoardEntry>;
   rows: Array<BoardEntry & { rank: number | null }>;
@@ -136,6 +138,7 @@ export function boardView(board: Board, opts: { anonymized: boolean; frozen?: bo
 }
 
 function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; frozenAt?: Date | null }): Leaderboard {
+  const sealed = new Set(board.sealedStageIds ?? []);
   const shown: Omit<LeaderboardRow, 'standardisedScore'>[] = board.rows.map((r) => ({
     rank: r.rank,
     entryId: toGlobalId('Entry', r.entryId),
@@ -146,9 +149,10 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     status: r.status,
     total: r.total,
     stageTotals: board.stages.map((s) => ({
-      stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight, score: r.hiddenStageIds?.includes(s.id) ? null : r.stageScores[s.id] ?? 0,
+      stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight,
+      score: sealed.has(s.id) || r.hiddenStageIds?.includes(s.id) ? null : r.stageScores[s.id] ?? 0,
     })),
-    completeness: board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
+    completeness: sealed.size ? null : board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
   }));
   // Last, from the ranks and totals this view shows (frozen, anonymized or with hidden stages alike), so the two always agree.
   const rows: LeaderboardRow[] = withStandardisedScores(shown);
@@ -158,6 +162,7 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     frozen: opts.frozen ?? false,
     frozenAt: opts.frozenAt ?? null,
     updatedAt: board.updatedAt,
+    sealedStageIds: [...sealed].map((id) => toGlobalId('Stage', id)),
     allRows: rows,
   };
 }

@@ -9,7 +9,7 @@ export class StageTotal {
   @Field(() => Float) weight!: number;
   @Field(() => Float, {
     nullable: true,
-    description: '0–100, rounded half up to two decimals (from the exact value). Null on the public board (and so every judge’s) while the entry’s marks in this stage are not all in and the stage’s marking is open (评分中), so that no judge reads a colleague’s marks off the board.',
+    description: '0–100, rounded half up to two decimals (from the exact value). Null on the public board (and so every judge’s) while the stage’s marking is open and either the entry’s marks in this stage are not all in (评分中, so that no judge reads a colleague’s marks off the board) or the stage is anonymous (加密评分中, see Leaderboard.sealedStageIds).',
   })
   score!: number | null;
 }
@@ -25,7 +25,7 @@ export class LeaderboardRow {
   displayName!: string | null;
   @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
   @Field(() => EntryStatus) status!: EntryStatus;
-  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value). On the public board, over the stage scores it shows (a held-back stage counts 0); rank follows it.' }) total!: number;
+  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value). On the public (and judges’) board, over the stage scores it shows (a held-back or sealed stage counts 0); rank follows it.' }) total!: number;
   @Field(() => Float, {
     nullable: true,
     description:
@@ -35,7 +35,7 @@ export class LeaderboardRow {
   })
   standardisedScore!: number | null;
   @Field(() => [StageTotal]) stageTotals!: StageTotal[];
-  @Field(() => Float, { description: 'Share of the expected marks received, 0–1.' }) completeness!: number;
+  @Field(() => Float, { nullable: true, description: 'Share of the expected marks received, 0–1; null on the public (and judges’) board while an anonymous stage is sealed (it would move with each anonymous mark and show whose paper was just marked).' }) completeness!: number | null;
 }
 
 @ObjectType({ description: 'The ranking of a competition. `version` rises by one with every change, so a client can tell it missed one and refetch.' })
@@ -45,6 +45,8 @@ export class Leaderboard {
   @Field({ description: 'True when this is the board as it stood at the freeze (the public view while frozen).' }) frozen!: boolean;
   @Field(() => Date, { nullable: true }) frozenAt!: Date | null;
   @Field() updatedAt!: Date;
+  @Field(() => [ID], { description: 'Anonymous stages whose scores this board holds back because their marking is still open (加密评分中): their stage scores are null, totals and ranks count the other stages only. Empty on the jury’s board and once every anonymous stage’s marking has closed.' })
+  sealedStageIds!: string[];
   /** All rows; the `rows` field (leaderboard.resolver.ts) serves a window of them. */
   allRows!: LeaderboardRow[];
 }

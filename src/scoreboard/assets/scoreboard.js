@@ -9,7 +9,7 @@
   var wsUrl = httpUrl.replace(/^http/, 'ws');
 
   var ROW = 'rank entryId startNumber station displayName enterpriseNames status total completeness stageTotals { stageId stageName score }';
-  var BOARD = 'version frozen frozenAt updatedAt rows { ' + ROW + ' }';
+  var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows { ' + ROW + ' }';
   var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade ' +
     'stages { id name } unsignedStages { id } awards { rank prize entry { id } } leaderboard { ' + BOARD + ' } } } }';
   var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardUpdated(competitionId: $id) { ' + BOARD + ' } }';
@@ -108,18 +108,20 @@
     p.textContent = prize ? PRIZE[prize] || prize : '';
     p.dataset.prize = prize || '';
     var cells = row.querySelectorAll('.stage');
-    // A null score is held back until the entry's marks in that stage are all in (评分中), never shown as 0.
+    // A held-back score is never shown as 0: an anonymous stage still being marked (加密评分中, the whole
+    // column), or an entry whose marks in the stage are not all in yet (评分中).
+    var sealed = (state.board && state.board.sealedStageIds) || [];
     r.stageTotals.forEach(function (s, i) {
       if (!cells[i]) return;
-      cells[i].textContent = s.score == null ? '评分中' : fmt(s.score);
+      cells[i].textContent = s.score != null ? fmt(s.score) : sealed.indexOf(s.stageId) >= 0 ? '加密评分中' : '评分中';
       cells[i].classList.toggle('pending', s.score == null);
     });
     var total = row.querySelector('.total');
     var before = total.textContent;
     total.textContent = fmt(r.total);
-    var pct = Math.round(r.completeness * 100);
-    row.querySelector('.fill').style.width = pct + '%';
-    row.querySelector('.pct').textContent = pct + '%';
+    var pct = r.completeness == null ? null : Math.round(r.completeness * 100);
+    row.querySelector('.fill').style.width = (pct || 0) + '%';
+    row.querySelector('.pct').textContent = pct == null ? '—' : pct + '%';
     return before !== '' && before !== total.textContent;
   }
 
