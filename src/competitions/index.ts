@@ -20,9 +20,11 @@ import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
+import { MarkingGapAcceptance } from './judging/marking-gap.entity.js';
+import { CompetitionMarkingGapsResolver, MarkingGapResolver } from './judging/marking-gap.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, MarkingGapAcceptance,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -33,6 +35,7 @@ export const competitionResolvers = [
   EntryResolver,
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  MarkingGapResolver, CompetitionMarkingGapsResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

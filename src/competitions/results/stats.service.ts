@@ -78,8 +78,7 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
               else (select count(*) from judge_assignment j
                     where j.competition_id = cr.competition_id and j.removed_at is null and cr.stage_id = any(j.stage_ids)) end as expected
        from criterion cr join c on c.id = cr.competition_id
-     ),
-     marks as (select s.entry_id, s.criterion_id, count(*) as n from score s join act on act.id = s.entry_id group by s.entry_id, s.criterion_id)
+     )
      select c.id,
        (select count(*) from act where act.competition_id = c.id) as entries,
        (select count(*) from mem where mem.competition_id = c.id) as workers,
@@ -89,10 +88,12 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
          where ent.competition_id = c.id and en.ownership = any(array[?]::text[])) as non_public_enterprises,
        (select count(*) from award a where a.competition_id = c.id) as ranked_entries,
        (select count(*) from award a where a.competition_id = c.id and ${BENEFITED}) as benefited_entries,
-       (select count(*) from act where act.competition_id = c.id)
-         * (select coalesce(sum(expected), 0) from crit where crit.competition_id = c.id) as marks_expected,
-       (select coalesce(sum(least(marks.n, crit.expected)), 0) from marks join crit on crit.id = marks.criterion_id
-         where crit.competition_id = c.id) as marks_received,
+       -- Per entry, as stored with its result (only marks that can be given: scopes and conflicts);
+       -- an entry without a result yet expects the whole panel's marks and has none.
+       (select coalesce(sum(coalesce(r.marks_expected, (select coalesce(sum(expected), 0) from crit where crit.competition_id = c.id))), 0)
+         from act left join entry_result r on r.entry_id = act.id where act.competition_id = c.id) as marks_expected,
+       (select coalesce(sum(r.marks_received), 0) from act join entry_result r on r.entry_id = act.id
+         where act.competition_id = c.id) as marks_received,
        (select count(*) from skill_level_change x where x.source_competition_id = c.id) as promotions,
        (select count(*) from honor h where h.source_competition_id = c.id) as honors
      from c`,
