@@ -36,6 +36,8 @@ export interface SetupOptions {
   teamSize?: number;
   title?: string;
   kind?: string;
+  /** Where ABSENT entries go: LAST or UNRANKED (the server's default when not given). */
+  absentRanking?: 'LAST' | 'UNRANKED';
   /** An organizer to own the competition instead of a new one. */
   organizer?: { id: string; globalId: string; token: string };
 }
@@ -81,6 +83,7 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
     ...(opts.prizeTiers ? { prizeTiers: opts.prizeTiers } : {}),
     ...(opts.honorTopN != null ? { honorTopN: opts.honorTopN } : {}),
     ...(opts.promotionTopM != null ? { promotionTopM: opts.promotionTopM } : {}),
+    ...(opts.absentRanking ? { absentRanking: opts.absentRanking } : {}),
   }, 'competition { id }');
   const competitionId: string = created.competition.id;
 

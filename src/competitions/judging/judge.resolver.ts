@@ -51,13 +51,15 @@ export class JudgeResolver {
     description: 'Puts a JUDGE on the panel for some stages (optionally only some entries: a substitute), or changes their assignment; reports the entries they may not mark. Not after FINALIZED or CANCELLED.',
   })
   async assignJudge(@Arg('input') input: AssignJudgeInput, @Ctx() ctx: Context): Promise<AssignJudgePayload> {
-    return withUserErrors(async () => {
+    const payload = await withUserErrors(async () => {
       const competitionId = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
       const userId = expectId(input.userId, 'User', ['input', 'userId']);
       const stageIds = input.stageIds.map((id, i) => expectId(id, 'Stage', ['input', 'stageIds', String(i)]));
       const entryIds = (input.entryIds ?? []).map((id, i) => expectId(id, 'Entry', ['input', 'entryIds', String(i)]));
       return new JudgeService(ctx.em).assign(ctx.viewer!, competitionId, { userId, stageIds, entryIds, chief: input.chief, reason: input.reason });
     });
+    // A refusal carries only userErrors: the list is then empty, as its description says.
+    return { ...payload, conflictedEntries: payload.conflictedEntries ?? [] };
   }
 
   @FieldResolver(() => [ID], { nullable: true, description: 'A substitute’s scope: the only entries this judge marks; null: every entry.' })

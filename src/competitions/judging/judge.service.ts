@@ -53,11 +53,12 @@ export class JudgeService {
   /** Active entries of the competition with a worker of this enterprise (in start order), limited to `scope` when given. */
   private async entriesOfEnterprise(tx: EntityManager, competitionId: string, enterpriseId: string | null, scope: string[] | null): Promise<string[]> {
     if (!enterpriseId) return [];
+    // An array parameter expands to a list (knex): `array[?]` makes it one uuid[] again.
     const rows = await tx.execute<{ id: string }[]>(
-      `select e.id from entry e where e.competition_id = ? and e.status = ? and (?::uuid[] is null or e.id = any(?::uuid[]))
+      `select e.id from entry e where e.competition_id = ? and e.status = ? ${scope?.length ? 'and e.id = any(array[?]::uuid[])' : ''}
          and exists (select 1 from entry_member m where m.entry_id = e.id and m.enterprise_id = ?)
        order by e.start_number nulls last, e.created_at, e.id`,
-      [competitionId, EntryStatus.ACTIVE, scope, scope, enterpriseId],
+      [competitionId, EntryStatus.ACTIVE, ...(scope?.length ? [scope] : []), enterpriseId],
     );
     return rows.map((r) => r.id);
   }
