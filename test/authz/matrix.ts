@@ -62,6 +62,8 @@ export const MUTATIONS: Record<string, Rule> = {
   startCompetition: competition(),
   closeScoring: competition(),
   reopenScoring: competition(),
+  closeStageMarking: competition(),
+  acceptMarkingGap: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长: an active panel seat with the chief flag); not its organizer, not an ADMIN — tested in test/competitions/complete-marking.test.ts' },
   cancelCompetition: competition(),
   finalizeCompetition: competition(),
   createResultsDownload: competition(),
@@ -74,6 +76,7 @@ export const MUTATIONS: Record<string, Rule> = {
   registerEntry: competition(),
   withdrawEntry: competition(),
   disqualifyEntry: competition(),
+  markEntryAbsent: competition(),
   drawLots: competition(),
   assignJudge: competition(),
   unassignJudge: competition(),
@@ -153,6 +156,9 @@ const JURY_VIEW = [
   '',
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+  '`markingGapAcceptances` (missing marks the chief judge accepted, issue 12 §3): its own organizer, ADMIN and its chief judge',
+  'on the panel now; null for everyone else (test/competitions/complete-marking.test.ts).',
   '',
 ];
 
