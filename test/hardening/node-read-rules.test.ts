@@ -73,6 +73,12 @@ const cases: NodeCase[] = [
     own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions { id } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
     visibleTo: [...JURY, 'judge'],
   },
+  {
+    // The chief judge's acceptance of missing marks (issue 12 §3): the jury's, the chief judge (`judge` here) among them.
+    type: 'MarkingGapAcceptance', id: (f) => f.ids.gapAcceptance!,
+    own: { ...competitionNodes('markingGapAcceptances(first: 10) { nodes { id } }', (c) => c.markingGapAcceptances?.nodes ?? []), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...JURY, 'judge'],
+  },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
@@ -136,6 +142,8 @@ beforeAll(async () => {
   const SUBMIT = 'score { id revisions { id } }';
   const first = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 80 }, SUBMIT);
   const corrected = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 85, reason: '复核更正' }, SUBMIT);
+  // Entry 1 is unmarked: the chief judge (the one judge) accepts the gap.
+  const gap = await mutate(t, judge.token, 'acceptMarkingGap', 'AcceptMarkingGapInput', { competitionId: live.competitionId, reason: '2号未交卷' }, 'acceptance { id }');
 
   // A finalized competition (awards exist only then), owned by the same organizer.
   const done = await setupCompetition(t, { entries: 2, judges: 1, stages, organizer: live.organizer });
@@ -154,7 +162,7 @@ beforeAll(async () => {
   f = {
     live, done,
     ids: {
-      score: first.score.id, revision: corrected.score.revisions[0].id, award: finalized.awards[0].id,
+      score: first.score.id, revision: corrected.score.revisions[0].id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
