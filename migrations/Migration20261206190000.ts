@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261206190000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`alter table "stage" add column "anonymous" boolean not null default true, add column "marking_closed_at" timestamptz null;`);
+    this.addSql(`alter table "stage" add column "anonymous" boolean not null default false, add column "marking_closed_at" timestamptz null;`);
     this.addSql(`alter table "score_revision" add column "reason_kind" text check ("reason_kind" in ('CORRECTION', 'RECHECK', 'APPEAL')) not null default 'CORRECTION';`);
     this.addSql(`alter table "competition" drop constraint if exists "competition_status_check";`);
     this.addSql(`alter table "competition" add constraint "competition_status_check" check ("status" in ('DRAFT', 'REGISTRATION_OPEN', 'REGISTRATION_CLOSED', 'IN_PROGRESS', 'SCORING_CLOSED', 'RESULTS_PUBLISHED', 'FINALIZED', 'CANCELLED'));`);

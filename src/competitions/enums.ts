@@ -116,3 +116,19 @@ registerEnumType(RevisionReasonKind, {
     APPEAL: { description: '申诉: a re-mark ordered by an upheld appeal replaced the contested mark.' },
   },
 });
+
+/** The duties a competition names besides its judges (issue 12 §1, §5, §6). */
+export enum OfficialDuty {
+  ENCRYPTION_OFFICER = 'ENCRYPTION_OFFICER',
+  ARBITRATOR = 'ARBITRATOR',
+  TEAM_LEADER = 'TEAM_LEADER',
+}
+registerEnumType(OfficialDuty, {
+  name: 'OfficialDuty',
+  description: 'A duty in one competition, held by a named user.',
+  valuesConfig: {
+    ENCRYPTION_OFFICER: { description: '加密裁判: makes the marking codes (加密号) and alone holds the map from code to entry until the stage is signed off. One per competition; never a judge of it.' },
+    ARBITRATOR: { description: '监督仲裁: a member of the supervision and arbitration panel, which rules on appeals and re-checks marks (复核).' },
+    TEAM_LEADER: { description: '领队: leads one enterprise’s entrants and may appeal on their behalf.' },
+  },
+});

@@ -18,3 +18,4 @@ export { conflicted, inScope, markersPerStage, mayMark, type EntryParties, type 
 export { heaviestStageId, rankRows, selectTop } from './rank.js';
 export { assignPrizes, prizeTierSizes, type PrizeCandidate } from './prizes.js';
 export { computeLeaderboard, toRankInput } from './leaderboard.js';
+export { standardise, withStandardisedScores, MIN_STANDARDISED_ENTRIES, STANDARDISED_MEAN, STANDARDISED_SD } from './standardise.js';

@@ -76,7 +76,7 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   // A judge to put on (and take off) the draft's panel: a JUDGE linked to a worker, as panels need.
   const judge = await t.user([Role.JUDGE], { workerId: (await createWorker(t, organizer.token, studio.enterpriseId)).id });
   const phases: [CompetitionFixture, string[], Record<string, string>?][] = [
-    [draft, ['updateCompetition', 'addStage', 'updateStage', 'addCriterion', 'updateCriterion', 'assignJudge', 'unassignJudge'], { User: judge.globalId }],
+    [draft, ['updateCompetition', 'addStage', 'updateStage', 'addCriterion', 'updateCriterion', 'assignJudge', 'unassignJudge', 'appointOfficial', 'relieveOfficial'], { User: judge.globalId }],
     [trim, ['removeStage'], { Stage: trim.stages[0]!.id }],
     [trim, ['removeCriterion']],
     [toOpen, ['openRegistration']],

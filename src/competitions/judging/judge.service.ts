@@ -8,7 +8,8 @@ import { assertOwner, assertStatus } from '../access.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { cleanReason, lockCompetition } from '../setup/competition.service.js';
-import { CompetitionStatus as S, EntryStatus } from '../enums.js';
+import { CompetitionStatus as S, EntryStatus, OfficialDuty } from '../enums.js';
+import { CompetitionOfficial } from '../officials/official.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { recomputeEntryResults } from './marking-state.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
@@ -79,6 +80,10 @@ export class JudgeService {
       data.stageIds.forEach((id, i) => {
         if (!stages.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Stage not found in this competition', field: ['input', 'stageIds', String(i)] });
       });
+      // The keeper of the marking codes may not mark (see officials/): a judge who knows the map is not anonymous.
+      if (await tx.count(CompetitionOfficial, { competition, user: data.userId, duty: OfficialDuty.ENCRYPTION_OFFICER, removedAt: null })) {
+        problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: '加密裁判不得兼任本竞赛评分裁判 / The encryption officer may not be a judge of the same competition', field: ['input', 'userId'] });
+      }
       const panel = await tx.find(JudgeAssignment, { competition, removedAt: null });
       const chief = data.chief ?? false;
       const otherChief = panel.find((a) => a.chief && a.user.id !== user.id);

@@ -14,7 +14,7 @@ export class Stage extends Node {
   @Property({ type: new DecimalType('number'), precision: 5, scale: 2 }) weight!: number;
   @Field(() => Int) @Property({ type: 'integer' }) position!: number;
   @Field({ description: 'Anonymous marking (加密评分): judged from a workpiece or paper without the entrant present, by marking code (加密号). OFF for a stage judged at the station in the entrant’s presence.' })
-  @Property({ type: 'boolean', default: true }) anonymous: boolean = true;
+  @Property({ type: 'boolean', default: false }) anonymous: boolean = false;
   @Field(() => Date, { nullable: true, description: 'When marking of this stage closed: on its own (closeStageMarking) or with the competition’s scoring (closeScoring); null while open (reopenScoring clears it).' })
   @Property({ type: 'Date', nullable: true }) markingClosedAt: Date | null = null;
 }

@@ -1,0 +1,111 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { forbidden, Payload, withUserErrors } from '../../common/errors.js';
+import { Connection, ConnectionArgs, expectId } from '../../common/relay.js';
+import { paginate } from '../../common/pagination.js';
+import { registerNodeType } from '../../common/node.resolver.js';
+import { UserSummary, userSummary } from '../../auth/user-summary.js';
+import { Enterprise } from '../../registry/enterprise.entity.js';
+import { enterpriseById } from '../../registry/registry.loaders.js';
+import { juryStanding, ORGANIZER_ROLES } from '../access.js';
+import { Competition } from '../setup/competition.entity.js';
+import { competitionById } from '../competitions.loaders.js';
+import { OfficialDuty } from '../enums.js';
+import { CompetitionOfficial } from './official.entity.js';
+import { dutiesOf, OfficialService } from './official.service.js';
+
+@InputType({ description: 'Names a user to a duty in a competition.' })
+export class AppointOfficialInput {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => ID, { description: 'The user to name.' }) userId!: string;
+  @Field(() => OfficialDuty) duty!: OfficialDuty;
+  @Field(() => ID, { nullable: true, description: 'TEAM_LEADER only (and required): the enterprise whose entrants they lead.' }) enterpriseId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required once the competition is IN_PROGRESS; recorded.' }) reason?: string | null;
+}
+
+@InputType({ description: 'Relieves a user of a duty; the appointment stays on record.' })
+export class RelieveOfficialInput {
+  @Field(() => ID) competitionId!: string;
+  @Field(() => ID) userId!: string;
+  @Field(() => OfficialDuty) duty!: OfficialDuty;
+  @Field(() => String, { nullable: true, description: 'Required once the competition is IN_PROGRESS; recorded.' }) reason?: string | null;
+}
+
+@ObjectType({ description: 'The appointment, or userErrors.' })
+export class OfficialPayload extends Payload {
+  @Field(() => CompetitionOfficial, { nullable: true }) official?: CompetitionOfficial | null;
+}
+
+export const OfficialConnection = Connection(CompetitionOfficial, 'CompetitionOfficial');
+export type OfficialConnection = InstanceType<typeof OfficialConnection>;
+
+/** Who sees a competition's officials: its jury (owner, ADMIN, chief judge) and each official their own appointment. */
+registerNodeType('CompetitionOfficial', async (ctx, ids) => {
+  const out = new Map<string, object>();
+  if (!ctx.viewer) return out;
+  const rows = await ctx.em.find(CompetitionOfficial, { id: { $in: ids } }, { populate: ['competition'] });
+  for (const row of rows) {
+    if (row.user.id === ctx.viewer.id || (await juryStanding(ctx.em, ctx.viewer, row.competition.getEntity())).jury) out.set(row.id, row);
+  }
+  return out;
+});
+
+@Resolver(() => CompetitionOfficial)
+export class OfficialResolver {
+  @FieldResolver(() => UserSummary, { description: 'Who holds the duty.' })
+  async user(@Root() o: CompetitionOfficial, @Ctx() ctx: Context): Promise<UserSummary> {
+    return userSummary(ctx, o.user.id);
+  }
+
+  @FieldResolver(() => Competition)
+  async competition(@Root() o: CompetitionOfficial, @Ctx() ctx: Context): Promise<Competition> {
+    return (await ctx.loaders.get(competitionById).load(o.competition.id))!;
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'A team leader’s enterprise.' })
+  async enterprise(@Root() o: CompetitionOfficial, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    return o.enterpriseId ? ctx.loaders.get(enterpriseById).load(o.enterpriseId) : null;
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => OfficialPayload, { description: 'The competition’s organizer names an encryption officer (加密裁判), an arbitrator (监督仲裁) or a team leader (领队). Naming the same user to the same duty again returns the appointment.' })
+  async appointOfficial(@Arg('input') input: AppointOfficialInput, @Ctx() ctx: Context): Promise<OfficialPayload> {
+    return withUserErrors(async () => {
+      const competitionId = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      const userId = expectId(input.userId, 'User', ['input', 'userId']);
+      const enterpriseId = input.enterpriseId != null ? expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']) : null;
+      const official = await new OfficialService(ctx.em).appoint(ctx.viewer!, competitionId, { userId, duty: input.duty, enterpriseId, reason: input.reason });
+      return { official };
+    });
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => OfficialPayload, { description: 'The competition’s organizer relieves an official of a duty; the appointment stays on record.' })
+  async relieveOfficial(@Arg('input') input: RelieveOfficialInput, @Ctx() ctx: Context): Promise<OfficialPayload> {
+    return withUserErrors(async () => {
+      const competitionId = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
+      const userId = expectId(input.userId, 'User', ['input', 'userId']);
+      const official = await new OfficialService(ctx.em).relieve(ctx.viewer!, competitionId, { userId, duty: input.duty, reason: input.reason });
+      return { official };
+    });
+  }
+}
+
+@Resolver(() => Competition)
+export class CompetitionOfficialsResolver {
+  @FieldResolver(() => OfficialConnection, { description: 'Its officials, in order of appointment (relieved ones included, with removedAt). The competition’s jury (organizer, chief judge, ADMIN) only.' })
+  async officials(
+    @Root() competition: Competition,
+    @Args() page: ConnectionArgs,
+    @Arg('duty', () => OfficialDuty, { nullable: true, description: 'Only this duty.' }) duty: OfficialDuty | null,
+    @Ctx() ctx: Context,
+  ): Promise<OfficialConnection> {
+    if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden('只有本竞赛的组织者和裁判长可查看 / Only the competition’s organizer and chief judge see its officials');
+    return paginate(ctx.em, CompetitionOfficial, { competition, ...(duty ? { duty } : {}) }, page, { appointedAt: 'asc', id: 'asc' });
+  }
+
+  @FieldResolver(() => [OfficialDuty], { description: 'The duties the logged-in user holds now in this competition (empty when none or not logged in).' })
+  async myDuties(@Root() competition: Competition, @Ctx() ctx: Context): Promise<OfficialDuty[]> {
+    return ctx.viewer ? dutiesOf(ctx.em, competition.id, ctx.viewer.id) : [];
+  }
+}
