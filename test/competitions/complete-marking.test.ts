@@ -61,12 +61,11 @@ async function sql<T = Record<string, unknown>>(text: string, params: unknown[] 
   return t.orm.em.fork().getConnection().execute(text, params) as Promise<T[]>;
 }
 
-/** A valid sign-off of every stage, written directly (signOffStage is another slice's). */
+/** The chief judge (judges[0]) signs off every stage through the API (marking of each must be closed). */
 async function signOffAll(f: CompetitionFixture) {
-  const cid = idOf(f.competitionId, 'Competition');
   for (const s of f.stages) {
-    await sql(`insert into stage_sign_off (id, competition_id, stage_id, signed_by_id, signed_at, digest) values (gen_random_uuid(), ?, ?, ?, now(), ?)`,
-      [cid, idOf(s.id, 'Stage'), f.judges[0]!.id, 'a'.repeat(64)]);
+    const res = ok(await t.gql(`mutation($input: SignOffStageInput!) { signOffStage(input: $input) { userErrors { code message } } }`, { input: { stageId: s.id } }, f.judges[0]!.token));
+    expect(res.signOffStage.userErrors).toEqual([]);
   }
 }
 const validSignOffs = async (f: CompetitionFixture) =>
@@ -302,6 +301,8 @@ describe('ABSENT entrants', () => {
 describe('sign-offs voided by what changes a score sheet', () => {
   it('markEntryAbsent, withdrawEntry, disqualifyEntry and reopenScoring void every stage’s sign-off, saying why', async () => {
     const f = await setupCompetition(t, { entries: 4 });
+    await markAll(f, [0, 1, 2, 3]);
+    await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
     await signOffAll(f);
     expect(await validSignOffs(f)).toBe(2);
     ok(await t.gql(ABSENT, { input: { entryId: f.entries[0]!.id, reason: '未到场' } }, f.organizer.token));
@@ -310,11 +311,10 @@ describe('sign-offs voided by what changes a score sheet', () => {
 
     for (const [name, type, entry] of [['withdrawEntry', 'WithdrawEntryInput', 1], ['disqualifyEntry', 'DisqualifyEntryInput', 2]] as const) {
       await signOffAll(f);
+      expect(await validSignOffs(f)).toBe(2);
       await mutate(t, f.organizer.token, name, type, { entryId: f.entries[entry]!.id, reason: '违规' }, 'entry { status }');
       expect(await validSignOffs(f)).toBe(0);
     }
-    await markAll(f, [3]);
-    await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
     await signOffAll(f);
     await mutate(t, f.organizer.token, 'reopenScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId, reason: '发现录入错误' }, 'competition { status }');
     expect(await validSignOffs(f)).toBe(0);
