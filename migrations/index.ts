@@ -13,6 +13,7 @@ import { Migration20261206172300 } from './Migration20261206172300.js';
 import { Migration20261206190000 } from './Migration20261206190000.js';
 import { Migration20261206190500 } from './Migration20261206190500.js';
 import { Migration20261206191100 } from './Migration20261206191100.js';
+import { Migration20261206191200 } from './Migration20261206191200.js';
 import { Migration20261206191300 } from './Migration20261206191300.js';
 
 export const migrationsList = [
@@ -30,5 +31,6 @@ export const migrationsList = [
   { name: 'Migration20261206190000', class: Migration20261206190000 },
   { name: 'Migration20261206190500', class: Migration20261206190500 },
   { name: 'Migration20261206191100', class: Migration20261206191100 },
+  { name: 'Migration20261206191200', class: Migration20261206191200 },
   { name: 'Migration20261206191300', class: Migration20261206191300 },
 ];

@@ -14,6 +14,8 @@ import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/lead
 import { Score } from './judging/score.entity.js';
 import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
 import { ScoreRevision } from './judging/score-revision.entity.js';
+import { ScoreCorrectionRequest } from './judging/score-correction.entity.js';
+import { CompetitionScoreCorrectionsResolver, ScoreCorrectionResolver } from './judging/score-correction.resolver.js';
 import { SchemeResolver } from './setup/scheme.resolver.js';
 import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
@@ -28,7 +30,7 @@ import { CompetitionOfficialsResolver, OfficialResolver } from './officials/offi
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingGapAcceptance,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingGapAcceptance,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -39,6 +41,7 @@ export const competitionResolvers = [
   EntryResolver,
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   MarkingGapResolver, CompetitionMarkingGapsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,

@@ -3,6 +3,8 @@ import { registeredNodeTypes } from '../../src/common/node.resolver';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { innovationObjects } from './node-fixtures';
+import { createWorker } from '../helpers/registry';
+import { idOf } from '../../src/common/relay';
 
 /**
  * OWASP's warning about the Node interface: `node(id:)` and `nodes(ids:)` must not reveal what the
@@ -80,6 +82,14 @@ const cases: NodeCase[] = [
     own: { ...competitionNodes('markingGapAcceptances(first: 10) { nodes { id } }', (c) => c.markingGapAcceptances?.nodes ?? []), vars: (f) => ({ c: f.live.competitionId }) },
     visibleTo: [...JURY, 'judge'],
   },
+  {
+    // A judge's request to correct a mark after seeing the panel's (issue 12 §2): the jury's business (the fixture's judge is the chief judge).
+    type: 'ScoreCorrectionRequest', id: (f) => f.ids.correctionRequest!,
+    own: { ...competitionNodes('scoreCorrectionRequests(first: 10) { nodes { id } }', (c) => c.scoreCorrectionRequests?.nodes), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...JURY, 'judge'],
+  },
+  // The chief judge's sign-off of a stage (issue 12 §4): public, so anyone can check published results against it.
+  { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 10) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
@@ -146,12 +156,19 @@ beforeAll(async () => {
   // Entry 1 is unmarked: the chief judge (the one judge) accepts the gap.
   const gap = await mutate(t, judge.token, 'acceptMarkingGap', 'AcceptMarkingGapInput', { competitionId: live.competitionId, reason: '2号未交卷' }, 'acceptance { id }');
 
+  // A second (not chief) judge measures entry 1, so has marked all of it, and asks to correct the mark.
+  const second = await t.user([Role.JUDGE], { workerId: idOf((await createWorker(t, live.organizer.token, live.hostEnterpriseId)).id, 'Worker')! });
+  await mutate(t, live.organizer.token, 'assignJudge', 'AssignJudgeInput', { competitionId: live.competitionId, userId: second.globalId, stageIds: [live.stages[0]!.id], reason: '补充裁判' }, 'assignment { id }');
+  const measured = await mutate(t, second.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[1]!.id, criterionId, value: 70 }, 'score { id }');
+  const asked = await mutate(t, second.token, 'requestScoreCorrection', 'RequestScoreCorrectionInput', { scoreId: measured.score.id, value: 72, reason: '读数更正' }, 'request { id }');
+
   // A finalized competition (awards exist only then), owned by the same organizer.
   const done = await setupCompetition(t, { entries: 2, judges: 1, stages, organizer: live.organizer });
   for (const [i, value] of [[0, 90], [1, 70]] as const) {
     await mutate(t, done.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: done.entries[i]!.id, criterionId: done.stages[0]!.criteria[0]!.id, value }, 'score { id }');
   }
   await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'competition { id }');
+  const signed = await mutate(t, done.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: done.stages[0]!.id }, 'signOff { id }');
   const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
 
   const workerId = live.entries[0]!.workerIds[0]!;
@@ -166,7 +183,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
-      score: first.score.id, revision: corrected.score.revisions[0].id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id,
+      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
