@@ -147,6 +147,21 @@ describe('conflicted judges and substitutes', () => {
   });
 });
 
+describe('marks racing a panel change', () => {
+  it('marks in flight while the panel changes all land (no deadlock), and every stored result counts the new panel', async () => {
+    const f = await setupCompetition(t, { entries: 6 });
+    const extra = await judgeOf(f, (await createEnterprise(t, f.organizer.token, { name: `并发裁判单位-${Math.random()}` })).id);
+    const marks = f.entries.flatMap((_, e) => f.judges.map((j) => mark(f, j.token, e, 1, 0, 30)));
+    const assign = t.gql(ASSIGN, { input: { competitionId: f.competitionId, userId: extra.globalId, stageIds: [f.stages[1]!.id], reason: '增补' } }, f.organizer.token);
+    const results = await Promise.all([...marks, assign]);
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const stored = await sql<{ marks_expected: number; marks_received: number }>(`select marks_expected, marks_received from entry_result where competition_id = ?`, [idOf(f.competitionId, 'Competition')]);
+    expect(stored).toHaveLength(6);
+    // 1 theory + 2 criteria × 4 judges expected; 3 marks each received.
+    for (const r of stored) expect(r).toEqual({ marks_expected: 9, marks_received: 3 });
+  });
+});
+
 describe('closing marking: complete, or a gap the chief judge accepted', () => {
   it('closeScoring lists each entry’s missing criteria; the chief judge accepts the gap; then it closes every stage', async () => {
     const f = await setupCompetition(t);

@@ -11,7 +11,7 @@ import { cleanReason, lockCompetition } from '../setup/competition.service.js';
 import { CompetitionStatus as S, EntryStatus, OfficialDuty } from '../enums.js';
 import { CompetitionOfficial } from '../officials/official.entity.js';
 import { Entry } from '../entries/entry.entity.js';
-import { recomputeEntryResults } from './marking-state.js';
+import { lockEntriesOf, recomputeEntryResults } from './marking-state.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 
@@ -32,6 +32,8 @@ export class JudgeService {
   constructor(private readonly em: EntityManager) {}
 
   private async panelOf(tx: EntityManager, viewer: Viewer, competitionId: string, reasonRaw: string | null | undefined, what: string) {
+    // The entries before the competition, as a mark takes them: every entry's result is rewritten below.
+    await lockEntriesOf(tx, competitionId);
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
     assertStatus(competition, PANEL_CHANGEABLE, what);

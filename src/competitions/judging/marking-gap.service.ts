@@ -9,7 +9,7 @@ import type { Competition } from '../setup/competition.entity.js';
 import { cleanReason, lockCompetition } from '../setup/competition.service.js';
 import { Stage } from '../setup/stage.entity.js';
 import { MarkingGapAcceptance } from './marking-gap.entity.js';
-import { assertMarkingComplete, currentGaps, loadMarkingState, recordedGaps } from './marking-state.js';
+import { assertMarkingComplete, currentGaps, loadMarkingState, lockEntriesOf, recordedGaps } from './marking-state.js';
 
 /**
  * 裁判长确认缺项 (issue 12 §3): only the competition's chief judge (an active panel seat with the chief
@@ -49,6 +49,8 @@ export async function closeStageMarking(em: EntityManager, viewer: Viewer, stage
   return em.transactional(async (tx) => {
     const found = await tx.findOne(Stage, { id: stageId });
     if (!found) throw notFound('Stage', ['input', 'stageId']);
+    // Marks in flight land before the check, none after the close (see lockEntriesOf).
+    await lockEntriesOf(tx, found.competition.id);
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'stageId']);
     assertOwner(viewer, competition);
     assertStatus(competition, [S.IN_PROGRESS], 'Closing a stage’s marking');

@@ -34,6 +34,17 @@ const STATE_SQL = `
     (select coalesce(json_agg(json_build_object('entryId', s.entry_id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value)), '[]')
        from score s where s.competition_id = ?) as marks`;
 
+/**
+ * Locks every entry of the competition (in id order), before the competition row. A mark locks its
+ * entry first and the competition last (to raise the version), so a panel change or a close that held
+ * the competition and then wrote an entry's result would deadlock with a mark in flight, or miss it
+ * (a mark read the panel and the stage as they were, and commits after the close). Taking the entries
+ * first, in the marks' order, waits for marks in flight and keeps new ones out until commit.
+ */
+export async function lockEntriesOf(tx: EntityManager, competitionId: string): Promise<void> {
+  await tx.execute('select id from entry where competition_id = ? order by id for update', [competitionId]);
+}
+
 /** Three sub-selects in one statement, plus the (cached) marking plan. */
 export async function loadMarkingState(em: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>): Promise<MarkingState> {
   const plan = await markingPlan(em, competition);

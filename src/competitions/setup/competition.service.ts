@@ -17,7 +17,7 @@ import { type AbsentRanking, Aggregation, CompetitionStatus as S, CriterionKind,
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { LIFECYCLE, nextStatus, SCHEME_EDITABLE, type LifecycleAction } from './lifecycle.js';
 import { Stage } from './stage.entity.js';
-import { assertMarkingComplete } from '../judging/marking-state.js';
+import { assertMarkingComplete, lockEntriesOf } from '../judging/marking-state.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 
 export interface CompetitionData {
@@ -198,6 +198,8 @@ export class CompetitionService {
   /** A lifecycle mutation: readiness checks for the move, then the move itself, in one transaction. */
   async transition(viewer: Viewer, id: string, action: LifecycleAction, reasonRaw: string | null | undefined): Promise<Competition> {
     return this.em.transactional(async (tx) => {
+      // Closing checks every mark: marks in flight land first, none after (see lockEntriesOf).
+      if (action === 'closeScoring') await lockEntriesOf(tx, id);
       const competition = await lockCompetition(tx, id);
       // Who first: a stranger learns nothing from our input checks.
       assertOwner(viewer, competition);
