@@ -27,10 +27,12 @@ import { MarkingGapAcceptance } from './judging/marking-gap.entity.js';
 import { CompetitionMarkingGapsResolver, MarkingGapResolver } from './judging/marking-gap.resolver.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { MarkingCode } from './marking/marking-code.entity.js';
+import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingGapAcceptance,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode, MarkingGapAcceptance,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -45,6 +47,8 @@ export const competitionResolvers = [
   MarkingGapResolver, CompetitionMarkingGapsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
+  // marking/ (anonymous marking: codes, judges' marking lists)
+  StageMarkingResolver, MarkingCodeResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

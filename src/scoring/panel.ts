@@ -13,6 +13,8 @@ export interface PanelSeat {
   entryIds: readonly string[] | null;
   /** The judge's enterprise when assigned; null when the judge has no registry worker. */
   enterpriseId: string | null;
+  /** The chief judge: no marker where `chiefMarksNot` says so (anonymous stages: the chief sees every mark by entry). */
+  chief?: boolean;
 }
 
 /** An entry as the conflict rule sees it: the enterprises of its workers. */
@@ -38,13 +40,23 @@ export function mayMark(seat: PanelSeat, entry: EntryParties): boolean {
 
 /**
  * For one entry: per stage, the judges of the panel who may mark it — the `judgesPerStage` that
- * computeEntryResult takes for that entry. Stages without such a judge count 0.
+ * computeEntryResult takes for that entry. Stages without such a judge count 0. A chief judge's seat
+ * does not count on the stages in `chiefMarksNot` (the server passes its anonymous stages, where the
+ * chief judge marks nothing: they see every mark by entry, so a code they marked would name it).
  */
-export function markersPerStage(scheme: Pick<Scheme, 'stages'>, panel: readonly PanelSeat[], entry: EntryParties): JudgesPerStage {
+export function markersPerStage(
+  scheme: Pick<Scheme, 'stages'>,
+  panel: readonly PanelSeat[],
+  entry: EntryParties,
+  chiefMarksNot: ReadonlySet<string> = new Set(),
+): JudgesPerStage {
   const counts: Record<string, number> = Object.fromEntries(scheme.stages.map((s) => [s.id, 0]));
   for (const seat of panel) {
     if (!mayMark(seat, entry)) continue;
-    for (const sid of seat.stageIds) if (Object.hasOwn(counts, sid)) counts[sid]! += 1;
+    for (const sid of seat.stageIds) {
+      if (seat.chief && chiefMarksNot.has(sid)) continue;
+      if (Object.hasOwn(counts, sid)) counts[sid]! += 1;
+    }
   }
   return counts;
 }

@@ -49,6 +49,12 @@ describe('who may mark an entry (scope and conflicts of interest)', () => {
     expect(markersPerStage(scheme, panel, e2)).toEqual({ theory: 1, practical: 3 });
     expect(markersPerStage(scheme, [], e1)).toEqual({ theory: 0, practical: 0 });
   });
+
+  it('the chief judge marks nothing on the stages given (anonymous ones), and counts elsewhere', () => {
+    const withChief = [{ ...panel[0]!, chief: true }, ...panel.slice(1)];
+    expect(markersPerStage(scheme, withChief, e1, new Set(['practical']))).toEqual({ theory: 2, practical: 2 });
+    expect(markersPerStage(scheme, withChief, e1)).toEqual({ theory: 2, practical: 3 });
+  });
 });
 
 describe('expected marks per entry', () => {

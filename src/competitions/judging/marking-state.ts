@@ -6,7 +6,7 @@ import {
 import type { Competition } from '../setup/competition.entity.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { EntryStatus } from '../enums.js';
-import { markingPlan, type MarkingPlan } from '../setup/scheme.js';
+import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { EntryResult } from './entry-result.entity.js';
 import { MarkingGapAcceptance, type RecordedGap } from './marking-gap.entity.js';
 
@@ -21,11 +21,13 @@ export interface MarkingState {
   /** In start order. */
   entries: (EntryParties & { status: EntryStatus; startNumber: number | null })[];
   marksByEntry: Map<string, Mark[]>;
+  /** Anonymous stages: the chief judge marks nothing there (markersPerStage's chiefMarksNot). */
+  chiefMarksNot: Set<string>;
 }
 
 const STATE_SQL = `
   select
-    (select coalesce(json_agg(json_build_object('stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id)), '[]')
+    (select coalesce(json_agg(json_build_object('stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief)), '[]')
        from judge_assignment j where j.competition_id = ? and j.removed_at is null) as panel,
     (select coalesce(json_agg(json_build_object('entryId', e.id, 'status', e.status, 'startNumber', e.start_number,
          'enterpriseIds', array(select distinct m.enterprise_id from entry_member m where m.entry_id = e.id))
@@ -57,7 +59,7 @@ export async function loadMarkingState(em: EntityManager, competition: Pick<Comp
     list.push({ entryId: m.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) });
     marksByEntry.set(m.entryId, list);
   }
-  return { plan, panel: row!.panel, entries: row!.entries, marksByEntry };
+  return { plan, panel: row!.panel, entries: row!.entries, marksByEntry, chiefMarksNot: anonymousStageIds(plan) };
 }
 
 /**
@@ -70,7 +72,7 @@ export async function recomputeEntryResults(tx: EntityManager, competition: Pick
   if (!state.entries.length) return;
   const now = new Date();
   const rows = state.entries.map((e) => {
-    const r = computeEntryResult(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e));
+    const r = computeEntryResult(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e, state.chiefMarksNot));
     return {
       entryId: e.entryId, competitionId: competition.id, stageScores: Object.fromEntries(r.stageScores.map((s) => [s.stageId, s.score])),
       total: r.total, marksReceived: r.marksReceived, marksExpected: r.marksExpected, updatedAt: now,
@@ -91,7 +93,7 @@ export function currentGaps(state: MarkingState, stageIds: readonly string[] | n
   const out: EntryGaps[] = [];
   for (const e of state.entries) {
     if (e.status !== EntryStatus.ACTIVE) continue;
-    const gaps = missingMarks(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e), stageIds);
+    const gaps = missingMarks(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e, state.chiefMarksNot), stageIds);
     if (gaps.length) out.push({ entryId: e.entryId, startNumber: e.startNumber, gaps });
   }
   return out;
