@@ -77,6 +77,12 @@ const cases: NodeCase[] = [
     visibleTo: [...JURY, 'judge'],
   },
   {
+    // The chief judge's acceptance of missing marks (issue 12 §3): the jury's, the chief judge (`judge` here) among them.
+    type: 'MarkingGapAcceptance', id: (f) => f.ids.gapAcceptance!,
+    own: { ...competitionNodes('markingGapAcceptances(first: 10) { nodes { id } }', (c) => c.markingGapAcceptances?.nodes ?? []), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...JURY, 'judge'],
+  },
+  {
     // A judge's request to correct a mark after seeing the panel's (issue 12 §2): the jury's business (the fixture's judge is the chief judge).
     type: 'ScoreCorrectionRequest', id: (f) => f.ids.correctionRequest!,
     own: { ...competitionNodes('scoreCorrectionRequests(first: 10) { nodes { id } }', (c) => c.scoreCorrectionRequests?.nodes), vars: (f) => ({ c: f.live.competitionId }) },
@@ -147,6 +153,8 @@ beforeAll(async () => {
   const SUBMIT = 'score { id revisions { id } }';
   const first = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 80 }, SUBMIT);
   const corrected = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 85, reason: '复核更正' }, SUBMIT);
+  // Entry 1 is unmarked: the chief judge (the one judge) accepts the gap.
+  const gap = await mutate(t, judge.token, 'acceptMarkingGap', 'AcceptMarkingGapInput', { competitionId: live.competitionId, reason: '2号未交卷' }, 'acceptance { id }');
 
   // A second (not chief) judge measures entry 1, so has marked all of it, and asks to correct the mark.
   const second = await t.user([Role.JUDGE], { workerId: idOf((await createWorker(t, live.organizer.token, live.hostEnterpriseId)).id, 'Worker')! });
@@ -175,7 +183,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
-      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id,
+      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,

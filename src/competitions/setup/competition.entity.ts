@@ -5,7 +5,7 @@ import { Node } from '../../common/relay.js';
 import type { User } from '../../auth/user.entity.js';
 import type { Enterprise } from '../../registry/enterprise.entity.js';
 import { Level, SkillLevel } from '../../registry/enums.js';
-import { Aggregation, CompetitionKind, CompetitionStatus, PrizeTierName } from '../enums.js';
+import { AbsentRanking, Aggregation, CompetitionKind, CompetitionStatus, PrizeTierName } from '../enums.js';
 
 @ObjectType({ description: 'One prize tier: a fixed count of places, or a share of ranked entries.' })
 export class PrizeTierRule {
@@ -39,6 +39,8 @@ export class Competition extends Node {
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) endsAt: Date | null = null;
 
   @Field(() => Aggregation) @Enum({ items: () => Aggregation }) aggregation: Aggregation = Aggregation.MEAN;
+  @Field(() => AbsentRanking, { description: 'Where entrants who did not show up (ABSENT, 缺考) go in the ranking.' })
+  @Enum({ items: () => AbsentRanking, default: AbsentRanking.UNRANKED }) absentRanking: AbsentRanking = AbsentRanking.UNRANKED;
 
   // Eligibility (exposed as `eligibility` by the resolver).
   @Property({ type: 'text[]' }) eligibleTrades: string[] = [];
