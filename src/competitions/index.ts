@@ -22,9 +22,11 @@ import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { RecheckItem, RecheckSample } from './recheck/recheck.entity.js';
+import { CompetitionRecheckResolver, RecheckItemResolver, RecheckSampleResolver, StageRecheckResolver } from './recheck/recheck.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, RecheckSample, RecheckItem,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -41,4 +43,6 @@ export const competitionResolvers = [
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
   AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  // recheck/
+  CompetitionRecheckResolver, RecheckSampleResolver, StageRecheckResolver, RecheckItemResolver,
 ] as const;
