@@ -29,6 +29,8 @@ export interface Rule {
 const { ADMIN, ORGANIZER, JUDGE } = Role;
 const ORGANIZERS = [ORGANIZER] as const;
 const competition = (who: Who = ORGANIZERS): Rule => ({ module: 'Competitions', who, owner: 'competition' });
+/** Re-checkers hold a duty, not a role: any logged-in user the organizer named ARBITRATOR (复核). */
+const recheck: Rule = { module: 'Competitions', who: 'AUTHENTICATED', owner: 'an ARBITRATOR of the competition never on the panel of the mark’s stage (an ADMIN or the organizer is none by role; test/competitions/recheck.test.ts)' };
 const { STUDIO_MANAGER, REVIEWER } = Role;
 const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
 const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
@@ -82,6 +84,9 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
+  drawRecheckSample: competition(),
+  confirmRecheckMark: recheck,
+  correctRecheckMark: recheck,
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -155,6 +160,9 @@ const JURY_VIEW = [
   '',
   'Open `leaderboardUpdated` and `scoreSubmitted` subscriptions re-check this per event: a judge removed',
   'mid-subscription gets the public board (or no more marks) from the next event on.',
+  '',
+  'The re-check sample (`recheckSample`, its items through `node`) is read by the competition’s organizer, ADMIN and',
+  'chief judge, and by its arbitrators (监督仲裁, the re-checkers); anyone else gets FORBIDDEN (null from `node`).',
   '',
 ];
 

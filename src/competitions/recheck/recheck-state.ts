@@ -22,7 +22,7 @@ export async function seesRecheck(em: EntityManager, viewer: Viewer | null, comp
 /** Per stage of the competition (position order), from the sample's items: one statement. */
 export async function loadStageFigures(em: EntityManager, sample: RecheckSample): Promise<StageFigures[]> {
   const rows = await em.execute<{ stage_id: string; full: boolean; status: RecheckItemStatus }[]>(
-    `select i.stage_id, i.full, i.status from recheck_item i where i.sample_id = ?`,
+    `select i.stage_id, i."full", i.status from recheck_item i where i.sample_id = ?`,
     [sample.id],
   );
   const stages = await em.execute<{ id: string }[]>(`select id from stage where competition_id = ? order by position`, [sample.competition.id]);

@@ -30,9 +30,14 @@ for (const entity of [RecheckSample, RecheckItem] as const) {
     const out = new Map<string, object>();
     if (!ctx.viewer) return out;
     const rows = await ctx.em.find(entity as typeof RecheckItem, { id: { $in: ids } });
+    const sees = new Map<string, boolean>(); // asked once per competition, not per row
     for (const row of rows) {
-      const competition = await ctx.loaders.get(competitionById).load(row.competition.id);
-      if (competition && (await seesRecheck(ctx.em, ctx.viewer, competition))) out.set(row.id, row);
+      const competitionId = row.competition.id;
+      if (!sees.has(competitionId)) {
+        const competition = await ctx.loaders.get(competitionById).load(competitionId);
+        sees.set(competitionId, !!competition && (await seesRecheck(ctx.em, ctx.viewer, competition)));
+      }
+      if (sees.get(competitionId)) out.set(row.id, row);
     }
     return out;
   });

@@ -180,8 +180,8 @@ async function marksOf(tx: EntityManager, competitionId: string, scope: { entryI
     if (!scope.entryIds.length) return [];
     return tx.execute<MarkRow[]>(
       `select s.id, s.entry_id, c.stage_id, s.value from score s join criterion c on c.id = s.criterion_id join stage st on st.id = c.stage_id
-        where s.competition_id = ? and s.entry_id = any(?::uuid[])
-        order by array_position(?::uuid[], s.entry_id), st.position, c.position, s.slot`,
+        where s.competition_id = ? and s.entry_id = any(array[?]::uuid[])
+        order by array_position(array[?]::uuid[], s.entry_id), st.position, c.position, s.slot`,
       [competitionId, scope.entryIds, scope.entryIds],
     );
   }
@@ -207,8 +207,8 @@ async function requireFullRecheckIfDue(tx: EntityManager, competition: Competiti
   const sample = await tx.findOneOrFail(RecheckSample, { competition }, { refresh: true });
   if (sample.fullRecheckStageIds.includes(stageId)) return;
   const [c] = await tx.execute<{ sampled: string; pending: string; changed: string }[]>(
-    `select count(*) filter (where not full) as sampled, count(*) filter (where not full and status = 'PENDING') as pending,
-            count(*) filter (where not full and status = 'CORRECTED') as changed
+    `select count(*) filter (where not "full") as sampled, count(*) filter (where not "full" and status = 'PENDING') as pending,
+            count(*) filter (where not "full" and status = 'CORRECTED') as changed
        from recheck_item where sample_id = ? and stage_id = ?`,
     [sample.id, stageId],
   );

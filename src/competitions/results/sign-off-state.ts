@@ -24,7 +24,8 @@ export async function invalidateSignOffs(tx: EntityManager, competitionId: strin
     `update stage_sign_off set invalidated_at = now(), invalidated_reason = ?
       where competition_id = ? and invalidated_at is null and (?::uuid[] is null or stage_id = any(?::uuid[]))
       returning stage_id`,
-    [reason.slice(0, 1000), competitionId, stageIds, stageIds],
+    // As an array literal: a JS array bound to `?` is spread into a list ('a', 'b'), which `::uuid[]` cannot read.
+    [reason.slice(0, 1000), competitionId, ...Array<string | null>(2).fill(stageIds ? `{${stageIds.join(',')}}` : null)],
   );
   return rows.map((r) => r.stage_id);
 }
