@@ -6,7 +6,7 @@ import type { StageFigures } from './figures.js';
 
 @InputType({ description: 'Draws the re-check sample (复核抽样) of a competition, once.' })
 export class DrawRecheckSampleInput {
-  @Field(() => ID) competitionId!: string;
+  @Field(() => ID, { description: 'The competition, SCORING_CLOSED.' }) competitionId!: string;
   @Field(() => String, { nullable: true, description: 'The seed to draw from (1–100 characters), e.g. one drawn in public; omitted → a random one, recorded. Retrying with the same seed (or none) returns the sample; another seed is refused once drawn.' })
   seed?: string | null;
 }
@@ -25,12 +25,12 @@ export class CorrectRecheckMarkInput {
 
 @ObjectType({ description: 'The sample, or userErrors.' })
 export class RecheckSamplePayload extends Payload {
-  @Field(() => RecheckSample, { nullable: true }) sample?: RecheckSample | null;
+  @Field(() => RecheckSample, { nullable: true, description: 'The sample (the one already drawn on a retry).' }) sample?: RecheckSample | null;
 }
 
 @ObjectType({ description: 'The checked item, or userErrors.' })
 export class RecheckItemPayload extends Payload {
-  @Field(() => RecheckItem, { nullable: true }) item?: RecheckItem | null;
+  @Field(() => RecheckItem, { nullable: true, description: 'The item, CONFIRMED or CORRECTED.' }) item?: RecheckItem | null;
 }
 
 export const RecheckItemConnection = Connection(RecheckItem, 'RecheckItem');
