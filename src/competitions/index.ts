@@ -14,19 +14,23 @@ import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/lead
 import { Score } from './judging/score.entity.js';
 import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
 import { ScoreRevision } from './judging/score-revision.entity.js';
+import { ScoreCorrectionRequest } from './judging/score-correction.entity.js';
+import { CompetitionScoreCorrectionsResolver, ScoreCorrectionResolver } from './judging/score-correction.resolver.js';
 import { SchemeResolver } from './setup/scheme.resolver.js';
 import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
+import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-report.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
 import { RecheckItem, RecheckSample } from './recheck/recheck.entity.js';
 import { CompetitionRecheckResolver, RecheckItemResolver, RecheckSampleResolver, StageRecheckResolver } from './recheck/recheck.resolver.js';
+import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, RecheckSample, RecheckItem,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, RecheckSample, RecheckItem,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -37,12 +41,14 @@ export const competitionResolvers = [
   EntryResolver,
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
+  JudgeReportResolver, JudgeReportLineResolver,
   // recheck/
   CompetitionRecheckResolver, RecheckSampleResolver, StageRecheckResolver, RecheckItemResolver,
 ] as const;

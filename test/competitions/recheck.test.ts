@@ -22,6 +22,7 @@ const SAMPLE = `query($id: ID!) { competition(id: $id) { recheckSample {
 } } }`;
 const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { version rows { entryId rank total completeness } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+const SIGN = `mutation($input: SignOffStageInput!) { signOffStage(input: $input) { signOff { id digest } userErrors { code field message } } }`;
 
 interface Item { id: string; full: boolean; status: string; recordedValue: number; currentValue: number; stage: { id: string }; entry: { id: string }; criterion: { id: string } }
 
@@ -49,6 +50,8 @@ const draw = async (input: Record<string, unknown>, token: string | null = f.org
 const sample = async (token: string | null = f.organizer.token) => ok(await t.gql(SAMPLE, { id: f.competitionId }, token)).competition.recheckSample;
 const confirm = async (itemId: string, token = arbitrator.token) => t.gql(CONFIRM, { input: { itemId } }, token);
 const correct = async (input: Record<string, unknown>, token = arbitrator.token) => t.gql(CORRECT, { input }, token);
+/** The chief judge (judges[0]) signs a stage off. */
+const signOff = async (stage: number) => ok(await t.gql(SIGN, { input: { stageId: f.stages[stage]!.id } }, f.judges[0]!.token)).signOffStage;
 
 describe('re-check sampling (复核)', () => {
   it('settings: defaults 0.15 and 0.05; validated on create and update', async () => {
@@ -67,9 +70,8 @@ describe('re-check sampling (复核)', () => {
     const early = ok(await draw({ competitionId: f.competitionId, seed: 'x' })).drawRecheckSample;
     expect(early).toEqual({ sample: null, userErrors: [expect.objectContaining({ code: 'INVALID_STATE' })] });
     await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
-    // A sign-off of 实操 before the draw: the draw voids it (the stage is signed again once re-checked).
-    await t.orm.em.fork().execute(`insert into stage_sign_off (id, competition_id, stage_id, signed_by_id, signed_at, digest) values (gen_random_uuid(), ?, ?, ?, now(), repeat('a', 64))`,
-      [idOf(f.competitionId, 'Competition'), idOf(f.stages[1]!.id, 'Stage'), f.organizer.id]);
+    // 实操 signed off before the draw: the draw voids it (the stage is signed again once re-checked).
+    expect((await signOff(1)).userErrors).toEqual([]);
     expect(ok(await t.gql(`query($id: ID!) { competition(id: $id) { recheckSample { id } } }`, { id: f.competitionId }, f.organizer.token)).competition.recheckSample).toBeNull();
   });
 
@@ -153,14 +155,11 @@ describe('re-check sampling (复核)', () => {
     expect(ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.version).toBe(version);
   });
 
-  it('confirms and corrects marks (a RECHECK revision, the result recomputed, the sign-off void); an error rate above 5 % re-checks the whole stage', async () => {
+  it('confirms and corrects marks (a RECHECK revision, the result recomputed, the sign-off void); an error rate above 5 % re-checks the whole stage; signOffStage waits for the re-check', async () => {
     const s = await sample();
     const theory: Item[] = s.items.nodes.filter((i: Item) => i.stage.id === f.stages[0]!.id);
     const practical: Item[] = s.items.nodes.filter((i: Item) => i.stage.id === f.stages[1]!.id);
     const em = t.orm.em.fork();
-    // A sign-off of 理论 recorded after the draw: the correction must void it.
-    await em.execute(`insert into stage_sign_off (id, competition_id, stage_id, signed_by_id, signed_at, digest) values (gen_random_uuid(), ?, ?, ?, now(), repeat('a', 64))`,
-      [idOf(f.competitionId, 'Competition'), idOf(f.stages[0]!.id, 'Stage'), f.organizer.id]);
 
     for (const i of practical) {
       const res = ok(await confirm(i.id)).confirmRecheckMark;
@@ -169,6 +168,14 @@ describe('re-check sampling (复核)', () => {
     expect(ok(await confirm(practical[0]!.id)).confirmRecheckMark.item.status).toBe('CONFIRMED'); // a retry
     expect(await recheckBlocksSignOff(em, idOf(f.stages[1]!.id, 'Stage')!)).toBeNull();
     expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/3 项.* \/ .*3 marks not yet checked/);
+    const refused = await signOff(0);
+    expect(refused).toEqual({ signOff: null, userErrors: [expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'stageId'] })] });
+    expect(refused.userErrors[0].message).toMatch(/复核抽样尚有 3 项未复核 \/ .*3 marks not yet checked/);
+    expect((await signOff(1)).userErrors).toEqual([]); // 实操: its sample is all confirmed
+
+    // A sign-off of 理论 that got past the gate (recorded directly): the correction must void it.
+    await em.execute(`insert into stage_sign_off (id, competition_id, stage_id, signed_by_id, signed_at, digest) values (gen_random_uuid(), ?, ?, ?, now(), repeat('a', 64))`,
+      [idOf(f.competitionId, 'Competition'), idOf(f.stages[0]!.id, 'Stage'), f.judges[0]!.id]);
 
     const before = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard;
     const target = theory[0]!;
@@ -200,12 +207,16 @@ describe('re-check sampling (复核)', () => {
     expect(added.map((i) => i.stage.id)).toEqual(Array(5).fill(f.stages[0]!.id));
     expect(new Set(added.map((i) => i.entry.id)).size).toBe(5);
     expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/全面复核.*5 项.* \/ .*full re-check has 5 marks left/);
+    expect((await signOff(0)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/full re-check has 5 marks left/) })]);
 
     for (const i of added) await confirm(i.id);
     const done = await sample();
     expect(done.complete).toBe(true);
     expect(done.stages[0]).toMatchObject({ errorRate: 0.3333, fullRecheckRequired: true, addedMarks: 5, pendingMarks: 0, complete: true });
     expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toBeNull();
+    const signed = await signOff(0);
+    expect(signed.userErrors).toEqual([]);
+    expect(signed.signOff.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('takes no check once the competition has moved on', async () => {

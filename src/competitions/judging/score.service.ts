@@ -12,6 +12,8 @@ import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
+import { correctionAfterPanel } from './independent-marking.js';
+import { invalidateSignOffs } from '../results/sign-off-state.js';
 
 export interface SubmitScoreData {
   entryId: string;
@@ -44,7 +46,7 @@ export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, jud
   } as never);
 }
 
-function checkValue(check: InputCheck, value: number, maxScore: number): void {
+export function checkValue(check: InputCheck, value: number, maxScore: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) {
     check.fail('value', `value must be between 0 and ${maxScore}`);
   } else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
@@ -89,9 +91,11 @@ interface MarkContext {
   status: CompetitionStatus;
   aggregation: Competition['aggregation'];
   leaderboard_version: number;
-  panel: { userId: string; stageIds: string[]; enterpriseId: string | null }[];
+  panel: { userId: string; stageIds: string[]; enterpriseId: string | null; chief: boolean }[];
   enterprise_ids: string[];
   marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
+  /** Stages of the competition with a valid sign-off: a mark on one voids it. */
+  signed_stage_ids: string[];
   /** The outcome already recorded under this request's idempotency key, if any. */
   prior: { hash: string; outcome: Omit<SubmitScoreOutcome, 'replayed'> } | null;
 }
@@ -106,11 +110,12 @@ const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 
 const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
-    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id))
+    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief))
       from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
     array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
     coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
       from score s where s.entry_id = e.id), '[]') as marks,
+    array(select o.stage_id::text from stage_sign_off o where o.competition_id = e.competition_id and o.invalidated_at is null) as signed_stage_ids,
     (select json_build_object('hash', r.request_hash, 'outcome', r.outcome) from idempotency_record r
       where r.user_id = ? and r.operation = 'submitScore' and r.key = ?) as prior
   from entry e join competition c on c.id = e.competition_id
@@ -164,18 +169,24 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
     // The same mark again without a key (a blind retry): nothing to record.
     return { scoreId: existing.id, revised: false, replayed: true, version: ctx.leaderboard_version };
   } else {
+    const seen = correctionAfterPanel(plan.criteria.values(), assignment, ctx.marks, viewer.id);
     if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, 'Correcting a mark needs a reason', ['input', 'reason']);
     scoreId = existing.id;
     revised = true;
     // The revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT).
     await tx.execute(
       `with revision as (
-         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at)
-         values (?, ?, ?, ?, ?, ?, ?, now())
+         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at, after_panel_visible, approved_by_id)
+         values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?)
        )
        update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
-      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, data.value, comment, viewer.id, scoreId],
+      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId],
     );
+  }
+  // Marks on a closed (and so signable) stage are refused above; should one land on a signed stage all
+  // the same, its sign-off no longer vouches for the sheet.
+  if (ctx.signed_stage_ids.includes(criterion.stageId)) {
+    await invalidateSignOffs(tx, competitionId, [criterion.stageId], '评分变更 / A mark of the stage changed');
   }
   const marks: Mark[] = ctx.marks
     .filter((m) => m.id !== scoreId)
