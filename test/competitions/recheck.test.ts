@@ -123,6 +123,14 @@ describe('re-check sampling (复核)', () => {
     expect(ok(await t.gql(NODE, { id: s.items.nodes[0].id }, arbitrator.token)).node.id).toBe(s.items.nodes[0].id);
   });
 
+  it('lists items in a fixed number of statements, whatever the page size', async () => {
+    const PAGE = `query($id: ID!, $n: Int!) { competition(id: $id) { recheckSample { items(first: $n) { nodes {
+      id stage { id } entry { id displayName } criterion { id } judge { id displayName } currentValue checkedBy { id } revision { id } } } } } }`;
+    const few = await t.countStatements(async () => ok(await t.gql(PAGE, { id: f.competitionId, n: 2 }, arbitrator.token)));
+    const many = await t.countStatements(async () => ok(await t.gql(PAGE, { id: f.competitionId, n: 21 }, arbitrator.token)));
+    expect(many).toBe(few);
+  });
+
   it('is checked by arbitrators who are not markers of the stage', async () => {
     const item: Item = (await sample()).items.nodes[0];
     expect(errorCode(await confirm(item.id, f.judges[1]!.token))).toBe('FORBIDDEN'); // an arbitrator who marked the stage
