@@ -25,12 +25,14 @@ import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-re
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { MarkingCode } from './marking/marking-code.entity.js';
+import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
 import { RecheckItem, RecheckSample } from './recheck/recheck.entity.js';
 import { CompetitionRecheckResolver, RecheckItemResolver, RecheckSampleResolver, StageRecheckResolver } from './recheck/recheck.resolver.js';
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, RecheckSample, RecheckItem,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode, RecheckSample, RecheckItem,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -44,6 +46,8 @@ export const competitionResolvers = [
   ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
+  // marking/ (anonymous marking: codes, judges' marking lists)
+  StageMarkingResolver, MarkingCodeResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

@@ -84,6 +84,8 @@ export const MUTATIONS: Record<string, Rule> = {
   freezeLeaderboard: competition(),
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
+  // No role grants it: a duty does (who: [] and notForAdmin make every role's line read `forbidden`).
+  issueMarkingCodes: { module: 'Competitions', who: [], notForAdmin: true, owner: 'the competition’s encryption officer (加密裁判), whatever their role; never its organizer, an ADMIN, its chief judge or its judges (test/competitions/anonymous-marking.test.ts)' },
   requestScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the judge of that mark, on the panel of its stage (FORBIDDEN otherwise); only once the panel’s marks on the entry are visible to them', notForAdmin: true },
   decideScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the competition’s chief judge on the panel now (FORBIDDEN for anyone else, its organizer and ADMIN included)', notForAdmin: true },
   signOffStage: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长) on the panel now; not its organizer, nor an ADMIN unless the ADMIN is that chief judge (test/competitions/sign-off.test.ts)' },
@@ -177,6 +179,18 @@ const JURY_VIEW = [
   '',
   'The re-check sample (`recheckSample`, its items through `node`) is read by the competition’s organizer, ADMIN and',
   'chief judge, and by its arbitrators (监督仲裁, the re-checkers); anyone else gets FORBIDDEN (null from `node`).',
+  '',
+  '## Anonymous stages (加密评分)',
+  '',
+  'See docs/anonymous-marking.md for the reasoning. In a stage with `anonymous: true`:',
+  '',
+  '| viewer | code map (`Stage.markingCodes`) | own marking list (`Stage.myMarkingList`) | a mark’s entry (`Score.entry`, `scoreSheet` lines) | the stage’s scores on the board while its marking is open |',
+  '|---|---|---|---|---|',
+  '| its encryption officer | ✓ | null | no marks at all | public board |',
+  '| its own organizer, ADMIN | after the stage’s sign-off | null | ✓ (never the code) | ✓ |',
+  '| its chief judge (on the panel now) | after the stage’s sign-off | null (the chief does not mark by code) | ✓ (never the code) | ✓ |',
+  '| a judge of the stage | never | ✓, without entries they may not mark | null until FINALIZED (the code, to the judge who gave the mark) | held back |',
+  '| anyone else | never | null | no marks at all | held back |',
   '',
 ];
 

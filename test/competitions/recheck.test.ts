@@ -111,7 +111,7 @@ describe('re-check sampling (复核)', () => {
     expect(redraw).toEqual({ sample: null, userErrors: [expect.objectContaining({ code: 'ALREADY_EXISTS', field: ['input', 'seed'] })] });
   });
 
-  it('is read by the jury and the arbitrators only, through the field and node()', async () => {
+  it('is read by the jury and the arbitrators only, through the field and node(); an arbitrator never sees items of a stage they judge', async () => {
     const s = await sample();
     expect((await sample(arbitrator.token)).id).toBe(s.id);
     expect((await sample(f.judges[0]!.token)).id).toBe(s.id); // the chief judge
@@ -121,6 +121,11 @@ describe('re-check sampling (复核)', () => {
       expect(ok(await t.gql(NODE, { id: s.items.nodes[0].id }, token)).node).toBeNull();
     }
     expect(ok(await t.gql(NODE, { id: s.items.nodes[0].id }, arbitrator.token)).node.id).toBe(s.items.nodes[0].id);
+    // An arbitrator who marks both stages sees the sample, but no item of a stage they judge: which entry got which mark stays hidden.
+    const marker = await sample(f.judges[1]!.token);
+    expect(marker.id).toBe(s.id);
+    expect(marker.items).toEqual({ totalCount: 0, nodes: [] });
+    expect(ok(await t.gql(NODE, { id: s.items.nodes[0].id }, f.judges[1]!.token)).node).toBeNull();
   });
 
   it('lists items in a fixed number of statements, whatever the page size', async () => {

@@ -3,6 +3,7 @@ import type { Viewer } from '../../context.js';
 import { juryStanding } from '../access.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { OfficialDuty } from '../enums.js';
+import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { dutiesOf } from '../officials/official.service.js';
 import { stageFigures, type StageFigures } from './figures.js';
 import { RecheckItemStatus, RecheckSample } from './recheck.entity.js';
@@ -12,11 +13,27 @@ import { RecheckItemStatus, RecheckSample } from './recheck.entity.js';
  * signOffStage asks (issue 12 §6: a stage is signed off only once its re-check is done).
  */
 
-/** Who reads the re-check sample: the competition's jury (its organizer, ADMIN, its chief judge) and its arbitrators (the re-checkers). */
+export interface RecheckView {
+  /** Reads the sample: the competition's jury (its organizer, ADMIN, its chief judge) and its arbitrators (the re-checkers). */
+  sees: boolean;
+  /**
+   * Stages whose items are not shown to this viewer: an arbitrator who judges or judged a stage (they
+   * may not re-check it anyway) must not learn from its items which entry got which mark — in an
+   * anonymous stage that would undo the marking codes. Empty for the jury.
+   */
+  hiddenStageIds: string[];
+}
+
+export async function recheckView(em: EntityManager, viewer: Viewer | null, competition: Pick<Competition, 'id' | 'owner'>): Promise<RecheckView> {
+  if (!viewer) return { sees: false, hiddenStageIds: [] };
+  if ((await juryStanding(em, viewer, competition)).jury) return { sees: true, hiddenStageIds: [] };
+  if (!(await dutiesOf(em, competition.id, viewer.id)).includes(OfficialDuty.ARBITRATOR)) return { sees: false, hiddenStageIds: [] };
+  const seats = await em.find(JudgeAssignment, { competition: competition.id, user: viewer.id }, { fields: ['stageIds'] });
+  return { sees: true, hiddenStageIds: [...new Set(seats.flatMap((a) => a.stageIds.map(String)))] };
+}
+
 export async function seesRecheck(em: EntityManager, viewer: Viewer | null, competition: Pick<Competition, 'id' | 'owner'>): Promise<boolean> {
-  if (!viewer) return false;
-  if ((await juryStanding(em, viewer, competition)).jury) return true;
-  return (await dutiesOf(em, competition.id, viewer.id)).includes(OfficialDuty.ARBITRATOR);
+  return (await recheckView(em, viewer, competition)).sees;
 }
 
 /** Per stage of the competition (position order), from the sample's items: one statement. */

@@ -19,7 +19,7 @@ import {
   ConfirmRecheckMarkInput, CorrectRecheckMarkInput, DrawRecheckSampleInput, RecheckItemConnection, RecheckItemPayload, RecheckSamplePayload, StageRecheck,
 } from './recheck.inputs.js';
 import { RecheckService } from './recheck.service.js';
-import { loadStageFigures, seesRecheck } from './recheck-state.js';
+import { loadStageFigures, recheckView, seesRecheck, type RecheckView } from './recheck-state.js';
 
 const scoreById = byIdLoader(Score);
 const revisionById = byIdLoader(ScoreRevision);
@@ -30,14 +30,15 @@ for (const entity of [RecheckSample, RecheckItem] as const) {
     const out = new Map<string, object>();
     if (!ctx.viewer) return out;
     const rows = await ctx.em.find(entity as typeof RecheckItem, { id: { $in: ids } });
-    const sees = new Map<string, boolean>(); // asked once per competition, not per row
+    const views = new Map<string, RecheckView>(); // asked once per competition, not per row
     for (const row of rows) {
       const competitionId = row.competition.id;
-      if (!sees.has(competitionId)) {
+      if (!views.has(competitionId)) {
         const competition = await ctx.loaders.get(competitionById).load(competitionId);
-        sees.set(competitionId, !!competition && (await seesRecheck(ctx.em, ctx.viewer, competition)));
+        views.set(competitionId, competition ? await recheckView(ctx.em, ctx.viewer, competition) : { sees: false, hiddenStageIds: [] });
       }
-      if (sees.get(competitionId)) out.set(row.id, row);
+      const view = views.get(competitionId)!;
+      if (view.sees && !(row instanceof RecheckItem && view.hiddenStageIds.includes(row.stage.id))) out.set(row.id, row);
     }
     return out;
   });
@@ -71,14 +72,17 @@ export class RecheckSampleResolver {
     return (await ctx.loaders.get(entryById).loadMany(s.drawnEntryIds)).filter((e): e is Entry => e instanceof Entry);
   }
 
-  @FieldResolver(() => RecheckItemConnection, { description: 'The marks to re-check: the sampled entries’ marks in draw order (by stage, criterion, judge), then those a full re-check added.' })
+  @FieldResolver(() => RecheckItemConnection, { description: 'The marks to re-check: the sampled entries’ marks in draw order (by stage, criterion, judge), then those a full re-check added. An arbitrator who judges or judged a stage does not see that stage’s items.' })
   async items(
     @Root() s: RecheckSample,
     @Args() page: ConnectionArgs,
     @Arg('status', () => RecheckItemStatus, { nullable: true, description: 'Only items in this state.' }) status: RecheckItemStatus | null,
     @Ctx() ctx: Context,
   ): Promise<RecheckItemConnection> {
-    return paginate(ctx.em, RecheckItem, { sample: s, ...(status ? { status } : {}) }, page, { position: 'asc', id: 'asc' });
+    const competition = (await ctx.loaders.get(competitionById).load(s.competition.id))!;
+    const { hiddenStageIds } = await recheckView(ctx.em, ctx.viewer, competition);
+    const where = { sample: s, ...(status ? { status } : {}), ...(hiddenStageIds.length ? { stage: { $nin: hiddenStageIds } } : {}) };
+    return paginate(ctx.em, RecheckItem, where, page, { position: 'asc', id: 'asc' });
   }
 
   @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full.' })
