@@ -45,6 +45,8 @@ export class CreateCompetitionInput {
   @Field(() => [PrizeTierInput], { nullable: true }) prizeTiers?: PrizeTierInput[] | null;
   @Field(() => Int, { nullable: true }) honorTopN?: number | null;
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15.' }) recheckSampleShare?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05.' }) recheckErrorThreshold?: number | null;
 }
 
 @InputType({
@@ -70,6 +72,8 @@ export class UpdateCompetitionInput {
   @Field(() => [PrizeTierInput], { nullable: true, description: 'Replaces the list.' }) prizeTiers?: PrizeTierInput[] | null;
   @Field(() => Int, { nullable: true }) honorTopN?: number | null;
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15.' }) recheckSampleShare?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05.' }) recheckErrorThreshold?: number | null;
 }
 
 @InputType({ description: 'Moves the registration deadline later, also one that has passed (which lets entries in again); the reason is recorded in `transitions`.' })

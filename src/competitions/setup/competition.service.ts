@@ -38,6 +38,8 @@ export interface CompetitionData {
   prizeTiers?: { tier: PrizeTierName; count?: number | null; share?: number | null }[] | null;
   honorTopN?: number | null;
   promotionTopM?: number | null;
+  recheckSampleShare?: number | null;
+  recheckErrorThreshold?: number | null;
 }
 
 /** Fields that may still change after registration opened (they inform, they do not change the rules). */
@@ -300,9 +302,22 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
   if (data.teamSize != null || !existing) out.teamSize = check.int('teamSize', data.teamSize ?? 1, 1, 10);
   if (data.honorTopN != null) out.honorTopN = check.int('honorTopN', data.honorTopN, 0, MAX_PLACES);
   if (data.promotionTopM != null) out.promotionTopM = check.int('promotionTopM', data.promotionTopM, 0, MAX_PLACES);
+  if (data.recheckSampleShare != null) out.recheckSampleShare = checkShare(check, 'recheckSampleShare', data.recheckSampleShare, false);
+  if (data.recheckErrorThreshold != null) out.recheckErrorThreshold = checkShare(check, 'recheckErrorThreshold', data.recheckErrorThreshold, true);
   if (data.eligibility != null) Object.assign(out, cleanEligibility(check, data.eligibility));
   if (data.prizeTiers != null) out.prizeTiers = cleanPrizeTiers(check, data.prizeTiers);
   return out;
+}
+
+/** A re-check share or threshold: four decimals at most (as stored); a share in (0, 1], a threshold in [0, 1). */
+function checkShare(check: InputCheck, field: string, value: number, threshold: boolean): number {
+  const inRange = threshold ? value >= 0 && value < 1 : value > 0 && value <= 1;
+  if (!Number.isFinite(value) || !inRange) {
+    check.fail(field, threshold ? `${field} 须在 0 到 1 之间（不含 1） / ${field} must be from 0 to less than 1` : `${field} 须大于 0 且不超过 1 / ${field} must be more than 0 and at most 1`);
+  } else if (Math.abs(Math.round(value * 10_000) - value * 10_000) > 1e-6) {
+    check.fail(field, `${field} 最多四位小数 / ${field} has at most four decimals`);
+  }
+  return value;
 }
 
 function cleanEligibility(check: InputCheck, e: NonNullable<CompetitionData['eligibility']>): Partial<Competition> {
