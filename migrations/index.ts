@@ -12,9 +12,11 @@ import { Migration20261206172200 } from './Migration20261206172200.js';
 import { Migration20261206172300 } from './Migration20261206172300.js';
 import { Migration20261206190000 } from './Migration20261206190000.js';
 import { Migration20261206190500 } from './Migration20261206190500.js';
+import { Migration20261206191100 } from './Migration20261206191100.js';
 import { Migration20261206191200 } from './Migration20261206191200.js';
 import { Migration20261206191300 } from './Migration20261206191300.js';
 import { Migration20261206192000 } from './Migration20261206192000.js';
+import { Migration20261206192200 } from './Migration20261206192200.js';
 import { Migration20261206193000 } from './Migration20261206193000.js';
 
 export const migrationsList = [
@@ -31,8 +33,10 @@ export const migrationsList = [
   { name: 'Migration20261206172300', class: Migration20261206172300 },
   { name: 'Migration20261206190000', class: Migration20261206190000 },
   { name: 'Migration20261206190500', class: Migration20261206190500 },
+  { name: 'Migration20261206191100', class: Migration20261206191100 },
   { name: 'Migration20261206191200', class: Migration20261206191200 },
   { name: 'Migration20261206191300', class: Migration20261206191300 },
   { name: 'Migration20261206192000', class: Migration20261206192000 },
+  { name: 'Migration20261206192200', class: Migration20261206192200 },
   { name: 'Migration20261206193000', class: Migration20261206193000 },
 ];

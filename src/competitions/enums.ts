@@ -61,8 +61,29 @@ export enum EntryStatus {
   ACTIVE = 'ACTIVE',
   WITHDRAWN = 'WITHDRAWN',
   DISQUALIFIED = 'DISQUALIFIED',
+  /** 缺考: did not show up; takes and needs no marks, ranked as the competition's absentRanking says. */
+  ABSENT = 'ABSENT',
 }
-registerEnumType(EntryStatus, { name: 'EntryStatus' });
+registerEnumType(EntryStatus, {
+  name: 'EntryStatus',
+  valuesConfig: {
+    ABSENT: { description: '缺考/缺赛: the entrant did not show up (markEntryAbsent); takes and needs no marks; ranked last or unranked as the competition’s absentRanking says; wins nothing.' },
+  },
+});
+
+/** Where an ABSENT entry goes in the ranking (a competition setting). */
+export enum AbsentRanking {
+  LAST = 'LAST',
+  UNRANKED = 'UNRANKED',
+}
+registerEnumType(AbsentRanking, {
+  name: 'AbsentRanking',
+  description: 'Where entrants who did not show up (ABSENT) go in the ranking.',
+  valuesConfig: {
+    LAST: { description: 'Ranked after every other ranked entry, all absent entries sharing that last rank; no prize, honor or promotion.' },
+    UNRANKED: { description: 'Listed without a rank, like withdrawn and disqualified entries.' },
+  },
+});
 
 export enum PrizeTierName {
   FIRST = 'FIRST',

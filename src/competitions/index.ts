@@ -23,14 +23,18 @@ import { ResultsDownloadResolver } from './results/results-download.resolver.js'
 import { StatsResolver } from './results/stats.resolver.js';
 import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-report.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
+import { MarkingGapAcceptance } from './judging/marking-gap.entity.js';
+import { CompetitionMarkingGapsResolver, MarkingGapResolver } from './judging/marking-gap.resolver.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
 import { MarkingCode } from './marking/marking-code.entity.js';
 import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
+import { RecheckItem, RecheckSample } from './recheck/recheck.entity.js';
+import { CompetitionRecheckResolver, RecheckItemResolver, RecheckSampleResolver, StageRecheckResolver } from './recheck/recheck.resolver.js';
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode, MarkingGapAcceptance, RecheckSample, RecheckItem,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -42,6 +46,7 @@ export const competitionResolvers = [
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
   ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
+  MarkingGapResolver, CompetitionMarkingGapsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
   // marking/ (anonymous marking: codes, judges' marking lists)
@@ -51,4 +56,6 @@ export const competitionResolvers = [
   // results/
   AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
   JudgeReportResolver, JudgeReportLineResolver,
+  // recheck/
+  CompetitionRecheckResolver, RecheckSampleResolver, StageRecheckResolver, RecheckItemResolver,
 ] as const;

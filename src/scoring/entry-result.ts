@@ -81,6 +81,40 @@ function stageScore(stage: SchemeStage, byCriterion: Map<string, number[]>, aggr
   return toHundredths(mul(div(sum(marks), max), HUNDRED));
 }
 
+/** One criterion of an entry still short of marks: how many it expects and how many it has. */
+export interface MissingMarks {
+  stageId: string;
+  criterionId: string;
+  expected: number;
+  received: number;
+}
+
+/**
+ * The criteria of one entry that have fewer marks than expected (same counting as
+ * computeEntryResult's completeness: marks beyond what a criterion expects make up for
+ * nothing elsewhere), in scheme order. `stageIds`, when given, limits it to those stages.
+ */
+export function missingMarks(
+  scheme: Scheme,
+  entryMarks: readonly Mark[],
+  judgesPerStage: JudgesPerStage,
+  stageIds: readonly string[] | null = null,
+): MissingMarks[] {
+  assertValidScheme(scheme);
+  const byCriterion = groupMarks(scheme, entryMarks);
+  const out: MissingMarks[] = [];
+  for (const stage of scheme.stages) {
+    if (stageIds && !stageIds.includes(stage.id)) continue;
+    const judges = judgesOf(judgesPerStage, stage.id);
+    for (const c of stage.criteria) {
+      const expected = expectedMarks(c, judges);
+      const received = Math.min(byCriterion.get(c.id)?.length ?? 0, expected);
+      if (received < expected) out.push({ stageId: stage.id, criterionId: c.id, expected, received });
+    }
+  }
+  return out;
+}
+
 /**
  * The result of one entry.
  *
@@ -93,7 +127,8 @@ function stageScore(stage: SchemeStage, byCriterion: Map<string, number[]>, aggr
  * - Total = Σ weight × stage score ÷ 100 over the *rounded* stage scores, rounded the same
  *   way: anyone can check a published total from the published stage scores.
  * - Completeness: expected = 1 per MEASUREMENT criterion + judges of its stage per
- *   JUDGEMENT criterion; received counts each criterion's marks up to what it expects
+ *   JUDGEMENT criterion (`judgesPerStage` is this entry's: the judges who may mark it, see
+ *   markersPerStage in panel.ts); received counts each criterion's marks up to what it expects
  *   (an extra judge on one criterion does not make up for a missing mark on another).
  *
  * `aggregation` defaults to the scheme's; when given it wins.

@@ -13,7 +13,8 @@ export {
 } from './decimal.js';
 export { aggregate } from './aggregate.js';
 export { validateScheme, assertValidScheme, type SchemeProblem, type SchemeProblemCode } from './validate.js';
-export { computeEntryResult, weightedTotal } from './entry-result.js';
+export { computeEntryResult, missingMarks, weightedTotal, type MissingMarks } from './entry-result.js';
+export { conflicted, inScope, markersPerStage, mayMark, type EntryParties, type PanelSeat } from './panel.js';
 export { heaviestStageId, rankRows, selectTop } from './rank.js';
 export { assignPrizes, prizeTierSizes, type PrizeCandidate } from './prizes.js';
 export { computeLeaderboard, toRankInput } from './leaderboard.js';

@@ -10,6 +10,8 @@ export interface PrizeCandidate {
   rank: number | null;
   total: number;
   marksReceived: number;
+  /** An entrant who did not show up (ABSENT) wins nothing, even when ranked (last). */
+  absent?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function prizeTierSizes(tiers: readonly PrizeTier[], rankedCount: number)
  * 1. Eligible rows are the ranked ones (rank ≠ null) except entries with total 0 and no
  *    marks at all (no-shows): they get no prize and take no place. Shares are of all
  *    ranked rows (no-shows included), as the tier sizes are announced against the field.
+ *    Absent entrants (`absent`) are never eligible either, whatever their marks.
  * 2. Eligible rows are taken in rank order; place p is the p-th of them (0-based).
  *    Tier i nominally ends at the cumulative place C_i = size_1 + … + size_i.
  * 3. Tier i takes every row from where tier i−1 stopped up to (not including) place C_i,
@@ -73,7 +76,7 @@ export function assignPrizes<T extends string>(
   const ranked = rows.filter((r): r is PrizeCandidate & { rank: number } => r.rank !== null);
   const sizes = prizeTierSizes(tiers, ranked.length);
   const eligible = ranked
-    .filter((r) => !(r.total === 0 && r.marksReceived === 0))
+    .filter((r) => !(r.total === 0 && r.marksReceived === 0) && !r.absent)
     .sort((a, b) => a.rank - b.rank || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
 
   const tierOf = new Map<string, T>();

@@ -40,11 +40,12 @@ interface Keyed<T> {
   row: T;
   total: number;
   tieBreak: number;
+  last: boolean;
 }
 
-/** Negative when `a` performed better (comes first); 0 when the rank must be shared. */
+/** Negative when `a` performed better (comes first); 0 when the rank must be shared. Rows placed last all share theirs. */
 const comparePerformance = <T>(a: Keyed<T>, b: Keyed<T>): number =>
-  b.total - a.total || b.tieBreak - a.tieBreak;
+  Number(a.last) - Number(b.last) || (a.last ? 0 : b.total - a.total || b.tieBreak - a.tieBreak);
 
 /**
  * Rank precomputed rows.
@@ -57,8 +58,10 @@ const comparePerformance = <T>(a: Keyed<T>, b: Keyed<T>): number =>
  *   (rows from computeEntryResult already are).
  * - Among rows that share a rank the output order is sortKey, then entryId, so the output
  *   never depends on the input order.
- * - Rows with `ranked: false` (withdrawn, disqualified) get rank null and come after all
- *   ranked rows, in the same order as if ranked.
+ * - Ranked rows with `last: true` (absent entrants ranked last) come after every other ranked
+ *   row whatever their totals and share one rank: 1 + the number of other ranked rows.
+ * - Rows with `ranked: false` (withdrawn, disqualified, absent and unranked) get rank null
+ *   and come after all ranked rows, in the same order as if ranked.
  *
  * Extra fields of the input rows are kept. Duplicate entryIds throw ScoringInputError.
  */
@@ -74,7 +77,7 @@ export function rankRows<T extends RankInput>(
       tieBreakStageId !== null && Object.hasOwn(row.stageScores, tieBreakStageId)
         ? checkedRound(row.stageScores[tieBreakStageId]!, `stage score of ${row.entryId}`)
         : 0;
-    return { row, total: checkedRound(row.total, `total of ${row.entryId}`), tieBreak: stageScore };
+    return { row, total: checkedRound(row.total, `total of ${row.entryId}`), tieBreak: stageScore, last: row.ranked && row.last === true };
   });
 
   keyed.sort(

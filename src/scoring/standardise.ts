@@ -82,12 +82,17 @@ export function standardise(totals: readonly number[]): (number | null)[] {
 
 /**
  * Rows with their standardised score: ranked rows (rank not null) are scaled among themselves;
- * unranked rows (withdrawn, disqualified) get null. Row order and other fields are kept.
+ * unranked rows (withdrawn, disqualified) get null, and so do rows `placedLast` says are ranked last
+ * without having competed (absent entrants): their totals would only pull the scale. Row order and
+ * other fields are kept.
  */
-export function withStandardisedScores<T extends { rank: number | null; total: number }>(rows: readonly T[]): (T & { standardisedScore: number | null })[] {
+export function withStandardisedScores<T extends { rank: number | null; total: number }>(
+  rows: readonly T[],
+  placedLast: (row: T) => boolean = () => false,
+): (T & { standardisedScore: number | null })[] {
   const rankedAt: number[] = [];
   rows.forEach((r, i) => {
-    if (r.rank !== null) rankedAt.push(i);
+    if (r.rank !== null && !placedLast(r)) rankedAt.push(i);
   });
   const scores = standardise(rankedAt.map((i) => rows[i]!.total));
   const byRow = new Map(rankedAt.map((rowIndex, k) => [rowIndex, scores[k]!]));

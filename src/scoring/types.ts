@@ -86,8 +86,13 @@ export interface RankInput {
   total: number;
   /** Stage id → rounded stage score; a missing stage counts 0. */
   stageScores: Record<string, number>;
-  /** False for withdrawn or disqualified entries: listed last, with rank null. */
+  /** False for withdrawn or disqualified entries (and absent ones, unless ranked last): listed last, with rank null. */
   ranked: boolean;
+  /**
+   * Ranked, but after every other ranked row whatever its total, all such rows sharing one rank:
+   * an entrant who did not show up (ABSENT) in a competition that ranks them last.
+   */
+  last?: boolean;
   /** Orders fully tied rows for display (e.g. start number); then entryId does. */
   sortKey?: number | string;
   /** Needed by assignPrizes (no prize for an entry with total 0 and no marks). */

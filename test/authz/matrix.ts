@@ -29,6 +29,8 @@ export interface Rule {
 const { ADMIN, ORGANIZER, JUDGE } = Role;
 const ORGANIZERS = [ORGANIZER] as const;
 const competition = (who: Who = ORGANIZERS): Rule => ({ module: 'Competitions', who, owner: 'competition' });
+/** Re-checkers hold a duty, not a role: any logged-in user the organizer named ARBITRATOR (复核). */
+const recheck: Rule = { module: 'Competitions', who: 'AUTHENTICATED', owner: 'an ARBITRATOR of the competition never on the panel of the mark’s stage (an ADMIN or the organizer is none by role; test/competitions/recheck.test.ts)' };
 const { STUDIO_MANAGER, REVIEWER } = Role;
 const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
 const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
@@ -62,6 +64,8 @@ export const MUTATIONS: Record<string, Rule> = {
   startCompetition: competition(),
   closeScoring: competition(),
   reopenScoring: competition(),
+  closeStageMarking: competition(),
+  acceptMarkingGap: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长: an active panel seat with the chief flag); not its organizer, not an ADMIN — tested in test/competitions/complete-marking.test.ts' },
   cancelCompetition: competition(),
   finalizeCompetition: competition(),
   createResultsDownload: competition(),
@@ -74,6 +78,7 @@ export const MUTATIONS: Record<string, Rule> = {
   registerEntry: competition(),
   withdrawEntry: competition(),
   disqualifyEntry: competition(),
+  markEntryAbsent: competition(),
   drawLots: competition(),
   assignJudge: competition(),
   unassignJudge: competition(),
@@ -88,6 +93,9 @@ export const MUTATIONS: Record<string, Rule> = {
   decideScoreCorrection: { module: 'Competitions', who: [JUDGE], owner: 'the competition’s chief judge on the panel now (FORBIDDEN for anyone else, its organizer and ADMIN included)', notForAdmin: true },
   signOffStage: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长) on the panel now; not its organizer, nor an ADMIN unless the ADMIN is that chief judge (test/competitions/sign-off.test.ts)' },
   createScoreSheetPrintLink: { module: 'Competitions', who: [JUDGE, ORGANIZER], owner: 'the competition’s chief judge on the panel now, or its organizer (or an ADMIN) not judging it (test/competitions/score-sheet-print.test.ts)' },
+  drawRecheckSample: competition(),
+  confirmRecheckMark: recheck,
+  correctRecheckMark: recheck,
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
   updateStudio: studio(),
@@ -171,6 +179,11 @@ const JURY_VIEW = [
   'and ADMIN (not judging it) and its chief judge now on the panel read it; anyone else logged in gets FORBIDDEN',
   '(its judges, removed ones, an ORGANIZER of another competition), anonymous viewers UNAUTHENTICATED',
   '(tested in test/competitions/judge-report.test.ts).',
+  '',
+  '`markingGapAcceptances` (missing marks the chief judge accepted, issue 12 §3): its own organizer, ADMIN and its chief judge',
+  'on the panel now; null for everyone else (test/competitions/complete-marking.test.ts).',
+  'The re-check sample (`recheckSample`, its items through `node`) is read by the competition’s organizer, ADMIN and',
+  'chief judge, and by its arbitrators (监督仲裁, the re-checkers); anyone else gets FORBIDDEN (null from `node`).',
   '',
   '## Anonymous stages (加密评分)',
   '',

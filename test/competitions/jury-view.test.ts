@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { acceptMissingMarks, mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 import { boardSubscribers, record, subscriptionsActive, wsClient } from '../helpers/ws';
 
 /**
@@ -193,6 +193,7 @@ describe('leaderboardUpdated re-checks the viewer’s role per event (graphql-ws
       const sub = record<any>(client, `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { competition { status leaderboard { frozen } } } }`, { id: f.competitionId });
       await subscriptionsActive(t, 'competitionStatusChanged', 1); // the server holds the subscription
       const move = (name: string, reason?: string) => mutate(t, f.organizer.token, name, 'CompetitionTransitionInput', { competitionId: f.competitionId, ...(reason ? { reason } : {}) }, 'competition { id }');
+      await acceptMissingMarks(t, f); // marking is incomplete on purpose
       await move('closeScoring');
       const closed = (await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'SCORING_CLOSED')).competitionStatusChanged;
       expect(closed.competition.leaderboard).toEqual({ frozen: false });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { acceptMissingMarks, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 import { createWorker } from '../helpers/registry';
 
 const SUBMIT = `mutation($input: SubmitScoreInput!) {
@@ -124,7 +124,9 @@ describe('submitScore and the leaderboard', () => {
 
   it('accepts marks only while IN_PROGRESS', async () => {
     const f = await setupCompetition(t);
-    ok(await t.gql(`mutation($id: ID!) { closeScoring(input: { competitionId: $id }) { userErrors { code } } }`, { id: f.competitionId }, f.organizer.token));
+    await acceptMissingMarks(t, f); // nothing is marked: the chief judge accepts that first
+    const closed = ok(await t.gql(`mutation($id: ID!) { closeScoring(input: { competitionId: $id }) { userErrors { code } } }`, { id: f.competitionId }, f.organizer.token));
+    expect(closed.closeScoring.userErrors).toEqual([]);
     const res = ok(await mark(f, 0, 0, 0, 0, 50)).submitScore;
     expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
   });

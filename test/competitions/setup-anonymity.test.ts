@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { acceptMissingMarks, mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 
 const ENTRIES = `query($id: ID!) { competition(id: $id) { entries { nodes { id startNumber station anonymized displayName participants { name enterprise { id } worker { id } } } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on Entry { startNumber anonymized displayName participants { name } } } }`;
@@ -54,6 +54,7 @@ describe('anonymous marking (encrypted codes)', () => {
   it('lifts once the competition is finalized', async () => {
     const g = await setupCompetition(t, { entries: 1, judges: 1 });
     expect((await view(g.judges[0]!.token, g.competitionId))[0].anonymized).toBe(true);
+    await acceptMissingMarks(t, g);
     await mutate(t, g.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: g.competitionId }, 'competition { id }');
     expect((await view(g.judges[0]!.token, g.competitionId))[0].anonymized).toBe(true);
     // finalizeCompetition belongs to the awards module; the rule only looks at the status.

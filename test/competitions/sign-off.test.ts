@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Role } from '../../src/auth/role';
 import { idOf } from '../../src/common/relay';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { acceptMissingMarks, mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 
 /**
  * signOffStage (issue 12 §4): the chief judge signs a closed stage's results with the digest of its
@@ -157,6 +157,7 @@ describe('signOffStage', () => {
 
   it('is refused to a chief judge removed from the panel, and to a judge made chief of another competition', async () => {
     const g = await setupCompetition(t, { entries: 1, judges: 2 });
+    await acceptMissingMarks(t, g); // nothing marked: the chief judge accepts the gap (issue 12 §3)
     await mutate(t, g.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: g.competitionId }, 'competition { status }');
     // f's chief judge is chief there, not here.
     expect(errorCode(await sign(g.stages[0]!.id, chief))).toBe('FORBIDDEN');
@@ -170,6 +171,7 @@ describe('signOffStage', () => {
     const adminJudge = await t.user([Role.ADMIN, Role.JUDGE]);
     const assign = (userId: string, isChief: boolean) => mutate(t, g.organizer.token, 'assignJudge', 'AssignJudgeInput',
       { competitionId: g.competitionId, userId, stageIds: [g.stages[0]!.id], chief: isChief, reason: '裁判长调整' }, 'assignment { id }');
+    await acceptMissingMarks(t, g);
     await mutate(t, g.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: g.competitionId }, 'competition { status }');
     expect(errorCode(await sign(g.stages[0]!.id, adminJudge.token))).toBe('FORBIDDEN');
     await assign(g.judges[0]!.globalId, false);

@@ -62,23 +62,22 @@ describe('competitionStatusChanged', () => {
     expect(events().filter((x) => x.change === 'STAGE_SIGNED_OFF').map((x) => x.stage.id)).toEqual([f.stages[1]!.id, f.stages[0]!.id]);
   });
 
-  it('announces the voiding of a sign-off by a correction as SIGN_OFF_VOIDED, for that stage only, in version order', async () => {
+  it('announces each sign-off voided (here by reopening scoring) as SIGN_OFF_VOIDED with its stage, once, in version order', async () => {
     await transition('reopenScoring', '复核发现誊写错误');
-    await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'IN_PROGRESS');
-    // The chief judge's own correction of a practical mark voids the practical stage's sign-off only.
+    const reopened = (await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'IN_PROGRESS')).competitionStatusChanged;
+    const voided = async () => events().filter((x) => x.change === 'SIGN_OFF_VOIDED').map((x) => x.stage.id).sort();
+    await sub.waitFor(() => events().filter((x) => x.change === 'SIGN_OFF_VOIDED').length === 2);
+    expect(await voided()).toEqual([f.stages[0]!.id, f.stages[1]!.id].sort());
+    // A correction of a stage whose sign-off is already void voids nothing more, so announces nothing.
     await mark(chief, f.entries[0]!.id, f.stages[1]!.criteria[0]!.id, 42, '誊写错误');
-    const voided = (await sub.waitFor((d) => d.competitionStatusChanged.change === 'SIGN_OFF_VOIDED')).competitionStatusChanged;
-    expect(voided.stage).toMatchObject({ id: f.stages[1]!.id });
-    // A second correction of the same stage voids nothing more, so announces nothing.
-    await mark(chief, f.entries[0]!.id, f.stages[1]!.criteria[1]!.id, 41, '誊写错误');
     await transition('closeScoring');
-    await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'SCORING_CLOSED' && d.competitionStatusChanged.version > voided.version);
+    await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'SCORING_CLOSED' && d.competitionStatusChanged.version > reopened.version);
+    expect(await voided()).toHaveLength(2);
     const all = events();
-    expect(all.filter((x) => x.change === 'SIGN_OFF_VOIDED').map((x) => x.stage.id)).toEqual([f.stages[1]!.id]);
     const versions = all.map((x) => x.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
-    expect(all.map((x) => x.change)).toEqual([
-      'STATUS_CHANGED', 'STAGE_SIGNED_OFF', 'STAGE_SIGNED_OFF', 'STATUS_CHANGED', 'SIGN_OFF_VOIDED', 'STATUS_CHANGED',
-    ]);
+    expect(all.slice(0, 3).map((x) => x.change)).toEqual(['STATUS_CHANGED', 'STAGE_SIGNED_OFF', 'STAGE_SIGNED_OFF']);
+    expect(all.slice(3, 6).map((x) => x.change).sort()).toEqual(['SIGN_OFF_VOIDED', 'SIGN_OFF_VOIDED', 'STATUS_CHANGED']);
+    expect(all.slice(6).map((x) => x.change)).toEqual(['STATUS_CHANGED']);
   });
 });

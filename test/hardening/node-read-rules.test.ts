@@ -77,6 +77,12 @@ const cases: NodeCase[] = [
     visibleTo: [...JURY, 'judge'],
   },
   {
+    // The chief judge's acceptance of missing marks (issue 12 §3): the jury's, the chief judge (`judge` here) among them.
+    type: 'MarkingGapAcceptance', id: (f) => f.ids.gapAcceptance!,
+    own: { ...competitionNodes('markingGapAcceptances(first: 10) { nodes { id } }', (c) => c.markingGapAcceptances?.nodes ?? []), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...JURY, 'judge'],
+  },
+  {
     // A judge's request to correct a mark after seeing the panel's (issue 12 §2): the jury's business (the fixture's judge is the chief judge).
     type: 'ScoreCorrectionRequest', id: (f) => f.ids.correctionRequest!,
     own: { ...competitionNodes('scoreCorrectionRequests(first: 10) { nodes { id } }', (c) => c.scoreCorrectionRequests?.nodes), vars: (f) => ({ c: f.live.competitionId }) },
@@ -84,6 +90,9 @@ const cases: NodeCase[] = [
   },
   // The chief judge's sign-off of a stage (issue 12 §4): public, so anyone can check published results against it.
   { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 10) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
+  // The re-check sample and its items (issue 12 §6): the jury and the competition's arbitrators (none among these viewers).
+  { type: 'RecheckSample', id: (f) => f.ids.recheckSample!, own: { ...competitionNodes('recheckSample { id }', (c) => [c.recheckSample]), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: JURY },
+  { type: 'RecheckItem', id: (f) => f.ids.recheckItem!, own: { ...competitionNodes('recheckSample { items(first: 10) { nodes { id } } }', (c) => c.recheckSample?.items.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: JURY },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
@@ -147,6 +156,8 @@ beforeAll(async () => {
   const SUBMIT = 'score { id revisions { id } }';
   const first = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 80 }, SUBMIT);
   const corrected = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 85, reason: '复核更正' }, SUBMIT);
+  // Entry 1 is unmarked: the chief judge (the one judge) accepts the gap.
+  const gap = await mutate(t, judge.token, 'acceptMarkingGap', 'AcceptMarkingGapInput', { competitionId: live.competitionId, reason: '2号未交卷' }, 'acceptance { id }');
 
   // A second (not chief) judge measures entry 1, so has marked all of it, and asks to correct the mark.
   const second = await t.user([Role.JUDGE], { workerId: idOf((await createWorker(t, live.organizer.token, live.hostEnterpriseId)).id, 'Worker')! });
@@ -160,6 +171,11 @@ beforeAll(async () => {
     await mutate(t, done.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: done.entries[i]!.id, criterionId: done.stages[0]!.criteria[0]!.id, value }, 'score { id }');
   }
   await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'competition { id }');
+  // Its re-check sample, checked by an arbitrator before the stage can be signed off.
+  const rechecker = await t.user([Role.JUDGE]);
+  await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: done.competitionId, userId: rechecker.globalId, duty: 'ARBITRATOR', reason: '复核' }, 'official { id }');
+  const drawn = await mutate(t, live.organizer.token, 'drawRecheckSample', 'DrawRecheckSampleInput', { competitionId: done.competitionId, seed: 'node-rules' }, 'sample { id items(first: 10) { nodes { id } } }');
+  for (const item of drawn.sample.items.nodes) await mutate(t, rechecker.token, 'confirmRecheckMark', 'ConfirmRecheckMarkInput', { itemId: item.id }, 'item { id }');
   const signed = await mutate(t, done.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: done.stages[0]!.id }, 'signOff { id }');
   const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
 
@@ -175,7 +191,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
-      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id,
+      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,

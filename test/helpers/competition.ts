@@ -36,6 +36,8 @@ export interface SetupOptions {
   teamSize?: number;
   title?: string;
   kind?: string;
+  /** Where ABSENT entries go: LAST or UNRANKED (the server's default when not given). */
+  absentRanking?: 'LAST' | 'UNRANKED';
   /** An organizer to own the competition instead of a new one. */
   organizer?: { id: string; globalId: string; token: string };
 }
@@ -81,6 +83,7 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
     ...(opts.prizeTiers ? { prizeTiers: opts.prizeTiers } : {}),
     ...(opts.honorTopN != null ? { honorTopN: opts.honorTopN } : {}),
     ...(opts.promotionTopM != null ? { promotionTopM: opts.promotionTopM } : {}),
+    ...(opts.absentRanking ? { absentRanking: opts.absentRanking } : {}),
   }, 'competition { id }');
   const competitionId: string = created.competition.id;
 
@@ -136,4 +139,18 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
   }
 
   return { competitionId, organizer: { id: organizer.id, globalId: organizer.globalId, token }, stages, entries, judges, hostEnterpriseId: host.id };
+}
+
+/**
+ * The chief judge (judges[0] of setupCompetition) accepts the marks missing now, if any, so closeScoring
+ * passes over them (issue 12 §3): for tests whose marking is incomplete on purpose.
+ */
+export async function acceptMissingMarks(t: TestServer, f: Pick<CompetitionFixture, 'competitionId' | 'judges'>, reason = '测试：缺项经裁判长确认'): Promise<void> {
+  const res = ok(await t.gql(
+    `mutation($input: AcceptMarkingGapInput!) { acceptMarkingGap(input: $input) { userErrors { code field message } } }`,
+    { input: { competitionId: f.competitionId, reason } },
+    f.judges[0]!.token,
+  ));
+  const errors = res.acceptMarkingGap.userErrors.filter((e: { message: string }) => !e.message.includes('No marks are missing'));
+  if (errors.length) throw new Error(`acceptMarkingGap: ${JSON.stringify(errors)}`);
 }

@@ -20,6 +20,12 @@ export class WithdrawEntryInput {
   @Field(() => String, { nullable: true }) reason?: string | null;
 }
 
+@InputType({ description: 'Records that an entrant did not show up (缺考).' })
+export class MarkEntryAbsentInput {
+  @Field(() => ID) entryId!: string;
+  @Field({ description: 'Required, recorded as the entry’s statusReason (1–1000 characters).' }) reason!: string;
+}
+
 @InputType()
 export class DisqualifyEntryInput {
   @Field(() => ID) entryId!: string;

@@ -11,7 +11,7 @@ import { Competition } from '../setup/competition.entity.js';
 import { ORGANIZER_ROLES } from '../access.js';
 import { competitionById, membersByEntry } from '../competitions.loaders.js';
 import { Entry } from './entry.entity.js';
-import { DisqualifyEntryInput, DrawLotsInput, DrawLotsPayload, EntryParticipant, EntryPayload, RegisterEntryInput, WithdrawEntryInput } from './entry.inputs.js';
+import { DisqualifyEntryInput, MarkEntryAbsentInput, DrawLotsInput, DrawLotsPayload, EntryParticipant, EntryPayload, RegisterEntryInput, WithdrawEntryInput } from './entry.inputs.js';
 import { EntryService } from './entry.service.js';
 import { isAnonymizedFor } from './entry-visibility.js';
 
@@ -79,6 +79,14 @@ export class EntryResolver {
   @Mutation(() => EntryPayload, { description: 'The entry stays visible as DISQUALIFIED with the reason, unranked. Before FINALIZED.' })
   async disqualifyEntry(@Arg('input') input: DisqualifyEntryInput, @Ctx() ctx: Context): Promise<EntryPayload> {
     return withUserErrors(() => new EntryService(ctx.em).disqualify(ctx.viewer!, expectId(input.entryId, 'Entry', ['input', 'entryId']), input.reason));
+  }
+
+  @Authorized(...ORGANIZER_ROLES)
+  @Mutation(() => EntryPayload, {
+    description: 'The competition’s organizer, while IN_PROGRESS or SCORING_CLOSED: the entrant did not show up (缺考). The entry becomes ABSENT: it takes and needs no marks, is ranked last or unranked as the competition’s absentRanking says, and wins nothing. Voids the stages’ sign-offs.',
+  })
+  async markEntryAbsent(@Arg('input') input: MarkEntryAbsentInput, @Ctx() ctx: Context): Promise<EntryPayload> {
+    return withUserErrors(() => new EntryService(ctx.em).markAbsent(ctx.viewer!, expectId(input.entryId, 'Entry', ['input', 'entryId']), input.reason));
   }
 
   @Authorized(...ORGANIZER_ROLES)

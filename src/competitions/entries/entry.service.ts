@@ -16,11 +16,17 @@ import { Entry } from './entry.entity.js';
 import { EntryMember } from './entry-member.entity.js';
 import { CompetitionStatus as S, EntryStatus } from '../enums.js';
 import { drawLots } from './lots.js';
+import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { concurrently } from '../../common/concurrently.js';
 
 /** While these hold, an entry's status is part of the live leaderboard. */
 const LIVE: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
 const ENTRY_CHANGEABLE: readonly S[] = [S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED];
+/** An entrant can fail to show up only once the competition has started. */
+const ABSENT_MARKABLE: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
+const STATUS_WORDS: Record<EntryStatus, string> = {
+  [EntryStatus.ACTIVE]: '恢复参赛', [EntryStatus.WITHDRAWN]: '退赛', [EntryStatus.DISQUALIFIED]: '取消资格', [EntryStatus.ABSENT]: '缺考',
+};
 
 const notEligible = (message: string, field: string[] = ['input', 'workerIds']): UserErrorInit => ({ code: UserErrorCode.NOT_ELIGIBLE, message, field });
 
@@ -114,20 +120,32 @@ export class EntryService {
     return this.changeStatus(viewer, entryId, EntryStatus.DISQUALIFIED, cleanReason(reason, true, 'disqualify an entry'), 'Disqualifying an entry');
   }
 
-  /** A withdrawn or disqualified entry stays listed but leaves the ranking: boards are told when they show it. */
-  private async changeStatus(viewer: Viewer, entryId: string, to: EntryStatus, reason: string | null, what: string) {
+  /** 缺考: the entrant did not show up; the entry takes and needs no marks and is ranked as the competition's absentRanking says. */
+  async markAbsent(viewer: Viewer, entryId: string, reason: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
+    return this.changeStatus(viewer, entryId, EntryStatus.ABSENT, () => cleanReason(reason, true, 'mark an entry absent'), 'Marking an entry absent', ABSENT_MARKABLE);
+  }
+
+  /**
+   * A withdrawn, disqualified or absent entry stays listed but leaves the ranking (or, absent, goes last):
+   * boards are told when they show it, and the stages' sign-offs no longer hold (the score sheets changed).
+   */
+  private async changeStatus(viewer: Viewer, entryId: string, to: EntryStatus, reasonOf: string | null | (() => string | null), what: string, allowed: readonly S[] = ENTRY_CHANGEABLE) {
     return this.em.transactional(async (tx) => {
       const found = await tx.findOne(Entry, { id: entryId });
       if (!found) throw notFound('Entry', ['input', 'entryId']);
       const competition = await lockCompetition(tx, found.competition.id, ['input', 'entryId']);
       assertOwner(viewer, competition);
-      assertStatus(competition, ENTRY_CHANGEABLE, what);
+      // Who first, then the input: a stranger learns nothing from our checks.
+      const reason = typeof reasonOf === 'function' ? reasonOf() : reasonOf;
+      assertStatus(competition, allowed, what);
       const entry = (await tx.findOne(Entry, { id: entryId }, { refresh: true }))!;
       if (entry.status !== EntryStatus.ACTIVE) {
         throw domainError(UserErrorCode.INVALID_STATE, `The entry is already ${entry.status}`, ['input', 'entryId']);
       }
       entry.status = to;
       entry.statusReason = reason;
+      const number = entry.startNumber ?? '—';
+      await invalidateSignOffs(tx, competition.id, null, `参赛号 ${number} ${STATUS_WORDS[to]} / Entry ${number} ${to.toLowerCase()}${reason ? `: ${reason}` : ''}`);
       if (LIVE.includes(competition.status)) {
         await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: entry.id });
       }

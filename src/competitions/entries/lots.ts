@@ -41,12 +41,22 @@ export function stationName(startNumber: number, total: number): string {
   return `A${String(startNumber).padStart(Math.max(2, String(total).length), '0')}`;
 }
 
-export function drawLots(entryIds: readonly string[], seed: string): Lot[] {
-  const order = [...entryIds].sort();
+/**
+ * The ids sorted (so the input order does not matter), then shuffled by Fisher–Yates from the seed's
+ * stream: the same ids and seed give the same order anywhere. The draw of lots and the re-check
+ * sample (recheck/draw.ts) both use it.
+ */
+export function seededShuffle(ids: readonly string[], seed: string): string[] {
+  const order = [...ids].sort();
   const next = randomStream(seed);
   for (let i = order.length - 1; i > 0; i--) {
     const j = below(next, i + 1);
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  return order;
+}
+
+export function drawLots(entryIds: readonly string[], seed: string): Lot[] {
+  const order = seededShuffle(entryIds, seed);
   return order.map((entryId, i) => ({ entryId, startNumber: i + 1, station: stationName(i + 1, order.length) }));
 }

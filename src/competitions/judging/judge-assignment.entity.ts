@@ -14,6 +14,8 @@ export class JudgeAssignment extends Node {
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) competition!: Ref<Competition>;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) @Index() user!: Ref<User>;
   @Property({ type: 'uuid[]' }) stageIds: string[] = [];
+  /** A substitute's scope: the only entries this judge marks; null = every entry (issue 12 §3). */
+  @Property({ type: 'uuid[]', nullable: true }) entryIds: string[] | null = null;
   @Field({ description: 'Chief judge (裁判长).' }) @Property({ type: 'boolean' }) chief: boolean = false;
   /** The judge's enterprise when assigned (from their registry worker): conflict-of-interest checks use it. */
   @Property({ type: 'uuid', nullable: true }) enterpriseId: string | null = null;

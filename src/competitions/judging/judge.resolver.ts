@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
-import { expectId } from '../../common/relay.js';
+import { expectId, toGlobalId } from '../../common/relay.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
@@ -9,7 +9,7 @@ import { enterpriseById } from '../../registry/registry.loaders.js';
 import { juryStanding, ORGANIZER_ROLES, seesPanel } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { competitionById, stageById } from '../competitions.loaders.js';
-import { AssignJudgeInput, JudgeAssignmentPayload, UnassignJudgeInput } from './judge.inputs.js';
+import { AssignJudgeInput, AssignJudgePayload, JudgeAssignmentPayload, UnassignJudgeInput } from './judge.inputs.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { JudgeService } from './judge.service.js';
 import { Stage } from '../setup/stage.entity.js';
@@ -47,14 +47,24 @@ export class JudgeResolver {
   }
 
   @Authorized(...ORGANIZER_ROLES)
-  @Mutation(() => JudgeAssignmentPayload, { description: 'Puts a JUDGE on the panel for some stages, or changes their stages. Not after FINALIZED or CANCELLED.' })
-  async assignJudge(@Arg('input') input: AssignJudgeInput, @Ctx() ctx: Context): Promise<JudgeAssignmentPayload> {
-    return withUserErrors(async () => {
+  @Mutation(() => AssignJudgePayload, {
+    description: 'Puts a JUDGE on the panel for some stages (optionally only some entries: a substitute), or changes their assignment; reports the entries they may not mark. Not after FINALIZED or CANCELLED.',
+  })
+  async assignJudge(@Arg('input') input: AssignJudgeInput, @Ctx() ctx: Context): Promise<AssignJudgePayload> {
+    const payload = await withUserErrors(async () => {
       const competitionId = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
       const userId = expectId(input.userId, 'User', ['input', 'userId']);
       const stageIds = input.stageIds.map((id, i) => expectId(id, 'Stage', ['input', 'stageIds', String(i)]));
-      return new JudgeService(ctx.em).assign(ctx.viewer!, competitionId, { userId, stageIds, chief: input.chief, reason: input.reason });
+      const entryIds = (input.entryIds ?? []).map((id, i) => expectId(id, 'Entry', ['input', 'entryIds', String(i)]));
+      return new JudgeService(ctx.em).assign(ctx.viewer!, competitionId, { userId, stageIds, entryIds, chief: input.chief, reason: input.reason });
     });
+    // A refusal carries only userErrors: the list is then empty, as its description says.
+    return { ...payload, conflictedEntries: payload.conflictedEntries ?? [] };
+  }
+
+  @FieldResolver(() => [ID], { nullable: true, description: 'A substitute’s scope: the only entries this judge marks; null: every entry.' })
+  entryIds(@Root() a: JudgeAssignment): string[] | null {
+    return a.entryIds?.length ? a.entryIds.map((id) => toGlobalId('Entry', id)) : null;
   }
 
   @Authorized(...ORGANIZER_ROLES)

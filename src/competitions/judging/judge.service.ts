@@ -8,8 +8,10 @@ import { assertOwner, assertStatus } from '../access.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { cleanReason, lockCompetition } from '../setup/competition.service.js';
-import { CompetitionStatus as S, OfficialDuty } from '../enums.js';
+import { CompetitionStatus as S, EntryStatus, OfficialDuty } from '../enums.js';
 import { CompetitionOfficial } from '../officials/official.entity.js';
+import { Entry } from '../entries/entry.entity.js';
+import { lockEntriesOf, recomputeEntryResults } from './marking-state.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 
@@ -20,6 +22,8 @@ const NEEDS_REASON: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
 export interface AssignJudgeData {
   userId: string;
   stageIds: string[];
+  /** A substitute's entries; null or empty: every entry. */
+  entryIds?: string[] | null;
   chief?: boolean | null;
   reason?: string | null;
 }
@@ -28,6 +32,8 @@ export class JudgeService {
   constructor(private readonly em: EntityManager) {}
 
   private async panelOf(tx: EntityManager, viewer: Viewer, competitionId: string, reasonRaw: string | null | undefined, what: string) {
+    // The entries before the competition, as a mark takes them: every entry's result is rewritten below.
+    await lockEntriesOf(tx, competitionId);
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
     assertStatus(competition, PANEL_CHANGEABLE, what);
@@ -35,15 +41,33 @@ export class JudgeService {
     return { competition, reason };
   }
 
-  /** The panel's size per stage feeds completeness; boards showing it refetch. */
+  /**
+   * The panel decides each entry's expected marks: once marking has begun, every entry's stored result
+   * is recomputed in the same transaction, and boards showing completeness refetch.
+   */
   private async panelChanged(tx: EntityManager, competition: Competition): Promise<void> {
     if (!NEEDS_REASON.includes(competition.status)) return;
+    await tx.flush();
+    await recomputeEntryResults(tx, competition);
     await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: null });
     await tx.flush();
   }
 
+  /** Active entries of the competition with a worker of this enterprise (in start order), limited to `scope` when given. */
+  private async entriesOfEnterprise(tx: EntityManager, competitionId: string, enterpriseId: string | null, scope: string[] | null): Promise<string[]> {
+    if (!enterpriseId) return [];
+    // An array parameter expands to a list (knex): `array[?]` makes it one uuid[] again.
+    const rows = await tx.execute<{ id: string }[]>(
+      `select e.id from entry e where e.competition_id = ? and e.status = ? ${scope?.length ? 'and e.id = any(array[?]::uuid[])' : ''}
+         and exists (select 1 from entry_member m where m.entry_id = e.id and m.enterprise_id = ?)
+       order by e.start_number nulls last, e.created_at, e.id`,
+      [competitionId, EntryStatus.ACTIVE, ...(scope?.length ? [scope] : []), enterpriseId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Assigns a judge to stages, or changes the stages (and chief flag) of their current assignment. */
-  async assign(viewer: Viewer, competitionId: string, data: AssignJudgeData): Promise<{ assignment: JudgeAssignment; competition: Competition }> {
+  async assign(viewer: Viewer, competitionId: string, data: AssignJudgeData): Promise<{ assignment: JudgeAssignment; competition: Competition; conflictedEntries: Entry[] }> {
     return this.em.transactional(async (tx) => {
       const { competition, reason } = await this.panelOf(tx, viewer, competitionId, data.reason, 'Changing the panel');
       const problems: UserErrorInit[] = [];
@@ -68,21 +92,45 @@ export class JudgeService {
       if (chief && otherChief) {
         problems.push({ code: UserErrorCode.ALREADY_EXISTS, message: 'The competition already has a chief judge (裁判长); re-assign them without chief first', field: ['input', 'chief'] });
       }
-      if (problems.length) throw new DomainError(problems);
       let assignment = panel.find((a) => a.user.id === user.id);
+      // The judge's enterprise as of the first assignment: conflicts of interest are judged against it.
+      const enterpriseId = assignment ? assignment.enterpriseId : (user.worker ? (await tx.findOne(Worker, { id: user.worker.id }))?.enterprise.id ?? null : null);
+      const entryIds = await this.checkScope(tx, competition.id, data.entryIds ?? null, enterpriseId, problems);
+      if (problems.length) throw new DomainError(problems);
       if (assignment) {
-        Object.assign(assignment, { stageIds, chief, reason: reason ?? assignment.reason });
+        Object.assign(assignment, { stageIds, entryIds, chief, reason: reason ?? assignment.reason });
       } else {
-        // The judge's enterprise as of now: conflicts of interest are judged against it when marking.
-        const worker = user.worker ? await tx.findOne(Worker, { id: user.worker.id }) : null;
         assignment = tx.create(JudgeAssignment, {
-          competition, user, stageIds, chief, reason, enterpriseId: worker?.enterprise.id ?? null, assignedAt: new Date(),
+          competition, user, stageIds, entryIds, chief, reason, enterpriseId, assignedAt: new Date(),
         } as never);
       }
       await tx.flush();
       await this.panelChanged(tx, competition);
-      return { assignment, competition };
+      // What the organizer must cover at once (a substitute): the entries this judge may not mark.
+      const conflictedIds = await this.entriesOfEnterprise(tx, competition.id, enterpriseId, entryIds);
+      const conflictedEntries = conflictedIds.length ? await tx.find(Entry, { id: { $in: conflictedIds } }) : [];
+      conflictedEntries.sort((a, b) => conflictedIds.indexOf(a.id) - conflictedIds.indexOf(b.id));
+      return { assignment, competition, conflictedEntries };
     });
+  }
+
+  /**
+   * A substitute's scope: entries of this competition the judge is not conflicted with, each bad one a
+   * userError naming its place in the input. Null (every entry) when none are named.
+   */
+  private async checkScope(tx: EntityManager, competitionId: string, raw: string[] | null, enterpriseId: string | null, problems: UserErrorInit[]): Promise<string[] | null> {
+    if (!raw?.length) return null;
+    const ids = [...new Set(raw)];
+    const found = new Set((await tx.find(Entry, { id: { $in: ids }, competition: competitionId }, { fields: ['id'] })).map((e) => e.id));
+    const conflicted = new Set(await this.entriesOfEnterprise(tx, competitionId, enterpriseId, ids));
+    raw.forEach((id, i) => {
+      const field = ['input', 'entryIds', String(i)];
+      if (!found.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: '本竞赛没有该参赛 / Entry not found in this competition', field });
+      else if (conflicted.has(id)) {
+        problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: '该裁判与此参赛同属一个单位，不能评判 / This judge’s enterprise has a worker in this entry: they may not mark it', field });
+      }
+    });
+    return ids;
   }
 
   async unassign(viewer: Viewer, competitionId: string, userId: string, reasonRaw: string | null | undefined): Promise<{ assignment: JudgeAssignment; competition: Competition }> {

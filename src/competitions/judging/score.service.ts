@@ -6,11 +6,11 @@ import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent } from '../../live/events.js';
-import { computeEntryResult, type JudgesPerStage, type Mark } from '../../scoring/index.js';
+import { computeEntryResult, inScope, conflicted, markersPerStage, type JudgesPerStage, type Mark, type PanelSeat } from '../../scoring/index.js';
 import { Competition } from '../setup/competition.entity.js';
 import { EntryResult, storedResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
-import { anonymousStageIds, judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
+import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
 import { entriesWithoutCode, NO_SUCH_MARKING_ID, slipForJudge } from '../marking/marking-code.service.js';
 import { completionStages, correctionAfterPanel } from './independent-marking.js';
@@ -35,7 +35,7 @@ export interface SubmitScoreOutcome {
   version: number;
 }
 
-/** Stores one entry's result computed from that entry's marks only. */
+/** Stores one entry's result computed from that entry's marks only; `judgesPerStage` is this entry's (markersPerStage). */
 export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, judgesPerStage: JudgesPerStage, competitionId: string, entryId: string, marks: Mark[]): Promise<void> {
   const result = computeEntryResult(plan.scheme, marks, judgesPerStage);
   await em.upsert(EntryResult, { entryId, competitionId, ...storedResult(result), updatedAt: new Date() } as never);
@@ -50,8 +50,9 @@ export function checkValue(check: InputCheck, value: number, maxScore: number): 
 }
 
 /**
- * A judge's mark (评分). Rules: an assigned judge of the criterion's stage, while IN_PROGRESS, not on an
- * entry with a worker of the judge's own enterprise; a second mark by the same judge (for MEASUREMENT:
+ * A judge's mark (评分). Rules: an assigned judge of the criterion's stage, while IN_PROGRESS and the
+ * stage's marking is open, on an entry in their scope (a substitute's named entries), not on an entry
+ * with a worker of the judge's own enterprise; a second mark by the same judge (for MEASUREMENT:
  * by anyone) is a correction that needs a reason and keeps the old value as a revision. The entry's
  * result, the leaderboard version, the live events and the idempotency record are written in one
  * transaction, so a retry with the same key returns the first outcome and records nothing new.
@@ -111,8 +112,10 @@ interface MarkContext {
   status: CompetitionStatus;
   aggregation: Competition['aggregation'];
   leaderboard_version: number;
-  panel: { userId: string; stageIds: string[]; enterpriseId: string | null; chief: boolean }[];
+  panel: (PanelSeat & { userId: string; stageIds: string[]; chief: boolean })[];
   enterprise_ids: string[];
+  /** Stages of the competition whose marking is closed on their own (closeStageMarking). */
+  closed_stage_ids: string[];
   marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
   /** Stages of the competition with a valid sign-off: a mark on one voids it. */
   signed_stage_ids: string[];
@@ -130,9 +133,10 @@ const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 
 const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
-    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief))
+    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief))
       from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
     array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
+    array(select st.id::text from stage st where st.competition_id = e.competition_id and st.marking_closed_at is not null) as closed_stage_ids,
     coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
       from score s where s.entry_id = e.id), '[]') as marks,
     array(select o.stage_id::text from stage_sign_off o where o.competition_id = e.competition_id and o.invalidated_at is null) as signed_stage_ids,
@@ -162,11 +166,18 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   if (!assignment || !assignment.stageIds.includes(criterion.stageId)) {
     throw forbidden('You are not a judge of this criterion’s stage');
   }
+  if (ctx.closed_stage_ids.includes(criterion.stageId)) {
+    throw domainError(UserErrorCode.INVALID_STATE, '该赛段评分已关闭，不再接受评分 / Marking of this stage is closed: no more marks', ['input', 'criterionId']);
+  }
   await checkAnonymity(tx, plan, criterion.stageId, competitionId, data.slipStageId);
+  // A substitute marks only the entries named in their assignment; the refusal says nothing of whose entry it is.
+  if (!inScope(assignment, data.entryId)) {
+    throw domainError(UserErrorCode.FORBIDDEN, '您不负责评判该参赛作品 / You are not assigned to mark this entry', ['input', 'entryId']);
+  }
   if (ctx.entry_status !== EntryStatus.ACTIVE) {
     throw domainError(UserErrorCode.INVALID_STATE, `The entry is ${ctx.entry_status} and takes no marks`, ['input', 'entryId']);
   }
-  if (assignment.enterpriseId && ctx.enterprise_ids.includes(assignment.enterpriseId)) {
+  if (conflicted(assignment, { enterpriseIds: ctx.enterprise_ids })) {
     throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You may not mark an entry with a worker of your own enterprise', ['input', 'entryId']);
   }
   const check = new InputCheck();
@@ -214,7 +225,8 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
     .filter((m) => m.id !== scoreId)
     .map((m) => ({ entryId: data.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
   marks.push({ entryId: data.entryId, criterionId: criterion.id, judgeId: slot, value: data.value });
-  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, ctx.panel), competitionId, data.entryId, marks);
+  const markers = markersPerStage(plan.scheme, ctx.panel, { entryId: data.entryId, enterpriseIds: ctx.enterprise_ids }, anonymousStageIds(plan));
+  await storeEntryResult(tx, plan, markers, competitionId, data.entryId, marks);
   const version = await publishMark(tx, {
     competitionId,
     event: { kind: 'score', competitionId, scoreId, entryId: data.entryId, revision: revised },

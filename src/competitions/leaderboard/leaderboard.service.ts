@@ -5,7 +5,7 @@ import { Competition } from '../setup/competition.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { EntryMember } from '../entries/entry-member.entity.js';
 import { EntryResult, type StageMarksRecord } from '../judging/entry-result.entity.js';
-import { CompetitionStatus, EntryStatus } from '../enums.js';
+import { AbsentRanking, CompetitionStatus, EntryStatus } from '../enums.js';
 import { loadScheme, type LoadedScheme } from '../setup/scheme.js';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { concurrently } from '../../common/concurrently.js';
@@ -18,6 +18,8 @@ interface BoardEntry extends RankInput {
   enterpriseNames: string[];
   status: EntryStatus;
   marksReceived: number;
+  /** This entry's expected marks (only marks that can be given: scope and conflicts, issue 12 §3). */
+  marksExpected?: number;
   /** stageId → [received, expected] marks in that stage (absent in snapshots from before it was kept). */
   stageMarks?: StageMarksRecord;
   /** On a public board (public-board.ts): the stages whose score this entry's row holds back. */
@@ -41,7 +43,10 @@ export interface Board {
   stages: BoardStage[];
   /** Stages whose scores this board holds back (public-board.ts: anonymous ones while marked); absent on the full board. */
   sealedStageIds?: string[];
+  /** Expected of an entry by the whole panel: the figure for entries without a stored result yet. */
   marksExpected: number;
+  /** Where ABSENT entries go (the competition's absentRanking). */
+  absentRanking?: AbsentRanking;
   entries: Map<string, BoardEntry>;
   rows: Array<BoardEntry & { rank: number | null }>;
   tieBreakStageId: string | null;
@@ -51,7 +56,7 @@ export interface Board {
   frozenBoard: Board | null;
 }
 
-async function loadEntries(em: EntityManager, competitionId: string, entryIds?: string[]): Promise<BoardEntry[]> {
+async function loadEntries(em: EntityManager, competitionId: string, absentRanking: AbsentRanking, entryIds?: string[]): Promise<BoardEntry[]> {
   const where = entryIds ? { id: { $in: entryIds } } : { competition: competitionId };
   const [entries, members, results] = await concurrently(
     em,
@@ -73,9 +78,12 @@ async function loadEntries(em: EntityManager, competitionId: string, entryIds?: 
       entryId: e.id,
       total: r ? Number(r.total) : 0,
       stageScores: r?.stageScores ?? {},
-      ranked: e.status === EntryStatus.ACTIVE,
+      // ABSENT as the competition says: ranked last (sharing that rank) or unranked like a withdrawal.
+      ranked: e.status === EntryStatus.ACTIVE || (e.status === EntryStatus.ABSENT && absentRanking === AbsentRanking.LAST),
+      ...(e.status === EntryStatus.ABSENT ? { last: true } : {}),
       sortKey: e.startNumber ?? Number.MAX_SAFE_INTEGER,
       marksReceived: r?.marksReceived ?? 0,
+      ...(r ? { marksExpected: r.marksExpected } : {}),
       stageMarks: r?.stageMarks ?? {},
       startNumber: e.startNumber,
       station: e.station,
@@ -93,7 +101,7 @@ export function rank(board: Omit<Board, 'rows'>): Board {
 /** The whole board from stored per-entry results: a handful of queries, never every mark. */
 export async function buildBoard(em: EntityManager, competition: Competition, loaded?: LoadedScheme): Promise<Board> {
   const scheme = loaded ?? (await loadScheme(em, competition));
-  const entries = await loadEntries(em, competition.id);
+  const entries = await loadEntries(em, competition.id, competition.absentRanking);
   let frozenBoard: Board | null = null;
   if (competition.frozenAt) {
     await em.populate(competition, ['frozenLeaderboard'] as never);
@@ -108,6 +116,7 @@ export async function buildBoard(em: EntityManager, competition: Competition, lo
     updatedAt: new Date(),
     stages: scheme.stages.map((s) => ({ id: s.id, name: s.name, weight: Number(s.weight), anonymous: s.anonymous, markingClosedAt: s.markingClosedAt })),
     marksExpected: scheme.marksExpected,
+    absentRanking: competition.absentRanking,
     entries: new Map(entries.map((e) => [e.entryId, e])),
     tieBreakStageId: scheme.tieBreakStageId,
   });
@@ -115,11 +124,16 @@ export async function buildBoard(em: EntityManager, competition: Competition, lo
 
 /** The next version of a board after some entries changed: re-reads those entries only, then re-ranks. */
 export async function refreshEntries(em: EntityManager, board: Board, entryIds: string[], version: number): Promise<Board> {
-  const fresh = await loadEntries(em, board.competitionId, entryIds);
+  const fresh = await loadEntries(em, board.competitionId, board.absentRanking ?? AbsentRanking.UNRANKED, entryIds);
   const entries = new Map(board.entries);
   for (const id of entryIds) entries.delete(id);
   for (const e of fresh) entries.set(e.entryId, e);
   return rank({ ...board, entries, version, updatedAt: new Date() });
+}
+
+/** Share of an entry's expected marks received, four decimals; 0 when nothing is expected. */
+function completeness(received: number, expected: number): number {
+  return expected ? Math.min(1, Math.round((received / expected) * 10_000) / 10_000) : 0;
 }
 
 const views = new WeakMap<Board, Map<string, Leaderboard>>();
@@ -152,10 +166,10 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
       stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight,
       score: sealed.has(s.id) || r.hiddenStageIds?.includes(s.id) ? null : r.stageScores[s.id] ?? 0,
     })),
-    completeness: sealed.size ? null : board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
+    completeness: sealed.size ? null : completeness(r.marksReceived, r.marksExpected ?? board.marksExpected),
   }));
   // Last, from the ranks and totals this view shows (frozen, anonymized or with hidden stages alike), so the two always agree.
-  const rows: LeaderboardRow[] = withStandardisedScores(shown);
+  const rows: LeaderboardRow[] = withStandardisedScores(shown, (r) => r.status === EntryStatus.ABSENT);
   return {
     competitionId: toGlobalId('Competition', board.competitionId),
     version: board.version,

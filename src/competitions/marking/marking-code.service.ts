@@ -90,13 +90,15 @@ export async function mayReadCodeMap(em: EntityManager, viewer: Viewer | null, c
 /**
  * The codes a judge marks now: ACTIVE entries of a stage they judge, not the chief judge (who sees
  * every mark by entry, so a code they marked would name its entry), none with a worker of the judge's
- * own enterprise. A code outside this set is answered like an unknown one.
+ * own enterprise, and for a substitute only the entries of their scope. A code outside this set is answered like an unknown one.
  */
 const MARKABLE_SQL = `
   select mc.id, mc.entry_id, mc.stage_id from marking_code mc
   join entry e on e.id = mc.entry_id and e.status = 'ACTIVE'
   join judge_assignment j on j.competition_id = mc.competition_id and j.user_id = ? and j.removed_at is null
     and not j.chief and mc.stage_id = any(j.stage_ids)
+    -- a substitute's scope (issue 12 §3): only the entries named in the assignment
+    and (j.entry_ids is null or cardinality(j.entry_ids) = 0 or mc.entry_id = any(j.entry_ids))
   where %WHERE%
     and (j.enterprise_id is null or not exists (select 1 from entry_member m where m.entry_id = mc.entry_id and m.enterprise_id = j.enterprise_id))`;
 

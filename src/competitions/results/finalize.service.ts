@@ -11,7 +11,7 @@ import type { Competition, PrizeTierRule } from '../setup/competition.entity.js'
 import { lockCompetition, recordTransition } from '../setup/competition.service.js';
 import { Entry } from '../entries/entry.entity.js';
 import { EntryMember } from '../entries/entry-member.entity.js';
-import type { PrizeTierName } from '../enums.js';
+import { EntryStatus, type PrizeTierName } from '../enums.js';
 import { liftFreeze } from '../leaderboard/freeze.service.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
 
@@ -58,6 +58,8 @@ export interface PlanRow {
   total: number;
   marksReceived: number;
   workerIds: string[];
+  /** ABSENT (did not show up): ranked last or not at all as the competition says; wins nothing. */
+  absent?: boolean;
 }
 
 export interface PlanWorker {
@@ -89,8 +91,8 @@ export interface FinalizePlan {
   honorWorkerIds: string[];
 }
 
-/** An entry that never got a mark takes no prize (as assignPrizes rules), no honor and no promotion. */
-const noShow = (r: PlanRow) => r.total === 0 && r.marksReceived === 0;
+/** An entry that never got a mark, or was marked ABSENT, takes no prize (as assignPrizes rules), no honor and no promotion. */
+const noShow = (r: PlanRow) => (r.total === 0 && r.marksReceived === 0) || r.absent === true;
 
 export function toPrizeTiers(rules: PlanRules['prizeTiers']): PrizeTier<PrizeTierName>[] {
   return rules.map((t) => (t.count != null ? { tier: t.tier, count: t.count } : { tier: t.tier, share: t.share ?? 0 }));
@@ -155,6 +157,7 @@ export async function finalizeCompetition(em: EntityManager, viewer: Viewer, com
     for (const m of members) workersOf.set(m.entry.id, [...(workersOf.get(m.entry.id) ?? []), m.worker.id]);
     const rows: PlanRow[] = board.rows.map((r) => ({
       entryId: r.entryId, rank: r.rank, total: r.total, marksReceived: r.marksReceived, workerIds: workersOf.get(r.entryId) ?? [],
+      absent: r.status === EntryStatus.ABSENT,
     }));
 
     const year = cstYear(now);

@@ -11,6 +11,9 @@ import { CompetitionStatus, EntryStatus, PrizeTierName } from '../enums.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
 import { withStandardisedScores } from '../../scoring/index.js';
 import { consumeResultsDownload, contentDisposition } from './results-download.js';
+import { User } from '../../auth/user.entity.js';
+import { Criterion } from '../setup/criterion.entity.js';
+import { MarkingGapAcceptance } from '../judging/marking-gap.entity.js';
 
 export const PRIZE_NAMES: Record<PrizeTierName, string> = {
   [PrizeTierName.FIRST]: '一等奖',
@@ -23,6 +26,7 @@ const STATUS_NAMES: Record<EntryStatus, string> = {
   [EntryStatus.ACTIVE]: '参赛',
   [EntryStatus.WITHDRAWN]: '退赛',
   [EntryStatus.DISQUALIFIED]: '取消资格',
+  [EntryStatus.ABSENT]: '缺考',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,8 +54,10 @@ const standardised = (n: number | null) => (n === null ? null : n < 0 ? n : scor
 
 /**
  * The results table: the provisional ranking before finalization (no prizes), the awards after.
- * Withdrawn and disqualified entries close the list, unranked. 标准分 is the standardised score (WorldSkills
- * 700 scale, src/scoring/standardise.ts): empty for unranked entries and when fewer than 3 are ranked.
+ * Withdrawn and disqualified entries close the list, unranked (absent ones too, or ranked last, as the
+ * competition says). 标准分 is the standardised score (WorldSkills 700 scale, src/scoring/standardise.ts):
+ * empty for unranked entries and when fewer than 3 are ranked. Gaps the chief judge accepted follow the
+ * table, one line each.
  */
 export async function resultsTable(em: EntityManager, competition: Competition): Promise<(string | number | null)[][]> {
   const board = await buildBoard(em, competition);
@@ -67,7 +73,7 @@ export async function resultsTable(em: EntityManager, competition: Competition):
   const header = ['名次', '参赛号', '姓名', '单位', ...board.stages.map((s) => s.name), '总分', '标准分', '奖项', '状态'];
   return [
     header,
-    ...withStandardisedScores(rows).map(({ r, rank, total, prize, standardisedScore }) => [
+    ...withStandardisedScores(rows, ({ r }) => r.status === EntryStatus.ABSENT).map(({ r, rank, total, prize, standardisedScore }) => [
       rank,
       r.startNumber,
       r.displayName,
@@ -77,6 +83,32 @@ export async function resultsTable(em: EntityManager, competition: Competition):
       standardised(standardisedScore),
       prize ? PRIZE_NAMES[prize] : null,
       STATUS_NAMES[r.status],
+    ]),
+    ...(await acceptedGapLines(em, competition, board)),
+  ];
+}
+
+/**
+ * After the table, one line per gap the chief judge accepted (issue 12 §3): marking closed with these
+ * marks missing, who accepted it, when and why, and which start numbers and criteria it covered.
+ */
+async function acceptedGapLines(em: EntityManager, competition: Competition, board: Awaited<ReturnType<typeof buildBoard>>): Promise<(string | number | null)[][]> {
+  const acceptances = await em.find(MarkingGapAcceptance, { competition }, { orderBy: { acceptedAt: 'asc', id: 'asc' } });
+  if (!acceptances.length) return [];
+  const users = new Map((await em.find(User, { id: { $in: acceptances.map((a) => a.acceptedBy.id) } }, { fields: ['displayName'] })).map((u) => [u.id, u.displayName]));
+  const criteria = new Map((await em.find(Criterion, { competition }, { fields: ['name'] })).map((c) => [c.id, c.name]));
+  const stages = new Map(board.stages.map((s) => [s.id, s.name]));
+  const numbers = new Map(board.rows.map((r) => [r.entryId, r.startNumber]));
+  return [
+    [],
+    ['评分缺项确认', '范围', '确认人', '确认时间', '理由', '缺项'],
+    ...acceptances.map((a) => [
+      '裁判长已确认缺项',
+      a.stage ? stages.get(a.stage.id) ?? null : '全部赛段',
+      users.get(a.acceptedBy.id) ?? null,
+      a.acceptedAt.toISOString(),
+      a.reason,
+      a.gaps.map((g) => `${numbers.get(g.entryId) ?? '—'}号 ${criteria.get(g.criterionId) ?? ''} 缺${g.missing}`).join('；'),
     ]),
   ];
 }

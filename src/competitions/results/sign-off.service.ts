@@ -11,6 +11,7 @@ import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { Competition } from '../setup/competition.entity.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
 import { Stage } from '../setup/stage.entity.js';
+import { recheckBlocksSignOff } from '../recheck/recheck-state.js';
 import { scoreSheetDigest, type SheetMark } from './score-sheet-digest.js';
 import { StageSignOff } from './stage-sign-off.entity.js';
 
@@ -75,6 +76,9 @@ async function signInTransaction(tx: EntityManager, viewer: Viewer, stageId: str
   if (now!.status === CompetitionStatus.CANCELLED || !stageMarkingClosed({ markingClosedAt: now!.marking_closed_at }, now!.status)) {
     throw domainError(UserErrorCode.INVALID_STATE, '该赛段评分尚未结束，不能签字确认 / The stage’s marking is not closed yet, so it cannot be signed off', ['input', 'stageId']);
   }
+  // Re-check first (复核, issue 12 §6): a drawn sample's unchecked marks, or a full re-check its error rate forced.
+  const recheck = await recheckBlocksSignOff(tx, stage.id);
+  if (recheck) throw domainError(UserErrorCode.INVALID_STATE, recheck, ['input', 'stageId']);
   const digest = scoreSheetDigest(await stageSheetMarks(tx, stage.id));
   const signOff = tx.create(StageSignOff, {
     competition, stage, signedBy: tx.getReference(User, viewer.id), signedAt: new Date(), digest,

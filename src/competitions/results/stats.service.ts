@@ -65,13 +65,15 @@ const BENEFITED = `(a.prize is not null or a.honor_granted
  * Excellence threshold. Rounded half up, 700.00 means 500 + 100·(t − m)/sd ≥ 699.995, i.e.
  * (t − m)/sd ≥ 1.99995; with n awards, s = Σt and q = Σt², t − m = (n·t − s)/n and sd = √(n·q − s²)/n,
  * so: n·t − s ≥ 0 and (n·t − s)² ≥ 1.99995²·(n·q − s²), exact in numeric (no square root).
- * Fewer than 3 ranked entries or zero spread standardise to null or 500: never excellent.
+ * Fewer than 3 ranked entries or zero spread standardise to null or 500: never excellent. Absent
+ * entrants ranked last are left out, as withStandardisedScores leaves them out.
  */
 const EXCELLENT = `
   std as (
     select a.competition_id, a.entry_id, a.total,
       count(*) over w as n, sum(a.total) over w as s, sum(a.total * a.total) over w as q
-    from award a join c on c.id = a.competition_id
+    -- An absent entrant ranked last has an award row but did not compete: not on the scale (as on the board).
+    from award a join c on c.id = a.competition_id join entry ae on ae.id = a.entry_id and ae.status <> '${EntryStatus.ABSENT}'
     window w as (partition by a.competition_id)
   ),
   excellent as (
@@ -100,8 +102,7 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
               else (select count(*) from judge_assignment j
                     where j.competition_id = cr.competition_id and j.removed_at is null and cr.stage_id = any(j.stage_ids)) end as expected
        from criterion cr join c on c.id = cr.competition_id
-     ),
-     marks as (select s.entry_id, s.criterion_id, count(*) as n from score s join act on act.id = s.entry_id group by s.entry_id, s.criterion_id)
+     )
      select c.id,
        (select count(*) from act where act.competition_id = c.id) as entries,
        (select count(*) from mem where mem.competition_id = c.id) as workers,
@@ -112,10 +113,12 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
        (select count(*) from award a where a.competition_id = c.id) as ranked_entries,
        (select count(*) from award a where a.competition_id = c.id and ${BENEFITED}) as benefited_entries,
        (select count(*) from excellent x where x.competition_id = c.id) as excellent_entries,
-       (select count(*) from act where act.competition_id = c.id)
-         * (select coalesce(sum(expected), 0) from crit where crit.competition_id = c.id) as marks_expected,
-       (select coalesce(sum(least(marks.n, crit.expected)), 0) from marks join crit on crit.id = marks.criterion_id
-         where crit.competition_id = c.id) as marks_received,
+       -- Per entry, as stored with its result (only marks that can be given: scopes and conflicts);
+       -- an entry without a result yet expects the whole panel's marks and has none.
+       (select coalesce(sum(coalesce(r.marks_expected, (select coalesce(sum(expected), 0) from crit where crit.competition_id = c.id))), 0)
+         from act left join entry_result r on r.entry_id = act.id where act.competition_id = c.id) as marks_expected,
+       (select coalesce(sum(r.marks_received), 0) from act join entry_result r on r.entry_id = act.id
+         where act.competition_id = c.id) as marks_received,
        (select count(*) from skill_level_change x where x.source_competition_id = c.id) as promotions,
        (select count(*) from honor h where h.source_competition_id = c.id) as honors
      from c`,

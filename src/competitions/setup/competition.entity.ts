@@ -1,11 +1,11 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { DecimalType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../../common/relay.js';
 import type { User } from '../../auth/user.entity.js';
 import type { Enterprise } from '../../registry/enterprise.entity.js';
 import { Level, SkillLevel } from '../../registry/enums.js';
-import { Aggregation, CompetitionKind, CompetitionStatus, PrizeTierName } from '../enums.js';
+import { AbsentRanking, Aggregation, CompetitionKind, CompetitionStatus, PrizeTierName } from '../enums.js';
 
 @ObjectType({ description: 'One prize tier: a fixed count of places, or a share of ranked entries.' })
 export class PrizeTierRule {
@@ -39,6 +39,8 @@ export class Competition extends Node {
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) endsAt: Date | null = null;
 
   @Field(() => Aggregation) @Enum({ items: () => Aggregation }) aggregation: Aggregation = Aggregation.MEAN;
+  @Field(() => AbsentRanking, { description: 'Where entrants who did not show up (ABSENT, 缺考) go in the ranking.' })
+  @Enum({ items: () => AbsentRanking, default: AbsentRanking.UNRANKED }) absentRanking: AbsentRanking = AbsentRanking.UNRANKED;
 
   // Eligibility (exposed as `eligibility` by the resolver).
   @Property({ type: 'text[]' }) eligibleTrades: string[] = [];
@@ -53,6 +55,11 @@ export class Competition extends Node {
   @Property({ type: 'integer' }) honorTopN: number = 0;
   @Field(() => Int, { description: 'The top M ranked entries’ workers are promoted one skill level (at most once a year through competitions).' })
   @Property({ type: 'integer' }) promotionTopM: number = 0;
+
+  @Field(() => Float, { description: '复核抽样比例: the re-check sample (drawRecheckSample) takes every entry in the prize places and at least this share of the others, rounded up to whole entries (0.15 = 15 %, the default).' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 4, default: 0.15 }) recheckSampleShare: number = 0.15;
+  @Field(() => Float, { description: '复核差错率上限: when a stage’s re-check error rate (sampled marks changed ÷ sampled marks checked) exceeds it, every mark of the stage is re-checked before sign-off (0.05 = 5 %, the default).' })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 4, default: 0.05 }) recheckErrorThreshold: number = 0.05;
 
   @Field(() => CompetitionStatus) @Enum({ items: () => CompetitionStatus }) @Index() status: CompetitionStatus = CompetitionStatus.DRAFT;
 

@@ -6,7 +6,7 @@ import { SortDirection } from '../../registry/registry.inputs.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { Competition } from './competition.entity.js';
 import { Criterion } from './criterion.entity.js';
-import { Aggregation, CompetitionKind, CompetitionStatus, CriterionKind, PrizeTierName } from '../enums.js';
+import { AbsentRanking, Aggregation, CompetitionKind, CompetitionStatus, CriterionKind, PrizeTierName } from '../enums.js';
 import { Stage } from './stage.entity.js';
 
 // ── Competition ────────────────────────────────────────────────────────────────
@@ -39,11 +39,14 @@ export class CreateCompetitionInput {
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date, { description: 'Not before startsAt.' }) endsAt!: Date;
   @Field(() => Aggregation, { nullable: true, description: 'Default MEAN.' }) aggregation?: Aggregation | null;
+  @Field(() => AbsentRanking, { nullable: true, description: 'Where entrants who did not show up (ABSENT) go in the ranking; default UNRANKED.' }) absentRanking?: AbsentRanking | null;
   @Field(() => EligibilityInput, { nullable: true }) eligibility?: EligibilityInput | null;
   @Field(() => Int, { nullable: true, description: 'Workers per entry, 1–10; default 1 (individual).' }) teamSize?: number | null;
   @Field(() => [PrizeTierInput], { nullable: true }) prizeTiers?: PrizeTierInput[] | null;
   @Field(() => Int, { nullable: true }) honorTopN?: number | null;
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15.' }) recheckSampleShare?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05.' }) recheckErrorThreshold?: number | null;
 }
 
 @InputType({
@@ -63,11 +66,14 @@ export class UpdateCompetitionInput {
   @Field(() => Date, { nullable: true }) startsAt?: Date | null;
   @Field(() => Date, { nullable: true }) endsAt?: Date | null;
   @Field(() => Aggregation, { nullable: true }) aggregation?: Aggregation | null;
+  @Field(() => AbsentRanking, { nullable: true, description: 'Where ABSENT entries go in the ranking (DRAFT only).' }) absentRanking?: AbsentRanking | null;
   @Field(() => EligibilityInput, { nullable: true, description: 'Replaces the whole eligibility.' }) eligibility?: EligibilityInput | null;
   @Field(() => Int, { nullable: true }) teamSize?: number | null;
   @Field(() => [PrizeTierInput], { nullable: true, description: 'Replaces the list.' }) prizeTiers?: PrizeTierInput[] | null;
   @Field(() => Int, { nullable: true }) honorTopN?: number | null;
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15.' }) recheckSampleShare?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05.' }) recheckErrorThreshold?: number | null;
 }
 
 @InputType({ description: 'Moves the registration deadline later, also one that has passed (which lets entries in again); the reason is recorded in `transitions`.' })

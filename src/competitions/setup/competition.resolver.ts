@@ -139,13 +139,15 @@ export class CompetitionResolver {
   }
 
   @Authorized(...ORGANIZER_ROLES)
-  @Mutation(() => CompetitionPayload, { description: 'IN_PROGRESS → SCORING_CLOSED: no more marks.' })
+  @Mutation(() => CompetitionPayload, {
+    description: 'IN_PROGRESS → SCORING_CLOSED: no more marks; closes every stage’s marking. Refused while marks are missing, one userError per entry (start number and criteria), unless the chief judge accepted the gap (acceptMarkingGap); absent, withdrawn and disqualified entries need none.',
+  })
   async closeScoring(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'closeScoring');
   }
 
   @Authorized(...ORGANIZER_ROLES)
-  @Mutation(() => CompetitionPayload, { description: 'SCORING_CLOSED → IN_PROGRESS; reason required.' })
+  @Mutation(() => CompetitionPayload, { description: 'SCORING_CLOSED → IN_PROGRESS; reason required. Reopens every stage’s marking and voids every stage sign-off.' })
   async reopenScoring(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<CompetitionPayload> {
     return this.move(ctx, input, 'reopenScoring');
   }

@@ -15,6 +15,6 @@ export class Stage extends Node {
   @Field(() => Int) @Property({ type: 'integer' }) position!: number;
   @Field({ description: 'Anonymous marking (加密评分): judged from a workpiece or paper without the entrant present, by marking code (加密号). OFF for a stage judged at the station in the entrant’s presence.' })
   @Property({ type: 'boolean', default: false }) anonymous: boolean = false;
-  @Field(() => Date, { nullable: true, description: 'When marking of this stage closed (before the whole competition’s scoring closed); null while open or when it closed with the competition.' })
+  @Field(() => Date, { nullable: true, description: 'When marking of this stage closed: on its own (closeStageMarking) or with the competition’s scoring (closeScoring); null while open (reopenScoring clears it).' })
   @Property({ type: 'Date', nullable: true }) markingClosedAt: Date | null = null;
 }

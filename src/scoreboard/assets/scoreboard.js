@@ -21,7 +21,7 @@
   };
   var LEVEL = { ENTERPRISE: '企业级', DISTRICT: '县区级', CITY: '市级', PROVINCE: '省级', NATIONAL: '国家级' };
   var PRIZE = { FIRST: '一等奖', SECOND: '二等奖', THIRD: '三等奖', EXCELLENCE: '优秀奖' };
-  var ENTRY_STATUS = { WITHDRAWN: '退赛', DISQUALIFIED: '取消资格' };
+  var ENTRY_STATUS = { WITHDRAWN: '退赛', DISQUALIFIED: '取消资格', ABSENT: '缺考' };
   // Once scoring is closed, a stage without the chief judge's sign-off is marked as such (its results may still change).
   var SIGN_OFF_DUE = { SCORING_CLOSED: true, RESULTS_PUBLISHED: true };
 

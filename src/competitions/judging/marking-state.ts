@@ -1,0 +1,163 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, UserErrorCode } from '../../common/errors.js';
+import {
+  computeEntryResult, markersPerStage, missingMarks, type EntryParties, type Mark, type MissingMarks, type PanelSeat,
+} from '../../scoring/index.js';
+import type { Competition } from '../setup/competition.entity.js';
+import { Criterion } from '../setup/criterion.entity.js';
+import { EntryStatus } from '../enums.js';
+import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
+import { EntryResult, storedResult } from './entry-result.entity.js';
+import { MarkingGapAcceptance, type RecordedGap } from './marking-gap.entity.js';
+
+/**
+ * A competition's whole marking as plain data (issue 12 §3): the active panel with scopes and
+ * enterprises, every entry with its enterprises, every current mark. What per-entry expected marks,
+ * missing marks and the recomputation after a panel change are computed from.
+ */
+export interface MarkingState {
+  plan: MarkingPlan;
+  panel: PanelSeat[];
+  /** In start order. */
+  entries: (EntryParties & { status: EntryStatus; startNumber: number | null })[];
+  marksByEntry: Map<string, Mark[]>;
+  /** Anonymous stages: the chief judge marks nothing there (markersPerStage's chiefMarksNot). */
+  chiefMarksNot: Set<string>;
+}
+
+const STATE_SQL = `
+  select
+    (select coalesce(json_agg(json_build_object('stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief)), '[]')
+       from judge_assignment j where j.competition_id = ? and j.removed_at is null) as panel,
+    (select coalesce(json_agg(json_build_object('entryId', e.id, 'status', e.status, 'startNumber', e.start_number,
+         'enterpriseIds', array(select distinct m.enterprise_id from entry_member m where m.entry_id = e.id))
+         order by e.start_number nulls last, e.created_at, e.id), '[]')
+       from entry e where e.competition_id = ?) as entries,
+    (select coalesce(json_agg(json_build_object('entryId', s.entry_id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value)), '[]')
+       from score s where s.competition_id = ?) as marks`;
+
+/**
+ * Locks every entry of the competition (in id order), before the competition row. A mark locks its
+ * entry first and the competition last (to raise the version), so a panel change or a close that held
+ * the competition and then wrote an entry's result would deadlock with a mark in flight, or miss it
+ * (a mark read the panel and the stage as they were, and commits after the close). Taking the entries
+ * first, in the marks' order, waits for marks in flight and keeps new ones out until commit.
+ */
+export async function lockEntriesOf(tx: EntityManager, competitionId: string): Promise<void> {
+  await tx.execute('select id from entry where competition_id = ? order by id for update', [competitionId]);
+}
+
+/** Three sub-selects in one statement, plus the (cached) marking plan. */
+export async function loadMarkingState(em: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>): Promise<MarkingState> {
+  const plan = await markingPlan(em, competition);
+  const [row] = await em.execute<{ panel: PanelSeat[]; entries: MarkingState['entries']; marks: { entryId: string; criterionId: string; slot: string; value: number }[] }[]>(
+    STATE_SQL, [competition.id, competition.id, competition.id],
+  );
+  const marksByEntry = new Map<string, Mark[]>();
+  for (const m of row!.marks) {
+    const list = marksByEntry.get(m.entryId) ?? [];
+    list.push({ entryId: m.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) });
+    marksByEntry.set(m.entryId, list);
+  }
+  return { plan, panel: row!.panel, entries: row!.entries, marksByEntry, chiefMarksNot: anonymousStageIds(plan) };
+}
+
+/**
+ * Recomputes and stores every entry's result under the current panel, in the caller's transaction:
+ * a panel change moves what each entry expects (issue 12 §3), so marksExpected and the completeness
+ * it drives must follow at once, not at the entry's next mark.
+ */
+export async function recomputeEntryResults(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>): Promise<void> {
+  const state = await loadMarkingState(tx, competition);
+  if (!state.entries.length) return;
+  const now = new Date();
+  const rows = state.entries.map((e) => {
+    const r = computeEntryResult(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e, state.chiefMarksNot));
+    return { entryId: e.entryId, competitionId: competition.id, ...storedResult(r), updatedAt: now };
+  });
+  await tx.upsertMany(EntryResult, rows as never[]);
+}
+
+const ENTRY_STATE_SQL = `
+  select
+    (select coalesce(json_agg(json_build_object('stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief)), '[]')
+       from judge_assignment j where j.competition_id = ? and j.removed_at is null) as panel,
+    array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = ?) as enterprise_ids,
+    (select coalesce(json_agg(json_build_object('criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value)), '[]')
+       from score s where s.entry_id = ?) as marks`;
+
+/**
+ * Recomputes and stores one entry's result from all its marks now, counting its expected marks as a
+ * mark does (markersPerStage: scope, conflicts, the chief judge on anonymous stages), in the caller's
+ * transaction. For the paths that change a mark outside submitScore (an approved correction, a re-check).
+ */
+export async function recomputeEntryResult(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>, entryId: string): Promise<void> {
+  const plan = await markingPlan(tx, competition);
+  const [row] = await tx.execute<{ panel: PanelSeat[]; enterprise_ids: string[]; marks: { criterionId: string; slot: string; value: number }[] }[]>(
+    ENTRY_STATE_SQL, [competition.id, entryId, entryId],
+  );
+  const marks: Mark[] = row!.marks.map((m) => ({ entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
+  const markers = markersPerStage(plan.scheme, row!.panel, { entryId, enterpriseIds: row!.enterprise_ids }, anonymousStageIds(plan));
+  const result = computeEntryResult(plan.scheme, marks, markers);
+  await tx.upsert(EntryResult, { entryId, competitionId: competition.id, ...storedResult(result), updatedAt: new Date() } as never);
+}
+
+/** An active entry still short of marks, with its short criteria. */
+export interface EntryGaps {
+  entryId: string;
+  startNumber: number | null;
+  gaps: MissingMarks[];
+}
+
+/** The marks missing now, per active entry (absent, withdrawn and disqualified entries need none); `stageIds` limits the stages. */
+export function currentGaps(state: MarkingState, stageIds: readonly string[] | null): EntryGaps[] {
+  const out: EntryGaps[] = [];
+  for (const e of state.entries) {
+    if (e.status !== EntryStatus.ACTIVE) continue;
+    const gaps = missingMarks(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e, state.chiefMarksNot), stageIds);
+    if (gaps.length) out.push({ entryId: e.entryId, startNumber: e.startNumber, gaps });
+  }
+  return out;
+}
+
+/** The gaps as an acceptance records them. */
+export function recordedGaps(gaps: readonly EntryGaps[]): RecordedGap[] {
+  return gaps.flatMap((e) => e.gaps.map((g) => ({ entryId: e.entryId, criterionId: g.criterionId, missing: g.expected - g.received })));
+}
+
+/** Gaps not covered by an acceptance: one covers a criterion of an entry when it accepted at least as many missing marks there. */
+export function uncoveredGaps(gaps: readonly EntryGaps[], accepted: readonly RecordedGap[]): EntryGaps[] {
+  const allowance = new Map<string, number>();
+  for (const a of accepted) {
+    const key = `${a.entryId}|${a.criterionId}`;
+    allowance.set(key, Math.max(allowance.get(key) ?? 0, a.missing));
+  }
+  return gaps
+    .map((e) => ({ ...e, gaps: e.gaps.filter((g) => (allowance.get(`${e.entryId}|${g.criterionId}`) ?? 0) < g.expected - g.received) }))
+    .filter((e) => e.gaps.length > 0);
+}
+
+/**
+ * Refuses (one userError per entry, naming its start number and the criteria short of marks) while
+ * marks of the given stages (all when null) are missing and not accepted by the chief judge.
+ */
+export async function assertMarkingComplete(tx: EntityManager, competition: Competition, stageIds: readonly string[] | null, action: string): Promise<void> {
+  const state = await loadMarkingState(tx, competition);
+  const gaps = currentGaps(state, stageIds);
+  if (!gaps.length) return;
+  const accepted = (await tx.find(MarkingGapAcceptance, { competition }, { fields: ['gaps'] })).flatMap((a) => a.gaps);
+  const open = uncoveredGaps(gaps, accepted);
+  if (!open.length) return;
+  const names = new Map((await tx.find(Criterion, { competition }, { fields: ['name'] })).map((c) => [c.id, c.name]));
+  throw new DomainError(open.map((e) => {
+    const number = e.startNumber ?? '—';
+    const zh = e.gaps.map((g) => `“${names.get(g.criterionId) ?? g.criterionId}”缺 ${g.expected - g.received} 份（应 ${g.expected} 份）`).join('，');
+    const en = e.gaps.map((g) => `“${names.get(g.criterionId) ?? g.criterionId}” ${g.expected - g.received} of ${g.expected} missing`).join(', ');
+    return {
+      code: UserErrorCode.INVALID_STATE,
+      message: `参赛号 ${number} 评分未齐：${zh}；裁判长可确认缺项（acceptMarkingGap）后再${action === 'closeScoring' ? '结束评分' : '关闭赛段评分'} / `
+        + `Start number ${number} is missing marks: ${en}; the chief judge may accept the gap (acceptMarkingGap) before ${action}`,
+      field: ['input', stageIds ? 'stageId' : 'competitionId'],
+    };
+  }));
+}
