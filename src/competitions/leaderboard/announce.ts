@@ -12,6 +12,7 @@ export enum CompetitionChange {
   APPEAL_WINDOW_CLOSED = 'APPEAL_WINDOW_CLOSED',
   APPEAL_FILED = 'APPEAL_FILED',
   APPEAL_RULED = 'APPEAL_RULED',
+  APPEAL_RESOLVED = 'APPEAL_RESOLVED',
 }
 registerEnumType(CompetitionChange, {
   name: 'CompetitionChange',
@@ -23,7 +24,8 @@ registerEnumType(CompetitionChange, {
     RESULTS_PUBLISHED: { description: 'The provisional results were published (成绩公示) and the appeal window opened; `competition.appealWindowClosesAt` says until when.' },
     APPEAL_WINDOW_CLOSED: { description: 'The appeal window closed (announced once, by time, after `competition.appealWindowClosesAt`).' },
     APPEAL_FILED: { description: 'An appeal (申诉) was filed; `stage` is the contested stage.' },
-    APPEAL_RULED: { description: 'An arbitrator ruled on an appeal (仲裁); `stage` is the contested stage.' },
+    APPEAL_RULED: { description: 'An arbitrator ruled on an appeal (仲裁): dismissed, or upheld with re-marking ordered; `stage` is the contested stage.' },
+    APPEAL_RESOLVED: { description: 'The re-marking an upheld appeal ordered is complete, so the appeal is resolved; `stage` is the contested stage.' },
   },
 });
 
