@@ -22,9 +22,13 @@ import { StatsResolver } from './results/stats.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { Appeal } from './appeals/appeal.entity.js';
+import { AppealRemark } from './appeals/appeal-remark.entity.js';
+import { AppealRemarkResolver, AppealResolver, CompetitionAppealsResolver, ScoreRevisionAppealResolver } from './appeals/appeal.resolver.js';
 
 export const competitionEntities = [
   Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
+  Appeal, AppealRemark,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -41,4 +45,6 @@ export const competitionResolvers = [
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
   AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver,
+  // appeals/
+  AppealResolver, AppealRemarkResolver, ScoreRevisionAppealResolver, CompetitionAppealsResolver,
 ] as const;

@@ -5,6 +5,7 @@ import { Node } from '../../common/relay.js';
 import type { User } from '../../auth/user.entity.js';
 import type { Competition } from '../setup/competition.entity.js';
 import type { Score } from './score.entity.js';
+import type { Appeal } from '../appeals/appeal.entity.js';
 import { RevisionReasonKind } from '../enums.js';
 
 /** The audit trail of a mark: every correction keeps the old value, who changed it and why. */
@@ -22,4 +23,6 @@ export class ScoreRevision extends Node {
   @Field(() => RevisionReasonKind, { description: 'Why the mark changed, beside the free-text reason.' })
   @Enum({ items: () => RevisionReasonKind, default: RevisionReasonKind.CORRECTION }) reasonKind: RevisionReasonKind = RevisionReasonKind.CORRECTION;
   @Field() @Property({ type: 'Date' }) at: Date = new Date();
+  /** The upheld appeal whose re-mark this is (reason kind APPEAL); null otherwise. */
+  @ManyToOne('Appeal', { ref: true, nullable: true, deleteRule: 'set null' }) appeal: Ref<Appeal> | null = null;
 }

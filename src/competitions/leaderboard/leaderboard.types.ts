@@ -24,6 +24,8 @@ export class LeaderboardRow {
   @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value).' }) total!: number;
   @Field(() => [StageTotal]) stageTotals!: StageTotal[];
   @Field(() => Float, { description: 'Share of the expected marks received, 0–1.' }) completeness!: number;
+  @Field({ description: 'Won on appeal (申诉改分): an upheld appeal’s re-marks changed at least one of this entry’s marks (public once the appeal is RESOLVED).' })
+  changedOnAppeal!: boolean;
 }
 
 @ObjectType({ description: 'The ranking of a competition. `version` rises by one with every change, so a client can tell it missed one and refetch.' })

@@ -14,6 +14,7 @@ import { EntryMember } from '../entries/entry-member.entity.js';
 import type { PrizeTierName } from '../enums.js';
 import { liftFreeze } from '../leaderboard/freeze.service.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
+import { assertFinalizable } from '../appeals/publication.service.js';
 
 /** China Standard Time (UTC+8, no DST): honors, promotions and reports count calendar years there. */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
@@ -145,6 +146,7 @@ export async function finalizeCompetition(em: EntityManager, viewer: Viewer, com
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
     const now = new Date();
+    await assertFinalizable(tx, competition, now);
     await recordTransition(tx, competition, 'finalizeCompetition', viewer, null);
     competition.finalizedAt = now;
     if (competition.frozenAt) await liftFreeze(tx, competition);
