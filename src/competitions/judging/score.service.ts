@@ -12,6 +12,7 @@ import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
+import { invalidateSignOffs } from '../results/sign-off-state.js';
 
 export interface SubmitScoreData {
   entryId: string;
@@ -92,6 +93,8 @@ interface MarkContext {
   panel: { userId: string; stageIds: string[]; enterpriseId: string | null }[];
   enterprise_ids: string[];
   marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
+  /** Stages of the competition with a valid sign-off: a mark on one voids it. */
+  signed_stage_ids: string[];
   /** The outcome already recorded under this request's idempotency key, if any. */
   prior: { hash: string; outcome: Omit<SubmitScoreOutcome, 'replayed'> } | null;
 }
@@ -111,6 +114,7 @@ const MARK_CONTEXT_SQL = `
     array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
     coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
       from score s where s.entry_id = e.id), '[]') as marks,
+    array(select o.stage_id::text from stage_sign_off o where o.competition_id = e.competition_id and o.invalidated_at is null) as signed_stage_ids,
     (select json_build_object('hash', r.request_hash, 'outcome', r.outcome) from idempotency_record r
       where r.user_id = ? and r.operation = 'submitScore' and r.key = ?) as prior
   from entry e join competition c on c.id = e.competition_id
@@ -176,6 +180,11 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
        update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
       [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, data.value, comment, viewer.id, scoreId],
     );
+  }
+  // Marks on a closed (and so signable) stage are refused above; should one land on a signed stage all
+  // the same, its sign-off no longer vouches for the sheet.
+  if (ctx.signed_stage_ids.includes(criterion.stageId)) {
+    await invalidateSignOffs(tx, competitionId, [criterion.stageId], '评分变更 / A mark of the stage changed');
   }
   const marks: Mark[] = ctx.marks
     .filter((m) => m.id !== scoreId)

@@ -25,27 +25,43 @@ export class ResultsDownloadPayload extends Payload {
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Mints a link: 32 random bytes in the URL, only their hash in the database. */
-export async function mintResultsDownload(em: EntityManager, competition: Competition, userId: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+/** The resource of a results CSV link. */
+export const RESULTS_CSV = 'results.csv';
+
+/**
+ * Mints a one-time link to `path` opening `resource` of the competition: 32 random bytes in the URL,
+ * only their hash in the database. The page or file behind it checks the token with consumeDownloadLink.
+ */
+export async function mintDownloadLink(
+  em: EntityManager, competition: Competition, userId: string, ttlSeconds: number, resource: string, path: string,
+): Promise<{ url: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  em.create(ResultsDownload, { competition, tokenHash: sha256(token), createdBy: em.getReference(User, userId), expiresAt } as never);
+  em.create(ResultsDownload, { competition, tokenHash: sha256(token), resource, createdBy: em.getReference(User, userId), expiresAt } as never);
   await em.flush();
-  return { url: `/competitions/${toGlobalId('Competition', competition.id)}/results.csv?token=${token}`, expiresAt };
+  return { url: `${path}?token=${token}`, expiresAt };
+}
+
+export async function mintResultsDownload(em: EntityManager, competition: Competition, userId: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+  return mintDownloadLink(em, competition, userId, ttlSeconds, RESULTS_CSV, `/competitions/${toGlobalId('Competition', competition.id)}/results.csv`);
 }
 
 /**
  * Uses up a link in one statement: of two requests at once, exactly one gets the row back. True when
- * the token was valid for this competition, unused and unexpired (the database's clock decides).
+ * the token was valid for this competition and resource, unused and unexpired (the database's clock decides).
  */
-export async function consumeResultsDownload(em: EntityManager, competitionId: string, token: string): Promise<boolean> {
+export async function consumeDownloadLink(em: EntityManager, competitionId: string, resource: string, token: string): Promise<boolean> {
   const rows = await em.execute<{ id: string }[]>(
     `update results_download set used_at = now()
-     where token_hash = ? and competition_id = ? and used_at is null and expires_at > now()
+     where token_hash = ? and competition_id = ? and resource = ? and used_at is null and expires_at > now()
      returning id`,
-    [sha256(token), competitionId],
+    [sha256(token), competitionId, resource],
   );
   return rows.length === 1;
+}
+
+export async function consumeResultsDownload(em: EntityManager, competitionId: string, token: string): Promise<boolean> {
+  return consumeDownloadLink(em, competitionId, RESULTS_CSV, token);
 }
 
 /**

@@ -20,11 +20,13 @@ export async function unsignedStageIds(em: EntityManager, competitionId: string)
 
 /** Voids the valid sign-offs of the given stages (all of the competition's when null); returns the voided stages' ids. */
 export async function invalidateSignOffs(tx: EntityManager, competitionId: string, stageIds: readonly string[] | null, reason: string): Promise<string[]> {
+  // As a Postgres array literal: a JS array parameter would be expanded into a list of values.
+  const ids = stageIds === null ? null : `{${stageIds.join(',')}}`;
   const rows = await tx.execute<{ stage_id: string }[]>(
     `update stage_sign_off set invalidated_at = now(), invalidated_reason = ?
       where competition_id = ? and invalidated_at is null and (?::uuid[] is null or stage_id = any(?::uuid[]))
       returning stage_id`,
-    [reason.slice(0, 1000), competitionId, stageIds, stageIds],
+    [reason.slice(0, 1000), competitionId, ids, ids],
   );
   return rows.map((r) => r.stage_id);
 }

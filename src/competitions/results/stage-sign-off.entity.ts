@@ -21,7 +21,7 @@ export class StageSignOff extends Node {
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) competition!: Ref<Competition>;
   @ManyToOne('Stage', { ref: true, deleteRule: 'cascade' }) stage!: Ref<Stage>;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) signedBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) signedAt: Date = new Date();
+  @Field({ description: 'When the chief judge signed.' }) @Property({ type: 'Date' }) signedAt: Date = new Date();
   @Field({ description: 'SHA-256 (hex) of the stage’s canonical score sheet when signed; see docs/score-sheet-digest.md.' })
   @Property({ type: 'string', length: 64 }) digest!: string;
   @Field(() => Date, { nullable: true, description: 'When a later change touching the stage made this sign-off void.' })

@@ -1,0 +1,38 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Payload } from '../../common/errors.js';
+import { Connection } from '../../common/relay.js';
+import { Stage } from '../setup/stage.entity.js';
+import { StageSignOff } from './stage-sign-off.entity.js';
+
+@InputType()
+export class SignOffStageInput {
+  @Field(() => ID, { description: 'The stage whose results the chief judge signs (签字确认).' }) stageId!: string;
+}
+
+@ObjectType()
+export class SignOffStagePayload extends Payload {
+  @Field(() => StageSignOff, { nullable: true, description: 'The stage’s valid sign-off: the new one, or the one already recorded.' })
+  signOff?: StageSignOff | null;
+  @Field(() => Stage, { nullable: true }) stage?: Stage | null;
+  @Field({ nullable: true, description: 'False when the stage was already validly signed and that sign-off is returned (nothing new recorded).' })
+  created?: boolean;
+}
+
+@InputType()
+export class CreateScoreSheetPrintLinkInput {
+  @Field(() => ID, { description: 'The stage whose score sheet (评分表) to print.' }) stageId!: string;
+}
+
+@ObjectType()
+export class ScoreSheetPrintLinkPayload extends Payload {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Path of the stage’s printable score sheet with a one-time token (`/competitions/<id>/stages/<id>/score-sheet?token=…`), ' +
+      'for a plain link on this server; it works once and needs no Authorization header.',
+  })
+  url?: string | null;
+  @Field(() => Date, { nullable: true, description: 'The link is refused after this.' }) expiresAt?: Date | null;
+}
+
+export const StageSignOffConnection = Connection(StageSignOff, 'StageSignOff');
+export type StageSignOffConnection = InstanceType<typeof StageSignOffConnection>;
