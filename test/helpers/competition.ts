@@ -138,20 +138,9 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
   return { competitionId, organizer: { id: organizer.id, globalId: organizer.globalId, token }, stages, entries, judges, hostEnterpriseId: host.id };
 }
 
-/**
- * Signs off the given stages (every stage by default) as the chief judge would.
- * TEMPORARY (until signOffStage lands on main): writes the sign-off rows directly.
- */
+/** The chief judge (the fixture's first judge) signs off the given stages, every stage by default (签字确认). */
 export async function signOffStages(t: TestServer, f: CompetitionFixture, stageIds: string[] = f.stages.map((s) => s.id)): Promise<void> {
-  const em = t.orm.em.fork();
-  for (const id of stageIds) {
-    await em.execute(
-      `insert into stage_sign_off (id, competition_id, stage_id, signed_by_id, signed_at, digest)
-       select gen_random_uuid(), ?, ?, ?, now(), repeat('0', 64)
-       where not exists (select 1 from stage_sign_off where stage_id = ? and invalidated_at is null)`,
-      [idOf(f.competitionId, 'Competition'), idOf(id, 'Stage'), f.judges[0]!.id, idOf(id, 'Stage')],
-    );
-  }
+  for (const stageId of stageIds) await mutate(t, f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
 }
 
 /**
