@@ -8,7 +8,7 @@ const LEVEL_ORDER = ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'TECHNICIAN', 'SENIOR_T
 const atLeast = (w: SeedWorker, level: string) => LEVEL_ORDER.indexOf(w.skillLevel) >= LEVEL_ORDER.indexOf(level);
 const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
-interface Built { id: string; criteria: { id: string; kind: string; maxScore: number }[]; entries: string[] }
+interface Built { id: string; stageIds: string[]; criteria: { id: string; kind: string; maxScore: number }[]; entries: string[] }
 
 async function build(c: SeedClient, org: string, judges: DemoUser[], input: Record<string, unknown>,
   stages: { name: string; weight: number; criteria: { name: string; kind: string; maxScore: number }[] }[], competitors: SeedWorker[], until: 'REGISTRATION_OPEN' | 'IN_PROGRESS'): Promise<Built> {
@@ -38,7 +38,7 @@ async function build(c: SeedClient, org: string, judges: DemoUser[], input: Reco
     await c.mutate(org, 'drawLots', 'DrawLotsInput', { competitionId: id, seed: `演示抽签-${id.slice(-6)}` }, 'entries { id }');
     await move('startCompetition');
   }
-  return { id, criteria, entries };
+  return { id, stageIds, criteria, entries };
 }
 
 /** Marks of every judge (JUDGEMENT) or the first judge (MEASUREMENT) for a share of the entries. */
@@ -80,8 +80,13 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   }, [{ name: '实操', weight: 100, criteria: [{ name: '尺寸精度', kind: 'MEASUREMENT', maxScore: 60 }, { name: '工艺与效率', kind: 'JUDGEMENT', maxScore: 40 }] }],
   eligible('数控车工').slice(0, 10), 'IN_PROGRESS');
   await mark(c, dice, finalized, judges, 1);
-  for (const name of ['closeScoring', 'finalizeCompetition']) {
-    await c.mutate(org, name, name === 'finalizeCompetition' ? 'FinalizeCompetitionInput' : 'CompetitionTransitionInput', { competitionId: finalized.id }, 'competition { status }');
+  // As the rules have it: scoring closes, the chief judge signs every stage, the results are published
+  // (成绩公示; this contest took no appeals, so its window is 0), then they are final.
+  await c.mutate(org, 'closeScoring', 'CompetitionTransitionInput', { competitionId: finalized.id }, 'competition { status }');
+  for (const stageId of finalized.stageIds) await c.mutate(judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
+  await c.mutate(org, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: finalized.id, appealWindowMinutes: 0 }, 'competition { id }');
+  for (const name of ['publishResults', 'finalizeCompetition']) {
+    await c.mutate(org, name, name === 'publishResults' ? 'PublishResultsInput' : 'FinalizeCompetitionInput', { competitionId: finalized.id }, 'competition { status }');
   }
 
   const upcoming = await build(c, org, judges, {

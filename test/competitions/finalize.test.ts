@@ -3,7 +3,7 @@ import { Role } from '../../src/auth/role';
 import { toGlobalId } from '../../src/common/relay';
 import { cstYear } from '../../src/competitions/results/finalize.service';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 
 const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetition(input: $input) {
   competition { id status finalizedAt }
@@ -127,6 +127,11 @@ describe('finalizeCompetition: a whole run', () => {
     const before = ok(await t.gql(BOARD, { id: f.competitionId })).node.leaderboard;
     expect(before.frozen).toBe(true);
     expect(before.rows.find((r: any) => r.entryId === f.entries[4]!.id).total).toBe(24);
+    // Results are published (成绩公示) before they are final.
+    const early = ok(await finalize(f)).finalizeCompetition;
+    expect(early.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
+    expect(early.userErrors[0].message).toContain('only from RESULTS_PUBLISHED');
+    await signOffAndPublish(t, f);
 
     const res = ok(await finalize(f)).finalizeCompetition;
     expect(res.userErrors).toEqual([]);
@@ -222,6 +227,7 @@ describe('finalizeCompetition: a whole run', () => {
     await move(g, 'startCompetition');
     for (const [i, v] of [[0, 50], [1, 99]] as const) for (const s of [0, 1]) await mark(g, i, s, v);
     await move(g, 'closeScoring');
+    await signOffAndPublish(t, g);
     const res = ok(await finalize(g, admin)).finalizeCompetition; // an admin may finalize any competition
     expect(res.userErrors).toEqual([]);
     const [top, second] = res.awards;

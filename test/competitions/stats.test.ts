@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/role';
 import { cstYear } from '../../src/competitions/results/finalize.service';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { createEnterprise, createWorker } from '../helpers/registry';
 
 /*
@@ -80,6 +80,7 @@ describe('competition.stats', () => {
     expect(await stats()).toMatchObject({ marksReceived: 11, marksExpected: 12 });
 
     await move('closeScoring');
+    await signOffAndPublish(t, f);
     await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
     // Totals: entry 2 = 0.4 × 52 + 0.6 × 80 = 68.8 wins; entry 3 has no theory mark (0.6 × 90 = 54) and is last.
     // The one first prize and the one honor go to entry 2 only.

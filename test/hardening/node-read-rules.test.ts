@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { registeredNodeTypes } from '../../src/common/node.resolver';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { innovationObjects } from './node-fixtures';
 
@@ -74,6 +74,19 @@ const cases: NodeCase[] = [
     own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions { id } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
     visibleTo: [...JURY, 'judge'],
   },
+  // The chief judge's sign-off of a stage is public.
+  { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 20) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.ids.published }) }, visibleTo: EVERYONE },
+  // An upheld appeal of a published competition: its jury reads it, and the judge named to re-mark it (outsideJudge).
+  {
+    type: 'Appeal', id: (f) => f.ids.appeal!,
+    own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { id } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.map((a: any) => a.id) },
+    visibleTo: [...JURY, 'outsideJudge'],
+  },
+  {
+    type: 'AppealRemark', id: (f) => f.ids.remark!,
+    own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { remarks { id } } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.flatMap((a: any) => a.remarks ?? []).map((r: any) => r.id) },
+    visibleTo: [...JURY, 'outsideJudge'],
+  },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
@@ -124,7 +137,8 @@ beforeAll(async () => {
   const studioManager = await t.user([Role.STUDIO_MANAGER]);
   const reviewer = await t.user([Role.REVIEWER]);
   tokens.set('organizer', organizer.token);
-  tokens.set('outsideJudge', (await t.user([Role.JUDGE])).token);
+  const outsideJudge = await t.user([Role.JUDGE]);
+  tokens.set('outsideJudge', outsideJudge.token);
   tokens.set('studioManager', studioManager.token);
   tokens.set('reviewer', reviewer.token);
 
@@ -144,7 +158,19 @@ beforeAll(async () => {
     await mutate(t, done.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: done.entries[i]!.id, criterionId: done.stages[0]!.criteria[0]!.id, value }, 'score { id }');
   }
   await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'competition { id }');
+  await signOffAndPublish(t, done);
   const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
+
+  // A published competition with an upheld appeal whose one contested mark outsideJudge is named to re-mark.
+  const published = await setupCompetition(t, { entries: 1, judges: 1, stages, organizer: live.organizer });
+  await mutate(t, published.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, value: 60 }, 'score { id }');
+  await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: published.competitionId }, 'competition { id }');
+  await signOffAndPublish(t, published, { appealWindowMinutes: 120 });
+  const signOffId = ok(await t.gql(`query($c: ID!) { competition(id: $c) { signOffs(first: 1) { nodes { id } } } }`, { c: published.competitionId })).competition.signOffs.nodes[0].id;
+  const filed = await mutate(t, live.organizer.token, 'fileAppeal', 'FileAppealInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, grounds: '代为申诉' }, 'appeal { id }');
+  const panelist = await t.user([Role.REVIEWER]);
+  await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: published.competitionId, userId: panelist.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
+  const upheld = await mutate(t, panelist.token, 'ruleOnAppeal', 'RuleOnAppealInput', { appealId: filed.appeal.id, decision: 'UPHELD', reason: '复评', remarkJudgeIds: [outsideJudge.globalId] }, 'appeal { remarks { id } }');
 
   const workerId = live.entries[0]!.workerIds[0]!;
   const honor = await mutate(t, admin.token, 'grantHonor', 'GrantHonorInput', { workerId, kind: 'CRAFTSMAN', level: 'CITY', year: 2025 }, 'honor { id }');
@@ -158,6 +184,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
+      published: published.competitionId, signOff: signOffId, appeal: filed.appeal.id, remark: upheld.appeal.remarks[0].id,
       score: first.score.id, revision: corrected.score.revisions[0].id, award: finalized.awards[0].id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,

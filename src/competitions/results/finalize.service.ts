@@ -136,7 +136,7 @@ export interface FinalizeOutcome {
 }
 
 /**
- * 决赛定榜: SCORING_CLOSED → FINALIZED in one transaction with everything it implies — the freeze
+ * 决赛定榜: RESULTS_PUBLISHED → FINALIZED (after publication and appeals, see appeals/publication.service.ts) in one transaction with everything it implies — the freeze
  * lifted, one Award per ranked entry, TECHNICAL_EXPERT honors and skill-level promotions written to the
  * registry, sourced to the competition. A fixed number of queries whatever the field size.
  */
