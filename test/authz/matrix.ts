@@ -83,6 +83,16 @@ export const MUTATIONS: Record<string, Rule> = {
   unfreezeLeaderboard: competition(),
   submitScore: { module: 'Competitions', who: [JUDGE], owner: 'panel', notForAdmin: true },
   signOffStage: { module: 'Competitions', who: [JUDGE], notForAdmin: true, owner: 'the competition’s chief judge (裁判长) on the panel now; not its organizer, nor an ADMIN unless the ADMIN is that chief judge (test/competitions/sign-off.test.ts)' },
+  publishResults: competition(),
+  fileAppeal: {
+    module: 'Competitions', who: ORGANIZERS,
+    owner: 'the competition’s organizer (or an ADMIN) on the entrant’s behalf, or — whatever their role — the entrant (a user linked to a worker of the entry) or their team leader (an active TEAM_LEADER for the entry’s enterprise) (test/competitions/appeals.test.ts)',
+  },
+  ruleOnAppeal: {
+    module: 'Competitions', who: [], notForAdmin: true,
+    owner: 'whatever their role, an active ARBITRATOR (监督仲裁) of the competition; one who ever judged the contested stage or works for the entrant’s enterprise gets CONFLICT_OF_INTEREST (test/competitions/appeals.test.ts)',
+  },
+  submitAppealMark: { module: 'Competitions', who: [], notForAdmin: true, owner: 'a JUDGE named by the upheld appeal’s ruling to re-mark it (test/competitions/appeals.test.ts)' },
   createScoreSheetPrintLink: { module: 'Competitions', who: [JUDGE, ORGANIZER], owner: 'the competition’s chief judge on the panel now, or its organizer (or an ADMIN) not judging it (test/competitions/score-sheet-print.test.ts)' },
   // Studios and innovations
   applyForStudio: { module: 'Studios', who: [STUDIO_MANAGER] },
@@ -161,6 +171,12 @@ const JURY_VIEW = [
   'Stage sign-offs (`Stage.signOff`, `Competition.signOffs`, `Competition.unsignedStages`, `node()`): public, digest',
   'included, so anyone can check published results against them; `StageSignOff.signedBy` only for those who see the panel.',
   'The printed score sheet opens only through a one-time link from `createScoreSheetPrintLink`.',
+  '',
+  'Appeals (`Competition.appeals`, `node()`; src/competitions/appeals/appeal-access.ts): its jury and its arbitrators read every',
+  'appeal in full; the entrant and their team leader (and whoever filed it) read theirs, grounds and ruling reason included, not',
+  'who filed or ruled; a judge named to re-mark reads the contested marks and the ruling’s reason, not the grounds; once the',
+  'competition is FINALIZED, everyone reads every appeal’s outcome (entry, stage, criterion, status, ruling, times), not its',
+  'grounds or reasons. Leaderboard rows show `changedOnAppeal` publicly once an upheld appeal’s re-marks changed a mark.',
   '',
 ];
 
