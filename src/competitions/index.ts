@@ -19,6 +19,7 @@ import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
 import { ResultsDownloadResolver } from './results/results-download.resolver.js';
 import { StatsResolver } from './results/stats.resolver.js';
+import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-report.resolver.js';
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
@@ -46,6 +47,7 @@ export const competitionResolvers = [
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
   AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
+  JudgeReportResolver, JudgeReportLineResolver,
   // appeals/
   AppealResolver, AppealRemarkResolver, ScoreRevisionAppealResolver, CompetitionAppealsResolver,
 ] as const;

@@ -17,3 +17,4 @@ export { computeEntryResult } from './entry-result.js';
 export { heaviestStageId, rankRows, selectTop } from './rank.js';
 export { assignPrizes, prizeTierSizes, type PrizeCandidate } from './prizes.js';
 export { computeLeaderboard, toRankInput } from './leaderboard.js';
+export { standardise, withStandardisedScores, MIN_STANDARDISED_ENTRIES, STANDARDISED_MEAN, STANDARDISED_SD } from './standardise.js';

@@ -11,7 +11,7 @@ const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetit
   userErrors { code field message } } }`;
 const AWARDS = `query($id: ID!) { node(id: $id) { ... on Competition { status awards { id rank total prize honorGranted entry { id }
   promotions { workerId from to } promotionsWithheld { workerId level reason } } } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen rows { entryId rank total } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen rows { entryId rank total standardisedScore } } } } }`;
 const WORKER = `query($id: ID!) { worker(id: $id) { name skillLevel honors { kind level year source } skillLevelHistory { from to kind reason source } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
 const MOVE = (name: string) => `mutation($input: CompetitionTransitionInput!) { ${name}(input: $input) { competition { status } userErrors { code field message } } }`;
@@ -104,9 +104,13 @@ describe('finalizeCompetition: a whole run', () => {
     const { res, bytes } = await csv(f.competitionId, f.organizer.token);
     expect(res.status).toBe(200);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
-    expect(rows[0]).toEqual(['名次', '参赛号', '姓名', '单位', '理论', '实操', '总分', '奖项', '状态']);
-    expect(rows.slice(1).map((r) => [r[0], r[6], r[7]])).toEqual([
-      ['1', '93.00', ''], ['2', '86.00', ''], ['2', '86.00', ''], ['4', '76.00', ''], ['5', '66.00', ''], ['6', '0.00', ''],
+    expect(rows[0]).toEqual(['名次', '参赛号', '姓名', '单位', '理论', '实操', '总分', '标准分', '奖项', '状态']);
+    // 标准分 = 500 + 100·(total − mean)/SD over the six ranked totals 93, 86, 86, 76, 66, 0 (the no-show is ranked):
+    // mean 407/6 = 67.8333…; variance Σx²/6 − mean² = 33573/6 − 4601.3611… = 994.1389; SD 31.529968…
+    // 93: 25.1667/31.53 = 0.798182 → 579.82; 86: 18.1667/31.53 = 0.576171 → 557.62; 76: 0.259013 → 525.90;
+    // 66: −1.8333/31.53 = −0.058146 → 494.19; 0: −67.8333/31.53 = −2.151392 → 284.86
+    expect(rows.slice(1).map((r) => [r[0], r[6], r[7], r[8]])).toEqual([
+      ['1', '93.00', '579.82', ''], ['2', '86.00', '557.62', ''], ['2', '86.00', '557.62', ''], ['4', '76.00', '525.90', ''], ['5', '66.00', '494.19', ''], ['6', '0.00', '284.86', ''],
     ]);
   });
 
@@ -127,6 +131,13 @@ describe('finalizeCompetition: a whole run', () => {
     const before = ok(await t.gql(BOARD, { id: f.competitionId })).node.leaderboard;
     expect(before.frozen).toBe(true);
     expect(before.rows.find((r: any) => r.entryId === f.entries[4]!.id).total).toBe(24);
+    // Its standardised scores come from the totals it shows (93, 86, 86, 76, 24, 0), not the live ones:
+    // mean 365/6 = 60.8333…; variance 45533/36 = 1264.8056; SD 35.564105…; 24: −36.8333/35.5641 = −1.035688 → 396.43;
+    // 93: 32.1667/35.5641 = 0.904470 → 590.45; 0: −60.8333/35.5641 = −1.710526 → 328.95
+    expect(before.rows.map((r: any) => [r.total, r.standardisedScore])).toEqual([[93, 590.45], [86, 570.76], [86, 570.76], [76, 542.65], [24, 396.43], [0, 328.95]]);
+    // The organizer's live board: 66 instead of 24 (as the CSV above), so 494.19.
+    const live = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).node.leaderboard;
+    expect(live.rows.find((r: any) => r.entryId === f.entries[4]!.id)).toMatchObject({ total: 66, standardisedScore: 494.19 });
     // Results are published (成绩公示) before they are final.
     const early = ok(await finalize(f)).finalizeCompetition;
     expect(early.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
@@ -193,15 +204,16 @@ describe('finalizeCompetition: a whole run', () => {
     expect(text).toContain(`"王""小""明, 二"`);
     expect(text).toContain(`,'=1+2,`);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]).toEqual(['名次', '参赛号', '姓名', '单位', '理论', '实操', '总分', '奖项', '状态']);
+    expect(rows[0]).toEqual(['名次', '参赛号', '姓名', '单位', '理论', '实操', '总分', '标准分', '奖项', '状态']);
     expect(rows).toHaveLength(7);
     const byName = new Map(rows.slice(1).map((r) => [r[2], r]));
     const sn = (i: number) => String(f.entries[i]!.startNumber);
-    expect(byName.get(names[0])).toEqual(['1', sn(0), names[0], expect.stringMatching(/^参赛企业/), '90.00', '95.00', '93.00', '一等奖', '参赛']);
-    expect(byName.get(names[2])!.slice(4)).toEqual(['80.00', '90.00', '86.00', '二等奖', '参赛']);
-    expect(byName.get(`'=1+2`)!.slice(0, 2).concat(byName.get(`'=1+2`)!.slice(6, 8))).toEqual(['4', sn(3), '76.00', '三等奖']);
-    expect(byName.get('王"小"明, 二')!.slice(6, 8)).toEqual(['66.00', '优秀奖']);
-    expect(byName.get(names[5])!.slice(4, 8)).toEqual(['0.00', '0.00', '0.00', '']);
+    // 标准分 from the awards' totals, the same six as before finalization (worked out in the provisional CSV test).
+    expect(byName.get(names[0])).toEqual(['1', sn(0), names[0], expect.stringMatching(/^参赛企业/), '90.00', '95.00', '93.00', '579.82', '一等奖', '参赛']);
+    expect(byName.get(names[2])!.slice(4)).toEqual(['80.00', '90.00', '86.00', '557.62', '二等奖', '参赛']);
+    expect(byName.get(`'=1+2`)!.slice(0, 2).concat(byName.get(`'=1+2`)!.slice(6, 9))).toEqual(['4', sn(3), '76.00', '525.90', '三等奖']);
+    expect(byName.get('王"小"明, 二')!.slice(6, 9)).toEqual(['66.00', '494.19', '优秀奖']);
+    expect(byName.get(names[5])!.slice(4, 9)).toEqual(['0.00', '0.00', '0.00', '284.86', '']);
     // The uuid works as the id too.
     const uuid = Buffer.from(f.competitionId, 'base64url').toString().split(':')[1]!;
     expect((await csv(uuid, admin)).res.status).toBe(200);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rankRows, type RankInput } from '../../scoring/index.js';
+import { rankRows, withStandardisedScores, type RankInput } from '../../scoring/index.js';
 import { toGlobalId } from '../../common/relay.js';
 import { Competition } from '../setup/competition.entity.js';
 import { Entry } from '../entries/entry.entity.js';
@@ -132,7 +132,7 @@ export function boardView(board: Board, opts: { anonymized: boolean; frozen?: bo
 }
 
 function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; frozenAt?: Date | null }): Leaderboard {
-  const rows: LeaderboardRow[] = board.rows.map((r) => ({
+  const shown: Omit<LeaderboardRow, 'standardisedScore'>[] = board.rows.map((r) => ({
     rank: r.rank,
     entryId: toGlobalId('Entry', r.entryId),
     startNumber: r.startNumber,
@@ -145,6 +145,8 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     changedOnAppeal: r.changedOnAppeal ?? false,
     completeness: board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
   }));
+  // Last, from the ranks and totals this view shows (frozen, anonymized or with hidden stages alike), so the two always agree.
+  const rows: LeaderboardRow[] = withStandardisedScores(shown);
   return {
     competitionId: toGlobalId('Competition', board.competitionId),
     version: board.version,

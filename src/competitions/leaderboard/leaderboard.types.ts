@@ -22,6 +22,14 @@ export class LeaderboardRow {
   @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
   @Field(() => EntryStatus) status!: EntryStatus;
   @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value).' }) total!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Standardised score (WorldSkills 700 scale): 500 + 100 × (total − mean) / SD over the ranked rows of this board as shown (SD: population standard deviation), ' +
+      'two decimals half up; 700 is WorldSkills’ Medallion for Excellence threshold. For comparing skills marked on different schemes; `total` stays the ranking key. ' +
+      'Null for unranked rows and for every row when fewer than 3 rows are ranked; 500 for every ranked row when all totals are equal.',
+  })
+  standardisedScore!: number | null;
   @Field(() => [StageTotal]) stageTotals!: StageTotal[];
   @Field(() => Float, { description: 'Share of the expected marks received, 0–1.' }) completeness!: number;
   @Field({ description: 'Won on appeal (申诉改分): an upheld appeal’s re-marks changed at least one of this entry’s marks (public once the appeal is RESOLVED).' })

@@ -9,6 +9,7 @@ import { Award } from './award.entity.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus, EntryStatus, PrizeTierName } from '../enums.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
+import { withStandardisedScores } from '../../scoring/index.js';
 import { consumeResultsDownload, contentDisposition } from './results-download.js';
 
 export const PRIZE_NAMES: Record<PrizeTierName, string> = {
@@ -44,10 +45,13 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 }
 
 const score = (n: number) => n.toFixed(2);
+/** A standardised score in two decimals; a negative one (over five SD below the mean) stays a number, which csvField never mistakes for a formula. */
+const standardised = (n: number | null) => (n === null ? null : n < 0 ? n : score(n));
 
 /**
  * The results table: the provisional ranking before finalization (no prizes), the awards after.
- * Withdrawn and disqualified entries close the list, unranked.
+ * Withdrawn and disqualified entries close the list, unranked. 标准分 is the standardised score (WorldSkills
+ * 700 scale, src/scoring/standardise.ts): empty for unranked entries and when fewer than 3 are ranked.
  */
 export async function resultsTable(em: EntityManager, competition: Competition): Promise<(string | number | null)[][]> {
   const board = await buildBoard(em, competition);
@@ -59,16 +63,18 @@ export async function resultsTable(em: EntityManager, competition: Competition):
   });
   // After finalization the stored awards are the record; sort on them (normally the same order as the board).
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.i - b.i);
-  const header = ['名次', '参赛号', '姓名', '单位', ...board.stages.map((s) => s.name), '总分', '奖项', '状态'];
+  // 标准分 from the ranks and totals of this table (the awards' once finalized), as the leaderboard does.
+  const header = ['名次', '参赛号', '姓名', '单位', ...board.stages.map((s) => s.name), '总分', '标准分', '奖项', '状态'];
   return [
     header,
-    ...rows.map(({ r, rank, total, prize }) => [
+    ...withStandardisedScores(rows).map(({ r, rank, total, prize, standardisedScore }) => [
       rank,
       r.startNumber,
       r.displayName,
       r.enterpriseNames.join('、'),
       ...board.stages.map((s) => score(r.stageScores[s.id] ?? 0)),
       score(total),
+      standardised(standardisedScore),
       prize ? PRIZE_NAMES[prize] : null,
       STATUS_NAMES[r.status],
     ]),

@@ -59,6 +59,27 @@ const PARTICIPATION = `
 const BENEFITED = `(a.prize is not null or a.honor_granted
   or exists (select 1 from jsonb_array_elements(a.promotions) p where p->>'withheld' is null))`;
 
+/**
+ * Awards (ranked entries at finalization) of the competitions in `c` whose standardised score
+ * (WorldSkills 700 scale, src/scoring/standardise.ts) shows as 700.00 or more: the Medallion for
+ * Excellence threshold. Rounded half up, 700.00 means 500 + 100·(t − m)/sd ≥ 699.995, i.e.
+ * (t − m)/sd ≥ 1.99995; with n awards, s = Σt and q = Σt², t − m = (n·t − s)/n and sd = √(n·q − s²)/n,
+ * so: n·t − s ≥ 0 and (n·t − s)² ≥ 1.99995²·(n·q − s²), exact in numeric (no square root).
+ * Fewer than 3 ranked entries or zero spread standardise to null or 500: never excellent.
+ */
+const EXCELLENT = `
+  std as (
+    select a.competition_id, a.entry_id, a.total,
+      count(*) over w as n, sum(a.total) over w as s, sum(a.total * a.total) over w as q
+    from award a join c on c.id = a.competition_id
+    window w as (partition by a.competition_id)
+  ),
+  excellent as (
+    select competition_id, entry_id from std
+    where n >= 3 and n * q - s * s > 0 and n * total - s >= 0
+      and (n * total - s) * (n * total - s) >= 3.9998000025 * (n * q - s * s)
+  )`;
+
 const rate = (num: string, den: string) => `coalesce(round(${num}::numeric / nullif(${den}, 0), 4), 0)`;
 const uuids = (ids: readonly string[]) => (ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
 
@@ -72,6 +93,7 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
        select ${C_COLUMNS} from competition where id = any(array[?]::uuid[])
      ),
      ${PARTICIPATION},
+     ${EXCELLENT},
      crit as (
        select cr.id, cr.competition_id,
          case when cr.kind = '${CriterionKind.MEASUREMENT}' then 1
@@ -89,6 +111,7 @@ export async function competitionStats(em: EntityManager, competitionIds: readon
          where ent.competition_id = c.id and en.ownership = any(array[?]::text[])) as non_public_enterprises,
        (select count(*) from award a where a.competition_id = c.id) as ranked_entries,
        (select count(*) from award a where a.competition_id = c.id and ${BENEFITED}) as benefited_entries,
+       (select count(*) from excellent x where x.competition_id = c.id) as excellent_entries,
        (select count(*) from act where act.competition_id = c.id)
          * (select coalesce(sum(expected), 0) from crit where crit.competition_id = c.id) as marks_expected,
        (select coalesce(sum(least(marks.n, crit.expected)), 0) from marks join crit on crit.id = marks.criterion_id
@@ -116,6 +139,7 @@ function statsOf(r: Row): CompetitionStats {
     rankedEntries: ranked,
     benefitedEntries: benefited,
     benefitRate: ranked ? round4(benefited / ranked) : 0,
+    excellentEntries: n(r.excellent_entries),
     marksReceived: n(r.marks_received),
     marksExpected: n(r.marks_expected),
     promotions: n(r.promotions),
@@ -157,20 +181,22 @@ export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promi
        select ${C_COLUMNS}, kind from competition where status = ? and finalized_at >= ? and finalized_at < ? ${kindFilter}
      ),
      ${PARTICIPATION},
+     ${EXCELLENT},
      prom as (select source_competition_id as cid, worker_id, count(*) as n from skill_level_change
               where source_competition_id in (select id from c) group by 1, 2),
      hon as (select source_competition_id as cid, worker_id, count(*) as n from honor
              where source_competition_id in (select id from c) group by 1, 2),
      facts as (
        select mem.competition_id, mem.entry_id, mem.enterprise_id, true as entered,
-              a.id is not null as ranked, coalesce(${BENEFITED}, false) as benefited,
+              a.id is not null as ranked, coalesce(${BENEFITED}, false) as benefited, x.entry_id is not null as excellent,
               coalesce(prom.n, 0) as promotions, coalesce(hon.n, 0) as honors
        from mem
        left join award a on a.entry_id = mem.entry_id
+       left join excellent x on x.entry_id = mem.entry_id
        left join prom on prom.cid = mem.competition_id and prom.worker_id = mem.worker_id
        left join hon on hon.cid = mem.competition_id and hon.worker_id = mem.worker_id
        union all
-       select competition_id, null, enterprise_id, false, false, false, 0, 0 from idle
+       select competition_id, null, enterprise_id, false, false, false, false, 0, 0 from idle
      )
      select grouping(c.kind) as g_kind, grouping(en.district) as g_district, grouping(en.ownership) as g_ownership,
        c.kind, en.district, en.ownership,
@@ -183,6 +209,7 @@ export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promi
        count(distinct f.entry_id) filter (where f.ranked) as ranked_entries,
        count(distinct f.entry_id) filter (where f.benefited) as benefited_entries,
        ${rate('count(distinct f.entry_id) filter (where f.benefited)', 'count(distinct f.entry_id) filter (where f.ranked)')} as benefit_rate,
+       count(distinct f.entry_id) filter (where f.excellent) as excellent_entries,
        coalesce(sum(f.promotions), 0) as promotions,
        coalesce(sum(f.honors), 0) as honors
      from facts f join c on c.id = f.competition_id join enterprise en on en.id = f.enterprise_id
@@ -218,6 +245,7 @@ function lineOf(r: Row): EfficacyLine {
     rankedEntries: n(r.ranked_entries),
     benefitedEntries: n(r.benefited_entries),
     benefitRate: n(r.benefit_rate),
+    excellentEntries: n(r.excellent_entries),
     promotions: n(r.promotions),
     honors: n(r.honors),
   };

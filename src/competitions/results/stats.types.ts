@@ -19,6 +19,13 @@ export class CompetitionStats {
   @Field(() => Int, { description: 'Entries ranked at finalization; 0 before.' }) rankedEntries!: number;
   @Field(() => Int, { description: 'Ranked entries that won a prize, the honor or a promotion.' }) benefitedEntries!: number;
   @Field(() => Float, { description: '受益率: benefitedEntries ÷ rankedEntries, 0–1 (4 decimals); 0 until finalized.' }) benefitRate!: number;
+  @Field(() => Int, {
+    description:
+      'Ranked entries whose standardised score at finalization is 700 or more (WorldSkills 700 scale: 500 + 100 × (total − mean) / SD over the ranked entries, ' +
+      'population SD, two decimals half up; 700 is the Medallion for Excellence threshold). Comparable across skills marked on different schemes. ' +
+      'None when fewer than 3 entries are ranked or all totals are equal; 0 until finalized.',
+  })
+  excellentEntries!: number;
   @Field(() => Int, { description: 'Marks received on active entries (per criterion at most the number expected).' }) marksReceived!: number;
   @Field(() => Int, {
     description: 'Marks expected of active entries: per entry one per MEASUREMENT criterion plus, per JUDGEMENT criterion, the active judges of its stage.',
@@ -53,6 +60,8 @@ export class EfficacyLine {
   @Field(() => Int) rankedEntries!: number;
   @Field(() => Int, { description: 'Ranked entries with a prize, the honor or a promotion.' }) benefitedEntries!: number;
   @Field(() => Float, { description: '受益率: benefitedEntries ÷ rankedEntries (4 decimals).' }) benefitRate!: number;
+  @Field(() => Int, { description: 'Ranked entries at or above 700 on the standardised (WorldSkills 700) scale of their own competition: see CompetitionStats.excellentEntries.' })
+  excellentEntries!: number;
   @Field(() => Int, { description: 'Skill-level promotions granted.' }) promotions!: number;
   @Field(() => Int, { description: 'Honors granted.' }) honors!: number;
 }
