@@ -27,7 +27,7 @@ export class Migration20261206192100 extends Migration {
     this.addSql(`alter table "appeal_remark" add constraint "appeal_remark_criterion_id_foreign" foreign key ("criterion_id") references "criterion" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "appeal_remark" add constraint "appeal_remark_judge_id_foreign" foreign key ("judge_id") references "app_user" ("id") on update cascade on delete restrict;`);
     this.addSql(`alter table "appeal_remark" add constraint "appeal_remark_revision_id_foreign" foreign key ("revision_id") references "score_revision" ("id") on update cascade on delete set null;`);
-    this.addSql(`alter table "competition" add column "appeal_window_minutes" int not null default 120, add column "arbitration_deadline_minutes" int not null default 1440, add column "results_published_at" timestamptz null, add column "appeal_window_closes_at" timestamptz null;`);
+    this.addSql(`alter table "competition" add column "appeal_window_minutes" int not null default 120, add column "arbitration_deadline_minutes" int not null default 1440, add column "results_published_at" timestamptz null, add column "appeal_window_closes_at" timestamptz null, add column "appeal_window_closed_announced_at" timestamptz null;`);
     this.addSql(`alter table "score_revision" add column "appeal_id" uuid null;`);
     this.addSql(`alter table "score_revision" add constraint "score_revision_appeal_id_foreign" foreign key ("appeal_id") references "appeal" ("id") on update cascade on delete set null;`);
   }
@@ -35,7 +35,7 @@ export class Migration20261206192100 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "score_revision" drop constraint "score_revision_appeal_id_foreign";`);
     this.addSql(`alter table "score_revision" drop column "appeal_id";`);
-    this.addSql(`alter table "competition" drop column "appeal_window_minutes", drop column "arbitration_deadline_minutes", drop column "results_published_at", drop column "appeal_window_closes_at";`);
+    this.addSql(`alter table "competition" drop column "appeal_window_minutes", drop column "arbitration_deadline_minutes", drop column "results_published_at", drop column "appeal_window_closes_at", drop column "appeal_window_closed_announced_at";`);
     this.addSql(`drop table if exists "appeal_remark" cascade;`);
     this.addSql(`drop table if exists "appeal" cascade;`);
   }

@@ -363,6 +363,53 @@ describe('appeals', () => {
   });
 });
 
+describe('the close of the appeal window', () => {
+  const SUB = `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { version competition { status appealWindowOpen } } }`;
+
+  it('is announced to competitionStatusChanged subscribers once, right after publication when the window is 0', async () => {
+    const f = await setupCompetition(t, { entries: 1, judges: 1 });
+    await closeScoring(f);
+    const client = wsClient(t.wsUrl);
+    try {
+      const sub = record<any>(client, SUB, { id: f.competitionId });
+      await subscriptionsActive(t, 'competitionStatusChanged', 1);
+      await signOffAndPublish(t, f);
+      // Publication, then the closing (sign-offs before them announce too): two events of RESULTS_PUBLISHED.
+      const published = () => sub.results.filter((r) => r.data?.competitionStatusChanged.competition.status === 'RESULTS_PUBLISHED');
+      await sub.waitFor(() => published().length >= 2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(published()).toHaveLength(2);
+      expect(published().map((r) => r.data.competitionStatusChanged.competition.appealWindowOpen)).toEqual([false, false]);
+      sub.stop();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('is announced by an instance started after the window closed, heard by subscribers of another instance', async () => {
+    const f = await setupCompetition(t, { entries: 1, judges: 1 });
+    await closeScoring(f);
+    await signOffAndPublish(t, f, { appealWindowMinutes: 120 });
+    expect(ok(await t.gql(STATUS, { id: f.competitionId })).competition.appealWindowOpen).toBe(true);
+    const client = wsClient(t.wsUrl);
+    try {
+      const sub = record<any>(client, SUB, { id: f.competitionId });
+      await subscriptionsActive(t, 'competitionStatusChanged', 1);
+      await closeWindow(f);
+      const second = await startTestServer({ shareWith: t });
+      try {
+        const heard = await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'RESULTS_PUBLISHED');
+        expect(heard.competitionStatusChanged.competition.appealWindowOpen).toBe(false);
+      } finally {
+        await second.close();
+      }
+      sub.stop();
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe('a competition without an appeal window', () => {
   it('takes no appeals and finalizes right after publication', async () => {
     const f = await setupCompetition(t, { entries: 1, judges: 1 });

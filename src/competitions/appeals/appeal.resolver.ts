@@ -95,9 +95,11 @@ export class AppealResolver {
       'Makes the provisional results public (a freeze is lifted) and opens the appeal window for appealWindowMinutes.',
   })
   async publishResults(@Arg('input') input: PublishResultsInput, @Ctx() ctx: Context): Promise<PublishResultsPayload> {
-    return withUserErrors(async () => ({
-      competition: await publishResults(ctx.em, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId'])),
-    }));
+    return withUserErrors(async () => {
+      const competition = await publishResults(ctx.em, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']));
+      ctx.app.appealWindows?.schedule(competition.id, competition.appealWindowClosesAt!);
+      return { competition };
+    });
   }
 
   @Authorized()

@@ -78,6 +78,8 @@ export class Competition extends Node {
   @Property({ type: 'Date', nullable: true }) resultsPublishedAt: Date | null = null;
   @Field(() => Date, { nullable: true, description: 'When the appeal window closes (resultsPublishedAt + appealWindowMinutes); null before publication.' })
   @Property({ type: 'Date', nullable: true }) appealWindowClosesAt: Date | null = null;
+  /** When the window's closing was announced to subscribers (once, by whichever instance's timer came first). */
+  @Property({ type: 'Date', nullable: true }) appealWindowClosedAnnouncedAt: Date | null = null;
 
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) finalizedAt: Date | null = null;
 
