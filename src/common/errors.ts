@@ -13,6 +13,8 @@ export enum UserErrorCode {
   CONFLICT_OF_INTEREST = 'CONFLICT_OF_INTEREST',
   STALE_VERSION = 'STALE_VERSION',
   FORBIDDEN = 'FORBIDDEN',
+  /** The change needs someone else's approval first (a judge's correction after seeing the panel's marks: the chief judge's). */
+  APPROVAL_REQUIRED = 'APPROVAL_REQUIRED',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation was refused.' });
 

@@ -14,6 +14,8 @@ import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/lead
 import { Score } from './judging/score.entity.js';
 import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
 import { ScoreRevision } from './judging/score-revision.entity.js';
+import { ScoreCorrectionRequest } from './judging/score-correction.entity.js';
+import { CompetitionScoreCorrectionsResolver, ScoreCorrectionResolver } from './judging/score-correction.resolver.js';
 import { SchemeResolver } from './setup/scheme.resolver.js';
 import { Stage } from './setup/stage.entity.js';
 import { ResultsDownload } from './results/results-download.entity.js';
@@ -29,7 +31,7 @@ import { AppealRemark } from './appeals/appeal-remark.entity.js';
 import { AppealRemarkResolver, AppealResolver, CompetitionAppealsResolver, ScoreRevisionAppealResolver } from './appeals/appeal.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
   Appeal, AppealRemark,
 ];
 
@@ -41,6 +43,7 @@ export const competitionResolvers = [
   EntryResolver,
   // judging/
   JudgeResolver, ScoreResolver, ScoreRevisionResolver, EntryScoreSheetResolver, CompetitionScoreLogResolver,
+  ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
   // leaderboard/

@@ -115,10 +115,13 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     const corrected = await mark(chief, wang.id, exam, 75, { reason: '阅卷复核' });
     expect(corrected).toMatchObject({ revised: true, score: { value: 75, revisions: [{ oldValue: 70, newValue: 75, reason: '阅卷复核' }] } });
 
+    // Independent marking: the second judge has marked all of 王's entry and seen the panel's marks, so a
+    // change of mind now needs the chief judge's approval; the chief judge corrects their own mark.
+    expect((await mark(second, wang.id, weld, 88, { reason: '补充评分' })).userErrors).toEqual([expect.objectContaining({ code: 'APPROVAL_REQUIRED' })]);
     // A tablet retrying after a lost response: the same key gives the first outcome and records nothing new.
     const key = randomUUID();
-    const first = await mark(second, wang.id, weld, 88, { reason: '补充评分', idempotencyKey: key });
-    const retry = await mark(second, wang.id, weld, 88, { reason: '补充评分', idempotencyKey: key });
+    const first = await mark(chief, wang.id, weld, 88, { reason: '补充评分', idempotencyKey: key });
+    const retry = await mark(chief, wang.id, weld, 88, { reason: '补充评分', idempotencyKey: key });
     expect(retry).toMatchObject({ replayed: true, score: { id: first.score.id, value: 88 }, leaderboardVersion: first.leaderboardVersion });
     const log = ok(await a.gql(`query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 50) { totalCount } } } }`, { id: cid }, org));
     expect(log.node.scoreLog.totalCount).toBe(10); // 3 theory + 7 practical marks; corrections are revisions

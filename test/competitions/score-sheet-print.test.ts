@@ -27,12 +27,16 @@ beforeAll(async () => {
   const mark = async (j: number, entryId: string, criterionId: string, value: number, reason?: string) => {
     const r = ok(await t.gql(SUBMIT, { input: { entryId, criterionId, value, reason } }, f.judges[j]!.token)).submitScore;
     if (r.userErrors.length) throw new Error(JSON.stringify(r.userErrors));
+    return r.score.id as string;
   };
+  const corrected = await mark(1, f.entries[0]!.id, f.stages[1]!.criteria[0]!.id, 41);
   for (const [i, e] of f.entries.entries()) {
     await mark(0, e.id, f.stages[0]!.criteria[0]!.id, 80 + i);
-    for (const c of f.stages[1]!.criteria) for (const j of [0, 1, 2]) await mark(j, e.id, c.id, 40 + i + j);
+    for (const c of f.stages[1]!.criteria) for (const j of [0, 1, 2]) if (!(i === 0 && j === 1 && c === f.stages[1]!.criteria[0])) await mark(j, e.id, c.id, 40 + i + j);
   }
-  await mark(1, f.entries[0]!.id, f.stages[1]!.criteria[0]!.id, 33.5, '誊写错误<原始评分表>');
+  // Judge 1 has seen the panel's marks on entry 0: their correction goes through the chief judge (independent marking).
+  const { request } = await mutate(t, f.judges[1]!.token, 'requestScoreCorrection', 'RequestScoreCorrectionInput', { scoreId: corrected, value: 33.5, reason: '誊写错误<原始评分表>' }, 'request { id }');
+  await mutate(t, f.judges[0]!.token, 'decideScoreCorrection', 'DecideScoreCorrectionInput', { requestId: request.id, approve: true }, 'request { status }');
   await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
   const signed = await mutate(t, f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: f.stages[1]!.id }, 'signOff { digest }');
   digest = signed.signOff.digest;

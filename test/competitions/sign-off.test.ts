@@ -34,13 +34,21 @@ beforeAll(async () => {
     for (const [k, c] of f.stages[1]!.criteria.entries()) for (const j of [0, 1, 2]) await mark(j, e.id, c.id, 30 + i + k + j + 0.25);
   }
   // A correction, with a Chinese reason: the sheet carries it.
-  await mark(1, f.entries[0]!.id, f.stages[1]!.criteria[0]!.id, 33.5, '誊写错误，原始评分表为33.5分');
+  await correct(1, f.entries[0]!.id, f.stages[1]!.criteria[0]!.id, 33.5, '誊写错误，原始评分表为33.5分');
 }, 60_000);
 afterAll(async () => t.close());
 
+const scoreIds = new Map<string, string>();
 async function mark(judge: number, entryId: string, criterionId: string, value: number, reason?: string) {
   const res = ok(await t.gql(SUBMIT, { input: { entryId, criterionId, value, reason } }, f.judges[judge]!.token)).submitScore;
   if (res.userErrors.length) throw new Error(JSON.stringify(res.userErrors));
+  scoreIds.set(`${judge} ${entryId} ${criterionId}`, res.score.id);
+}
+/** A judge's correction after seeing the panel's marks (independent marking): asked by the judge, approved by the chief judge. */
+async function correct(judge: number, entryId: string, criterionId: string, value: number, reason: string) {
+  const scoreId = scoreIds.get(`${judge} ${entryId} ${criterionId}`)!;
+  const { request } = await mutate(t, f.judges[judge]!.token, 'requestScoreCorrection', 'RequestScoreCorrectionInput', { scoreId, value, reason }, 'request { id }');
+  await mutate(t, chief, 'decideScoreCorrection', 'DecideScoreCorrectionInput', { requestId: request.id, approve: true }, 'request { status }');
 }
 const sign = (stageId: string, token: string | null = chief) => t.gql(SIGN, { input: { stageId } }, token);
 const stageOf = async (id: string, token: string | null = null) => ok(await t.gql(STAGE, { id }, token)).node;
@@ -128,7 +136,7 @@ describe('signOffStage', () => {
   it('is voided by a later correction and renewed by a new sign-off; the history keeps both', async () => {
     const old = (await stageOf(practical)).signOff;
     await transition('reopenScoring', '复核发现誊写错误');
-    await mark(2, f.entries[1]!.id, f.stages[1]!.criteria[1]!.id, 40, '复核更正');
+    await correct(2, f.entries[1]!.id, f.stages[1]!.criteria[1]!.id, 40, '复核更正');
     expect((await stageOf(practical)).signOff).toBeNull();
     let h = await history();
     expect(h.signOffs.nodes.find((n: any) => n.id === old.id)).toMatchObject({ valid: false, invalidatedAt: expect.any(String), invalidatedReason: expect.any(String) });

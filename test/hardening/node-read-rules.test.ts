@@ -3,6 +3,8 @@ import { registeredNodeTypes } from '../../src/common/node.resolver';
 import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { innovationObjects } from './node-fixtures';
+import { createWorker } from '../helpers/registry';
+import { idOf } from '../../src/common/relay';
 
 /**
  * OWASP's warning about the Node interface: `node(id:)` and `nodes(ids:)` must not reveal what the
@@ -74,8 +76,14 @@ const cases: NodeCase[] = [
     own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions { id } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
     visibleTo: [...JURY, 'judge'],
   },
-  // The chief judge's sign-off of a stage is public.
-  { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 20) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.ids.published }) }, visibleTo: EVERYONE },
+  {
+    // A judge's request to correct a mark after seeing the panel's (issue 12 §2): the jury's business (the fixture's judge is the chief judge).
+    type: 'ScoreCorrectionRequest', id: (f) => f.ids.correctionRequest!,
+    own: { ...competitionNodes('scoreCorrectionRequests(first: 10) { nodes { id } }', (c) => c.scoreCorrectionRequests?.nodes), vars: (f) => ({ c: f.live.competitionId }) },
+    visibleTo: [...JURY, 'judge'],
+  },
+  // The chief judge's sign-off of a stage (issue 12 §4): public, so anyone can check published results against it.
+  { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 10) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   // An upheld appeal of a published competition: its jury reads it, and the judge named to re-mark it (outsideJudge).
   {
     type: 'Appeal', id: (f) => f.ids.appeal!,
@@ -152,12 +160,19 @@ beforeAll(async () => {
   const first = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 80 }, SUBMIT);
   const corrected = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 85, reason: '复核更正' }, SUBMIT);
 
+  // A second (not chief) judge measures entry 1, so has marked all of it, and asks to correct the mark.
+  const second = await t.user([Role.JUDGE], { workerId: idOf((await createWorker(t, live.organizer.token, live.hostEnterpriseId)).id, 'Worker')! });
+  await mutate(t, live.organizer.token, 'assignJudge', 'AssignJudgeInput', { competitionId: live.competitionId, userId: second.globalId, stageIds: [live.stages[0]!.id], reason: '补充裁判' }, 'assignment { id }');
+  const measured = await mutate(t, second.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[1]!.id, criterionId, value: 70 }, 'score { id }');
+  const asked = await mutate(t, second.token, 'requestScoreCorrection', 'RequestScoreCorrectionInput', { scoreId: measured.score.id, value: 72, reason: '读数更正' }, 'request { id }');
+
   // A finalized competition (awards exist only then), owned by the same organizer.
   const done = await setupCompetition(t, { entries: 2, judges: 1, stages, organizer: live.organizer });
   for (const [i, value] of [[0, 90], [1, 70]] as const) {
     await mutate(t, done.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: done.entries[i]!.id, criterionId: done.stages[0]!.criteria[0]!.id, value }, 'score { id }');
   }
   await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'competition { id }');
+  const signed = await mutate(t, done.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: done.stages[0]!.id }, 'signOff { id }');
   await signOffAndPublish(t, done);
   const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
 
@@ -166,7 +181,6 @@ beforeAll(async () => {
   await mutate(t, published.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, value: 60 }, 'score { id }');
   await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: published.competitionId }, 'competition { id }');
   await signOffAndPublish(t, published, { appealWindowMinutes: 120 });
-  const signOffId = ok(await t.gql(`query($c: ID!) { competition(id: $c) { signOffs(first: 1) { nodes { id } } } }`, { c: published.competitionId })).competition.signOffs.nodes[0].id;
   const filed = await mutate(t, live.organizer.token, 'fileAppeal', 'FileAppealInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, grounds: '代为申诉' }, 'appeal { id }');
   const panelist = await t.user([Role.REVIEWER]);
   await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: published.competitionId, userId: panelist.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
@@ -184,8 +198,8 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
-      published: published.competitionId, signOff: signOffId, appeal: filed.appeal.id, remark: upheld.appeal.remarks[0].id,
-      score: first.score.id, revision: corrected.score.revisions[0].id, award: finalized.awards[0].id,
+      published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks[0].id,
+      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,

@@ -23,6 +23,10 @@ export class ScoreRevision extends Node {
   @Field(() => RevisionReasonKind, { description: 'Why the mark changed, beside the free-text reason.' })
   @Enum({ items: () => RevisionReasonKind, default: RevisionReasonKind.CORRECTION }) reasonKind: RevisionReasonKind = RevisionReasonKind.CORRECTION;
   @Field() @Property({ type: 'Date' }) at: Date = new Date();
+  @Field({ description: 'True when the judge made this correction after the panel’s marks on the entry became visible to them (independent marking, issue 12 §2): such a correction needs the chief judge’s approval.' })
+  @Property({ type: 'boolean', default: false }) afterPanelVisible: boolean = false;
+  /** The chief judge who approved a correction made after the panel's marks were visible (themself for their own). */
+  @ManyToOne('User', { ref: true, deleteRule: 'restrict', nullable: true }) approvedBy: Ref<User> | null = null;
   /** The upheld appeal whose re-mark this is (reason kind APPEAL); null otherwise. */
   @ManyToOne('Appeal', { ref: true, nullable: true, deleteRule: 'set null' }) appeal: Ref<Appeal> | null = null;
 }

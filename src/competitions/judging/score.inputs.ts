@@ -44,8 +44,10 @@ export class LeaderboardPayload extends Payload {
 export class ScoreSheetLine {
   @Field(() => Criterion) criterion!: Criterion;
   @Field(() => [Score]) marks!: Score[];
-  @Field(() => Float, { nullable: true, description: 'The mark that counts (JUDGEMENT: aggregated over judges), rounded half up to two decimals; null when unmarked.' })
+  @Field(() => Float, { nullable: true, description: 'The mark that counts (JUDGEMENT: aggregated over judges), rounded half up to two decimals; null when unmarked, and for a judge who does not see the panel’s marks yet.' })
   aggregate!: number | null;
+  @Field({ description: 'True when `marks` holds the panel’s marks; false for a judge who sees only their own until they have marked every criterion of the entry they are assigned to or the stage’s marking is closed (independent marking).' })
+  panelVisible!: boolean;
 }
 
 @ObjectType({ description: 'Every criterion, every judge’s mark and the aggregates of one entry (评分表).' })
@@ -53,7 +55,7 @@ export class ScoreSheet {
   @Field(() => Entry) entry!: Entry;
   @Field(() => [ScoreSheetLine]) lines!: ScoreSheetLine[];
   @Field(() => Float, { nullable: true, description: 'The entry’s total, rounded half up to two decimals; null for a judge, who sees only their stages.' }) total!: number | null;
-  @Field(() => Int) marksReceived!: number;
+  @Field(() => Int, { description: 'The marks shown on this sheet.' }) marksReceived!: number;
 }
 
 @ObjectType({ description: 'A mark was submitted or corrected.' })

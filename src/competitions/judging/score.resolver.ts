@@ -7,7 +7,6 @@ import { childrenLoader } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { aggregate, round2, toHundredths } from '../../scoring/index.js';
 import { Role } from '../../auth/role.js';
-import { userById } from '../../auth/user-summary.js';
 import { Competition } from '../setup/competition.entity.js';
 import { criterionById, entryById } from '../competitions.loaders.js';
 import { Criterion } from '../setup/criterion.entity.js';
@@ -18,12 +17,15 @@ import { loadScheme } from '../setup/scheme.js';
 import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
 import { submitScore } from './score.service.js';
-import { canSeeStage, markVisibility, seesAnyMark } from './score-access.js';
+import { canSeeStage, markVisibility, seesAnyMark, visibilityOf } from './score-access.js';
+import { markSight, seesMark, seesPanelMarks, sightFrom } from './independent-marking.js';
+import { juryStanding } from '../access.js';
+import { judgeNameFor } from './mark-names.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
 
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
 
-// A mark is visible through node(id:) exactly where scoreSheet would show it.
+// A mark is visible through node(id:) exactly where scoreSheet would show it (independent marking included).
 for (const [type, entity] of [['Score', Score], ['ScoreRevision', ScoreRevision]] as const) {
   registerNodeType(type, async (ctx, ids) => {
     const out = new Map<string, object>();
@@ -33,7 +35,8 @@ for (const [type, entity] of [['Score', Score], ['ScoreRevision', ScoreRevision]
       const score = type === 'Score' ? row : await ctx.em.findOneOrFail(Score, { id: (row as unknown as ScoreRevision).score.id });
       const competition = await ctx.em.findOneOrFail(Competition, { id: score.competition.id });
       const criterion = await ctx.em.findOneOrFail(Criterion, { id: score.criterion.id });
-      if (canSeeStage(await markVisibility(ctx.em, ctx.viewer, competition), criterion.stage.id)) out.set(row.id, row);
+      const sight = await markSight(ctx.em, ctx.viewer, competition, [score.entry.id]);
+      if (seesMark(sight, { entryId: score.entry.id, stageId: criterion.stage.id, kind: criterion.kind, judgeId: score.judge.id })) out.set(row.id, row);
     }
     return out;
   });
@@ -64,9 +67,12 @@ export class ScoreResolver {
     return (await ctx.loaders.get(criterionById).load(score.criterion.id))!;
   }
 
-  @FieldResolver(() => String, { description: 'The judge who gave (or last corrected) the mark.' })
-  async judgeName(@Root() score: Score, @Ctx() ctx: Context): Promise<string> {
-    return (await ctx.loaders.get(userById).load(score.judge.id))?.displayName ?? '';
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The judge who gave (or last corrected) the mark. Shown to the jury (the competition’s organizer, its chief judge, admins) and to the judge themself; null for a colleague’s mark seen by a judge (independent marking: a judge sees the panel’s marks, not who gave them).',
+  })
+  async judgeName(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
+    return judgeNameFor(ctx, score.competition.id, score.judge.id);
   }
 
   @FieldResolver(() => [ScoreRevision], { description: 'Corrections, oldest first: old value, new value, who, why.' })
@@ -77,9 +83,14 @@ export class ScoreResolver {
 
 @Resolver(() => ScoreRevision)
 export class ScoreRevisionResolver {
-  @FieldResolver(() => String)
-  async judgeName(@Root() revision: ScoreRevision, @Ctx() ctx: Context): Promise<string> {
-    return (await ctx.loaders.get(userById).load(revision.judge.id))?.displayName ?? '';
+  @FieldResolver(() => String, { nullable: true, description: 'The judge who made the correction; null for a colleague’s, seen by a judge (as Score.judgeName).' })
+  async judgeName(@Root() revision: ScoreRevision, @Ctx() ctx: Context): Promise<string | null> {
+    return judgeNameFor(ctx, revision.competition.id, revision.judge.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The chief judge (裁判长) who approved a correction made after the panel’s marks were visible; null otherwise, and for a judge viewing a colleague’s mark.' })
+  async approvedByName(@Root() revision: ScoreRevision, @Ctx() ctx: Context): Promise<string | null> {
+    return revision.approvedBy ? judgeNameFor(ctx, revision.competition.id, revision.approvedBy.id) : null;
   }
 }
 
@@ -87,23 +98,27 @@ export class ScoreRevisionResolver {
 export class EntryScoreSheetResolver {
   @FieldResolver(() => ScoreSheet, {
     nullable: true,
-    description: 'Every criterion, every judge’s mark and the aggregates. The competition’s organizer, its chief judge and admins see all; a judge the stages they judge; others null.',
+    description: 'Every criterion, the marks and the aggregates (评分表). The competition’s organizer, its chief judge and admins see every mark live; a judge sees the stages they judge, and in them only their own marks until they have marked every criterion of this entry they are assigned to or the stage’s marking is closed (independent marking), then the panel’s marks without colleagues’ names; others null.',
   })
   async scoreSheet(@Root() entry: Entry, @Ctx() ctx: Context): Promise<ScoreSheet | null> {
     const competition = await ctx.em.findOneOrFail(Competition, { id: entry.competition.id });
-    const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
+    const standing = await juryStanding(ctx.em, ctx.viewer, competition);
+    const visibility = visibilityOf(standing);
     if (!seesAnyMark(visibility)) return null;
+    const sight = await sightFrom(ctx.em, ctx.viewer, competition, standing, [entry.id]);
     const loaded = await loadScheme(ctx.em, competition);
     const scores = await ctx.em.find(Score, { entry }, { orderBy: { createdAt: 'asc' } });
     const lines = [...loaded.criteria.values()]
       .filter((c) => canSeeStage(visibility, c.stage.id))
       .map((criterion) => {
-        const marks = scores.filter((s) => s.criterion.id === criterion.id);
+        const panelVisible = seesPanelMarks(sight, entry.id, criterion.stage.id) || criterion.kind === CriterionKind.MEASUREMENT;
+        const marks = scores.filter((s) => s.criterion.id === criterion.id
+          && seesMark(sight, { entryId: entry.id, stageId: criterion.stage.id, kind: criterion.kind, judgeId: s.judge.id }));
         const values = marks.map((m) => Number(m.value));
         // Rounded from the exact fraction, half up, as the stage scores are: a float (1.005 = 1.00499…) would round down.
-        const agg = values.length === 0 ? null
+        const agg = values.length === 0 || !panelVisible ? null
           : criterion.kind === CriterionKind.MEASUREMENT ? round2(values[0]!) : toHundredths(aggregate(values, competition.aggregation));
-        return { criterion, marks, aggregate: agg };
+        return { criterion, marks, aggregate: agg, panelVisible };
       });
     const result = visibility.all ? await ctx.em.findOne(EntryResult, { entryId: entry.id }) : null;
     return { entry, lines, total: visibility.all ? Number(result?.total ?? 0) : null, marksReceived: lines.reduce((n, l) => n + l.marks.length, 0) };

@@ -12,6 +12,7 @@ import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
+import { correctionAfterPanel } from './independent-marking.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 
 export interface SubmitScoreData {
@@ -45,7 +46,7 @@ export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, jud
   } as never);
 }
 
-function checkValue(check: InputCheck, value: number, maxScore: number): void {
+export function checkValue(check: InputCheck, value: number, maxScore: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) {
     check.fail('value', `value must be between 0 and ${maxScore}`);
   } else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
@@ -90,7 +91,7 @@ interface MarkContext {
   status: CompetitionStatus;
   aggregation: Competition['aggregation'];
   leaderboard_version: number;
-  panel: { userId: string; stageIds: string[]; enterpriseId: string | null }[];
+  panel: { userId: string; stageIds: string[]; enterpriseId: string | null; chief: boolean }[];
   enterprise_ids: string[];
   marks: { id: string; criterionId: string; slot: string; value: number; comment: string | null }[];
   /** Stages of the competition with a valid sign-off: a mark on one voids it. */
@@ -109,7 +110,7 @@ const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 
 const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
-    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id))
+    coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief))
       from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
     array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = e.id) as enterprise_ids,
     coalesce((select json_agg(json_build_object('id', s.id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value, 'comment', s.comment))
@@ -168,17 +169,18 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
     // The same mark again without a key (a blind retry): nothing to record.
     return { scoreId: existing.id, revised: false, replayed: true, version: ctx.leaderboard_version };
   } else {
+    const seen = correctionAfterPanel(plan.criteria.values(), assignment, ctx.marks, viewer.id);
     if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, 'Correcting a mark needs a reason', ['input', 'reason']);
     scoreId = existing.id;
     revised = true;
     // The revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT).
     await tx.execute(
       `with revision as (
-         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at)
-         values (?, ?, ?, ?, ?, ?, ?, now())
+         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at, after_panel_visible, approved_by_id)
+         values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?)
        )
        update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
-      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, data.value, comment, viewer.id, scoreId],
+      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId],
     );
   }
   // Marks on a closed (and so signable) stage are refused above; should one land on a signed stage all

@@ -14,7 +14,8 @@ import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
 import { shareSubscriptionResults } from '../../live/shared-subscribe.js';
 import { Score } from '../judging/score.entity.js';
-import { canSeeStage, seesAnyMark, visibilityOf } from '../judging/score-access.js';
+import { seesAnyMark, visibilityOf } from '../judging/score-access.js';
+import { markEventSight } from '../judging/independent-marking.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
 
@@ -144,7 +145,7 @@ export class LeaderboardResolver {
   }
 
   @Subscription(() => ScoreEvent, {
-    description: 'Each mark as it is submitted or corrected: for the competition’s organizer, its chief judge and admins; a judge gets the marks of the stages they judge.',
+    description: 'Each mark as it is submitted or corrected: for the competition’s organizer, its chief judge and admins, live; a judge gets, of the stages they judge, their own marks and the panel’s marks on an entry once they have marked all of it they are assigned to or the stage’s marking is closed (independent marking).',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       if (!ctx.viewer) throw unauthenticated();
@@ -154,18 +155,14 @@ export class LeaderboardResolver {
       }
       const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<MarkEvent>;
       const viewer = ctx.viewer;
-      // The viewer's panel place is read per event (one statement), so a change applies at once: marks of
-      // stages they do not judge are skipped (as scoreSheet hides them); off the panel, the resolver refuses.
-      const judged = mapIterator(source, async (event): Promise<MarkEvent & { otherStage: boolean }> => {
-        const [row] = await ctx.app.orm.em.fork().execute<{ stage_id: string; seats: PanelSeat[] | null }[]>(
-          `select cr.stage_id, ${SEATS_SQL} as seats
-           from score s join criterion cr on cr.id = s.criterion_id join competition c on c.id = s.competition_id where s.id = ?`,
-          [viewer.id, event.scoreId]);
-        const visibility = visibilityOf(standingFrom(viewer, competition, row?.seats ?? []));
-        const offPanel = !row || !seesAnyMark(visibility);
-        return { ...event, offPanel, otherStage: !offPanel && !canSeeStage(visibility, String(row!.stage_id)) };
+      // The viewer's panel place and what of this mark they may see now are read per event (independent
+      // marking: a judge gets a colleague's mark only once they completed the entry or its stage closed;
+      // marks of stages they do not judge are skipped, as scoreSheet hides them); off the panel, the resolver refuses.
+      const judged = mapIterator(source, async (event): Promise<MarkEvent & { hidden: boolean }> => {
+        const sight = await markEventSight(ctx.app.orm.em.fork(), viewer, competition, event.scoreId);
+        return { ...event, offPanel: sight === 'offPanel', hidden: sight === 'hidden' };
       });
-      return filterIterator(judged, async (event) => !event.otherStage);
+      return filterIterator(judged, async (event) => !event.hidden);
     },
   })
   async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
