@@ -1,28 +1,19 @@
 import { Role } from '../../src/auth/role';
-import { idOf } from '../../src/common/relay';
 import { mutate, setupCompetition, signOffAndPublish, signOffStages, type CompetitionFixture } from '../helpers/competition';
-import { createEnterprise, createWorker } from '../helpers/registry';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { record, subscriptionsActive, wsClient } from '../helpers/ws';
+import { appoint, BOARD, closeScoring, closeWindow, FILE, FINALIZE, markAll, neutralJudges, workerUser, type User } from './appeals-setup';
 
 /*
- * Publication, appeals and arbitration (成绩公示, 申诉, 仲裁; issue 12 §5), through the public API.
- * The appeal window is a clock: where a test needs it closed, it moves the recorded closing time
- * into the past (closeWindow), as the passing of the window's minutes would.
+ * Appeals and arbitration (申诉, 仲裁; issue 12 §5), through the public API: who may file, one open appeal
+ * per entry and criterion, the arbitrators' conflicts, dismissal, re-marking of an upheld appeal, and
+ * finalization waiting for all of it. Publication itself: publication.test.ts.
  */
-const FILE = `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { existing appeal { id status deadline grounds overdue stage { id } criterion { id } } userErrors { code field message } } }`;
 const RULE = `mutation($input: RuleOnAppealInput!) { ruleOnAppeal(input: $input) {
   appeal { id status ruling rulingReason ruledAt overdue ruledBy { id } remarks { id scoreId contestedValue value criterion { id } } }
   userErrors { code field message } } }`;
 const REMARK = `mutation($input: SubmitAppealMarkInput!) { submitAppealMark(input: $input) {
   appeal { id status resolvedAt marksChanged } remark { id value contestedValue markedAt judge { id } }
   userErrors { code field message } } }`;
-const PUBLISH = `mutation($input: PublishResultsInput!) { publishResults(input: $input) {
-  competition { id status resultsPublishedAt appealWindowClosesAt appealWindowOpen } userErrors { code field message } } }`;
-const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetition(input: $input) { competition { status } userErrors { code field message } } }`;
-const UPDATE = `mutation($input: UpdateCompetitionInput!) { updateCompetition(input: $input) { competition { appealWindowMinutes arbitrationDeadlineMinutes } userErrors { code field message } } }`;
-const STATUS = `query($id: ID!) { competition(id: $id) { status appealWindowOpen resultsPublishedAt appealWindowClosesAt } }`;
-const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { frozen rows { entryId total changedOnAppeal } } } }`;
 const APPEALS = `query($id: ID!) { competition(id: $id) { appeals(first: 50) { totalCount nodes { id status ruling grounds rulingReason filedBy { id } entry { id } } } } }`;
 
 let t: TestServer;
@@ -31,117 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type User = Awaited<ReturnType<TestServer['user']>>;
-
-/** Every judge marks every entry: MEASUREMENT by the first judge, JUDGEMENT by each; `base + 10·entry + judge`. */
-async function markAll(f: CompetitionFixture, base = 30): Promise<void> {
-  for (const [ei, entry] of f.entries.entries()) {
-    for (const stage of f.stages) {
-      for (const c of stage.criteria) {
-        const judges = c.kind === 'MEASUREMENT' ? [f.judges[0]!] : f.judges;
-        for (const [ji, judge] of judges.entries()) {
-          await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: entry.id, criterionId: c.id, value: Math.min(c.maxScore, base + 5 * ei + ji) }, 'score { id }');
-        }
-      }
-    }
-  }
-}
-
-async function closeScoring(f: CompetitionFixture): Promise<void> {
-  await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
-}
-
-/** The clock moves past the window: what the window's minutes elapsing would do. */
-async function closeWindow(f: CompetitionFixture): Promise<void> {
-  await t.orm.em.fork().execute(`update competition set appeal_window_closes_at = now() - interval '1 second' where id = ?`, [idOf(f.competitionId, 'Competition')]);
-}
-
-const appoint = (f: CompetitionFixture, user: User, duty: string, enterpriseId?: string) =>
-  mutate(t, f.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: f.competitionId, userId: user.globalId, duty, enterpriseId, reason: '仲裁与领队名单' }, 'official { id }');
-
-/** A user linked to a new worker of the enterprise. */
-async function workerUser(f: CompetitionFixture, enterpriseId: string, roles: Role[] = [Role.REVIEWER]): Promise<User> {
-  const worker = await createWorker(t, f.organizer.token, enterpriseId, { trade: '焊工' });
-  return t.user(roles, { workerId: worker.id });
-}
-
-/** Judges off the panel, from an enterprise of their own: the re-markers. */
-async function neutralJudges(f: CompetitionFixture, n: number): Promise<User[]> {
-  const enterprise = await createEnterprise(t, f.organizer.token, { name: `复评裁判单位-${Date.now() % 1e6}` });
-  const out: User[] = [];
-  for (let i = 0; i < n; i++) out.push(await workerUser(f, enterprise.id, [Role.JUDGE]));
-  return out;
-}
-
 const file = async (token: string | null, input: Record<string, unknown>) => t.gql(FILE, { input }, token);
 const fileOk = async (token: string, input: Record<string, unknown>) => ok(await file(token, input)).fileAppeal;
-
-describe('competition settings', () => {
-  it('defaults to a 2-hour window and a 24-hour arbitration deadline; validates both; they may change until publication', async () => {
-    const f = await setupCompetition(t, { entries: 1, judges: 1 });
-    const read = async () => ok(await t.gql(`query($id: ID!) { competition(id: $id) { appealWindowMinutes arbitrationDeadlineMinutes } }`, { id: f.competitionId })).competition;
-    expect(await read()).toEqual({ appealWindowMinutes: 120, arbitrationDeadlineMinutes: 1440 });
-
-    const bad = ok(await t.gql(UPDATE, { input: { competitionId: f.competitionId, appealWindowMinutes: -1, arbitrationDeadlineMinutes: 0 } }, f.organizer.token)).updateCompetition;
-    expect(bad.userErrors.map((e: { field: string[] }) => e.field)).toEqual([['input', 'appealWindowMinutes'], ['input', 'arbitrationDeadlineMinutes']]);
-    // While IN_PROGRESS, the appeal settings still change (other rules do not).
-    const good = ok(await t.gql(UPDATE, { input: { competitionId: f.competitionId, appealWindowMinutes: 0, arbitrationDeadlineMinutes: 60 } }, f.organizer.token)).updateCompetition;
-    expect(good).toEqual({ competition: { appealWindowMinutes: 0, arbitrationDeadlineMinutes: 60 }, userErrors: [] });
-    const mixed = ok(await t.gql(UPDATE, { input: { competitionId: f.competitionId, appealWindowMinutes: 30, teamSize: 2 } }, f.organizer.token)).updateCompetition;
-    expect(mixed.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-    expect(await read()).toEqual({ appealWindowMinutes: 0, arbitrationDeadlineMinutes: 60 });
-
-    const created = await mutate(t, f.organizer.token, 'createCompetition', 'CreateCompetitionInput', {
-      title: '岗位练兵', kind: 'JOB_DRILL', level: 'CITY', trade: '焊工', hostEnterpriseId: f.hostEnterpriseId,
-      startsAt: '2026-05-10T00:00:00.000Z', endsAt: '2026-05-11T00:00:00.000Z', appealWindowMinutes: 0, arbitrationDeadlineMinutes: 30,
-    }, 'competition { appealWindowMinutes arbitrationDeadlineMinutes }');
-    expect(created.competition).toEqual({ appealWindowMinutes: 0, arbitrationDeadlineMinutes: 30 });
-  });
-});
-
-describe('publishResults (成绩公示)', () => {
-  it('is refused with one userError per unsigned stage, naming it; denied to other organizers and judges; then publishes, opens the window and lifts a freeze', async () => {
-    const f = await setupCompetition(t, { entries: 2, judges: 3 });
-    await markAll(f);
-    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
-    await closeScoring(f);
-
-    const other = await t.user([Role.ORGANIZER]);
-    expect(errorCode(await t.gql(PUBLISH, { input: { competitionId: f.competitionId } }, other.token))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(PUBLISH, { input: { competitionId: f.competitionId } }, f.judges[0]!.token))).toBe('FORBIDDEN');
-    expect(errorCode(await t.gql(PUBLISH, { input: { competitionId: f.competitionId } }))).toBe('UNAUTHENTICATED');
-
-    await signOffStages(t, f, [f.stages[0]!.id]);
-    const refused = ok(await t.gql(PUBLISH, { input: { competitionId: f.competitionId } }, f.organizer.token)).publishResults;
-    expect(refused.competition).toBeNull();
-    expect(refused.userErrors).toHaveLength(1);
-    expect(refused.userErrors[0]).toEqual(expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] }));
-    expect(refused.userErrors[0].message).toContain(`“${f.stages[1]!.name}”`);
-    expect(ok(await t.gql(STATUS, { id: f.competitionId })).competition).toEqual({ status: 'SCORING_CLOSED', appealWindowOpen: false, resultsPublishedAt: null, appealWindowClosesAt: null });
-    expect(ok(await t.gql(BOARD, { id: f.competitionId })).competition.leaderboard.frozen).toBe(true);
-
-    await signOffStages(t, f, [f.stages[1]!.id]);
-    const client = wsClient(t.wsUrl);
-    try {
-      const sub = record<any>(client, `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { competition { status appealWindowOpen } } }`, { id: f.competitionId });
-      await subscriptionsActive(t, 'competitionStatusChanged', 1);
-      const published = ok(await t.gql(PUBLISH, { input: { competitionId: f.competitionId } }, f.organizer.token)).publishResults;
-      expect(published.userErrors).toEqual([]);
-      expect(published.competition.status).toBe('RESULTS_PUBLISHED');
-      expect(published.competition.appealWindowOpen).toBe(true);
-      const at = Date.parse(published.competition.resultsPublishedAt);
-      expect(Date.parse(published.competition.appealWindowClosesAt) - at).toBe(120 * 60_000);
-      await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'RESULTS_PUBLISHED');
-      sub.stop();
-    } finally {
-      await client.dispose();
-    }
-    // The public now sees the provisional results themselves, not the board as frozen.
-    expect(ok(await t.gql(BOARD, { id: f.competitionId })).competition.leaderboard.frozen).toBe(false);
-    const again = ok(await t.gql(PUBLISH, { input: { competitionId: f.competitionId } }, f.organizer.token)).publishResults;
-    expect(again.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-  });
-});
 
 describe('appeals', () => {
   let f: CompetitionFixture;
@@ -154,19 +36,19 @@ describe('appeals', () => {
 
   beforeAll(async () => {
     f = await setupCompetition(t, { entries: 3, judges: 3 });
-    await markAll(f);
+    await markAll(t, f);
     // The third judge leaves the panel after marking (their marks stay) and later sits as an arbitrator.
     await mutate(t, f.organizer.token, 'unassignJudge', 'UnassignJudgeInput', { competitionId: f.competitionId, userId: f.judges[2]!.globalId, reason: '转任仲裁组' }, 'assignment { id }');
     // Users of any role: a duty or a link to a worker, not a role, makes them a party.
     leader = await t.user([Role.STUDIO_MANAGER]);
     otherLeader = await t.user([Role.STUDIO_MANAGER]);
-    await appoint(f, leader, 'TEAM_LEADER', f.entries[0]!.enterpriseId);
-    await appoint(f, otherLeader, 'TEAM_LEADER', f.entries[1]!.enterpriseId);
+    await appoint(t, f, leader, 'TEAM_LEADER', f.entries[0]!.enterpriseId);
+    await appoint(t, f, otherLeader, 'TEAM_LEADER', f.entries[1]!.enterpriseId);
     entrant = await t.user([Role.REVIEWER], { workerId: f.entries[0]!.workerIds[0]! });
     otherWorker = await t.user([Role.REVIEWER], { workerId: f.entries[1]!.workerIds[0]! });
     arbitrator = await t.user([Role.REVIEWER]);
-    await appoint(f, arbitrator, 'ARBITRATOR');
-    await closeScoring(f);
+    await appoint(t, f, arbitrator, 'ARBITRATOR');
+    await closeScoring(t, f);
   }, 120_000);
 
   it('are refused before publication', async () => {
@@ -239,12 +121,12 @@ describe('appeals', () => {
 
     // A judge of the contested stage, even one removed from the panel since (beforeAll), stands aside.
     const judge = f.judges[2]!;
-    await appoint(f, { ...judge, email: '' }, 'ARBITRATOR');
+    await appoint(t, f, judge, 'ARBITRATOR');
     const judged = ok(await t.gql(RULE, { input }, judge.token)).ruleOnAppeal;
     expect(judged.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', field: ['input', 'appealId'] })]);
 
-    const colleague = await workerUser(f, f.entries[0]!.enterpriseId);
-    await appoint(f, colleague, 'ARBITRATOR');
+    const colleague = await workerUser(t, f, f.entries[0]!.enterpriseId);
+    await appoint(t, f, colleague, 'ARBITRATOR');
     const sameEnterprise = ok(await t.gql(RULE, { input }, colleague.token)).ruleOnAppeal;
     expect(sameEnterprise.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT_OF_INTEREST' })]);
     expect(sameEnterprise.userErrors[0].message).toMatch(/企业.*\/ .*enterprise/);
@@ -282,7 +164,7 @@ describe('appeals', () => {
   it('upheld: named judges re-mark exactly the contested criterion; the new marks replace the old as APPEAL revisions; the result changes; the stage’s sign-off is voided; the last re-mark resolves it', async () => {
     const appeals = ok(await t.gql(APPEALS, { id: f.competitionId }, f.organizer.token)).competition.appeals.nodes;
     const appeal = appeals.find((a: { grounds: string }) => a.grounds === '焊缝外观评分与实物不符');
-    const [r1, r2, r3] = await neutralJudges(f, 3);
+    const [r1, r2, r3] = await neutralJudges(t, f, 3);
     const rule = (remarkJudgeIds: string[]) => t.gql(RULE, { input: { appealId: appeal.id, decision: 'UPHELD', reason: '复看实物，外观评分偏低', remarkJudgeIds } }, arbitrator.token);
 
     const tooFew = ok(await rule([r1!.globalId, r2!.globalId])).ruleOnAppeal;
@@ -339,7 +221,7 @@ describe('appeals', () => {
   it('finalizes once the window has closed, every appeal is settled and every stage is signed again; the board shows who won on appeal', async () => {
     const appeals = ok(await t.gql(APPEALS, { id: f.competitionId }, f.organizer.token)).competition.appeals.nodes;
     const pending = appeals.find((a: { status: string }) => a.status === 'FILED');
-    await closeWindow(f);
+    await closeWindow(t, f);
     const late = await fileOk(otherLeader.token, { entryId: f.entries[1]!.id, criterionId: judgement(), grounds: '迟到的申诉' });
     expect(late.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     const waiting = ok(await t.gql(FINALIZE, { input: { competitionId: f.competitionId } }, f.organizer.token)).finalizeCompetition;
@@ -363,67 +245,8 @@ describe('appeals', () => {
   });
 });
 
-describe('the close of the appeal window', () => {
-  const SUB = `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { version competition { status appealWindowOpen } } }`;
-
-  it('is announced to competitionStatusChanged subscribers once, right after publication when the window is 0', async () => {
-    const f = await setupCompetition(t, { entries: 1, judges: 1 });
-    await closeScoring(f);
-    const client = wsClient(t.wsUrl);
-    try {
-      const sub = record<any>(client, SUB, { id: f.competitionId });
-      await subscriptionsActive(t, 'competitionStatusChanged', 1);
-      await signOffAndPublish(t, f);
-      // Publication, then the closing (sign-offs before them announce too): two events of RESULTS_PUBLISHED.
-      const published = () => sub.results.filter((r) => r.data?.competitionStatusChanged.competition.status === 'RESULTS_PUBLISHED');
-      await sub.waitFor(() => published().length >= 2);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(published()).toHaveLength(2);
-      expect(published().map((r) => r.data.competitionStatusChanged.competition.appealWindowOpen)).toEqual([false, false]);
-      sub.stop();
-    } finally {
-      await client.dispose();
-    }
-  });
-
-  it('is announced by an instance started after the window closed, heard by subscribers of another instance', async () => {
-    const f = await setupCompetition(t, { entries: 1, judges: 1 });
-    await closeScoring(f);
-    await signOffAndPublish(t, f, { appealWindowMinutes: 120 });
-    expect(ok(await t.gql(STATUS, { id: f.competitionId })).competition.appealWindowOpen).toBe(true);
-    const client = wsClient(t.wsUrl);
-    try {
-      const sub = record<any>(client, SUB, { id: f.competitionId });
-      await subscriptionsActive(t, 'competitionStatusChanged', 1);
-      await closeWindow(f);
-      const second = await startTestServer({ shareWith: t });
-      try {
-        const heard = await sub.waitFor((d) => d.competitionStatusChanged.competition.status === 'RESULTS_PUBLISHED');
-        expect(heard.competitionStatusChanged.competition.appealWindowOpen).toBe(false);
-      } finally {
-        await second.close();
-      }
-      sub.stop();
-    } finally {
-      await client.dispose();
-    }
-  });
-});
-
-describe('a competition without an appeal window', () => {
-  it('takes no appeals and finalizes right after publication', async () => {
-    const f = await setupCompetition(t, { entries: 1, judges: 1 });
-    await markAll(f);
-    await closeScoring(f);
-    await signOffAndPublish(t, f);
-    expect(ok(await t.gql(STATUS, { id: f.competitionId })).competition.appealWindowOpen).toBe(false);
-    const refused = await fileOk(f.organizer.token, { entryId: f.entries[0]!.id, stageId: f.stages[0]!.id, grounds: '练兵不设申诉' });
-    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-    await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
-  });
-});
-
 async function boardRow(f: CompetitionFixture, i: number): Promise<{ total: number; changedOnAppeal: boolean }> {
   const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows;
   return rows.find((r: { entryId: string }) => r.entryId === f.entries[i]!.id);
 }
+
