@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { mutate, setupCompetition, signOffAndPublish, signOffStages, type CompetitionFixture } from '../helpers/competition';
+import { idOf } from '../../src/common/relay';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { appoint, BOARD, closeScoring, closeWindow, FILE, FINALIZE, markAll, neutralJudges, workerUser, type User } from './appeals-setup';
 
@@ -245,8 +246,43 @@ describe('appeals', () => {
   });
 });
 
+describe('a whole-stage appeal', () => {
+  it('upheld after its deadline (accepted, overdue): every mark of the stage is re-marked, one re-marker may take one mark per criterion; a retry records nothing', async () => {
+    const f = await setupCompetition(t, { entries: 2, judges: 1 });
+    await markAll(t, f);
+    await closeScoring(t, f);
+    await mutate(t, f.organizer.token, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: f.competitionId, arbitrationDeadlineMinutes: 1 }, 'competition { id }');
+    await signOffAndPublish(t, f, { appealWindowMinutes: 60 });
+    const arbitrator = await t.user([Role.REVIEWER]);
+    await appoint(t, f, arbitrator, 'ARBITRATOR');
+    const practice = f.stages[1]!;
+    const filed = await fileOk(f.organizer.token, { entryId: f.entries[1]!.id, stageId: practice.id, grounds: '实操评分整体偏低' });
+    // The arbitrators' minute passes.
+    await t.orm.em.fork().execute(`update appeal set deadline = now() - interval '1 second' where id = ?`, [idOf(filed.appeal.id, 'Appeal')]);
+    expect(ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Appeal { overdue status } } }`, { id: filed.appeal.id }, f.organizer.token)).node).toEqual({ overdue: true, status: 'FILED' });
+
+    const [judge] = await neutralJudges(t, f, 1);
+    const ruled = ok(await t.gql(RULE, { input: { appealId: filed.appeal.id, decision: 'UPHELD', reason: '复看', remarkJudgeIds: [judge!.globalId] } }, arbitrator.token)).ruleOnAppeal;
+    expect(ruled.userErrors).toEqual([]);
+    expect(ruled.appeal).toEqual(expect.objectContaining({ status: 'UPHELD', overdue: true }));
+    // The stage's two criteria, one mark each (one judge): both contested, none of the other stage.
+    expect(ruled.appeal.remarks.map((r: { criterion: { id: string } }) => r.criterion.id).sort()).toEqual(practice.criteria.map((c) => c.id).sort());
+
+    const [a, b] = ruled.appeal.remarks;
+    const first = await mutate(t, judge!.token, 'submitAppealMark', 'SubmitAppealMarkInput', { appealId: filed.appeal.id, scoreId: a.scoreId, value: a.contestedValue }, 'remark { id value }');
+    const retry = await mutate(t, judge!.token, 'submitAppealMark', 'SubmitAppealMarkInput', { appealId: filed.appeal.id, scoreId: a.scoreId, value: a.contestedValue }, 'remark { id } appeal { status }');
+    expect(retry.remark.id).toBe(first.remark.id);
+    const last = await mutate(t, judge!.token, 'submitAppealMark', 'SubmitAppealMarkInput', { appealId: filed.appeal.id, scoreId: b.scoreId, value: b.contestedValue + 5 }, 'appeal { status marksChanged }');
+    // The unchanged re-mark confirms its mark: one mark changed on appeal.
+    expect(last.appeal).toEqual({ status: 'RESOLVED', marksChanged: 1 });
+    const log = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 50) { nodes { revisions { reasonKind appealId } } } } } }`, { id: f.competitionId }, f.organizer.token)).node.scoreLog.nodes;
+    expect(log.flatMap((n: { revisions: unknown[] }) => n.revisions)).toEqual([
+      { reasonKind: 'APPEAL', appealId: filed.appeal.id }, { reasonKind: 'APPEAL', appealId: filed.appeal.id },
+    ]);
+  });
+});
+
 async function boardRow(f: CompetitionFixture, i: number): Promise<{ total: number; changedOnAppeal: boolean }> {
   const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows;
   return rows.find((r: { entryId: string }) => r.entryId === f.entries[i]!.id);
 }
-

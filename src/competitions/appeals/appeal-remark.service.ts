@@ -40,18 +40,21 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'appealId']);
     const appeal = await tx.findOneOrFail(Appeal, { id: data.appealId }, { refresh: true });
     if (!appeal.remarkJudgeIds.includes(viewer.id)) throw forbidden('您不是该申诉指定的复评裁判 / You are not named to re-mark this appeal');
-    if (appeal.status !== AppealStatus.UPHELD) {
-      throw domainError(UserErrorCode.INVALID_STATE, `该申诉不在复评中（${appeal.status}） / The appeal is not being re-marked (${appeal.status})`, ['input', 'appealId']);
-    }
-    if (competition.status !== S.RESULTS_PUBLISHED) {
-      throw domainError(UserErrorCode.INVALID_STATE, `竞赛状态为 ${competition.status}，不能复评 / Re-marks are given while the results are published (the competition is ${competition.status})`, ['input', 'appealId']);
-    }
     const check = new InputCheck();
     if ((data.scoreId == null) === (data.criterionId == null)) check.fail('scoreId', '须指明一个分数或一个评分项（二选一） / Name exactly one of scoreId and criterionId');
     const comment = data.comment != null ? check.text('comment', data.comment, { max: 2000, optional: true }) || null : null;
     check.throwIfAny();
 
     const remarks = await tx.find(AppealRemark, { appeal }, { orderBy: { criterion: 'asc', id: 'asc' } as never });
+    // A retry of the viewer's own re-mark (same mark, same value) answers with it and records nothing.
+    const own = remarks.find((r) => r.judge?.id === viewer.id && (data.scoreId != null ? r.score.id === data.scoreId : r.criterion.id === data.criterionId));
+    if (own && Number(own.value) === data.value) return { appeal, remark: own };
+    if (appeal.status !== AppealStatus.UPHELD) {
+      throw domainError(UserErrorCode.INVALID_STATE, `该申诉不在复评中（${appeal.status}） / The appeal is not being re-marked (${appeal.status})`, ['input', 'appealId']);
+    }
+    if (competition.status !== S.RESULTS_PUBLISHED) {
+      throw domainError(UserErrorCode.INVALID_STATE, `竞赛状态为 ${competition.status}，不能复评 / Re-marks are given while the results are published (the competition is ${competition.status})`, ['input', 'appealId']);
+    }
     const mine = new Set(remarks.filter((r) => r.judge?.id === viewer.id).map((r) => r.criterion.id));
     const remark = data.scoreId != null
       ? remarks.find((r) => r.score.id === data.scoreId)

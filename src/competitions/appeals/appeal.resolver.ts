@@ -132,7 +132,8 @@ export class AppealResolver {
   @Authorized(Role.JUDGE)
   @Mutation(() => SubmitAppealMarkPayload, {
     description: '复评: a judge named by an upheld appeal re-marks one contested mark; it replaces the mark as a revision of reason kind APPEAL, the entry’s result and the board follow, ' +
-      'and the stage’s sign-off is voided. Each named judge re-marks at most one mark per criterion; the last re-mark resolves the appeal.',
+      'and the stage’s sign-off is voided. Each named judge re-marks at most one mark per criterion; the last re-mark resolves the appeal. ' +
+      'Sending one’s own re-mark again with the same value (a retry) returns it and records nothing.',
   })
   async submitAppealMark(@Arg('input') input: SubmitAppealMarkInput, @Ctx() ctx: Context): Promise<SubmitAppealMarkPayload> {
     return withUserErrors(async () => {
