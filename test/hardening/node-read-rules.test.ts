@@ -84,7 +84,7 @@ const cases: NodeCase[] = [
   },
   // The chief judge's sign-off of a stage (issue 12 §4): public, so anyone can check published results against it.
   { type: 'StageSignOff', id: (f) => f.ids.signOff!, own: { ...competitionNodes('signOffs(first: 10) { nodes { id } }', (c) => c.signOffs.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
-  // An upheld appeal of a published competition: its jury reads it, and the judge named to re-mark it (outsideJudge).
+  // An upheld appeal of a published competition: its organizer (and admins) read it, and the judge named to re-mark it (outsideJudge).
   {
     type: 'Appeal', id: (f) => f.ids.appeal!,
     own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { id } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.map((a: any) => a.id) },

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
-import { isOwner, juryStanding } from '../access.js';
+import { isOwner } from '../access.js';
 import { EntryMember } from '../entries/entry-member.entity.js';
 import { CompetitionStatus, OfficialDuty } from '../enums.js';
 import { CompetitionOfficial } from '../officials/official.entity.js';
@@ -16,7 +16,8 @@ import type { Appeal } from './appeal.entity.js';
  * linked to one of the entry's workers.
  *
  * Reading an appeal:
- * - FULL: its jury (organizer, ADMIN, chief judge) and its arbitrators (active ARBITRATOR duty): everything.
+ * - FULL: its organizer (or an ADMIN) and its arbitrators (active ARBITRATOR duty): everything. Not its judges, the
+ *   chief judge included: grounds may name the entrant, and judges stay anonymized until FINALIZED.
  * - PARTY: whoever could file it (team leader, the entrant's own user) and whoever filed it: everything
  *   but the names of who filed and ruled.
  * - REMARKER: a judge named to re-mark it: the contested marks and the ruling's reason, not the grounds.
@@ -50,7 +51,7 @@ export async function appealViewer(em: EntityManager, viewer: Viewer | null, com
   const user = await em.findOne(User, { id: viewer.id }, { fields: ['worker'] });
   const organizer = isOwner(viewer, competition);
   const arbitrator = duties.some((d) => d.duty === OfficialDuty.ARBITRATOR);
-  const full = organizer || arbitrator || (await juryStanding(em, viewer, competition)).jury;
+  const full = organizer || arbitrator;
   const leaderOf = new Set(duties.filter((d) => d.duty === OfficialDuty.TEAM_LEADER && d.enterpriseId).map((d) => d.enterpriseId!));
   return { userId: viewer.id, full, organizer, workerId: user?.worker?.id ?? null, leaderOf, finalized };
 }

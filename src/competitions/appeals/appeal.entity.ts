@@ -31,7 +31,7 @@ export class Appeal extends Node {
   /** The contested criterion; null when the whole stage is contested. */
   @ManyToOne('Criterion', { ref: true, nullable: true, deleteRule: 'cascade' }) criterion: Ref<Criterion> | null = null;
   @Field(() => AppealStatus) @Enum({ items: () => AppealStatus }) status: AppealStatus = AppealStatus.FILED;
-  /** Why the entrant contests the marks; private to the parties, the jury and the arbitrators. */
+  /** Why the entrant contests the marks; private to the parties, the organizer and the arbitrators. */
   @Property({ type: 'string', length: 2000 }) grounds!: string;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) filedBy!: Ref<User>;
   @Field({ description: 'When it was filed (within the appeal window).' }) @Property({ type: 'Date' }) filedAt: Date = new Date();
@@ -39,7 +39,7 @@ export class Appeal extends Node {
   @Property({ type: 'Date' }) deadline!: Date;
   @Field(() => AppealDecision, { nullable: true, description: 'The ruling; null until ruled.' })
   @Enum({ items: () => AppealDecision, nullable: true }) ruling: AppealDecision | null = null;
-  /** The arbitrator's reason; exposed to the parties, the jury, the arbitrators and the re-markers. */
+  /** The arbitrator's reason; exposed to the parties, the organizer, the arbitrators and the re-markers. */
   @Property({ type: 'string', length: 2000, nullable: true }) rulingReason: string | null = null;
   @ManyToOne('User', { ref: true, nullable: true, deleteRule: 'restrict' }) ruledBy: Ref<User> | null = null;
   @Field(() => Date, { nullable: true, description: 'When ruled.' }) @Property({ type: 'Date', nullable: true }) ruledAt: Date | null = null;

@@ -16,7 +16,7 @@ export class FileAppealInput {
   @Field(() => ID, { description: 'The entry whose marks are contested.' }) entryId!: string;
   @Field(() => ID, { nullable: true, description: 'Contest the whole stage (every criterion of it).' }) stageId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Contest one criterion.' }) criterionId?: string | null;
-  @Field({ description: 'Why (申诉理由), 1–2000 characters; seen by the parties, the jury and the arbitrators only.' }) grounds!: string;
+  @Field({ description: 'Why (申诉理由), 1–2000 characters; seen by the parties, the organizer and the arbitrators only.' }) grounds!: string;
 }
 
 @ObjectType({ description: 'The appeal, or userErrors.' })

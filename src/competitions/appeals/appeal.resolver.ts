@@ -77,7 +77,7 @@ registerNodeType('Appeal', async (ctx, ids) => {
   for (const appeal of await ctx.em.find(Appeal, { id: { $in: ids } })) if (await accessOf(ctx, appeal)) out.set(appeal.id, appeal);
   return out;
 });
-// A re-mark is read where its appeal's re-marks are: the jury, the arbitrators, the parties and the re-markers.
+// A re-mark is read where its appeal's re-marks are: the organizer, the arbitrators, the parties and the re-markers.
 registerNodeType('AppealRemark', async (ctx, ids) => {
   const out = new Map<string, object>();
   for (const remark of await ctx.em.find(AppealRemark, { id: { $in: ids } }, { populate: ['appeal'] })) {
@@ -169,35 +169,35 @@ export class AppealResolver {
     return (appeal.ruledAt ?? new Date()) > appeal.deadline;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Why the entrant appealed (申诉理由): the parties, the jury and the arbitrators; null for others.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Why the entrant appealed (申诉理由): the parties, the organizer and the arbitrators; null for others.' })
   async grounds(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<string | null> {
     return readsReasons(await accessOf(ctx, appeal)) ? appeal.grounds : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The arbitrator’s reason: the parties, the jury, the arbitrators and the re-markers; null for others and until ruled.' })
+  @FieldResolver(() => String, { nullable: true, description: 'The arbitrator’s reason: the parties, the organizer, the arbitrators and the re-markers; null for others and until ruled.' })
   async rulingReason(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<string | null> {
     const a = await accessOf(ctx, appeal);
     return readsReasons(a) || a === AppealAccess.REMARKER ? appeal.rulingReason : null;
   }
 
-  @FieldResolver(() => UserSummary, { nullable: true, description: 'Who filed it: the jury and the arbitrators only.' })
+  @FieldResolver(() => UserSummary, { nullable: true, description: 'Who filed it: the organizer and the arbitrators only.' })
   async filedBy(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<UserSummary | null> {
     return (await accessOf(ctx, appeal)) === AppealAccess.FULL ? userSummary(ctx, appeal.filedBy.id) : null;
   }
 
-  @FieldResolver(() => UserSummary, { nullable: true, description: 'The arbitrator who ruled: the jury and the arbitrators only.' })
+  @FieldResolver(() => UserSummary, { nullable: true, description: 'The arbitrator who ruled: the organizer and the arbitrators only.' })
   async ruledBy(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<UserSummary | null> {
     return appeal.ruledBy && (await accessOf(ctx, appeal)) === AppealAccess.FULL ? userSummary(ctx, appeal.ruledBy.id) : null;
   }
 
-  @FieldResolver(() => [UserSummary], { nullable: true, description: 'The judges named to re-mark (UPHELD): the jury, the arbitrators and the re-markers; null for others.' })
+  @FieldResolver(() => [UserSummary], { nullable: true, description: 'The judges named to re-mark (UPHELD): the organizer, the arbitrators and the re-markers; null for others.' })
   async remarkJudges(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<UserSummary[] | null> {
     const a = await accessOf(ctx, appeal);
     if (a !== AppealAccess.FULL && a !== AppealAccess.REMARKER) return null;
     return Promise.all(appeal.remarkJudgeIds.map((id) => userSummary(ctx, id)));
   }
 
-  @FieldResolver(() => [AppealRemark], { nullable: true, description: 'The contested marks and their re-marks, by criterion: the jury, the arbitrators, the parties and the re-markers; null for others.' })
+  @FieldResolver(() => [AppealRemark], { nullable: true, description: 'The contested marks and their re-marks, by criterion: the organizer, the arbitrators, the parties and the re-markers; null for others.' })
   async remarks(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<AppealRemark[] | null> {
     const a = await accessOf(ctx, appeal);
     if (!a || a === AppealAccess.OUTCOME) return null;
@@ -239,7 +239,7 @@ export class CompetitionAppealsResolver {
   }
 
   @FieldResolver(() => AppealConnection, {
-    description: 'Its appeals (申诉), oldest first. The jury (organizer, chief judge, ADMIN) and the arbitrators see all; a party the appeals they filed or could file; ' +
+    description: 'Its appeals (申诉), oldest first. Its organizer (or an ADMIN) and its arbitrators see all; a party the appeals they filed or could file; ' +
       'a named re-marker the ones they re-mark; everyone, once FINALIZED, every appeal’s outcome (grounds and reasons stay with the parties).',
   })
   async appeals(
