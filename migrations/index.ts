@@ -14,6 +14,7 @@ import { Migration20261206190000 } from './Migration20261206190000.js';
 import { Migration20261206190500 } from './Migration20261206190500.js';
 import { Migration20261206191200 } from './Migration20261206191200.js';
 import { Migration20261206191300 } from './Migration20261206191300.js';
+import { Migration20261206192000 } from './Migration20261206192000.js';
 import { Migration20261206192100 } from './Migration20261206192100.js';
 
 export const migrationsList = [
@@ -32,5 +33,6 @@ export const migrationsList = [
   { name: 'Migration20261206190500', class: Migration20261206190500 },
   { name: 'Migration20261206191200', class: Migration20261206191200 },
   { name: 'Migration20261206191300', class: Migration20261206191300 },
+  { name: 'Migration20261206192000', class: Migration20261206192000 },
   { name: 'Migration20261206192100', class: Migration20261206192100 },
 ];

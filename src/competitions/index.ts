@@ -25,13 +25,15 @@ import { JudgeReportLineResolver, JudgeReportResolver } from './results/judge-re
 import { StageSignOff } from './results/stage-sign-off.entity.js';
 import { CompetitionOfficial } from './officials/official.entity.js';
 import { CompetitionOfficialsResolver, OfficialResolver } from './officials/official.resolver.js';
+import { MarkingCode } from './marking/marking-code.entity.js';
+import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.resolver.js';
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
 import { Appeal } from './appeals/appeal.entity.js';
 import { AppealRemark } from './appeals/appeal-remark.entity.js';
 import { AppealRemarkResolver, AppealResolver, CompetitionAppealsResolver, ScoreRevisionAppealResolver } from './appeals/appeal.resolver.js';
 
 export const competitionEntities = [
-  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial,
+  Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode,
   Appeal, AppealRemark,
 ];
 
@@ -46,6 +48,8 @@ export const competitionResolvers = [
   ScoreCorrectionResolver, CompetitionScoreCorrectionsResolver,
   // officials/
   OfficialResolver, CompetitionOfficialsResolver,
+  // marking/ (anonymous marking: codes, judges' marking lists)
+  StageMarkingResolver, MarkingCodeResolver,
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/

@@ -132,3 +132,14 @@ export function computeEntryResult(
     completeness: marksExpected === 0 ? 0 : marksReceived / marksExpected,
   };
 }
+
+/**
+ * Σ weight × stage score / 100 over the given stages, rounded half up to hundredths from the exact
+ * value: the entry's total when every stage is given (stage scores are the stored, rounded ones, as
+ * computeEntryResult sums them), the total of the visible stages when some are held back.
+ */
+export function weightedTotal(stages: readonly { id: string; weight: number }[], stageScores: Readonly<Record<string, number>>): number {
+  let total = ZERO;
+  for (const s of stages) total = add(total, div(mul(fromNumber(s.weight), fromNumber(stageScores[s.id] ?? 0)), HUNDRED));
+  return toHundredths(total);
+}

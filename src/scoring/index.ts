@@ -13,7 +13,7 @@ export {
 } from './decimal.js';
 export { aggregate } from './aggregate.js';
 export { validateScheme, assertValidScheme, type SchemeProblem, type SchemeProblemCode } from './validate.js';
-export { computeEntryResult } from './entry-result.js';
+export { computeEntryResult, weightedTotal } from './entry-result.js';
 export { heaviestStageId, rankRows, selectTop } from './rank.js';
 export { assignPrizes, prizeTierSizes, type PrizeCandidate } from './prizes.js';
 export { computeLeaderboard, toRankInput } from './leaderboard.js';

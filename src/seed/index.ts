@@ -31,10 +31,12 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const organizer = await user(`organizer@${DEMO_DOMAIN}`, '市总工会竞赛组委会', Role.ORGANIZER);
   const judges: DemoUser[] = [];
   for (let j = 0; j < 3; j++) judges.push(await user(`judge${j + 1}@${DEMO_DOMAIN}`, `裁判${j + 1}`, Role.JUDGE, (judgeWorkers[j] ?? reg.workers[j])!.id));
+  // The welding contest's encryption officer (加密裁判): a JUDGE account on no panel, as the rules ask.
+  const officer = await user(`officer@${DEMO_DOMAIN}`, '加密裁判', Role.JUDGE);
   const manager = await user(`studio@${DEMO_DOMAIN}`, '工作室管理员', Role.STUDIO_MANAGER);
   const reviewer = await user(`reviewer@${DEMO_DOMAIN}`, '评审专家', Role.REVIEWER);
   const reviewers = [reviewer, await user(`reviewer2@${DEMO_DOMAIN}`, '评审专家二', Role.REVIEWER), await user(`reviewer3@${DEMO_DOMAIN}`, '评审专家三', Role.REVIEWER)];
-  const competitions = await seedCompetitions(c, dice, reg, organizer.token, judges, judgesEnterprise.id);
+  const competitions = await seedCompetitions(c, dice, reg, organizer.token, judges, judgesEnterprise.id, officer);
   const innovation = await seedInnovation(c, dice, reg, admin, manager, reviewer);
   const methods = await seedMethods(c, dice, reg, admin, organizer.token, manager, reviewers, innovation.studios);
   await seedShowcase(c, organizer.token, manager, innovation.studios, [...innovation.innovationIds.slice(0, 3), ...methods.namedIds, ...innovation.projectIds.slice(1, 4)]);
@@ -47,6 +49,7 @@ export async function seedDemo(url: string, adminEmail: string, password: string
     logins: [
       [organizer.email, 'ORGANIZER (owns the competitions)'],
       ...judges.map((j): [string, string] => [j.email, 'JUDGE (on both panels)']),
+      [officer.email, 'JUDGE named encryption officer (加密裁判) of the welding contest: holds its theory paper’s marking codes'],
       [manager.email, 'STUDIO_MANAGER (manages every demo studio)'],
       ...reviewers.map((r): [string, string] => [r.email, 'REVIEWER (studios, methods, projects)']),
     ],

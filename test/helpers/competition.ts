@@ -25,7 +25,7 @@ export interface SetupOptions {
   /** Default 3, each a JUDGE user linked to a worker of one shared "judges' enterprise". */
   judges?: number;
   aggregation?: 'MEAN' | 'TRIMMED_MEAN' | 'MEDIAN';
-  stages?: { name: string; weight: number; criteria: { name?: string; kind: 'MEASUREMENT' | 'JUDGEMENT'; maxScore: number }[] }[];
+  stages?: { name: string; weight: number; anonymous?: boolean; criteria: { name?: string; kind: 'MEASUREMENT' | 'JUDGEMENT'; maxScore: number }[] }[];
   /** Default IN_PROGRESS: lots drawn with seed 'test-seed', every judge on every stage. */
   until?: Until;
   prizeTiers?: { tier: string; count?: number; share?: number }[];
@@ -86,7 +86,7 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
 
   const stages: CompetitionFixture['stages'] = [];
   for (const s of opts.stages ?? DEFAULT_STAGES) {
-    const { stage } = await mutate(t, token, 'addStage', 'AddStageInput', { competitionId, name: s.name, weight: s.weight }, 'stage { id }');
+    const { stage } = await mutate(t, token, 'addStage', 'AddStageInput', { competitionId, name: s.name, weight: s.weight, ...(s.anonymous ? { anonymous: true } : {}) }, 'stage { id }');
     const criteria: CompetitionFixture['stages'][number]['criteria'] = [];
     for (const [i, c] of s.criteria.entries()) {
       const { criterion } = await mutate(t, token, 'addCriterion', 'AddCriterionInput', {

@@ -32,6 +32,16 @@ export function completedEntry(criteria: Iterable<CriterionShape>, stageIds: rea
   return true;
 }
 
+/**
+ * The stages whose criteria make an entry "completed" for a mark of `stageId` (with anonymous marking,
+ * issue 12 §1): an anonymous stage's paper is a unit of its own, and the open stages are one together.
+ * Counted across both, a colleague's mark on a code turning visible (or a correction being refused)
+ * once the judge marked some entry at the station would tell them which entry the code is.
+ */
+export function completionStages(stageId: string, judged: readonly string[], anonymous: ReadonlySet<string>): string[] {
+  return anonymous.has(stageId) ? [stageId] : judged.filter((id) => !anonymous.has(id));
+}
+
 /** The message a judge gets when a correction needs the chief judge's approval. */
 export const APPROVAL_NEEDED = '您已看到本参赛的评委组评分，更正需裁判长批准：请提交更正申请（requestScoreCorrection） / You have seen the panel’s marks on this entry: a correction now needs the chief judge’s approval; request it with requestScoreCorrection';
 
@@ -73,8 +83,11 @@ export interface MarkSight {
   stageIds: Set<string>;
   /** Stages whose marking is closed: their panels' marks are open to their judges. */
   closedStageIds: Set<string>;
-  /** Entries (of those asked) the judge has completed. */
+  /** Entries (of those asked) the judge has completed in the open stages they judge. */
   completed: Set<string>;
+  /** Anonymous stages: each is completed on its own (completionStages); per stage, the entries completed in it. */
+  anonymousStageIds?: Set<string>;
+  completedIn?: Map<string, Set<string>>;
 }
 
 /** A mark as the rule reads it; `judgeId` is whoever gave (or last corrected) it. */
@@ -84,7 +97,8 @@ export interface SeenMark { entryId: string; stageId: string; kind: string; judg
 export function seesPanelMarks(sight: MarkSight, entryId: string, stageId: string): boolean {
   if (sight.all) return true;
   if (!sight.stageIds.has(stageId)) return false;
-  return sight.closedStageIds.has(stageId) || sight.completed.has(entryId);
+  if (sight.closedStageIds.has(stageId)) return true;
+  return sight.anonymousStageIds?.has(stageId) ? !!sight.completedIn?.get(stageId)?.has(entryId) : sight.completed.has(entryId);
 }
 
 export function seesMark(sight: MarkSight, mark: SeenMark): boolean {
@@ -98,7 +112,7 @@ export function seesJudgeNames(standing: JuryStanding): boolean {
   return standing.jury;
 }
 
-interface StageRow { id: string; marking_closed_at: Date | null }
+interface StageRow { id: string; marking_closed_at: Date | null; anonymous: boolean }
 
 /**
  * The sight of a viewer whose standing is known, for marks on the given entries: for a judge, the
@@ -108,13 +122,21 @@ export async function sightFrom(
   em: EntityManager, viewer: Viewer | null, competition: Pick<Competition, 'id' | 'status'>, standing: JuryStanding, entryIds: readonly string[],
 ): Promise<MarkSight> {
   const stageIds = new Set(standing.jury ? [] : standing.stageIds ?? []);
-  const sight: MarkSight = { all: standing.jury, viewerId: viewer?.id ?? null, stageIds, closedStageIds: new Set(), completed: new Set() };
+  const sight: MarkSight = {
+    all: standing.jury, viewerId: viewer?.id ?? null, stageIds, closedStageIds: new Set(), completed: new Set(), anonymousStageIds: new Set(), completedIn: new Map(),
+  };
   if (standing.jury || !viewer || !stageIds.size) return sight;
-  const stages = await em.execute<StageRow[]>(`select id, marking_closed_at from stage where competition_id = ?`, [competition.id]);
+  const stages = await em.execute<StageRow[]>(`select id, marking_closed_at, anonymous from stage where competition_id = ?`, [competition.id]);
+  const anonymous = sight.anonymousStageIds!;
   for (const s of stages) {
     if (stageMarkingClosed({ markingClosedAt: s.marking_closed_at }, competition.status as CompetitionStatus)) sight.closedStageIds.add(s.id);
+    if (s.anonymous) anonymous.add(s.id);
   }
-  sight.completed = await completedEntries(em, viewer.id, [...stageIds], entryIds);
+  const judged = [...stageIds];
+  for (const stageId of judged.filter((id) => anonymous.has(id))) {
+    sight.completedIn!.set(stageId, await completedEntries(em, viewer.id, [stageId], entryIds));
+  }
+  sight.completed = await completedEntries(em, viewer.id, judged.filter((id) => !anonymous.has(id)), entryIds);
   return sight;
 }
 
@@ -136,8 +158,10 @@ export type MarkEventSight = 'offPanel' | 'hidden' | 'visible';
 export async function markEventSight(em: EntityManager, viewer: Viewer, competition: Pick<Competition, 'owner'>, scoreId: string): Promise<MarkEventSight> {
   const [row] = await em.execute<{
     entry_id: string; stage_id: string; kind: string; judge_id: string; status: CompetitionStatus; marking_closed_at: Date | null; seats: PanelSeat[] | null;
+    anonymous_stage_ids: string[];
   }[]>(
-    `select s.entry_id, cr.stage_id, cr.kind, s.judge_id, c.status, st.marking_closed_at, ${SEATS_SQL} as seats
+    `select s.entry_id, cr.stage_id, cr.kind, s.judge_id, c.status, st.marking_closed_at, ${SEATS_SQL} as seats,
+       array(select a.id::text from stage a where a.competition_id = c.id and a.anonymous) as anonymous_stage_ids
      from score s join criterion cr on cr.id = s.criterion_id join stage st on st.id = cr.stage_id
        join competition c on c.id = s.competition_id
      where s.id = ?`,
@@ -148,12 +172,15 @@ export async function markEventSight(em: EntityManager, viewer: Viewer, competit
   if (!standing.stageIds) return 'offPanel';
   const stageIds = new Set(standing.stageIds);
   const closed = stageMarkingClosed({ markingClosedAt: row.marking_closed_at }, row.status);
+  const anonymous = new Set(row.anonymous_stage_ids);
   const sight: MarkSight = {
-    all: false, viewerId: viewer.id, stageIds, closedStageIds: new Set(closed ? [String(row.stage_id)] : []), completed: new Set(),
+    all: false, viewerId: viewer.id, stageIds, closedStageIds: new Set(closed ? [String(row.stage_id)] : []), completed: new Set(), anonymousStageIds: anonymous, completedIn: new Map(),
   };
   const mark: SeenMark = { entryId: String(row.entry_id), stageId: String(row.stage_id), kind: row.kind, judgeId: String(row.judge_id) };
   if (!seesMark(sight, mark) && stageIds.has(mark.stageId) && !closed) {
-    sight.completed = await completedEntries(em, viewer.id, [...stageIds], [mark.entryId]);
+    const done = await completedEntries(em, viewer.id, completionStages(mark.stageId, [...stageIds], anonymous), [mark.entryId]);
+    if (anonymous.has(mark.stageId)) sight.completedIn!.set(mark.stageId, done);
+    else sight.completed = done;
   }
   return seesMark(sight, mark) ? 'visible' : 'hidden';
 }

@@ -9,7 +9,7 @@ import { Stage } from '../setup/stage.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { CompetitionStatus, EntryStatus, RevisionReasonKind } from '../enums.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
-import { judgesPerStageOf, markingPlan } from '../setup/scheme.js';
+import { anonymousStageIds, judgesPerStageOf, markingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
@@ -17,7 +17,7 @@ import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
 import { ScoreCorrectionRequest, ScoreCorrectionStatus } from './score-correction.entity.js';
 import { checkValue, storeEntryResult } from './score.service.js';
-import { completedEntry } from './independent-marking.js';
+import { completedEntry, completionStages } from './independent-marking.js';
 
 /*
  * A correction after the panel's marks became visible to the judge (issue 12 §2): the judge asks,
@@ -73,7 +73,8 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
       }
       const plan = await markingPlan(tx, competition);
       const marks = await tx.find(Score, { entry: score.entry.id });
-      if (!completedEntry(plan.criteria.values(), seat.stageIds.map(String), marks.map((m) => ({ criterionId: m.criterion.id, slot: m.slot })), viewer.id)) {
+      const unit = completionStages(stage.id, seat.stageIds.map(String), anonymousStageIds(plan));
+      if (!completedEntry(plan.criteria.values(), unit, marks.map((m) => ({ criterionId: m.criterion.id, slot: m.slot })), viewer.id)) {
         throw domainError(UserErrorCode.INVALID_STATE, '您尚未评完本参赛，可直接用 submitScore 更正（需说明理由） / You have not marked all of this entry yet: correct with submitScore (with a reason)', ['input', 'scoreId']);
       }
       if (Number(score.value) === data.value) {

@@ -9,7 +9,8 @@ import { Score } from './score.entity.js';
 
 @InputType()
 export class SubmitScoreInput {
-  @Field(() => ID) entryId!: string;
+  @Field(() => ID, { nullable: true, description: 'The entry, for a stage marked in the open. Give exactly one of entryId and markingId.' }) entryId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'For an anonymous stage (加密评分): the marking ID from your marking list (Stage.myMarkingList); an entryId is refused there.' }) markingId?: string | null;
   @Field(() => ID) criterionId!: string;
   @Field(() => Float, { description: 'From 0 to the criterion’s maxScore, at most two decimals.' }) value!: number;
   @Field(() => String, { nullable: true }) comment?: string | null;

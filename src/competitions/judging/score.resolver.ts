@@ -1,7 +1,7 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden, withUserErrors } from '../../common/errors.js';
-import { ConnectionArgs, expectId } from '../../common/relay.js';
+import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
 import { paginate } from '../../common/pagination.js';
 import { childrenLoader } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
@@ -21,6 +21,9 @@ import { canSeeStage, markVisibility, seesAnyMark, visibilityOf } from './score-
 import { markSight, seesMark, seesPanelMarks, sightFrom } from './independent-marking.js';
 import { juryStanding } from '../access.js';
 import { judgeNameFor } from './mark-names.js';
+import { markHidesEntry, hidesEntryOfMark } from '../marking/anonymity.js';
+import { codeOfEntryInStage } from '../marking/marking.loaders.js';
+import { MARKING_ID_TYPE, markingIdOf, NIL_UUID } from '../marking/marking-id.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
 
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
@@ -48,18 +51,39 @@ export class ScoreResolver {
   @Mutation(() => SubmitScorePayload, { description: 'JUDGE: mark an entry on a criterion (评分), or correct a mark (needs reason). Safe to retry with idempotencyKey.' })
   async submitScore(@Arg('input') input: SubmitScoreInput, @Ctx() ctx: Context): Promise<SubmitScorePayload> {
     return withUserErrors(async () => {
-      const entryId = expectId(input.entryId, 'Entry', ['input', 'entryId']);
+      const entryId = input.entryId != null ? expectId(input.entryId, 'Entry', ['input', 'entryId']) : null;
       const criterionId = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);
-      const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, criterionId });
+      // A malformed marking ID is answered as an unknown one: one answer for every marking ID not on the list.
+      const markingId = input.markingId != null ? idOf(input.markingId, MARKING_ID_TYPE) ?? NIL_UUID : null;
+      const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, markingId, criterionId });
       if (!outcome.replayed) ctx.app.metrics.marksSubmitted.inc({ revised: String(outcome.revised) });
       const score = await ctx.em.fork().findOneOrFail(Score, { id: outcome.scoreId });
       return { score, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
     });
   }
 
-  @FieldResolver(() => Entry)
-  async entry(@Root() score: Score, @Ctx() ctx: Context): Promise<Entry> {
+  @FieldResolver(() => Entry, { nullable: true, description: 'The entry marked; null for a judge’s view of a mark of an anonymous stage (until the competition is FINALIZED): judges see such marks by code.' })
+  async entry(@Root() score: Score, @Ctx() ctx: Context): Promise<Entry | null> {
+    if (await markHidesEntry(ctx, score)) return null;
     return (await ctx.loaders.get(entryById).load(score.entry.id))!;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'Anonymous stage: the marking ID this mark was given by, for the judge who gave it; null otherwise.' })
+  async markingId(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
+    const code = await this.ownCode(score, ctx);
+    return code ? markingIdOf(code) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Anonymous stage: the marking code (加密号) this mark was given by, for the judge who gave it; null otherwise (the jury sees marks by entry, never by code).' })
+  async markingCode(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
+    return (await this.ownCode(score, ctx))?.code ?? null;
+  }
+
+  /** The code of a mark, shown only where the entry is not: to the judge who gave it. */
+  private async ownCode(score: Score, ctx: Context): Promise<{ id: string; code: string } | null> {
+    if (!ctx.viewer || score.judge.id !== ctx.viewer.id || !(await markHidesEntry(ctx, score))) return null;
+    const criterion = (await ctx.loaders.get(criterionById).load(score.criterion.id))!;
+    return ctx.loaders.get(codeOfEntryInStage).load(`${criterion.stage.id}:${score.entry.id}`);
   }
 
   @FieldResolver(() => Criterion)
@@ -98,7 +122,7 @@ export class ScoreRevisionResolver {
 export class EntryScoreSheetResolver {
   @FieldResolver(() => ScoreSheet, {
     nullable: true,
-    description: 'Every criterion, the marks and the aggregates (评分表). The competition’s organizer, its chief judge and admins see every mark live; a judge sees the stages they judge, and in them only their own marks until they have marked every criterion of this entry they are assigned to or the stage’s marking is closed (independent marking), then the panel’s marks without colleagues’ names; others null.',
+    description: 'Every criterion, the marks and the aggregates (评分表). The competition’s organizer, its chief judge and admins see every mark live; a judge sees the stages they judge, and in them only their own marks until they have marked every criterion of this entry they are assigned to or the stage’s marking is closed (independent marking), then the panel’s marks without colleagues’ names; an anonymous stage’s marks never (judges mark it by code) until FINALIZED; others null.',
   })
   async scoreSheet(@Root() entry: Entry, @Ctx() ctx: Context): Promise<ScoreSheet | null> {
     const competition = await ctx.em.findOneOrFail(Competition, { id: entry.competition.id });
@@ -107,9 +131,11 @@ export class EntryScoreSheetResolver {
     if (!seesAnyMark(visibility)) return null;
     const sight = await sightFrom(ctx.em, ctx.viewer, competition, standing, [entry.id]);
     const loaded = await loadScheme(ctx.em, competition);
+    // A judge never sees an anonymous stage's marks by entry: they mark it by code.
+    const byEntry = new Set(loaded.stages.filter((s) => !hidesEntryOfMark(standing, s, competition.status)).map((s) => s.id));
     const scores = await ctx.em.find(Score, { entry }, { orderBy: { createdAt: 'asc' } });
     const lines = [...loaded.criteria.values()]
-      .filter((c) => canSeeStage(visibility, c.stage.id))
+      .filter((c) => canSeeStage(visibility, c.stage.id) && byEntry.has(c.stage.id))
       .map((criterion) => {
         const panelVisible = seesPanelMarks(sight, entry.id, criterion.stage.id) || criterion.kind === CriterionKind.MEASUREMENT;
         const marks = scores.filter((s) => s.criterion.id === criterion.id

@@ -10,13 +10,16 @@ import { computeEntryResult, type JudgesPerStage, type Mark } from '../../scorin
 import { Competition } from '../setup/competition.entity.js';
 import { EntryResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
-import { judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
+import { anonymousStageIds, judgesPerStageOf, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
-import { correctionAfterPanel } from './independent-marking.js';
+import { entriesWithoutCode, NO_SUCH_MARKING_ID, slipForJudge } from '../marking/marking-code.service.js';
+import { completionStages, correctionAfterPanel } from './independent-marking.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 
 export interface SubmitScoreData {
-  entryId: string;
+  /** Exactly one of entryId (a stage marked in the open) and markingId (an anonymous stage: the code's uuid). */
+  entryId?: string | null;
+  markingId?: string | null;
   criterionId: string;
   value: number;
   comment?: string | null;
@@ -61,13 +64,16 @@ export function checkValue(check: InputCheck, value: number, maxScore: number): 
  * result, the leaderboard version, the live events and the idempotency record are written in one
  * transaction, so a retry with the same key returns the first outcome and records nothing new.
  */
-export async function submitScore(em: EntityManager, viewer: Viewer, data: SubmitScoreData): Promise<SubmitScoreOutcome> {
-  const key = checkIdempotencyKey(data.idempotencyKey);
-  const hash = requestHash({ e: data.entryId, c: data.criterionId, v: data.value, m: data.comment ?? null, r: data.reason ?? null });
+export async function submitScore(em: EntityManager, viewer: Viewer, input: SubmitScoreData): Promise<SubmitScoreOutcome> {
+  const key = checkIdempotencyKey(input.idempotencyKey);
+  // The request as the client sent it (by entry or by marking ID), so a retry is recognised before anything is looked up.
+  const target = input.markingId != null && input.entryId == null ? { k: input.markingId } : { e: input.entryId };
+  const hash = requestHash({ ...target, c: input.criterionId, v: input.value, m: input.comment ?? null, r: input.reason ?? null });
   if (key) {
     const prior = await priorOutcome<SubmitScoreOutcome>(em, viewer.id, 'submitScore', key, hash);
     if (prior) return { ...prior, replayed: true };
   }
+  const data = await resolveTarget(em, viewer, input);
   try {
     return await em.transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
   } catch (err) {
@@ -82,6 +88,28 @@ export async function submitScore(em: EntityManager, viewer: Viewer, data: Submi
     // wait). Once more, on a fresh snapshot, ours is then a correction of theirs.
     return em.fork().transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
   }
+}
+
+/** A mark's target, resolved: the entry, and the stage of the marking ID when marked by one. */
+type Target = SubmitScoreData & { entryId: string; slipStageId: string | null };
+
+/**
+ * entryId or markingId, exactly one. A marking ID the judge may not mark (unknown, not theirs, an
+ * entry of their own enterprise) gets one answer, so the refusal tells nothing about whose it is.
+ */
+async function resolveTarget(em: EntityManager, viewer: Viewer, data: SubmitScoreData): Promise<Target> {
+  if ((data.entryId == null) === (data.markingId == null)) {
+    // Who is not on the criterion's panel hears so first, as with any other input.
+    const [seat] = await em.execute(
+      `select 1 from judge_assignment j join criterion c on c.competition_id = j.competition_id
+        where c.id = ? and j.user_id = ? and j.removed_at is null and c.stage_id = any(j.stage_ids)`, [data.criterionId, viewer.id]);
+    if (!seat) throw forbidden('You are not a judge of this criterion’s stage');
+    throw domainError(UserErrorCode.INVALID_INPUT, '请给出 entryId 或 markingId 之一 / Give exactly one of entryId and markingId', ['input', 'markingId']);
+  }
+  if (data.markingId == null) return { ...data, entryId: data.entryId!, slipStageId: null };
+  const slip = await slipForJudge(em, viewer.id, data.markingId);
+  if (!slip) throw domainError(UserErrorCode.NOT_FOUND, NO_SUCH_MARKING_ID, ['input', 'markingId']);
+  return { ...data, entryId: slip.entryId, slipStageId: slip.stageId };
 }
 
 /** Everything a mark is checked against, read in one statement once the entry is locked. */
@@ -121,7 +149,7 @@ const MARK_CONTEXT_SQL = `
   from entry e join competition c on c.id = e.competition_id
   where e.id = ?`;
 
-async function markInTransaction(tx: EntityManager, viewer: Viewer, data: SubmitScoreData, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
+async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
   const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
   if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
   const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [viewer.id, key, data.entryId]);
@@ -142,6 +170,7 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
   if (!assignment || !assignment.stageIds.includes(criterion.stageId)) {
     throw forbidden('You are not a judge of this criterion’s stage');
   }
+  await checkAnonymity(tx, plan, criterion.stageId, competitionId, data.slipStageId);
   if (ctx.entry_status !== EntryStatus.ACTIVE) {
     throw domainError(UserErrorCode.INVALID_STATE, `The entry is ${ctx.entry_status} and takes no marks`, ['input', 'entryId']);
   }
@@ -169,7 +198,8 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
     // The same mark again without a key (a blind retry): nothing to record.
     return { scoreId: existing.id, revised: false, replayed: true, version: ctx.leaderboard_version };
   } else {
-    const seen = correctionAfterPanel(plan.criteria.values(), assignment, ctx.marks, viewer.id);
+    const unit = completionStages(criterion.stageId, assignment.stageIds.map(String), anonymousStageIds(plan));
+    const seen = correctionAfterPanel(plan.criteria.values(), { ...assignment, stageIds: unit }, ctx.marks, viewer.id);
     if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, 'Correcting a mark needs a reason', ['input', 'reason']);
     scoreId = existing.id;
     revised = true;
@@ -199,6 +229,26 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Submit
     idempotency: key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null,
   });
   return { scoreId, revised, replayed: false, version };
+}
+
+/**
+ * An anonymous stage is marked by marking ID only, and only once every active entry has its code; a
+ * marking ID marks only the criteria of its own stage (else a judge could mark a code on an open
+ * stage and read the mark back by entry). The refusals name the stage, never the entry.
+ */
+async function checkAnonymity(tx: EntityManager, plan: MarkingPlan, stageId: string, competitionId: string, slipStageId: string | null): Promise<void> {
+  const stage = plan.stages.get(stageId)!;
+  if (slipStageId !== null && slipStageId !== stageId) {
+    throw domainError(UserErrorCode.INVALID_INPUT, '该评分编号不属于此评分项所在的赛段 / This marking ID is not of the criterion’s stage', ['input', 'markingId']);
+  }
+  if (!stage.anonymous) return;
+  if (slipStageId === null) {
+    throw domainError(UserErrorCode.INVALID_INPUT, `赛段“${stage.name}”为加密评分，请按评分列表中的评分编号（markingId）评分 / Stage “${stage.name}” is marked anonymously: mark by the markingId on your marking list`, ['input', 'entryId']);
+  }
+  const missing = await entriesWithoutCode(tx, competitionId, stage.id);
+  if (missing > 0) {
+    throw domainError(UserErrorCode.INVALID_STATE, `赛段“${stage.name}”尚有 ${missing} 名参赛者未发放加密号，暂不能评分 / Stage “${stage.name}” has ${missing} active entries without a marking code: no marks until the encryption officer issues them`);
+  }
 }
 
 /** The idempotency outcome, stored with the version the mark produced; the last parameter skips it when the request has no key. */

@@ -8,7 +8,7 @@ import { topicFor, type LiveEvent } from '../../live/events.js';
 import { juryStanding, PUBLIC_STANDING, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
-import { boardView, type Board } from './leaderboard.service.js';
+import { boardView, publicBoard, type Board } from './leaderboard.service.js';
 import { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
@@ -18,9 +18,10 @@ import { seesAnyMark, visibilityOf } from '../judging/score-access.js';
 import { markEventSight } from '../judging/independent-marking.js';
 import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
+import { pinStanding } from '../marking/anonymity.js';
 
 /** A mark's live event, as a judge's subscription sees it: flagged when they are no longer on the panel. */
-type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean };
+type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean; standing?: JuryStanding };
 
 interface ViewerRole {
   /** The live board even while frozen: the jury (own organizer, ADMIN, chief judge now). */
@@ -80,10 +81,12 @@ shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
 /** The leaderboard this viewer may see: the frozen one for the public while frozen, names hidden from judges until finalized. */
 function viewFor(board: Board, role: ViewerRole): Leaderboard {
   const anonymized = role.anonymized && board.status !== CompetitionStatus.FINALIZED;
-  if (board.frozenAt && !role.jury && board.frozenBoard) {
-    return boardView(board.frozenBoard, { anonymized, frozen: true, frozenAt: board.frozenAt });
+  if (role.jury) return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
+  // Everyone else gets the public board: the snapshot while frozen, anonymous stages held back while marked.
+  if (board.frozenAt && board.frozenBoard) {
+    return boardView(publicBoard(board.frozenBoard), { anonymized, frozen: true, frozenAt: board.frozenAt });
   }
-  return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
+  return boardView(publicBoard(board), { anonymized, frozen: false, frozenAt: board.frozenAt });
 }
 
 async function competitionFromArg(ctx: Context, competitionId: string): Promise<Competition> {
@@ -108,7 +111,7 @@ export class LeaderboardRowsResolver {
 
 @Resolver(() => Competition)
 export class LeaderboardResolver {
-  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Judges see start numbers, not names, until finalized.' })
+  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Everyone but those three sees an anonymous stage’s scores only once its marking has closed (sealedStageIds). Judges see start numbers, not names, until finalized.' })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
     const board = await ctx.app.boards.current(ctx.em, competition);
     return viewFor(board, await roleIn(ctx, competition));
@@ -160,7 +163,9 @@ export class LeaderboardResolver {
       // marks of stages they do not judge are skipped, as scoreSheet hides them); off the panel, the resolver refuses.
       const judged = mapIterator(source, async (event): Promise<MarkEvent & { hidden: boolean }> => {
         const sight = await markEventSight(ctx.app.orm.em.fork(), viewer, competition, event.scoreId);
-        return { ...event, offPanel: sight === 'offPanel', hidden: sight === 'hidden' };
+        // The standing too, for what of a shown mark this viewer gets (an anonymous stage's entry: not to a judge).
+        const standing = sight === 'visible' ? await juryStanding(ctx.app.orm.em.fork(), viewer, competition) : PUBLIC_STANDING;
+        return { ...event, offPanel: sight === 'offPanel', hidden: sight === 'hidden', standing };
       });
       return filterIterator(judged, async (event) => !event.hidden);
     },
@@ -169,7 +174,8 @@ export class LeaderboardResolver {
     if (event.offPanel) throw forbidden('You are no longer on this competition’s panel');
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
     const em = ctx.app.orm.em.fork();
-    const score = await em.findOneOrFail(Score, { id: event.scoreId });
+    // The standing read for this event decides what of the mark shows (an anonymous stage's entry to a judge: nothing).
+    const score = pinStanding(await em.findOneOrFail(Score, { id: event.scoreId }), event.standing ?? PUBLIC_STANDING);
     return { competitionId: toGlobalId('Competition', event.competitionId), version: event.version, revision: event.revision, score };
   }
 

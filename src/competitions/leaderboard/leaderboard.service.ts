@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rankRows, withStandardisedScores, type RankInput } from '../../scoring/index.js';
+import { rankRows, weightedTotal, withStandardisedScores, type RankInput } from '../../scoring/index.js';
 import { toGlobalId } from '../../common/relay.js';
 import { Competition } from '../setup/competition.entity.js';
 import { Entry } from '../entries/entry.entity.js';
@@ -9,6 +9,7 @@ import { CompetitionStatus, EntryStatus } from '../enums.js';
 import { loadScheme, type LoadedScheme } from '../setup/scheme.js';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { concurrently } from '../../common/concurrently.js';
+import { sealedStageIds } from '../marking/anonymity.js';
 
 /** One entry as the board shows it, before ranking. */
 interface BoardEntry extends RankInput {
@@ -27,7 +28,9 @@ export interface Board {
   competitionId: string;
   version: number;
   updatedAt: Date;
-  stages: { id: string; name: string; weight: number }[];
+  stages: { id: string; name: string; weight: number; anonymous?: boolean; markingClosedAt?: Date | string | null }[];
+  /** Stages whose scores this board holds back (publicBoard); absent on the full board. */
+  sealedStageIds?: string[];
   marksExpected: number;
   entries: Map<string, BoardEntry>;
   rows: Array<BoardEntry & { rank: number | null }>;
@@ -100,7 +103,7 @@ export async function buildBoard(em: EntityManager, competition: Competition, lo
     competitionId: competition.id,
     version: competition.leaderboardVersion,
     updatedAt: new Date(),
-    stages: scheme.stages.map((s) => ({ id: s.id, name: s.name, weight: Number(s.weight) })),
+    stages: scheme.stages.map((s) => ({ id: s.id, name: s.name, weight: Number(s.weight), anonymous: s.anonymous, markingClosedAt: s.markingClosedAt })),
     marksExpected: scheme.marksExpected,
     entries: new Map(entries.map((e) => [e.entryId, e])),
     tieBreakStageId: scheme.tieBreakStageId,
@@ -114,6 +117,32 @@ export async function refreshEntries(em: EntityManager, board: Board, entryIds: 
   for (const id of entryIds) entries.delete(id);
   for (const e of fresh) entries.set(e.entryId, e);
   return rank({ ...board, entries, version, updatedAt: new Date() });
+}
+
+const publicBoards = new WeakMap<Board, Board>();
+
+/**
+ * The board as the public and the judges see it (issue 12 §1): an anonymous stage's scores are held
+ * back while its marking is open, so nobody watches which named total a mark just moved. Totals and
+ * ranks are those of the visible stages only (tie-break included), completeness is withheld (it would
+ * move with each anonymous mark). The jury sees the full board. Derived once per board; every figure a
+ * row shows (standardised scores too) is to be computed from this board's totals, not the full one's.
+ */
+export function publicBoard(board: Board): Board {
+  const sealed = sealedStageIds(board.stages, board.status);
+  if (!sealed.length) return board;
+  let derived = publicBoards.get(board);
+  if (derived) return derived;
+  const hidden = new Set(sealed);
+  const visible = board.stages.filter((s) => !hidden.has(s.id));
+  const entries = new Map([...board.entries].map(([id, e]) => {
+    const stageScores = Object.fromEntries(Object.entries(e.stageScores).filter(([stageId]) => !hidden.has(stageId)));
+    return [id, { ...e, stageScores, total: weightedTotal(visible, stageScores) }] as const;
+  }));
+  const tieBreakStageId = board.tieBreakStageId && hidden.has(board.tieBreakStageId) ? null : board.tieBreakStageId;
+  derived = rank({ ...board, entries, tieBreakStageId, sealedStageIds: sealed, frozenBoard: null });
+  publicBoards.set(board, derived);
+  return derived;
 }
 
 const views = new WeakMap<Board, Map<string, Leaderboard>>();
@@ -132,6 +161,7 @@ export function boardView(board: Board, opts: { anonymized: boolean; frozen?: bo
 }
 
 function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; frozenAt?: Date | null }): Leaderboard {
+  const sealed = new Set(board.sealedStageIds ?? []);
   const shown: Omit<LeaderboardRow, 'standardisedScore'>[] = board.rows.map((r) => ({
     rank: r.rank,
     entryId: toGlobalId('Entry', r.entryId),
@@ -141,9 +171,9 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     enterpriseNames: opts.anonymized ? [] : r.enterpriseNames,
     status: r.status,
     total: r.total,
-    stageTotals: board.stages.map((s) => ({ stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight, score: r.stageScores[s.id] ?? 0 })),
+    stageTotals: board.stages.map((s) => ({ stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight, score: sealed.has(s.id) ? null : r.stageScores[s.id] ?? 0 })),
     changedOnAppeal: r.changedOnAppeal ?? false,
-    completeness: board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
+    completeness: sealed.size ? null : board.marksExpected ? Math.min(1, Math.round((r.marksReceived / board.marksExpected) * 10_000) / 10_000) : 0,
   }));
   // Last, from the ranks and totals this view shows (frozen, anonymized or with hidden stages alike), so the two always agree.
   const rows: LeaderboardRow[] = withStandardisedScores(shown);
@@ -153,6 +183,7 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     frozen: opts.frozen ?? false,
     frozenAt: opts.frozenAt ?? null,
     updatedAt: board.updatedAt,
+    sealedStageIds: [...sealed].map((id) => toGlobalId('Stage', id)),
     allRows: rows,
   };
 }

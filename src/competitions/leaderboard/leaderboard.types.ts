@@ -7,7 +7,7 @@ export class StageTotal {
   @Field(() => ID, { description: 'Global ID of the stage.' }) stageId!: string;
   @Field() stageName!: string;
   @Field(() => Float) weight!: number;
-  @Field(() => Float, { description: '0–100, rounded half up to two decimals (from the exact value).' }) score!: number;
+  @Field(() => Float, { nullable: true, description: '0–100, rounded half up to two decimals (from the exact value); null on the public (and judges’) board for an anonymous stage whose marking is still open (加密评分中, see Leaderboard.sealedStageIds).' }) score!: number | null;
 }
 
 @ObjectType({ description: 'One line of the leaderboard.', simpleResolvers: true })
@@ -21,7 +21,7 @@ export class LeaderboardRow {
   displayName!: string | null;
   @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
   @Field(() => EntryStatus) status!: EntryStatus;
-  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value).' }) total!: number;
+  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value). On the public (and judges’) board, over the visible stages only while an anonymous stage is sealed; rank follows it.' }) total!: number;
   @Field(() => Float, {
     nullable: true,
     description:
@@ -31,7 +31,7 @@ export class LeaderboardRow {
   })
   standardisedScore!: number | null;
   @Field(() => [StageTotal]) stageTotals!: StageTotal[];
-  @Field(() => Float, { description: 'Share of the expected marks received, 0–1.' }) completeness!: number;
+  @Field(() => Float, { nullable: true, description: 'Share of the expected marks received, 0–1; null on the public (and judges’) board while an anonymous stage is sealed (it would move with each anonymous mark and show whose paper was just marked).' }) completeness!: number | null;
   @Field({ description: 'Won on appeal (申诉改分): an upheld appeal’s re-marks changed at least one of this entry’s marks (public once the appeal is RESOLVED).' })
   changedOnAppeal!: boolean;
 }
@@ -43,6 +43,8 @@ export class Leaderboard {
   @Field({ description: 'True when this is the board as it stood at the freeze (the public view while frozen).' }) frozen!: boolean;
   @Field(() => Date, { nullable: true }) frozenAt!: Date | null;
   @Field() updatedAt!: Date;
+  @Field(() => [ID], { description: 'Anonymous stages whose scores this board holds back because their marking is still open (加密评分中): their stage scores are null, totals and ranks count the other stages only. Empty on the jury’s board and once every anonymous stage’s marking has closed.' })
+  sealedStageIds!: string[];
   /** All rows; the `rows` field (leaderboard.resolver.ts) serves a window of them. */
   allRows!: LeaderboardRow[];
 }

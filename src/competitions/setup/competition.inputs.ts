@@ -137,6 +137,8 @@ export class AddStageInput {
   @Field(() => ID) competitionId!: string;
   @Field() name!: string;
   @Field(() => Float, { description: 'Percent, > 0, two decimals at most; all stages sum to 100 before registration opens.' }) weight!: number;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Anonymous marking (加密评分): ON for a stage judged from a workpiece or paper without the entrant present (judges mark by marking code), OFF (the default) for one judged at the station. Fixed once the scheme is (DRAFT only).' })
+  anonymous?: boolean | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -145,6 +147,7 @@ export class UpdateStageInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => Float, { nullable: true }) weight?: number | null;
   @Field(() => Int, { nullable: true, description: 'New 0-based place among the stages; the others shift.' }) position?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Anonymous marking on or off (DRAFT only: a stage’s anonymity never changes under its judges).' }) anonymous?: boolean | null;
 }
 
 @InputType()

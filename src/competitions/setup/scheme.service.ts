@@ -48,7 +48,7 @@ export class SchemeService {
     return stage;
   }
 
-  async addStage(viewer: Viewer, competitionId: string, data: { name: string; weight: number }): Promise<{ stage: Stage; competition: Competition }> {
+  async addStage(viewer: Viewer, competitionId: string, data: { name: string; weight: number; anonymous?: boolean | null }): Promise<{ stage: Stage; competition: Competition }> {
     const check = new InputCheck();
     const name = check.name('name', data.name, { max: 100 });
     const weight = centesimal(check, 'weight', data.weight, 100);
@@ -56,13 +56,13 @@ export class SchemeService {
     return this.em.transactional(async (tx) => {
       const competition = await this.editable(tx, viewer, competitionId, ['input', 'competitionId']);
       const position = await tx.count(Stage, { competition });
-      const stage = tx.create(Stage, { competition, name, weight, position } as never);
+      const stage = tx.create(Stage, { competition, name, weight, position, anonymous: data.anonymous ?? false } as never);
       await tx.flush();
       return { stage, competition };
     });
   }
 
-  async updateStage(viewer: Viewer, stageId: string, data: { name?: string | null; weight?: number | null; position?: number | null }): Promise<{ stage: Stage; competition: Competition }> {
+  async updateStage(viewer: Viewer, stageId: string, data: { name?: string | null; weight?: number | null; position?: number | null; anonymous?: boolean | null }): Promise<{ stage: Stage; competition: Competition }> {
     const check = new InputCheck();
     const name = data.name != null ? check.name('name', data.name, { max: 100 }) : null;
     const weight = data.weight != null ? centesimal(check, 'weight', data.weight, 100) : null;
@@ -75,6 +75,7 @@ export class SchemeService {
       const stage = stages.find((s) => s.id === stageId)!;
       if (name) stage.name = name;
       if (weight != null) stage.weight = weight;
+      if (data.anonymous != null) stage.anonymous = data.anonymous;
       if (data.position != null) reorder(stages, stage, data.position);
       await tx.flush();
       return { stage, competition };

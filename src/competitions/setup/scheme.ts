@@ -58,6 +58,8 @@ export async function loadScheme(em: EntityManager, competition: Competition): P
 export interface MarkingPlan {
   scheme: Scheme;
   criteria: Map<string, { id: string; stageId: string; kind: string; maxScore: number }>;
+  /** Name and anonymity per stage: both fixed once the scheme is. */
+  stages: Map<string, { id: string; name: string; anonymous: boolean }>;
 }
 
 const plans = new Map<string, Promise<MarkingPlan>>();
@@ -76,13 +78,22 @@ export function markingPlan(em: EntityManager, competition: Pick<Competition, 'i
       () => em.find(Criterion, { competition: competition.id }, { orderBy: { position: 'asc' } }),
     );
     const scheme = schemeOf(competition.aggregation, stages, criteria);
-    return { scheme, criteria: new Map(criteria.map((c) => [c.id, { id: c.id, stageId: c.stage.id, kind: c.kind, maxScore: Number(c.maxScore) }])) };
+    return {
+      scheme,
+      criteria: new Map(criteria.map((c) => [c.id, { id: c.id, stageId: c.stage.id, kind: c.kind, maxScore: Number(c.maxScore) }])),
+      stages: new Map(stages.map((s) => [s.id, { id: s.id, name: s.name, anonymous: s.anonymous }])),
+    };
   })();
   if (competition.status !== 'DRAFT') {
     plans.set(competition.id, plan);
     plan.catch(() => plans.delete(competition.id));
   }
   return plan;
+}
+
+/** The anonymous stages of a plan (marked by code). */
+export function anonymousStageIds(plan: MarkingPlan): Set<string> {
+  return new Set([...plan.stages.values()].filter((s) => s.anonymous).map((s) => s.id));
 }
 
 /** Judges per stage under a panel (active assignments). */

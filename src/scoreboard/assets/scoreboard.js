@@ -9,7 +9,7 @@
   var wsUrl = httpUrl.replace(/^http/, 'ws');
 
   var ROW = 'rank entryId startNumber station displayName enterpriseNames status total completeness stageTotals { stageId stageName score }';
-  var BOARD = 'version frozen frozenAt updatedAt rows { ' + ROW + ' }';
+  var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows { ' + ROW + ' }';
   var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade ' +
     'stages { id name } awards { rank prize entry { id } } leaderboard { ' + BOARD + ' } } } }';
   var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardUpdated(competitionId: $id) { ' + BOARD + ' } }';
@@ -94,13 +94,14 @@
     p.textContent = prize ? PRIZE[prize] || prize : '';
     p.dataset.prize = prize || '';
     var cells = row.querySelectorAll('.stage');
-    r.stageTotals.forEach(function (s, i) { if (cells[i]) cells[i].textContent = fmt(s.score); });
+    // An anonymous stage still being marked shows no score (加密评分中), and no completeness either.
+    r.stageTotals.forEach(function (s, i) { if (cells[i]) cells[i].textContent = s.score == null ? '加密评分中' : fmt(s.score); });
     var total = row.querySelector('.total');
     var before = total.textContent;
     total.textContent = fmt(r.total);
-    var pct = Math.round(r.completeness * 100);
-    row.querySelector('.fill').style.width = pct + '%';
-    row.querySelector('.pct').textContent = pct + '%';
+    var pct = r.completeness == null ? null : Math.round(r.completeness * 100);
+    row.querySelector('.fill').style.width = (pct || 0) + '%';
+    row.querySelector('.pct').textContent = pct == null ? '—' : pct + '%';
     return before !== '' && before !== total.textContent;
   }
 
