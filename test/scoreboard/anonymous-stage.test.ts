@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { mutate } from '../helpers/competition';
+import { acceptMissingMarks, mutate } from '../helpers/competition';
 import { hasChromium, launchBrowser, warnNoChromium } from '../helpers/browser';
 import { anonymousWorld, codeMap, issue, submit, type AnonWorld } from '../competitions/anonymous-setup';
 
@@ -47,6 +47,7 @@ suite('scoreboard page with an anonymous stage', () => {
   });
 
   it('shows the paper’s scores once scoring has closed', async () => {
+    await acceptMissingMarks(t, w.f);
     await mutate(t, w.f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: w.f.competitionId }, 'competition { id }');
     await page.waitForFunction((id) => document.querySelector(`#rows .row[data-entry-id="${id}"] .total`)?.textContent === '66.00', w.f.entries[0]!.id);
     expect(await row().locator('.stage').allTextContents()).toEqual(['90.00', '50.00']);
