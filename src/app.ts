@@ -8,6 +8,7 @@ import type { PubSub } from './live/pubsub.js';
 import type { LatestHub } from './live/latest.js';
 import type { BoardMessage } from './competitions/leaderboard/live.js';
 import type { Metrics } from './metrics.js';
+import type { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 
 /** Process-wide services every request may use; built once in createServer. */
 export interface App {
@@ -24,4 +25,6 @@ export interface App {
   boardFeed: LatestHub<BoardMessage>;
   /** This instance's Prometheus metrics (GET /metrics). */
   metrics: Metrics;
+  /** Announces the close of appeal windows (per instance; once across instances). */
+  appealWindows?: AppealWindowAnnouncer;
 }

@@ -37,6 +37,7 @@ import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
 import { guardSockets, guardedOnSubscribe, type WsExtra } from './limits/ws.js';
 import { SocketAuthWatch } from './limits/ws-auth.js';
+import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 
 export interface RunningServer {
   url: string;
@@ -78,6 +79,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   // A user disabled, their password or roles changed on any instance: their sockets here are re-checked at once.
   live.listen(USER_CHANNEL, (userId) => authWatch.userChanged(userId), () => authWatch.resync());
   await live.start();
+  app.appealWindows = new AppealWindowAnnouncer(orm, log);
+  await app.appealWindows.start();
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -136,6 +139,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
           return {
             async drainServer() {
               authWatch.stop();
+              app.appealWindows?.stop();
               await wsCleanup.dispose();
               await app.live?.stop();
             },

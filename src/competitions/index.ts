@@ -32,9 +32,13 @@ import { MarkingCodeResolver, StageMarkingResolver } from './marking/marking.res
 import { RecheckItem, RecheckSample } from './recheck/recheck.entity.js';
 import { CompetitionRecheckResolver, RecheckItemResolver, RecheckSampleResolver, StageRecheckResolver } from './recheck/recheck.resolver.js';
 import { CompetitionSignOffsResolver, SignOffResolver, StageSignOffResolver } from './results/sign-off.resolver.js';
+import { Appeal } from './appeals/appeal.entity.js';
+import { AppealRemark } from './appeals/appeal-remark.entity.js';
+import { AppealRemarkResolver, AppealResolver, CompetitionAppealsResolver, ScoreRevisionAppealResolver } from './appeals/appeal.resolver.js';
 
 export const competitionEntities = [
   Competition, CompetitionTransition, Stage, Criterion, Entry, EntryMember, JudgeAssignment, Score, ScoreRevision, ScoreCorrectionRequest, EntryResult, Award, ResultsDownload, StageSignOff, CompetitionOfficial, MarkingCode, MarkingGapAcceptance, RecheckSample, RecheckItem,
+  Appeal, AppealRemark,
 ];
 
 /** Every resolver of the module, room by room; a resolver not listed here is not in the schema. */
@@ -58,4 +62,6 @@ export const competitionResolvers = [
   JudgeReportResolver, JudgeReportLineResolver,
   // recheck/
   CompetitionRecheckResolver, RecheckSampleResolver, StageRecheckResolver, RecheckItemResolver,
+  // appeals/
+  AppealResolver, AppealRemarkResolver, ScoreRevisionAppealResolver, CompetitionAppealsResolver,
 ] as const;

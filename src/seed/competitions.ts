@@ -110,8 +110,13 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   }, [{ name: '实操', weight: 100, criteria: [{ name: '尺寸精度', kind: 'MEASUREMENT', maxScore: 60 }, { name: '工艺与效率', kind: 'JUDGEMENT', maxScore: 40 }] }],
   eligible('数控车工').slice(0, 10), 'IN_PROGRESS');
   await mark(c, dice, finalized, judges, 1);
-  for (const name of ['closeScoring', 'finalizeCompetition']) {
-    await c.mutate(org, name, name === 'finalizeCompetition' ? 'FinalizeCompetitionInput' : 'CompetitionTransitionInput', { competitionId: finalized.id }, 'competition { status }');
+  // As the rules have it: scoring closes, the chief judge signs every stage, the results are published
+  // (成绩公示; this contest took no appeals, so its window is 0), then they are final.
+  await c.mutate(org, 'closeScoring', 'CompetitionTransitionInput', { competitionId: finalized.id }, 'competition { status }');
+  for (const stageId of new Set(finalized.criteria.map((cr) => cr.stageId))) await c.mutate(judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
+  await c.mutate(org, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: finalized.id, appealWindowMinutes: 0 }, 'competition { id }');
+  for (const name of ['publishResults', 'finalizeCompetition']) {
+    await c.mutate(org, name, name === 'publishResults' ? 'PublishResultsInput' : 'FinalizeCompetitionInput', { competitionId: finalized.id }, 'competition { status }');
   }
 
   const upcoming = await build(c, org, judges, {

@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/role';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { acceptMissingMarks, mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { createWorker } from '../helpers/registry';
 import type { TestServer } from '../helpers/server';
 import { setupStudio } from '../helpers/studio';
@@ -38,6 +38,12 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   const open = await setupCompetition(t, { judges: 1, organizer, until: 'REGISTRATION_OPEN' });
   const toClose = await setupCompetition(t, { judges: 0, entries: 1, organizer, until: 'REGISTRATION_OPEN' });
   const toEnd = await setupCompetition(t, { judges: 1, entries: 1, organizer });
+  // Published, its appeal window open, with one appeal filed by the organizer: what arbitrators and re-markers act on.
+  const published = await setupCompetition(t, { judges: 1, entries: 1, organizer });
+  await acceptMissingMarks(t, published);
+  await mutate(t, organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: published.competitionId }, 'competition { id }');
+  await signOffAndPublish(t, published, { appealWindowMinutes: 120 });
+  const appeal = await mutate(t, organizer.token, 'fileAppeal', 'FileAppealInput', { entryId: published.entries[0]!.id, stageId: published.stages[0]!.id, grounds: '代为申诉' }, 'appeal { id }');
   const studio = await setupStudio(t, { manager, admin, members: 1 });
   // A worker of the studio's enterprise who belongs to nothing yet: a new member, entrant or inventor.
   const worker = await createWorker(t, organizer.token, studio.enterpriseId);
@@ -83,6 +89,7 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
     [open, ['registerEntry', 'withdrawEntry']],
     [toClose, ['closeRegistration', 'startCompetition']],
     [toEnd, ['closeScoring', 'reopenScoring', 'cancelCompetition', 'finalizeCompetition']],
+    [published, ['fileAppeal', 'ruleOnAppeal', 'submitAppealMark'], { Appeal: appeal.appeal.id }],
   ];
   const phase: Record<string, Record<string, string>> = {};
   for (const [c, names, over] of phases) for (const m of names) phase[m] = { ...byType, ...ofCompetition(c), ...over };

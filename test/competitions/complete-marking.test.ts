@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/role';
 import { idOf } from '../../src/common/relay';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { createEnterprise, createWorker } from '../helpers/registry';
 
 /*
@@ -285,6 +285,7 @@ describe('ABSENT entrants', () => {
     expect(ok(await mark(f, f.judges[1]!.token, 2, 1, 0, 40)).submitScore.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     // The absent entry's missing marks do not hold closeScoring up.
     expect(ok(await t.gql(CLOSE, { input: { competitionId: f.competitionId } }, f.organizer.token)).closeScoring.userErrors).toEqual([]);
+    await signOffAndPublish(t, f);
     const done = await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'awards { entry { id } rank prize }');
     const award = done.awards.find((a: { entry: { id: string } }) => a.entry.id === f.entries[2]!.id);
     expect(award).toMatchObject({ rank: 3, prize: null });

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/role';
 import { cstYear } from '../../src/competitions/results/finalize.service';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish } from '../helpers/competition';
 
 /*
  * Two competitions that share a worker, finalized at the same moment: each would promote the worker
@@ -30,7 +30,7 @@ async function mark(token: string, entryId: string, criterionId: string) {
   if (res.userErrors.length) throw new Error(JSON.stringify(res.userErrors));
 }
 
-/** Two SCORING_CLOSED competitions whose only entry is the same worker. */
+/** Two published (RESULTS_PUBLISHED, no appeal window) competitions whose only entry is the same worker. */
 async function twoCompetitionsSharingAWorker() {
   const a = await setupCompetition(t, { ...RULES, entries: 1 });
   const workerId = a.entries[0]!.workerIds[0]!;
@@ -41,7 +41,10 @@ async function twoCompetitionsSharingAWorker() {
   await move(a.organizer.token, 'startCompetition', b.competitionId);
   await mark(a.judges[0]!.token, a.entries[0]!.id, a.stages[0]!.criteria[0]!.id);
   await mark(b.judges[0]!.token, entry.id, b.stages[0]!.criteria[0]!.id);
-  for (const f of [a, b]) await move(a.organizer.token, 'closeScoring', f.competitionId);
+  for (const f of [a, b]) {
+    await move(a.organizer.token, 'closeScoring', f.competitionId);
+    await signOffAndPublish(t, f);
+  }
   return { token: a.organizer.token, ids: [a.competitionId, b.competitionId], workerId };
 }
 

@@ -3,7 +3,7 @@ import { Role } from '../../src/auth/role';
 import { toGlobalId } from '../../src/common/relay';
 import { cstYear } from '../../src/competitions/results/finalize.service';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
-import { acceptMissingMarks, mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { acceptMissingMarks, mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 
 const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetition(input: $input) {
   competition { id status finalizedAt }
@@ -140,6 +140,11 @@ describe('finalizeCompetition: a whole run', () => {
     // The organizer's live board: 66 instead of 24 (as the CSV above), so 494.19.
     const live = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).node.leaderboard;
     expect(live.rows.find((r: any) => r.entryId === f.entries[4]!.id)).toMatchObject({ total: 66, standardisedScore: 494.19 });
+    // Results are published (成绩公示) before they are final.
+    const early = ok(await finalize(f)).finalizeCompetition;
+    expect(early.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
+    expect(early.userErrors[0].message).toContain('only from RESULTS_PUBLISHED');
+    await signOffAndPublish(t, f);
 
     const res = ok(await finalize(f)).finalizeCompetition;
     expect(res.userErrors).toEqual([]);
@@ -240,6 +245,7 @@ describe('finalizeCompetition: a whole run', () => {
     await move(g, 'startCompetition');
     for (const [i, v] of [[0, 50], [1, 99]] as const) for (const s of [0, 1]) await mark(g, i, s, v);
     await move(g, 'closeScoring');
+    await signOffAndPublish(t, g);
     const res = ok(await finalize(g, admin)).finalizeCompetition; // an admin may finalize any competition
     expect(res.userErrors).toEqual([]);
     const [top, second] = res.awards;

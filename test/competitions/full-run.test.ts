@@ -153,6 +153,10 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
 
   // Finalize: prizes, the honor and a promotion written to the registry; the freeze is lifted.
   await run('closeScoring', 'CompetitionTransitionInput', { competitionId: cid }, 'competition { status }');
+  // The chief judge signs both stages; published with no appeal window, the results may be made final at once.
+  for (const stageId of [theory, practice]) await mutate(a, chief, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
+  await run('updateCompetition', 'UpdateCompetitionInput', { competitionId: cid, appealWindowMinutes: 0 }, 'competition { id }');
+  await run('publishResults', 'PublishResultsInput', { competitionId: cid }, 'competition { status }');
   const done = await run('finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: cid }, 'competition { status } awards { rank prize honorGranted entry { id } promotions { from to } }');
   expect(done.competition.status).toBe('FINALIZED');
   expect(done.awards.map((x: any) => [x.entry.id, x.rank, x.prize, x.honorGranted])).toEqual([

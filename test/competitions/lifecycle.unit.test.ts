@@ -13,6 +13,7 @@ describe('the competition lifecycle table', () => {
       ['closeScoring', S.SCORING_CLOSED],
       ['reopenScoring', S.IN_PROGRESS],
       ['closeScoring', S.SCORING_CLOSED],
+      ['publishResults', S.RESULTS_PUBLISHED],
       ['finalizeCompetition', S.FINALIZED],
     ];
     let status = S.DRAFT;
@@ -44,7 +45,6 @@ describe('the competition lifecycle table', () => {
       'RESULTS_PUBLISHED cancelCompetition CANCELLED',
       'RESULTS_PUBLISHED finalizeCompetition FINALIZED',
       'SCORING_CLOSED cancelCompetition CANCELLED',
-      'SCORING_CLOSED finalizeCompetition FINALIZED',
       'SCORING_CLOSED publishResults RESULTS_PUBLISHED',
       'SCORING_CLOSED reopenScoring IN_PROGRESS',
     ].sort());

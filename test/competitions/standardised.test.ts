@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/role';
 import { cstYear } from '../../src/competitions/results/finalize.service';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 
 /*
  * Issue 12 §8 through the API: standardised scores (500 + 100 × (total − mean) / population SD over the
@@ -70,6 +70,7 @@ describe('standardised scores on the board, the CSV and the efficacy figures', (
     expect(sheet.slice(1).map((r) => r[column])).toEqual(['700.00', '450.00', '450.00', '450.00', '450.00']);
 
     await move(f, 'closeScoring');
+    await signOffAndPublish(t, f);
     await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
     expect((await board(f)).stats).toEqual({ rankedEntries: 5, excellentEntries: 1 });
     const report = ok(await t.gql(REPORT, { filter: { year: cstYear(new Date()) } }, organizer.token)).efficacyReport;

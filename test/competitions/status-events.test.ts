@@ -1,5 +1,7 @@
+import { idOf } from '../../src/common/relay';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
+import { appoint, closeScoring, markAll, neutralJudges } from './appeals-setup';
 import { record, subscriptionsActive, wsClient, type Recorder } from '../helpers/ws';
 
 /**
@@ -79,5 +81,73 @@ describe('competitionStatusChanged', () => {
     expect(all.slice(0, 3).map((x) => x.change)).toEqual(['STATUS_CHANGED', 'STAGE_SIGNED_OFF', 'STAGE_SIGNED_OFF']);
     expect(all.slice(3, 6).map((x) => x.change).sort()).toEqual(['SIGN_OFF_VOIDED', 'SIGN_OFF_VOIDED', 'STATUS_CHANGED']);
     expect(all.slice(6).map((x) => x.change)).toEqual(['STATUS_CHANGED']);
+  });
+});
+
+describe('competitionStatusChanged after publication', () => {
+  /** A contest of one entry, fully marked, scoring closed, followed by a screen from now on. */
+  async function published(appealWindowMinutes: number): Promise<{ g: CompetitionFixture; rec: Recorder<any>; dispose: () => Promise<void> }> {
+    const g = await setupCompetition(t, { entries: 1, judges: 1 });
+    await markAll(t, g);
+    await closeScoring(t, g);
+    // Only the first describe's subscription open (screens of an earlier test closed), then this one.
+    while ((await activeStatusSubscriptions()) !== 1) await new Promise((r) => setTimeout(r, 10));
+    const screen = wsClient(t.wsUrl);
+    const before = 1;
+    const rec = record<any>(screen, STATUS_SUB, { id: g.competitionId });
+    await subscriptionsActive(t, 'competitionStatusChanged', before + 1);
+    await signOffAndPublish(t, g, { appealWindowMinutes });
+    return { g, rec, dispose: async () => { await screen.dispose(); } };
+  }
+  /** Open competitionStatusChanged subscriptions on the server now (a closed one may still count for a moment). */
+  async function activeStatusSubscriptions(): Promise<number> {
+    const { values } = await t.server.app.metrics.subscriptions.get();
+    return values.find((v) => v.labels.field === 'competitionStatusChanged')?.value ?? 0;
+  }
+  const changes = (rec: Recorder<any>) => rec.results.map((r) => r.data!.competitionStatusChanged.change);
+  const PUBLISHED = `subscription($id: ID!) { competitionStatusChanged(competitionId: $id) { change stage { id } competition { status appealWindowClosesAt } } }`;
+
+  it('announces RESULTS_PUBLISHED, an appeal filed and ruled on (with the contested stage)', async () => {
+    const { g, rec, dispose } = await published(60);
+    try {
+      await rec.waitFor((d) => d.competitionStatusChanged.change === 'RESULTS_PUBLISHED');
+      const screen = wsClient(t.wsUrl);
+      try {
+        // The publication's own event shows when the window closes.
+        const closes = ok(await t.gql(`query($id: ID!) { competition(id: $id) { appealWindowClosesAt } }`, { id: g.competitionId })).competition.appealWindowClosesAt;
+        expect(closes).toEqual(expect.any(String));
+        const before = await activeStatusSubscriptions();
+        const late = record<any>(screen, PUBLISHED, { id: g.competitionId });
+        await subscriptionsActive(t, 'competitionStatusChanged', before + 1);
+        const stageId = g.stages[1]!.id;
+        const { appeal } = await mutate(t, g.organizer.token, 'fileAppeal', 'FileAppealInput', { entryId: g.entries[0]!.id, stageId, grounds: '实操评分偏低' }, 'appeal { id }');
+        const filed = (await late.waitFor((d) => d.competitionStatusChanged.change === 'APPEAL_FILED')).competitionStatusChanged;
+        expect(filed).toMatchObject({ stage: { id: stageId }, competition: { status: 'RESULTS_PUBLISHED', appealWindowClosesAt: closes } });
+        const [arbitrator] = await neutralJudges(t, g, 1);
+        await appoint(t, g, arbitrator!, 'ARBITRATOR');
+        await mutate(t, arbitrator!.token, 'ruleOnAppeal', 'RuleOnAppealInput', { appealId: appeal.id, decision: 'DISMISSED', reason: '评分无误' }, 'appeal { status }');
+        expect((await late.waitFor((d) => d.competitionStatusChanged.change === 'APPEAL_RULED')).competitionStatusChanged.stage).toEqual({ id: stageId });
+        await rec.waitFor((d) => d.competitionStatusChanged.change === 'APPEAL_RULED');
+        expect(changes(rec)).toEqual(['STAGE_SIGNED_OFF', 'STAGE_SIGNED_OFF', 'RESULTS_PUBLISHED', 'APPEAL_FILED', 'APPEAL_RULED']);
+      } finally {
+        await screen.dispose();
+      }
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('announces APPEAL_WINDOW_CLOSED once when the window’s time is up', async () => {
+    const { g, rec, dispose } = await published(0); // a window of 0 minutes closes as it opens
+    try {
+      await rec.waitFor((d) => d.competitionStatusChanged.change === 'APPEAL_WINDOW_CLOSED');
+      // Re-arming the timer (as a restart or a second instance would) announces nothing twice.
+      t.server.app.appealWindows!.schedule(idOf(g.competitionId, 'Competition')!, new Date());
+      await new Promise((r) => setTimeout(r, 300));
+      expect(changes(rec).filter((c) => c === 'APPEAL_WINDOW_CLOSED')).toHaveLength(1);
+      expect(changes(rec).slice(-2)).toEqual(['RESULTS_PUBLISHED', 'APPEAL_WINDOW_CLOSED']);
+    } finally {
+      await dispose();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { registeredNodeTypes } from '../../src/common/node.resolver';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { innovationObjects } from './node-fixtures';
 import { createWorker } from '../helpers/registry';
@@ -93,6 +93,17 @@ const cases: NodeCase[] = [
   // The re-check sample and its items (issue 12 §6): the jury and the competition's arbitrators (none among these viewers).
   { type: 'RecheckSample', id: (f) => f.ids.recheckSample!, own: { ...competitionNodes('recheckSample { id }', (c) => [c.recheckSample]), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: JURY },
   { type: 'RecheckItem', id: (f) => f.ids.recheckItem!, own: { ...competitionNodes('recheckSample { items(first: 10) { nodes { id } } }', (c) => c.recheckSample?.items.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: JURY },
+  // An upheld appeal of a published competition: its organizer (and admins) read it, and the judge named to re-mark it (outsideJudge).
+  {
+    type: 'Appeal', id: (f) => f.ids.appeal!,
+    own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { id } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.map((a: any) => a.id) },
+    visibleTo: [...JURY, 'outsideJudge'],
+  },
+  {
+    type: 'AppealRemark', id: (f) => f.ids.remark!,
+    own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { remarks { id } } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.flatMap((a: any) => a.remarks ?? []).map((r: any) => r.id) },
+    visibleTo: [...JURY, 'outsideJudge'],
+  },
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
@@ -143,7 +154,8 @@ beforeAll(async () => {
   const studioManager = await t.user([Role.STUDIO_MANAGER]);
   const reviewer = await t.user([Role.REVIEWER]);
   tokens.set('organizer', organizer.token);
-  tokens.set('outsideJudge', (await t.user([Role.JUDGE])).token);
+  const outsideJudge = await t.user([Role.JUDGE]);
+  tokens.set('outsideJudge', outsideJudge.token);
   tokens.set('studioManager', studioManager.token);
   tokens.set('reviewer', reviewer.token);
 
@@ -177,7 +189,18 @@ beforeAll(async () => {
   const drawn = await mutate(t, live.organizer.token, 'drawRecheckSample', 'DrawRecheckSampleInput', { competitionId: done.competitionId, seed: 'node-rules' }, 'sample { id items(first: 10) { nodes { id } } }');
   for (const item of drawn.sample.items.nodes) await mutate(t, rechecker.token, 'confirmRecheckMark', 'ConfirmRecheckMarkInput', { itemId: item.id }, 'item { id }');
   const signed = await mutate(t, done.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: done.stages[0]!.id }, 'signOff { id }');
+  await signOffAndPublish(t, done);
   const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
+
+  // A published competition with an upheld appeal whose one contested mark outsideJudge is named to re-mark.
+  const published = await setupCompetition(t, { entries: 1, judges: 1, stages, organizer: live.organizer });
+  await mutate(t, published.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, value: 60 }, 'score { id }');
+  await mutate(t, live.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: published.competitionId }, 'competition { id }');
+  await signOffAndPublish(t, published, { appealWindowMinutes: 120 });
+  const filed = await mutate(t, live.organizer.token, 'fileAppeal', 'FileAppealInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, grounds: '代为申诉' }, 'appeal { id }');
+  const panelist = await t.user([Role.REVIEWER]);
+  await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: published.competitionId, userId: panelist.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
+  const upheld = await mutate(t, panelist.token, 'ruleOnAppeal', 'RuleOnAppealInput', { appealId: filed.appeal.id, decision: 'UPHELD', reason: '复评', remarkJudgeIds: [outsideJudge.globalId] }, 'appeal { remarks { id } }');
 
   const workerId = live.entries[0]!.workerIds[0]!;
   const honor = await mutate(t, admin.token, 'grantHonor', 'GrantHonorInput', { workerId, kind: 'CRAFTSMAN', level: 'CITY', year: 2025 }, 'honor { id }');
@@ -191,6 +214,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
+      published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks[0].id,
       score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
       transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,

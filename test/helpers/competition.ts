@@ -154,3 +154,19 @@ export async function acceptMissingMarks(t: TestServer, f: Pick<CompetitionFixtu
   const errors = res.acceptMarkingGap.userErrors.filter((e: { message: string }) => !e.message.includes('No marks are missing'));
   if (errors.length) throw new Error(`acceptMarkingGap: ${JSON.stringify(errors)}`);
 }
+
+/** The chief judge (the fixture's first judge) signs off the given stages, every stage by default (签字确认). */
+export async function signOffStages(t: TestServer, f: CompetitionFixture, stageIds: string[] = f.stages.map((s) => s.id)): Promise<void> {
+  for (const stageId of stageIds) await mutate(t, f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
+}
+
+/**
+ * From SCORING_CLOSED to RESULTS_PUBLISHED as a contest does it: the chief judge signs every stage,
+ * the organizer publishes. The appeal window is `appealWindowMinutes` (default 0: no window, so
+ * finalizeCompetition may follow at once).
+ */
+export async function signOffAndPublish(t: TestServer, f: CompetitionFixture, opts: { appealWindowMinutes?: number } = {}): Promise<void> {
+  await mutate(t, f.organizer.token, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: f.competitionId, appealWindowMinutes: opts.appealWindowMinutes ?? 0 }, 'competition { id }');
+  await signOffStages(t, f);
+  await mutate(t, f.organizer.token, 'publishResults', 'PublishResultsInput', { competitionId: f.competitionId }, 'competition { status }');
+}

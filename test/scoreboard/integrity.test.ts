@@ -82,6 +82,23 @@ suite('scoreboard: held-back stage scores and sign-offs', () => {
     await page.waitForFunction(() => document.querySelectorAll('#head .stage.is-unsigned').length === 1, undefined, { timeout: 3000 });
     expect(await headers()).toEqual([{ name: '理论', badge: '"未签字"' }, { name: '实操', badge: null }]);
     expect(await page.locator('#publication').isHidden()).toBe(true);
+  });
+
+  it('shows 成绩公示中 and when the appeal window closes, in Beijing time, while results are published', async () => {
+    await mutate(t, f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: f.stages[0]!.id }, 'signOff { id }');
+    await mutate(t, f.organizer.token, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: f.competitionId, appealWindowMinutes: 120 }, 'competition { id }');
+    const { competition } = await mutate(t, f.organizer.token, 'publishResults', 'PublishResultsInput', { competitionId: f.competitionId }, 'competition { appealWindowClosesAt }');
+    await page.locator('#publication').waitFor({ state: 'visible', timeout: 3000 });
+    const beijing = new Date(competition.appealWindowClosesAt).toLocaleString('zh-CN', {
+      timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    });
+    expect(await page.locator('#publication').textContent()).toBe(`成绩公示中 · 申诉截止 ${beijing}（北京时间）`);
+    // Independently of the page's formatting: UTC+8, whatever the screen's own time zone.
+    const utc8 = new Date(new Date(competition.appealWindowClosesAt).getTime() + 8 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(beijing).toBe(`${utc8.getUTCMonth() + 1}月${utc8.getUTCDate()}日 ${pad(utc8.getUTCHours())}:${pad(utc8.getUTCMinutes())}`);
+    expect(await page.locator('#status').textContent()).toBe('成绩公示中');
+    expect(await headers()).toEqual([{ name: '理论', badge: null }, { name: '实操', badge: null }]); // both signed
     expect(pageErrors).toEqual([]);
   });
 });

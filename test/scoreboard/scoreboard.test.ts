@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createServer, type RunningServer } from '../../src/server';
 import { ok, startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/server';
-import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { ARTIFACTS, hasChromium, launchBrowser, warnNoChromium } from '../helpers/browser';
 
 /**
@@ -148,10 +148,9 @@ suite('scoreboard page in Chromium', () => {
 
   it('shows the prizes once finalized, and folds into a phone layout', async () => {
     await mark(5, 1, 60, b); // 36 + 36 = 72
-    for (const name of ['closeScoring', 'finalizeCompetition']) {
-      const input = name === 'finalizeCompetition' ? 'FinalizeCompetitionInput' : 'CompetitionTransitionInput';
-      await mutate(b, f.organizer.token, name, input, { competitionId: f.competitionId }, 'competition { status }');
-    }
+    await mutate(b, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
+    await signOffAndPublish(b, f);
+    await mutate(b, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
     await page.locator('#prizes').waitFor({ state: 'visible', timeout: 3000 });
     expect(await page.locator('#status').textContent()).toBe('成绩已发布');
     expect(await page.locator('#prizes .tier[data-prize="FIRST"] .tier-who').textContent()).toBe('吴建华');

@@ -5,6 +5,7 @@ import { Node } from '../../common/relay.js';
 import type { User } from '../../auth/user.entity.js';
 import type { Competition } from '../setup/competition.entity.js';
 import type { Score } from './score.entity.js';
+import type { Appeal } from '../appeals/appeal.entity.js';
 import { RevisionReasonKind } from '../enums.js';
 
 /** The audit trail of a mark: every correction keeps the old value, who changed it and why. */
@@ -26,4 +27,6 @@ export class ScoreRevision extends Node {
   @Property({ type: 'boolean', default: false }) afterPanelVisible: boolean = false;
   /** The chief judge who approved a correction made after the panel's marks were visible (themself for their own). */
   @ManyToOne('User', { ref: true, deleteRule: 'restrict', nullable: true }) approvedBy: Ref<User> | null = null;
+  /** The upheld appeal whose re-mark this is (reason kind APPEAL); null otherwise. */
+  @ManyToOne('Appeal', { ref: true, nullable: true, deleteRule: 'set null' }) appeal: Ref<Appeal> | null = null;
 }

@@ -20,6 +20,8 @@ interface BoardEntry extends RankInput {
   marksReceived: number;
   /** This entry's expected marks (only marks that can be given: scope and conflicts, issue 12 §3). */
   marksExpected?: number;
+  /** A RESOLVED appeal changed a mark of this entry (absent in snapshots from before appeals). */
+  changedOnAppeal?: boolean;
   /** stageId → [received, expected] marks in that stage (absent in snapshots from before it was kept). */
   stageMarks?: StageMarksRecord;
   /** On a public board (public-board.ts): the stages whose score this entry's row holds back. */
@@ -58,7 +60,7 @@ export interface Board {
 
 async function loadEntries(em: EntityManager, competitionId: string, absentRanking: AbsentRanking, entryIds?: string[]): Promise<BoardEntry[]> {
   const where = entryIds ? { id: { $in: entryIds } } : { competition: competitionId };
-  const [entries, members, results] = await concurrently(
+  const [entries, members, results, appealed] = await concurrently(
     em,
     () => em.find(Entry, where),
     () => em.find(EntryMember, entryIds ? { entry: { $in: entryIds } } : { competition: competitionId }, {
@@ -66,7 +68,14 @@ async function loadEntries(em: EntityManager, competitionId: string, absentRanki
       orderBy: { position: 'asc' },
     }),
     () => em.find(EntryResult, entryIds ? { entryId: { $in: entryIds } } : { competitionId }),
+    // Who won on appeal: entries a resolved appeal re-marked to a different value.
+    () => em.execute<{ entry_id: string }[]>(
+      `select distinct entry_id from appeal where competition_id = ? and status = 'RESOLVED' and marks_changed > 0 and (?::uuid[] is null or entry_id = any(?::uuid[]))`,
+      // An array literal: knex spreads a JS array bound to `?` into a list, which is no uuid[].
+      [competitionId, ...Array<string | null>(2).fill(entryIds ? `{${entryIds.join(',')}}` : null)],
+    ),
   );
+  const changed = new Set(appealed.map((r) => r.entry_id));
   const membersOf = new Map<string, EntryMember[]>();
   for (const m of members) membersOf.set(m.entry.id, [...(membersOf.get(m.entry.id) ?? []), m]);
   const resultOf = new Map(results.map((r) => [r.entryId, r]));
@@ -90,6 +99,7 @@ async function loadEntries(em: EntityManager, competitionId: string, absentRanki
       displayName: e.teamName ?? (names.length ? names.join('、') : null),
       enterpriseNames: [...new Set(ms.map((m) => m.worker.getEntity().enterprise.getEntity().name))],
       status: e.status,
+      changedOnAppeal: changed.has(e.id),
     };
   });
 }
@@ -166,6 +176,7 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
       stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight,
       score: sealed.has(s.id) || r.hiddenStageIds?.includes(s.id) ? null : r.stageScores[s.id] ?? 0,
     })),
+    changedOnAppeal: r.changedOnAppeal ?? false,
     completeness: sealed.size ? null : completeness(r.marksReceived, r.marksExpected ?? board.marksExpected),
   }));
   // Last, from the ranks and totals this view shows (frozen, anonymized or with hidden stages alike), so the two always agree.

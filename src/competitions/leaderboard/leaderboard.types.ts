@@ -36,6 +36,8 @@ export class LeaderboardRow {
   standardisedScore!: number | null;
   @Field(() => [StageTotal]) stageTotals!: StageTotal[];
   @Field(() => Float, { nullable: true, description: 'Share of the expected marks received, 0–1; null on the public (and judges’) board while an anonymous stage is sealed (it would move with each anonymous mark and show whose paper was just marked).' }) completeness!: number | null;
+  @Field({ description: 'Won on appeal (申诉改分): an upheld appeal’s re-marks changed at least one of this entry’s marks (public once the appeal is RESOLVED).' })
+  changedOnAppeal!: boolean;
 }
 
 @ObjectType({ description: 'The ranking of a competition. `version` rises by one with every change, so a client can tell it missed one and refetch.' })

@@ -66,7 +66,8 @@ export class AwardResolver {
   @Authorized(Role.ORGANIZER)
   @Mutation(() => FinalizeCompetitionPayload, {
     description:
-      'SCORING_CLOSED → FINALIZED (the owner or an admin): lifts a freeze, ranks, hands out prizes, the TECHNICAL_EXPERT (技术能手) honor for the top N and ' +
+      'RESULTS_PUBLISHED → FINALIZED (the owner or an admin), once the appeal window has closed, every appeal is settled and every stage is signed off ' +
+      '(one userError per reason): lifts a freeze, ranks, hands out prizes, the TECHNICAL_EXPERT (技术能手) honor for the top N and ' +
       'a one-step promotion for the top M, written to the registry. Final: no mark, move or award changes afterwards.',
   })
   async finalizeCompetition(@Arg('input') input: FinalizeCompetitionInput, @Ctx() ctx: Context): Promise<FinalizeCompetitionPayload> {

@@ -14,6 +14,7 @@ import { EntryMember } from '../entries/entry-member.entity.js';
 import { EntryStatus, type PrizeTierName } from '../enums.js';
 import { liftFreeze } from '../leaderboard/freeze.service.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
+import { assertFinalizable } from '../appeals/publication.service.js';
 
 /** China Standard Time (UTC+8, no DST): honors, promotions and reports count calendar years there. */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
@@ -137,7 +138,7 @@ export interface FinalizeOutcome {
 }
 
 /**
- * 决赛定榜: SCORING_CLOSED → FINALIZED in one transaction with everything it implies — the freeze
+ * 决赛定榜: RESULTS_PUBLISHED → FINALIZED (after publication and appeals, see appeals/publication.service.ts) in one transaction with everything it implies — the freeze
  * lifted, one Award per ranked entry, TECHNICAL_EXPERT honors and skill-level promotions written to the
  * registry, sourced to the competition. A fixed number of queries whatever the field size.
  */
@@ -147,6 +148,7 @@ export async function finalizeCompetition(em: EntityManager, viewer: Viewer, com
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
     const now = new Date();
+    await assertFinalizable(tx, competition, now);
     await recordTransition(tx, competition, 'finalizeCompetition', viewer, null);
     competition.finalizedAt = now;
     if (competition.frozenAt) await liftFreeze(tx, competition);

@@ -77,6 +77,17 @@ export class Competition extends Node {
   /** The leaderboard as it stood at the freeze, served to the public while frozen. */
   @Property({ type: 'json', nullable: true, lazy: true }) frozenLeaderboard: unknown = null;
 
+  @Field(() => Int, { description: 'Appeal window (申诉期) in minutes from publishResults: appeals may be filed until it closes; 0 = no appeals (e.g. a drill). Default 120 (2 hours).' })
+  @Property({ type: 'integer', default: 120 }) appealWindowMinutes: number = 120;
+  @Field(() => Int, { description: 'Minutes the arbitrators have to rule on an appeal after it is filed (its deadline). Default 1440 (24 hours). A late ruling is still accepted and shows as overdue.' })
+  @Property({ type: 'integer', default: 1440 }) arbitrationDeadlineMinutes: number = 1440;
+  @Field(() => Date, { nullable: true, description: 'When the provisional results were published (成绩公示, publishResults).' })
+  @Property({ type: 'Date', nullable: true }) resultsPublishedAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When the appeal window closes (resultsPublishedAt + appealWindowMinutes); null before publication.' })
+  @Property({ type: 'Date', nullable: true }) appealWindowClosesAt: Date | null = null;
+  /** When the window's closing was announced to subscribers (once, by whichever instance's timer came first). */
+  @Property({ type: 'Date', nullable: true }) appealWindowClosedAnnouncedAt: Date | null = null;
+
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) finalizedAt: Date | null = null;
 
   @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();

@@ -47,10 +47,14 @@ export class CreateCompetitionInput {
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
   @Field(() => Float, { nullable: true, description: 'Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15.' }) recheckSampleShare?: number | null;
   @Field(() => Float, { nullable: true, description: 'Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05.' }) recheckErrorThreshold?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Appeal window (申诉期) in minutes after publishResults, 0–10080; 0 = no appeals (e.g. a drill). Default 120.' })
+  appealWindowMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes the arbitrators have to rule on an appeal once filed, 1–43200. Default 1440 (24 hours).' })
+  arbitrationDeadlineMinutes?: number | null;
 }
 
 @InputType({
-  description: 'Only the fields given change. Rules and eligibility change while DRAFT; title, description and dates until REGISTRATION_CLOSED.',
+  description: 'Only the fields given change. Rules and eligibility change while DRAFT; title, description and dates until REGISTRATION_CLOSED; the appeal settings until the results are published.',
 })
 export class UpdateCompetitionInput {
   @Field(() => ID) competitionId!: string;
@@ -74,6 +78,10 @@ export class UpdateCompetitionInput {
   @Field(() => Int, { nullable: true }) promotionTopM?: number | null;
   @Field(() => Float, { nullable: true, description: 'Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15.' }) recheckSampleShare?: number | null;
   @Field(() => Float, { nullable: true, description: 'Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05.' }) recheckErrorThreshold?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Appeal window (申诉期) in minutes after publishResults, 0–10080; 0 = no appeals. May change until the results are published.' })
+  appealWindowMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes the arbitrators have to rule on an appeal once filed, 1–43200. May change until the results are published.' })
+  arbitrationDeadlineMinutes?: number | null;
 }
 
 @InputType({ description: 'Moves the registration deadline later, also one that has passed (which lets entries in again); the reason is recorded in `transitions`.' })

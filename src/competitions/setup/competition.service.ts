@@ -40,6 +40,8 @@ export interface CompetitionData {
   promotionTopM?: number | null;
   recheckSampleShare?: number | null;
   recheckErrorThreshold?: number | null;
+  appealWindowMinutes?: number | null;
+  arbitrationDeadlineMinutes?: number | null;
 }
 
 /** Fields that may still change after registration opened (they inform, they do not change the rules). */
@@ -48,6 +50,16 @@ const ANNOUNCEMENT_EDITABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN, S.REG
 const MAX_PLACES = 100_000;
 /** Statuses in which the deadline still matters: registration has not closed. */
 const DEADLINE_EXTENDABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN];
+/**
+ * The appeal settings govern what happens after the results are out, so they may change until then
+ * (a drill decides late that it takes no appeals); publishResults fixes the window.
+ */
+const APPEAL_FIELDS = ['appealWindowMinutes', 'arbitrationDeadlineMinutes'] as const;
+const APPEAL_SETTINGS_EDITABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED];
+/** A week: a longer appeal window would hold the final results hostage. */
+export const MAX_APPEAL_WINDOW_MINUTES = 7 * 24 * 60;
+/** Thirty days for the arbitrators to rule. */
+export const MAX_ARBITRATION_DEADLINE_MINUTES = 30 * 24 * 60;
 
 /** The registration deadline is set and has passed: no more entries (registerEntry checks it). */
 export function deadlinePassed(competition: Pick<Competition, 'registrationDeadline'>, now = new Date()): boolean {
@@ -121,11 +133,12 @@ export class CompetitionService {
       const competition = await lockCompetition(tx, id);
       assertOwner(viewer, competition);
       const given = (Object.keys(data) as (keyof CompetitionData)[]).filter((k) => data[k] != null && (k as string) !== 'competitionId');
-      if (!ANNOUNCEMENT_EDITABLE.includes(competition.status)) {
+      const appealOnly = given.length > 0 && given.every((k) => (APPEAL_FIELDS as readonly string[]).includes(k));
+      if (!(appealOnly ? APPEAL_SETTINGS_EDITABLE : ANNOUNCEMENT_EDITABLE).includes(competition.status)) {
         throw domainError(UserErrorCode.INVALID_STATE, `The competition cannot be changed while it is ${competition.status}`);
       }
       if (!SCHEME_EDITABLE.includes(competition.status)) {
-        const rules = given.filter((k) => !(ANNOUNCEMENT_FIELDS as readonly string[]).includes(k));
+        const rules = given.filter((k) => ![...ANNOUNCEMENT_FIELDS, ...APPEAL_FIELDS].includes(k as never));
         if (rules.length) {
           throw new DomainError(rules.map((k) => ({
             code: UserErrorCode.INVALID_STATE,
@@ -305,6 +318,10 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
   if (data.promotionTopM != null) out.promotionTopM = check.int('promotionTopM', data.promotionTopM, 0, MAX_PLACES);
   if (data.recheckSampleShare != null) out.recheckSampleShare = checkShare(check, 'recheckSampleShare', data.recheckSampleShare, false);
   if (data.recheckErrorThreshold != null) out.recheckErrorThreshold = checkShare(check, 'recheckErrorThreshold', data.recheckErrorThreshold, true);
+  if (data.appealWindowMinutes != null) out.appealWindowMinutes = check.int('appealWindowMinutes', data.appealWindowMinutes, 0, MAX_APPEAL_WINDOW_MINUTES);
+  if (data.arbitrationDeadlineMinutes != null) {
+    out.arbitrationDeadlineMinutes = check.int('arbitrationDeadlineMinutes', data.arbitrationDeadlineMinutes, 1, MAX_ARBITRATION_DEADLINE_MINUTES);
+  }
   if (data.eligibility != null) Object.assign(out, cleanEligibility(check, data.eligibility));
   if (data.prizeTiers != null) out.prizeTiers = cleanPrizeTiers(check, data.prizeTiers);
   return out;

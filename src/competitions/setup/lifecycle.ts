@@ -23,7 +23,8 @@ export const LIFECYCLE: Record<LifecycleAction, { from: readonly S[]; to: S; nee
   closeScoring: { from: [S.IN_PROGRESS], to: S.SCORING_CLOSED, needsReason: false },
   reopenScoring: { from: [S.SCORING_CLOSED], to: S.IN_PROGRESS, needsReason: true },
   publishResults: { from: [S.SCORING_CLOSED], to: S.RESULTS_PUBLISHED, needsReason: false },
-  finalizeCompetition: { from: [S.SCORING_CLOSED, S.RESULTS_PUBLISHED], to: S.FINALIZED, needsReason: false },
+  // Results are final only after they were public (成绩公示) and appeals were heard: never straight from SCORING_CLOSED.
+  finalizeCompetition: { from: [S.RESULTS_PUBLISHED], to: S.FINALIZED, needsReason: false },
   cancelCompetition: { from: BEFORE_FINAL, to: S.CANCELLED, needsReason: true },
 };
 

@@ -10,7 +10,7 @@
 
   var ROW = 'rank entryId startNumber station displayName enterpriseNames status total completeness stageTotals { stageId stageName score }';
   var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows { ' + ROW + ' }';
-  var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade ' +
+  var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade appealWindowClosesAt ' +
     'stages { id name } unsignedStages { id } awards { rank prize entry { id } } leaderboard { ' + BOARD + ' } } } }';
   var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardUpdated(competitionId: $id) { ' + BOARD + ' } }';
   var STATUS_SUB = 'subscription ScoreboardStatus($id: ID!) { competitionStatusChanged(competitionId: $id) { version competition { status } } }';

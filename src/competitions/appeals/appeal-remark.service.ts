@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
+import { InputCheck } from '../../common/validate.js';
+import type { Viewer } from '../../context.js';
+import { User } from '../../auth/user.entity.js';
+import type { Mark } from '../../scoring/index.js';
+import { CompetitionStatus as S, RevisionReasonKind } from '../enums.js';
+import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
+import { Score } from '../judging/score.entity.js';
+import { ScoreRevision } from '../judging/score-revision.entity.js';
+import { storeEntryResult } from '../judging/score.service.js';
+import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
+import { invalidateSignOffs } from '../results/sign-off-state.js';
+import type { Competition } from '../setup/competition.entity.js';
+import { lockCompetition } from '../setup/competition.service.js';
+import { judgesPerStageOf, markingPlan } from '../setup/scheme.js';
+import { Appeal } from './appeal.entity.js';
+import { AppealStatus } from './appeal.enums.js';
+import { AppealRemark } from './appeal-remark.entity.js';
+
+export interface AppealMarkData {
+  appealId: string;
+  scoreId?: string | null;
+  criterionId?: string | null;
+  value: number;
+  comment?: string | null;
+}
+
+/**
+ * 复评: a judge named by an upheld appeal re-marks one contested mark. Everything a mark does happens,
+ * in one transaction: the score takes the new value and the re-marker as its judge (its slot, the
+ * panel seat it fills, stays), a revision of reason kind APPEAL pointing at the appeal keeps the old
+ * value, the entry's result is recomputed, the stage's sign-off is voided (the chief judge signs the
+ * changed sheet again) and the leaderboard version is raised. The last re-mark resolves the appeal.
+ */
+export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: AppealMarkData): Promise<{ appeal: Appeal; remark: AppealRemark }> {
+  return em.transactional(async (tx) => {
+    const found = await tx.findOne(Appeal, { id: data.appealId }, { fields: ['competition'] });
+    if (!found) throw notFound('Appeal', ['input', 'appealId']);
+    const competition = await lockCompetition(tx, found.competition.id, ['input', 'appealId']);
+    const appeal = await tx.findOneOrFail(Appeal, { id: data.appealId }, { refresh: true });
+    if (!appeal.remarkJudgeIds.includes(viewer.id)) throw forbidden('您不是该申诉指定的复评裁判 / You are not named to re-mark this appeal');
+    const check = new InputCheck();
+    if ((data.scoreId == null) === (data.criterionId == null)) check.fail('scoreId', '须指明一个分数或一个评分项（二选一） / Name exactly one of scoreId and criterionId');
+    const comment = data.comment != null ? check.text('comment', data.comment, { max: 2000, optional: true }) || null : null;
+    check.throwIfAny();
+
+    const remarks = await tx.find(AppealRemark, { appeal }, { orderBy: { criterion: 'asc', id: 'asc' } as never });
+    // A retry of the viewer's own re-mark (same mark, same value) answers with it and records nothing.
+    const own = remarks.find((r) => r.judge?.id === viewer.id && (data.scoreId != null ? r.score.id === data.scoreId : r.criterion.id === data.criterionId));
+    if (own && Number(own.value) === data.value) return { appeal, remark: own };
+    if (appeal.status !== AppealStatus.UPHELD) {
+      throw domainError(UserErrorCode.INVALID_STATE, `该申诉不在复评中（${appeal.status}） / The appeal is not being re-marked (${appeal.status})`, ['input', 'appealId']);
+    }
+    if (competition.status !== S.RESULTS_PUBLISHED) {
+      throw domainError(UserErrorCode.INVALID_STATE, `竞赛状态为 ${competition.status}，不能复评 / Re-marks are given while the results are published (the competition is ${competition.status})`, ['input', 'appealId']);
+    }
+    const mine = new Set(remarks.filter((r) => r.judge?.id === viewer.id).map((r) => r.criterion.id));
+    const remark = data.scoreId != null
+      ? remarks.find((r) => r.score.id === data.scoreId)
+      : remarks.find((r) => r.criterion.id === data.criterionId && !r.markedAt) ?? remarks.find((r) => r.criterion.id === data.criterionId);
+    if (!remark) {
+      throw domainError(UserErrorCode.NOT_FOUND, '该申诉没有这一被申诉的分数 / No contested mark of this appeal matches', ['input', data.scoreId != null ? 'scoreId' : 'criterionId']);
+    }
+    if (remark.markedAt) throw domainError(UserErrorCode.INVALID_STATE, '该分数已复评 / This contested mark has been re-marked already', ['input', data.scoreId != null ? 'scoreId' : 'criterionId']);
+    if (mine.has(remark.criterion.id)) {
+      throw domainError(UserErrorCode.INVALID_STATE, '您已复评过该评分项的一个分数，其余由其他复评裁判评定 / You re-marked a mark of this criterion already; the others are for the other named judges', ['input', 'appealId']);
+    }
+    const plan = await markingPlan(tx, competition);
+    const criterion = plan.criteria.get(remark.criterion.id)!;
+    const value = checkedValue(data.value, criterion.maxScore);
+
+    const score = await tx.findOneOrFail(Score, { id: remark.score.id }, { refresh: true });
+    const now = new Date();
+    const revision = tx.create(ScoreRevision, {
+      score, competition, judge: tx.getReference(User, viewer.id), oldValue: Number(score.value), newValue: value,
+      reason: `申诉复评 / Re-mark on appeal: ${appeal.rulingReason ?? ''}`.slice(0, 1000), reasonKind: RevisionReasonKind.APPEAL, appeal, at: now,
+    } as never);
+    Object.assign(score, { value, comment, judge: tx.getReference(User, viewer.id), updatedAt: now });
+    Object.assign(remark, { judge: tx.getReference(User, viewer.id), value, markedAt: now, revision });
+    await tx.flush();
+
+    await recomputeEntryResult(tx, competition, appeal.entry.id);
+    await invalidateSignOffs(tx, competition.id, [appeal.stage.id], `申诉复评改动了该赛段的评分 / An appeal re-mark changed this stage’s marks (appeal ${appeal.id})`);
+    await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: appeal.entry.id });
+    if (remarks.every((r) => r.markedAt)) {
+      appeal.status = AppealStatus.RESOLVED;
+      appeal.resolvedAt = now;
+      appeal.marksChanged = remarks.filter((r) => Number(r.value) !== Number(r.contestedValue)).length;
+      await announceChange(tx, competition, CompetitionChange.APPEAL_RESOLVED, appeal.stage.id);
+    }
+    await tx.flush();
+    return { appeal, remark };
+  });
+}
+
+function checkedValue(value: number, maxScore: number): number {
+  const check = new InputCheck();
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) check.fail('value', `分值须在 0 到 ${maxScore} 之间 / value must be between 0 and ${maxScore}`);
+  else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) check.fail('value', '分值最多两位小数 / value has at most two decimals');
+  check.throwIfAny();
+  return value;
+}
+
+/** The entry's stored result from all its marks as they now stand, under the current panel (as a mark's own transaction does). */
+async function recomputeEntryResult(tx: EntityManager, competition: Competition, entryId: string): Promise<void> {
+  const plan = await markingPlan(tx, competition);
+  const panel = await tx.find(JudgeAssignment, { competition, removedAt: null }, { fields: ['stageIds'] });
+  const scores = await tx.find(Score, { entry: entryId }, { fields: ['criterion', 'slot', 'value'] });
+  const marks: Mark[] = scores.map((s) => ({ entryId, criterionId: s.criterion.id, judgeId: s.slot, value: Number(s.value) }));
+  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, panel), competition.id, entryId, marks);
+}
