@@ -107,4 +107,23 @@ describe('the public board shows a stage score only once the entry’s marks in 
     await mutate(t, f.organizer.token, 'unfreezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'competition { id }');
     expect(await rowOf(b, null)).toMatchObject({ frozen: false, practical: 90, total: 90 });
   });
+
+  it('shows an entry’s scores of a stage once that stage’s marking is closed, marks missing or not (the chief judge accepted the gap)', async () => {
+    const g = await setupCompetition(t, { entries: 1, judges: 2 });
+    const practicalOf = g.stages[1]!;
+    const entry = g.entries[0]!.id;
+    for (const c of practicalOf.criteria) {
+      const res = ok(await t.gql(SUBMIT, { input: { entryId: entry, criterionId: c.id, value: 40 } }, g.judges[1]!.token)).submitScore;
+      expect(res.userErrors).toEqual([]);
+    }
+    const publicRow = async () => {
+      const board = ok(await t.gql(BOARD, { id: g.competitionId })).node.leaderboard;
+      return board.rows[0].stageTotals.map((s: any) => s.score);
+    };
+    expect(await publicRow()).toEqual([null, null]);
+    await mutate(t, g.judges[0]!.token, 'acceptMarkingGap', 'AcceptMarkingGapInput', { competitionId: g.competitionId, stageId: practicalOf.id, reason: '裁判长确认：一名裁判未评' }, 'competition { id }');
+    await mutate(t, g.organizer.token, 'closeStageMarking', 'CloseStageMarkingInput', { stageId: practicalOf.id }, 'stage { id }');
+    // practical = mean of one judge's marks: (40 + 40) / 100; theory (still open, unmarked) stays held back.
+    expect(await publicRow()).toEqual([null, 80]);
+  });
 });

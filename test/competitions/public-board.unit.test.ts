@@ -15,6 +15,13 @@ describe('publicStageVisible', () => {
     expect(publicStageVisible(open, {}, CompetitionStatus.IN_PROGRESS)).toBe(false);
   });
 
+  it('holds an anonymous stage back while it is marked, complete or not (anonymous marking joins the same rule)', () => {
+    const paper = { ...open, anonymous: true };
+    expect(publicStageVisible(paper, { stageMarks: { T: [3, 3] } }, CompetitionStatus.IN_PROGRESS)).toBe(false);
+    expect(publicStageVisible({ ...paper, markingClosedAt: new Date() }, { stageMarks: { T: [1, 3] } }, CompetitionStatus.IN_PROGRESS)).toBe(true);
+    expect(publicStageVisible(paper, {}, CompetitionStatus.SCORING_CLOSED)).toBe(true);
+  });
+
   it('shows every score of a stage whose marking is closed, on its own or with the competition’s scoring', () => {
     expect(publicStageVisible(closed, { stageMarks: { P: [1, 3] } }, CompetitionStatus.IN_PROGRESS)).toBe(true);
     for (const s of [CompetitionStatus.SCORING_CLOSED, CompetitionStatus.RESULTS_PUBLISHED, CompetitionStatus.FINALIZED]) {
