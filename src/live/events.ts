@@ -8,7 +8,8 @@ export const LIVE_CHANNEL = 'jiangxin_live';
 export type LiveEvent =
   | { kind: 'leaderboard'; competitionId: string; version: number; entryId: string | null }
   | { kind: 'score'; competitionId: string; scoreId: string; entryId: string; revision: boolean; version: number }
-  | { kind: 'status'; competitionId: string; status: string; version: number };
+  /** `change`: a CompetitionChange (competitions/leaderboard/announce.ts); `stageId` when it concerns one stage. */
+  | { kind: 'status'; competitionId: string; status: string; change: string; stageId?: string | null; version: number };
 
 export function topicFor(kind: LiveEvent['kind'], competitionId: string): string {
   return `${kind}:${competitionId}`;

@@ -53,6 +53,7 @@ export function scoreboardPage(title: string, competitionId: string): string {
   </div>
 </header>
 <div id="frozen" class="frozen" role="status" hidden></div>
+<div id="publication" class="publication" role="status" hidden></div>
 <section id="prizes" class="prizes" aria-label="获奖名单" hidden></section>
 <main id="board" class="board" role="table" aria-label="排行榜">
   <div id="head" class="row head" role="row"></div>

@@ -14,6 +14,7 @@ import {
   type Scheme,
   type SchemeCriterion,
   type SchemeStage,
+  type StageMarks,
 } from './types.js';
 import { assertValidScheme } from './validate.js';
 
@@ -147,13 +148,18 @@ export function computeEntryResult(
   let marksReceived = 0;
   let marksExpected = 0;
   let total = ZERO;
+  const stageMarks: StageMarks[] = [];
   const stageScores = scheme.stages.map((stage) => {
     const judges = judgesOf(judgesPerStage, stage.id);
+    const marks: StageMarks = { stageId: stage.id, received: 0, expected: 0 };
     for (const c of stage.criteria) {
       const expected = expectedMarks(c, judges);
-      marksExpected += expected;
-      marksReceived += Math.min(byCriterion.get(c.id)?.length ?? 0, expected);
+      marks.expected += expected;
+      marks.received += Math.min(byCriterion.get(c.id)?.length ?? 0, expected);
     }
+    marksExpected += marks.expected;
+    marksReceived += marks.received;
+    stageMarks.push(marks);
     const score = stageScore(stage, byCriterion, aggregation);
     total = add(total, div(mul(fromNumber(stage.weight), fromNumber(score)), HUNDRED));
     return { stageId: stage.id, score };
@@ -165,6 +171,7 @@ export function computeEntryResult(
     marksReceived,
     marksExpected,
     completeness: marksExpected === 0 ? 0 : marksReceived / marksExpected,
+    stageMarks,
   };
 }
 

@@ -68,6 +68,15 @@ export interface EntryResult {
   marksExpected: number;
   /** marksReceived ÷ marksExpected in [0, 1]; 0 when nothing is expected. */
   completeness: number;
+  /** Per stage, counted as marksReceived/marksExpected are: whether the stage's marks of this entry are all in. */
+  stageMarks: StageMarks[];
+}
+
+/** One stage's marks of one entry: received (per criterion at most what it expects) and expected. */
+export interface StageMarks {
+  stageId: string;
+  received: number;
+  expected: number;
 }
 
 /** One entry as the ranking sees it. */

@@ -52,6 +52,11 @@ describe('no path links an anonymous stage’s code or mark to an entry for its 
     const identity = await identities(w);
     const map: CodeRow[] = (await codeMap(t, w.paper, w.officer.token))!.nodes;
 
+    // The rest of the panel marks entry 2's practical first: the judge's mark below completes it, and the
+    // public board (the judge's) shows an open stage's score only once the entry's marks in it are all in.
+    for (const token of [w.f.judges[0]!.token, colleague.token, w.conflicted.token]) {
+      expect((await submit(t, token, { entryId: w.f.entries[2]!.id, criterionId: practical, value: 33 })).userErrors).toEqual([]);
+    }
     const client = wsClient(t.wsUrl, judge.token);
     try {
       const marks = record<any>(client, MARK_SUB, { id: w.f.competitionId });

@@ -226,12 +226,16 @@ describe('the public board holds an anonymous stage back while it is marked', ()
     const map = (await codeMap(t, w.paper, w.officer.token))!.nodes;
     const slipOf = (entry: number) => map.find((m) => m.entry.id === w.f.entries[entry]!.id)!.markingId;
     expect((await submit(t, judge.token, { markingId: slipOf(1), criterionId: paper, value: 100 })).userErrors).toEqual([]);
-    expect((await submit(t, judge.token, { entryId: w.f.entries[2]!.id, criterionId: practical, value: 10 })).userErrors).toEqual([]);
+    // Entry 2's practical from the whole panel: the public board shows an open stage's score once the entry's marks in it are all in.
+    for (const token of [...w.f.judges.map((j) => j.token), w.conflicted.token]) {
+      expect((await submit(t, token, { entryId: w.f.entries[2]!.id, criterionId: practical, value: 10 })).userErrors).toEqual([]);
+    }
 
     const publicBoard = await board(w, null);
     expect(publicBoard.sealedStageIds).toEqual([w.paper]);
     const row = (b: typeof publicBoard, entry: number) => b.rows.find((r: { entryId: string }) => r.entryId === w.f.entries[entry]!.id);
-    expect(row(publicBoard, 1)).toMatchObject({ rank: 2, total: 0, completeness: null, stageTotals: [{ stageId: w.paper, score: null }, { stageId: w.practical, score: 0 }] });
+    // Entry 1's practical is unmarked: held back too (评分中), not shown as 0.
+    expect(row(publicBoard, 1)).toMatchObject({ rank: 2, total: 0, completeness: null, stageTotals: [{ stageId: w.paper, score: null }, { stageId: w.practical, score: null }] });
     expect(row(publicBoard, 2)).toMatchObject({ rank: 1, total: 12, stageTotals: [{ score: null }, { score: 20 }] });
     expect(await board(w, judge.token)).toEqual(publicBoard);
     // Standardised scores follow the totals shown: 12, 0, 0 → mean 4, SD √32.
@@ -251,7 +255,7 @@ describe('the public board holds an anonymous stage back while it is marked', ()
     await mutate(t, w.f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: w.f.competitionId }, 'competition { id }');
     const frozen = await board(w, null);
     expect(frozen).toMatchObject({ frozen: true, sealedStageIds: [w.paper] });
-    expect(row(frozen, 1)).toMatchObject({ total: 0, stageTotals: [{ score: null }, { score: 0 }] });
+    expect(row(frozen, 1)).toMatchObject({ total: 0, stageTotals: [{ score: null }, { score: null }] });
 
     await mutate(t, w.f.organizer.token, 'unfreezeLeaderboard', 'CompetitionIdInput', { competitionId: w.f.competitionId }, 'competition { id }');
     await acceptMissingMarks(t, w.f); // marks are missing on purpose (issue 12 §3)

@@ -23,10 +23,12 @@ suite('scoreboard page with an anonymous stage', () => {
     t = await startTestServer();
     w = await anonymousWorld(t);
     await issue(t, w);
-    const entry0 = (await codeMap(t, w.paper, w.officer.token))!.nodes.find((n) => n.entry.id === w.f.entries[0]!.id)!;
+    // Entry 1 (no judge is conflicted with it): the paper by one judge, the practical by the whole panel, so
+    // the public board shows the practical's score (an open stage's score shows once the entry's marks in it are all in).
+    const entry1 = (await codeMap(t, w.paper, w.officer.token))!.nodes.find((n) => n.entry.id === w.f.entries[1]!.id)!;
     for (const [input, judge] of [
-      [{ markingId: entry0.markingId, criterionId: w.f.stages[0]!.criteria[0]!.id, value: 90 }, w.f.judges[1]!],
-      [{ entryId: w.f.entries[0]!.id, criterionId: w.f.stages[1]!.criteria[0]!.id, value: 25 }, w.f.judges[1]!],
+      [{ markingId: entry1.markingId, criterionId: w.f.stages[0]!.criteria[0]!.id, value: 90 }, w.f.judges[1]!],
+      ...[...w.f.judges, w.conflicted].map((j) => [{ entryId: w.f.entries[1]!.id, criterionId: w.f.stages[1]!.criteria[0]!.id, value: 25 }, j] as const),
     ] as const) expect((await submit(t, judge.token, input)).userErrors).toEqual([]);
     browser = await launchBrowser();
     page = await browser.context.newPage();
@@ -36,7 +38,7 @@ suite('scoreboard page with an anonymous stage', () => {
     await t?.close();
   });
 
-  const row = () => page.locator(`#rows .row[data-entry-id="${w.f.entries[0]!.id}"]`);
+  const row = () => page.locator(`#rows .row[data-entry-id="${w.f.entries[1]!.id}"]`);
 
   it('shows 加密评分中 for the paper while it is marked, the practical’s share as the total, no completeness', async () => {
     await page.goto(t.url.replace(/\/graphql$/, `/scoreboard/${w.f.competitionId}`));
@@ -47,9 +49,9 @@ suite('scoreboard page with an anonymous stage', () => {
   });
 
   it('shows the paper’s scores once scoring has closed', async () => {
-    await acceptMissingMarks(t, w.f);
+    await acceptMissingMarks(t, w.f); // the other entries' marks are left out on purpose
     await mutate(t, w.f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: w.f.competitionId }, 'competition { id }');
-    await page.waitForFunction((id) => document.querySelector(`#rows .row[data-entry-id="${id}"] .total`)?.textContent === '66.00', w.f.entries[0]!.id);
+    await page.waitForFunction((id) => document.querySelector(`#rows .row[data-entry-id="${id}"] .total`)?.textContent === '66.00', w.f.entries[1]!.id);
     expect(await row().locator('.stage').allTextContents()).toEqual(['90.00', '50.00']);
   });
 });

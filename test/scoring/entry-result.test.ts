@@ -64,6 +64,10 @@ describe('computeEntryResult', () => {
       marksReceived: 9,
       marksExpected: 9, // 2 measured in theory + 3 judges × 2 + 1 measured in practical
       completeness: 1,
+      stageMarks: [
+        { stageId: 'theory', received: 2, expected: 2 },
+        { stageId: 'practical', received: 7, expected: 7 },
+      ],
     });
   });
 
@@ -107,6 +111,10 @@ describe('computeEntryResult', () => {
       marksReceived: 3,
       marksExpected: 9,
       completeness: 3 / 9,
+      stageMarks: [
+        { stageId: 'theory', received: 1, expected: 2 },
+        { stageId: 'practical', received: 2, expected: 7 },
+      ],
     });
   });
 
@@ -120,6 +128,10 @@ describe('computeEntryResult', () => {
       marksReceived: 0,
       marksExpected: 9,
       completeness: 0,
+      stageMarks: [
+        { stageId: 'theory', received: 0, expected: 2 },
+        { stageId: 'practical', received: 0, expected: 7 },
+      ],
     });
   });
 
@@ -267,6 +279,10 @@ describe('computeEntryResult', () => {
         marksReceived: 2,
         marksExpected: 9,
         completeness: 2 / 9,
+        stageMarks: [
+          { stageId: 'theory', received: 0, expected: 2 },
+          { stageId: 'practical', received: 2, expected: 7 },
+        ],
       });
     });
   });

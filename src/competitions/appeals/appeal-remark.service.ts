@@ -10,6 +10,7 @@ import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
 import { storeEntryResult } from '../judging/score.service.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
@@ -87,7 +88,7 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
       appeal.status = AppealStatus.RESOLVED;
       appeal.resolvedAt = now;
       appeal.marksChanged = remarks.filter((r) => Number(r.value) !== Number(r.contestedValue)).length;
-      await raiseLeaderboardVersion(tx, competition, { kind: 'status', competitionId: competition.id, status: competition.status });
+      await announceChange(tx, competition, CompetitionChange.APPEAL_RESOLVED, appeal.stage.id);
     }
     await tx.flush();
     return { appeal, remark };

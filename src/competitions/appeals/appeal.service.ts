@@ -10,7 +10,7 @@ import { Entry } from '../entries/entry.entity.js';
 import { CompetitionStatus as S, EntryStatus, OfficialDuty } from '../enums.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { Score } from '../judging/score.entity.js';
-import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { CompetitionOfficial } from '../officials/official.entity.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
@@ -36,9 +36,9 @@ export interface RuleOnAppealData {
   remarkJudgeIds: string[];
 }
 
-/** Appeals are heard after publication and before finalization, and change what the status line shows. */
-async function announce(tx: EntityManager, competition: Competition): Promise<void> {
-  await raiseLeaderboardVersion(tx, competition, { kind: 'status', competitionId: competition.id, status: competition.status });
+/** Appeals are heard after publication and before finalization, and change what the status line shows: said on competitionStatusChanged. */
+async function announce(tx: EntityManager, competition: Competition, change: CompetitionChange, appeal: Appeal): Promise<void> {
+  await announceChange(tx, competition, change, appeal.stage.id);
 }
 
 /**
@@ -116,7 +116,7 @@ async function fileInTransaction(tx: EntityManager, viewer: Viewer, data: FileAp
     filedBy: tx.getReference(User, viewer.id), filedAt, deadline: new Date(filedAt.getTime() + competition.arbitrationDeadlineMinutes * 60_000),
   } as never);
   await tx.flush();
-  await announce(tx, competition);
+  await announce(tx, competition, CompetitionChange.APPEAL_FILED, appeal);
   await tx.flush();
   return { appeal, existing: false };
 }
@@ -185,7 +185,7 @@ export async function ruleOnAppeal(em: EntityManager, viewer: Viewer, data: Rule
     }
     Object.assign(appeal, { ruling: data.decision, rulingReason: reason, ruledBy: tx.getReference(User, viewer.id), ruledAt: now });
     await tx.flush();
-    await announce(tx, competition);
+    await announce(tx, competition, CompetitionChange.APPEAL_RULED, appeal);
     await tx.flush();
     return appeal;
   });

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../logger.js';
 import { CompetitionStatus } from '../enums.js';
-import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
 
@@ -57,7 +57,7 @@ export class AppealWindowAnnouncer {
         if (competition.status !== CompetitionStatus.RESULTS_PUBLISHED || competition.appealWindowClosedAnnouncedAt || !closesAt) return;
         if (closesAt.getTime() > Date.now()) return this.schedule(competitionId, closesAt);
         competition.appealWindowClosedAnnouncedAt = new Date();
-        await raiseLeaderboardVersion(tx, competition, { kind: 'status', competitionId, status: competition.status });
+        await announceChange(tx, competition, CompetitionChange.APPEAL_WINDOW_CLOSED);
         await tx.flush();
       });
     } catch (err) {

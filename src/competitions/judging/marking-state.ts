@@ -7,7 +7,7 @@ import type { Competition } from '../setup/competition.entity.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { EntryStatus } from '../enums.js';
 import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
-import { EntryResult } from './entry-result.entity.js';
+import { EntryResult, storedResult } from './entry-result.entity.js';
 import { MarkingGapAcceptance, type RecordedGap } from './marking-gap.entity.js';
 
 /**
@@ -73,12 +73,33 @@ export async function recomputeEntryResults(tx: EntityManager, competition: Pick
   const now = new Date();
   const rows = state.entries.map((e) => {
     const r = computeEntryResult(state.plan.scheme, state.marksByEntry.get(e.entryId) ?? [], markersPerStage(state.plan.scheme, state.panel, e, state.chiefMarksNot));
-    return {
-      entryId: e.entryId, competitionId: competition.id, stageScores: Object.fromEntries(r.stageScores.map((s) => [s.stageId, s.score])),
-      total: r.total, marksReceived: r.marksReceived, marksExpected: r.marksExpected, updatedAt: now,
-    };
+    return { entryId: e.entryId, competitionId: competition.id, ...storedResult(r), updatedAt: now };
   });
   await tx.upsertMany(EntryResult, rows as never[]);
+}
+
+const ENTRY_STATE_SQL = `
+  select
+    (select coalesce(json_agg(json_build_object('stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief)), '[]')
+       from judge_assignment j where j.competition_id = ? and j.removed_at is null) as panel,
+    array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = ?) as enterprise_ids,
+    (select coalesce(json_agg(json_build_object('criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value)), '[]')
+       from score s where s.entry_id = ?) as marks`;
+
+/**
+ * Recomputes and stores one entry's result from all its marks now, counting its expected marks as a
+ * mark does (markersPerStage: scope, conflicts, the chief judge on anonymous stages), in the caller's
+ * transaction. For the paths that change a mark outside submitScore (an approved correction, a re-check).
+ */
+export async function recomputeEntryResult(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>, entryId: string): Promise<void> {
+  const plan = await markingPlan(tx, competition);
+  const [row] = await tx.execute<{ panel: PanelSeat[]; enterprise_ids: string[]; marks: { criterionId: string; slot: string; value: number }[] }[]>(
+    ENTRY_STATE_SQL, [competition.id, entryId, entryId],
+  );
+  const marks: Mark[] = row!.marks.map((m) => ({ entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
+  const markers = markersPerStage(plan.scheme, row!.panel, { entryId, enterpriseIds: row!.enterprise_ids }, anonymousStageIds(plan));
+  const result = computeEntryResult(plan.scheme, marks, markers);
+  await tx.upsert(EntryResult, { entryId, competitionId: competition.id, ...storedResult(result), updatedAt: new Date() } as never);
 }
 
 /** An active entry still short of marks, with its short criteria. */

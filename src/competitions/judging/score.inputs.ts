@@ -5,6 +5,8 @@ import { Competition } from '../setup/competition.entity.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { Leaderboard } from '../leaderboard/leaderboard.types.js';
+import { CompetitionChange } from '../leaderboard/announce.js';
+import { Stage } from '../setup/stage.entity.js';
 import { Score } from './score.entity.js';
 
 @InputType()
@@ -67,10 +69,13 @@ export class ScoreEvent {
   @Field(() => Score) score!: Score;
 }
 
-@ObjectType({ description: 'The competition moved in its lifecycle.' })
+@ObjectType({ description: 'A change of the competition’s state: a lifecycle move, a stage’s sign-off given or voided, publication, the appeal window’s close, an appeal filed or ruled on.' })
 export class CompetitionStatusEvent {
-  @Field(() => Competition) competition!: Competition;
-  @Field(() => Int) version!: number;
+  @Field(() => CompetitionChange, { description: 'What changed.' }) change!: CompetitionChange;
+  @Field(() => Competition, { description: 'The competition as it is now: its status, and when published appealWindowClosesAt.' }) competition!: Competition;
+  @Field(() => Stage, { nullable: true, description: 'The stage concerned (sign-off given or voided, the contested stage of an appeal); null for changes of the whole competition.' })
+  stage!: Stage | null;
+  @Field(() => Int, { description: 'The leaderboard version this change produced.' }) version!: number;
 }
 
 export const ScoreConnection = Connection(Score, 'Score');

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { LiveEvent } from '../../live/events.js';
 import { computeEntryResult, inScope, conflicted, markersPerStage, type JudgesPerStage, type Mark, type PanelSeat } from '../../scoring/index.js';
 import { Competition } from '../setup/competition.entity.js';
-import { EntryResult } from './entry-result.entity.js';
+import { EntryResult, storedResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
@@ -38,15 +38,7 @@ export interface SubmitScoreOutcome {
 /** Stores one entry's result computed from that entry's marks only; `judgesPerStage` is this entry's (markersPerStage). */
 export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, judgesPerStage: JudgesPerStage, competitionId: string, entryId: string, marks: Mark[]): Promise<void> {
   const result = computeEntryResult(plan.scheme, marks, judgesPerStage);
-  await em.upsert(EntryResult, {
-    entryId,
-    competitionId,
-    stageScores: Object.fromEntries(result.stageScores.map((s) => [s.stageId, s.score])),
-    total: result.total,
-    marksReceived: result.marksReceived,
-    marksExpected: result.marksExpected,
-    updatedAt: new Date(),
-  } as never);
+  await em.upsert(EntryResult, { entryId, competitionId, ...storedResult(result), updatedAt: new Date() } as never);
 }
 
 export function checkValue(check: InputCheck, value: number, maxScore: number): void {

@@ -8,7 +8,10 @@ import { topicFor, type LiveEvent } from '../../live/events.js';
 import { juryStanding, PUBLIC_STANDING, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
-import { boardView, publicBoard, type Board } from './leaderboard.service.js';
+import { boardView, type Board } from './leaderboard.service.js';
+import { publicBoard } from './public-board.js';
+import { CompetitionChange } from './announce.js';
+import { Stage } from '../setup/stage.entity.js';
 import { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
@@ -78,7 +81,11 @@ shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
   return `${role.jury}|${role.anonymized}`;
 });
 
-/** The leaderboard this viewer may see: the frozen one for the public while frozen, names hidden from judges until finalized. */
+/**
+ * The leaderboard this viewer may see: the jury's live and full; everyone else's the public board
+ * (public-board.ts: a stage score only once the entry's marks in it are all in), as at the freeze
+ * while frozen; names hidden from judges until finalized.
+ */
 function viewFor(board: Board, role: ViewerRole): Leaderboard {
   const anonymized = role.anonymized && board.status !== CompetitionStatus.FINALIZED;
   if (role.jury) return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
@@ -111,7 +118,13 @@ export class LeaderboardRowsResolver {
 
 @Resolver(() => Competition)
 export class LeaderboardResolver {
-  @FieldResolver(() => Leaderboard, { description: 'The ranking; live for the competition’s organizer, its chief judge and admins; as at the freeze for everyone else (its other judges too) while frozen. Everyone but those three sees an anonymous stage’s scores only once its marking has closed (sealedStageIds). Judges see start numbers, not names, until finalized.' })
+  @FieldResolver(() => Leaderboard, {
+    description:
+      'The ranking; live and complete for the competition’s organizer, its chief judge and admins. Everyone else (its other judges too) sees the public board: ' +
+      'an entry’s stage score only once all its expected marks in that stage are in or the stage’s marking has closed (null until then, 评分中), ' +
+      'an anonymous stage’s scores only once its marking has closed (sealedStageIds), ' +
+      'totals and ranks from the stage scores shown; as at the freeze while frozen. Judges see start numbers, not names, until finalized.',
+  })
   async leaderboard(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Leaderboard> {
     const board = await ctx.app.boards.current(ctx.em, competition);
     return viewFor(board, await roleIn(ctx, competition));
@@ -180,14 +193,20 @@ export class LeaderboardResolver {
   }
 
   @Subscription(() => CompetitionStatusEvent, {
-    description: 'The competition moved in its lifecycle (registration opened, started, scoring closed, finalized, …).',
+    description:
+      'Changes of the competition’s state, each with what changed (`change`): lifecycle moves (registration opened, started, scoring closed, finalized, …), ' +
+      'a stage signed off or its sign-off voided, results published (成绩公示, the appeal window open), the appeal window closed, an appeal filed or ruled on.',
     subscribe: async ({ args, context }) => {
       const competition = await competitionFromArg(context as Context, args.competitionId as string);
       return (context as Context).app.pubSub.subscribe(topicFor('status', competition.id));
     },
   })
   async competitionStatusChanged(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'status' }>, @Ctx() ctx: Context): Promise<CompetitionStatusEvent> {
-    const competition = await ctx.app.orm.em.fork().findOneOrFail(Competition, { id: event.competitionId });
-    return { competition, version: event.version };
+    const em = ctx.app.orm.em.fork();
+    const competition = await em.findOneOrFail(Competition, { id: event.competitionId });
+    const stage = event.stageId ? await em.findOne(Stage, { id: event.stageId }) : null;
+    // Events sent before `change` existed were lifecycle moves.
+    const change = (event.change as CompetitionChange | undefined) ?? CompetitionChange.STATUS_CHANGED;
+    return { change, competition, stage, version: event.version };
   }
 }

@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rankRows, weightedTotal, withStandardisedScores, type RankInput } from '../../scoring/index.js';
+import { rankRows, withStandardisedScores, type RankInput } from '../../scoring/index.js';
 import { toGlobalId } from '../../common/relay.js';
 import { Competition } from '../setup/competition.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { EntryMember } from '../entries/entry-member.entity.js';
-import { EntryResult } from '../judging/entry-result.entity.js';
+import { EntryResult, type StageMarksRecord } from '../judging/entry-result.entity.js';
 import { AbsentRanking, CompetitionStatus, EntryStatus } from '../enums.js';
 import { loadScheme, type LoadedScheme } from '../setup/scheme.js';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
 import { concurrently } from '../../common/concurrently.js';
-import { sealedStageIds } from '../marking/anonymity.js';
 
 /** One entry as the board shows it, before ranking. */
 interface BoardEntry extends RankInput {
@@ -23,6 +22,19 @@ interface BoardEntry extends RankInput {
   marksExpected?: number;
   /** A RESOLVED appeal changed a mark of this entry (absent in snapshots from before appeals). */
   changedOnAppeal?: boolean;
+  /** stageId → [received, expected] marks in that stage (absent in snapshots from before it was kept). */
+  stageMarks?: StageMarksRecord;
+  /** On a public board (public-board.ts): the stages whose score this entry's row holds back. */
+  hiddenStageIds?: string[];
+}
+
+/** A stage as boards know it; `markingClosedAt` is a string in a frozen snapshot (JSON). */
+export interface BoardStage {
+  id: string;
+  name: string;
+  weight: number;
+  anonymous?: boolean;
+  markingClosedAt?: Date | string | null;
 }
 
 /** A competition's full (un-anonymized) board at one version; views are derived from it per viewer. */
@@ -30,8 +42,8 @@ export interface Board {
   competitionId: string;
   version: number;
   updatedAt: Date;
-  stages: { id: string; name: string; weight: number; anonymous?: boolean; markingClosedAt?: Date | string | null }[];
-  /** Stages whose scores this board holds back (publicBoard); absent on the full board. */
+  stages: BoardStage[];
+  /** Stages whose scores this board holds back (public-board.ts: anonymous ones while marked); absent on the full board. */
   sealedStageIds?: string[];
   /** Expected of an entry by the whole panel: the figure for entries without a stored result yet. */
   marksExpected: number;
@@ -81,6 +93,7 @@ async function loadEntries(em: EntityManager, competitionId: string, absentRanki
       sortKey: e.startNumber ?? Number.MAX_SAFE_INTEGER,
       marksReceived: r?.marksReceived ?? 0,
       ...(r ? { marksExpected: r.marksExpected } : {}),
+      stageMarks: r?.stageMarks ?? {},
       startNumber: e.startNumber,
       station: e.station,
       displayName: e.teamName ?? (names.length ? names.join('、') : null),
@@ -91,7 +104,7 @@ async function loadEntries(em: EntityManager, competitionId: string, absentRanki
   });
 }
 
-function rank(board: Omit<Board, 'rows'>): Board {
+export function rank(board: Omit<Board, 'rows'>): Board {
   return { ...board, rows: rankRows([...board.entries.values()], board.tieBreakStageId) };
 }
 
@@ -133,32 +146,6 @@ function completeness(received: number, expected: number): number {
   return expected ? Math.min(1, Math.round((received / expected) * 10_000) / 10_000) : 0;
 }
 
-const publicBoards = new WeakMap<Board, Board>();
-
-/**
- * The board as the public and the judges see it (issue 12 §1): an anonymous stage's scores are held
- * back while its marking is open, so nobody watches which named total a mark just moved. Totals and
- * ranks are those of the visible stages only (tie-break included), completeness is withheld (it would
- * move with each anonymous mark). The jury sees the full board. Derived once per board; every figure a
- * row shows (standardised scores too) is to be computed from this board's totals, not the full one's.
- */
-export function publicBoard(board: Board): Board {
-  const sealed = sealedStageIds(board.stages, board.status);
-  if (!sealed.length) return board;
-  let derived = publicBoards.get(board);
-  if (derived) return derived;
-  const hidden = new Set(sealed);
-  const visible = board.stages.filter((s) => !hidden.has(s.id));
-  const entries = new Map([...board.entries].map(([id, e]) => {
-    const stageScores = Object.fromEntries(Object.entries(e.stageScores).filter(([stageId]) => !hidden.has(stageId)));
-    return [id, { ...e, stageScores, total: weightedTotal(visible, stageScores) }] as const;
-  }));
-  const tieBreakStageId = board.tieBreakStageId && hidden.has(board.tieBreakStageId) ? null : board.tieBreakStageId;
-  derived = rank({ ...board, entries, tieBreakStageId, sealedStageIds: sealed, frozenBoard: null });
-  publicBoards.set(board, derived);
-  return derived;
-}
-
 const views = new WeakMap<Board, Map<string, Leaderboard>>();
 
 /**
@@ -185,7 +172,10 @@ function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; f
     enterpriseNames: opts.anonymized ? [] : r.enterpriseNames,
     status: r.status,
     total: r.total,
-    stageTotals: board.stages.map((s) => ({ stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight, score: sealed.has(s.id) ? null : r.stageScores[s.id] ?? 0 })),
+    stageTotals: board.stages.map((s) => ({
+      stageId: toGlobalId('Stage', s.id), stageName: s.name, weight: s.weight,
+      score: sealed.has(s.id) || r.hiddenStageIds?.includes(s.id) ? null : r.stageScores[s.id] ?? 0,
+    })),
     changedOnAppeal: r.changedOnAppeal ?? false,
     completeness: sealed.size ? null : completeness(r.marksReceived, r.marksExpected ?? board.marksExpected),
   }));

@@ -7,7 +7,11 @@ export class StageTotal {
   @Field(() => ID, { description: 'Global ID of the stage.' }) stageId!: string;
   @Field() stageName!: string;
   @Field(() => Float) weight!: number;
-  @Field(() => Float, { nullable: true, description: '0–100, rounded half up to two decimals (from the exact value); null on the public (and judges’) board for an anonymous stage whose marking is still open (加密评分中, see Leaderboard.sealedStageIds).' }) score!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: '0–100, rounded half up to two decimals (from the exact value). Null on the public board (and so every judge’s) while the stage’s marking is open and either the entry’s marks in this stage are not all in (评分中, so that no judge reads a colleague’s marks off the board) or the stage is anonymous (加密评分中, see Leaderboard.sealedStageIds).',
+  })
+  score!: number | null;
 }
 
 @ObjectType({ description: 'One line of the leaderboard.', simpleResolvers: true })
@@ -21,7 +25,7 @@ export class LeaderboardRow {
   displayName!: string | null;
   @Field(() => [String], { description: 'Enterprises of the entry’s workers; empty for judges until finalized.' }) enterpriseNames!: string[];
   @Field(() => EntryStatus) status!: EntryStatus;
-  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value). On the public (and judges’) board, over the visible stages only while an anonymous stage is sealed; rank follows it.' }) total!: number;
+  @Field(() => Float, { description: 'Σ stage weight × stage score / 100, rounded half up to two decimals (from the exact value). On the public (and judges’) board, over the stage scores it shows (a held-back or sealed stage counts 0); rank follows it.' }) total!: number;
   @Field(() => Float, {
     nullable: true,
     description:

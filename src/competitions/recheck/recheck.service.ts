@@ -9,12 +9,11 @@ import { assertOwner } from '../access.js';
 import { CompetitionStatus, OfficialDuty, RevisionReasonKind } from '../enums.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
-import { judgesPerStageOf, markingPlan } from '../setup/scheme.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
-import { storeEntryResult } from '../judging/score.service.js';
+import { recomputeEntryResult } from '../judging/marking-state.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
 import { dutiesOf } from '../officials/official.service.js';
@@ -224,9 +223,6 @@ async function requireFullRecheckIfDue(tx: EntityManager, competition: Competiti
 
 /** The entry's stored result from all its marks now, under the active panel (as a mark does). */
 async function restoreEntryResult(tx: EntityManager, competition: Competition, entryId: string): Promise<void> {
-  const plan = await markingPlan(tx, competition);
-  const panel = await tx.find(JudgeAssignment, { competition, removedAt: null }, { fields: ['stageIds'] });
-  const scores = await tx.find(Score, { entry: entryId }, { fields: ['criterion', 'slot', 'value'] });
-  const marks = scores.map((s) => ({ entryId, criterionId: s.criterion.id, judgeId: s.slot, value: Number(s.value) }));
-  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, panel), competition.id, entryId, marks);
+  // Expected marks per entry, as a mark counts them (scope, conflicts), not the whole panel's.
+  await recomputeEntryResult(tx, competition, entryId);
 }

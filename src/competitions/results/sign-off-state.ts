@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { announceChangeById, CompetitionChange } from '../leaderboard/announce.js';
 
 /**
  * Which stages are signed off, and voiding sign-offs: every change that touches a stage's marks or
@@ -18,7 +19,10 @@ export async function unsignedStageIds(em: EntityManager, competitionId: string)
   return rows.map((r) => r.id);
 }
 
-/** Voids the valid sign-offs of the given stages (all of the competition's when null); returns the voided stages' ids. */
+/**
+ * Voids the valid sign-offs of the given stages (all of the competition's when null); returns the
+ * voided stages' ids, and announces each (SIGN_OFF_VOIDED to competitionStatusChanged, on commit).
+ */
 export async function invalidateSignOffs(tx: EntityManager, competitionId: string, stageIds: readonly string[] | null, reason: string): Promise<string[]> {
   // As a Postgres array literal: a JS array parameter would be expanded into a list of values.
   const ids = stageIds === null ? null : `{${stageIds.join(',')}}`;
@@ -28,5 +32,6 @@ export async function invalidateSignOffs(tx: EntityManager, competitionId: strin
       returning stage_id`,
     [reason.slice(0, 1000), competitionId, ids, ids],
   );
+  for (const r of rows) await announceChangeById(tx, competitionId, CompetitionChange.SIGN_OFF_VOIDED, r.stage_id);
   return rows.map((r) => r.stage_id);
 }

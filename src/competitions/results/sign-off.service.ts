@@ -7,7 +7,7 @@ import { activeAssignment } from '../access.js';
 import { CompetitionStatus } from '../enums.js';
 import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
-import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { Competition } from '../setup/competition.entity.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
 import { Stage } from '../setup/stage.entity.js';
@@ -69,7 +69,7 @@ async function signInTransaction(tx: EntityManager, viewer: Viewer, stageId: str
   if (existing) return { signOff: existing, stage, created: false };
   // Raising the version first takes the competition row's lock, which status moves and every mark's
   // end also take: the state and the marks read below are then those this sign-off is committed over.
-  await raiseLeaderboardVersion(tx, competition, { kind: 'status', competitionId: competition.id, status: competition.status });
+  await announceChange(tx, competition, CompetitionChange.STAGE_SIGNED_OFF, stage.id);
   const [now] = await tx.execute<{ status: CompetitionStatus; marking_closed_at: Date | null }[]>(
     `select c.status, s.marking_closed_at from stage s join competition c on c.id = s.competition_id where s.id = ?`, [stage.id],
   );

@@ -8,7 +8,7 @@ import { Enterprise } from '../../registry/enterprise.entity.js';
 import { Level, skillRank, type SkillLevel } from '../../registry/enums.js';
 import { validateScheme } from '../../scoring/index.js';
 import { assertOwner } from '../access.js';
-import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
+import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { Competition, PrizeTierRule } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
@@ -109,7 +109,8 @@ export async function recordTransition(
   const transition = em.create(CompetitionTransition, {
     competition, from, to: move.to, by: em.getReference(User, viewer.id), reason: reason?.trim() || null, at: new Date(),
   } as never);
-  await raiseLeaderboardVersion(em, competition, { kind: 'status', competitionId: competition.id, status: move.to });
+  const change = move.to === S.RESULTS_PUBLISHED ? CompetitionChange.RESULTS_PUBLISHED : CompetitionChange.STATUS_CHANGED;
+  await announceChange(em, competition, change);
   await em.flush();
   return transition;
 }

@@ -10,18 +10,20 @@
 
   var ROW = 'rank entryId startNumber station displayName enterpriseNames status total completeness stageTotals { stageId stageName score }';
   var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows { ' + ROW + ' }';
-  var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade ' +
-    'stages { id name } awards { rank prize entry { id } } leaderboard { ' + BOARD + ' } } } }';
+  var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade appealWindowClosesAt ' +
+    'stages { id name } unsignedStages { id } awards { rank prize entry { id } } leaderboard { ' + BOARD + ' } } } }';
   var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardUpdated(competitionId: $id) { ' + BOARD + ' } }';
   var STATUS_SUB = 'subscription ScoreboardStatus($id: ID!) { competitionStatusChanged(competitionId: $id) { version competition { status } } }';
 
   var STATUS = {
     DRAFT: '筹备中', REGISTRATION_OPEN: '报名中', REGISTRATION_CLOSED: '报名截止', IN_PROGRESS: '比赛进行中',
-    SCORING_CLOSED: '评分结束', FINALIZED: '成绩已发布', CANCELLED: '已取消',
+    SCORING_CLOSED: '评分结束', RESULTS_PUBLISHED: '成绩公示中', FINALIZED: '成绩已发布', CANCELLED: '已取消',
   };
   var LEVEL = { ENTERPRISE: '企业级', DISTRICT: '县区级', CITY: '市级', PROVINCE: '省级', NATIONAL: '国家级' };
   var PRIZE = { FIRST: '一等奖', SECOND: '二等奖', THIRD: '三等奖', EXCELLENCE: '优秀奖' };
   var ENTRY_STATUS = { WITHDRAWN: '退赛', DISQUALIFIED: '取消资格', ABSENT: '缺考' };
+  // Once scoring is closed, a stage without the chief judge's sign-off is marked as such (its results may still change).
+  var SIGN_OFF_DUE = { SCORING_CLOSED: true, RESULTS_PUBLISHED: true };
 
   var $ = function (id) { return document.getElementById(id); };
   var state = { version: -1, competition: null, board: null, prizes: {}, stageKey: '' };
@@ -34,6 +36,12 @@
     return e;
   }
   function fmt(n) { return Number(n).toFixed(2); }
+  /** A moment as a hall in China reads it: Beijing time, whatever the screen's own time zone. */
+  function beijing(iso) {
+    return new Date(iso).toLocaleString('zh-CN', {
+      timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    });
+  }
   function clock(iso) {
     return iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour12: false }) : '';
   }
@@ -50,7 +58,13 @@
     head.appendChild(el('span', 'rank', '名次'));
     head.appendChild(el('span', 'start', '号'));
     head.appendChild(el('span', 'who', '选手 / 单位'));
-    stages.forEach(function (s) { head.appendChild(el('span', 'stage', s.stageName)); });
+    stages.forEach(function (s) {
+      var cell = el('span', 'stage', s.stageName);
+      cell.dataset.stageId = s.stageId;
+      // The 未签字 badge is drawn by CSS (::after) from this attribute when the column is .is-unsigned.
+      cell.dataset.badge = '未签字';
+      head.appendChild(cell);
+    });
     if (!stages.length) head.appendChild(el('span', 'stage', ''));
     head.appendChild(el('span', 'total', '总分'));
     head.appendChild(el('span', 'done', '完成度'));
@@ -94,8 +108,14 @@
     p.textContent = prize ? PRIZE[prize] || prize : '';
     p.dataset.prize = prize || '';
     var cells = row.querySelectorAll('.stage');
-    // An anonymous stage still being marked shows no score (加密评分中), and no completeness either.
-    r.stageTotals.forEach(function (s, i) { if (cells[i]) cells[i].textContent = s.score == null ? '加密评分中' : fmt(s.score); });
+    // A held-back score is never shown as 0: an anonymous stage still being marked (加密评分中, the whole
+    // column), or an entry whose marks in the stage are not all in yet (评分中).
+    var sealed = (state.board && state.board.sealedStageIds) || [];
+    r.stageTotals.forEach(function (s, i) {
+      if (!cells[i]) return;
+      cells[i].textContent = s.score != null ? fmt(s.score) : sealed.indexOf(s.stageId) >= 0 ? '加密评分中' : '评分中';
+      cells[i].classList.toggle('pending', s.score == null);
+    });
     var total = row.querySelector('.total');
     var before = total.textContent;
     total.textContent = fmt(r.total);
@@ -209,6 +229,28 @@
     section.hidden = false;
   }
 
+  /** 成绩公示中: published, not yet final; until when appeals may be filed (the API announces the window's close). */
+  function renderPublication(c) {
+    var banner = $('publication');
+    var published = !!c && c.status === 'RESULTS_PUBLISHED';
+    banner.hidden = !published;
+    if (!published) { banner.textContent = ''; return; }
+    var closes = c.appealWindowClosesAt;
+    var open = closes && new Date(closes).getTime() > Date.now();
+    banner.textContent = '成绩公示中 · ' + (!closes ? '最终成绩以正式发布为准'
+      : open ? '申诉截止 ' + beijing(closes) + '（北京时间）' : '申诉期已于 ' + beijing(closes) + '（北京时间）结束，待最终发布');
+    banner.dataset.closesAt = closes || '';
+  }
+
+  /** The 未签字 mark on each stage column without a valid sign-off, once scoring is closed. */
+  function renderSignOffs(c) {
+    var due = !!c && SIGN_OFF_DUE[c.status] === true;
+    var unsigned = new Set(c ? c.unsignedStages.map(function (s) { return s.id; }) : []);
+    Array.prototype.forEach.call(document.querySelectorAll('#head .stage'), function (cell) {
+      cell.classList.toggle('is-unsigned', due && unsigned.has(cell.dataset.stageId));
+    });
+  }
+
   function render() {
     var c = state.competition;
     var b = state.board;
@@ -226,8 +268,10 @@
     frozen.hidden = !b.frozen;
     frozen.textContent = b.frozen ? '封榜中 · 显示 ' + clock(b.frozenAt) + ' 封榜时的成绩，最终成绩以颁奖公布为准' : '';
     document.body.classList.toggle('is-frozen', !!b.frozen);
+    renderPublication(c);
     document.body.classList.toggle('is-final', !!c && c.status === 'FINALIZED');
     renderHeader(b.rows.length ? b.rows[0].stageTotals : (c ? c.stages.map(function (s) { return { stageId: s.id, stageName: s.name }; }) : []));
+    renderSignOffs(c);
     renderPrizes(); // before the rows: the prize lines take room that the pages must leave
     renderRows(b);
     $('updated').textContent = '更新于 ' + clock(b.updatedAt) + ' · 第 ' + b.version + ' 版';
