@@ -127,6 +127,11 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   await markPractical(substitute, 0);
   for (const e of [1, 2, 3]) for (const u of [chief!, j1!, j2!, conflicted]) await markPractical(u, e);
 
+  // While marking is open a judge gets the public board, which holds the paper's scores back; the jury's board does not.
+  const SEALED = `query($id: ID!) { competition(id: $id) { leaderboard { sealedStageIds } } }`;
+  const sealed = async (token: string | null) => ok(await t.gql(SEALED, { id: f.competitionId }, token)).competition.leaderboard.sealedStageIds;
+  expect([await sealed(j1!.token), await sealed(null), await sealed(org)]).toEqual([[paper], [paper], []]);
+
   // ── Closing: refused while the lost paper mark is missing; the chief judge accepts the gap with a reason.
   const refused = ok(await t.gql(CLOSE, { input: { competitionId: f.competitionId } }, org)).closeScoring;
   expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining(`参赛号 ${f.entries[3]!.startNumber} 评分未齐`) })]);
@@ -135,6 +140,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   expect(accepted).toEqual({ userErrors: [], acceptance: { reason: gapReason, gaps: [{ entry: { id: entry(3) }, criterion: { id: paperC }, missing: 1 }] } });
   const closed = ok(await t.gql(CLOSE, { input: { competitionId: f.competitionId } }, org)).closeScoring;
   expect(closed).toEqual({ userErrors: [], competition: { status: 'SCORING_CLOSED' } });
+  expect(await sealed(null)).toEqual([]); // marking closed: the hall sees the paper too
   const markedBoard = await board();
   // Entries 3, 2, 1, 0 in that order (paper 62 + 10e on average, practical 32.5 + 3e, entry 0's 30); the absent entry unranked.
   expect(markedBoard.leaderboard.rows.map((r: Row) => [r.entryId, r.rank])).toEqual([[entry(3), 1], [entry(2), 2], [entry(1), 3], [entry(0), 4], [entry(4), null]]);
