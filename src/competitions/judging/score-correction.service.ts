@@ -9,14 +9,15 @@ import { Stage } from '../setup/stage.entity.js';
 import { Entry } from '../entries/entry.entity.js';
 import { CompetitionStatus, EntryStatus, RevisionReasonKind } from '../enums.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
-import { anonymousStageIds, judgesPerStageOf, markingPlan } from '../setup/scheme.js';
+import { anonymousStageIds, markingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Score } from './score.entity.js';
 import { ScoreRevision } from './score-revision.entity.js';
 import { ScoreCorrectionRequest, ScoreCorrectionStatus } from './score-correction.entity.js';
-import { checkValue, storeEntryResult } from './score.service.js';
+import { checkValue } from './score.service.js';
+import { recomputeEntryResult } from './marking-state.js';
 import { completedEntry, completionStages } from './independent-marking.js';
 
 /*
@@ -141,11 +142,7 @@ async function applyCorrection(tx: EntityManager, competition: Competition, scor
   Object.assign(score, { value: Number(request.newValue), judge: request.judge, updatedAt: new Date() });
   request.revision = tx.getReference(ScoreRevision, revision.id) as never;
   await tx.flush();
-  const plan = await markingPlan(tx, competition);
-  const panel = await tx.find(JudgeAssignment, { competition, removedAt: null });
-  const marks = await tx.find(Score, { entry: score.entry.id });
-  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, panel), competition.id, score.entry.id,
-    marks.map((m) => ({ entryId: score.entry.id, criterionId: m.criterion.id, judgeId: m.slot, value: Number(m.value) })));
+  await recomputeEntryResult(tx, competition, score.entry.id);
   await invalidateSignOffs(tx, competition.id, [stage.id], `更正已批准 / Approved correction of a mark (${request.id})`);
   // Last: the version raise holds the competition row's lock until commit.
   await raiseForCorrection(tx, competition.id, { kind: 'score', competitionId: competition.id, scoreId: score.id, entryId: score.entry.id, revision: true });

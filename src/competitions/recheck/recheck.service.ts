@@ -9,12 +9,11 @@ import { assertOwner } from '../access.js';
 import { CompetitionStatus, OfficialDuty, RevisionReasonKind } from '../enums.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
-import { judgesPerStageOf, markingPlan } from '../setup/scheme.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
-import { storeEntryResult } from '../judging/score.service.js';
+import { recomputeEntryResult } from '../judging/marking-state.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
 import { dutiesOf } from '../officials/official.service.js';
@@ -132,7 +131,7 @@ export class RecheckService {
       item.checkedAt = now;
       item.revision = ref(revision);
       await tx.flush();
-      await restoreEntryResult(tx, competition, item.entry.id);
+      await recomputeEntryResult(tx, competition, item.entry.id);
       await invalidateSignOffs(tx, competition.id, [item.stage.id], '复核更正 / Re-check correction');
       await raiseLeaderboardVersion(tx, competition, { kind: 'score', competitionId: competition.id, scoreId: score.id, entryId: item.entry.id, revision: true });
       await tx.flush();
@@ -222,11 +221,3 @@ async function requireFullRecheckIfDue(tx: EntityManager, competition: Competiti
   await tx.flush();
 }
 
-/** The entry's stored result from all its marks now, under the active panel (as a mark does). */
-async function restoreEntryResult(tx: EntityManager, competition: Competition, entryId: string): Promise<void> {
-  const plan = await markingPlan(tx, competition);
-  const panel = await tx.find(JudgeAssignment, { competition, removedAt: null }, { fields: ['stageIds'] });
-  const scores = await tx.find(Score, { entry: entryId }, { fields: ['criterion', 'slot', 'value'] });
-  const marks = scores.map((s) => ({ entryId, criterionId: s.criterion.id, judgeId: s.slot, value: Number(s.value) }));
-  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, panel), competition.id, entryId, marks);
-}
