@@ -3,18 +3,15 @@ import { domainError, forbidden, notFound, UserErrorCode } from '../../common/er
 import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
-import type { Mark } from '../../scoring/index.js';
 import { CompetitionStatus as S, RevisionReasonKind } from '../enums.js';
-import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
-import { storeEntryResult } from '../judging/score.service.js';
+import { recomputeEntryResult } from '../judging/marking-state.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
-import type { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
-import { judgesPerStageOf, markingPlan } from '../setup/scheme.js';
+import { markingPlan } from '../setup/scheme.js';
 import { Appeal } from './appeal.entity.js';
 import { AppealStatus } from './appeal.enums.js';
 import { AppealRemark } from './appeal-remark.entity.js';
@@ -103,11 +100,3 @@ function checkedValue(value: number, maxScore: number): number {
   return value;
 }
 
-/** The entry's stored result from all its marks as they now stand, under the current panel (as a mark's own transaction does). */
-async function recomputeEntryResult(tx: EntityManager, competition: Competition, entryId: string): Promise<void> {
-  const plan = await markingPlan(tx, competition);
-  const panel = await tx.find(JudgeAssignment, { competition, removedAt: null }, { fields: ['stageIds'] });
-  const scores = await tx.find(Score, { entry: entryId }, { fields: ['criterion', 'slot', 'value'] });
-  const marks: Mark[] = scores.map((s) => ({ entryId, criterionId: s.criterion.id, judgeId: s.slot, value: Number(s.value) }));
-  await storeEntryResult(tx, plan, judgesPerStageOf(plan.scheme, panel), competition.id, entryId, marks);
-}

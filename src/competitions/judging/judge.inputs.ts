@@ -8,7 +8,7 @@ import { Entry } from '../entries/entry.entity.js';
 export class AssignJudgeInput {
   @Field(() => ID) competitionId!: string;
   @Field(() => ID, { description: 'A user holding JUDGE.' }) userId!: string;
-  @Field(() => [ID], { description: 'Stages of this competition the judge marks (at least one).' }) stageIds!: string[];
+  @Field(() => [ID], { description: 'Stages of this competition the judge marks: at least one, except for a chief judge, who supervises every stage and marks (and is expected to mark) only the stages listed here.' }) stageIds!: string[];
   @Field({ defaultValue: false, description: 'Chief judge (裁判长); one per competition.' }) chief!: boolean;
   @Field(() => [ID], {
     nullable: true,

@@ -77,7 +77,10 @@ export class JudgeService {
         problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: `${user.displayName} does not hold the JUDGE role${user.disabled ? ' (disabled)' : ''}`, field: ['input', 'userId'] });
       }
       const stageIds = [...new Set(data.stageIds)];
-      if (!stageIds.length) problems.push({ code: UserErrorCode.INVALID_INPUT, message: 'A judge needs at least one stage', field: ['input', 'stageIds'] });
+      // A chief judge supervises (issue 12 §4): an expected marker only of the stages the organizer also gives them.
+      if (!stageIds.length && !data.chief) {
+        problems.push({ code: UserErrorCode.INVALID_INPUT, message: '评分裁判至少负责一个赛段（裁判长可不评分）/ A judge needs at least one stage (only a chief judge may have none: they supervise without marking)', field: ['input', 'stageIds'] });
+      }
       const stages = new Set((await tx.find(Stage, { id: { $in: stageIds }, competition }, { fields: ['id'] })).map((s) => s.id));
       data.stageIds.forEach((id, i) => {
         if (!stages.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Stage not found in this competition', field: ['input', 'stageIds', String(i)] });

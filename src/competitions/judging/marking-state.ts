@@ -32,9 +32,9 @@ const STATE_SQL = `
     (select coalesce(json_agg(json_build_object('entryId', e.id, 'status', e.status, 'startNumber', e.start_number,
          'enterpriseIds', array(select distinct m.enterprise_id from entry_member m where m.entry_id = e.id))
          order by e.start_number nulls last, e.created_at, e.id), '[]')
-       from entry e where e.competition_id = ?) as entries,
+       from entry e where e.competition_id = ? and (?::uuid is null or e.id = ?::uuid)) as entries,
     (select coalesce(json_agg(json_build_object('entryId', s.entry_id, 'criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value)), '[]')
-       from score s where s.competition_id = ?) as marks`;
+       from score s where s.competition_id = ? and (?::uuid is null or s.entry_id = ?::uuid)) as marks`;
 
 /**
  * Locks every entry of the competition (in id order), before the competition row. A mark locks its
@@ -47,11 +47,11 @@ export async function lockEntriesOf(tx: EntityManager, competitionId: string): P
   await tx.execute('select id from entry where competition_id = ? order by id for update', [competitionId]);
 }
 
-/** Three sub-selects in one statement, plus the (cached) marking plan. */
-export async function loadMarkingState(em: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>): Promise<MarkingState> {
+/** Three sub-selects in one statement, plus the (cached) marking plan; `entryId` narrows it to one entry. */
+export async function loadMarkingState(em: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>, entryId: string | null = null): Promise<MarkingState> {
   const plan = await markingPlan(em, competition);
   const [row] = await em.execute<{ panel: PanelSeat[]; entries: MarkingState['entries']; marks: { entryId: string; criterionId: string; slot: string; value: number }[] }[]>(
-    STATE_SQL, [competition.id, competition.id, competition.id],
+    STATE_SQL, [competition.id, competition.id, entryId, entryId, competition.id, entryId, entryId],
   );
   const marksByEntry = new Map<string, Mark[]>();
   for (const m of row!.marks) {
@@ -67,8 +67,8 @@ export async function loadMarkingState(em: EntityManager, competition: Pick<Comp
  * a panel change moves what each entry expects (issue 12 §3), so marksExpected and the completeness
  * it drives must follow at once, not at the entry's next mark.
  */
-export async function recomputeEntryResults(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>): Promise<void> {
-  const state = await loadMarkingState(tx, competition);
+export async function recomputeEntryResults(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>, entryId: string | null = null): Promise<void> {
+  const state = await loadMarkingState(tx, competition, entryId);
   if (!state.entries.length) return;
   const now = new Date();
   const rows = state.entries.map((e) => {
@@ -78,28 +78,13 @@ export async function recomputeEntryResults(tx: EntityManager, competition: Pick
   await tx.upsertMany(EntryResult, rows as never[]);
 }
 
-const ENTRY_STATE_SQL = `
-  select
-    (select coalesce(json_agg(json_build_object('stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief)), '[]')
-       from judge_assignment j where j.competition_id = ? and j.removed_at is null) as panel,
-    array(select distinct m.enterprise_id::text from entry_member m where m.entry_id = ?) as enterprise_ids,
-    (select coalesce(json_agg(json_build_object('criterionId', s.criterion_id, 'slot', s.slot, 'value', s.value)), '[]')
-       from score s where s.entry_id = ?) as marks`;
-
 /**
- * Recomputes and stores one entry's result from all its marks now, counting its expected marks as a
- * mark does (markersPerStage: scope, conflicts, the chief judge on anonymous stages), in the caller's
- * transaction. For the paths that change a mark outside submitScore (an approved correction, a re-check).
+ * One entry's stored result from its marks as they stand, with the marks it can be given (scope,
+ * conflicts): what a change of a mark outside submitScore (an approved correction, a re-check, an
+ * appeal's re-mark) must store, exactly as a mark does.
  */
-export async function recomputeEntryResult(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>, entryId: string): Promise<void> {
-  const plan = await markingPlan(tx, competition);
-  const [row] = await tx.execute<{ panel: PanelSeat[]; enterprise_ids: string[]; marks: { criterionId: string; slot: string; value: number }[] }[]>(
-    ENTRY_STATE_SQL, [competition.id, entryId, entryId],
-  );
-  const marks: Mark[] = row!.marks.map((m) => ({ entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
-  const markers = markersPerStage(plan.scheme, row!.panel, { entryId, enterpriseIds: row!.enterprise_ids }, anonymousStageIds(plan));
-  const result = computeEntryResult(plan.scheme, marks, markers);
-  await tx.upsert(EntryResult, { entryId, competitionId: competition.id, ...storedResult(result), updatedAt: new Date() } as never);
+export function recomputeEntryResult(tx: EntityManager, competition: Pick<Competition, 'id' | 'status' | 'aggregation'>, entryId: string): Promise<void> {
+  return recomputeEntryResults(tx, competition, entryId);
 }
 
 /** An active entry still short of marks, with its short criteria. */

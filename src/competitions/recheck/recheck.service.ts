@@ -131,7 +131,7 @@ export class RecheckService {
       item.checkedAt = now;
       item.revision = ref(revision);
       await tx.flush();
-      await restoreEntryResult(tx, competition, item.entry.id);
+      await recomputeEntryResult(tx, competition, item.entry.id);
       await invalidateSignOffs(tx, competition.id, [item.stage.id], '复核更正 / Re-check correction');
       await raiseLeaderboardVersion(tx, competition, { kind: 'score', competitionId: competition.id, scoreId: score.id, entryId: item.entry.id, revision: true });
       await tx.flush();
@@ -221,8 +221,3 @@ async function requireFullRecheckIfDue(tx: EntityManager, competition: Competiti
   await tx.flush();
 }
 
-/** The entry's stored result from all its marks now, under the active panel (as a mark does). */
-async function restoreEntryResult(tx: EntityManager, competition: Competition, entryId: string): Promise<void> {
-  // Expected marks per entry, as a mark counts them (scope, conflicts), not the whole panel's.
-  await recomputeEntryResult(tx, competition, entryId);
-}
