@@ -16,6 +16,7 @@ export class User extends Node {
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @Field()
   @Property({ type: 'string', length: 200 })
   displayName!: string;

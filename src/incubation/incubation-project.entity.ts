@@ -11,6 +11,7 @@ import { ProjectStage } from './enums.js';
 @ObjectType({ implements: Node, description: 'A workers’ innovation project in incubation (孵化项目), passing stage gates.' })
 @Entity()
 export class IncubationProject extends Node {
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field() @Property({ type: 'string', length: 200 }) title!: string;
   @Field() @Property({ type: 'text' }) summary!: string;

@@ -10,6 +10,7 @@ import { MethodStatus } from './enums.js';
 @ObjectType({ implements: Node, description: 'An advanced operating method (先进操作法): submitted, reviewed by experts, named, promoted.' })
 @Entity()
 export class OperatingMethod extends Node {
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field() @Property({ type: 'string', length: 200 }) proposedName!: string;
   @Field(() => String, { nullable: true, description: 'Set when NAMED; unique; contains the lead inventor’s name, e.g. 王晓明高效焊接法.' })

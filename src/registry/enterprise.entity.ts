@@ -10,6 +10,7 @@ export class Enterprise extends Node {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @Field()
   @Property({ type: 'string', length: 200 })
   name!: string;

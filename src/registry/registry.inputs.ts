@@ -56,7 +56,10 @@ export enum EnterpriseOrderField {
   NAME = 'name',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(EnterpriseOrderField, { name: 'EnterpriseOrderField' });
+registerEnumType(EnterpriseOrderField, {
+  name: 'EnterpriseOrderField',
+  valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
+});
 
 @InputType()
 export class EnterpriseOrder {
@@ -185,7 +188,10 @@ export enum WorkerOrderField {
   JOINED_AT = 'joinedAt',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(WorkerOrderField, { name: 'WorkerOrderField' });
+registerEnumType(WorkerOrderField, {
+  name: 'WorkerOrderField',
+  valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
+});
 
 @InputType()
 export class WorkerOrder {

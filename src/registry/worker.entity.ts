@@ -15,6 +15,7 @@ export class Worker extends Node {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @Field()
   @Property({ type: 'string', length: 100 })
   @Index()

@@ -9,6 +9,7 @@ import { AllianceScope } from './enums.js';
 @ObjectType({ implements: Node, description: 'A workers’ technical innovation alliance (职工技术创新联盟) of accredited studios. Public.' })
 @Entity()
 export class Alliance extends Node {
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field() @Property({ type: 'string', length: 200, unique: true }) name!: string;
   @Field(() => AllianceScope) @Enum({ items: () => AllianceScope }) scope!: AllianceScope;

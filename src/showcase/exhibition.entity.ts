@@ -8,6 +8,7 @@ import { ExhibitKind } from './enums.js';
 @ObjectType({ implements: Node, description: 'An exhibition (展示交流) of innovations, named methods and projects. Public.' })
 @Entity()
 export class Exhibition extends Node {
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field() @Property({ type: 'string', length: 200 }) title!: string;
   @Field({ description: 'Place, or the web address of an online exhibition.' }) @Property({ type: 'string', length: 300 }) venue!: string;

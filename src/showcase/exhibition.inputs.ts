@@ -71,7 +71,10 @@ export enum ExhibitionOrderField {
   CREATED_AT = 'createdAt',
   TITLE = 'title',
 }
-registerEnumType(ExhibitionOrderField, { name: 'ExhibitionOrderField' });
+registerEnumType(ExhibitionOrderField, {
+  name: 'ExhibitionOrderField',
+  valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
+});
 
 @InputType()
 export class ExhibitionOrder {

@@ -11,6 +11,7 @@ import type { Studio } from './studio.entity.js';
 @Entity()
 @Index({ properties: ['category', 'year'] })
 export class Innovation extends Node {
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('Studio', { ref: true, deleteRule: 'restrict' }) @Index() studio!: Ref<Studio>;
   @Field() @Property({ type: 'string', length: 200 }) title!: string;

@@ -14,6 +14,7 @@ import { StudioKind, StudioStatus } from './enums.js';
 export class Studio extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
 
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @Field() @Property({ type: 'string', length: 200 }) name!: string;
   @Field(() => StudioKind) @Enum({ items: () => StudioKind }) @Index() kind!: StudioKind;
   @Field(() => Level) @Enum({ items: () => Level }) level!: Level;

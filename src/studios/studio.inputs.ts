@@ -117,7 +117,10 @@ export enum StudioOrderField {
   NAME = 'name',
   APPLIED_AT = 'appliedAt',
 }
-registerEnumType(StudioOrderField, { name: 'StudioOrderField' });
+registerEnumType(StudioOrderField, {
+  name: 'StudioOrderField',
+  valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
+});
 
 @InputType()
 export class StudioOrder {

@@ -20,6 +20,7 @@ export class Competition extends Node {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @Field() @Property({ type: 'string', length: 200 }) title!: string;
   @Field() @Property({ type: 'text' }) description: string = '';
 

@@ -125,7 +125,10 @@ export enum CompetitionOrderField {
   CREATED_AT = 'createdAt',
   TITLE = 'title',
 }
-registerEnumType(CompetitionOrderField, { name: 'CompetitionOrderField' });
+registerEnumType(CompetitionOrderField, {
+  name: 'CompetitionOrderField',
+  valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
+});
 
 @InputType()
 export class CompetitionOrder {
