@@ -12,7 +12,7 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
 
 // ── Enterprises ────────────────────────────────────────────────────────────────
 
@@ -56,7 +56,7 @@ export enum EnterpriseOrderField {
   NAME = 'name',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(EnterpriseOrderField, { name: 'EnterpriseOrderField' });
+registerEnumType(EnterpriseOrderField, { name: 'EnterpriseOrderField', description: 'What to order enterprises by.' });
 
 @InputType()
 export class EnterpriseOrder {
@@ -185,7 +185,7 @@ export enum WorkerOrderField {
   JOINED_AT = 'joinedAt',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(WorkerOrderField, { name: 'WorkerOrderField' });
+registerEnumType(WorkerOrderField, { name: 'WorkerOrderField', description: 'What to order workers by.' });
 
 @InputType()
 export class WorkerOrder {

@@ -71,7 +71,7 @@ export enum ExhibitionOrderField {
   CREATED_AT = 'createdAt',
   TITLE = 'title',
 }
-registerEnumType(ExhibitionOrderField, { name: 'ExhibitionOrderField' });
+registerEnumType(ExhibitionOrderField, { name: 'ExhibitionOrderField', description: 'What to order exhibitions by.' });
 
 @InputType()
 export class ExhibitionOrder {

@@ -117,7 +117,7 @@ export enum StudioOrderField {
   NAME = 'name',
   APPLIED_AT = 'appliedAt',
 }
-registerEnumType(StudioOrderField, { name: 'StudioOrderField' });
+registerEnumType(StudioOrderField, { name: 'StudioOrderField', description: 'What to order studios by.' });
 
 @InputType()
 export class StudioOrder {

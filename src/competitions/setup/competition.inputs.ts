@@ -125,7 +125,7 @@ export enum CompetitionOrderField {
   CREATED_AT = 'createdAt',
   TITLE = 'title',
 }
-registerEnumType(CompetitionOrderField, { name: 'CompetitionOrderField' });
+registerEnumType(CompetitionOrderField, { name: 'CompetitionOrderField', description: 'What to order competitions by.' });
 
 @InputType()
 export class CompetitionOrder {
