@@ -1,8 +1,10 @@
 import { buildSchema as buildTypeGraphQLSchema, type NonEmptyArray } from 'type-graphql';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isEnumType, lexicographicSortSchema, printSchema, printType, type GraphQLSchema } from 'graphql';
+import { applyEnumLabels } from './common/enum-labels.js';
 import { authChecker } from './auth/auth-checker.js';
 import { authResolvers } from './auth/index.js';
 import { NodeResolver } from './common/node.resolver.js';
+import { EnumLabelsResolver } from './common/enum-labels.resolver.js';
 import { registryResolvers } from './registry/index.js';
 import { competitionResolvers } from './competitions/index.js';
 import { studioResolvers } from './studios/index.js';
@@ -17,6 +19,7 @@ import './db/entities.js';
 // One list per module: a module adds its resolvers in its own index.ts, never here.
 const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  EnumLabelsResolver,
   ...authResolvers,
   ...registryResolvers,
   ...competitionResolvers,
@@ -28,16 +31,29 @@ const resolvers: NonEmptyArray<Function> = [
 
 
 export async function buildSchema(): Promise<GraphQLSchema> {
-  return buildTypeGraphQLSchema({
+  const schema = await buildTypeGraphQLSchema({
     resolvers,
     authChecker,
     pubSub: schemaPubSub,
     // Inputs are checked in services (typed userErrors), not by class-validator here.
     validate: false,
   });
+  // The Chinese label goes into each enum value's description too, so GraphiQL and IDEs show it.
+  applyEnumLabels(schema);
+  return schema;
 }
 
-/** The SDL committed as schema.graphql, sorted so diffs stay readable. */
+/**
+ * The SDL committed as schema.graphql: types and fields sorted so diffs stay readable, but enum values
+ * in declaration order (lowest skill level first, the lifecycle in its order), as introspection gives them.
+ */
 export function printSortedSchema(schema: GraphQLSchema): string {
-  return printSchema(lexicographicSortSchema(schema)) + '\n';
+  const sorted = lexicographicSortSchema(schema);
+  let sdl = printSchema(sorted);
+  for (const type of Object.values(sorted.getTypeMap())) {
+    if (!isEnumType(type) || type.name.startsWith('__')) continue;
+    const declared = schema.getType(type.name);
+    if (declared) sdl = sdl.replace(printType(type), printType(declared));
+  }
+  return sdl + '\n';
 }

@@ -9,6 +9,7 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
+  description: 'A user’s role (角色); a user may hold several. ADMIN passes every role check.',
   valuesConfig: {
     ADMIN: { description: 'Runs the system: users, registry, everything.' },
     ORGANIZER: { description: 'Sets up and runs competitions; maintains the registry.' },

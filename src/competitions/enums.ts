@@ -9,6 +9,7 @@ export enum CompetitionKind {
 }
 registerEnumType(CompetitionKind, {
   name: 'CompetitionKind',
+  description: 'The kind of competition (竞赛类型), as the programme names them.',
   valuesConfig: {
     JOB_DRILL: { description: '岗位练兵' },
     TECHNICAL_CONTEST: { description: '技术比武' },
@@ -30,7 +31,7 @@ export enum CompetitionStatus {
   FINALIZED = 'FINALIZED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(CompetitionStatus, { name: 'CompetitionStatus' });
+registerEnumType(CompetitionStatus, { name: 'CompetitionStatus', description: 'Where a competition stands in its lifecycle (竞赛状态): from DRAFT on to FINALIZED, or CANCELLED on the way.' });
 
 export enum Aggregation {
   MEAN = 'MEAN',
@@ -51,6 +52,7 @@ export enum CriterionKind {
 }
 registerEnumType(CriterionKind, {
   name: 'CriterionKind',
+  description: 'How a criterion (评分项) is marked: measured once, or judged by every judge of the panel.',
   valuesConfig: {
     MEASUREMENT: { description: 'Objective: marked once by any judge of the stage; a second mark is a correction.' },
     JUDGEMENT: { description: 'Marked by every judge of the stage; the marks are aggregated.' },
@@ -66,6 +68,7 @@ export enum EntryStatus {
 }
 registerEnumType(EntryStatus, {
   name: 'EntryStatus',
+  description: 'Whether an entry (参赛报名) still competes; only ACTIVE entries are marked and win prizes.',
   valuesConfig: {
     ABSENT: { description: '缺考/缺赛: the entrant did not show up (markEntryAbsent); takes and needs no marks; ranked last or unranked as the competition’s absentRanking says; wins nothing.' },
   },
@@ -93,6 +96,7 @@ export enum PrizeTierName {
 }
 registerEnumType(PrizeTierName, {
   name: 'PrizeTierName',
+  description: 'A prize tier (奖项等次), highest first.',
   valuesConfig: {
     FIRST: { description: '一等奖' },
     SECOND: { description: '二等奖' },

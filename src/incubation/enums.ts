@@ -9,6 +9,7 @@ export enum ProjectStage {
 }
 registerEnumType(ProjectStage, {
   name: 'ProjectStage',
+  description: 'Where an incubation project (孵化项目) stands, from idea to graduation; GRADUATED and TERMINATED are final.',
   valuesConfig: {
     IDEA: { description: '创意: passing the gate needs at least one partner.' },
     INCUBATING: { description: '孵化: passing the gate needs a completed milestone.' },
@@ -25,6 +26,7 @@ export enum GateVerdict {
 }
 registerEnumType(GateVerdict, {
   name: 'GateVerdict',
+  description: 'The decision at a stage gate (阶段评审) of an incubation project.',
   valuesConfig: {
     PASS: { description: 'On to the next stage, when the gate’s condition is met.' },
     HOLD: { description: 'Stays in its stage; the decision is recorded.' },
@@ -40,6 +42,7 @@ export enum PartnerKind {
 }
 registerEnumType(PartnerKind, {
   name: 'PartnerKind',
+  description: 'What kind of partner (合作方) works with an incubation project.',
   valuesConfig: {
     UNION: { description: '工会' },
     COLLEGE: { description: '院校' },

@@ -8,6 +8,7 @@ export enum MethodStatus {
 }
 registerEnumType(MethodStatus, {
   name: 'MethodStatus',
+  description: 'Where an advanced operating method (先进操作法) stands in its review; NAMED and REJECTED are final.',
   valuesConfig: {
     SUBMITTED: { description: 'Waiting for reviewers to be assigned.' },
     UNDER_REVIEW: { description: 'Reviewers assigned; expert reviews (专家评审) being collected.' },

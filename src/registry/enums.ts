@@ -18,13 +18,13 @@ export enum EnterpriseSize {
   SMALL = 'SMALL',
   MICRO = 'MICRO',
 }
-registerEnumType(EnterpriseSize, { name: 'EnterpriseSize' });
+registerEnumType(EnterpriseSize, { name: 'EnterpriseSize', description: 'Enterprise size (企业规模) by the national classification.' });
 
 export enum Gender {
   MALE = 'MALE',
   FEMALE = 'FEMALE',
 }
-registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(Gender, { name: 'Gender', description: 'A worker’s gender (性别).' });
 
 /** 职业技能等级, lowest first: the order is used for eligibility ranges and promotions. */
 export enum SkillLevel {
@@ -36,6 +36,7 @@ export enum SkillLevel {
 }
 registerEnumType(SkillLevel, {
   name: 'SkillLevel',
+  description: 'A vocational skill level (职业技能等级), lowest first; the order governs eligibility ranges and promotions.',
   valuesConfig: {
     JUNIOR: { description: '初级工 (五级)' },
     INTERMEDIATE: { description: '中级工 (四级)' },
@@ -68,6 +69,7 @@ export enum HonorKind {
 }
 registerEnumType(HonorKind, {
   name: 'HonorKind',
+  description: 'A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one.',
   valuesConfig: {
     MODEL_WORKER: { description: '劳动模范' },
     CRAFTSMAN: { description: '工匠 (港城大工匠)' },
@@ -96,6 +98,7 @@ export enum ImportOutcome {
 }
 registerEnumType(ImportOutcome, {
   name: 'ImportOutcome',
+  description: 'What an import did with one row (see importWorkers).',
   valuesConfig: {
     CREATED: { description: 'A new worker (in a dry run: would be created).' },
     UPDATED: { description: 'A worker with this employee number was there and some fields changed (in a dry run: would change).' },

@@ -12,7 +12,7 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
 
 // ── Enterprises ────────────────────────────────────────────────────────────────
 
@@ -58,6 +58,7 @@ export enum EnterpriseOrderField {
 }
 registerEnumType(EnterpriseOrderField, {
   name: 'EnterpriseOrderField',
+  description: 'What to order enterprises by.',
   valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
 });
 
@@ -190,6 +191,7 @@ export enum WorkerOrderField {
 }
 registerEnumType(WorkerOrderField, {
   name: 'WorkerOrderField',
+  description: 'What to order workers by.',
   valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
 });
 

@@ -73,6 +73,7 @@ export enum ExhibitionOrderField {
 }
 registerEnumType(ExhibitionOrderField, {
   name: 'ExhibitionOrderField',
+  description: 'What to order exhibitions by.',
   valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
 });
 

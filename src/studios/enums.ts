@@ -8,6 +8,7 @@ export enum StudioKind {
 }
 registerEnumType(StudioKind, {
   name: 'StudioKind',
+  description: 'The kind of innovation studio (创新工作室), with what its leader must hold.',
   valuesConfig: {
     MODEL_WORKER: { description: '劳模创新工作室: the leader holds the MODEL_WORKER honor.' },
     CRAFTSMAN: { description: '工匠人才创新工作室: the leader holds the CRAFTSMAN honor.' },
@@ -54,7 +55,7 @@ export enum StudioAction {
   SUSPEND = 'SUSPEND',
   REVOKE = 'REVOKE',
 }
-registerEnumType(StudioAction, { name: 'StudioAction' });
+registerEnumType(StudioAction, { name: 'StudioAction', description: 'A recorded move of a studio: the manager’s own (APPLY, RESUBMIT) and the reviewers’ decisions.' });
 
 export enum StudioMemberRole {
   LEADER = 'LEADER',
@@ -64,6 +65,7 @@ export enum StudioMemberRole {
 }
 registerEnumType(StudioMemberRole, {
   name: 'StudioMemberRole',
+  description: 'A member’s role in a studio (工作室成员角色).',
   valuesConfig: {
     LEADER: { description: '领衔人: set by the application, not by addStudioMember.' },
     CORE_MEMBER: { description: '核心成员' },
@@ -81,6 +83,7 @@ export enum InnovationCategory {
 }
 registerEnumType(InnovationCategory, {
   name: 'InnovationCategory',
+  description: 'The kind of an innovation result (创新成果) a studio reports.',
   valuesConfig: {
     TECHNICAL_INNOVATION: { description: '技术革新' },
     PROCESS_IMPROVEMENT: { description: '工艺改进' },

@@ -119,6 +119,7 @@ export enum StudioOrderField {
 }
 registerEnumType(StudioOrderField, {
   name: 'StudioOrderField',
+  description: 'What to order studios by.',
   valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
 });
 

@@ -127,6 +127,7 @@ export enum CompetitionOrderField {
 }
 registerEnumType(CompetitionOrderField, {
   name: 'CompetitionOrderField',
+  description: 'What to order competitions by.',
   valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
 });
 

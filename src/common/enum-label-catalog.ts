@@ -1,0 +1,173 @@
+/**
+ * The one catalog of enum labels: for every value of every public enum, what a UI shows, in Chinese
+ * (zh-CN, the users' language) and English. Keyed by the GraphQL names, so this file imports nothing;
+ * test/common/enum-labels.test.ts fails when a schema value has no label here or a label outlives its value.
+ * Values are listed in declaration order only for reading; the API takes the order from the schema.
+ */
+export type LabelPair = readonly [zh: string, en: string];
+
+export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelPair>>>> = {
+  // Accounts
+  Role: {
+    ADMIN: ['系统管理员', 'Administrator'],
+    ORGANIZER: ['组织者', 'Organizer'],
+    JUDGE: ['裁判', 'Judge'],
+    STUDIO_MANAGER: ['工作室管理员', 'Studio manager'],
+    REVIEWER: ['评审专家', 'Expert reviewer'],
+  },
+  UserErrorCode: {
+    INVALID_INPUT: ['输入有误', 'Invalid input'],
+    NOT_FOUND: ['未找到', 'Not found'],
+    ALREADY_EXISTS: ['已存在', 'Already exists'],
+    INVALID_STATE: ['当前状态不允许', 'Not allowed in the current state'],
+    NOT_ELIGIBLE: ['不符合条件', 'Not eligible'],
+    STALE_VERSION: ['数据已被他人修改', 'Changed by someone else'],
+    INVALID_CREDENTIALS: ['用户名或密码错误', 'Wrong user name or password'],
+    TOO_MANY_ATTEMPTS: ['尝试次数过多', 'Too many attempts'],
+    FORBIDDEN: ['无权操作', 'Not allowed'],
+    CONFLICT_OF_INTEREST: ['需要回避', 'Conflict of interest'],
+    APPROVAL_REQUIRED: ['需要审批', 'Approval required'],
+  },
+  SortDirection: { ASC: ['升序', 'Ascending'], DESC: ['降序', 'Descending'] },
+  // Registry
+  Ownership: {
+    STATE_OWNED: ['国有', 'State-owned'],
+    COLLECTIVE: ['集体', 'Collective'],
+    PRIVATE: ['民营', 'Private'],
+    MIXED: ['混合所有制', 'Mixed ownership'],
+    FOREIGN_INVESTED: ['外资', 'Foreign-invested'],
+  },
+  EnterpriseSize: { LARGE: ['大型', 'Large'], MEDIUM: ['中型', 'Medium'], SMALL: ['小型', 'Small'], MICRO: ['微型', 'Micro'] },
+  Gender: { MALE: ['男', 'Male'], FEMALE: ['女', 'Female'] },
+  SkillLevel: {
+    JUNIOR: ['初级工', 'Junior worker'],
+    INTERMEDIATE: ['中级工', 'Intermediate worker'],
+    SENIOR: ['高级工', 'Senior worker'],
+    TECHNICIAN: ['技师', 'Technician'],
+    SENIOR_TECHNICIAN: ['高级技师', 'Senior technician'],
+  },
+  HonorKind: {
+    MODEL_WORKER: ['劳动模范', 'Model worker'],
+    CRAFTSMAN: ['工匠', 'Craftsman'],
+    GOLD_MEDAL_WORKER: ['金牌工人', 'Gold-medal worker'],
+    SKILLED_CRAFTSMAN: ['能工巧匠', 'Skilled craftsman'],
+    TECHNICAL_EXPERT: ['技术能手', 'Technical expert'],
+    CHIEF_TECHNICIAN: ['首席技师', 'Chief technician'],
+    OUTSTANDING_TECHNICIAN: ['突出贡献技师', 'Technician of outstanding contribution'],
+  },
+  Level: {
+    ENTERPRISE: ['企业级', 'Enterprise'],
+    DISTRICT: ['县区级', 'District'],
+    CITY: ['市级', 'City'],
+    PROVINCE: ['省级', 'Province'],
+    NATIONAL: ['国家级', 'National'],
+  },
+  ImportOutcome: { CREATED: ['新建', 'Created'], UPDATED: ['已更新', 'Updated'], UNCHANGED: ['无变化', 'Unchanged'] },
+  SkillLevelChangeKind: {
+    INITIAL: ['初始登记', 'Initial level'],
+    PROMOTION: ['晋级', 'Promotion'],
+    COMPETITION: ['竞赛晋级', 'Promotion by competition'],
+    CORRECTION: ['更正', 'Correction'],
+    REVOCATION: ['撤销', 'Revocation'],
+    ANNULMENT: ['宣布无效', 'Annulment'],
+  },
+  EnterpriseOrderField: { NAME: ['名称', 'Name'], CREATED_AT: ['创建时间', 'Created'] },
+  WorkerOrderField: { NAME: ['姓名', 'Name'], BIRTH_YEAR: ['出生年份', 'Year of birth'], JOINED_AT: ['入职时间', 'Joined'], CREATED_AT: ['创建时间', 'Created'] },
+  // Competitions
+  CompetitionKind: {
+    JOB_DRILL: ['岗位练兵', 'Job drill'],
+    TECHNICAL_CONTEST: ['技术比武', 'Technical contest'],
+    SKILLS_COMPETITION: ['职业技能大赛', 'Vocational skills competition'],
+    LABOR_COMPETITION: ['劳动竞赛', 'Labour competition'],
+    ONLINE_DRILL: ['网上练兵', 'Online drill'],
+  },
+  CompetitionStatus: {
+    DRAFT: ['草稿', 'Draft'],
+    REGISTRATION_OPEN: ['报名中', 'Registration open'],
+    REGISTRATION_CLOSED: ['报名截止', 'Registration closed'],
+    IN_PROGRESS: ['进行中', 'In progress'],
+    SCORING_CLOSED: ['评分结束', 'Scoring closed'],
+    RESULTS_PUBLISHED: ['成绩公示中', 'Results published'],
+    FINALIZED: ['已定稿', 'Finalized'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  CompetitionChange: {
+    STATUS_CHANGED: ['状态变更', 'Status changed'],
+    STAGE_SIGNED_OFF: ['阶段已签字', 'Stage signed off'],
+    SIGN_OFF_VOIDED: ['签字已作废', 'Sign-off voided'],
+    RESULTS_PUBLISHED: ['成绩公示', 'Results published'],
+    APPEAL_FILED: ['收到申诉', 'Appeal filed'],
+    APPEAL_RULED: ['申诉已裁定', 'Appeal ruled'],
+    APPEAL_RESOLVED: ['申诉已复评', 'Appeal resolved'],
+    APPEAL_WINDOW_CLOSED: ['申诉期结束', 'Appeal window closed'],
+  },
+  CompetitionOrderField: { STARTS_AT: ['开始时间', 'Start'], TITLE: ['名称', 'Title'], CREATED_AT: ['创建时间', 'Created'] },
+  Aggregation: { MEAN: ['平均分', 'Mean'], TRIMMED_MEAN: ['去掉最高最低分后平均', 'Trimmed mean'], MEDIAN: ['中位数', 'Median'] },
+  CriterionKind: { MEASUREMENT: ['客观评分', 'Measurement'], JUDGEMENT: ['主观评分', 'Judgement'] },
+  EntryStatus: { ACTIVE: ['参赛中', 'Active'], WITHDRAWN: ['已退赛', 'Withdrawn'], DISQUALIFIED: ['取消资格', 'Disqualified'], ABSENT: ['缺考', 'Absent'] },
+  AbsentRanking: { LAST: ['排在最后', 'Ranked last'], UNRANKED: ['不排名', 'Unranked'] },
+  PrizeTierName: { FIRST: ['一等奖', 'First prize'], SECOND: ['二等奖', 'Second prize'], THIRD: ['三等奖', 'Third prize'], EXCELLENCE: ['优秀奖', 'Excellence award'] },
+  RevisionReasonKind: { CORRECTION: ['更正', 'Correction'], RECHECK: ['复核', 'Re-check'], APPEAL: ['申诉', 'Appeal'] },
+  OfficialDuty: { ENCRYPTION_OFFICER: ['加密裁判', 'Encryption officer'], ARBITRATOR: ['监督仲裁', 'Arbitrator'], TEAM_LEADER: ['领队', 'Team leader'] },
+  ScoreCorrectionStatus: { PENDING: ['待审批', 'Pending'], APPROVED: ['已批准', 'Approved'], REJECTED: ['已驳回', 'Rejected'] },
+  RecheckItemStatus: { PENDING: ['待复核', 'Pending'], CONFIRMED: ['无误', 'Confirmed'], CORRECTED: ['已更正', 'Corrected'] },
+  AppealStatus: { FILED: ['已提出', 'Filed'], DISMISSED: ['驳回', 'Dismissed'], UPHELD: ['成立', 'Upheld'], RESOLVED: ['已复评', 'Resolved'] },
+  AppealDecision: { UPHELD: ['成立', 'Upheld'], DISMISSED: ['驳回', 'Dismissed'] },
+  PromotionWithheldReason: { AT_CAP: ['已是最高等级', 'Already at the top level'], ALREADY_PROMOTED_THIS_YEAR: ['本年度已竞赛晋级', 'Already promoted this year'] },
+  // Studios
+  StudioKind: {
+    MODEL_WORKER: ['劳模创新工作室', 'Model worker innovation studio'],
+    CRAFTSMAN: ['工匠人才创新工作室', 'Craftsman innovation studio'],
+    SKILL_MASTER: ['技能大师工作室', 'Skill master studio'],
+    WORKER_INNOVATION: ['职工创新工作室', 'Worker innovation studio'],
+  },
+  StudioStatus: {
+    APPLIED: ['已申请', 'Applied'],
+    CHANGES_REQUESTED: ['待补充材料', 'Changes requested'],
+    ACCREDITED: ['已认定', 'Accredited'],
+    REJECTED: ['未通过', 'Rejected'],
+    SUSPENDED: ['暂停', 'Suspended'],
+    REVOKED: ['已撤销', 'Revoked'],
+  },
+  StudioReviewDecision: { ACCREDIT: ['认定', 'Accredit'], REJECT: ['不予认定', 'Reject'], REQUEST_CHANGES: ['补充材料', 'Request changes'] },
+  StudioReevaluationDecision: { RENEW: ['续期', 'Renew'], SUSPEND: ['暂停', 'Suspend'], REVOKE: ['撤销', 'Revoke'] },
+  StudioAction: {
+    APPLY: ['申请', 'Apply'],
+    RESUBMIT: ['重新提交', 'Resubmit'],
+    ACCREDIT: ['认定', 'Accredit'],
+    REJECT: ['不予认定', 'Reject'],
+    REQUEST_CHANGES: ['要求补充材料', 'Request changes'],
+    RENEW: ['续期', 'Renew'],
+    SUSPEND: ['暂停', 'Suspend'],
+    REVOKE: ['撤销', 'Revoke'],
+  },
+  StudioMemberRole: { LEADER: ['领衔人', 'Leader'], CORE_MEMBER: ['核心成员', 'Core member'], MEMBER: ['成员', 'Member'], APPRENTICE: ['徒弟', 'Apprentice'] },
+  InnovationCategory: {
+    TECHNICAL_INNOVATION: ['技术革新', 'Technical innovation'],
+    PROCESS_IMPROVEMENT: ['工艺改进', 'Process improvement'],
+    PATENT: ['专利', 'Patent'],
+    QC_ACHIEVEMENT: ['QC 成果', 'QC achievement'],
+    RATIONALIZATION_PROPOSAL: ['合理化建议', 'Rationalization proposal'],
+  },
+  StudioOrderField: { NAME: ['名称', 'Name'], APPLIED_AT: ['申请时间', 'Applied'] },
+  // Operating methods
+  MethodStatus: { SUBMITTED: ['已提交', 'Submitted'], UNDER_REVIEW: ['评审中', 'Under review'], NAMED: ['已命名', 'Named'], REJECTED: ['未通过', 'Rejected'] },
+  // Incubation
+  ProjectStage: { IDEA: ['创意', 'Idea'], INCUBATING: ['孵化', 'Incubating'], PILOT: ['中试', 'Pilot'], GRADUATED: ['转化', 'Graduated'], TERMINATED: ['终止', 'Terminated'] },
+  GateVerdict: { PASS: ['通过', 'Pass'], HOLD: ['暂缓', 'Hold'], KILL: ['终止', 'Kill'] },
+  PartnerKind: { COLLEGE: ['院校', 'College'], FINANCIAL_INSTITUTION: ['金融机构', 'Financial institution'], MARKET_COMPANY: ['市场经营公司', 'Market company'], UNION: ['工会', 'Union'] },
+  FundingSourceKind: {
+    COLLEGE: ['院校', 'College'],
+    FINANCIAL_INSTITUTION: ['金融机构', 'Financial institution'],
+    MARKET_COMPANY: ['市场经营公司', 'Market company'],
+    UNION: ['工会', 'Union'],
+    GOVERNMENT: ['政府', 'Government'],
+    ENTERPRISE: ['企业自筹', 'The enterprise'],
+    OTHER: ['其他', 'Other'],
+  },
+  // Showcase
+  AllianceScope: { REGIONAL: ['区域联盟', 'Regional'], INDUSTRY: ['行业联盟', 'Industry'] },
+  ExhibitionOrderField: { STARTS_AT: ['开始时间', 'Start'], TITLE: ['名称', 'Title'], CREATED_AT: ['创建时间', 'Created'] },
+  // The labels' own enum
+  Locale: { ZH_CN: ['简体中文', 'Simplified Chinese'], EN: ['英文', 'English'] },
+};
