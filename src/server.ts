@@ -37,6 +37,7 @@ import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
 import { guardSockets, guardedOnSubscribe, type WsExtra } from './limits/ws.js';
 import { SocketAuthWatch } from './limits/ws-auth.js';
+import { corsMiddleware, websocketOriginAllowed } from './cors.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 
 export interface RunningServer {
@@ -84,12 +85,20 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  expressApp.use(corsMiddleware(config.corsOrigins));
   const httpServer = http.createServer(expressApp);
 
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: limits.wsMaxPayloadBytes,
+    // A browser page from an origin not in CORS_ORIGINS (nor this server's own) is refused at the upgrade (403).
+    verifyClient: ({ req }: { req: http.IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) =>
+      websocketOriginAllowed(req, config.corsOrigins, limits.trustProxyHops) ? done(true) : done(false, 403, 'Origin not allowed'),
+  });
   guardSockets(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops, log);
   const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer' | 'tokenVersion'>>(
     {
