@@ -4,6 +4,7 @@ import { Role } from '../../src/auth/role';
 import { TokenService } from '../../src/auth/tokens';
 import { renewToken } from '../../src/auth/renewal';
 import { errorCode, ok, startTestServer, TEST_JWT_SECRET, type TestServer } from '../helpers/server';
+import { wsClient, wsRequest } from '../helpers/ws';
 
 const RENEW = `mutation { renewToken { token expiresAt viewer { id roles } userErrors { code } } }`;
 const VIEWER = `{ viewer { id email } }`;
@@ -87,6 +88,18 @@ describe('renewToken', () => {
     expect(disabled.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'USER_DISABLED' });
     ok(await t.gql(`mutation($id: ID!) { enableUser(input: { userId: $id }) { userErrors { code } } }`, { id: u.globalId }, admin.token));
     expect((await renew(u.token)).body.errors[0].extensions.reason).toBe('TOKEN_REVOKED');
+  });
+
+  it('works as a mutation on a WebSocket too, with the token the socket opened with', async () => {
+    const u = await t.user([Role.JUDGE]);
+    const client = wsClient(t.wsUrl, await almostExpired(u.id));
+    try {
+      const res = await wsRequest(client, RENEW);
+      expect(res.data.renewToken.viewer.id).toBe(u.globalId);
+      expect(Date.parse(res.data.renewToken.expiresAt)).toBeGreaterThan(Date.now() + 11 * HOUR);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('refuses anonymous callers (UNAUTHENTICATED)', async () => {
