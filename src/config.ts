@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { canonicalOrigin } from './cors.js';
 
 /** The one place that reads process.env; everything else receives a typed Config. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** `GRAPHIQL`: the IDE at GET /graphql. Unset → on unless NODE_ENV=production (see graphiqlEnabled). */
   graphiql: boolean | undefined;
+  /** `CORS_ORIGINS`: the origins (`https://host[:port]`) whose pages may call the API over HTTP and WebSocket; none by default. */
+  corsOrigins: string[];
   /** Limits against hostile or runaway clients (README, "Limits"). */
   limits: Limits;
 }
@@ -94,6 +97,17 @@ function bool(name: string, raw: string | undefined): boolean | undefined {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/** CORS_ORIGINS: comma-separated origins, each exactly `scheme://host[:port]` (no path, no `*`). */
+function origins(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  return [...new Set(list.map((o) => {
+    const origin = canonicalOrigin(o);
+    // "*" would let every site's pages act with a user's token once they have one: name the origins.
+    if (!origin) throw new ConfigError(`CORS_ORIGINS must list origins like https://app.example.com (scheme, host, optional port; no path, no *), got "${o}"`);
+    return origin;
+  }))];
+}
+
 /** The GraphQL IDE is served in development (and tests); in production only when GRAPHIQL=true. */
 export function graphiqlEnabled(config: Pick<Config, 'graphiql' | 'nodeEnv'>): boolean {
   return config.graphiql ?? config.nodeEnv !== 'production';
@@ -136,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 10, 0, 600),
     metricsToken: env.METRICS_TOKEN || undefined,
     graphiql: bool('GRAPHIQL', env.GRAPHIQL),
+    corsOrigins: origins(env.CORS_ORIGINS),
     limits: loadLimits(env),
   };
 }

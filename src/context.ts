@@ -19,6 +19,8 @@ export interface Context {
   log: Logger;
   /** The client's address (see limits/http.ts): the budget key of anonymous requests. */
   clientAddress?: string;
+  /** The version of the bearer token this request came with (unset when anonymous): renewToken keeps it. */
+  tokenVersion?: number;
 }
 
 export function createContext(app: App, viewer: Viewer | null): Context {

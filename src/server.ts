@@ -13,7 +13,7 @@ import { introspectionEnabled, graphiqlEnabled, type Config } from './config.js'
 import type { Logger } from './logger.js';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
-import { authenticate, httpViewer } from './auth/authenticate.js';
+import { authenticate, httpAuthentication } from './auth/authenticate.js';
 import { USER_CHANNEL } from './auth/user-state.js';
 import { TokenService } from './auth/tokens.js';
 import { buildSchema } from './schema.js';
@@ -37,6 +37,7 @@ import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
 import { guardSockets, guardedOnSubscribe, type WsExtra } from './limits/ws.js';
 import { SocketAuthWatch } from './limits/ws-auth.js';
+import { corsMiddleware, websocketOriginAllowed } from './cors.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 
 export interface RunningServer {
@@ -84,14 +85,22 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  expressApp.use(corsMiddleware(config.corsOrigins));
   const httpServer = http.createServer(expressApp);
 
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.wsMaxPayloadBytes });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: limits.wsMaxPayloadBytes,
+    // A browser page from an origin not in CORS_ORIGINS (nor this server's own) is refused at the upgrade (403).
+    verifyClient: ({ req }: { req: http.IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) =>
+      websocketOriginAllowed(req, config.corsOrigins, limits.trustProxyHops) ? done(true) : done(false, 403, 'Origin not allowed'),
+  });
   guardSockets(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops, log);
-  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer'>>(
+  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer' | 'tokenVersion'>>(
     {
       schema,
       subscribe: sharedSubscribe,
@@ -101,12 +110,14 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         // A token that does not verify is refused outright rather than silently treated as anonymous.
         if (auth.refusal) return false;
         ctx.extra.viewer = auth.viewer;
+        ctx.extra.tokenVersion = auth.viewer ? auth.claims.tokenVersion : undefined;
         if (auth.viewer) authWatch.watch(ctx.extra.socket, auth.claims, auth.viewer);
         return true;
       },
       onSubscribe: guardedOnSubscribe(guard, schema, authWatch) as never,
       context: (ctx) => {
         const c = createContext(app, ctx.extra.viewer ?? null);
+        c.tokenVersion = ctx.extra.tokenVersion;
         c.clientAddress = clientAddress(ctx.extra.request, limits.trustProxyHops);
         return c;
       },
@@ -178,7 +189,9 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         const ctx = createContext(app, null);
         ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
         // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
-        ctx.viewer = await httpViewer(ctx.em, app.tokens, req.headers.authorization);
+        const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);
+        ctx.viewer = auth?.viewer ?? null;
+        ctx.tokenVersion = auth?.claims.tokenVersion;
         return ctx;
       },
     }),

@@ -12,8 +12,19 @@ export class LoginInput {
 
 @ObjectType()
 export class LoginPayload extends Payload {
-  @Field(() => String, { nullable: true, description: 'Bearer token (JWT, 12 hours).' }) token?: string | null;
+  @Field(() => String, { nullable: true, description: 'Bearer token (JWT, 12 hours): renew it with renewToken before it expires.' }) token?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the token expires.' }) expiresAt?: Date | null;
   @Field(() => User, { nullable: true }) viewer?: User | null;
+}
+
+@ObjectType({ description: 'A renewed login: a new token for the same session, with the same revocation rules.' })
+export class RenewTokenPayload extends Payload {
+  @Field(() => String, { nullable: true, description: 'A new bearer token (JWT, 12 hours from now). The token it renews keeps working until it expires.' })
+  token?: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the new token expires: renew before then (e.g. an hour before), or log in again after.' })
+  expiresAt?: Date | null;
+  @Field(() => User, { nullable: true, description: 'The logged-in user as they are now (current roles).' })
+  viewer?: User | null;
 }
 
 @InputType()

@@ -9,8 +9,9 @@ import { Worker } from '../registry/worker.entity.js';
 import { AuthService } from './auth.service.js';
 import {
   ChangePasswordInput, ChangePasswordPayload, ClearLoginLockoutPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
-  UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserPayload,
+  RenewTokenPayload, UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserPayload,
 } from './auth.inputs.js';
+import { renewToken } from './renewal.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
 
@@ -28,9 +29,21 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Exchange email and password for a bearer token.' })
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     return withUserErrors(async () => {
-      const { token, user } = await service(ctx).login(input.email, input.password, ctx.clientAddress);
-      return { token, viewer: user };
+      const { token, expiresAt, user } = await service(ctx).login(input.email, input.password, ctx.clientAddress);
+      return { token, expiresAt, viewer: user };
     });
+  }
+
+  @Authorized()
+  @Mutation(() => RenewTokenPayload, {
+    description:
+      'Any logged-in user: exchange the bearer token this request carries, while it still serves, for a new one of full lifetime ' +
+      '(a tablet stays logged in through a long contest day). An expired, revoked (password changed) or disabled user’s token ' +
+      'is refused with UNAUTHENTICATED like any other request: log in again. Over WebSocket, reconnect with the new token.',
+  })
+  async renewToken(@Ctx() ctx: Context): Promise<RenewTokenPayload> {
+    const { token, expiresAt, user } = await renewToken(ctx.em, ctx.app.tokens, ctx.viewer!, ctx.tokenVersion);
+    return { token, expiresAt, viewer: user, userErrors: [] };
   }
 
   @Authorized()

@@ -48,7 +48,7 @@ export class AuthService {
     private readonly log?: Logger,
   ) {}
 
-  async login(emailRaw: string, password: string, address?: string): Promise<{ token: string; user: User }> {
+  async login(emailRaw: string, password: string, address?: string): Promise<{ token: string; expiresAt: Date; user: User }> {
     const email = normalizeEmail(emailRaw ?? '');
     // No account has such an email or password: refuse before the database (and the hash) see them.
     if (email.length > 254 || (password ?? '').length > 1024) throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
@@ -60,7 +60,7 @@ export class AuthService {
       throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     }
     await attempt.succeeded();
-    return { token: await this.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }), user };
+    return { ...(await this.tokens.issueWithExpiry({ userId: user.id, tokenVersion: user.tokenVersion })), user };
   }
 
   async createUser(data: CreateUserData): Promise<User> {

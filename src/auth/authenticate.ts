@@ -36,10 +36,15 @@ export async function authenticate(em: EntityManager, tokens: TokenService, auth
  * anonymous, and so is another scheme (a proxy's basic auth is passed on but is not ours).
  */
 export async function httpViewer(em: EntityManager, tokens: TokenService, header: string | undefined): Promise<Viewer | null> {
+  return (await httpAuthentication(em, tokens, header))?.viewer ?? null;
+}
+
+/** As httpViewer, with the verified token's claims (renewToken needs its version); null when anonymous. */
+export async function httpAuthentication(em: EntityManager, tokens: TokenService, header: string | undefined): Promise<{ viewer: Viewer; claims: VerifiedClaims } | null> {
   if (!header || !/^Bearer(\s|$)/i.test(header.trim())) return null;
   const auth = await authenticate(em, tokens, header);
   if (auth.refusal) throw invalidToken(auth.refusal);
-  return auth.viewer;
+  return auth.viewer ? { viewer: auth.viewer, claims: auth.claims } : null;
 }
 
 export function invalidToken(refusal: AuthRefusal): GraphQLError {

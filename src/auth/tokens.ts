@@ -18,13 +18,21 @@ export class TokenService {
   }
 
   async issue(claims: TokenClaims): Promise<string> {
-    return new SignJWT({ ver: claims.tokenVersion })
+    return (await this.issueWithExpiry(claims)).token;
+  }
+
+  /** A token and when it expires (whole seconds, as in its `exp`), so a client knows when to renew. */
+  async issueWithExpiry(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + this.ttlSeconds;
+    const token = await new SignJWT({ ver: claims.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
-      .setIssuedAt()
+      .setIssuedAt(now)
       .setIssuer('jiangxin')
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(exp)
       .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
   }
 
   /** The claims of a valid token, or null for anything else (expired, forged, malformed). */

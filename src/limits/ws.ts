@@ -10,7 +10,7 @@ import { clientAddress } from './http.js';
 import { nulRefusal } from '../common/nul-guard.js';
 import type { SocketAuthWatch } from './ws-auth.js';
 
-export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null };
+export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null; tokenVersion?: number };
 
 /** Close code for one connection too many from an address (policy violation). */
 export const CLOSE_TOO_MANY_CONNECTIONS = 1008;

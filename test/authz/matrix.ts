@@ -41,6 +41,7 @@ export const MUTATIONS: Record<string, Rule> = {
   // Accounts
   login: { module: 'Accounts', who: 'PUBLIC' },
   changePassword: { module: 'Accounts', who: 'AUTHENTICATED', owner: 'the logged-in user (own password only)' },
+  renewToken: { module: 'Accounts', who: 'AUTHENTICATED', owner: 'the bearer token of the request itself, while it still serves' },
   createUser: { module: 'Accounts', who: [ADMIN] },
   updateUserRoles: { module: 'Accounts', who: [ADMIN] },
   linkUserToWorker: { module: 'Accounts', who: [ADMIN] },

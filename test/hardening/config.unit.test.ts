@@ -29,3 +29,18 @@ describe('limits from the environment', () => {
     expect(() => loadConfig({ MAX_BODY_BYTES: '-1' })).toThrow(/MAX_BODY_BYTES/);
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('is none by default; lists origins, trimmed and in their canonical form', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: ' https://App.Example.com/ , http://localhost:5173,https://app.example.com:443' }).corsOrigins)
+      .toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('refuses what is not an origin, and the wildcard', () => {
+    for (const bad of ['*', 'app.example.com', 'https://app.example.com/path', 'ftp://files.example.com', 'https://u:p@app.example.com', 'https://app.example.com?x=1']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
+    }
+  });
+});
