@@ -103,7 +103,8 @@ test(`PostgreSQL stopped (${SIZE.stopMode}) for ${SIZE.outageSeconds} s under lo
     const behind = await screensAt(screens, v.final.version + 1, 15_000);
     console.log(`  LISTEN cut alone: ${screens.length - behind.length} / ${screens.length} screens on version ${v.final.version + 1} after the resync`);
     expect(behind.map((s) => s.board?.version)).toEqual([]);
-    const after = await fetchBoard(server.url, rig.seeded.competitionId, rig.seeded.organizerToken);
+    // The hall's screens show the public board (issue 12 holds back incomplete stage scores there).
+    const after = await fetchBoard(server.url, rig.seeded.competitionId);
     expect(screens.every((s) => rowsKey(s.board!) === rowsKey(after))).toBe(true);
   } finally {
     for (const s of screens) s.close();

@@ -129,13 +129,16 @@ export async function verdict(rig: Rig, via: ServerInstance, figures: LoadFigure
   const scratch = await recomputeFromScratch(rig.databaseUrl, rig.competitionUuid);
   const behind = await screensAt(screens, final.version, 15_000);
   const finalRows = rowsKey(final);
+  // The screens are the hall's: they show the public board, which holds back an entry's stage score until
+  // its marks there are all in (issue 12), so they are compared with the public board at the same version.
+  const publicRows = rowsKey(await fetchBoard(via.url, rig.seeded.competitionId));
   return {
     audit,
     final,
     fromScratchMatches: JSON.stringify(scratch.rows) === finalRows,
     storedResultMismatches: scratch.storedResultMismatches,
     screensBehind: behind.map((s) => `${s.instance}: at ${s.board?.version ?? 'nothing'}`),
-    screensWrongRows: screens.filter((s) => s.board && s.board.version === final.version && rowsKey(s.board) !== finalRows).length,
+    screensWrongRows: screens.filter((s) => s.board && s.board.version === final.version && rowsKey(s.board) !== publicRows).length,
   };
 }
 
