@@ -55,9 +55,12 @@ describe('the rank of an entry with no mark on the board', () => {
     expect(rows.map((r: any) => r.entryId)).toEqual([f.entries[1]!.id, f.entries[2]!.id, ...unmarked]);
   });
 
-  it('is given to every active entry once scoring is closed: the results rank them all', async () => {
+  it('is given to every active entry once scoring is closed, on the board frozen before too: the results rank them all', async () => {
+    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
+    expect(await ranks()).toEqual([null, 1, 2, null]);
     await acceptMissingMarks(t, f);
     await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
+    expect(ok(await t.gql(BOARD.replace('leaderboard {', 'leaderboard { frozen'), { id: f.competitionId })).node.leaderboard.frozen).toBe(true);
     for (const token of [undefined, f.organizer.token]) expect(await ranks(token)).toEqual([3, 1, 2, 3]);
   });
 });
