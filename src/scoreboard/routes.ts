@@ -15,6 +15,8 @@ import { assetHandler, securityHeaders } from '../common/static-assets.js';
  */
 const ASSETS = new Map<string, string>([
   ['scoreboard.js', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'scoreboard.js')],
+  ['pages.js', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'pages.js')],
+  ['favicon.svg', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'favicon.svg')],
   ['scoreboard.css', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'scoreboard.css')],
   ['graphql-ws.js', path.join(path.dirname(path.dirname(require.resolve('graphql-ws'))), 'umd', 'graphql-ws.min.js')],
 ]);
@@ -37,8 +39,10 @@ export function scoreboardPage(title: string, competitionId: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t} · 实时成绩</title>
+<link rel="icon" type="image/svg+xml" href="assets/favicon.svg">
 <link rel="stylesheet" href="assets/scoreboard.css">
 <script src="assets/graphql-ws.js" defer></script>
+<script src="assets/pages.js" defer></script>
 <script src="assets/scoreboard.js" defer></script>
 </head>
 <body data-competition-id="${escapeHtml(competitionId)}">

@@ -234,16 +234,18 @@ describe('the public board holds an anonymous stage back while it is marked', ()
     const publicBoard = await board(w, null);
     expect(publicBoard.sealedStageIds).toEqual([w.paper]);
     const row = (b: typeof publicBoard, entry: number) => b.rows.find((r: { entryId: string }) => r.entryId === w.f.entries[entry]!.id);
-    // Entry 1's practical is unmarked: held back too (评分中), not shown as 0.
-    expect(row(publicBoard, 1)).toMatchObject({ rank: 2, total: 0, completeness: null, stageTotals: [{ stageId: w.paper, score: null }, { stageId: w.practical, score: null }] });
+    // Entry 1's practical is unmarked: held back too (评分中), not shown as 0; with no score shown it has no rank (issue 13).
+    expect(row(publicBoard, 1)).toMatchObject({ rank: null, total: 0, completeness: null, stageTotals: [{ stageId: w.paper, score: null }, { stageId: w.practical, score: null }] });
     expect(row(publicBoard, 2)).toMatchObject({ rank: 1, total: 12, stageTotals: [{ score: null }, { score: 20 }] });
     expect(await board(w, judge.token)).toEqual(publicBoard);
-    // Standardised scores follow the totals shown: 12, 0, 0 → mean 4, SD √32.
+    // Standardised scores follow the totals and ranks shown.
     const STD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId standardisedScore } } } } }`;
     const std = async (token: string | null) => Object.fromEntries(ok(await t.gql(STD, { id: w.f.competitionId }, token)).node.leaderboard.rows
       .map((r: { entryId: string; standardisedScore: number }) => [r.entryId, r.standardisedScore]));
-    expect(await std(null)).toEqual({ [w.f.entries[2]!.id]: 641.42, [w.f.entries[1]!.id]: 429.29, [w.f.entries[0]!.id]: 429.29 });
-    expect((await std(w.f.organizer.token))[w.f.entries[1]!.id]).toBeGreaterThan(600); // 40 of 40, 12, 0 on the jury’s board
+    // Only entry 2 shows a score there, so only it is ranked: fewer than three ranked rows, no standardised scores.
+    expect(await std(null)).toEqual({ [w.f.entries[2]!.id]: null, [w.f.entries[1]!.id]: null, [w.f.entries[0]!.id]: null });
+    // On the jury’s board entries 1 (40) and 2 (12) are ranked, entry 0 has no mark yet: still fewer than three.
+    expect(Object.values(await std(w.f.organizer.token))).toEqual([null, null, null]);
 
     const jury = await board(w, w.f.organizer.token);
     expect(jury.sealedStageIds).toEqual([]);

@@ -33,7 +33,8 @@ describe('publicStageVisible', () => {
 describe('publicBoard', () => {
   const entry = (id: string, theory: number, practical: number, stageMarks: Record<string, [number, number]>) => ({
     entryId: id, total: 0.3 * theory + 0.7 * practical, stageScores: { T: theory, P: practical }, ranked: true, sortKey: id,
-    startNumber: 1, station: null, displayName: id, enterpriseNames: [], status: EntryStatus.ACTIVE, marksReceived: 0, stageMarks,
+    startNumber: 1, station: null, displayName: id, enterpriseNames: [], status: EntryStatus.ACTIVE,
+    marksReceived: Object.values(stageMarks).reduce((n, [received]) => n + received, 0), stageMarks,
   });
   const full = (status: CompetitionStatus): Board => rank({
     competitionId: 'c', version: 7, updatedAt: new Date(), stages: [open, { ...closed, markingClosedAt: null }], marksExpected: 4,

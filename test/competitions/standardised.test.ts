@@ -35,9 +35,11 @@ async function csvRows(f: CompetitionFixture): Promise<string[][]> {
 }
 
 describe('standardised scores on the board, the CSV and the efficacy figures', () => {
-  it('zero spread: before any mark every ranked entry stands at 500', async () => {
+  it('zero spread: equal totals all stand at 500; before any mark no entry is ranked, so none is standardised', async () => {
     const f = await setupCompetition(t, { entries: 3, judges: 1, stages: ONE_STAGE });
-    expect((await board(f)).leaderboard.rows.map((r: any) => [r.total, r.standardisedScore])).toEqual([[0, 500], [0, 500], [0, 500]]);
+    expect((await board(f)).leaderboard.rows.map((r: any) => [r.rank, r.standardisedScore])).toEqual([[null, null], [null, null], [null, null]]);
+    for (const entry of [0, 1, 2]) await mark(f, entry, 70);
+    expect((await board(f)).leaderboard.rows.map((r: any) => [r.total, r.standardisedScore])).toEqual([[70, 500], [70, 500], [70, 500]]);
   });
 
   it('fewer than three ranked entries: null for all, the withdrawn entry included, and an empty CSV column', async () => {

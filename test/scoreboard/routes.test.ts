@@ -31,7 +31,7 @@ describe('GET /scoreboard', () => {
   });
 
   it('serves its own assets and nothing else from the assets path', async () => {
-    for (const file of ['scoreboard.js', 'graphql-ws.js', 'scoreboard.css']) {
+    for (const file of ['scoreboard.js', 'pages.js', 'graphql-ws.js', 'scoreboard.css']) {
       const res = await fetch(`${base}/scoreboard/assets/${file}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(file.endsWith('.css') ? /^text\/css/ : /javascript/);
@@ -41,5 +41,18 @@ describe('GET /scoreboard', () => {
     for (const file of ['__proto__', 'routes.ts', '..%2Froutes.ts', 'constructor']) {
       expect((await fetch(`${base}/scoreboard/assets/${file}`)).status).toBe(404);
     }
+  });
+
+  it('serves the favicon the page links, with the same caching headers as its other files', async () => {
+    const res = await fetch(`${base}/scoreboard/assets/favicon.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const etag = res.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(await res.text()).toContain('<svg');
+    const f = await setupCompetition(t, { until: 'DRAFT', judges: 0 });
+    expect(await fetch(`${base}/scoreboard/${f.competitionId}`).then((r) => r.text())).toContain('<link rel="icon" type="image/svg+xml" href="assets/favicon.svg">');
   });
 });

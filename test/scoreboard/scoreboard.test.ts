@@ -91,7 +91,11 @@ suite('scoreboard page in Chromium', () => {
       name: r.querySelector('.name')!.textContent,
       total: r.querySelector('.total')!.textContent,
     })));
-    expect(shown).toEqual(api.map((r: any) => ({ entryId: r.entryId, rank: String(r.rank), name: r.displayName, total: r.total.toFixed(2) })));
+    // An entry with no mark yet (the sixth) has no rank and no total to show (issue 13).
+    expect(shown).toEqual(api.map((r: any) => r.rank === null
+      ? { entryId: r.entryId, rank: '—', name: r.displayName, total: '' }
+      : { entryId: r.entryId, rank: String(r.rank), name: r.displayName, total: r.total.toFixed(2) }));
+    expect(shown.map((r) => r.rank)).toEqual(['1', '2', '3', '4', '5', '—']);
     const first = page.locator('#rows .row').first();
     expect(await first.locator('.name').textContent()).toBe('陈立国');
     expect(await first.locator('.ent').textContent()).toBe('厦门港务集团有限公司');
@@ -180,7 +184,7 @@ suite('scoreboard page in Chromium', () => {
   it('shows a screenful at a time when the rows do not fit a big screen, turning the pages', async () => {
     const short = await browser.context.newPage();
     try {
-      await short.setViewportSize({ width: 1280, height: 360 });
+      await short.setViewportSize({ width: 1280, height: 200 });
       await short.goto(`${page.url()}?page=3`);
       await short.waitForFunction(() => document.querySelectorAll('#rows .row').length === 6);
       const visible = () => short.$$eval('#rows .row', (rows) => rows.filter((r) => getComputedStyle(r).display !== 'none').map((r) => (r as HTMLElement).dataset.rank));
@@ -192,6 +196,7 @@ suite('scoreboard page in Chromium', () => {
       await short.waitForFunction(() => document.getElementById('pager')!.textContent!.startsWith('第 2'), undefined, { timeout: 5000 });
       const secondPage = await visible();
       expect(secondPage[0]).toBe(String(firstPage.length + 1));
+      expect(Math.abs(secondPage.length - firstPage.length)).toBeLessThanOrEqual(1); // even pages (issue 13)
       await shot('scoreboard-paged.png', short);
     } finally {
       await short.close();

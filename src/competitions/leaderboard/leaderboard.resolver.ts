@@ -91,7 +91,8 @@ function viewFor(board: Board, role: ViewerRole): Leaderboard {
   if (role.jury) return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
   // Everyone else gets the public board: the snapshot while frozen, anonymous stages held back while marked.
   if (board.frozenAt && board.frozenBoard) {
-    return boardView(publicBoard(board.frozenBoard), { anonymized, frozen: true, frozenAt: board.frozenAt });
+    // The competition's status now, not at the freeze: once scoring closes every entry is ranked (showsNoMark).
+    return boardView(publicBoard(board.frozenBoard), { anonymized, frozen: true, frozenAt: board.frozenAt, status: board.status });
   }
   return boardView(publicBoard(board), { anonymized, frozen: false, frozenAt: board.frozenAt });
 }

@@ -146,14 +146,38 @@ function completeness(received: number, expected: number): number {
   return expected ? Math.min(1, Math.round((received / expected) * 10_000) / 10_000) : 0;
 }
 
+/**
+ * An entry with no mark on this board has no rank to show: before the first mark every total is 0,
+ * and "rank 1 for everyone" tells a hall nothing. So while marking is open, an active entry without
+ * a received mark (on the public board: without a stage score shown) is unranked. Those entries are
+ * all tied at 0 below every ranked one, so nulling their rank changes no other rank; they keep their
+ * place in start order. Once scoring closes, every entry is ranked as the results rank it.
+ */
+function showsNoMark(status: CompetitionStatus, board: Board, r: Board['rows'][number], sealed: ReadonlySet<string>): boolean {
+  if (r.rank === null || r.status !== EntryStatus.ACTIVE || !MARKING_OPEN.has(status)) return false;
+  if (r.marksReceived === 0) return true;
+  return board.stages.every((s) => sealed.has(s.id) || (r.hiddenStageIds?.includes(s.id) ?? false));
+}
+const MARKING_OPEN: ReadonlySet<CompetitionStatus> = new Set([
+  CompetitionStatus.DRAFT, CompetitionStatus.REGISTRATION_OPEN, CompetitionStatus.REGISTRATION_CLOSED, CompetitionStatus.IN_PROGRESS,
+]);
+
 const views = new WeakMap<Board, Map<string, Leaderboard>>();
+
+interface ViewOptions {
+  anonymized: boolean;
+  frozen?: boolean;
+  frozenAt?: Date | null;
+  /** The competition's status now, when the board is an older snapshot (the freeze's); else the board's own. */
+  status?: CompetitionStatus;
+}
 
 /**
  * What one viewer sees: names hidden from the competition's judges until it is finalized. Memoized
  * per board: a thousand subscribers of one board share the few views there are.
  */
-export function boardView(board: Board, opts: { anonymized: boolean; frozen?: boolean; frozenAt?: Date | null }): Leaderboard {
-  const key = `${opts.anonymized}|${opts.frozen ?? false}|${opts.frozenAt?.getTime() ?? ''}`;
+export function boardView(board: Board, opts: ViewOptions): Leaderboard {
+  const key = `${opts.anonymized}|${opts.frozen ?? false}|${opts.frozenAt?.getTime() ?? ''}|${opts.status ?? ''}`;
   let byKey = views.get(board);
   if (!byKey) views.set(board, (byKey = new Map()));
   let view = byKey.get(key);
@@ -161,10 +185,10 @@ export function boardView(board: Board, opts: { anonymized: boolean; frozen?: bo
   return view;
 }
 
-function makeView(board: Board, opts: { anonymized: boolean; frozen?: boolean; frozenAt?: Date | null }): Leaderboard {
+function makeView(board: Board, opts: ViewOptions): Leaderboard {
   const sealed = new Set(board.sealedStageIds ?? []);
   const shown: Omit<LeaderboardRow, 'standardisedScore'>[] = board.rows.map((r) => ({
-    rank: r.rank,
+    rank: showsNoMark(opts.status ?? board.status, board, r, sealed) ? null : r.rank,
     entryId: toGlobalId('Entry', r.entryId),
     startNumber: r.startNumber,
     station: r.station,

@@ -16,7 +16,7 @@ export class StageTotal {
 
 @ObjectType({ description: 'One line of the leaderboard.', simpleResolvers: true })
 export class LeaderboardRow {
-  @Field(() => Int, { nullable: true, description: 'Standard competition rank (1, 2, 2, 4); null for withdrawn and disqualified entries.' })
+  @Field(() => Int, { nullable: true, description: 'Standard competition rank (1, 2, 2, 4); null for withdrawn and disqualified entries, and, until scoring closes, for an active entry with no mark on this board yet (none received, or on the public board none of its stage scores shown): such rows sort below every total above 0, in start order.' })
   rank!: number | null;
   @Field(() => ID, { description: 'Global ID of the entry (fetch more with node(id:)).' }) entryId!: string;
   @Field(() => Int, { nullable: true }) startNumber!: number | null;

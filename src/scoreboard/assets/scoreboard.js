@@ -116,9 +116,13 @@
       cells[i].textContent = s.score != null ? fmt(s.score) : sealed.indexOf(s.stageId) >= 0 ? '加密评分中' : '评分中';
       cells[i].classList.toggle('pending', s.score == null);
     });
+    // Before its first mark on this board an entry has no total to show (not 0.00): the API leaves
+    // such an active entry unranked, and the board lists them in start order.
+    var unmarked = r.status === 'ACTIVE' && r.rank == null;
+    row.classList.toggle('unmarked', unmarked);
     var total = row.querySelector('.total');
     var before = total.textContent;
-    total.textContent = fmt(r.total);
+    total.textContent = unmarked ? '' : fmt(r.total);
     var pct = r.completeness == null ? null : Math.round(r.completeness * 100);
     row.querySelector('.fill').style.width = (pct || 0) + '%';
     row.querySelector('.pct').textContent = pct == null ? '—' : pct + '%';
@@ -192,10 +196,13 @@
     if (!rows.length || window.matchMedia('(max-width: 720px)').matches) return;
     var room = window.innerHeight - $('rows').getBoundingClientRect().top - document.querySelector('footer').offsetHeight - 12;
     var size = Math.max(1, Math.floor(room / rows[0].getBoundingClientRect().height));
+    document.body.dataset.pageCapacity = String(size);
     if (rows.length <= size) return;
-    pager.pages = Math.ceil(rows.length / size);
+    // Even pages: no last page of two rows on an empty screen.
+    var sizes = window.scoreboardPages.balancedPages(rows.length, size);
+    pager.pages = sizes.length;
     if (pager.page >= pager.pages) pager.page = 0;
-    for (i = 0; i < rows.length; i++) if (Math.floor(i / size) !== pager.page) rows[i].classList.add('off-page');
+    for (i = 0; i < rows.length; i++) if (window.scoreboardPages.pageOf(i, sizes) !== pager.page) rows[i].classList.add('off-page');
     indicator.textContent = '第 ' + (pager.page + 1) + ' / ' + pager.pages + ' 页';
     indicator.hidden = false;
   }

@@ -74,7 +74,7 @@ export async function recomputeFromScratch(databaseUrl: string, competitionUuid:
   await db.connect();
   try {
     const q = async (sql: string) => (await db.query(sql, [competitionUuid])).rows;
-    const [competition] = await q(`select aggregation from competition where id = $1`);
+    const [competition] = await q(`select aggregation, status from competition where id = $1`);
     const stages = await q(`select id, weight::text as weight from stage where competition_id = $1 order by position`);
     const criteria = await q(`select id, stage_id, kind, max_score::text as max_score from criterion where competition_id = $1 order by position`);
     const panel = await q(`select stage_ids from judge_assignment where competition_id = $1 and removed_at is null`);
@@ -107,7 +107,8 @@ export async function recomputeFromScratch(databaseUrl: string, competitionUuid:
       storedResultMismatches,
       rows: rows.map((r) => ({
         entryId: toGlobalId('Entry', r.entryId),
-        rank: r.rank,
+        // The board leaves an entry without a mark unranked while marking is open (issue 13).
+        rank: r.marksReceived === 0 && ['DRAFT', 'REGISTRATION_OPEN', 'REGISTRATION_CLOSED', 'IN_PROGRESS'].includes(competition.status) ? null : r.rank,
         total: r.total,
         completeness: r.marksExpected ? Math.min(1, Math.round((r.marksReceived / r.marksExpected) * 10_000) / 10_000) : 0,
         stageTotals: scheme.stages.map((s) => ({ stageId: toGlobalId('Stage', s.id), score: r.stageScores[s.id] ?? 0 })),
