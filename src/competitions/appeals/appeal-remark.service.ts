@@ -10,6 +10,7 @@ import { recomputeEntryResult } from '../judging/marking-state.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import { announceChange, CompetitionChange } from '../leaderboard/announce.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
+import { checkValue } from '../judging/score.service.js';
 import { lockCompetition } from '../setup/competition.service.js';
 import { markingPlan } from '../setup/scheme.js';
 import { Appeal } from './appeal.entity.js';
@@ -94,8 +95,7 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
 
 function checkedValue(value: number, maxScore: number): number {
   const check = new InputCheck();
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) check.fail('value', `分值须在 0 到 ${maxScore} 之间 / value must be between 0 and ${maxScore}`);
-  else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) check.fail('value', '分值最多两位小数 / value has at most two decimals');
+  checkValue(check, value, maxScore);
   check.throwIfAny();
   return value;
 }

@@ -41,12 +41,17 @@ export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, jud
   await em.upsert(EntryResult, { entryId, competitionId, ...storedResult(result), updatedAt: new Date() } as never);
 }
 
-export function checkValue(check: InputCheck, value: number, maxScore: number): void {
+/** A mark's value: 0 to the criterion's maximum, at most two decimals. Every path that sets a mark checks it here; false when it failed. */
+export function checkValue(check: InputCheck, value: number, maxScore: number): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) {
-    check.fail('value', `value must be between 0 and ${maxScore}`);
-  } else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
-    check.fail('value', 'value has at most two decimals');
+    check.fail('value', `分值须在 0 到 ${maxScore} 之间 / value must be between 0 and ${maxScore}`);
+    return false;
   }
+  if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
+    check.fail('value', '分值最多两位小数 / value has at most two decimals');
+    return false;
+  }
+  return true;
 }
 
 /**

@@ -19,6 +19,7 @@ import { buildBoard } from '../leaderboard/leaderboard.service.js';
 import { dutiesOf } from '../officials/official.service.js';
 import { toPrizeTiers } from '../results/finalize.service.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
+import { checkValue } from '../judging/score.service.js';
 import { drawRecheck } from './draw.js';
 import { exceedsThreshold } from './figures.js';
 import { RecheckItem, RecheckItemStatus, RecheckSample } from './recheck.entity.js';
@@ -109,11 +110,7 @@ export class RecheckService {
       const criterion = await tx.findOneOrFail(Criterion, { id: score.criterion.id });
       const check = new InputCheck();
       const max = Number(criterion.maxScore);
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
-        check.fail('value', `分值须在 0 到 ${max} 之间 / value must be between 0 and ${max}`);
-      } else if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
-        check.fail('value', '分值最多两位小数 / value has at most two decimals');
-      } else if (value === Number(score.value)) {
+      if (checkValue(check, value, max) && value === Number(score.value)) {
         check.fail('value', '与记录分相同，请确认而非更正 / The value equals the recorded mark: confirm it instead');
       }
       const reason = check.text('reason', reasonInput, { max: 1000 });
