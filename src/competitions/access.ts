@@ -49,6 +49,16 @@ export async function activeAssignment(em: EntityManager, competitionId: string,
   return em.findOne(JudgeAssignment, { competition: competitionId, user: userId, removedAt: null });
 }
 
+/** The chief judge (裁判长) now on the competition's panel: who signs stages off, accepts gaps and decides late corrections. */
+export async function isChiefJudge(em: EntityManager, viewer: Viewer | null, competitionId: string): Promise<boolean> {
+  if (!viewer) return false;
+  return !!(await activeAssignment(em, competitionId, viewer.id))?.chief;
+}
+
+/** The viewer's own seats on a competition's panel (removed ones too), as JSON in one sub-select; the competition row is `c`. */
+export const SEATS_SQL = `(select json_agg(json_build_object('chief', j.chief, 'removedAt', j.removed_at, 'stageIds', j.stage_ids))
+  from judge_assignment j where j.competition_id = c.id and j.user_id = ?)`;
+
 /** What of an assignment the rules read: enough to answer from a panel already loaded or a raw row. */
 export type PanelSeat = Pick<JudgeAssignment, 'chief' | 'removedAt' | 'stageIds'>;
 

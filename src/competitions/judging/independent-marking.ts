@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../context.js';
 import { domainError, UserErrorCode } from '../../common/errors.js';
-import { juryStanding, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
+import { juryStanding, SEATS_SQL, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus, CriterionKind } from '../enums.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
@@ -143,10 +143,6 @@ export async function sightFrom(
 export async function markSight(em: EntityManager, viewer: Viewer | null, competition: Competition, entryIds: readonly string[]): Promise<MarkSight> {
   return sightFrom(em, viewer, competition, await juryStanding(em, viewer, competition), entryIds);
 }
-
-/** The viewer's own seats on a competition's panel (removed ones too), as JSON; the competition row is `c`. */
-export const SEATS_SQL = `(select json_agg(json_build_object('chief', j.chief, 'removedAt', j.removed_at, 'stageIds', j.stage_ids))
-  from judge_assignment j where j.competition_id = c.id and j.user_id = ?)`;
 
 /** What a live mark event is for one subscriber, read afresh per event: off the panel, hidden from them for now, or shown. */
 export type MarkEventSight = 'offPanel' | 'hidden' | 'visible';

@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LoaderFactory } from '../../common/loaders.js';
 import type { Context } from '../../context.js';
 import { userById } from '../../auth/user-summary.js';
-import { standingFrom, type PanelSeat } from '../access.js';
+import { SEATS_SQL, standingFrom, type PanelSeat } from '../access.js';
 import type { Competition } from '../setup/competition.entity.js';
-import { SEATS_SQL, seesJudgeNames } from './independent-marking.js';
+import { seesJudgeNames } from './independent-marking.js';
 
 type Key = `${string}|${string}`;
 

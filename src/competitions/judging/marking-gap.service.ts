@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
-import { activeAssignment, assertOwner, assertStatus } from '../access.js';
+import { assertOwner, assertStatus, isChiefJudge } from '../access.js';
 import { CompetitionStatus as S } from '../enums.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
 import type { Competition } from '../setup/competition.entity.js';
@@ -20,8 +20,7 @@ import { assertMarkingComplete, currentGaps, loadMarkingState, lockEntriesOf, re
 export async function acceptMarkingGap(em: EntityManager, viewer: Viewer, competitionId: string, stageId: string | null, reasonRaw: string): Promise<{ acceptance: MarkingGapAcceptance; competition: Competition }> {
   return em.transactional(async (tx) => {
     const competition = await lockCompetition(tx, competitionId);
-    const seat = await activeAssignment(tx, competition.id, viewer.id);
-    if (!seat?.chief) throw forbidden('只有本竞赛的裁判长可以确认评分缺项 / Only the competition’s chief judge may accept missing marks');
+    if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden('只有本竞赛的裁判长可以确认评分缺项 / Only the competition’s chief judge may accept missing marks');
     const reason = cleanReason(reasonRaw, true, 'accept missing marks')!;
     assertStatus(competition, [S.IN_PROGRESS], 'Accepting missing marks');
     let stage: Stage | null = null;

@@ -19,6 +19,7 @@ import { ScoreCorrectionRequest, ScoreCorrectionStatus } from './score-correctio
 import { checkValue } from './score.service.js';
 import { recomputeEntryResult } from './marking-state.js';
 import { completedEntry, completionStages } from './independent-marking.js';
+import { isChiefJudge } from '../access.js';
 
 /*
  * A correction after the panel's marks became visible to the judge (issue 12 §2): the judge asks,
@@ -110,8 +111,7 @@ export async function decideScoreCorrection(em: EntityManager, viewer: Viewer, d
     const found = await tx.findOne(ScoreCorrectionRequest, { id: data.requestId });
     if (!found) throw notFound('ScoreCorrectionRequest', ['input', 'requestId']);
     const competition = await tx.findOneOrFail(Competition, { id: found.competition.id });
-    const chief = await tx.findOne(JudgeAssignment, { competition, user: viewer.id, removedAt: null, chief: true });
-    if (!chief) throw forbidden('只有本竞赛的裁判长可以决定更正申请 / Only the competition’s chief judge decides correction requests');
+    if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden('只有本竞赛的裁判长可以决定更正申请 / Only the competition’s chief judge decides correction requests');
     const check = new InputCheck();
     const reason = check.text('reason', data.reason, { max: 1000, optional: data.approve }) || null;
     check.throwIfAny();

@@ -5,7 +5,7 @@ import { expectId, idOf, toGlobalId } from '../../common/relay.js';
 import { badInput } from '../../common/errors.js';
 import { Role } from '../../auth/role.js';
 import { topicFor, type LiveEvent } from '../../live/events.js';
-import { juryStanding, PUBLIC_STANDING, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
+import { juryStanding, PUBLIC_STANDING, SEATS_SQL, standingFrom, type JuryStanding, type PanelSeat } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
 import { boardView, type Board } from './leaderboard.service.js';
@@ -43,10 +43,6 @@ const roleFrom = (s: JuryStanding): ViewerRole => ({ jury: s.jury, anonymized: s
 async function roleIn(ctx: Context, competition: Competition): Promise<ViewerRole> {
   return roleFrom(await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition));
 }
-
-/** The viewer's own seats on a competition's panel (removed ones too), as JSON from one statement. */
-const SEATS_SQL = `(select json_agg(json_build_object('chief', j.chief, 'removedAt', j.removed_at, 'stageIds', j.stage_ids))
-  from judge_assignment j where j.competition_id = c.id and j.user_id = ?)`;
 
 /**
  * A subscriber's role for one board message, read afresh per message (as scoreSubmitted reads the

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
 import { User } from '../../auth/user.entity.js';
 import type { Viewer } from '../../context.js';
-import { activeAssignment } from '../access.js';
+import { isChiefJudge } from '../access.js';
 import { CompetitionStatus } from '../enums.js';
 import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
@@ -26,12 +26,6 @@ export async function stageSheetMarks(em: EntityManager, stageId: string): Promi
   return scores.map((s) => ({
     entryId: s.entry.id, criterionId: s.criterion.id, judgeId: s.judge.id, value: Number(s.value), revisions: byScore.get(s.id)!,
   }));
-}
-
-/** The chief judge (裁判长) now on the competition's panel: the one who signs. */
-export async function isChiefJudge(em: EntityManager, viewer: Viewer | null, competitionId: string): Promise<boolean> {
-  if (!viewer) return false;
-  return !!(await activeAssignment(em, competitionId, viewer.id))?.chief;
 }
 
 export interface SignOffOutcome {
