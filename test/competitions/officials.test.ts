@@ -88,4 +88,18 @@ describe('competition officials (加密裁判, 监督仲裁, 领队)', () => {
     expect(ok(await t.gql(OFFICIALS, { id: draft.competitionId, duty: 'ARBITRATOR' }, f.organizer.token)).competition.officials.totalCount).toBe(0);
     expect(ok(await t.gql(MY_DUTIES, { id: f.competitionId }, null)).competition.myDuties).toEqual([]);
   });
+
+  it('relieves only an official who holds the duty, and only at the hand of the competition’s own organizer', async () => {
+    const arbitrator = await t.user([Role.JUDGE]);
+    expect((await appoint({ competitionId: draft.competitionId, userId: arbitrator.globalId, duty: 'ARBITRATOR' })).userErrors).toEqual([]);
+    const input = { competitionId: draft.competitionId, userId: arbitrator.globalId, duty: 'ARBITRATOR' };
+    const stranger = await t.user([Role.ORGANIZER]);
+    expect(errorCode(await t.gql(RELIEVE, { input }, stranger.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(RELIEVE, { input }, f.judges[0]!.token))).toBe('FORBIDDEN');
+    const notHeld = ok(await t.gql(RELIEVE, { input: { ...input, duty: 'TEAM_LEADER' } }, f.organizer.token)).relieveOfficial;
+    expect(notHeld).toMatchObject({ official: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'userId'] })] });
+    // Nothing changed: the arbitrator still holds the duty.
+    const list = ok(await t.gql(OFFICIALS, { id: draft.competitionId, duty: 'ARBITRATOR' }, f.organizer.token)).competition.officials;
+    expect(list.nodes.filter((n: { user: { id: string }; removedAt: string | null }) => n.user.id === arbitrator.globalId && !n.removedAt)).toHaveLength(1);
+  });
 });
