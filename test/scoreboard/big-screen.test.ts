@@ -106,21 +106,30 @@ suite('scoreboard on a big screen', () => {
       const capacity = Number(await short.evaluate(() => document.body.dataset.pageCapacity));
       const pages = Math.ceil(ENTRIES / capacity);
       expect(ENTRIES % capacity).not.toBe(0); // else every page is full anyway and the test shows nothing
-      const sizes: number[] = [];
-      // Start from the page shown now (on a loaded machine page 1 may have passed before the rows were read):
-      // each page once, in the order the pager turns them, one turn (3 s) apart.
-      const first = Number((await short.evaluate(() => document.getElementById('pager')!.textContent ?? '')).match(/第 (\d+) \//)?.[1] ?? 1);
-      for (let i = 0; i < pages; i++) {
-        const p = ((first - 1 + i) % pages) + 1;
-        await short.waitForFunction((text) => document.getElementById('pager')!.textContent === text, `第 ${p} / ${pages} 页`, { timeout: 5000 });
-        sizes.push((await shownRows(short)).filter((r) => r.visible).length);
+      // Watch the pager turn (every 3 s) and note each page's size the first time it shows. The pager's
+      // text and the visible rows are read in one evaluate, so they always belong to the same page; no
+      // assumption about which page shows first or how fast a loaded machine turns them (CI failed twice
+      // on waits that did).
+      const seen = new Map<number, number>();
+      const deadline = Date.now() + pages * 3000 * 3 + 10_000;
+      while (seen.size < pages && Date.now() < deadline) {
+        const now = await short.evaluate(() => ({
+          pager: document.getElementById('pager')!.textContent ?? '',
+          visible: Array.from(document.querySelectorAll('#rows .row')).filter((r) => getComputedStyle(r).display !== 'none').length,
+        }));
+        const m = now.pager.match(/^第 (\d+) \/ (\d+) 页$/);
+        expect(m && Number(m[2])).toBe(pages);
+        if (!seen.has(Number(m![1]))) seen.set(Number(m![1]), now.visible);
+        await new Promise((r) => setTimeout(r, 250));
       }
+      expect([...seen.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+      const sizes = [...seen.values()];
       expect(sizes.reduce((a, b) => a + b, 0)).toBe(ENTRIES);
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     } finally {
       await short.close();
     }
-  });
+  }, 90_000);
 
   it('gives the tab the scoreboard’s icon', async () => {
     const href = await page.evaluate(() => (document.querySelector('link[rel="icon"]') as HTMLLinkElement).href);
