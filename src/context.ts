@@ -3,6 +3,7 @@ import type { Logger } from './logger.js';
 import type { Role } from './auth/role.js';
 import { Loaders } from './common/loaders.js';
 import type { App } from './app.js';
+import { currentLocale, type Locale } from './common/i18n.js';
 
 /** Who is asking. Loaded fresh per request, so disabling a user or changing roles takes effect at once. */
 export interface Viewer {
@@ -21,9 +22,11 @@ export interface Context {
   clientAddress?: string;
   /** The version of the bearer token this request came with (unset when anonymous): renewToken keeps it. */
   tokenVersion?: number;
+  /** The language messages are written in for this request (Accept-Language, or a socket's connectionParams.locale). */
+  locale: Locale;
 }
 
 export function createContext(app: App, viewer: Viewer | null): Context {
   const em = app.orm.em.fork();
-  return { em, viewer, loaders: new Loaders(em), app, log: app.log };
+  return { em, viewer, loaders: new Loaders(em), app, log: app.log, locale: currentLocale() };
 }

@@ -3,6 +3,7 @@ import type { GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { commonMessage } from './common/messages.js';
 
 type Outcome = 'ok' | 'user_errors' | 'error';
 
@@ -89,10 +90,10 @@ export function formatErrorFor(log: Logger, development: boolean) {
     // An outage is not a bug: the client is told to retry (with the same idempotencyKey), and nothing was done.
     if (isDatabaseUnavailable(original ?? error)) {
       log.warn({ err: String((original as Error | undefined)?.message ?? error), path: formatted.path }, 'database unavailable');
-      return { message: 'The database is unavailable. Retry shortly, with the same idempotencyKey: a retried mark is recorded once.', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+      return { message: commonMessage('databaseUnavailableRetry'), path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     log.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
     if (development) return formatted;
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: commonMessage('internalError'), path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLSchema } from 'graphql';
+import { execute, type GraphQLSchema } from 'graphql';
 import { introspectionEnabled, graphiqlEnabled, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { App } from './app.js';
@@ -38,6 +38,8 @@ import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
 import { guardSockets, guardedOnSubscribe, type WsExtra } from './limits/ws.js';
 import { SocketAuthWatch } from './limits/ws-auth.js';
 import { corsMiddleware, websocketOriginAllowed } from './cors.js';
+import { localeMiddleware, socketLocale } from './locale.js';
+import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 
 export interface RunningServer {
@@ -86,6 +88,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const expressApp = express();
   expressApp.disable('x-powered-by');
   expressApp.use(corsMiddleware(config.corsOrigins));
+  expressApp.use(localeMiddleware);
   const httpServer = http.createServer(expressApp);
 
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
@@ -100,16 +103,19 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       websocketOriginAllowed(req, config.corsOrigins, limits.trustProxyHops) ? done(true) : done(false, 403, 'Origin not allowed'),
   });
   guardSockets(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops, log);
-  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer' | 'tokenVersion'>>(
+  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer' | 'tokenVersion' | 'locale'>>(
     {
       schema,
       subscribe: sharedSubscribe,
+      // Queries and mutations over the socket run in its language, as subscriptions do in sharedSubscribe.
+      execute: (args) => withLocale((args.contextValue as Context).locale, () => execute(args)),
       connectionInitWaitTimeout: limits.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         const auth = await authenticate(orm.em.fork(), app.tokens, ctx.connectionParams?.authorization);
         // A token that does not verify is refused outright rather than silently treated as anonymous.
         if (auth.refusal) return false;
         ctx.extra.viewer = auth.viewer;
+        ctx.extra.locale = socketLocale(ctx.connectionParams, ctx.extra.request.headers['accept-language']);
         ctx.extra.tokenVersion = auth.viewer ? auth.claims.tokenVersion : undefined;
         if (auth.viewer) authWatch.watch(ctx.extra.socket, auth.claims, auth.viewer);
         return true;
@@ -118,6 +124,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       context: (ctx) => {
         const c = createContext(app, ctx.extra.viewer ?? null);
         c.tokenVersion = ctx.extra.tokenVersion;
+        c.locale = ctx.extra.locale ?? c.locale;
         c.clientAddress = clientAddress(ctx.extra.request, limits.trustProxyHops);
         return c;
       },
@@ -184,9 +191,12 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   expressApp.use(
     '/graphql',
     ...graphqlBody(limits.maxBodyBytes),
+    // Again after the body is read: the body parser's stream events run outside the first one's scope.
+    localeMiddleware,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = createContext(app, null);
+        ctx.locale = negotiateLocale(req.headers['accept-language']);
         ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
         // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
         const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);

@@ -2,6 +2,7 @@ import type { AuthChecker } from 'type-graphql';
 import type { Context } from '../context.js';
 import { forbidden, unauthenticated } from '../common/errors.js';
 import { Role } from './role.js';
+import { commonMessage } from '../common/messages.js';
 
 /**
  * `@Authorized()` → logged in; `@Authorized(Role.X, …)` → holds one of them (ADMIN holds every role).
@@ -12,7 +13,7 @@ export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   const viewer = context.viewer;
   if (!viewer) throw unauthenticated();
   if (roles.length === 0 || hasAnyRole(viewer.roles, roles)) return true;
-  throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+  throw forbidden(commonMessage('needsRole', { roles: roles.join(', ') }));
 };
 
 export function hasAnyRole(held: readonly Role[], wanted: readonly Role[]): boolean {

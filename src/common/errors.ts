@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLError } from 'graphql';
+import { commonMessage, nameOf, type EntityName } from './messages.js';
 
 /** Every expected failure a client can act on; the exhaustive list of what a UserError may say. */
 export enum UserErrorCode {
@@ -51,8 +52,9 @@ export function domainError(code: UserErrorCode, message: string, field?: string
   return new DomainError({ code, message, field });
 }
 
-export function notFound(what: string, field?: string[]): DomainError {
-  return new DomainError({ code: UserErrorCode.NOT_FOUND, message: `${what} not found`, field });
+/** `type` is the GraphQL type name of what was looked for (see ENTITY_NAMES): the message names it in the reader's language. */
+export function notFound(type: EntityName, field?: string[]): DomainError {
+  return new DomainError({ code: UserErrorCode.NOT_FOUND, message: commonMessage('notFound', { what: nameOf(type) }), field });
 }
 
 export function toUserErrors(err: DomainError): UserError[] {
@@ -75,11 +77,11 @@ export async function withUserErrors<T extends object>(
   }
 }
 
-export function unauthenticated(message = 'You must be logged in'): GraphQLError {
+export function unauthenticated(message = commonMessage('mustLogIn')): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } });
 }
 
-export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
+export function forbidden(message = commonMessage('notAllowed')): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 

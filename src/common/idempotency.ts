@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, UserErrorCode } from './errors.js';
 import { IdempotencyRecord } from './idempotency.entity.js';
+import { commonMessage } from './messages.js';
 
 export function requestHash(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -15,13 +16,13 @@ export async function priorOutcome<T>(em: EntityManager, userId: string, operati
   const record = await em.findOne(IdempotencyRecord, { userId, operation, key });
   if (!record) return null;
   if (record.requestHash !== hash) {
-    throw domainError(UserErrorCode.INVALID_INPUT, 'This idempotencyKey was used for a different request', ['input', 'idempotencyKey']);
+    throw domainError(UserErrorCode.INVALID_INPUT, commonMessage('idempotencyKeyReused'), ['input', 'idempotencyKey']);
   }
   return record.outcome as T;
 }
 
 export function checkIdempotencyKey(key: string | null | undefined): string | null {
   if (key == null) return null;
-  if (key.length < 1 || key.length > 200) throw domainError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', ['input', 'idempotencyKey']);
+  if (key.length < 1 || key.length > 200) throw domainError(UserErrorCode.INVALID_INPUT, commonMessage('idempotencyKeyLength'), ['input', 'idempotencyKey']);
   return key;
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Node, parseGlobalId } from './relay.js';
 import { badInput } from './errors.js';
+import { commonMessage } from './messages.js';
 
 /**
  * How to fetch one Node type, applying that type's own read rules: `node(id:)` must never reveal
@@ -41,7 +42,7 @@ export class NodeResolver {
 
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global IDs (at most 100), in the order asked.' })
   async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
-    if (ids.length > 100) throw badInput('At most 100 ids');
+    if (ids.length > 100) throw badInput(commonMessage('tooManyIds', { max: 100 }));
     return resolveNodes(ctx, ids);
   }
 }

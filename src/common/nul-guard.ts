@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { commonMessage } from './messages.js';
 
 /** PostgreSQL text cannot hold U+0000: any string carrying it would fail deep inside a query. */
 function hasNul(value: unknown, depth = 0): boolean {
@@ -22,7 +23,7 @@ function documentHasNul(document: DocumentNode): boolean {
 export function nulRefusal(variables: unknown, document: DocumentNode, forHttp: boolean): GraphQLError | null {
   if (!hasNul(variables) && !documentHasNul(document)) return null;
   // http: a plugin's error is a 500 unless it says otherwise; this one is the client's fault.
-  return new GraphQLError('Text may not contain the NUL character (U+0000)', { extensions: { code: 'BAD_USER_INPUT', ...(forHttp ? { http: { status: 400 } } : {}) } });
+  return new GraphQLError(commonMessage('nulCharacter'), { extensions: { code: 'BAD_USER_INPUT', ...(forHttp ? { http: { status: 400 } } : {}) } });
 }
 
 /**

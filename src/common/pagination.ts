@@ -3,6 +3,7 @@ import { badInput } from './errors.js';
 import { checkPageRequest, type ConnectionShape, type PageRequest } from './relay.js';
 import { rowReader } from './loaders.js';
 import { concurrently } from './concurrently.js';
+import { commonMessage } from './messages.js';
 
 /**
  * Keyset pagination over any entity: MikroORM's findByCursor compares the order columns (with the
@@ -77,13 +78,13 @@ function checkCursor(value: string, width: number, name: string): string {
     if (!/^[A-Za-z0-9_-]{1,2000}$/.test(value)) throw new Error('charset');
     decoded = Cursor.decode(value);
   } catch {
-    throw badInput(`\`${name}\` is not a valid cursor`);
+    throw badInput(commonMessage('badCursor', { name }));
   }
   const ok =
     Array.isArray(decoded) &&
     decoded.length === width &&
     decoded.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date);
-  if (!ok) throw badInput(`\`${name}\` is not a valid cursor for this list and order`);
+  if (!ok) throw badInput(commonMessage('cursorForOtherList', { name }));
   return value;
 }
 

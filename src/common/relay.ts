@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { badInput, DomainError, UserErrorCode } from './errors.js';
+import { commonMessage, nameOf } from './messages.js';
 
 /**
  * Global IDs are opaque: base64url("Type:uuid"). Clients must not parse them; we do, to route
@@ -47,12 +48,12 @@ export abstract class Node {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field() hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'More items follow this page: ask again with `after: endCursor`.' }) hasNextPage!: boolean;
+  @Field({ description: 'Items come before this page: ask again with `before: startCursor` and `last`.' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The first item’s cursor; null on an empty page.' }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'The last item’s cursor; null on an empty page.' }) endCursor!: string | null;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -60,16 +61,16 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Items after \`after\`; at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, description: `How many items to return from the start (or after \`after\`): 0 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given. Not with \`last\`.` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An `endCursor` (or any edge’s `cursor`) of this list in the same order: the page starts after it.' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`; at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, description: `How many items to return from the end (or before \`before\`): 0 to ${MAX_PAGE_SIZE}. Not with \`first\`.` })
   last?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A `startCursor` (or any edge’s `cursor`) of this list in the same order: the page ends before it.' })
   before?: string | null;
 }
 
@@ -87,17 +88,17 @@ export interface ConnectionShape<T> {
 
 /** Builds `XConnection` and `XEdge` object types for a node type. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} item of a page, with its place in the list.` })
   class EdgeType {
-    @Field() cursor!: string;
-    @Field(() => nodeType) node!: T;
+    @Field({ description: 'Opaque: pass as `after` or `before` to page from this item. Valid for this list and order only.' }) cursor!: string;
+    @Field(() => nodeType, { description: 'The item.' }) node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items (keyset pagination).` })
   class ConnectionType implements ConnectionShape<T> {
-    @Field(() => [EdgeType]) edges!: Edge<T>[];
+    @Field(() => [EdgeType], { description: 'The items of this page with their cursors, in the list’s order.' }) edges!: Edge<T>[];
     @Field(() => [nodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' }) nodes!: T[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => PageInfo, { description: 'Whether there are pages before and after this one, and the cursors to reach them.' }) pageInfo!: PageInfo;
     @Field(() => Int, { description: 'Items matching the filter, over all pages.' }) totalCount!: number;
   }
   return ConnectionType;
@@ -113,10 +114,10 @@ export interface PageRequest {
 /** Checks first/last; both given or out of range is a client fault with a clear message. */
 export function checkPageRequest(args: PageRequest): { first?: number; last?: number } {
   const { first, last } = args;
-  if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both');
+  if (first != null && last != null) throw badInput(commonMessage('firstAndLast'));
   for (const [name, v] of [['first', first], ['last', last]] as const) {
     if (v != null && (!Number.isInteger(v) || v < 0 || v > MAX_PAGE_SIZE)) {
-      throw badInput(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}`);
+      throw badInput(commonMessage('pageSize', { name, max: MAX_PAGE_SIZE }));
     }
   }
   if (first == null && last == null) return { first: DEFAULT_PAGE_SIZE };
@@ -129,6 +130,6 @@ export function checkPageRequest(args: PageRequest): { first?: number; last?: nu
  */
 export function expectId(globalId: string | null | undefined, type: string, field: string[]): string {
   const id = globalId ? idOf(globalId, type) : null;
-  if (!id) throw new DomainError({ code: UserErrorCode.INVALID_INPUT, message: `${field[field.length - 1]} is not a ${type} ID`, field });
+  if (!id) throw new DomainError({ code: UserErrorCode.INVALID_INPUT, message: commonMessage('notAnId', { field: field[field.length - 1], type: nameOf(type) }), field });
   return id;
 }

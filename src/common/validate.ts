@@ -1,5 +1,6 @@
 import { plainDate } from './date.js';
 import { DomainError, UserErrorCode, type UserErrorInit } from './errors.js';
+import { commonMessage } from './messages.js';
 
 interface TextOptions {
   max: number;
@@ -36,7 +37,7 @@ export class InputCheck {
 
   /** Trimmed text of 1..max characters, without control characters (line breaks and tabs allowed). Returns the cleaned value. */
   text(field: string, value: string | null | undefined, opts: TextOptions): string {
-    return this.checkedText(field, value, opts, TEXT_FORBIDDEN, `${field} contains control characters`);
+    return this.checkedText(field, value, opts, TEXT_FORBIDDEN, commonMessage('controlCharacters', { field }));
   }
 
   /**
@@ -44,39 +45,36 @@ export class InputCheck {
    * line of plainly displayed characters (see NAME_FORBIDDEN). Every name and title input goes through here.
    */
   name(field: string, value: string | null | undefined, opts: TextOptions): string {
-    return this.checkedText(
-      field, value, opts, NAME_FORBIDDEN,
-      `${field} must be one line without control characters (no tab, line break or text-direction override)`,
-    );
+    return this.checkedText(field, value, opts, NAME_FORBIDDEN, commonMessage('oneLine', { field }));
   }
 
   private checkedText(field: string, value: string | null | undefined, opts: TextOptions, forbidden: RegExp, message: string): string {
     if (value == null) {
-      if (!opts.optional) this.fail(field, `${field} is required`);
+      if (!opts.optional) this.fail(field, commonMessage('required', { field }));
       return '';
     }
     const v = value.trim();
     const min = opts.min ?? (opts.optional ? 0 : 1);
-    if (v.length < min) this.fail(field, min === 1 ? `${field} must not be empty` : `${field} must be at least ${min} characters`);
-    else if (v.length > opts.max) this.fail(field, `${field} must be at most ${opts.max} characters`);
+    if (v.length < min) this.fail(field, min === 1 ? commonMessage('empty', { field }) : commonMessage('tooShort', { field, min }));
+    else if (v.length > opts.max) this.fail(field, commonMessage('tooLong', { field, max: opts.max }));
     else if (forbidden.test(v)) this.fail(field, message);
     return v;
   }
 
   int(field: string, value: number | null | undefined, min: number, max: number): number {
     if (value == null || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(field, `${field} must be a whole number from ${min} to ${max}`);
+      this.fail(field, commonMessage('wholeNumber', { field, min, max }));
     }
     return value ?? 0;
   }
 
   date(field: string, value: Date | null | undefined, opts: { notAfter?: Date; notBefore?: Date } = {}): Date {
     if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-      this.fail(field, `${field} must be a date`);
+      this.fail(field, commonMessage('notADate', { field }));
       return new Date(NaN);
     }
-    if (opts.notAfter && value > opts.notAfter) this.fail(field, `${field} must not be in the future`);
-    if (opts.notBefore && value < opts.notBefore) this.fail(field, `${field} is too early`);
+    if (opts.notAfter && value > opts.notAfter) this.fail(field, commonMessage('inFuture', { field }));
+    if (opts.notBefore && value < opts.notBefore) this.fail(field, commonMessage('tooEarly', { field }));
     return value;
   }
 
@@ -84,10 +82,10 @@ export class InputCheck {
   plainDate(field: string, value: string | null | undefined, opts: { notAfter?: string } = {}): string {
     const date = typeof value === 'string' ? plainDate(value.trim()) : null;
     if (!date) {
-      this.fail(field, `${field} must be a date as YYYY-MM-DD, e.g. 2015-03-01 (no time of day)`);
+      this.fail(field, commonMessage('notAPlainDate', { field }));
       return '';
     }
-    if (opts.notAfter && date > opts.notAfter) this.fail(field, `${field} must not be in the future`);
+    if (opts.notAfter && date > opts.notAfter) this.fail(field, commonMessage('inFuture', { field }));
     return date;
   }
 

@@ -37,7 +37,7 @@ export function seesProjectInternals(viewer: Viewer | null, project: IncubationP
 /** The project row locked for the rest of the transaction, so concurrent gate decisions and additions serialize. */
 export async function lockProject(em: EntityManager, id: string, field: string[] = ['input', 'projectId']): Promise<IncubationProject> {
   const project = await em.findOne(IncubationProject, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!project) throw notFound('Incubation project', field);
+  if (!project) throw notFound('IncubationProject', field);
   return project;
 }
 

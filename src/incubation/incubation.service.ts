@@ -171,7 +171,7 @@ export class IncubationService {
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
       const found = await tx.findOne(ProjectMilestone, { id: milestoneId }, { fields: ['project'] });
-      if (!found) throw notFound('Milestone', ['input', 'milestoneId']);
+      if (!found) throw notFound('ProjectMilestone', ['input', 'milestoneId']);
       const project = await this.openProject(tx, viewer, found.project.id, 'complete a milestone');
       const milestone = await tx.findOneOrFail(ProjectMilestone, { id: milestoneId }, { refresh: true });
       if (milestone.completedAt) throw domainError(UserErrorCode.INVALID_STATE, 'This milestone is already completed', ['input', 'milestoneId']);

@@ -9,8 +9,10 @@ import { budgetKey, type RequestGuard } from './guard.js';
 import { clientAddress } from './http.js';
 import { nulRefusal } from '../common/nul-guard.js';
 import type { SocketAuthWatch } from './ws-auth.js';
+import { commonMessage } from '../common/messages.js';
+import { withLocale, DEFAULT_LOCALE, type Locale } from '../common/i18n.js';
 
-export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null; tokenVersion?: number };
+export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null; tokenVersion?: number; locale?: Locale };
 
 /** Close code for one connection too many from an address (policy violation). */
 export const CLOSE_TOO_MANY_CONNECTIONS = 1008;
@@ -52,7 +54,10 @@ export function guardSockets(wss: WebSocketServer, max: number, trustProxyHops: 
  */
 export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema, auth?: SocketAuthWatch) {
   const max = guard.limits.wsMaxSubscriptionsPerConnection;
-  return async (ctx: WsContext<Record<string, unknown>, WsExtra>, _id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+  // Refusals are written in the socket's language (set by onConnect).
+  return (ctx: WsContext<Record<string, unknown>, WsExtra>, id: string, payload: SubscribePayload) =>
+    withLocale(ctx.extra.locale ?? DEFAULT_LOCALE, () => check(ctx, id, payload));
+  async function check(ctx: WsContext<Record<string, unknown>, WsExtra>, _id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
     // graphql-ws has already registered this operation in ctx.subscriptions.
     if (Object.keys(ctx.subscriptions).length > max) {
       return [withoutHttp(new LimitError('TOO_MANY_SUBSCRIPTIONS', `At most ${max} operations at once on one connection`, { maximum: max }))];
@@ -80,7 +85,7 @@ export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema, a
         // Writes read the user's state from the database: a mark must never pass on a stale cache.
         viewer = await auth.check(ctx.extra.socket, operation.operation === 'mutation');
       } catch {
-        return [new GraphQLError('The database is unavailable. Retry shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+        return [new GraphQLError(commonMessage('databaseUnavailable'), { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
       }
       // Refused: the socket is being closed with 4401 and the reason, which is what the client sees.
       if (viewer === null) return [new GraphQLError('You may no longer be served on this connection', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -98,5 +103,5 @@ export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema, a
       throw err;
     }
     return { schema, document, operationName: payload.operationName, variableValues: variables };
-  };
+  }
 }

@@ -2,6 +2,7 @@ import { createSourceEventStream, execute, getOperationAST, print, type Executio
 import type { Context } from '../context.js';
 import { RawJson } from './raw-json.js';
 import { mapIterator } from './iterators.js';
+import { withLocale } from '../common/i18n.js';
 
 /**
  * Says which subscribers of a root subscription field may share one execution per event: two
@@ -24,16 +25,18 @@ const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
  * screens on one leaderboard cost one execution per event instead of a thousand.
  */
 export async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-  const source = await createSourceEventStream(args);
+  // Every event is executed in the subscriber's language (the loop that pulls events runs outside it).
+  const locale = (args.contextValue as Context).locale;
+  const source = await withLocale(locale, () => createSourceEventStream(args));
   if (!isAsyncIterator(source)) return source as ExecutionResult;
   const operation = getOperationAST(args.document, args.operationName);
   const field = operation?.selectionSet.selections[0];
   const shareKey = field?.kind === 'Field' ? shareKeys.get(field.name.value) : undefined;
   const base = shareKey ? `${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${args.operationName ?? ''}` : '';
-  const run = (payload: unknown) => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult> | ExecutionResult;
+  const run = (payload: unknown) => withLocale(locale, () => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult> | ExecutionResult);
   return mapIterator(source, async (payload) => {
     if (!shareKey || typeof payload !== 'object' || payload === null) return run(payload);
-    const key = `${base}\u0000${await shareKey(args.contextValue as Context, payload)}`;
+    const key = `${base}\u0000${locale}\u0000${await shareKey(args.contextValue as Context, payload)}`;
     let byKey = results.get(payload);
     if (!byKey) results.set(payload, (byKey = new Map()));
     let result = byKey.get(key);

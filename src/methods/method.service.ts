@@ -36,7 +36,7 @@ const CLOSED_STUDIOS: readonly StudioStatus[] = [StudioStatus.REJECTED, StudioSt
 /** The method row, locked to the end of the transaction: moves and reviews of one method serialize on it. */
 export async function lockMethod(em: EntityManager, id: string, field: string[] = ['input', 'methodId']): Promise<OperatingMethod> {
   const method = await em.findOne(OperatingMethod, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!method) throw notFound('Operating method', field);
+  if (!method) throw notFound('OperatingMethod', field);
   return method;
 }
 

@@ -155,7 +155,7 @@ export class ExhibitionService {
       }
       case ExhibitKind.OPERATING_METHOD: {
         const item = await em.findOne(OperatingMethod, { id });
-        if (!item) throw notFound('Operating method', ITEM_FIELD);
+        if (!item) throw notFound('OperatingMethod', ITEM_FIELD);
         if (!isPublicMethod(item)) {
           throw notPublic(`Only NAMED operating methods may be shown (this one is ${item.status === MethodStatus.REJECTED ? 'REJECTED' : 'not named yet'})`);
         }
@@ -163,7 +163,7 @@ export class ExhibitionService {
       }
       case ExhibitKind.INCUBATION_PROJECT: {
         const item = await em.findOne(IncubationProject, { id });
-        if (!item) throw notFound('Incubation project', ITEM_FIELD);
+        if (!item) throw notFound('IncubationProject', ITEM_FIELD);
         if (!isPublicProject(item)) throw notPublic('A terminated project may not be shown');
         return item;
       }

@@ -19,7 +19,8 @@ export interface TestServer {
   wsUrl: string;
   orm: MikroORM;
   server: RunningServer;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  /** `locale` is sent as Accept-Language (none: the server's default, Chinese). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, opts?: { locale?: string }): Promise<GqlResult<T>>;
   /** A user with these roles, made through the service, and their token. */
   user(roles: Role[], opts?: { email?: string; workerId?: string }): Promise<{ id: string; globalId: string; token: string; email: string }>;
   /** SQL statements the server issued while `fn` ran. */
@@ -66,10 +67,14 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     statements += 1;
   });
 
-  const gql: TestServer['gql'] = async (query, variables, token) => {
+  const gql: TestServer['gql'] = async (query, variables, token, gqlOpts) => {
     const res = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(gqlOpts?.locale ? { 'accept-language': gqlOpts.locale } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResult<any>;

@@ -4,11 +4,11 @@ import { idOf } from '../../src/common/relay';
 import type { TestServer } from './server';
 
 /** A graphql-ws client as a frontend would open one, optionally with a bearer token. */
-export function wsClient(url: string, token?: string | null, opts: { retryAttempts?: number } = {}): Client {
+export function wsClient(url: string, token?: string | null, opts: { retryAttempts?: number; locale?: string } = {}): Client {
   return createClient({
     url,
     webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.locale ? { locale: opts.locale } : {}) },
     retryAttempts: opts.retryAttempts ?? 0,
     lazy: true,
   });

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../src/db/paths';
+
+/**
+ * No message of ours is written in one language only (issue 13): a userError, an input problem or a
+ * GraphQL error of ours takes its text from a catalog (`defineMessages`, see src/common/i18n.ts),
+ * never from a string literal. This reads the sources for the ways a literal would slip in.
+ */
+const LITERAL_MESSAGE = [
+  /domainError\(\s*UserErrorCode\.\w+\s*,\s*[`'"]/,
+  /\.fail\(\s*[^,]+,\s*[`'"]/,
+  /\bmessage:\s*[`'"]/,
+  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*)?[`'"]/,
+  /\b(?:badInput|forbidden|unauthenticated)\(\s*[`'"]/,
+  /\bthrottled\(\s*[`'"]/,
+];
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return sources(p);
+    return d.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+it('every message in src comes from a catalog in both languages', () => {
+  const src = path.join(projectRoot, 'src');
+  const found: string[] = [];
+  for (const file of sources(src)) {
+    if (file.includes(`${path.sep}scripts${path.sep}`)) continue; // command-line tools print for the operator
+    fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (line.trim().startsWith('//') || line.trim().startsWith('*')) return;
+      if (LITERAL_MESSAGE.some((re) => re.test(line))) found.push(`${path.relative(src, file)}:${i + 1}: ${line.trim().slice(0, 140)}`);
+    });
+  }
+  expect(found).toEqual([]);
+});
