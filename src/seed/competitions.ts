@@ -116,7 +116,7 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   for (const stageId of new Set(finalized.criteria.map((cr) => cr.stageId))) await c.mutate(judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
   await c.mutate(org, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: finalized.id, appealWindowMinutes: 0 }, 'competition { id }');
   for (const name of ['publishResults', 'finalizeCompetition']) {
-    await c.mutate(org, name, name === 'publishResults' ? 'PublishResultsInput' : 'FinalizeCompetitionInput', { competitionId: finalized.id }, 'competition { status }');
+    await c.mutate(org, name, 'CompetitionTransitionInput', { competitionId: finalized.id }, 'competition { status }');
   }
 
   const upcoming = await build(c, org, judges, {

@@ -254,12 +254,12 @@ describe('the public board holds an anonymous stage back while it is marked', ()
     expect(await board(w, w.f.judges[0]!.token)).toMatchObject({ sealedStageIds: [] }); // the chief judge
 
     // A freeze keeps the public snapshot as sealed as the public board was.
-    await mutate(t, w.f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: w.f.competitionId }, 'competition { id }');
+    await mutate(t, w.f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: w.f.competitionId }, 'competition { id }');
     const frozen = await board(w, null);
     expect(frozen).toMatchObject({ frozen: true, sealedStageIds: [w.paper] });
     expect(row(frozen, 1)).toMatchObject({ total: 0, stageTotals: [{ score: null }, { score: null }] });
 
-    await mutate(t, w.f.organizer.token, 'unfreezeLeaderboard', 'CompetitionIdInput', { competitionId: w.f.competitionId }, 'competition { id }');
+    await mutate(t, w.f.organizer.token, 'unfreezeLeaderboard', 'CompetitionTransitionInput', { competitionId: w.f.competitionId }, 'competition { id }');
     await acceptMissingMarks(t, w.f); // marks are missing on purpose (issue 12 §3)
     await mutate(t, w.f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: w.f.competitionId }, 'competition { id }');
     const closed = await board(w, null);

@@ -9,9 +9,9 @@ import type { TestServer } from '../helpers/server';
  * The appeal window is a clock: where a test needs it closed, closeWindow moves the recorded closing
  * time into the past, as the passing of the window's minutes would.
  */
-export const PUBLISH = `mutation($input: PublishResultsInput!) { publishResults(input: $input) {
+export const PUBLISH = `mutation($input: CompetitionTransitionInput!) { publishResults(input: $input) {
   competition { id status resultsPublishedAt appealWindowClosesAt appealWindowOpen } userErrors { code field message } } }`;
-export const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetition(input: $input) { competition { status } userErrors { code field message } } }`;
+export const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) { competition { status } userErrors { code field message } } }`;
 export const STATUS = `query($id: ID!) { competition(id: $id) { status appealWindowOpen resultsPublishedAt appealWindowClosesAt } }`;
 export const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { frozen rows { entryId total changedOnAppeal } } } }`;
 export const FILE = `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { existing appeal { id status deadline grounds overdue stage { id } criterion { id } } userErrors { code field message } } }`;

@@ -286,7 +286,7 @@ describe('ABSENT entrants', () => {
     // The absent entry's missing marks do not hold closeScoring up.
     expect(ok(await t.gql(CLOSE, { input: { competitionId: f.competitionId } }, f.organizer.token)).closeScoring.userErrors).toEqual([]);
     await signOffAndPublish(t, f);
-    const done = await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'awards { entry { id } rank prize }');
+    const done = await mutate(t, f.organizer.token, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'awards { entry { id } rank prize }');
     const award = done.awards.find((a: { entry: { id: string } }) => a.entry.id === f.entries[2]!.id);
     expect(award).toMatchObject({ rank: 3, prize: null });
   });

@@ -8,7 +8,7 @@ import { mutate, setupCompetition, signOffAndPublish } from '../helpers/competit
  * and grant TECHNICAL_EXPERT at the same level. Sequentially the second withholds both; in parallel the
  * worker's row lock (and the unique indexes behind it) must give the same outcome.
  */
-const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetition(input: $input) {
+const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) {
   awards { promotions { workerId } promotionsWithheld { workerId reason } } userErrors { code message } } }`;
 const WORKER = `query($id: ID!) { worker(id: $id) { skillLevel honors { kind level year } skillLevelHistory { from to kind } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { userErrors { code message } } }`;

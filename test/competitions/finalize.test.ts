@@ -5,7 +5,7 @@ import { cstYear } from '../../src/competitions/results/finalize.service';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { acceptMissingMarks, mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 
-const FINALIZE = `mutation($input: FinalizeCompetitionInput!) { finalizeCompetition(input: $input) {
+const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) {
   competition { id status finalizedAt }
   awards { id rank total prize honorGranted entry { id } promotions { workerId from to } promotionsWithheld { workerId level reason } }
   userErrors { code field message } } }`;
@@ -88,7 +88,7 @@ describe('finalizeCompetition: a whole run', () => {
       await mark(f, i, 1, practice);
     }
     await mark(f, 4, 0, 60);
-    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'competition { id }');
+    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
     await mark(f, 4, 1, 70);
   });
 

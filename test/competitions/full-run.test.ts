@@ -139,7 +139,7 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     expect((await events!.waitFor((d) => d.scoreSubmitted.revision)).scoreSubmitted.score.value).toBe(75);
 
     // Freeze: the public keeps the board as it stood; the organizer sees marks move.
-    await run('freezeLeaderboard', 'CompetitionIdInput', { competitionId: cid }, 'leaderboard { frozen }');
+    await run('freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: cid }, 'leaderboard { frozen }');
     expect((await mark(chief, chen.id, weld, 100, { reason: '复评' })).userErrors).toEqual([]);
     const publicBoard = ok(await b.gql(BOARD, { id: cid })).node.leaderboard;
     expect(publicBoard.frozen).toBe(true);
@@ -156,8 +156,8 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
   // The chief judge signs both stages; published with no appeal window, the results may be made final at once.
   for (const stageId of [theory, practice]) await mutate(a, chief, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');
   await run('updateCompetition', 'UpdateCompetitionInput', { competitionId: cid, appealWindowMinutes: 0 }, 'competition { id }');
-  await run('publishResults', 'PublishResultsInput', { competitionId: cid }, 'competition { status }');
-  const done = await run('finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: cid }, 'competition { status } awards { rank prize honorGranted entry { id } promotions { from to } }');
+  await run('publishResults', 'CompetitionTransitionInput', { competitionId: cid }, 'competition { status }');
+  const done = await run('finalizeCompetition', 'CompetitionTransitionInput', { competitionId: cid }, 'competition { status } awards { rank prize honorGranted entry { id } promotions { from to } }');
   expect(done.competition.status).toBe('FINALIZED');
   expect(done.awards.map((x: any) => [x.entry.id, x.rank, x.prize, x.honorGranted])).toEqual([
     [entryOf.get(li.id), 1, 'FIRST', true], [entryOf.get(wang.id), 2, 'SECOND', false], [entryOf.get(chen.id), 3, null, false],

@@ -258,7 +258,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
 
   // ── The window closes; finalization; the final board shows who won on appeal, and the awards.
   await closeWindow(t, f);
-  const done = await mutate(t, org, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status } awards { entry { id } rank prize }');
+  const done = await mutate(t, org, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status } awards { entry { id } rank prize }');
   expect(done.competition.status).toBe('FINALIZED');
   expect(done.awards.map((a: { entry: { id: string }; rank: number; prize: string | null }) => [a.entry.id, a.rank, a.prize])).toEqual([
     [entry(1), 1, 'FIRST'], [entry(3), 2, 'SECOND'], [entry(2), 3, null], [entry(0), 4, null],

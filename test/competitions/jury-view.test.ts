@@ -32,7 +32,7 @@ async function mark(f: CompetitionFixture, judge: number, entry: number, value: 
 async function frozenCompetition(): Promise<CompetitionFixture> {
   const f = await setupCompetition(t);
   await mark(f, 1, 0, 90);
-  await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'competition { id }');
+  await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
   await mark(f, 1, 1, 95);
   return f;
 }
@@ -135,7 +135,7 @@ describe('an ORGANIZER of another competition reads only what the public reads',
 
     // Writes were already the owner's alone: refused, and nothing changed.
     for (const [name, type, input] of [
-      ['unfreezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }],
+      ['unfreezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }],
       ['unassignJudge', 'UnassignJudgeInput', { competitionId: f.competitionId, userId: f.judges[1]!.globalId, reason: '越权' }],
       ['closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }],
     ] as const) {

@@ -95,7 +95,7 @@ describe('the public board shows a stage score only once the entry’s marks in 
     } finally {
       await client.dispose();
     }
-    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'competition { id }');
+    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
     // b's practical marks all arrive after the freeze: the public keeps the snapshot, where they were not in.
     for (const j of [0, 1, 2]) {
       if (j !== 1) await mark(j, b, p1, 45);
@@ -104,7 +104,7 @@ describe('the public board shows a stage score only once the entry’s marks in 
     const frozen = await rowOf(b, null);
     expect(frozen).toMatchObject({ frozen: true, practical: null, total: 27 });
     expect(await rowOf(b, f.organizer.token)).toMatchObject({ frozen: false, practical: 90 });
-    await mutate(t, f.organizer.token, 'unfreezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'competition { id }');
+    await mutate(t, f.organizer.token, 'unfreezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
     expect(await rowOf(b, null)).toMatchObject({ frozen: false, practical: 90, total: 90 });
   });
 

@@ -45,7 +45,7 @@ describe('publishResults (成绩公示)', () => {
   it('is refused with one userError per unsigned stage, naming it; denied to other organizers and judges; then publishes, opens the window and lifts a freeze', async () => {
     const f = await setupCompetition(t, { entries: 2, judges: 3 });
     await markAll(t, f);
-    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
+    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
     await closeScoring(t, f);
 
     const other = await t.user([Role.ORGANIZER]);
@@ -144,7 +144,7 @@ describe('a competition without an appeal window', () => {
     expect(ok(await t.gql(STATUS, { id: f.competitionId })).competition.appealWindowOpen).toBe(false);
     const refused = await fileOk(f.organizer.token, { entryId: f.entries[0]!.id, stageId: f.stages[0]!.id, grounds: '练兵不设申诉' });
     expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-    await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
+    await mutate(t, f.organizer.token, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
   });
 });
 

@@ -73,7 +73,7 @@ describe('standardised scores on the board, the CSV and the efficacy figures', (
 
     await move(f, 'closeScoring');
     await signOffAndPublish(t, f);
-    await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
+    await mutate(t, f.organizer.token, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
     expect((await board(f)).stats).toEqual({ rankedEntries: 5, excellentEntries: 1 });
     const report = ok(await t.gql(REPORT, { filter: { year: cstYear(new Date()) } }, organizer.token)).efficacyReport;
     expect(report.totals).toEqual({ rankedEntries: 5, excellentEntries: 1 });

@@ -82,7 +82,7 @@ describe('competition.stats', () => {
     await acceptMissingMarks(t, f, '4号理论缺考卷'); // entry 3's theory mark stays missing
     await move('closeScoring');
     await signOffAndPublish(t, f);
-    await mutate(t, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
+    await mutate(t, f.organizer.token, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
     // Totals: entry 2 = 0.4 × 52 + 0.6 × 80 = 68.8 wins; entry 3 has no theory mark (0.6 × 90 = 54) and is last.
     // The one first prize and the one honor go to entry 2 only.
     expect(await stats()).toMatchObject({ rankedEntries: 4, benefitedEntries: 1, benefitRate: 0.25, honors: 1, promotions: 0 });

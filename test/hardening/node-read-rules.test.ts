@@ -190,7 +190,7 @@ beforeAll(async () => {
   for (const item of drawn.sample.items.nodes) await mutate(t, rechecker.token, 'confirmRecheckMark', 'ConfirmRecheckMarkInput', { itemId: item.id }, 'item { id }');
   const signed = await mutate(t, done.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: done.stages[0]!.id }, 'signOff { id }');
   await signOffAndPublish(t, done);
-  const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: done.competitionId }, 'awards { id }');
+  const finalized = await mutate(t, live.organizer.token, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: done.competitionId }, 'awards { id }');
 
   // A published competition with an upheld appeal whose one contested mark outsideJudge is named to re-mark.
   const published = await setupCompetition(t, { entries: 1, judges: 1, stages, organizer: live.organizer });

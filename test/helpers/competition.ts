@@ -168,5 +168,5 @@ export async function signOffStages(t: TestServer, f: CompetitionFixture, stageI
 export async function signOffAndPublish(t: TestServer, f: CompetitionFixture, opts: { appealWindowMinutes?: number } = {}): Promise<void> {
   await mutate(t, f.organizer.token, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: f.competitionId, appealWindowMinutes: opts.appealWindowMinutes ?? 0 }, 'competition { id }');
   await signOffStages(t, f);
-  await mutate(t, f.organizer.token, 'publishResults', 'PublishResultsInput', { competitionId: f.competitionId }, 'competition { status }');
+  await mutate(t, f.organizer.token, 'publishResults', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
 }

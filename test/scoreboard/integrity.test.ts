@@ -87,7 +87,7 @@ suite('scoreboard: held-back stage scores and sign-offs', () => {
   it('shows 成绩公示中 and when the appeal window closes, in Beijing time, while results are published', async () => {
     await mutate(t, f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: f.stages[0]!.id }, 'signOff { id }');
     await mutate(t, f.organizer.token, 'updateCompetition', 'UpdateCompetitionInput', { competitionId: f.competitionId, appealWindowMinutes: 120 }, 'competition { id }');
-    const { competition } = await mutate(t, f.organizer.token, 'publishResults', 'PublishResultsInput', { competitionId: f.competitionId }, 'competition { appealWindowClosesAt }');
+    const { competition } = await mutate(t, f.organizer.token, 'publishResults', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { appealWindowClosesAt }');
     await page.locator('#publication').waitFor({ state: 'visible', timeout: 3000 });
     const beijing = new Date(competition.appealWindowClosesAt).toLocaleString('zh-CN', {
       timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,

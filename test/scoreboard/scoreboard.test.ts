@@ -123,7 +123,7 @@ suite('scoreboard page in Chromium', () => {
   });
 
   it('shows the freeze banner, and keeps the public board as it stood at the freeze', async () => {
-    await mutate(a, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
+    await mutate(a, f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
     await page.locator('#frozen').waitFor({ state: 'visible', timeout: 2000 });
     expect(await page.locator('#frozen').textContent()).toContain('封榜');
     await mark(4, 1, 100); // 28 + 60 = 88, not public while frozen
@@ -137,7 +137,7 @@ suite('scoreboard page in Chromium', () => {
     await a.server.close(); // closes every WebSocket; the page starts retrying
     await page.waitForFunction(() => document.getElementById('connection')!.dataset.state !== 'live', undefined, { timeout: 5000 });
     // While the page's server is away, the other instance lifts the freeze: the page gets no event for it.
-    await mutate(b, f.organizer.token, 'unfreezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
+    await mutate(b, f.organizer.token, 'unfreezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
     const config = { ...loadConfig({ NODE_ENV: 'test' }), port, host: '127.0.0.1', databaseUrl: a.databaseUrl };
     restarted = await createServer(config, a.orm, createLogger('silent'), TEST_JWT_SECRET);
     await page.waitForFunction(() => document.getElementById('connection')!.dataset.state === 'live', undefined, { timeout: 15000 });
@@ -154,7 +154,7 @@ suite('scoreboard page in Chromium', () => {
     await mark(5, 1, 60, b); // 36 + 36 = 72
     await mutate(b, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
     await signOffAndPublish(b, f);
-    await mutate(b, f.organizer.token, 'finalizeCompetition', 'FinalizeCompetitionInput', { competitionId: f.competitionId }, 'competition { status }');
+    await mutate(b, f.organizer.token, 'finalizeCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
     await page.locator('#prizes').waitFor({ state: 'visible', timeout: 3000 });
     expect(await page.locator('#status').textContent()).toBe('成绩已发布');
     expect(await page.locator('#prizes .tier[data-prize="FIRST"] .tier-who').textContent()).toBe('吴建华');

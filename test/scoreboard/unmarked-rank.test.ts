@@ -56,7 +56,7 @@ describe('the rank of an entry with no mark on the board', () => {
   });
 
   it('is given to every active entry once scoring is closed, on the board frozen before too: the results rank them all', async () => {
-    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionIdInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
+    await mutate(t, f.organizer.token, 'freezeLeaderboard', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'leaderboard { frozen }');
     expect(await ranks()).toEqual([null, 1, 2, null]);
     await acceptMissingMarks(t, f);
     await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');

@@ -6,11 +6,6 @@ import { Appeal } from './appeal.entity.js';
 import { AppealDecision } from './appeal.enums.js';
 import { AppealRemark } from './appeal-remark.entity.js';
 
-@InputType({ description: 'Publishes the provisional results (成绩公示).' })
-export class PublishResultsInput {
-  @Field(() => ID) competitionId!: string;
-}
-
 @InputType({ description: 'An appeal against exactly one of: one stage of the entry (every criterion of it), or one criterion.' })
 export class FileAppealInput {
   @Field(() => ID, { description: 'The entry whose marks are contested.' }) entryId!: string;

@@ -1,3 +1,4 @@
+import { CompetitionTransitionInput } from '../setup/competition.inputs.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
@@ -18,7 +19,7 @@ import { AppealAccess, accessTo, appealViewer, readsReasons, type AppealViewer }
 import { Appeal } from './appeal.entity.js';
 import { AppealStatus } from './appeal.enums.js';
 import {
-  AppealConnection, AppealPayload, FileAppealInput, FileAppealPayload, PublishResultsInput, PublishResultsPayload, RuleOnAppealInput,
+  AppealConnection, AppealPayload, FileAppealInput, FileAppealPayload, PublishResultsPayload, RuleOnAppealInput,
   SubmitAppealMarkInput, SubmitAppealMarkPayload,
 } from './appeal.inputs.js';
 import { AppealRemark } from './appeal-remark.entity.js';
@@ -94,9 +95,9 @@ export class AppealResolver {
     description: '成绩公示 (the owner or an admin): SCORING_CLOSED → RESULTS_PUBLISHED once every stage is signed off by the chief judge (one userError per stage that is not). ' +
       'Makes the provisional results public (a freeze is lifted) and opens the appeal window for appealWindowMinutes.',
   })
-  async publishResults(@Arg('input') input: PublishResultsInput, @Ctx() ctx: Context): Promise<PublishResultsPayload> {
+  async publishResults(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<PublishResultsPayload> {
     return withUserErrors(async () => {
-      const competition = await publishResults(ctx.em, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']));
+      const competition = await publishResults(ctx.em, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']), input.reason ?? null);
       ctx.app.appealWindows?.schedule(competition.id, competition.appealWindowClosesAt!);
       return { competition };
     });

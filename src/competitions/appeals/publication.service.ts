@@ -6,7 +6,7 @@ import { CompetitionStatus as S } from '../enums.js';
 import { liftFreeze } from '../leaderboard/freeze.service.js';
 import { unsignedStageIds } from '../results/sign-off-state.js';
 import type { Competition } from '../setup/competition.entity.js';
-import { lockCompetition, recordTransition } from '../setup/competition.service.js';
+import { cleanReason, lockCompetition, recordTransition } from '../setup/competition.service.js';
 import { nextStatus } from '../setup/lifecycle.js';
 import { Stage } from '../setup/stage.entity.js';
 import { Appeal } from './appeal.entity.js';
@@ -34,7 +34,7 @@ async function unsignedStageProblems(tx: EntityManager, competition: Competition
  * off. Opens the appeal window (appealWindowMinutes, 0 = none) and lifts a freeze: publication makes
  * the provisional results public, so the public board shows the real standings, not the frozen ones.
  */
-export async function publishResults(em: EntityManager, viewer: Viewer, competitionId: string): Promise<Competition> {
+export async function publishResults(em: EntityManager, viewer: Viewer, competitionId: string, reason: string | null = null): Promise<Competition> {
   return em.transactional(async (tx) => {
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
@@ -46,7 +46,7 @@ export async function publishResults(em: EntityManager, viewer: Viewer, competit
     if (competition.frozenAt) await liftFreeze(tx, competition);
     competition.resultsPublishedAt = now;
     competition.appealWindowClosesAt = new Date(now.getTime() + competition.appealWindowMinutes * 60_000);
-    await recordTransition(tx, competition, 'publishResults', viewer, null);
+    await recordTransition(tx, competition, 'publishResults', viewer, cleanReason(reason, false, 'publish the results'));
     return competition;
   });
 }

@@ -32,11 +32,6 @@ export class SubmitScorePayload extends Payload {
   @Field(() => Int, { nullable: true, description: 'The leaderboard version that includes this mark.' }) leaderboardVersion?: number | null;
 }
 
-@InputType()
-export class CompetitionIdInput {
-  @Field(() => ID) competitionId!: string;
-}
-
 @ObjectType()
 export class LeaderboardPayload extends Payload {
   @Field(() => Competition, { nullable: true }) competition?: Competition | null;

@@ -1,3 +1,5 @@
+import { CompetitionTransitionInput } from '../setup/competition.inputs.js';
+import { cleanReason } from '../setup/competition.service.js';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden, unauthenticated, withUserErrors } from '../../common/errors.js';
@@ -19,7 +21,7 @@ import { shareSubscriptionResults } from '../../live/shared-subscribe.js';
 import { Score } from '../judging/score.entity.js';
 import { seesAnyMark, visibilityOf } from '../judging/score-access.js';
 import { markEventSight } from '../judging/independent-marking.js';
-import { CompetitionIdInput, CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
+import { CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
 import { pinStanding } from '../marking/anonymity.js';
 
@@ -129,18 +131,22 @@ export class LeaderboardResolver {
 
   @Authorized(Role.ORGANIZER)
   @Mutation(() => LeaderboardPayload, { description: 'Freeze the public leaderboard (封榜): the public and the judges keep seeing it as it is now; the competition’s organizer, its chief judge and admins see it live. Finalizing lifts it.' })
-  async freezeLeaderboard(@Arg('input') input: CompetitionIdInput, @Ctx() ctx: Context): Promise<LeaderboardPayload> {
+  async freezeLeaderboard(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<LeaderboardPayload> {
     return withUserErrors(async () => {
+      const reason = cleanReason(input.reason, false, 'say why'); // checked before anything changes
       const competition = await freezeLeaderboard(ctx.em, ctx.app, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']));
+      ctx.log.info({ competitionId: competition.id, by: ctx.viewer!.id, reason }, 'leaderboard frozen');
       return { competition, leaderboard: await this.leaderboard(competition, ctx) };
     });
   }
 
   @Authorized(Role.ORGANIZER)
   @Mutation(() => LeaderboardPayload, { description: 'Lift a freeze before finalizing.' })
-  async unfreezeLeaderboard(@Arg('input') input: CompetitionIdInput, @Ctx() ctx: Context): Promise<LeaderboardPayload> {
+  async unfreezeLeaderboard(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<LeaderboardPayload> {
     return withUserErrors(async () => {
+      const reason = cleanReason(input.reason, false, 'say why'); // checked before anything changes
       const competition = await unfreezeLeaderboard(ctx.em, ctx.viewer!, expectId(input.competitionId, 'Competition', ['input', 'competitionId']));
+      ctx.log.info({ competitionId: competition.id, by: ctx.viewer!.id, reason }, 'leaderboard unfrozen');
       return { competition, leaderboard: await this.leaderboard(competition, ctx) };
     });
   }

@@ -1,5 +1,6 @@
+import { CompetitionTransitionInput } from '../setup/competition.inputs.js';
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { Payload, withUserErrors } from '../../common/errors.js';
 import type { LoaderFactory } from '../../common/loaders.js';
@@ -23,11 +24,6 @@ registerEnumType(PromotionWithheldReason, {
     ALREADY_PROMOTED_THIS_YEAR: { description: 'Promoted through a competition earlier in the same calendar year (at most one a year).' },
   },
 });
-
-@InputType()
-export class FinalizeCompetitionInput {
-  @Field(() => ID) competitionId!: string;
-}
 
 @ObjectType()
 export class FinalizeCompetitionPayload extends Payload {
@@ -70,10 +66,10 @@ export class AwardResolver {
       '(one userError per reason): lifts a freeze, ranks, hands out prizes, the TECHNICAL_EXPERT (技术能手) honor for the top N and ' +
       'a one-step promotion for the top M, written to the registry. Final: no mark, move or award changes afterwards.',
   })
-  async finalizeCompetition(@Arg('input') input: FinalizeCompetitionInput, @Ctx() ctx: Context): Promise<FinalizeCompetitionPayload> {
+  async finalizeCompetition(@Arg('input') input: CompetitionTransitionInput, @Ctx() ctx: Context): Promise<FinalizeCompetitionPayload> {
     return withUserErrors(async () => {
       const id = expectId(input.competitionId, 'Competition', ['input', 'competitionId']);
-      return finalizeCompetition(ctx.em, ctx.viewer!, id);
+      return finalizeCompetition(ctx.em, ctx.viewer!, id, input.reason ?? null);
     });
   }
 

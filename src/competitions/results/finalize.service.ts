@@ -8,7 +8,7 @@ import { HonorKind, SKILL_LEVEL_ORDER, SkillLevel, SkillLevelChangeKind } from '
 import { assertOwner } from '../access.js';
 import { Award, type AwardPromotion } from './award.entity.js';
 import type { Competition, PrizeTierRule } from '../setup/competition.entity.js';
-import { lockCompetition, recordTransition } from '../setup/competition.service.js';
+import { cleanReason, lockCompetition, recordTransition } from '../setup/competition.service.js';
 import { Entry } from '../entries/entry.entity.js';
 import { EntryMember } from '../entries/entry-member.entity.js';
 import { EntryStatus, type PrizeTierName } from '../enums.js';
@@ -142,14 +142,14 @@ export interface FinalizeOutcome {
  * lifted, one Award per ranked entry, TECHNICAL_EXPERT honors and skill-level promotions written to the
  * registry, sourced to the competition. A fixed number of queries whatever the field size.
  */
-export async function finalizeCompetition(em: EntityManager, viewer: Viewer, competitionId: string): Promise<FinalizeOutcome> {
+export async function finalizeCompetition(em: EntityManager, viewer: Viewer, competitionId: string, reason: string | null = null): Promise<FinalizeOutcome> {
   return em.transactional(async (tx) => {
     // The row lock serializes with marks, freezes and a second finalize: the second one finds FINALIZED.
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
     const now = new Date();
     await assertFinalizable(tx, competition, now);
-    await recordTransition(tx, competition, 'finalizeCompetition', viewer, null);
+    await recordTransition(tx, competition, 'finalizeCompetition', viewer, cleanReason(reason, false, 'finalize the competition'));
     competition.finalizedAt = now;
     if (competition.frozenAt) await liftFreeze(tx, competition);
 

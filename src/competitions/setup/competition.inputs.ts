@@ -96,10 +96,16 @@ export class CompetitionPayload extends Payload {
   @Field(() => Competition, { nullable: true }) competition?: Competition | null;
 }
 
-@InputType({ description: 'A lifecycle move. `reason` is required by reopenScoring and cancelCompetition, recorded for every move.' })
+@InputType({
+  description: 'A move of a whole competition: every lifecycle move (openRegistration … finalizeCompetition, cancelCompetition) and the leaderboard freeze take this one input.',
+})
 export class CompetitionTransitionInput {
-  @Field(() => ID) competitionId!: string;
-  @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => ID, { description: 'The competition to move.' }) competitionId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, at most 1000 characters. Required by reopenScoring and cancelCompetition. Recorded with a lifecycle move in the competition’s history (`transitions`); for a freeze or its lifting, written to the server’s operation log.',
+  })
+  reason?: string | null;
 }
 
 @ObjectType({ description: 'Who may enter the competition.' })
