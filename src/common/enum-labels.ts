@@ -1,6 +1,7 @@
 import { isEnumType, type GraphQLEnumType, type GraphQLSchema } from 'graphql';
 import { registerEnumType } from 'type-graphql';
 import { ENUM_LABELS } from './enum-label-catalog.js';
+import { currentLocale } from './i18n.js';
 
 /** The languages labels come in; zh-CN is the users' language and the default. */
 export enum Locale {
@@ -13,6 +14,11 @@ registerEnumType(Locale, { name: 'Locale', description: 'A language for labels: 
 export function enumLabel(enumName: string, value: string, locale: Locale = Locale.ZH_CN): string | undefined {
   const pair = ENUM_LABELS[enumName]?.[value];
   return pair ? pair[locale === Locale.EN ? 1 : 0] : undefined;
+}
+
+/** An enum value's label in the current request's language (for messages that name a status): the value itself when unlabelled. */
+export function labelOf(enumName: string, value: string): string {
+  return enumLabel(enumName, value, currentLocale() === 'en' ? Locale.EN : Locale.ZH_CN) ?? value;
 }
 
 /** Our enums in a schema: the introspection ones (`__TypeKind` …) belong to graphql-js. */
