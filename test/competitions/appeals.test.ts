@@ -142,11 +142,11 @@ describe('appeals', () => {
   it('dismissed with a reason: the marks stand, the ruling is on record, a second ruling is refused', async () => {
     const appeals = ok(await t.gql(APPEALS, { id: f.competitionId }, f.organizer.token)).competition.appeals.nodes;
     const stageAppeal = appeals.find((a: { grounds: string }) => a.grounds === '理论成绩登记有误');
-    const before = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows;
+    const before = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows.nodes;
     const ruled = ok(await t.gql(RULE, { input: { appealId: stageAppeal.id, decision: 'DISMISSED', reason: '核对原始记录，登记无误' } }, arbitrator.token)).ruleOnAppeal;
     expect(ruled.userErrors).toEqual([]);
     expect(ruled.appeal).toEqual(expect.objectContaining({ status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '核对原始记录，登记无误', overdue: false, ruledBy: { id: arbitrator.globalId }, remarks: [] }));
-    expect(ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows).toEqual(before);
+    expect(ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows.nodes).toEqual(before);
     const twice = ok(await t.gql(RULE, { input: { appealId: stageAppeal.id, decision: 'UPHELD', reason: '改判' } }, arbitrator.token)).ruleOnAppeal;
     expect(twice.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     // The entrant reads the ruling and its reason.
@@ -235,7 +235,7 @@ describe('appeals', () => {
     expect(done.userErrors).toEqual([]);
     expect(done.competition.status).toBe('FINALIZED');
 
-    const rows = ok(await t.gql(BOARD, { id: f.competitionId })).competition.leaderboard.rows;
+    const rows = ok(await t.gql(BOARD, { id: f.competitionId })).competition.leaderboard.rows.nodes;
     const won = rows.filter((r: { changedOnAppeal: boolean }) => r.changedOnAppeal).map((r: { entryId: string }) => r.entryId);
     expect(won).toEqual([f.entries[0]!.id]);
     // The public reads every appeal's outcome, not its grounds or reasons.
@@ -283,6 +283,6 @@ describe('a whole-stage appeal', () => {
 });
 
 async function boardRow(f: CompetitionFixture, i: number): Promise<{ total: number; changedOnAppeal: boolean }> {
-  const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows;
+  const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows.nodes;
   return rows.find((r: { entryId: string }) => r.entryId === f.entries[i]!.id);
 }

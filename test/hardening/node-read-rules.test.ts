@@ -104,7 +104,7 @@ const cases: NodeCase[] = [
     own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { remarks { id } } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.flatMap((a: any) => a.remarks ?? []).map((r: any) => r.id) },
     visibleTo: [...JURY, 'outsideJudge'],
   },
-  { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards(first: 100) { nodes { id } }', (c) => c.awards.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
   { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
