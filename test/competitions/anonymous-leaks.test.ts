@@ -140,7 +140,7 @@ describe('leaving the panel changes the live board at once, and never to one wit
     const slip = (await markingList(t, w.paper, w.f.judges[1]!.token)).nodes[0];
     expect((await submit(t, w.f.judges[1]!.token, { markingId: slip.markingId, criterionId: paper, value: 90 })).userErrors).toEqual([]);
     const SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version sealedStageIds rows(first: 1000) { nodes { displayName stageTotals { score } } } } }`;
-    const look = (b: { sealedStageIds: string[]; rows: { displayName: string | null; stageTotals: { score: number | null }[] }[] }) => ({
+    const look = (b: { sealedStageIds: string[]; rows: { nodes: { displayName: string | null; stageTotals: { score: number | null }[] }[] } }) => ({
       sealed: b.sealedStageIds.length > 0,
       names: b.rows.nodes.some((r) => r.displayName !== null),
       paperScores: b.rows.nodes.some((r) => r.stageTotals[0]!.score !== null),

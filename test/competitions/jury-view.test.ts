@@ -38,7 +38,7 @@ async function frozenCompetition(): Promise<CompetitionFixture> {
 }
 
 /** What a viewer's board looks like: live or frozen, names or start numbers only. */
-function look(board: { frozen: boolean; rows: { displayName: string | null }[] }) {
+function look(board: { frozen: boolean; rows: { nodes: { displayName: string | null }[] } }) {
   return { frozen: board.frozen, names: board.rows.nodes.every((r) => r.displayName !== null) ? 'shown' : board.rows.nodes.every((r) => r.displayName === null) ? 'hidden' : 'mixed' };
 }
 

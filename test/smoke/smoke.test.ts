@@ -48,7 +48,7 @@ test(`Node ${process.version}: a query, a subscription and a mark on the compile
   expect(before.leaderboard.rows.nodes.map((r: { completeness: number }) => r.completeness)).toEqual([0, 0, 0]);
 
   const client = wsClient(server!.wsUrl);
-  const board = record<{ leaderboardUpdated: { version: number; rows: { entryId: string; total: number; completeness: number }[] } }>(
+  const board = record<{ leaderboardUpdated: { version: number; rows: { nodes: { entryId: string; total: number; completeness: number }[] } } }>(
     client, `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { ${BOARD} } }`, { id: competitionId });
   try {
     await subscribed(server!, 'leaderboardUpdated');
