@@ -37,7 +37,7 @@ const UNSIGNED = `query($id: ID!) { competition(id: $id) { unsignedStages { id }
 const REPORT = `query($id: ID!) { competition(id: $id) { judgeReport { flagShareOfMaxScore
   lines { judgeId criterion { id } marks comparedMarks meanDeviation meanAbsoluteDeviation flagged } } } }`;
 const RULE = `mutation($input: RuleOnAppealInput!) { ruleOnAppeal(input: $input) {
-  appeal { id status ruling rulingReason remarks { scoreId contestedValue criterion { id } } } userErrors { code field message } } }`;
+  appeal { id status ruling rulingReason remarks(first: 100) { nodes { scoreId contestedValue criterion { id } } } } userErrors { code field message } } }`;
 const REMARK = `mutation($input: SubmitAppealMarkInput!) { submitAppealMark(input: $input) { appeal { status marksChanged } userErrors { code field message } } }`;
 const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { value revisions { reasonKind appealId } } } } } } }`;
 
@@ -227,10 +227,10 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   const upheld = ok(await t.gql(RULE, { input: { appealId: onPractical.appeal.id, decision: 'UPHELD', reason: '复看实物，焊缝质量评分偏低', remarkJudgeIds: remarkers.map((r) => r.globalId) } }, arbitrator.token)).ruleOnAppeal;
   expect(upheld.userErrors).toEqual([]);
   expect(upheld.appeal.status).toBe('UPHELD');
-  expect(upheld.appeal.remarks).toHaveLength(4);
-  expect(upheld.appeal.remarks.every((r: { criterion: { id: string } }) => r.criterion.id === practicalC)).toBe(true);
+  expect(upheld.appeal.remarks.nodes).toHaveLength(4);
+  expect(upheld.appeal.remarks.nodes.every((r: { criterion: { id: string } }) => r.criterion.id === practicalC)).toBe(true);
   const versionBeforeRemarks = (await board()).leaderboard.version;
-  for (const [k, r] of (upheld.appeal.remarks as { scoreId: string }[]).entries()) {
+  for (const [k, r] of (upheld.appeal.remarks.nodes as { scoreId: string }[]).entries()) {
     const res = ok(await t.gql(REMARK, { input: { appealId: onPractical.appeal.id, scoreId: r.scoreId, value: 48, comment: '复评' } }, remarkers[k]!.token)).submitAppealMark;
     expect(res.userErrors).toEqual([]);
     expect(res.appeal.status).toBe(k === 3 ? 'RESOLVED' : 'UPHELD');

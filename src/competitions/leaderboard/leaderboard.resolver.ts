@@ -163,7 +163,7 @@ export class LeaderboardResolver {
       return ctx.app.boardFeed.subscribe(competition.id);
     },
   })
-  async leaderboardUpdated(@Arg('competitionId', () => ID) _competitionId: string, @Root() message: BoardMessage, @Ctx() ctx: Context): Promise<Leaderboard> {
+  async leaderboardUpdated(@Arg('competitionId', () => ID, { description: 'The competition whose board to follow (a Competition ID).' }) _competitionId: string, @Root() message: BoardMessage, @Ctx() ctx: Context): Promise<Leaderboard> {
     return viewFor(message.board, await roleFor(ctx, message));
   }
 
@@ -190,7 +190,7 @@ export class LeaderboardResolver {
       return filterIterator(judged, async (event) => !event.hidden);
     },
   })
-  async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
+  async scoreSubmitted(@Arg('competitionId', () => ID, { description: 'The competition whose marks to follow (a Competition ID).' }) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
     if (event.offPanel) throw forbidden(m('offPanel'));
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
     const em = ctx.app.orm.em.fork();
@@ -208,7 +208,7 @@ export class LeaderboardResolver {
       return (context as Context).app.pubSub.subscribe(topicFor('status', competition.id));
     },
   })
-  async competitionStatusChanged(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'status' }>, @Ctx() ctx: Context): Promise<CompetitionStatusEvent> {
+  async competitionStatusChanged(@Arg('competitionId', () => ID, { description: 'The competition to follow (a Competition ID).' }) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'status' }>, @Ctx() ctx: Context): Promise<CompetitionStatusEvent> {
     const em = ctx.app.orm.em.fork();
     const competition = await em.findOneOrFail(Competition, { id: event.competitionId });
     const stage = event.stageId ? await em.findOne(Stage, { id: event.stageId }) : null;

@@ -28,7 +28,7 @@ export class JudgeReportResolver {
 
 @Resolver(() => JudgeReportLine)
 export class JudgeReportLineResolver {
-  @FieldResolver(() => Criterion)
+  @FieldResolver(() => Criterion, { description: 'The JUDGEMENT criterion of this line.' })
   async criterion(@Root() line: JudgeReportLine, @Ctx() ctx: Context): Promise<Criterion> {
     return (await ctx.loaders.get(criterionById).load(line.criterionId))!;
   }

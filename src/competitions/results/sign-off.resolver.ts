@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { forbidden, notFound, withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, toGlobalId } from '../../common/relay.js';
-import { paginate } from '../../common/pagination.js';
+import { nestedConnection } from '../../common/nested-connection.js';
 import type { LoaderFactory } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { Role } from '../../auth/role.js';
@@ -107,10 +107,10 @@ export class StageSignOffResolver {
 export class CompetitionSignOffsResolver {
   @FieldResolver(() => StageSignOffConnection, { description: 'Every sign-off of the competition’s stages, voided ones included, newest first. Public.' })
   async signOffs(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<StageSignOffConnection> {
-    return paginate(ctx.em, StageSignOff, { competition }, page, { signedAt: 'desc', id: 'desc' });
+    return nestedConnection(ctx, { entity: StageSignOff, parent: 'competition' }, competition.id, page, { signedAt: 'desc' });
   }
 
-  @FieldResolver(() => [Stage], { description: 'Stages without a valid sign-off, in scheme order: results are final only when this is empty.' })
+  @FieldResolver(() => [Stage], { description: 'Stages without a valid sign-off, in scheme order: results are final only when this is empty. At most one per stage of the scheme.' })
   async unsignedStages(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Stage[]> {
     return ctx.loaders.get(unsignedStagesByCompetition).load(competition.id);
   }
