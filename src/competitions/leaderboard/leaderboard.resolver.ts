@@ -110,7 +110,7 @@ export class LeaderboardRowsResolver {
   @FieldResolver(() => LeaderboardRowConnection, {
     description:
       'The board’s rows in rank order, unranked last, paged as every list (first/after/last/before) but served from the board in memory (no SQL per page). ' +
-      `\`first\` goes up to ${MAX_BOARD_ROWS} (other lists: 100), so a big screen gets the whole board in one subscription message: ` +
+      `\`first\` goes up to ${MAX_BOARD_ROWS} (other lists: 100), so a big screen gets the whole board in one subscription message (leaderboardUpdated); ` +
       'nothing bounds a competition’s entries but its organizer (benchmarks run 500). `totalCount` is the number of rows. ' +
       'Cursors are positions in this board: across a change (`version`) rows move, so page within one version or ask for the whole board.',
   })
