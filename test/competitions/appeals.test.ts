@@ -148,7 +148,7 @@ describe('appeals', () => {
     const before = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows.nodes;
     const ruled = ok(await t.gql(RULE, { input: { appealId: stageAppeal.id, decision: 'DISMISSED', reason: '核对原始记录，登记无误' } }, arbitrator.token)).ruleOnAppeal;
     expect(ruled.userErrors).toEqual([]);
-    expect(ruled.appeal).toEqual(expect.objectContaining({ status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '核对原始记录，登记无误', overdue: false, ruledBy: { id: arbitrator.globalId }, remarks: [] }));
+    expect(ruled.appeal).toEqual(expect.objectContaining({ status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '核对原始记录，登记无误', overdue: false, ruledBy: { id: arbitrator.globalId }, remarks: { nodes: [] } }));
     expect(ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows.nodes).toEqual(before);
     const twice = ok(await t.gql(RULE, { input: { appealId: stageAppeal.id, decision: 'UPHELD', reason: '改判' } }, arbitrator.token)).ruleOnAppeal;
     expect(twice.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);

@@ -219,7 +219,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   // The paper appeal is DISMISSED with a reason: nothing moves.
   const rowsBeforeRulings: Row[] = (await board()).leaderboard.rows.nodes;
   const dismissed = ok(await t.gql(RULE, { input: { appealId: onPaper.appeal.id, decision: 'DISMISSED', reason: '调取原始试卷核对，评分无误' } }, arbitrator.token)).ruleOnAppeal;
-  expect(dismissed).toMatchObject({ userErrors: [], appeal: { status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '调取原始试卷核对，评分无误', remarks: [] } });
+  expect(dismissed).toMatchObject({ userErrors: [], appeal: { status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '调取原始试卷核对，评分无误', remarks: { nodes: [] } } });
   expect((await board()).leaderboard.rows.nodes).toEqual(rowsBeforeRulings);
 
   // The practical appeal is UPHELD: four named judges off the panel re-mark exactly the contested criterion.
