@@ -54,7 +54,7 @@ export const m = defineMessages('studios', {
   sameEnterprise: { zh: '规则“同一企业”：{{name}} 不在本工作室所属企业工作', en: 'Rule “same enterprise”: {{name}} does not work at the studio’s enterprise' },
   honorRule: {
     zh: '规则“{{rule}}”：{{kind}}的领衔人须获得“{{honor}}”称号，{{name}} 尚未获得',
-    en: 'Rule “{{rule}}”: a {{kind}} studio’s leader holds the {{honor}} honor; {{name}} does not',
+    en: 'Rule “{{rule}}”: the leader of a {{kind}} holds the {{honor}} honor; {{name}} does not',
   },
   ruleModelWorker: { zh: '劳模领衔', en: 'model worker leader' },
   ruleCraftsman: { zh: '工匠领衔', en: 'craftsman leader' },

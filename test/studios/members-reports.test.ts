@@ -71,8 +71,8 @@ describe('studio members', () => {
     await mutate(t, manager.token, 'addStudioMember', 'AddStudioMemberInput', { studioId: f.studioId, workerId: mentor.id, role: 'MEMBER' }, 'member { id }');
     await mutate(t, manager.token, 'addStudioMember', 'AddStudioMemberInput', { studioId: f.studioId, workerId: apprentice.id, role: 'APPRENTICE', mentorWorkerId: mentor.id }, 'member { id }');
     const remove = (workerId: string, token = manager.token) => t.gql(REMOVE, { input: { studioId: f.studioId, workerId } }, token);
-    expect(ok(await remove(f.leaderWorkerId)).removeStudioMember.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', field: ['input', 'workerId'], message: expect.stringContaining('The leader cannot be removed') });
-    expect(ok(await remove(mentor.id)).removeStudioMember.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('mentors 1 apprentice') });
+    expect(ok(await remove(f.leaderWorkerId)).removeStudioMember.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', field: ['input', 'workerId'], message: expect.stringContaining('领衔人不能移除') });
+    expect(ok(await remove(mentor.id)).removeStudioMember.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('该成员带有 1 名徒弟') });
     const gone = ok(await remove(apprentice.id)).removeStudioMember;
     expect(gone.member.role).toBe('APPRENTICE');
     expect(gone.studio.members.map((m: any) => m.worker.id)).not.toContain(apprentice.id);
@@ -95,7 +95,7 @@ describe('studio members', () => {
     await mutate(t, reviewer.token, 'reviewStudio', 'ReviewStudioInput', { studioId: r.studioId, decision: 'REJECT', comment: '不符合' }, 'studio { id }');
     const w = await createWorker(t, admin.token, r.enterpriseId);
     const res = ok(await t.gql(ADD, { input: { studioId: r.studioId, workerId: w.id, role: 'MEMBER' } }, manager.token)).addStudioMember;
-    expect(res.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: 'Adding a member is not possible while the studio is REJECTED' }]);
+    expect(res.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: '工作室当前为“未通过”，不能添加成员' }]);
   });
 });
 
@@ -106,13 +106,13 @@ describe('submitStudioReport', () => {
     expect(first.report).toMatchObject({ year: 2025, trainees: 120, apprenticesMentored: 8, projectsCompleted: 5, patentsFiled: 2, economicBenefit: '1250000.50', version: 1 });
     // Submitting the year again without a version would overwrite: refused.
     const again = ok(await report(manager.token, { trainees: 1 })).submitStudioReport;
-    expect(again.userErrors).toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'version'], message: 'The 2025 report exists (version 1); pass its version to correct it' }]);
+    expect(again.userErrors).toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'version'], message: '2025 年的年度报告已存在（版本 1）；更正时请传入该版本号' }]);
     const corrected = ok(await report(manager.token, { trainees: 130, economicBenefit: '1300000', version: 1 })).submitStudioReport;
     expect(corrected.report).toMatchObject({ id: first.report.id, trainees: 130, economicBenefit: '1300000.00', version: 2 });
     // A second editor still holding version 1: refused, nothing overwritten.
     const stale = ok(await report(manager.token, { trainees: 999, version: 1 })).submitStudioReport;
     expect(stale.report).toBeNull();
-    expect(stale.userErrors).toEqual([{ code: 'STALE_VERSION', field: ['input', 'version'], message: expect.stringContaining('you have version 1, it is at 2') }]);
+    expect(stale.userErrors).toEqual([{ code: 'STALE_VERSION', field: ['input', 'version'], message: expect.stringContaining('您读取的是版本 1，现为版本 2') }]);
     expect(ok(await t.gql(REPORTS, { id: f.studioId })).studio.reports).toEqual([
       { year: 2025, trainees: 130, economicBenefit: '1300000.00', summary: '全年完成攻关项目5项', version: 2 },
     ]);
