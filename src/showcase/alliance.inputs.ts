@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { Payload } from '../common/errors.js';
 import { Connection, PageInfo } from '../common/relay.js';
 import { Studio } from '../studios/studio.entity.js';
@@ -66,4 +67,23 @@ export class AllianceMemberConnection {
   @Field(() => [Studio]) nodes!: Studio[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;
+}
+
+export enum AllianceOrderField {
+  NAME = 'name',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(AllianceOrderField, {
+  name: 'AllianceOrderField',
+  description: 'What to order alliances by.',
+  valuesConfig: {
+    NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' },
+    CREATED_AT: { description: 'When the alliance was created.' },
+  },
+});
+
+@InputType({ description: 'The order of a list of alliances.' })
+export class AllianceOrder {
+  @Field(() => AllianceOrderField, { description: 'The property to order by.' }) field!: AllianceOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
 }

@@ -144,8 +144,10 @@ export class AllianceService {
   }
 }
 
-/** Public list, by name. */
-export async function listAlliances(em: EntityManager, filter: AllianceListFilter | null, page: PageRequest): Promise<ConnectionShape<Alliance>> {
+/** Public list, by name unless ordered otherwise. */
+export async function listAlliances(
+  em: EntityManager, filter: AllianceListFilter | null, page: PageRequest, order: { field: 'name' | 'createdAt'; dir: 'asc' | 'desc' } = { field: 'name', dir: 'asc' },
+): Promise<ConnectionShape<Alliance>> {
   const where: FilterQuery<Alliance> = {};
   if (filter?.scope) where.scope = filter.scope;
   if (filter?.region) where.region = filter.region;
@@ -156,5 +158,5 @@ export async function listAlliances(em: EntityManager, filter: AllianceListFilte
     const memberships = await em.find(AllianceMembership, { studio: filter.studioId }, { fields: ['alliance'] });
     where.id = { $in: memberships.map((m) => m.alliance.id) };
   }
-  return paginate(em, Alliance, where, page, { name: 'asc', id: 'asc' });
+  return paginate(em, Alliance, where, page, { [order.field]: order.dir, id: order.dir });
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { DecimalScalar } from './decimal.js';
@@ -31,3 +32,24 @@ export class InnovationFilter {
 
 export const InnovationConnection = Connection(Innovation, 'Innovation');
 export type InnovationConnection = InstanceType<typeof InnovationConnection>;
+
+export enum InnovationOrderField {
+  REGISTERED_AT = 'registeredAt',
+  TITLE = 'title',
+  YEAR = 'year',
+}
+registerEnumType(InnovationOrderField, {
+  name: 'InnovationOrderField',
+  description: 'What to order innovations by.',
+  valuesConfig: {
+    REGISTERED_AT: { description: 'When it was registered.' },
+    TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' },
+    YEAR: { description: 'The year of registration (China Standard Time); ties by id.' },
+  },
+});
+
+@InputType({ description: 'The order of a list of innovations.' })
+export class InnovationOrder {
+  @Field(() => InnovationOrderField, { description: 'The property to order by.' }) field!: InnovationOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
+}

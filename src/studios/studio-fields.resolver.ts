@@ -8,12 +8,11 @@ import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Worker } from '../registry/worker.entity.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
 import { canSeeStudio, isStudioManager, seesEveryStudio } from './access.js';
-import { Innovation } from './innovation.entity.js';
 import { Studio } from './studio.entity.js';
 import { StudioDecision } from './studio-decision.entity.js';
 import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
-import { decisionsByStudio, innovationsByStudio, membersByStudio, reportsByStudio, studioById } from './studios.loaders.js';
+import { decisionsByStudio, studioById } from './studios.loaders.js';
 
 /** Worker records are personal data (registry readers only); the public sees names. */
 const readsRegistry = (ctx: Context) => !!ctx.viewer && hasAnyRole(ctx.viewer.roles, REGISTRY_READERS);
@@ -61,22 +60,6 @@ export class StudioFieldsResolver {
   @FieldResolver(() => Boolean, { description: 'Whether you may run it (its manager, or an admin).' })
   viewerIsManager(@Root() s: Studio, @Ctx() ctx: Context): boolean {
     return isStudioManager(ctx.viewer, s);
-  }
-
-  @FieldResolver(() => [StudioMember], { description: 'Leader first, then by joining date.' })
-  async members(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioMember[]> {
-    const all = await ctx.loaders.get(membersByStudio).load(s.id);
-    return [...all.filter((m) => m.worker.id === s.leader.id), ...all.filter((m) => m.worker.id !== s.leader.id)];
-  }
-
-  @FieldResolver(() => [StudioReport], { description: 'Annual reports, newest year first.' })
-  async reports(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioReport[]> {
-    return ctx.loaders.get(reportsByStudio).load(s.id);
-  }
-
-  @FieldResolver(() => [Innovation], { description: 'Newest first; `innovations(filter: {studioId})` pages and filters them.' })
-  async innovations(@Root() s: Studio, @Ctx() ctx: Context): Promise<Innovation[]> {
-    return ctx.loaders.get(innovationsByStudio).load(s.id);
   }
 
   @FieldResolver(() => [StudioDecision], { nullable: true, description: 'Every accreditation move, oldest first; null unless you are the manager, a reviewer or an admin.' })

@@ -5,7 +5,7 @@ import { eligibleLeader, setupStudio } from '../helpers/studio';
 import { studioStaff, type TestUser } from './staff';
 
 const STUDIO = `id name kind level status description focusAreas appliedAt accreditedAt reviewDueAt leaderName viewerIsManager
-  enterprise { id } leader { id name } manager { displayName } members { role name worker { id } }
+  enterprise { id } leader { id name } manager { displayName } members { nodes { role name worker { id } } }
   decisions { action from to comment decidedBy { id displayName } }`;
 const APPLY = `mutation($input: ApplyForStudioInput!) { applyForStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
 const UPDATE = `mutation($input: UpdateStudioInput!) { updateStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
@@ -42,7 +42,7 @@ describe('applyForStudio', () => {
       name: '王晓明劳模创新工作室', kind: 'MODEL_WORKER', level: 'CITY', status: 'APPLIED', focusAreas: ['焊接工艺', '机器人焊接'],
       accreditedAt: null, reviewDueAt: null, leaderName: '王晓明', viewerIsManager: true, enterprise: { id: enterprise.id },
       leader: { id: leader, name: '王晓明' }, manager: { displayName: 'li.manager' },
-      members: [{ role: 'LEADER', name: '王晓明', worker: { id: leader } }],
+      members: { nodes: [{ role: 'LEADER', name: '王晓明', worker: { id: leader } }] },
       decisions: [{ action: 'APPLY', from: null, to: 'APPLIED', comment: null, decidedBy: { id: manager.globalId, displayName: 'li.manager' } }],
     });
   });
@@ -118,7 +118,8 @@ describe('updateStudio and resubmitStudio', () => {
     expect(changed.userErrors).toEqual([]);
     expect(changed.studio.kind).toBe('MODEL_WORKER');
     expect(changed.studio.leader.id).toBe(member);
-    expect(changed.studio.members.map((m: any) => [m.worker.id, m.role])).toEqual([[member, 'LEADER'], [f.leaderWorkerId, 'CORE_MEMBER']]);
+    // Members by joining date: the old leader (who joined with the application) first, now a core member.
+    expect(changed.studio.members.nodes.map((m: any) => [m.worker.id, m.role])).toEqual([[f.leaderWorkerId, 'CORE_MEMBER'], [member, 'LEADER']]);
   });
 
   it('is refused to anyone but the studio’s manager or an admin', async () => {
