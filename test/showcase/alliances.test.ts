@@ -57,6 +57,31 @@ describe('createAlliance', () => {
     expect(names.totalCount).toBe(0);
   });
 
+  it('says why in English when asked', async () => {
+    const res = ok(await t.gql(CREATE, { input: { name: '缺区域英文', scope: 'REGIONAL' } }, organizer.token, { locale: 'en' })).createAlliance;
+    expect(res.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: 'A REGIONAL alliance needs a region' }]);
+  });
+
+  it('orders alliances by name in pinyin or by creation, both ways, page after page', async () => {
+    // Created 张, 李, 王: by name 李 (lǐ) < 王 (wáng) < 张 (zhāng); by creation as created.
+    for (const name of ['排序张联盟', '排序李联盟', '排序王联盟']) await create(organizer.token, { name, scope: 'REGIONAL', region: '海沧区' });
+    const LIST = `query($first: Int, $after: String, $orderBy: AllianceOrder) { alliances(first: $first, after: $after, orderBy: $orderBy, filter: { search: "排序" }) {
+      nodes { name } pageInfo { hasNextPage endCursor } totalCount } }`;
+    const list = async (vars: Record<string, unknown>) => ok(await t.gql(LIST, vars)).alliances;
+    const names = (page: any) => page.nodes.map((n: any) => n.name);
+    expect(names(await list({}))).toEqual(['排序李联盟', '排序王联盟', '排序张联盟']);
+    const d1 = await list({ first: 2, orderBy: { field: 'NAME', direction: 'DESC' } });
+    expect(names(d1)).toEqual(['排序张联盟', '排序王联盟']);
+    expect(d1.pageInfo.hasNextPage).toBe(true);
+    const d2 = await list({ first: 2, after: d1.pageInfo.endCursor, orderBy: { field: 'NAME', direction: 'DESC' } });
+    expect(names(d2)).toEqual(['排序李联盟']);
+    expect(d2.pageInfo.hasNextPage).toBe(false);
+    const c1 = await list({ first: 1, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
+    expect(names(c1)).toEqual(['排序张联盟']);
+    expect(names(await list({ first: 5, after: c1.pageInfo.endCursor, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }))).toEqual(['排序李联盟', '排序王联盟']);
+    expect(names(await list({ orderBy: { field: 'CREATED_AT', direction: 'DESC' } }))).toEqual(['排序王联盟', '排序李联盟', '排序张联盟']);
+  });
+
   it('needs an organizer or admin', async () => {
     const input = { name: '无权联盟', scope: 'REGIONAL', region: '翔安区' };
     expect(errorCode(await t.gql(CREATE, { input }))).toBe('UNAUTHENTICATED');
