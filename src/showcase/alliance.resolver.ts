@@ -27,8 +27,8 @@ function membershipIds(input: AllianceMembershipInput): { allianceId: string; st
 
 @Resolver(() => Alliance)
 export class AllianceResolver {
-  @Query(() => Alliance, { nullable: true, description: 'Public.' })
-  async alliance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Alliance | null> {
+  @Query(() => Alliance, { nullable: true, description: 'An innovation alliance; null when there is none with this ID. Public.' })
+  async alliance(@Arg('id', () => ID, { description: 'The alliance’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Alliance | null> {
     const uuid = idOf(id, 'Alliance');
     return uuid ? ctx.em.findOne(Alliance, { id: uuid }) : null;
   }

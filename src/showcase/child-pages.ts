@@ -39,7 +39,7 @@ export interface ChildPage {
 @ArgsType()
 export class ChildPageArgs {
   @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => String, { nullable: true, description: 'An `endCursor` (or any edge’s `cursor`) of this list: the page starts after it.' }) after?: string | null;
 }
 
 function encodeCursor(row: ChildRow): string {

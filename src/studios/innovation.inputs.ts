@@ -8,24 +8,24 @@ import { Innovation } from './innovation.entity.js';
 
 @InputType({ description: 'An achievement of an ACCREDITED studio, registered by its manager; the inventors are studio members.' })
 export class RegisterInnovationInput {
-  @Field(() => ID) studioId!: string;
-  @Field() title!: string;
-  @Field(() => InnovationCategory) category!: InnovationCategory;
-  @Field({ defaultValue: '' }) description!: string;
-  @Field(() => [ID], { description: 'Workers who are members of the studio; at least one.' }) inventorWorkerIds!: string[];
+  @Field(() => ID, { description: 'The ACCREDITED studio the achievement is registered for.' }) studioId!: string;
+  @Field({ description: 'Its title, 1 to 200 characters.' }) title!: string;
+  @Field(() => InnovationCategory, { description: 'What kind of achievement it is.' }) category!: InnovationCategory;
+  @Field({ defaultValue: '', description: 'What it is and achieved, at most 20,000 characters.' }) description!: string;
+  @Field(() => [ID], { description: 'Workers who are members of the studio: 1 to 30.' }) inventorWorkerIds!: string[];
   @Field(() => DecimalScalar, { nullable: true, description: 'Economic benefit (经济效益) in yuan.' }) economicBenefit?: string | null;
   @Field(() => String, { nullable: true, description: 'Required for PATENT.' }) patentNumber?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of registering an innovation.' })
 export class InnovationPayload extends Payload {
-  @Field(() => Innovation, { nullable: true }) innovation?: Innovation | null;
+  @Field(() => Innovation, { nullable: true, description: 'The innovation registered; null when refused.' }) innovation?: Innovation | null;
 }
 
-@InputType()
+@InputType({ description: 'Which innovations to list; all given conditions apply.' })
 export class InnovationFilter {
-  @Field(() => ID, { nullable: true }) studioId?: string | null;
-  @Field(() => InnovationCategory, { nullable: true }) category?: InnovationCategory | null;
+  @Field(() => ID, { nullable: true, description: 'Only this studio’s (a malformed ID matches nothing).' }) studioId?: string | null;
+  @Field(() => InnovationCategory, { nullable: true, description: 'Only this category.' }) category?: InnovationCategory | null;
   @Field(() => Int, { nullable: true, description: 'Registered in this calendar year (China Standard Time).' }) year?: number | null;
   @Field(() => String, { nullable: true, description: 'Part of the title or description, or the patent number.' }) search?: string | null;
 }

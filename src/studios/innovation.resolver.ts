@@ -33,7 +33,7 @@ registerNodeType('Innovation', async (ctx, ids) => {
 @Resolver(() => Innovation)
 export class InnovationResolver {
   @Query(() => Innovation, { nullable: true, description: 'Null when absent or its studio is not visible to you.' })
-  async innovation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Innovation | null> {
+  async innovation(@Arg('id', () => ID, { description: 'The innovation’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Innovation | null> {
     const uuid = idOf(id, 'Innovation');
     return uuid ? ctx.em.findOne(Innovation, visibleInnovations(ctx, { id: uuid })) : null;
   }
@@ -69,18 +69,18 @@ export class InnovationResolver {
     });
   }
 
-  @FieldResolver(() => Studio)
+  @FieldResolver(() => Studio, { description: 'The studio that registered it.' })
   async studio(@Root() i: Innovation, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.get(studioById).load(i.studio.id))!;
   }
 
-  @FieldResolver(() => [String], { description: 'The inventors’ names, in the order registered.' })
+  @FieldResolver(() => [String], { description: 'The inventors’ names, in the order registered: 1 to 30 (the bound of registerInnovation). Public.' })
   async inventorNames(@Root() i: Innovation, @Ctx() ctx: Context): Promise<string[]> {
     const workers = await ctx.loaders.get(workerById).loadMany(i.inventorIds);
     return workers.map((w) => (w instanceof Worker ? w.name : ''));
   }
 
-  @FieldResolver(() => [Worker], { nullable: true, description: 'The inventors’ registry records; null unless you may read the registry.' })
+  @FieldResolver(() => [Worker], { nullable: true, description: 'The inventors’ registry records (at most 30); null unless you may read the registry.' })
   async inventors(@Root() i: Innovation, @Ctx() ctx: Context): Promise<Worker[] | null> {
     if (!ctx.viewer || !hasAnyRole(ctx.viewer.roles, REGISTRY_READERS)) return null;
     const workers = await ctx.loaders.get(workerById).loadMany(i.inventorIds);

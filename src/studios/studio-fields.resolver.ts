@@ -37,7 +37,7 @@ for (const [type, entity, rule] of [
 
 @Resolver(() => Studio)
 export class StudioFieldsResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise the studio belongs to.' })
   async enterprise(@Root() s: Studio, @Ctx() ctx: Context): Promise<Enterprise> {
     return (await ctx.loaders.get(enterpriseById).load(s.enterprise.id))!;
   }
@@ -62,7 +62,7 @@ export class StudioFieldsResolver {
     return isStudioManager(ctx.viewer, s);
   }
 
-  @FieldResolver(() => [StudioDecision], { nullable: true, description: 'Every accreditation move, oldest first; null unless you are the manager, a reviewer or an admin.' })
+  @FieldResolver(() => [StudioDecision], { nullable: true, description: 'Every accreditation move (the application, each resubmission and decision, each re-evaluation), oldest first; a short list (a few moves a year at most), so not paged. Null unless you are the manager, a reviewer or an admin.' })
   async decisions(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioDecision[] | null> {
     return readsFile(ctx, s) ? ctx.loaders.get(decisionsByStudio).load(s.id) : null;
   }
@@ -70,7 +70,7 @@ export class StudioFieldsResolver {
 
 @Resolver(() => StudioMember)
 export class StudioMemberResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The member’s name (public, unlike the registry record).' })
   async name(@Root() m: StudioMember, @Ctx() ctx: Context): Promise<string> {
     return (await ctx.loaders.get(workerById).load(m.worker.id))?.name ?? '';
   }
@@ -90,7 +90,7 @@ export class StudioMemberResolver {
     return m.mentor && readsRegistry(ctx) ? ctx.loaders.get(workerById).load(m.mentor.id) : null;
   }
 
-  @FieldResolver(() => Studio)
+  @FieldResolver(() => Studio, { description: 'The studio they belong to.' })
   async studio(@Root() m: StudioMember, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.get(studioById).load(m.studio.id))!;
   }
@@ -98,7 +98,7 @@ export class StudioMemberResolver {
 
 @Resolver(() => StudioReport)
 export class StudioReportResolver {
-  @FieldResolver(() => Studio)
+  @FieldResolver(() => Studio, { description: 'The studio that filed it.' })
   async studio(@Root() r: StudioReport, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.get(studioById).load(r.studio.id))!;
   }
