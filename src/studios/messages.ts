@@ -71,7 +71,10 @@ export const m = defineMessages('studios', {
   ownEnterprise: { zh: '该工作室属于您所在的企业，您不能对其作出决定', en: 'The studio belongs to your own enterprise, so you may not decide on it' },
 });
 
-/** Labels of enum values in the reader's language, as a list ("已认定、暂停" / "Accredited, Suspended"). */
+/**
+ * Labels of enum values in the reader's language, as alternatives: `已认定”或“暂停` inside a message's own
+ * “…” quotes (→ “已认定”或“暂停”), or `Accredited or Suspended`.
+ */
 export function labelsOf(enumName: string, values: readonly string[]): string {
   const sep = currentLocale() === 'en' ? ' or ' : '”或“';
   return values.map((v) => labelOf(enumName, v)).join(sep);
