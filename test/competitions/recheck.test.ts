@@ -31,7 +31,7 @@ let f: CompetitionFixture;
 let arbitrator: Awaited<ReturnType<TestServer['user']>>;
 beforeAll(async () => {
   t = await startTestServer();
-  f = await setupCompetition(t, { entries: 8, judges: 3, prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 1 }] });
+  f = await setupCompetition(t, { entries: 8, judges: 3, prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 1 }] });
   // Entry i gets 50 + i on 理论 and 20 + i from every judge on 实操: entry 7 first, entry 0 last.
   for (const [i, e] of f.entries.entries()) {
     await mutate(t, f.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: e.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 50 + i }, 'revised');

@@ -67,7 +67,7 @@ describe('stages', () => {
     ] as const) {
       const res = await run(q, input);
       expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-      expect(res.userErrors[0].message).toContain('REGISTRATION_OPEN');
+      expect(res.userErrors[0].message).toContain('竞赛当前为“报名中”');
     }
     expect(await scheme(f.competitionId)).toEqual(before);
   });
