@@ -21,7 +21,7 @@ const finalized: CompetitionFixture[] = [];
 const value = (i: number) => 90 - 10 * i;
 
 async function finalize(entries: number): Promise<CompetitionFixture> {
-  const f = await setupCompetition(t, { entries, judges: 1, stages: STAGES, promotionTopM: 1, prizeTiers: [{ tier: 'FIRST', count: 1 }] });
+  const f = await setupCompetition(t, { entries, judges: 1, stages: STAGES, promotionTopM: 1, prizeTiers: [{ prize: 'FIRST', count: 1 }] });
   for (const [i, e] of f.entries.entries()) {
     await mutate(t, f.judges[0]!.token, 'submitScore', 'SubmitScoreInput', { entryId: e.id, criterionId: f.stages[0]!.criteria[0]!.id, value: value(i) }, 'score { id }');
   }
