@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
 import { LimitError } from './errors.js';
+import { m } from './messages.js';
 import { budgetKey, settle, type CostReport, type RequestGuard } from './guard.js';
 
 /**
@@ -30,16 +31,16 @@ export function graphqlBody(maxBodyBytes: number): (RequestHandler | ErrorReques
     const type = (err as { type?: string }).type;
     const r =
       type === 'entity.too.large'
-        ? refuse(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBodyBytes} bytes`, { maximumBytes: maxBodyBytes })
+        ? refuse(413, 'PAYLOAD_TOO_LARGE', m('bodyTooLarge', { max: maxBodyBytes }), { maximumBytes: maxBodyBytes })
         : type === 'entity.parse.failed'
-          ? refuse(400, 'BAD_REQUEST', 'Request body is not valid JSON')
+          ? refuse(400, 'BAD_REQUEST', m('bodyNotJson'))
           : undefined;
     if (!r) return next(err);
     res.status(r.status).json(r.body);
   };
   const noBatches: RequestHandler = (req, res, next) => {
     if (!Array.isArray(req.body)) return next();
-    const r = refuse(400, 'BATCHING_NOT_SUPPORTED', 'Batched operations are not supported: send one operation per request');
+    const r = refuse(400, 'BATCHING_NOT_SUPPORTED', m('noBatching'));
     res.status(r.status).json(r.body);
   };
   return [express.json({ limit: maxBodyBytes }), bodyErrors, noBatches];

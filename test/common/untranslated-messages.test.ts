@@ -11,7 +11,8 @@ const LITERAL_MESSAGE = [
   /domainError\(\s*UserErrorCode\.\w+\s*,\s*[`'"]/,
   /\.fail\(\s*[^,]+,\s*[`'"]/,
   /\bmessage:\s*[`'"]/,
-  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*)?[`'"]/,
+  // A literal first argument, or a literal after a code (`new LimitError('THROTTLED', '…')`); the code alone is no message.
+  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*[`'"]|[`'"](?![A-Z_]+'\s*,))/,
   /\b(?:badInput|forbidden|unauthenticated)\(\s*[`'"]/,
   /\bthrottled\(\s*[`'"]/,
 ];
