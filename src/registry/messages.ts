@@ -32,10 +32,13 @@ export const m = defineMessages('registry', {
     en: 'The worker already has a level ({{level}}); INITIAL is for a worker without one',
   },
   oneStepUp: {
-    zh: '普通晋级只能升一级{{next}}；跨级晋升或降级须用 CORRECTION、REVOCATION 或 ANNULMENT 并填写说明',
-    en: 'An ordinary promotion goes one level up{{next}}; a bigger step up or any step down needs kind CORRECTION, REVOCATION or ANNULMENT and a note',
+    zh: '普通晋级只能升一级（{{from}} → {{to}}）；跨级晋升或降级须用 CORRECTION、REVOCATION 或 ANNULMENT 并填写说明',
+    en: 'An ordinary promotion goes one level up ({{from}} → {{to}}); a bigger step up or any step down needs kind CORRECTION, REVOCATION or ANNULMENT and a note',
   },
-  nextStep: { zh: '（{{from}} → {{to}}）', en: ' ({{from}} → {{to}})' },
+  noStepUp: {
+    zh: '{{from}}已是最高等级，不能再普通晋级；降级须用 CORRECTION、REVOCATION 或 ANNULMENT 并填写说明',
+    en: '{{from}} is the highest level: there is no ordinary promotion from it; a step down needs kind CORRECTION, REVOCATION or ANNULMENT and a note',
+  },
   onlyLowers: {
     zh: '{{kind}}只能降低等级；登记错误的等级请用 CORRECTION（更正）',
     en: '{{kind}} lowers a level; a wrongly recorded level is put right with CORRECTION',

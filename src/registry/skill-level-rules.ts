@@ -30,7 +30,7 @@ export function skillChangeProblems(from: SkillLevel | null, to: SkillLevel, kin
   if (kind === SkillLevelChangeKind.PROMOTION) {
     if (step === 1) return [];
     const next = SKILL_LEVEL_ORDER[skillRank(from) + 1];
-    return fail('to', m('oneStepUp', { next: next ? m('nextStep', { from: level(from), to: level(next) }) : '' }), UserErrorCode.INVALID_STATE);
+    return fail('to', next ? m('oneStepUp', { from: level(from), to: level(next) }) : m('noStepUp', { from: level(from) }), UserErrorCode.INVALID_STATE);
   }
   const problems: UserErrorInit[] = [];
   if (kind !== SkillLevelChangeKind.CORRECTION && step > 0) problems.push(...fail('kind', m('onlyLowers', { kind: labelOf('SkillLevelChangeKind', kind) })));

@@ -167,7 +167,7 @@ describe('changePassword', () => {
     expect(short.changePassword.userErrors[0].code).toBe('INVALID_INPUT');
     const done = ok(await t.gql(CHANGE, { c: 'password-123', n: 'new-password-9' }, u.token));
     expect(done.changePassword.userErrors).toEqual([]);
-    expect((await t.gql(VIEWER, {}, u.token)).errors).toEqual([{ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' } }]);
+    expect((await t.gql(VIEWER, {}, u.token)).errors).toEqual([{ message: expect.stringMatching(/登录已失效/), extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' } }]);
     expect(ok(await t.gql(VIEWER, {}, done.changePassword.token)).viewer.email).toBe('pw.change@example.com');
     expect(ok(await t.gql(LOGIN, { email: 'pw.change@example.com', password: 'new-password-9' })).login.token).toEqual(expect.any(String));
   });

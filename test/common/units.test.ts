@@ -26,10 +26,10 @@ describe('unified social credit code', () => {
     expect(creditCodeProblem('91350100M000100Y43')).toBeNull();
   });
   it('names what is wrong', () => {
-    expect(creditCodeProblem('91350100M000100Y4')).toMatch(/18 characters/);
-    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/check character/);
-    expect(creditCodeProblem('91350100I000100Y43')).toMatch(/not allowed/);
-    expect(creditCodeProblem('913A0100M000100Y43')).toMatch(/administrative division/);
+    expect(creditCodeProblem('91350100M000100Y4')).toMatch(/18 位/);
+    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/校验码/);
+    expect(creditCodeProblem('91350100I000100Y43')).toMatch(/不允许的字符“I”/);
+    expect(creditCodeProblem('913A0100M000100Y43')).toMatch(/行政区划代码/);
   });
 });
 
@@ -52,7 +52,7 @@ describe('error masking', () => {
   const unexpected = new GraphQLError('relation "secret_table" does not exist', { originalError: new Error('relation "secret_table" does not exist') });
   it('masks unexpected errors outside development', () => {
     const out = formatErrorFor(log, false)({ message: unexpected.message }, unexpected);
-    expect(out).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out).toMatchObject({ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
   it('shows them in development, and always passes client errors through', () => {
     expect(formatErrorFor(log, true)({ message: unexpected.message }, unexpected).message).toMatch(/secret_table/);
