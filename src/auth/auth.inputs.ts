@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Role } from './role.js';
@@ -84,6 +85,27 @@ export class UserFilter {
   @Field(() => Role, { nullable: true }) role?: Role | null;
   @Field(() => Boolean, { nullable: true }) disabled?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Part of the email or display name.' }) search?: string | null;
+}
+
+export enum UserOrderField {
+  DISPLAY_NAME = 'displayName',
+  EMAIL = 'email',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(UserOrderField, {
+  name: 'UserOrderField',
+  description: 'What to order users by.',
+  valuesConfig: {
+    DISPLAY_NAME: { description: 'By display name in pinyin order (李 before 张), Chinese before Latin letters.' },
+    EMAIL: { description: 'By email address (stored lower-case).' },
+    CREATED_AT: { description: 'By when the account was created.' },
+  },
+});
+
+@InputType({ description: 'How to order users: a field and a direction.' })
+export class UserOrder {
+  @Field(() => UserOrderField, { description: 'What to order by.' }) field!: UserOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
 }
 
 export const UserConnection = Connection(User, 'User');

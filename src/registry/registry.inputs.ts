@@ -117,6 +117,28 @@ export class GrantHonorInput {
   @Field(() => String, { nullable: true }) source?: string | null;
 }
 
+export enum HonorOrderField {
+  YEAR = 'year',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(HonorOrderField, {
+  name: 'HonorOrderField',
+  description: 'What to order a worker’s honors by.',
+  valuesConfig: {
+    YEAR: { description: 'By the year granted (获评年度), then by when it was recorded.' },
+    CREATED_AT: { description: 'By when the honor was recorded in the registry.' },
+  },
+});
+
+@InputType({ description: 'How to order a worker’s honors: a field and a direction.' })
+export class HonorOrder {
+  @Field(() => HonorOrderField, { description: 'What to order by.' }) field!: HonorOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
+}
+
+export const HonorConnection = Connection(Honor, 'Honor');
+export type HonorConnection = InstanceType<typeof HonorConnection>;
+
 @ObjectType()
 export class GrantHonorPayload extends Payload {
   @Field(() => Honor, { nullable: true }) honor?: Honor | null;

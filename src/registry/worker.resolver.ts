@@ -14,9 +14,10 @@ import { Worker } from './worker.entity.js';
 import { WorkerService } from './worker.service.js';
 import { importWorkers } from './worker-import.js';
 import { ImportOutcome } from './enums.js';
-import { enterpriseById, honorsByWorker, skillHistoryByWorker } from './registry.loaders.js';
+import { enterpriseById, skillHistoryByWorker } from './registry.loaders.js';
+import { nestedConnection, type NestedList } from '../common/nested-connection.js';
 import {
-  CreateWorkerInput, GrantHonorInput, GrantHonorPayload, ImportWorkersInput, ImportWorkersPayload, RecordSkillLevelChangeInput,
+  CreateWorkerInput, GrantHonorInput, HonorConnection, HonorOrder, HonorOrderField, GrantHonorPayload, ImportWorkersInput, ImportWorkersPayload, RecordSkillLevelChangeInput,
   SkillLevelChangePayload, SortDirection, UpdateWorkerInput, WorkerConnection, WorkerFilter, WorkerOrder, WorkerOrderField, WorkerPayload,
 } from './registry.inputs.js';
 
@@ -32,6 +33,8 @@ for (const [type, entity] of [['Worker', Worker], ['Honor', Honor], ['SkillLevel
     return new Map(rows.map((r) => [r.id, r]));
   });
 }
+
+const HONORS: NestedList<Honor> = { entity: Honor, parent: 'worker' };
 
 @Resolver(() => Worker)
 export class WorkerResolver {
@@ -74,9 +77,20 @@ export class WorkerResolver {
     return (await ctx.loaders.get(enterpriseById).load(worker.enterprise.id))!;
   }
 
-  @FieldResolver(() => [Honor], { description: 'Newest first.' })
-  async honors(@Root() worker: Worker, @Ctx() ctx: Context): Promise<Honor[]> {
-    return ctx.loaders.get(honorsByWorker).load(worker.id);
+  @FieldResolver(() => HonorConnection, {
+    description: 'The honors the worker holds (荣誉). Default order: newest year first (YEAR, DESC). The first pages of many workers '
+      + 'are read in one statement; a later page (after/before) is its own.',
+  })
+  async honors(
+    @Root() worker: Worker,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => HonorOrder, { nullable: true, description: 'Default: YEAR, DESC (newest first).' }) orderBy: HonorOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<HonorConnection> {
+    const field = orderBy?.field ?? HonorOrderField.YEAR;
+    const dir: 'asc' | 'desc' = (orderBy ? orderBy.direction : SortDirection.DESC) === SortDirection.DESC ? 'desc' : 'asc';
+    const order: Record<string, 'asc' | 'desc'> = field === HonorOrderField.YEAR ? { year: dir, createdAt: dir } : { createdAt: dir };
+    return nestedConnection(ctx, HONORS, worker.id, page, order) as Promise<HonorConnection>;
   }
 
   @FieldResolver(() => [SkillLevelChange], { description: 'Oldest first.' })
