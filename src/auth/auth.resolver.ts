@@ -48,7 +48,7 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => ChangePasswordPayload)
+  @Mutation(() => ChangePasswordPayload, { description: 'The viewer changes their own password; tokens issued before stop working (other sessions are logged out), the new token in the payload serves.' })
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context): Promise<ChangePasswordPayload> {
     return withUserErrors(async () => {
       const { token, user } = await service(ctx).changePassword(ctx.viewer!, input.currentPassword, input.newPassword, ctx.clientAddress);
