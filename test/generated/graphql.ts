@@ -5,24 +5,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new enterprise in the registry (ADMIN, ORGANIZER). */
 export type CreateEnterpriseInput = {
   /** 18-character unified social credit code; checked including its check character. */
   creditCode: string;
+  /** District (县区), 1 to 100 characters. */
   district: string;
+  /** Industry (行业), 1 to 100 characters. */
   industry: string;
+  /** The registered name, 1 to 200 characters on one line. */
   name: string;
+  /** Form of ownership (所有制). */
   ownership: Ownership;
+  /** Size class (企业规模). */
   size: EnterpriseSize;
 };
 
+/** A new worker in an enterprise (ADMIN, ORGANIZER). */
 export type CreateWorkerInput = {
+  /** Year of birth, from 1940 to 14 years before this year. */
   birthYear: number;
+  /** Employee number (工号), unique within the enterprise; an import matches rows by it. */
   employeeNumber: string;
+  /** The Enterprise’s global ID. */
   enterpriseId: string | number;
+  /** Gender. */
   gender: Gender;
+  /** When the worker joined the enterprise: YYYY-MM-DD, not in the future. */
   joinedAt: string;
+  /** Migrant worker (农民工); false when omitted. */
   migrantWorker?: boolean;
+  /** The worker’s name, 1 to 100 characters on one line. */
   name: string;
+  /** Skill level (职业技能等级); null when none is recorded. Recorded as the INITIAL entry of the skill level history. */
   skillLevel?: SkillLevel | null | undefined;
   /** 工种 */
   trade: string;
