@@ -13,6 +13,7 @@ import { ScoreCorrectionRequest, ScoreCorrectionStatus } from './score-correctio
 import { decideScoreCorrection, requestScoreCorrection } from './score-correction.service.js';
 import { DecideScoreCorrectionInput, RequestScoreCorrectionInput, ScoreCorrectionPayload, ScoreCorrectionRequestConnection } from './score-correction.inputs.js';
 import { judgeNameFor } from './mark-names.js';
+import { m } from './messages.js';
 
 // A request is the jury's business (own organizer, ADMIN, chief judge) and the requesting judge's.
 registerNodeType('ScoreCorrectionRequest', async (ctx, ids) => {
@@ -27,7 +28,7 @@ registerNodeType('ScoreCorrectionRequest', async (ctx, ids) => {
 
 /** Marks and the chief judge's seat belong to JUDGE users only: an ADMIN is no judge (as for submitScore). */
 function assertJudge(ctx: Context): void {
-  if (!ctx.viewer?.roles.includes(Role.JUDGE)) throw forbidden('只有裁判可以更正评分 / Only judges correct marks');
+  if (!ctx.viewer?.roles.includes(Role.JUDGE)) throw forbidden(m('onlyJudgesCorrect'));
 }
 
 @Resolver(() => ScoreCorrectionRequest)
@@ -89,7 +90,7 @@ export class CompetitionScoreCorrectionsResolver {
     @Ctx() ctx: Context,
   ): Promise<ScoreCorrectionRequestConnection> {
     if (!ctx.viewer) throw unauthenticated();
-    if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden('只有本竞赛的组织者和裁判长可以查看更正申请 / Only the competition’s organizer and chief judge see correction requests');
+    if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden(m('onlyJurySeesCorrections'));
     return paginate(ctx.em, ScoreCorrectionRequest, { competition, ...(status ? { status } : {}) }, page, { requestedAt: 'asc', id: 'asc' });
   }
 }

@@ -25,6 +25,7 @@ import { markHidesEntry, hidesEntryOfMark } from '../marking/anonymity.js';
 import { codeOfEntryInStage } from '../marking/marking.loaders.js';
 import { MARKING_ID_TYPE, markingIdOf, NIL_UUID } from '../marking/marking-id.js';
 import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
+import { m } from './messages.js';
 
 const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
 
@@ -157,7 +158,7 @@ export class CompetitionScoreLogResolver {
   @FieldResolver(() => ScoreConnection, { description: 'The competition’s ORGANIZER (or an ADMIN): every mark, most recently changed first, with its revisions (the audit trail).' })
   async scoreLog(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<ScoreConnection> {
     const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
-    if (!visibility.all) throw forbidden('Only the competition’s organizer sees the score log');
+    if (!visibility.all) throw forbidden(m('onlyOrganizerSeesScoreLog'));
     return paginate(ctx.em, Score, { competition }, page, { updatedAt: 'desc', id: 'desc' });
   }
 }

@@ -20,6 +20,7 @@ import {
 } from './recheck.inputs.js';
 import { RecheckService } from './recheck.service.js';
 import { loadStageFigures, recheckView, seesRecheck, type RecheckView } from './recheck-state.js';
+import { m } from './messages.js';
 
 const scoreById = byIdLoader(Score);
 const revisionById = byIdLoader(ScoreRevision);
@@ -49,7 +50,7 @@ export class CompetitionRecheckResolver {
   @FieldResolver(() => RecheckSample, { nullable: true, description: 'Its re-check sample (复核抽样); null until drawn. The competition’s organizer, chief judge and ADMIN, and its arbitrators (监督仲裁, the re-checkers) only.' })
   async recheckSample(@Root() competition: Competition, @Ctx() ctx: Context): Promise<RecheckSample | null> {
     if (!(await seesRecheck(ctx.em, ctx.viewer, competition))) {
-      throw forbidden('只有本竞赛的组织者、裁判长和监督仲裁人员可查看复核 / Only the competition’s organizer, chief judge and arbitrators see its re-check');
+      throw forbidden(m('onlyJurySees'));
     }
     return ctx.em.findOne(RecheckSample, { competition });
   }
