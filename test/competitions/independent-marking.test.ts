@@ -162,7 +162,7 @@ describe('a correction after seeing the panel’s marks needs the chief judge’
   it('refuses submitScore’s correction, takes a request, and the chief judge’s approval applies it once, flagged in the score log', async () => {
     const { f, scoreId, j1Mark } = await completed();
     const refused = await mark(f, 2, 0, 1, 0, 42, '看错评分标准');
-    expect(refused.userErrors).toEqual([{ code: 'APPROVAL_REQUIRED', field: ['input', 'value'], message: expect.stringMatching(/裁判长.*\/ .*chief judge/) }]);
+    expect(refused.userErrors).toEqual([{ code: 'APPROVAL_REQUIRED', field: ['input', 'value'], message: expect.stringMatching(/修改需裁判长批准：请提交改分申请/) }]);
     // Before completing, a correction stays as it was: a reason is enough.
     expect((await mark(f, 1, 0, 1, 0, 31, '笔误')).userErrors).toEqual([]);
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { idOf, toGlobalId } from '../../src/common/relay';
 import { drawRecheck } from '../../src/competitions/recheck/draw';
 import { recheckBlocksSignOff } from '../../src/competitions/recheck/recheck-state';
+import { withLocale } from '../../src/common/i18n';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 
@@ -180,10 +181,11 @@ describe('re-check sampling (复核)', () => {
     }
     expect(ok(await confirm(practical[0]!.id)).confirmRecheckMark.item.status).toBe('CONFIRMED'); // a retry
     expect(await recheckBlocksSignOff(em, idOf(f.stages[1]!.id, 'Stage')!)).toBeNull();
-    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/3 项.* \/ .*3 marks not yet checked/);
+    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/复核抽样尚有 3 项未复核/);
+    expect(await withLocale('en', () => recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!))).toMatch(/3 marks not yet checked/);
     const refused = await signOff(0);
     expect(refused).toEqual({ signOff: null, userErrors: [expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'stageId'] })] });
-    expect(refused.userErrors[0].message).toMatch(/复核抽样尚有 3 项未复核 \/ .*3 marks not yet checked/);
+    expect(refused.userErrors[0].message).toMatch(/复核抽样尚有 3 项未复核/);
     expect((await signOff(1)).userErrors).toEqual([]); // 实操: its sample is all confirmed
 
     // A sign-off of 理论 that got past the gate (recorded directly): the correction must void it.
@@ -219,8 +221,9 @@ describe('re-check sampling (复核)', () => {
     const added: Item[] = full.items.nodes.filter((i: Item) => i.full);
     expect(added.map((i) => i.stage.id)).toEqual(Array(5).fill(f.stages[0]!.id));
     expect(new Set(added.map((i) => i.entry.id)).size).toBe(5);
-    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/全面复核.*5 项.* \/ .*full re-check has 5 marks left/);
-    expect((await signOff(0)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/full re-check has 5 marks left/) })]);
+    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/全面复核.*5 项/);
+    expect(await withLocale('en', () => recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!))).toMatch(/full re-check has 5 marks left/);
+    expect((await signOff(0)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/须全面复核，尚有 5 项未复核/) })]);
 
     for (const i of added) await confirm(i.id);
     const done = await sample();

@@ -8,6 +8,7 @@ import { Leaderboard } from '../leaderboard/leaderboard.types.js';
 import { CompetitionChange } from '../leaderboard/announce.js';
 import { Stage } from '../setup/stage.entity.js';
 import { Score } from './score.entity.js';
+import { ScoreRevision } from './score-revision.entity.js';
 
 @InputType()
 export class SubmitScoreInput {
@@ -75,3 +76,5 @@ export class CompetitionStatusEvent {
 
 export const ScoreConnection = Connection(Score, 'Score');
 export type ScoreConnection = InstanceType<typeof ScoreConnection>;
+export const ScoreRevisionConnection = Connection(ScoreRevision, 'ScoreRevision');
+export type ScoreRevisionConnection = InstanceType<typeof ScoreRevisionConnection>;

@@ -18,4 +18,12 @@ export const m = defineMessages('competitions.recheck', {
   onlyArbitrators: { zh: '只有本竞赛的监督仲裁人员可以复核', en: 'Only the competition’s arbitrators re-check marks' },
   judgeOfStage: { zh: '您是本赛段的评分裁判，不能复核本赛段', en: 'A judge of this stage may not re-check its marks' },
   alreadyChecked: { zh: '该项已复核，不能再次复核', en: 'This mark has already been re-checked' },
+  samplePending: {
+    zh: '本赛段复核抽样尚有 {{pending}} 项未复核，请监督仲裁人员复核完毕后再签字确认',
+    en: 'The stage’s re-check sample has {{pending}} marks not yet checked: sign off once the arbitrators have checked them',
+  },
+  fullRecheckPending: {
+    zh: '本赛段复核差错率超过上限，须全面复核，尚有 {{pending}} 项未复核',
+    en: 'The stage’s re-check error rate exceeded the threshold; its full re-check has {{pending}} marks left',
+  },
 });

@@ -19,6 +19,7 @@ import {
   ConfirmRecheckMarkInput, CorrectRecheckMarkInput, DrawRecheckSampleInput, RecheckItemConnection, RecheckItemPayload, RecheckSamplePayload, StageRecheck,
 } from './recheck.inputs.js';
 import { RecheckService } from './recheck.service.js';
+import { orderOf, RecheckItemOrder, RecheckItemOrderField } from '../judging/orders.js';
 import { loadStageFigures, recheckView, seesRecheck, type RecheckView } from './recheck-state.js';
 import { m } from './messages.js';
 
@@ -77,13 +78,14 @@ export class RecheckSampleResolver {
   async items(
     @Root() s: RecheckSample,
     @Args() page: ConnectionArgs,
-    @Arg('status', () => RecheckItemStatus, { nullable: true, description: 'Only items in this state.' }) status: RecheckItemStatus | null,
+    @Arg('status', () => RecheckItemStatus, { nullable: true, description: 'Only items in this state; null: every item.' }) status: RecheckItemStatus | null,
+    @Arg('orderBy', () => RecheckItemOrder, { nullable: true, description: 'Default: POSITION, ascending (the listing order).' }) orderBy: RecheckItemOrder | null,
     @Ctx() ctx: Context,
   ): Promise<RecheckItemConnection> {
     const competition = (await ctx.loaders.get(competitionById).load(s.competition.id))!;
     const { hiddenStageIds } = await recheckView(ctx.em, ctx.viewer, competition);
     const where = { sample: s, ...(status ? { status } : {}), ...(hiddenStageIds.length ? { stage: { $nin: hiddenStageIds } } : {}) };
-    return paginate(ctx.em, RecheckItem, where, page, { position: 'asc', id: 'asc' });
+    return paginate(ctx.em, RecheckItem, where, page, orderOf(orderBy, RecheckItemOrderField.POSITION, 'asc'));
   }
 
   @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full.' })
