@@ -238,7 +238,7 @@ describe('closing marking: complete, or a gap the chief judge accepted', () => {
     await addJudge();
     const refused = ok(await t.gql(CLOSE, { input: { competitionId: f.competitionId } }, f.organizer.token)).closeScoring;
     expect(refused.userErrors).toHaveLength(3);
-    expect(refused.userErrors[0].message).toContain('缺 2 份（应 5 份）');
+    expect(refused.userErrors[0].message).toContain('缺 2 份（应有 5 份）');
     ok(await t.gql(ACCEPT, { input: { competitionId: f.competitionId, reason: '第二位增补裁判亦未评分' } }, f.judges[0]!.token));
     expect(ok(await t.gql(CLOSE, { input: { competitionId: f.competitionId } }, f.organizer.token)).closeScoring.userErrors).toEqual([]);
   });

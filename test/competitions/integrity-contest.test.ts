@@ -39,7 +39,7 @@ const REPORT = `query($id: ID!) { competition(id: $id) { judgeReport { flagShare
 const RULE = `mutation($input: RuleOnAppealInput!) { ruleOnAppeal(input: $input) {
   appeal { id status ruling rulingReason remarks { scoreId contestedValue criterion { id } } } userErrors { code field message } } }`;
 const REMARK = `mutation($input: SubmitAppealMarkInput!) { submitAppealMark(input: $input) { appeal { status marksChanged } userErrors { code field message } } }`;
-const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { value revisions { reasonKind appealId } } } } } } }`;
+const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { value revisions { nodes { reasonKind appealId } } } } } } } }`;
 
 type Row = { entryId: string; rank: number | null; status: string; total: number; standardisedScore: number | null; changedOnAppeal: boolean };
 
@@ -238,7 +238,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   expect((await board()).leaderboard.version).toBeGreaterThan(versionBeforeRemarks);
   // The old marks stay as APPEAL revisions pointing at the appeal.
   const line = ok(await t.gql(REVISIONS, { id: entry(1) }, org)).node.scoreSheet.lines.find((l: { criterion: { id: string } }) => l.criterion.id === practicalC);
-  expect(line.marks).toEqual(Array(4).fill({ value: 48, revisions: [{ reasonKind: 'APPEAL', appealId: onPractical.appeal.id }] }));
+  expect(line.marks).toEqual(Array(4).fill({ value: 48, revisions: { nodes: [{ reasonKind: 'APPEAL', appealId: onPractical.appeal.id }] } }));
   // The re-marks voided the practical's sign-off (a correction of a signed stage); the chief judge signs the changed sheet again.
   expect(ok(await t.gql(UNSIGNED, { id: f.competitionId }, org)).competition.unsignedStages).toEqual([{ id: practical }]);
   expect(ok(await t.gql(SIGN, { input: { stageId: practical } }, chief!.token)).signOffStage).toMatchObject({ userErrors: [], signOff: { valid: true } });
