@@ -52,7 +52,7 @@ export class MarkingGapResolver {
     return withUserErrors(async () => closeStageMarking(ctx.em, ctx.viewer!, expectId(input.stageId, 'Stage', ['input', 'stageId'])));
   }
 
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The competition whose marks were missing.' })
   async competition(@Root() a: MarkingGapAcceptance, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(a.competition.id))!;
   }
@@ -67,7 +67,7 @@ export class MarkingGapResolver {
     return userSummary(ctx, a.acceptedBy.id);
   }
 
-  @FieldResolver(() => [AcceptedGap], { description: 'Exactly the marks that were missing when the gap was accepted, per entry and criterion.' })
+  @FieldResolver(() => [AcceptedGap], { description: 'Exactly the marks that were missing when the gap was accepted, per entry and criterion: a snapshot, bounded by the competition’s entries × criteria, that never grows.' })
   async gaps(@Root() a: MarkingGapAcceptance, @Ctx() ctx: Context): Promise<AcceptedGap[]> {
     const entries = await ctx.loaders.get(entryById).loadMany(a.gaps.map((g) => g.entryId));
     const criteria = await ctx.loaders.get(criterionById).loadMany(a.gaps.map((g) => g.criterionId));

@@ -87,7 +87,7 @@ export class ScoreResolver {
     return ctx.loaders.get(codeOfEntryInStage).load(`${criterion.stage.id}:${score.entry.id}`);
   }
 
-  @FieldResolver(() => Criterion)
+  @FieldResolver(() => Criterion, { description: 'The criterion (评分项) marked.' })
   async criterion(@Root() score: Score, @Ctx() ctx: Context): Promise<Criterion> {
     return (await ctx.loaders.get(criterionById).load(score.criterion.id))!;
   }

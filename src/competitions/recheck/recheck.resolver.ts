@@ -64,12 +64,12 @@ export class RecheckSampleResolver {
     return userSummary(ctx, s.drawnBy.id);
   }
 
-  @FieldResolver(() => [Entry], { description: 'The entries in the prize places when drawn (all of them are in the sample), best first.' })
+  @FieldResolver(() => [Entry], { description: 'The entries in the prize places when drawn (all of them are in the sample), best first: at most the places of the competition’s prize tiers.' })
   async topEntries(@Root() s: RecheckSample, @Ctx() ctx: Context): Promise<Entry[]> {
     return (await ctx.loaders.get(entryById).loadMany(s.topEntryIds)).filter((e): e is Entry => e instanceof Entry);
   }
 
-  @FieldResolver(() => [Entry], { description: 'The other entries drawn, in draw order: at least ⌈sampleShare × othersCount⌉.' })
+  @FieldResolver(() => [Entry], { description: 'The other entries drawn, in draw order: ⌈sampleShare × othersCount⌉ of them, fixed when drawn (never grows).' })
   async drawnEntries(@Root() s: RecheckSample, @Ctx() ctx: Context): Promise<Entry[]> {
     return (await ctx.loaders.get(entryById).loadMany(s.drawnEntryIds)).filter((e): e is Entry => e instanceof Entry);
   }
@@ -88,7 +88,7 @@ export class RecheckSampleResolver {
     return paginate(ctx.em, RecheckItem, where, page, orderOf(orderBy, RecheckItemOrderField.POSITION, 'asc'));
   }
 
-  @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full.' })
+  @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full. One per stage of the competition.' })
   async stages(@Root() s: RecheckSample, @Ctx() ctx: Context): Promise<StageRecheck[]> {
     return (await loadStageFigures(ctx.em, s)).map((f) => Object.assign(new StageRecheck(), { ...f, fullRecheckRequired: s.fullRecheckStageIds.includes(f.stageId) }));
   }
