@@ -28,7 +28,7 @@ const ACCEPT = `mutation($input: AcceptMarkingGapInput!) { acceptMarkingGap(inpu
   acceptance { reason gaps { entry { id } criterion { id } missing } } userErrors { code field message } } }`;
 const SAMPLE = `query($id: ID!) { competition(id: $id) { recheckSample { seed complete topEntries { id }
   items(first: 100) { totalCount nodes { id full status recordedValue stage { id } entry { id } } }
-  stages { stage { id } sampledMarks changedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete } } } }`;
+  stages { stage { id } sampledMarks correctedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete } } } }`;
 const CONFIRM = `mutation($input: ConfirmRecheckMarkInput!) { confirmRecheckMark(input: $input) { item { status } userErrors { code field message } } }`;
 const CORRECT = `mutation($input: CorrectRecheckMarkInput!) { correctRecheckMark(input: $input) {
   item { status currentValue revision { reasonKind } } userErrors { code field message } } }`;
@@ -181,8 +181,8 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   // 1 of 8 paper marks changed: 0.125 > 0.05, so every paper mark of the unsampled entry is re-checked too; the practical passed.
   const afterSample = await sample();
   expect(afterSample.stages).toEqual([
-    { stage: { id: paper }, sampledMarks: 8, changedMarks: 1, errorRate: 0.125, fullRecheckRequired: true, addedMarks: 3, pendingMarks: 3, complete: false },
-    { stage: { id: practical }, sampledMarks: 12, changedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
+    { stage: { id: paper }, sampledMarks: 8, correctedMarks: 1, errorRate: 0.125, fullRecheckRequired: true, addedMarks: 3, pendingMarks: 3, complete: false },
+    { stage: { id: practical }, sampledMarks: 12, correctedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
   ]);
   // The paper cannot be signed off until its full re-check is done.
   expect(ok(await t.gql(SIGN, { input: { stageId: paper } }, chief!.token)).signOffStage.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/full re-check has 3 marks left/) })]);

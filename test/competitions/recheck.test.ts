@@ -19,7 +19,7 @@ const CORRECT = `mutation($input: CorrectRecheckMarkInput!) { correctRecheckMark
 const SAMPLE = `query($id: ID!) { competition(id: $id) { recheckSample {
   id seed sampleShare errorThreshold othersCount complete drawnBy { id } topEntries { id } drawnEntries { id }
   items(first: 100) { totalCount nodes { id full status recordedValue currentValue stage { id } entry { id } criterion { id } judge { id } } }
-  stages { stage { id } sampledMarks checkedMarks changedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete }
+  stages { stage { id } sampledMarks checkedMarks correctedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete }
 } } }`;
 const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { version rows { entryId rank total completeness } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id } }`;
@@ -209,14 +209,14 @@ describe('re-check sampling (复核)', () => {
     expect(ok(await confirm(target.id)).confirmRecheckMark.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
 
     // 1 of 2 checked: no decision yet.
-    expect((await sample()).stages[0]).toMatchObject({ sampledMarks: 3, checkedMarks: 1, changedMarks: 1, errorRate: 1, fullRecheckRequired: false, addedMarks: 0 });
+    expect((await sample()).stages[0]).toMatchObject({ sampledMarks: 3, checkedMarks: 1, correctedMarks: 1, errorRate: 1, fullRecheckRequired: false, addedMarks: 0 });
     await confirm(theory[1]!.id);
     await confirm(theory[2]!.id);
     // 1 of 3 changed (0.3333 > 0.05): every other 理论 mark of the 5 other active entries is added.
     const full = await sample();
     expect(full.stages).toEqual([
-      { stage: { id: f.stages[0]!.id }, sampledMarks: 3, checkedMarks: 3, changedMarks: 1, errorRate: 0.3333, fullRecheckRequired: true, addedMarks: 5, pendingMarks: 5, complete: false },
-      { stage: { id: f.stages[1]!.id }, sampledMarks: 18, checkedMarks: 18, changedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
+      { stage: { id: f.stages[0]!.id }, sampledMarks: 3, checkedMarks: 3, correctedMarks: 1, errorRate: 0.3333, fullRecheckRequired: true, addedMarks: 5, pendingMarks: 5, complete: false },
+      { stage: { id: f.stages[1]!.id }, sampledMarks: 18, checkedMarks: 18, correctedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
     ]);
     const added: Item[] = full.items.nodes.filter((i: Item) => i.full);
     expect(added.map((i) => i.stage.id)).toEqual(Array(5).fill(f.stages[0]!.id));
