@@ -158,6 +158,14 @@ const MARK_CONTEXT_SQL = `
   from entry e join competition c on c.id = e.competition_id
   where e.id = ?`;
 
+/**
+ * The time a mark's raw SQL writes, to the millisecond: a keyset cursor carries a JavaScript Date
+ * (milliseconds), so a column holding microseconds would compare greater than its own cursor and
+ * the row would come back on the next page (scoreLog by time, Score.revisions). Rows the ORM writes
+ * are already milliseconds.
+ */
+const NOW_MS = `date_trunc('milliseconds', now())`;
+
 async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
   const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
   if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
@@ -207,7 +215,7 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
     scoreId = randomUUID();
     await tx.execute(
       `insert into score (id, competition_id, entry_id, criterion_id, judge_id, slot, value, comment, created_at, updated_at, version)
-       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now(), 1)`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ${NOW_MS}, 1)`,
       [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment],
     );
   } else if (Number(existing.value) === data.value && (comment ?? null) === (existing.comment ?? null)) {
@@ -223,9 +231,9 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
     await tx.execute(
       `with revision as (
          insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at, after_panel_visible, approved_by_id)
-         values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?)
+         values (?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ?, ?)
        )
-       update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
+       update score set value = ?, comment = ?, judge_id = ?, updated_at = ${NOW_MS}, version = version + 1 where id = ?`,
       [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId],
     );
   }
