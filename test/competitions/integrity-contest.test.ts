@@ -185,7 +185,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
     { stage: { id: practical }, sampledMarks: 12, correctedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
   ]);
   // The paper cannot be signed off until its full re-check is done.
-  expect(ok(await t.gql(SIGN, { input: { stageId: paper } }, chief!.token)).signOffStage.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/full re-check has 3 marks left/) })]);
+  expect(ok(await t.gql(SIGN, { input: { stageId: paper } }, chief!.token)).signOffStage.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/须全面复核，尚有 3 项未复核/) })]);
   const added: Item[] = afterSample.items.nodes.filter((i: Item) => i.full);
   expect(new Set(added.map((i) => i.entry.id))).toEqual(new Set([0, 1, 2, 3].map(entry).filter((id) => !sampledEntries.has(id))));
   for (const i of added) expect(ok(await t.gql(CONFIRM, { input: { itemId: i.id } }, arbitrator.token)).confirmRecheckMark.userErrors).toEqual([]);

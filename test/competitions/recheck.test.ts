@@ -137,6 +137,19 @@ describe('re-check sampling (复核)', () => {
     expect(many).toBe(few);
   });
 
+  it('pages items in listing order, and in reverse on request', async () => {
+    const Q = `query($id: ID!, $after: String, $order: RecheckItemOrder) { competition(id: $id) { recheckSample {
+      items(first: 4, after: $after, orderBy: $order) { nodes { id } pageInfo { endCursor } } } } }`;
+    const all: string[] = (await sample()).items.nodes.map((i: Item) => i.id);
+    const page = async (order: unknown, after?: string) => ok(await t.gql(Q, { id: f.competitionId, order, after }, f.organizer.token)).competition.recheckSample.items;
+    const first = await page(null);
+    const second = await page(null, first.pageInfo.endCursor);
+    expect([...first.nodes, ...second.nodes].map((n: { id: string }) => n.id)).toEqual(all.slice(0, 8));
+    const desc = await page({ field: 'POSITION', direction: 'DESC' });
+    const descNext = await page({ field: 'POSITION', direction: 'DESC' }, desc.pageInfo.endCursor);
+    expect([...desc.nodes, ...descNext.nodes].map((n: { id: string }) => n.id)).toEqual([...all].reverse().slice(0, 8));
+  });
+
   it('is checked by arbitrators who are not markers of the stage', async () => {
     const item: Item = (await sample()).items.nodes[0];
     expect(errorCode(await confirm(item.id, f.judges[1]!.token))).toBe('FORBIDDEN'); // an arbitrator who marked the stage
