@@ -32,13 +32,13 @@ export interface AssignJudgeData {
 export class JudgeService {
   constructor(private readonly em: EntityManager) {}
 
-  private async panelOf(tx: EntityManager, viewer: Viewer, competitionId: string, reasonRaw: string | null | undefined, what: string) {
+  private async panelOf(tx: EntityManager, viewer: Viewer, competitionId: string, reasonRaw: string | null | undefined) {
     // The entries before the competition, as a mark takes them: every entry's result is rewritten below.
     await lockEntriesOf(tx, competitionId);
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
-    assertStatus(competition, PANEL_CHANGEABLE, what);
-    const reason = cleanReason(reasonRaw, NEEDS_REASON.includes(competition.status), `${what.toLowerCase()} once the competition is ${competition.status}`);
+    assertStatus(competition, PANEL_CHANGEABLE, m('changingPanel'));
+    const reason = cleanReason(reasonRaw, NEEDS_REASON.includes(competition.status), m('toChangePanel'));
     return { competition, reason };
   }
 
@@ -70,7 +70,7 @@ export class JudgeService {
   /** Assigns a judge to stages, or changes the stages (and chief flag) of their current assignment. */
   async assign(viewer: Viewer, competitionId: string, data: AssignJudgeData): Promise<{ assignment: JudgeAssignment; competition: Competition; conflictedEntries: Entry[] }> {
     return this.em.transactional(async (tx) => {
-      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, data.reason, 'Changing the panel');
+      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, data.reason);
       const problems: UserErrorInit[] = [];
       const user = await tx.findOne(User, { id: data.userId });
       if (!user) throw notFound('User', ['input', 'userId']);
@@ -140,7 +140,7 @@ export class JudgeService {
 
   async unassign(viewer: Viewer, competitionId: string, userId: string, reasonRaw: string | null | undefined): Promise<{ assignment: JudgeAssignment; competition: Competition }> {
     return this.em.transactional(async (tx) => {
-      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, reasonRaw, 'Changing the panel');
+      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, reasonRaw);
       const assignment = await tx.findOne(JudgeAssignment, { competition, user: userId, removedAt: null });
       if (!assignment) throw domainError(UserErrorCode.NOT_FOUND, m('notOnPanel'), ['input', 'userId']);
       assignment.removedAt = new Date();

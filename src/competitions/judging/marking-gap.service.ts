@@ -22,8 +22,8 @@ export async function acceptMarkingGap(em: EntityManager, viewer: Viewer, compet
   return em.transactional(async (tx) => {
     const competition = await lockCompetition(tx, competitionId);
     if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden(m('onlyChiefAcceptsGap'));
-    const reason = cleanReason(reasonRaw, true, 'accept missing marks')!;
-    assertStatus(competition, [S.IN_PROGRESS], 'Accepting missing marks');
+    const reason = cleanReason(reasonRaw, true, m('toAcceptGap'))!;
+    assertStatus(competition, [S.IN_PROGRESS], m('acceptingGap'));
     let stage: Stage | null = null;
     if (stageId) {
       stage = await tx.findOne(Stage, { id: stageId, competition });
@@ -53,7 +53,7 @@ export async function closeStageMarking(em: EntityManager, viewer: Viewer, stage
     await lockEntriesOf(tx, found.competition.id);
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'stageId']);
     assertOwner(viewer, competition);
-    assertStatus(competition, [S.IN_PROGRESS], 'Closing a stage’s marking');
+    assertStatus(competition, [S.IN_PROGRESS], m('closingStageMarking'));
     const stage = (await tx.findOne(Stage, { id: stageId }, { refresh: true }))!;
     if (stage.markingClosedAt) throw domainError(UserErrorCode.INVALID_STATE, m('stageMarkingClosed'), ['input', 'stageId']);
     await assertMarkingComplete(tx, competition, [stage.id], 'closeStageMarking');

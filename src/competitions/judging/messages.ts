@@ -28,6 +28,13 @@ export const m = defineMessages('competitions.judging', {
   },
   notOnPanel: { zh: '该用户不在本竞赛的裁判组中', en: 'This user is not on the panel of this competition' },
 
+  // Actions, as the shared checks name them (assertStatus: "不能{{what}}"; cleanReason: "{{what}}须填写原因")
+  changingPanel: { zh: '调整裁判组', en: 'Changing the panel' },
+  toChangePanel: { zh: '调整裁判组', en: 'change the panel' },
+  acceptingGap: { zh: '确认评分缺项', en: 'Accepting missing marks' },
+  toAcceptGap: { zh: '确认评分缺项', en: 'accept missing marks' },
+  closingStageMarking: { zh: '关闭赛段评分', en: 'Closing a stage’s marking' },
+
   // Missing marks and closing (acceptMarkingGap, closeStageMarking, closeScoring)
   onlyChiefAcceptsGap: { zh: '只有本竞赛的裁判长可以确认评分缺项', en: 'Only the competition’s chief judge may accept missing marks' },
   stageMarkingClosed: { zh: '该赛段评分已关闭', en: 'Marking of this stage is already closed' },
