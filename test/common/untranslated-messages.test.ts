@@ -9,7 +9,8 @@ import { projectRoot } from '../../src/db/paths';
  */
 const LITERAL_MESSAGE = [
   /domainError\(\s*UserErrorCode\.\w+\s*,\s*[`'"]/,
-  /\.fail\(\s*[^,]+,\s*[`'"]/,
+  // the field is a name, a string or an array path (whose commas are not the argument separator)
+  /\.fail\(\s*(?:\[[^\]]*\]|'[^']*'|\w[\w.]*)\s*,\s*[`'"]/,
   /\bmessage:\s*[`'"]/,
   /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*)?[`'"]/,
   /\b(?:badInput|forbidden|unauthenticated)\(\s*[`'"]/,
