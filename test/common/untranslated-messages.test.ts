@@ -12,7 +12,8 @@ const LITERAL_MESSAGE = [
   // the field is a name, a string or an array path (whose commas are not the argument separator)
   /\.fail\(\s*(?:\[[^\]]*\]|'[^']*'|\w[\w.]*)\s*,\s*[`'"]/,
   /\bmessage:\s*[`'"]/,
-  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*)?[`'"]/,
+  // A literal first argument, or a literal after a code (`new LimitError('THROTTLED', '…')`); the code alone is no message.
+  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*[`'"]|[`'"](?![A-Z_]+'\s*,))/,
   /\b(?:badInput|forbidden|unauthenticated)\(\s*[`'"]/,
   /\bthrottled\(\s*[`'"]/,
 ];

@@ -189,24 +189,39 @@ export type CreateCompetitionInput = {
   trade: string;
 };
 
+/** A new enterprise in the registry (ADMIN, ORGANIZER). */
 export type CreateEnterpriseInput = {
   /** 18-character unified social credit code; checked including its check character. */
   creditCode: string;
+  /** District (县区), 1 to 100 characters. */
   district: string;
+  /** Industry (行业), 1 to 100 characters. */
   industry: string;
+  /** The registered name, 1 to 200 characters on one line. */
   name: string;
+  /** Form of ownership (所有制). */
   ownership: Ownership;
+  /** Size class (企业规模). */
   size: EnterpriseSize;
 };
 
+/** A new worker in an enterprise (ADMIN, ORGANIZER). */
 export type CreateWorkerInput = {
+  /** Year of birth, from 1940 to 14 years before this year. */
   birthYear: number;
+  /** Employee number (工号), unique within the enterprise; an import matches rows by it. */
   employeeNumber: string;
+  /** The Enterprise’s global ID. */
   enterpriseId: string | number;
+  /** Gender. */
   gender: Gender;
+  /** When the worker joined the enterprise: YYYY-MM-DD, not in the future. */
   joinedAt: string;
+  /** Migrant worker (农民工); false when omitted. */
   migrantWorker?: boolean;
+  /** The worker’s name, 1 to 100 characters on one line. */
   name: string;
+  /** Skill level (职业技能等级); null when none is recorded. Recorded as the INITIAL entry of the skill level history. */
   skillLevel?: SkillLevel | null | undefined;
   /** 工种 */
   trade: string;
@@ -268,11 +283,17 @@ export type Gender =
   /** 女 */
   | 'FEMALE';
 
+/** An honor to record for a worker (ADMIN, ORGANIZER). */
 export type GrantHonorInput = {
+  /** Which honor (荣誉称号). */
   kind: HonorKind;
+  /** The level of the body that granted it (县区级 … 国家级). */
   level: Level;
+  /** Who granted it, up to 300 characters; optional. */
   source?: string | null | undefined;
+  /** The Worker’s global ID. */
   workerId: string | number;
+  /** The year it was granted, from 1950 to this year. A worker holds one honor of a kind and level per year. */
   year: number;
 };
 
