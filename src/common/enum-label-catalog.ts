@@ -28,6 +28,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     CONFLICT_OF_INTEREST: ['需要回避', 'Conflict of interest'],
     APPROVAL_REQUIRED: ['需要审批', 'Approval required'],
   },
+  AllianceMemberOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
+  ExhibitOrderField: { ADDED_AT: ['加入展会时间', 'Added'] },
   SortDirection: { ASC: ['升序', 'Ascending'], DESC: ['降序', 'Descending'] },
   // Registry
   Ownership: {
@@ -115,6 +117,12 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   OfficialDuty: { ENCRYPTION_OFFICER: ['加密裁判', 'Encryption officer'], ARBITRATOR: ['监督仲裁', 'Arbitrator'], TEAM_LEADER: ['领队', 'Team leader'] },
   ScoreCorrectionStatus: { PENDING: ['待审批', 'Pending'], APPROVED: ['已批准', 'Approved'], REJECTED: ['已驳回', 'Rejected'] },
   RecheckItemStatus: { PENDING: ['待复核', 'Pending'], CONFIRMED: ['无误', 'Confirmed'], CORRECTED: ['已更正', 'Corrected'] },
+  ScoreOrderField: { UPDATED_AT: ['修改时间', 'Last changed'], CREATED_AT: ['评分时间', 'Given'] },
+  ScoreRevisionOrderField: { AT: ['更正时间', 'Corrected'] },
+  ScoreCorrectionRequestOrderField: { REQUESTED_AT: ['申请时间', 'Requested'] },
+  MarkingGapAcceptanceOrderField: { ACCEPTED_AT: ['确认时间', 'Accepted'] },
+  MarkingCodeOrderField: { CODE: ['加密号', 'Code'], ISSUED_AT: ['发放时间', 'Issued'] },
+  RecheckItemOrderField: { POSITION: ['复核顺序', 'Listing order'], CREATED_AT: ['生成时间', 'Created'] },
   AppealStatus: { FILED: ['已提出', 'Filed'], DISMISSED: ['驳回', 'Dismissed'], UPHELD: ['成立', 'Upheld'], RESOLVED: ['已复评', 'Resolved'] },
   AppealDecision: { UPHELD: ['成立', 'Upheld'], DISMISSED: ['驳回', 'Dismissed'] },
   PromotionWithheldReason: { AT_CAP: ['已是最高等级', 'Already at the top level'], ALREADY_PROMOTED_THIS_YEAR: ['本年度已竞赛晋级', 'Already promoted this year'] },
