@@ -6,7 +6,7 @@ import { seedCompetition } from './lib/seed.js';
 import { fmt, summarize, table } from './lib/stats.js';
 
 const SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) {
-  version updatedAt rows(first: 20) { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } }`;
+  version updatedAt rows(first: 20) { nodes { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } }`;
 
 interface Subscriber {
   ws: WebSocket;
@@ -55,7 +55,7 @@ export async function fanout(opts: { seconds: number; subscribers: number; entri
   const server = await startServerProcess(db.url);
   try {
     const seeded = await seedCompetition(server.url, opts);
-    const full = JSON.stringify(await gql(server.url, `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version rows { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } } }`, { id: seeded.competitionId }));
+    const full = JSON.stringify(await gql(server.url, `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version rows(first: 1000) { nodes { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } } } }`, { id: seeded.competitionId }));
     const subs: Subscriber[] = [];
     for (let i = 0; i < opts.subscribers; i += 50) {
       subs.push(...(await Promise.all(Array.from({ length: Math.min(50, opts.subscribers - i) }, () => subscribe(server.wsUrl, seeded.competitionId)))));

@@ -15,7 +15,7 @@ const READS = {
       stages { id name weight position }
       entries(first: $n) { totalCount nodes { id startNumber station status
         participants { name enterprise { id name } worker { id name skillLevel enterprise { id name } honors { nodes { id kind level year } } } } } }
-      leaderboard { version rows(first: $n) { entryId rank total completeness stageTotals { stageId score } } } } }`,
+      leaderboard { version rows(first: $n) { totalCount nodes { entryId rank total completeness stageTotals { stageId score } } } } } }`,
     theirs: `query CompetitionPage($id: UUID!, $n: Int!) { competition(id: $id) {
       id title kind level trade status startsAt endsAt
       stages(orderBy: POSITION_ASC) { nodes { id name weight position } }

@@ -126,6 +126,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   AppealStatus: { FILED: ['已提出', 'Filed'], DISMISSED: ['驳回', 'Dismissed'], UPHELD: ['成立', 'Upheld'], RESOLVED: ['已复评', 'Resolved'] },
   AppealDecision: { UPHELD: ['成立', 'Upheld'], DISMISSED: ['驳回', 'Dismissed'] },
   PromotionWithheldReason: { AT_CAP: ['已是最高等级', 'Already at the top level'], ALREADY_PROMOTED_THIS_YEAR: ['本年度已竞赛晋级', 'Already promoted this year'] },
+  AwardOrderField: { RANK: ['名次', 'Rank'], TOTAL: ['总分', 'Total'] },
   // Studios
   StudioKind: {
     MODEL_WORKER: ['劳模创新工作室', 'Model worker innovation studio'],

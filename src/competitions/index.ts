@@ -1,5 +1,5 @@
 import { Award } from './results/award.entity.js';
-import { AwardResolver, CompetitionAwardsResolver } from './results/award.resolver.js';
+import { AwardPromotionResolver, AwardResolver, CompetitionAwardsResolver, WithheldPromotionResolver } from './results/award.resolver.js';
 import { Competition } from './setup/competition.entity.js';
 import { CompetitionResolver, CompetitionTransitionResolver } from './setup/competition.resolver.js';
 import { CompetitionTransition } from './setup/competition-transition.entity.js';
@@ -58,7 +58,7 @@ export const competitionResolvers = [
   // leaderboard/
   LeaderboardResolver, LeaderboardRowsResolver,
   // results/
-  AwardResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
+  AwardResolver, AwardPromotionResolver, WithheldPromotionResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
   JudgeReportResolver, JudgeReportLineResolver,
   // recheck/
   CompetitionRecheckResolver, RecheckSampleResolver, StageRecheckResolver, RecheckItemResolver,

@@ -66,13 +66,14 @@ export function operationCost(
     const args = argumentsOf(def, node);
     const isList = isListType(getNullableType(def.type));
     let page: number | undefined;
-    // A connection: a paged field returning one object (edges, nodes, pageInfo). A plain list with a
-    // `first` (the leaderboard's rows, served from memory) is a window, counted as a plain list.
+    // A connection: a paged field returning one object (edges, nodes, pageInfo).
     if (!isList && def.args.some((a) => a.name === 'first' || a.name === 'last')) {
+      // A field may allow larger pages (Leaderboard.rows, from memory): its `maxPageSize` extension.
+      const max = typeof def.extensions?.maxPageSize === 'number' ? def.extensions.maxPageSize : MAX_PAGE_SIZE;
       for (const name of ['first', 'last'] as const) {
         const v = args[name];
-        if (typeof v === 'number' && v > MAX_PAGE_SIZE) {
-          throw new LimitError('BAD_USER_INPUT', m('pageTooLarge', { name, field: node.name.value, max: MAX_PAGE_SIZE, got: v }), { maximum: MAX_PAGE_SIZE });
+        if (typeof v === 'number' && v > max) {
+          throw new LimitError('BAD_USER_INPUT', m('pageTooLarge', { name, field: node.name.value, max, got: v }), { maximum: max });
         }
       }
       const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;

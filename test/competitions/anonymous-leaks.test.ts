@@ -19,7 +19,7 @@ afterAll(async () => t.close());
 
 const ENTRY_FIELDS = `id startNumber station displayName participants { name enterprise { name } }
   scoreSheet { total lines { criterion { id } marks { id value markingCode markingId entry { id } } } }`;
-const BOARD_FIELDS = `version sealedStageIds rows { entryId startNumber station displayName enterpriseNames total completeness stageTotals { stageId score } }`;
+const BOARD_FIELDS = `version sealedStageIds rows(first: 1000) { nodes { entryId startNumber station displayName enterpriseNames total completeness stageTotals { stageId score } } }`;
 const MARK_SUB = `subscription($id: ID!) { scoreSubmitted(competitionId: $id) { revision score { id value markingId markingCode criterion { id } entry { id startNumber station } } } }`;
 
 interface Identity { tokens: string[] }
@@ -78,7 +78,7 @@ describe('no path links an anonymous stage’s code or mark to an entry for its 
       namedAnswers.push(ok(await t.gql(`query($id: ID!) { competition(id: $id) { entries { nodes { ${ENTRY_FIELDS} } } leaderboard { ${BOARD_FIELDS} } } }`, { id: w.f.competitionId }, judge.token)));
       for (const e of w.f.entries) namedAnswers.push(ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Entry { ${ENTRY_FIELDS} } } }`, { id: e.id }, judge.token)));
       await marks.waitFor((d) => d.scoreSubmitted.score.value === 33);
-      await boards.waitFor((d) => d.leaderboardUpdated.rows.some((r: { total: number }) => r.total > 0));
+      await boards.waitFor((d) => d.leaderboardUpdated.rows.nodes.some((r: { total: number }) => r.total > 0));
       namedAnswers.push(...boards.results);
       const openEvents = marks.results.filter((r) => r.data?.scoreSubmitted.score.criterion.id === practical);
       expect(openEvents).toHaveLength(1);
@@ -139,11 +139,11 @@ describe('leaving the panel changes the live board at once, and never to one wit
     const paper = w.f.stages[0]!.criteria[0]!.id;
     const slip = (await markingList(t, w.paper, w.f.judges[1]!.token)).nodes[0];
     expect((await submit(t, w.f.judges[1]!.token, { markingId: slip.markingId, criterionId: paper, value: 90 })).userErrors).toEqual([]);
-    const SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version sealedStageIds rows { displayName stageTotals { score } } } }`;
-    const look = (b: { sealedStageIds: string[]; rows: { displayName: string | null; stageTotals: { score: number | null }[] }[] }) => ({
+    const SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version sealedStageIds rows(first: 1000) { nodes { displayName stageTotals { score } } } } }`;
+    const look = (b: { sealedStageIds: string[]; rows: { nodes: { displayName: string | null; stageTotals: { score: number | null }[] }[] } }) => ({
       sealed: b.sealedStageIds.length > 0,
-      names: b.rows.some((r) => r.displayName !== null),
-      paperScores: b.rows.some((r) => r.stageTotals[0]!.score !== null),
+      names: b.rows.nodes.some((r) => r.displayName !== null),
+      paperScores: b.rows.nodes.some((r) => r.stageTotals[0]!.score !== null),
     });
     const chief = wsClient(t.wsUrl, w.f.judges[0]!.token);
     const judge = wsClient(t.wsUrl, w.f.judges[2]!.token);

@@ -215,7 +215,7 @@ describe('the code map (加密号对照)', () => {
 });
 
 describe('the public board holds an anonymous stage back while it is marked', () => {
-  const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen sealedStageIds rows { entryId rank total completeness stageTotals { stageId score } } } } } }`;
+  const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen sealedStageIds rows(first: 1000) { nodes { entryId rank total completeness stageTotals { stageId score } } } } } } }`;
   const board = async (w: AnonWorld, token: string | null) => ok(await t.gql(BOARD, { id: w.f.competitionId }, token)).node.leaderboard;
 
   it('public and judges: the stage’s scores null, totals and ranks from the open stage; the jury: everything; after scoring closes: everyone', async () => {
@@ -235,14 +235,14 @@ describe('the public board holds an anonymous stage back while it is marked', ()
 
     const publicBoard = await board(w, null);
     expect(publicBoard.sealedStageIds).toEqual([w.paper]);
-    const row = (b: typeof publicBoard, entry: number) => b.rows.find((r: { entryId: string }) => r.entryId === w.f.entries[entry]!.id);
+    const row = (b: typeof publicBoard, entry: number) => b.rows.nodes.find((r: { entryId: string }) => r.entryId === w.f.entries[entry]!.id);
     // Entry 1's practical is unmarked: held back too (评分中), not shown as 0; with no score shown it has no rank (issue 13).
     expect(row(publicBoard, 1)).toMatchObject({ rank: null, total: 0, completeness: null, stageTotals: [{ stageId: w.paper, score: null }, { stageId: w.practical, score: null }] });
     expect(row(publicBoard, 2)).toMatchObject({ rank: 1, total: 12, stageTotals: [{ score: null }, { score: 20 }] });
     expect(await board(w, judge.token)).toEqual(publicBoard);
     // Standardised scores follow the totals and ranks shown.
-    const STD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId standardisedScore } } } } }`;
-    const std = async (token: string | null) => Object.fromEntries(ok(await t.gql(STD, { id: w.f.competitionId }, token)).node.leaderboard.rows
+    const STD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows(first: 1000) { nodes { entryId standardisedScore } } } } } }`;
+    const std = async (token: string | null) => Object.fromEntries(ok(await t.gql(STD, { id: w.f.competitionId }, token)).node.leaderboard.rows.nodes
       .map((r: { entryId: string; standardisedScore: number }) => [r.entryId, r.standardisedScore]));
     // Only entry 2 shows a score there, so only it is ranked: fewer than three ranked rows, no standardised scores.
     expect(await std(null)).toEqual({ [w.f.entries[2]!.id]: null, [w.f.entries[1]!.id]: null, [w.f.entries[0]!.id]: null });

@@ -13,7 +13,7 @@ export const PUBLISH = `mutation($input: CompetitionTransitionInput!) { publishR
   competition { id status resultsPublishedAt appealWindowClosesAt appealWindowOpen } userErrors { code field message } } }`;
 export const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) { competition { status } userErrors { code field message } } }`;
 export const STATUS = `query($id: ID!) { competition(id: $id) { status appealWindowOpen resultsPublishedAt appealWindowClosesAt } }`;
-export const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { frozen rows { entryId total changedOnAppeal } } } }`;
+export const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { frozen rows(first: 1000) { nodes { entryId total changedOnAppeal } } } } }`;
 export const FILE = `mutation($input: FileAppealInput!) { fileAppeal(input: $input) { existing appeal { id status deadline grounds overdue stage { id } criterion { id } } userErrors { code field message } } }`;
 
 export type User = Awaited<ReturnType<TestServer['user']>>;

@@ -7,7 +7,7 @@ import { createEnterprise, createWorker } from '../helpers/registry';
 /* Issue 12 §4: the chief judge supervises and is an expected marker only of the stages the organizer also gives them. */
 const ASSIGN = `mutation($input: AssignJudgeInput!) { assignJudge(input: $input) { assignment { chief stages { id } } userErrors { code field message } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { userErrors { code field message } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId completeness } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows(first: 1000) { nodes { entryId completeness } } } } } }`;
 
 let t: TestServer;
 beforeAll(async () => { t = await startTestServer(); });
@@ -38,7 +38,7 @@ it('a chief judge without stages marks nothing, is expected to mark nothing, and
   for (const j of f.judges) {
     for (const c of f.stages[1]!.criteria) expect(ok(await t.gql(SUBMIT, { input: { entryId, criterionId: c.id, value: 40 } }, j.token)).submitScore.userErrors).toEqual([]);
   }
-  expect(ok(await t.gql(BOARD, { id: f.competitionId }, chief.token)).node.leaderboard.rows[0].completeness).toBe(1);
+  expect(ok(await t.gql(BOARD, { id: f.competitionId }, chief.token)).node.leaderboard.rows.nodes[0].completeness).toBe(1);
 
   await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
   for (const stageId of stageIds) await mutate(t, chief.token, 'signOffStage', 'SignOffStageInput', { stageId }, 'signOff { id }');

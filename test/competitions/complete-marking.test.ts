@@ -14,7 +14,7 @@ const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input)
 const ASSIGN = `mutation($input: AssignJudgeInput!) {
   assignJudge(input: $input) { assignment { id entryIds } conflictedEntries { id startNumber } userErrors { code field message } }
 }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version rows { rank entryId status total completeness } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version rows(first: 1000) { nodes { rank entryId status total completeness } } } } } }`;
 const ACCEPT = `mutation($input: AcceptMarkingGapInput!) {
   acceptMarkingGap(input: $input) {
     acceptance { id reason acceptedAt acceptedBy { displayName } stage { name } gaps { entry { id startNumber } criterion { id name } missing } }
@@ -47,7 +47,7 @@ async function markAll(f: CompetitionFixture, entries: number[], judges = f.judg
 }
 
 async function rows(f: CompetitionFixture, token?: string): Promise<{ rank: number | null; entryId: string; status: string; total: number; completeness: number }[]> {
-  return ok(await t.gql(BOARD, { id: f.competitionId }, token ?? f.organizer.token)).node.leaderboard.rows;
+  return ok(await t.gql(BOARD, { id: f.competitionId }, token ?? f.organizer.token)).node.leaderboard.rows.nodes;
 }
 const rowOf = async (f: CompetitionFixture, entry: number) => (await rows(f)).find((r) => r.entryId === f.entries[entry]!.id)!;
 

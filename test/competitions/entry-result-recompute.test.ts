@@ -13,14 +13,14 @@ const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input)
 const ASSIGN = `mutation($input: AssignJudgeInput!) { assignJudge(input: $input) { userErrors { code field message } } }`;
 const REQUEST = `mutation($input: RequestScoreCorrectionInput!) { requestScoreCorrection(input: $input) { request { id } userErrors { code field message } } }`;
 const DECIDE = `mutation($input: DecideScoreCorrectionInput!) { decideScoreCorrection(input: $input) { request { status } userErrors { code field message } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId total completeness } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows(first: 1000) { nodes { entryId total completeness } } } } } }`;
 
 let t: TestServer;
 beforeAll(async () => { t = await startTestServer(); });
 afterAll(async () => t.close());
 
 async function row(f: CompetitionFixture, entry: number) {
-  const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).node.leaderboard.rows;
+  const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).node.leaderboard.rows.nodes;
   return rows.find((r: { entryId: string }) => r.entryId === f.entries[entry]!.id);
 }
 

@@ -9,7 +9,7 @@ import { mutate, setupCompetition, signOffAndPublish } from '../helpers/competit
  * worker's row lock (and the unique indexes behind it) must give the same outcome.
  */
 const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) {
-  awards { promotions { workerId } promotionsWithheld { workerId reason } } userErrors { code message } } }`;
+  awards { promotions { worker { id } } promotionsWithheld { worker { id } reason } } userErrors { code message } } }`;
 const WORKER = `query($id: ID!) { worker(id: $id) { skillLevel honors { nodes { kind level year } } skillLevelHistory { from to kind } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { userErrors { code message } } }`;
 const STAGES = [{ name: '实操', weight: 100, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] }];
@@ -58,8 +58,8 @@ describe('finalizeCompetition in parallel', () => {
       for (const p of payloads) expect(p.userErrors).toEqual([]);
       const given = payloads.flatMap((p) => p.awards.flatMap((a: any) => a.promotions));
       const withheld = payloads.flatMap((p) => p.awards.flatMap((a: any) => a.promotionsWithheld));
-      expect(given).toEqual([{ workerId }]);
-      expect(withheld).toEqual([{ workerId, reason: 'ALREADY_PROMOTED_THIS_YEAR' }]);
+      expect(given).toEqual([{ worker: { id: workerId } }]);
+      expect(withheld).toEqual([{ worker: { id: workerId }, reason: 'ALREADY_PROMOTED_THIS_YEAR' }]);
       const w = ok(await t.gql(WORKER, { id: workerId }, admin)).worker;
       expect(w.skillLevel).toBe('TECHNICIAN');
       expect(w.skillLevelHistory.filter((c: any) => c.kind === 'COMPETITION')).toEqual([{ from: 'SENIOR', to: 'TECHNICIAN', kind: 'COMPETITION' }]);

@@ -7,11 +7,11 @@ import { acceptMissingMarks, mutate, setupCompetition, signOffAndPublish, type C
 
 const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) {
   competition { id status finalizedAt }
-  awards { id rank total prize honorGranted entry { id } promotions { workerId from to } promotionsWithheld { workerId level reason } }
+  awards { id rank total prize honorGranted entry { id } promotions { worker { id } from to } promotionsWithheld { worker { id } level reason } }
   userErrors { code field message } } }`;
-const AWARDS = `query($id: ID!) { node(id: $id) { ... on Competition { status awards { id rank total prize honorGranted entry { id }
-  promotions { workerId from to } promotionsWithheld { workerId level reason } } } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen rows { entryId rank total standardisedScore } } } } }`;
+const AWARDS = `query($id: ID!) { node(id: $id) { ... on Competition { status awards(first: 100) { nodes { id rank total prize honorGranted entry { id }
+  promotions { worker { id } from to } promotionsWithheld { worker { id } level reason } } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen rows(first: 1000) { nodes { entryId rank total standardisedScore } } } } } }`;
 const WORKER = `query($id: ID!) { worker(id: $id) { name skillLevel honors { nodes { kind level year source } } skillLevelHistory { from to kind reason source } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
 const MOVE = (name: string) => `mutation($input: CompetitionTransitionInput!) { ${name}(input: $input) { competition { status } userErrors { code field message } } }`;
@@ -96,8 +96,8 @@ describe('finalizeCompetition: a whole run', () => {
     const res = ok(await finalize(f)).finalizeCompetition;
     expect(res.competition).toBeNull();
     expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
-    expect(ok(await t.gql(AWARDS, { id: f.competitionId })).node.awards).toEqual([]);
-    expect(ok(await t.gql(AWARDS, { id: f.competitionId }, f.organizer.token)).node.awards).toEqual([]);
+    expect(ok(await t.gql(AWARDS, { id: f.competitionId })).node.awards.nodes).toEqual([]);
+    expect(ok(await t.gql(AWARDS, { id: f.competitionId }, f.organizer.token)).node.awards.nodes).toEqual([]);
   });
 
   it('serves a provisional CSV before finalization: ranks, no prizes', async () => {
@@ -132,14 +132,14 @@ describe('finalizeCompetition: a whole run', () => {
     // Frozen until now: the public still sees entry 4 at 0.4·60 = 24.
     const before = ok(await t.gql(BOARD, { id: f.competitionId })).node.leaderboard;
     expect(before.frozen).toBe(true);
-    expect(before.rows.find((r: any) => r.entryId === f.entries[4]!.id).total).toBe(24);
+    expect(before.rows.nodes.find((r: any) => r.entryId === f.entries[4]!.id).total).toBe(24);
     // Its standardised scores come from the totals it shows (93, 86, 86, 76, 24, 0), not the live ones:
     // mean 365/6 = 60.8333…; variance 45533/36 = 1264.8056; SD 35.564105…; 24: −36.8333/35.5641 = −1.035688 → 396.43;
     // 93: 32.1667/35.5641 = 0.904470 → 590.45; 0: −60.8333/35.5641 = −1.710526 → 328.95
-    expect(before.rows.map((r: any) => [r.total, r.standardisedScore])).toEqual([[93, 590.45], [86, 570.76], [86, 570.76], [76, 542.65], [24, 396.43], [0, 328.95]]);
+    expect(before.rows.nodes.map((r: any) => [r.total, r.standardisedScore])).toEqual([[93, 590.45], [86, 570.76], [86, 570.76], [76, 542.65], [24, 396.43], [0, 328.95]]);
     // The organizer's live board: 66 instead of 24 (as the CSV above), so 494.19.
     const live = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).node.leaderboard;
-    expect(live.rows.find((r: any) => r.entryId === f.entries[4]!.id)).toMatchObject({ total: 66, standardisedScore: 494.19 });
+    expect(live.rows.nodes.find((r: any) => r.entryId === f.entries[4]!.id)).toMatchObject({ total: 66, standardisedScore: 494.19 });
     // Results are published (成绩公示) before they are final.
     const early = ok(await finalize(f)).finalizeCompetition;
     expect(early.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
@@ -154,9 +154,9 @@ describe('finalizeCompetition: a whole run', () => {
     const wid = (i: number) => f.entries[i]!.workerIds[0]!;
     // 6 ranked: FIRST 1; SECOND 0.34·6 = 2.04 → 2 (the tie at rank 2); THIRD 0.2·6 = 1.2 → 1; EXCELLENCE 1; the no-show nothing.
     const expected = [
-      { entry: { id: e(0) }, rank: 1, total: 93, prize: 'FIRST', honorGranted: true, promotions: [{ workerId: wid(0), from: 'SENIOR', to: 'TECHNICIAN' }], promotionsWithheld: [] },
-      { entry: { id: e(1) }, rank: 2, total: 86, prize: 'SECOND', honorGranted: true, promotions: [{ workerId: wid(1), from: 'TECHNICIAN', to: 'SENIOR_TECHNICIAN' }], promotionsWithheld: [] },
-      { entry: { id: e(2) }, rank: 2, total: 86, prize: 'SECOND', honorGranted: true, promotions: [], promotionsWithheld: [{ workerId: wid(2), level: 'SENIOR_TECHNICIAN', reason: 'AT_CAP' }] },
+      { entry: { id: e(0) }, rank: 1, total: 93, prize: 'FIRST', honorGranted: true, promotions: [{ worker: { id: wid(0) }, from: 'SENIOR', to: 'TECHNICIAN' }], promotionsWithheld: [] },
+      { entry: { id: e(1) }, rank: 2, total: 86, prize: 'SECOND', honorGranted: true, promotions: [{ worker: { id: wid(1) }, from: 'TECHNICIAN', to: 'SENIOR_TECHNICIAN' }], promotionsWithheld: [] },
+      { entry: { id: e(2) }, rank: 2, total: 86, prize: 'SECOND', honorGranted: true, promotions: [], promotionsWithheld: [{ worker: { id: wid(2) }, level: 'SENIOR_TECHNICIAN', reason: 'AT_CAP' }] },
       { entry: { id: e(3) }, rank: 4, total: 76, prize: 'THIRD', honorGranted: false, promotions: [], promotionsWithheld: [] },
       { entry: { id: e(4) }, rank: 5, total: 66, prize: 'EXCELLENCE', honorGranted: false, promotions: [], promotionsWithheld: [] },
       { entry: { id: e(5) }, rank: 6, total: 0, prize: null, honorGranted: false, promotions: [], promotionsWithheld: [] },
@@ -164,12 +164,12 @@ describe('finalizeCompetition: a whole run', () => {
     const sortTies = (awards: any[]) => [...awards].sort((a, b) => a.rank - b.rank || f.entries.findIndex((x) => x.id === a.entry.id) - f.entries.findIndex((x) => x.id === b.entry.id));
     expect(sortTies(res.awards).map(({ id: _id, ...a }: any) => a)).toEqual(expected);
     // Public now, and the freeze is lifted: everyone sees the final board.
-    const publicAwards = ok(await t.gql(AWARDS, { id: f.competitionId })).node.awards;
+    const publicAwards = ok(await t.gql(AWARDS, { id: f.competitionId })).node.awards.nodes;
     expect(sortTies(publicAwards).map(({ id: _id, ...a }: any) => a)).toEqual(expected);
     expect(publicAwards.map((a: any) => a.rank)).toEqual([1, 2, 2, 4, 5, 6]);
     const after = ok(await t.gql(BOARD, { id: f.competitionId })).node.leaderboard;
     expect(after.frozen).toBe(false);
-    expect(after.rows.find((r: any) => r.entryId === e(4)).total).toBe(66);
+    expect(after.rows.nodes.find((r: any) => r.entryId === e(4)).total).toBe(66);
     // An award is a Node, public once finalized.
     expect(ok(await t.gql(`query($id: ID!) { node(id: $id) { id ... on Award { rank prize } } }`, { id: publicAwards[0].id })).node).toEqual({ id: publicAwards[0].id, rank: 1, prize: 'FIRST' });
   });
@@ -187,13 +187,13 @@ describe('finalizeCompetition: a whole run', () => {
   });
 
   it('is immutable afterwards: no mark, no move, no second finalize', async () => {
-    const awards = ok(await t.gql(AWARDS, { id: f.competitionId })).node.awards;
+    const awards = ok(await t.gql(AWARDS, { id: f.competitionId })).node.awards.nodes;
     const late = ok(await t.gql(SUBMIT, { input: { entryId: f.entries[5]!.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 100 } }, f.judges[0]!.token));
     expect(late.submitScore.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect((await move(f, 'reopenScoring', f.organizer.token, '复核')).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect((await move(f, 'cancelCompetition', f.organizer.token, '取消')).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect(ok(await finalize(f)).finalizeCompetition.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-    expect(ok(await t.gql(AWARDS, { id: f.competitionId })).node).toEqual({ status: 'FINALIZED', awards });
+    expect(ok(await t.gql(AWARDS, { id: f.competitionId })).node).toEqual({ status: 'FINALIZED', awards: { nodes: awards } });
   });
 
   it('exports the results as CSV: BOM, header, prizes, RFC 4180 quoting, defused formulas', async () => {
@@ -249,8 +249,8 @@ describe('finalizeCompetition: a whole run', () => {
     const res = ok(await finalize(g, admin)).finalizeCompetition; // an admin may finalize any competition
     expect(res.userErrors).toEqual([]);
     const [top, second] = res.awards;
-    expect(top).toMatchObject({ rank: 1, entry: { id: entry.id }, honorGranted: true, promotions: [], promotionsWithheld: [{ workerId: star, level: 'TECHNICIAN', reason: 'ALREADY_PROMOTED_THIS_YEAR' }] });
-    expect(second).toMatchObject({ rank: 2, honorGranted: false, promotions: [{ workerId: g.entries[0]!.workerIds[0], from: 'SENIOR', to: 'TECHNICIAN' }] });
+    expect(top).toMatchObject({ rank: 1, entry: { id: entry.id }, honorGranted: true, promotions: [], promotionsWithheld: [{ worker: { id: star }, level: 'TECHNICIAN', reason: 'ALREADY_PROMOTED_THIS_YEAR' }] });
+    expect(second).toMatchObject({ rank: 2, honorGranted: false, promotions: [{ worker: { id: g.entries[0]!.workerIds[0] }, from: 'SENIOR', to: 'TECHNICIAN' }] });
     const w = await worker(star);
     expect(w.skillLevel).toBe('TECHNICIAN');
     expect(w.honors.nodes).toHaveLength(1);

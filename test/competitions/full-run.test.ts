@@ -13,8 +13,8 @@ import { boardSubscribers, record, wsClient, type Recorder } from '../helpers/ws
  */
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) {
   score { id value revisions { nodes { oldValue newValue reason } } } replayed revised leaderboardVersion userErrors { code field message } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows { entryId rank total completeness } } } } }`;
-const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows { entryId rank total } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows(first: 1000) { nodes { entryId rank total completeness } } } } } }`;
+const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows(first: 1000) { nodes { entryId rank total } } } }`;
 const EVENTS_SUB = `subscription($id: ID!) { scoreSubmitted(competitionId: $id) { version revision score { value } } }`;
 
 let a: TestServer;
@@ -130,12 +130,12 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     const live = ok(await a.gql(BOARD, { id: cid }, org)).node.leaderboard;
     const shown = ok(await a.gql(BOARD, { id: cid })).node.leaderboard;
     const seen = (await board!.waitFor((d) => d.leaderboardUpdated.version === live.version)).leaderboardUpdated;
-    expect(seen.rows).toEqual(shown.rows.map(({ entryId, rank, total }: any) => ({ entryId, rank, total })));
+    expect(seen.rows.nodes).toEqual(shown.rows.nodes.map(({ entryId, rank, total }: any) => ({ entryId, rank, total })));
     // The public board shows a stage score once the entry's marks in it are all in; they are (the insider,
     // of 李's and 王's enterprise, is expected on 陈's entry only), so here it is the whole board.
-    expect(shown.rows.map(({ entryId, rank, total }: any) => ({ entryId, rank, total }))).toEqual(live.rows.map(({ entryId, rank, total }: any) => ({ entryId, rank, total })));
+    expect(shown.rows.nodes.map(({ entryId, rank, total }: any) => ({ entryId, rank, total }))).toEqual(live.rows.nodes.map(({ entryId, rank, total }: any) => ({ entryId, rank, total })));
     // 李: 0.3×80 + 0.7×90 = 87; 王: 0.3×75 + 0.7×86.5 = 83.05; 陈: 0.3×90 + 0.7×60 = 69
-    expect(live.rows.map((r: any) => [r.entryId, r.rank, r.total])).toEqual([[entryOf.get(li.id), 1, 87], [entryOf.get(wang.id), 2, 83.05], [entryOf.get(chen.id), 3, 69]]);
+    expect(live.rows.nodes.map((r: any) => [r.entryId, r.rank, r.total])).toEqual([[entryOf.get(li.id), 1, 87], [entryOf.get(wang.id), 2, 83.05], [entryOf.get(chen.id), 3, 69]]);
     expect((await events!.waitFor((d) => d.scoreSubmitted.revision)).scoreSubmitted.score.value).toBe(75);
 
     // Freeze: the public keeps the board as it stood; the organizer sees marks move.
@@ -143,9 +143,9 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     expect((await mark(chief, chen.id, weld, 100, { reason: '复评' })).userErrors).toEqual([]);
     const publicBoard = ok(await b.gql(BOARD, { id: cid })).node.leaderboard;
     expect(publicBoard.frozen).toBe(true);
-    expect(publicBoard.rows.find((r: any) => r.entryId === entryOf.get(chen.id)).total).toBe(69);
+    expect(publicBoard.rows.nodes.find((r: any) => r.entryId === entryOf.get(chen.id)).total).toBe(69);
     const juryBoard = ok(await a.gql(BOARD, { id: cid }, org)).node.leaderboard;
-    expect(juryBoard.rows.find((r: any) => r.entryId === entryOf.get(chen.id)).total).toBeCloseTo(0.3 * 90 + 0.7 * ((100 + 60 + 60) / 3), 2);
+    expect(juryBoard.rows.nodes.find((r: any) => r.entryId === entryOf.get(chen.id)).total).toBeCloseTo(0.3 * 90 + 0.7 * ((100 + 60 + 60) / 3), 2);
   } finally {
     await screen.dispose();
     await desk.dispose();

@@ -21,7 +21,7 @@ import { appoint, closeWindow, FILE, FINALIZE, neutralJudges, PUBLISH, workerUse
  */
 const ASSIGN = `mutation($input: AssignJudgeInput!) { assignJudge(input: $input) {
   assignment { id entryIds } conflictedEntries { id } userErrors { code field message } } }`;
-const BOARD = `query($id: ID!) { competition(id: $id) { status leaderboard { version rows { entryId rank status total standardisedScore changedOnAppeal } } } }`;
+const BOARD = `query($id: ID!) { competition(id: $id) { status leaderboard { version rows(first: 1000) { nodes { entryId rank status total standardisedScore changedOnAppeal } } } } }`;
 const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } panelVisible marks { value } } } } } }`;
 const CLOSE = `mutation($input: CompetitionTransitionInput!) { closeScoring(input: $input) { competition { status } userErrors { code field message } } }`;
 const ACCEPT = `mutation($input: AcceptMarkingGapInput!) { acceptMarkingGap(input: $input) {
@@ -37,7 +37,7 @@ const UNSIGNED = `query($id: ID!) { competition(id: $id) { unsignedStages { id }
 const REPORT = `query($id: ID!) { competition(id: $id) { judgeReport { flagShareOfMaxScore
   lines { judgeId criterion { id } marks comparedMarks meanDeviation meanAbsoluteDeviation flagged } } } }`;
 const RULE = `mutation($input: RuleOnAppealInput!) { ruleOnAppeal(input: $input) {
-  appeal { id status ruling rulingReason remarks { scoreId contestedValue criterion { id } } } userErrors { code field message } } }`;
+  appeal { id status ruling rulingReason remarks(first: 100) { nodes { scoreId contestedValue criterion { id } } } } userErrors { code field message } } }`;
 const REMARK = `mutation($input: SubmitAppealMarkInput!) { submitAppealMark(input: $input) { appeal { status marksChanged } userErrors { code field message } } }`;
 const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { value revisions { nodes { reasonKind appealId } } } } } } } }`;
 
@@ -143,7 +143,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   expect(await sealed(null)).toEqual([]); // marking closed: the hall sees the paper too
   const markedBoard = await board();
   // Entries 3, 2, 1, 0 in that order (paper 62 + 10e on average, practical 32.5 + 3e, entry 0's 30); the absent entry unranked.
-  expect(markedBoard.leaderboard.rows.map((r: Row) => [r.entryId, r.rank])).toEqual([[entry(3), 1], [entry(2), 2], [entry(1), 3], [entry(0), 4], [entry(4), null]]);
+  expect(markedBoard.leaderboard.rows.nodes.map((r: Row) => [r.entryId, r.rank])).toEqual([[entry(3), 1], [entry(2), 2], [entry(1), 3], [entry(0), 4], [entry(4), null]]);
 
   // ── The judge report, read by the organizer: the lenient judge is flagged on the practical, nobody else anywhere.
   const report = ok(await t.gql(REPORT, { id: f.competitionId }, org)).competition.judgeReport;
@@ -217,20 +217,20 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   expect(waiting.match(/尚待仲裁/g)).toHaveLength(2);
 
   // The paper appeal is DISMISSED with a reason: nothing moves.
-  const rowsBeforeRulings: Row[] = (await board()).leaderboard.rows;
+  const rowsBeforeRulings: Row[] = (await board()).leaderboard.rows.nodes;
   const dismissed = ok(await t.gql(RULE, { input: { appealId: onPaper.appeal.id, decision: 'DISMISSED', reason: '调取原始试卷核对，评分无误' } }, arbitrator.token)).ruleOnAppeal;
-  expect(dismissed).toMatchObject({ userErrors: [], appeal: { status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '调取原始试卷核对，评分无误', remarks: [] } });
-  expect((await board()).leaderboard.rows).toEqual(rowsBeforeRulings);
+  expect(dismissed).toMatchObject({ userErrors: [], appeal: { status: 'DISMISSED', ruling: 'DISMISSED', rulingReason: '调取原始试卷核对，评分无误', remarks: { nodes: [] } } });
+  expect((await board()).leaderboard.rows.nodes).toEqual(rowsBeforeRulings);
 
   // The practical appeal is UPHELD: four named judges off the panel re-mark exactly the contested criterion.
   const remarkers = await neutralJudges(t, f, 4);
   const upheld = ok(await t.gql(RULE, { input: { appealId: onPractical.appeal.id, decision: 'UPHELD', reason: '复看实物，焊缝质量评分偏低', remarkJudgeIds: remarkers.map((r) => r.globalId) } }, arbitrator.token)).ruleOnAppeal;
   expect(upheld.userErrors).toEqual([]);
   expect(upheld.appeal.status).toBe('UPHELD');
-  expect(upheld.appeal.remarks).toHaveLength(4);
-  expect(upheld.appeal.remarks.every((r: { criterion: { id: string } }) => r.criterion.id === practicalC)).toBe(true);
+  expect(upheld.appeal.remarks.nodes).toHaveLength(4);
+  expect(upheld.appeal.remarks.nodes.every((r: { criterion: { id: string } }) => r.criterion.id === practicalC)).toBe(true);
   const versionBeforeRemarks = (await board()).leaderboard.version;
-  for (const [k, r] of (upheld.appeal.remarks as { scoreId: string }[]).entries()) {
+  for (const [k, r] of (upheld.appeal.remarks.nodes as { scoreId: string }[]).entries()) {
     const res = ok(await t.gql(REMARK, { input: { appealId: onPractical.appeal.id, scoreId: r.scoreId, value: 48, comment: '复评' } }, remarkers[k]!.token)).submitAppealMark;
     expect(res.userErrors).toEqual([]);
     expect(res.appeal.status).toBe(k === 3 ? 'RESOLVED' : 'UPHELD');
@@ -244,7 +244,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   expect(ok(await t.gql(SIGN, { input: { stageId: practical } }, chief!.token)).signOffStage).toMatchObject({ userErrors: [], signOff: { valid: true } });
 
   // ── Standardised scores on the board: 500 + 100 × (total − mean) / population SD over the four ranked rows.
-  const rows: Row[] = (await board(null)).leaderboard.rows;
+  const rows: Row[] = (await board(null)).leaderboard.rows.nodes;
   const ranked = rows.filter((r) => r.rank !== null);
   expect(ranked).toHaveLength(4);
   const mean = ranked.reduce((s, r) => s + r.total, 0) / ranked.length;
@@ -265,5 +265,5 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   ]);
   const final = await board(null);
   expect(final.status).toBe('FINALIZED');
-  expect(final.leaderboard.rows.filter((r: Row) => r.changedOnAppeal).map((r: Row) => r.entryId)).toEqual([entry(1)]);
+  expect(final.leaderboard.rows.nodes.filter((r: Row) => r.changedOnAppeal).map((r: Row) => r.entryId)).toEqual([entry(1)]);
 }, 300_000);

@@ -19,8 +19,8 @@ afterAll(async () => {
 type User = { id: string; globalId: string; token: string };
 
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } leaderboardVersion userErrors { code } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows { entryId displayName } } } } }`;
-const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows { entryId displayName } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows(first: 1000) { nodes { entryId displayName } } } } } }`;
+const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows(first: 1000) { nodes { entryId displayName } } } }`;
 
 async function mark(f: CompetitionFixture, judge: number, entry: number, value: number, criterion = f.stages[0]!.criteria[0]!.id) {
   const res = ok(await t.gql(SUBMIT, { input: { entryId: f.entries[entry]!.id, criterionId: criterion, value } }, f.judges[judge]!.token)).submitScore;
@@ -38,8 +38,8 @@ async function frozenCompetition(): Promise<CompetitionFixture> {
 }
 
 /** What a viewer's board looks like: live or frozen, names or start numbers only. */
-function look(board: { frozen: boolean; rows: { displayName: string | null }[] }) {
-  return { frozen: board.frozen, names: board.rows.every((r) => r.displayName !== null) ? 'shown' : board.rows.every((r) => r.displayName === null) ? 'hidden' : 'mixed' };
+function look(board: { frozen: boolean; rows: { nodes: { displayName: string | null }[] } }) {
+  return { frozen: board.frozen, names: board.rows.nodes.every((r) => r.displayName !== null) ? 'shown' : board.rows.nodes.every((r) => r.displayName === null) ? 'hidden' : 'mixed' };
 }
 
 async function boardOf(f: CompetitionFixture, token: string | null) {

@@ -3,7 +3,7 @@ import { setupCompetition } from '../helpers/competition';
 import { boardSubscribers, record, subscriptionsActive, wsClient } from '../helpers/ws';
 
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code } } }`;
-const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows { entryId displayName total rank } } }`;
+const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows(first: 1000) { nodes { entryId displayName total rank } } } }`;
 
 let a: TestServer;
 let b: TestServer;
@@ -28,14 +28,14 @@ describe('live leaderboard across server instances (LISTEN/NOTIFY)', () => {
       const v0 = ok(await a.gql(`query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version } } } }`, { id: f.competitionId })).node.leaderboard.version;
       ok(await a.gql(SUBMIT, { input: { entryId: f.entries[1]!.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 90 } }, f.judges[0]!.token));
       const first = (await pub.waitFor((d) => d.leaderboardUpdated.version === v0 + 1)).leaderboardUpdated;
-      expect(first.rows[0]).toMatchObject({ entryId: f.entries[1]!.id, total: 27, rank: 1 });
-      expect(first.rows[0].displayName).toEqual(expect.any(String));
+      expect(first.rows.nodes[0]).toMatchObject({ entryId: f.entries[1]!.id, total: 27, rank: 1 });
+      expect(first.rows.nodes[0].displayName).toEqual(expect.any(String));
       // The judge's subscription carries no names (anonymous marking).
       const judged = (await jury.waitFor((d) => d.leaderboardUpdated.version === v0 + 1)).leaderboardUpdated;
-      expect(judged.rows.map((r: any) => r.displayName)).toEqual(f.entries.map(() => null));
+      expect(judged.rows.nodes.map((r: any) => r.displayName)).toEqual(f.entries.map(() => null));
       ok(await b.gql(SUBMIT, { input: { entryId: f.entries[0]!.id, criterionId: f.stages[0]!.criteria[0]!.id, value: 95 } }, f.judges[1]!.token));
       const second = (await pub.waitFor((d) => d.leaderboardUpdated.version === v0 + 2)).leaderboardUpdated;
-      expect(second.rows.map((r: any) => r.entryId).slice(0, 2)).toEqual([f.entries[0]!.id, f.entries[1]!.id]);
+      expect(second.rows.nodes.map((r: any) => r.entryId).slice(0, 2)).toEqual([f.entries[0]!.id, f.entries[1]!.id]);
       const versions = pub.results.map((r) => r.data!.leaderboardUpdated.version);
       expect(versions).toEqual([v0 + 1, v0 + 2]);
     } finally {

@@ -9,7 +9,7 @@ import { boardSubscribers, record, wsClient } from '../helpers/ws';
  * Fixture: theory 30 % (one MEASUREMENT), practical 70 % (two JUDGEMENT criteria × 3 judges).
  */
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
-const ROWS = 'version frozen rows { entryId rank total stageTotals { stageId score } }';
+const ROWS = 'version frozen rows(first: 1000) { nodes { entryId rank total stageTotals { stageId score } } }';
 const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { ${ROWS} } } } }`;
 const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { ${ROWS} } }`;
 
@@ -30,8 +30,8 @@ async function mark(judge: number, entryId: string, criterionId: string, value: 
 /** The row of one entry as `token` sees it (null: anonymous); stage scores by stage. */
 async function rowOf(entryId: string, token: string | null) {
   const board = ok(await t.gql(BOARD, { id: f.competitionId }, token)).node.leaderboard;
-  const row = board.rows.find((r: any) => r.entryId === entryId);
-  return { rank: row.rank, total: row.total, theory: score(row, theory), practical: score(row, practical), rows: board.rows, frozen: board.frozen };
+  const row = board.rows.nodes.find((r: any) => r.entryId === entryId);
+  return { rank: row.rank, total: row.total, theory: score(row, theory), practical: score(row, practical), rows: board.rows.nodes, frozen: board.frozen };
 }
 const score = (row: any, stageId: string) => row.stageTotals.find((s: any) => s.stageId === stageId).score;
 
@@ -87,9 +87,9 @@ describe('the public board shows a stage score only once the entry’s marks in 
       const sub = record<any>(client, BOARD_SUB, { id: f.competitionId });
       await boardSubscribers(t, f.competitionId, 1);
       await mark(1, b, p1, 45);
-      const live = (await sub.waitFor((d) => d.leaderboardUpdated.rows.length === 2 && d.leaderboardUpdated.version > 0 &&
-        d.leaderboardUpdated.rows.some((r: any) => r.entryId === b))).leaderboardUpdated;
-      const rowB = live.rows.find((r: any) => r.entryId === b);
+      const live = (await sub.waitFor((d) => d.leaderboardUpdated.rows.nodes.length === 2 && d.leaderboardUpdated.version > 0 &&
+        d.leaderboardUpdated.rows.nodes.some((r: any) => r.entryId === b))).leaderboardUpdated;
+      const rowB = live.rows.nodes.find((r: any) => r.entryId === b);
       expect(score(rowB, practical)).toBeNull();
       expect(rowB.total).toBe(27);
     } finally {
@@ -118,7 +118,7 @@ describe('the public board shows a stage score only once the entry’s marks in 
     }
     const publicRow = async () => {
       const board = ok(await t.gql(BOARD, { id: g.competitionId })).node.leaderboard;
-      return board.rows[0].stageTotals.map((s: any) => s.score);
+      return board.rows.nodes[0].stageTotals.map((s: any) => s.score);
     };
     expect(await publicRow()).toEqual([null, null]);
     await mutate(t, g.judges[0]!.token, 'acceptMarkingGap', 'AcceptMarkingGapInput', { competitionId: g.competitionId, stageId: practicalOf.id, reason: '裁判长确认：一名裁判未评' }, 'competition { id }');

@@ -21,7 +21,7 @@ const SAMPLE = `query($id: ID!) { competition(id: $id) { recheckSample {
   items(first: 100) { totalCount nodes { id full status recordedValue currentValue stage { id } entry { id } criterion { id } judge { id } } }
   stages { stage { id } sampledMarks checkedMarks correctedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete }
 } } }`;
-const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { version rows { entryId rank total completeness } } } }`;
+const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { version rows(first: 1000) { nodes { entryId rank total completeness } } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id } }`;
 const SIGN = `mutation($input: SignOffStageInput!) { signOffStage(input: $input) { signOff { id digest } userErrors { code field message } } }`;
 
@@ -95,7 +95,7 @@ describe('re-check sampling (复核)', () => {
     expect(voided).toEqual([{ invalidated_reason: '复核抽样 / Re-check sample drawn' }]);
 
     // Anyone with the board and the seed gets the same sample.
-    const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows;
+    const rows = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard.rows.nodes;
     const again = drawRecheck(
       rows.map((r: { entryId: string; rank: number | null; total: number; completeness: number }) => ({ entryId: idOf(r.entryId, 'Entry')!, rank: r.rank, total: r.total, marksReceived: r.completeness > 0 ? 1 : 0 })),
       [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 1 }], 0.15, 'recheck-seed',
@@ -215,7 +215,7 @@ describe('re-check sampling (复核)', () => {
     });
     const after = ok(await t.gql(BOARD, { id: f.competitionId }, f.organizer.token)).competition.leaderboard;
     expect(after.version).toBeGreaterThan(before.version);
-    const totalOf = (b: typeof after, entryId: string) => b.rows.find((r: { entryId: string }) => r.entryId === entryId).total;
+    const totalOf = (b: typeof after, entryId: string) => b.rows.nodes.find((r: { entryId: string }) => r.entryId === entryId).total;
     expect(totalOf(after, target.entry.id)).toBeCloseTo(totalOf(before, target.entry.id) - 3, 2); // 10 points × 30 % weight
     const [{ valid }] = await em.execute(`select count(*)::int as valid from stage_sign_off where stage_id = ? and invalidated_at is null`, [idOf(f.stages[0]!.id, 'Stage')]);
     expect(valid).toBe(0);

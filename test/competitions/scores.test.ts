@@ -7,7 +7,7 @@ import { createWorker } from '../helpers/registry';
 const SUBMIT = `mutation($input: SubmitScoreInput!) {
   submitScore(input: $input) { score { id value comment judgeName revisions { nodes { oldValue newValue reason } } } revised replayed userErrors { code field message } }
 }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows { rank entryId displayName total completeness stageTotals { stageName score } } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows(first: 1000) { nodes { rank entryId displayName total completeness stageTotals { stageName score } } } } } } }`;
 
 let t: TestServer;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('submitScore and the leaderboard', () => {
     // 理论 (30 %): one MEASUREMENT criterion out of 100 → 80 → stage 80 → 24.00 of the total.
     ok(await mark(f, 0, 0, 0, 0, 80));
     let b = await board(f);
-    const row = (b: any) => b.rows.find((r: any) => r.entryId === f.entries[0]!.id);
+    const row = (b: any) => b.rows.nodes.find((r: any) => r.entryId === f.entries[0]!.id);
     expect(row(b)).toMatchObject({ rank: 1, total: 24, completeness: 0.1429 }); // 1 of 1 + 3×2 = 7 expected marks
     // 实操 (70 %): two JUDGEMENT criteria out of 50, three judges, MEAN: (40+44+45)/3 = 43 and 50 → (43+50)/100 → 93 → 65.10.
     for (const [j, v] of [[0, 40], [1, 44], [2, 45]] as const) ok(await mark(f, j, 0, 1, 0, v));
@@ -37,7 +37,7 @@ describe('submitScore and the leaderboard', () => {
     b = await board(f);
     expect(row(b)).toMatchObject({ rank: 1, total: 89.1, completeness: 1 });
     expect(row(b).stageTotals).toEqual([{ stageName: '理论', score: 80 }, { stageName: '实操', score: 93 }]);
-    expect(b.rows.filter((r: any) => r.rank === null)).toHaveLength(2); // the unmarked entries: no rank yet (issue 13)
+    expect(b.rows.nodes.filter((r: any) => r.rank === null)).toHaveLength(2); // the unmarked entries: no rank yet (issue 13)
   });
 
   it('raises the version by exactly one per accepted mark and not for refused ones', async () => {
@@ -104,7 +104,7 @@ describe('submitScore and the leaderboard', () => {
     }
     const wrongId = ok(await t.gql(SUBMIT, { input: { ...input, entryId: f.competitionId } }, f.judges[0]!.token)).submitScore;
     expect(wrongId.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'entryId'] })]);
-    expect((await board(f)).rows.map((r: any) => r.total)).toEqual(f.entries.map(() => 0));
+    expect((await board(f)).rows.nodes.map((r: any) => r.total)).toEqual(f.entries.map(() => 0));
   });
 
   it('refuses a judge marking an entry with a worker of the judge’s own enterprise (CONFLICT_OF_INTEREST)', async () => {
@@ -178,21 +178,21 @@ describe('freeze', () => {
     ok(await mark(f, 0, 1, 0, 0, 90));
     const pub = await board(f);
     expect(pub.frozen).toBe(true);
-    expect(pub.rows[0].entryId).toBe(f.entries[0]!.id);
+    expect(pub.rows.nodes[0].entryId).toBe(f.entries[0]!.id);
     const live = await board(f, f.organizer.token);
     expect(live.frozen).toBe(false);
-    expect(live.rows[0].entryId).toBe(f.entries[1]!.id);
-    expect((await board(f, f.judges[0]!.token)).rows[0].entryId).toBe(f.entries[1]!.id); // the chief judge
-    expect((await board(f, f.judges[1]!.token)).rows[0].entryId).toBe(f.entries[0]!.id);
+    expect(live.rows.nodes[0].entryId).toBe(f.entries[1]!.id);
+    expect((await board(f, f.judges[0]!.token)).rows.nodes[0].entryId).toBe(f.entries[1]!.id); // the chief judge
+    expect((await board(f, f.judges[1]!.token)).rows.nodes[0].entryId).toBe(f.entries[0]!.id);
     ok(await t.gql(`mutation($id: ID!) { unfreezeLeaderboard(input: { competitionId: $id }) { userErrors { code } } }`, { id: f.competitionId }, f.organizer.token));
-    expect((await board(f)).rows[0].entryId).toBe(f.entries[1]!.id);
+    expect((await board(f)).rows.nodes[0].entryId).toBe(f.entries[1]!.id);
   });
 
   it('hides names from the competition’s judges (anonymous marking) but not from the public', async () => {
     const f = await setupCompetition(t);
     const pub = await board(f);
-    expect(pub.rows.map((r: any) => r.displayName)).toEqual(f.entries.map(() => expect.any(String)));
+    expect(pub.rows.nodes.map((r: any) => r.displayName)).toEqual(f.entries.map(() => expect.any(String)));
     const judge = await board(f, f.judges[0]!.token);
-    expect(judge.rows.map((r: any) => r.displayName)).toEqual(f.entries.map(() => null));
+    expect(judge.rows.nodes.map((r: any) => r.displayName)).toEqual(f.entries.map(() => null));
   });
 });

@@ -8,7 +8,7 @@ import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } 
  * ranked rows) on the leaderboard, the results CSV and the efficacy figures, with the edge cases.
  * The arithmetic of the exact values is in test/scoring/standardised.unit.test.ts and finalize.test.ts.
  */
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId rank total standardisedScore } } stats { rankedEntries excellentEntries } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows(first: 1000) { nodes { entryId rank total standardisedScore } } } stats { rankedEntries excellentEntries } } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code message } } }`;
 const REPORT = `query($filter: EfficacyFilter!) { efficacyReport(filter: $filter) { totals { rankedEntries excellentEntries } byKind { kind excellentEntries } } }`;
 const ONE_STAGE = [{ name: '实操', weight: 100, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] }];
@@ -37,9 +37,9 @@ async function csvRows(f: CompetitionFixture): Promise<string[][]> {
 describe('standardised scores on the board, the CSV and the efficacy figures', () => {
   it('zero spread: equal totals all stand at 500; before any mark no entry is ranked, so none is standardised', async () => {
     const f = await setupCompetition(t, { entries: 3, judges: 1, stages: ONE_STAGE });
-    expect((await board(f)).leaderboard.rows.map((r: any) => [r.rank, r.standardisedScore])).toEqual([[null, null], [null, null], [null, null]]);
+    expect((await board(f)).leaderboard.rows.nodes.map((r: any) => [r.rank, r.standardisedScore])).toEqual([[null, null], [null, null], [null, null]]);
     for (const entry of [0, 1, 2]) await mark(f, entry, 70);
-    expect((await board(f)).leaderboard.rows.map((r: any) => [r.total, r.standardisedScore])).toEqual([[70, 500], [70, 500], [70, 500]]);
+    expect((await board(f)).leaderboard.rows.nodes.map((r: any) => [r.total, r.standardisedScore])).toEqual([[70, 500], [70, 500], [70, 500]]);
   });
 
   it('fewer than three ranked entries: null for all, the withdrawn entry included, and an empty CSV column', async () => {
@@ -48,9 +48,9 @@ describe('standardised scores on the board, the CSV and the efficacy figures', (
     await mark(f, 1, 80);
     await mark(f, 2, 70);
     // 70, 80, 90: SD √(200/3) = 8.1650; ±10/8.1650 = ±1.2247 → 622.47 / 377.53
-    expect((await board(f)).leaderboard.rows.map((r: any) => r.standardisedScore)).toEqual([622.47, 500, 377.53]);
+    expect((await board(f)).leaderboard.rows.nodes.map((r: any) => r.standardisedScore)).toEqual([622.47, 500, 377.53]);
     await mutate(t, f.organizer.token, 'withdrawEntry', 'WithdrawEntryInput', { entryId: f.entries[2]!.id, reason: '退赛' }, 'entry { id }');
-    const rows = (await board(f)).leaderboard.rows;
+    const rows = (await board(f)).leaderboard.rows.nodes;
     expect(rows.map((r: any) => [r.rank, r.standardisedScore])).toEqual([[1, null], [2, null], [null, null]]);
     const sheet = await csvRows(f);
     const column = sheet[0]!.indexOf('标准分');
@@ -65,7 +65,7 @@ describe('standardised scores on the board, the CSV and the efficacy figures', (
     // 90: 8/4 = 2 → 700; 80: −2/4 = −0.5 → 450.
     for (const [i, v] of [90, 80, 80, 80, 80].entries()) await mark(f, i, v);
     const before = await board(f);
-    expect(before.leaderboard.rows.map((r: any) => [r.total, r.standardisedScore])).toEqual([[90, 700], [80, 450], [80, 450], [80, 450], [80, 450]]);
+    expect(before.leaderboard.rows.nodes.map((r: any) => [r.total, r.standardisedScore])).toEqual([[90, 700], [80, 450], [80, 450], [80, 450], [80, 450]]);
     expect(before.stats).toEqual({ rankedEntries: 0, excellentEntries: 0 });
     const sheet = await csvRows(f);
     const column = sheet[0]!.indexOf('标准分');

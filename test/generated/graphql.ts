@@ -381,6 +381,7 @@ export type ReviewStudioInput = {
   studioId: string | number;
 };
 
+/** The chief judge’s sign-off (裁判长签字) of one stage whose marking has closed. */
 export type SignOffStageInput = {
   /** The stage whose results the chief judge signs (签字确认). */
   stageId: string | number;

@@ -101,10 +101,10 @@ const cases: NodeCase[] = [
   },
   {
     type: 'AppealRemark', id: (f) => f.ids.remark!,
-    own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { remarks { id } } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.flatMap((a: any) => a.remarks ?? []).map((r: any) => r.id) },
+    own: { query: `query($c: ID!) { competition(id: $c) { appeals(first: 20) { nodes { remarks(first: 100) { nodes { id } } } } } }`, vars: (f) => ({ c: f.ids.published }), ids: (d) => d.competition.appeals.nodes.flatMap((a: any) => a.remarks?.nodes ?? []).map((r: any) => r.id) },
     visibleTo: [...JURY, 'outsideJudge'],
   },
-  { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
+  { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards(first: 100) { nodes { id } }', (c) => c.awards.nodes), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
   { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { nodes { id } } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.nodes.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
@@ -200,7 +200,7 @@ beforeAll(async () => {
   const filed = await mutate(t, live.organizer.token, 'fileAppeal', 'FileAppealInput', { entryId: published.entries[0]!.id, criterionId: published.stages[0]!.criteria[0]!.id, grounds: '代为申诉' }, 'appeal { id }');
   const panelist = await t.user([Role.REVIEWER]);
   await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: published.competitionId, userId: panelist.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
-  const upheld = await mutate(t, panelist.token, 'ruleOnAppeal', 'RuleOnAppealInput', { appealId: filed.appeal.id, decision: 'UPHELD', reason: '复评', remarkJudgeIds: [outsideJudge.globalId] }, 'appeal { remarks { id } }');
+  const upheld = await mutate(t, panelist.token, 'ruleOnAppeal', 'RuleOnAppealInput', { appealId: filed.appeal.id, decision: 'UPHELD', reason: '复评', remarkJudgeIds: [outsideJudge.globalId] }, 'appeal { remarks(first: 100) { nodes { id } } }');
 
   const workerId = live.entries[0]!.workerIds[0]!;
   const honor = await mutate(t, admin.token, 'grantHonor', 'GrantHonorInput', { workerId, kind: 'CRAFTSMAN', level: 'CITY', year: 2025 }, 'honor { id }');
@@ -214,7 +214,7 @@ beforeAll(async () => {
     live, done,
     ids: {
       official: official.official.id,
-      published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks[0].id,
+      published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks.nodes[0].id,
       score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
       transition: staffView.competition.transitions.nodes[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,

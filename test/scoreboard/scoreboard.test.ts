@@ -16,7 +16,7 @@ import { ARTIFACTS, hasChromium, launchBrowser, warnNoChromium } from '../helper
  * The tests run in order on one competition and one open page.
  */
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
-const PUBLIC_BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId displayName rank total } } } } }`;
+const PUBLIC_BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows(first: 1000) { nodes { entryId displayName rank total } } } } } }`;
 const STAGES = [
   { name: '理论', weight: 40, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] },
   { name: '实操', weight: 60, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] },
@@ -84,7 +84,7 @@ suite('scoreboard page in Chromium', () => {
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForFunction(() => document.querySelectorAll('#rows .row').length === 6);
-    const api = ok(await a.gql(PUBLIC_BOARD, { id: f.competitionId })).node.leaderboard.rows;
+    const api = ok(await a.gql(PUBLIC_BOARD, { id: f.competitionId })).node.leaderboard.rows.nodes;
     const shown = await page.$$eval('#rows .row', (rows) => rows.map((r) => ({
       entryId: (r as HTMLElement).dataset.entryId,
       rank: r.querySelector('.rank')!.textContent,

@@ -7,7 +7,7 @@ import { acceptMissingMarks, mutate, setupCompetition, type CompetitionFixture }
  * active entry's rank is null, on the public board and the jury's alike, and the rows stay in start order.
  */
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
-const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows { entryId startNumber rank total standardisedScore } } } } }`;
+const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { rows(first: 1000) { nodes { entryId startNumber rank total standardisedScore } } } } } }`;
 const STAGES = [
   { name: '理论', weight: 40, criteria: [{ kind: 'JUDGEMENT' as const, maxScore: 100 }] }, // marked by both judges
   { name: '实操', weight: 60, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] },
@@ -27,7 +27,7 @@ async function mark(judge: number, entry: number, stage: number, value: number) 
 }
 /** Rank per entry (by fixture index), as the anonymous public or the organizer sees it. */
 async function ranks(token?: string): Promise<(number | null)[]> {
-  const rows: { entryId: string; rank: number | null }[] = ok(await t.gql(BOARD, { id: f.competitionId }, token)).node.leaderboard.rows;
+  const rows: { entryId: string; rank: number | null }[] = ok(await t.gql(BOARD, { id: f.competitionId }, token)).node.leaderboard.rows.nodes;
   return f.entries.map((e) => rows.find((r) => r.entryId === e.id)!.rank);
 }
 const byStart = () => [...f.entries].sort((a, b) => a.startNumber! - b.startNumber!).map((e) => e.id);
@@ -35,7 +35,7 @@ const byStart = () => [...f.entries].sort((a, b) => a.startNumber! - b.startNumb
 describe('the rank of an entry with no mark on the board', () => {
   it('is null for every entry before the first mark, and the rows come in start order', async () => {
     for (const token of [undefined, f.organizer.token]) {
-      const rows = ok(await t.gql(BOARD, { id: f.competitionId }, token)).node.leaderboard.rows;
+      const rows = ok(await t.gql(BOARD, { id: f.competitionId }, token)).node.leaderboard.rows.nodes;
       expect(rows.map((r: any) => r.rank)).toEqual([null, null, null, null]);
       expect(rows.map((r: any) => r.standardisedScore)).toEqual([null, null, null, null]);
       expect(rows.map((r: any) => r.entryId)).toEqual(byStart());
@@ -50,7 +50,7 @@ describe('the rank of an entry with no mark on the board', () => {
     await mark(0, 2, 0, 50);
     await mark(1, 2, 0, 50); // 20
     expect(await ranks()).toEqual([null, 1, 2, null]);
-    const rows = ok(await t.gql(BOARD, { id: f.competitionId })).node.leaderboard.rows;
+    const rows = ok(await t.gql(BOARD, { id: f.competitionId })).node.leaderboard.rows.nodes;
     const unmarked = byStart().filter((id) => id !== f.entries[1]!.id && id !== f.entries[2]!.id);
     expect(rows.map((r: any) => r.entryId)).toEqual([f.entries[1]!.id, f.entries[2]!.id, ...unmarked]);
   });

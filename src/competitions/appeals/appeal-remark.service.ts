@@ -16,6 +16,8 @@ import { markingPlan } from '../setup/scheme.js';
 import { Appeal } from './appeal.entity.js';
 import { AppealStatus } from './appeal.enums.js';
 import { AppealRemark } from './appeal-remark.entity.js';
+import { m } from './messages.js';
+import { labelOf } from '../../common/enum-labels.js';
 
 export interface AppealMarkData {
   appealId: string;
@@ -38,9 +40,9 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
     if (!found) throw notFound('Appeal', ['input', 'appealId']);
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'appealId']);
     const appeal = await tx.findOneOrFail(Appeal, { id: data.appealId }, { refresh: true });
-    if (!appeal.remarkJudgeIds.includes(viewer.id)) throw forbidden('您不是该申诉指定的复评裁判 / You are not named to re-mark this appeal');
+    if (!appeal.remarkJudgeIds.includes(viewer.id)) throw forbidden(m('notNamedRemarker'));
     const check = new InputCheck();
-    if ((data.scoreId == null) === (data.criterionId == null)) check.fail('scoreId', '须指明一个分数或一个评分项（二选一） / Name exactly one of scoreId and criterionId');
+    if ((data.scoreId == null) === (data.criterionId == null)) check.fail('scoreId', m('scoreOrCriterion'));
     const comment = data.comment != null ? check.text('comment', data.comment, { max: 2000, optional: true }) || null : null;
     check.throwIfAny();
 
@@ -49,21 +51,21 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
     const own = remarks.find((r) => r.judge?.id === viewer.id && (data.scoreId != null ? r.score.id === data.scoreId : r.criterion.id === data.criterionId));
     if (own && Number(own.value) === data.value) return { appeal, remark: own };
     if (appeal.status !== AppealStatus.UPHELD) {
-      throw domainError(UserErrorCode.INVALID_STATE, `该申诉不在复评中（${appeal.status}） / The appeal is not being re-marked (${appeal.status})`, ['input', 'appealId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('notBeingRemarked', { status: labelOf('AppealStatus', appeal.status) }), ['input', 'appealId']);
     }
     if (competition.status !== S.RESULTS_PUBLISHED) {
-      throw domainError(UserErrorCode.INVALID_STATE, `竞赛状态为 ${competition.status}，不能复评 / Re-marks are given while the results are published (the competition is ${competition.status})`, ['input', 'appealId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('remarkWhilePublished', { status: labelOf('CompetitionStatus', competition.status) }), ['input', 'appealId']);
     }
     const mine = new Set(remarks.filter((r) => r.judge?.id === viewer.id).map((r) => r.criterion.id));
     const remark = data.scoreId != null
       ? remarks.find((r) => r.score.id === data.scoreId)
       : remarks.find((r) => r.criterion.id === data.criterionId && !r.markedAt) ?? remarks.find((r) => r.criterion.id === data.criterionId);
     if (!remark) {
-      throw domainError(UserErrorCode.NOT_FOUND, '该申诉没有这一被申诉的分数 / No contested mark of this appeal matches', ['input', data.scoreId != null ? 'scoreId' : 'criterionId']);
+      throw domainError(UserErrorCode.NOT_FOUND, m('noSuchContestedMark'), ['input', data.scoreId != null ? 'scoreId' : 'criterionId']);
     }
-    if (remark.markedAt) throw domainError(UserErrorCode.INVALID_STATE, '该分数已复评 / This contested mark has been re-marked already', ['input', data.scoreId != null ? 'scoreId' : 'criterionId']);
+    if (remark.markedAt) throw domainError(UserErrorCode.INVALID_STATE, m('alreadyRemarked'), ['input', data.scoreId != null ? 'scoreId' : 'criterionId']);
     if (mine.has(remark.criterion.id)) {
-      throw domainError(UserErrorCode.INVALID_STATE, '您已复评过该评分项的一个分数，其余由其他复评裁判评定 / You re-marked a mark of this criterion already; the others are for the other named judges', ['input', 'appealId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('oneMarkPerCriterion'), ['input', 'appealId']);
     }
     const plan = await markingPlan(tx, competition);
     const criterion = plan.criteria.get(remark.criterion.id)!;

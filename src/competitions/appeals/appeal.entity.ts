@@ -30,7 +30,7 @@ export class Appeal extends Node {
   @ManyToOne('Stage', { ref: true, deleteRule: 'cascade' }) stage!: Ref<Stage>;
   /** The contested criterion; null when the whole stage is contested. */
   @ManyToOne('Criterion', { ref: true, nullable: true, deleteRule: 'cascade' }) criterion: Ref<Criterion> | null = null;
-  @Field(() => AppealStatus) @Enum({ items: () => AppealStatus }) status: AppealStatus = AppealStatus.FILED;
+  @Field(() => AppealStatus, { description: 'Where the appeal stands: FILED (awaiting the arbitrators), DISMISSED, UPHELD (being re-marked, 复评) or RESOLVED (re-marked).' }) @Enum({ items: () => AppealStatus }) status: AppealStatus = AppealStatus.FILED;
   /** Why the entrant contests the marks; private to the parties, the organizer and the arbitrators. */
   @Property({ type: 'string', length: 2000 }) grounds!: string;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) filedBy!: Ref<User>;

@@ -16,15 +16,15 @@ export class FileAppealInput {
 
 @ObjectType({ description: 'The appeal, or userErrors.' })
 export class FileAppealPayload extends Payload {
-  @Field(() => Appeal, { nullable: true }) appeal?: Appeal | null;
+  @Field(() => Appeal, { nullable: true, description: 'The appeal filed (or the open one returned); null when refused.' }) appeal?: Appeal | null;
   @Field({ nullable: true, description: 'True when an appeal for this entry and criterion (or stage) was open already: it is returned, nothing new was filed.' })
   existing?: boolean;
 }
 
 @InputType({ description: 'The arbitrators’ ruling (仲裁) on a FILED appeal.' })
 export class RuleOnAppealInput {
-  @Field(() => ID) appealId!: string;
-  @Field(() => AppealDecision) decision!: AppealDecision;
+  @Field(() => ID, { description: 'The FILED appeal to rule on.' }) appealId!: string;
+  @Field(() => AppealDecision, { description: 'UPHELD (the contested marks are re-marked by the judges named) or DISMISSED.' }) decision!: AppealDecision;
   @Field({ description: 'Why (required, 1–2000 characters).' }) reason!: string;
   @Field(() => [ID], {
     defaultValue: [],
@@ -35,28 +35,31 @@ export class RuleOnAppealInput {
 
 @ObjectType({ description: 'The appeal, or userErrors.' })
 export class AppealPayload extends Payload {
-  @Field(() => Appeal, { nullable: true }) appeal?: Appeal | null;
+  @Field(() => Appeal, { nullable: true, description: 'The appeal as ruled; null when refused.' }) appeal?: Appeal | null;
 }
 
 @InputType({ description: 'A named judge’s re-mark (复评) of one contested mark of an upheld appeal: name the mark (scoreId) or its criterion (criterionId: the next mark of it not yet re-marked).' })
 export class SubmitAppealMarkInput {
-  @Field(() => ID) appealId!: string;
-  @Field(() => ID, { nullable: true }) scoreId?: string | null;
-  @Field(() => ID, { nullable: true }) criterionId?: string | null;
+  @Field(() => ID, { description: 'The UPHELD appeal whose contested mark is re-marked.' }) appealId!: string;
+  @Field(() => ID, { nullable: true, description: 'The contested Score to re-mark (see Appeal.remarks); or give criterionId instead.' }) scoreId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The contested criterion: its next mark not yet re-marked; or give scoreId instead.' }) criterionId?: string | null;
   @Field(() => Float, { description: '0 to the criterion’s maxScore, two decimals at most.' }) value!: number;
-  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => String, { nullable: true, description: 'The re-marking judge’s note, up to 2000 characters; recorded with the mark’s revision.' }) comment?: string | null;
 }
 
 @ObjectType({ description: 'The re-mark and its appeal (RESOLVED after the last contested mark), or userErrors.' })
 export class SubmitAppealMarkPayload extends Payload {
-  @Field(() => Appeal, { nullable: true }) appeal?: Appeal | null;
-  @Field(() => AppealRemark, { nullable: true }) remark?: AppealRemark | null;
+  @Field(() => Appeal, { nullable: true, description: 'The appeal, RESOLVED once its last contested mark is re-marked; null when refused.' }) appeal?: Appeal | null;
+  @Field(() => AppealRemark, { nullable: true, description: 'The contested mark with its re-mark; null when refused.' }) remark?: AppealRemark | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of publishResults.' })
 export class PublishResultsPayload extends Payload {
-  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
+  @Field(() => Competition, { nullable: true, description: 'The competition, now RESULTS_PUBLISHED (成绩公示) with its appeal window open; null when refused.' }) competition?: Competition | null;
 }
 
 export const AppealConnection = Connection(Appeal, 'Appeal');
 export type AppealConnection = InstanceType<typeof AppealConnection>;
+
+export const AppealRemarkConnection = Connection(AppealRemark, 'AppealRemark');
+export type AppealRemarkConnection = InstanceType<typeof AppealRemarkConnection>;

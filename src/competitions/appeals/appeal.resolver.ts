@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, toGlobalId } from '../../common/relay.js';
 import { paginate } from '../../common/pagination.js';
+import { nestedConnection } from '../../common/nested-connection.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { Role } from '../../auth/role.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
@@ -19,7 +20,7 @@ import { AppealAccess, accessTo, appealViewer, readsReasons, type AppealViewer }
 import { Appeal } from './appeal.entity.js';
 import { AppealStatus } from './appeal.enums.js';
 import {
-  AppealConnection, AppealPayload, FileAppealInput, FileAppealPayload, PublishResultsPayload, RuleOnAppealInput,
+  AppealConnection, AppealPayload, AppealRemarkConnection, FileAppealInput, FileAppealPayload, PublishResultsPayload, RuleOnAppealInput,
   SubmitAppealMarkInput, SubmitAppealMarkPayload,
 } from './appeal.inputs.js';
 import { AppealRemark } from './appeal-remark.entity.js';
@@ -145,7 +146,7 @@ export class AppealResolver {
     });
   }
 
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The competition appealed in.' })
   async competition(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(appeal.competition.id))!;
   }
@@ -191,18 +192,22 @@ export class AppealResolver {
     return appeal.ruledBy && (await accessOf(ctx, appeal)) === AppealAccess.FULL ? userSummary(ctx, appeal.ruledBy.id) : null;
   }
 
-  @FieldResolver(() => [UserSummary], { nullable: true, description: 'The judges named to re-mark (UPHELD): the organizer, the arbitrators and the re-markers; null for others.' })
+  @FieldResolver(() => [UserSummary], { nullable: true, description: 'The judges named to re-mark (UPHELD), as many as the ruling named (at least one per mark of a contested criterion): the organizer, the arbitrators and the re-markers; null for others.' })
   async remarkJudges(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<UserSummary[] | null> {
     const a = await accessOf(ctx, appeal);
     if (a !== AppealAccess.FULL && a !== AppealAccess.REMARKER) return null;
     return Promise.all(appeal.remarkJudgeIds.map((id) => userSummary(ctx, id)));
   }
 
-  @FieldResolver(() => [AppealRemark], { nullable: true, description: 'The contested marks and their re-marks, by criterion: the organizer, the arbitrators, the parties and the re-markers; null for others.' })
-  async remarks(@Root() appeal: Appeal, @Ctx() ctx: Context): Promise<AppealRemark[] | null> {
+  @FieldResolver(() => AppealRemarkConnection, {
+    nullable: true,
+    description: 'The contested marks and their re-marks (复评), by criterion (one per mark of the contested criteria: every judge’s mark of a JUDGEMENT criterion): ' +
+      'the organizer, the arbitrators, the parties and the re-markers; null for others. Empty until the appeal is UPHELD.',
+  })
+  async remarks(@Root() appeal: Appeal, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<AppealRemarkConnection | null> {
     const a = await accessOf(ctx, appeal);
     if (!a || a === AppealAccess.OUTCOME) return null;
-    return ctx.em.find(AppealRemark, { appeal: appeal.id }, { orderBy: { criterion: 'asc', id: 'asc' } as never });
+    return nestedConnection(ctx, { entity: AppealRemark, parent: 'appeal' }, appeal.id, page, { criterion: 'asc' });
   }
 }
 
@@ -213,7 +218,7 @@ export class AppealRemarkResolver {
     return toGlobalId('Score', remark.score.id);
   }
 
-  @FieldResolver(() => Criterion)
+  @FieldResolver(() => Criterion, { description: 'The criterion of the contested mark.' })
   async criterion(@Root() remark: AppealRemark, @Ctx() ctx: Context): Promise<Criterion> {
     return (await ctx.loaders.get(criterionById).load(remark.criterion.id))!;
   }

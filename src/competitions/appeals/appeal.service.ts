@@ -21,6 +21,8 @@ import { Appeal } from './appeal.entity.js';
 import { AppealDecision, AppealStatus, OPEN_APPEAL } from './appeal.enums.js';
 import { AppealRemark } from './appeal-remark.entity.js';
 import { appealWindowOpen } from './publication.service.js';
+import { m } from './messages.js';
+import { labelOf } from '../../common/enum-labels.js';
 
 export interface FileAppealData {
   entryId: string;
@@ -64,24 +66,24 @@ async function fileInTransaction(tx: EntityManager, viewer: Viewer, data: FileAp
   const entry = await tx.findOneOrFail(Entry, { id: data.entryId }, { refresh: true });
   // Who first: a stranger learns nothing about the window or the entry's marks.
   const party = partyFor(await appealViewer(tx, viewer, competition), await entryParties(tx, entry.id));
-  if (!party) throw forbidden('只有参赛者本人、其领队或本竞赛组织者可提出申诉 / Only the entrant, their team leader or the competition’s organizer may appeal for this entry');
+  if (!party) throw forbidden(m('onlyParties'));
 
   const check = new InputCheck();
   const grounds = check.text('grounds', data.grounds, { max: 2000 });
   if ((data.stageId == null) === (data.criterionId == null)) {
-    check.fail('stageId', '申诉须针对一个赛段或一个评分项（二选一） / An appeal contests exactly one of a stage (stageId) or a criterion (criterionId)');
+    check.fail('stageId', m('stageOrCriterion'));
   }
   check.throwIfAny();
   let stageId: string;
   let criterionId: string | null = null;
   if (data.criterionId != null) {
     const criterion = await tx.findOne(Criterion, { id: data.criterionId, competition });
-    if (!criterion) throw domainError(UserErrorCode.NOT_FOUND, '本竞赛无此评分项 / Criterion not found in this competition', ['input', 'criterionId']);
+    if (!criterion) throw domainError(UserErrorCode.NOT_FOUND, m('criterionNotHere'), ['input', 'criterionId']);
     criterionId = criterion.id;
     stageId = criterion.stage.id;
   } else {
     const stage = await tx.findOne(Stage, { id: data.stageId!, competition });
-    if (!stage) throw domainError(UserErrorCode.NOT_FOUND, '本竞赛无此赛段 / Stage not found in this competition', ['input', 'stageId']);
+    if (!stage) throw domainError(UserErrorCode.NOT_FOUND, m('stageNotHere'), ['input', 'stageId']);
     stageId = stage.id;
   }
 
@@ -93,20 +95,20 @@ async function fileInTransaction(tx: EntityManager, viewer: Viewer, data: FileAp
     throw domainError(
       UserErrorCode.INVALID_STATE,
       competition.status === S.RESULTS_PUBLISHED
-        ? `申诉期已于 ${closes!.toISOString()} 结束 / The appeal window closed at ${closes!.toISOString()}`
-        : `成绩公示期间方可申诉（当前状态 ${competition.status}） / Appeals are filed while the results are published (the competition is ${competition.status})`,
+        ? m('windowClosed', { at: closes!.toISOString() })
+        : m('notPublished', { status: labelOf('CompetitionStatus', competition.status) }),
       ['input', 'entryId'],
     );
   }
   if (entry.status !== EntryStatus.ACTIVE) {
-    throw domainError(UserErrorCode.INVALID_STATE, `该参赛已${entry.status === EntryStatus.WITHDRAWN ? '退赛' : '被取消资格'}，无成绩可申诉 / The entry is ${entry.status}: it has no ranked marks to appeal`, ['input', 'entryId']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('entryOut', { status: labelOf('EntryStatus', entry.status) }), ['input', 'entryId']);
   }
   if (open.length) {
     throw domainError(
       UserErrorCode.ALREADY_EXISTS,
       criterionId
-        ? '该赛段已有针对整个赛段的申诉在处理中 / An appeal against the whole stage is already open for this entry'
-        : '该赛段已有针对评分项的申诉在处理中，请等待其处理完毕 / An appeal against a criterion of this stage is already open for this entry',
+        ? m('stageAppealOpen')
+        : m('criterionAppealOpen'),
       ['input', criterionId ? 'criterionId' : 'stageId'],
     );
   }
@@ -143,31 +145,31 @@ export async function ruleOnAppeal(em: EntityManager, viewer: Viewer, data: Rule
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'appealId']);
     const appeal = await tx.findOneOrFail(Appeal, { id: data.appealId }, { refresh: true });
     const arbitrator = await tx.count(CompetitionOfficial, { competition, user: viewer.id, duty: OfficialDuty.ARBITRATOR, removedAt: null });
-    if (!arbitrator) throw forbidden('只有本竞赛的仲裁人员可裁决申诉 / Only an arbitrator of this competition may rule on its appeals');
+    if (!arbitrator) throw forbidden(m('onlyArbitrator'));
 
     const members = await entryParties(tx, appeal.entry.id);
     const entrantEnterprises = new Set(members.map((m) => m.enterpriseId));
     const conflicts: UserErrorInit[] = [];
     const seats = await tx.find(JudgeAssignment, { competition, user: viewer.id }, { fields: ['stageIds'] });
     if (seats.some((s) => s.stageIds.includes(appeal.stage.id))) {
-      conflicts.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: '您曾担任被申诉赛段的裁判，须回避 / You judged the contested stage and must stand aside', field: ['input', 'appealId'] });
+      conflicts.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('judgedStage'), field: ['input', 'appealId'] });
     }
     const own = await enterpriseOfUser(tx, viewer.id);
     if (own && entrantEnterprises.has(own)) {
-      conflicts.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: '您与申诉参赛者同属一个企业，须回避 / You work for the entrant’s enterprise and must stand aside', field: ['input', 'appealId'] });
+      conflicts.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('sameEnterprise'), field: ['input', 'appealId'] });
     }
     if (conflicts.length) throw new DomainError(conflicts);
     if (appeal.status !== AppealStatus.FILED) {
-      throw domainError(UserErrorCode.INVALID_STATE, `该申诉已裁决（${appeal.status}） / The appeal has been ruled on already (${appeal.status})`, ['input', 'appealId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('alreadyRuled', { status: labelOf('AppealStatus', appeal.status) }), ['input', 'appealId']);
     }
     if (competition.status !== S.RESULTS_PUBLISHED) {
-      throw domainError(UserErrorCode.INVALID_STATE, `竞赛状态为 ${competition.status}，不能裁决 / Appeals are ruled on while the results are published (the competition is ${competition.status})`, ['input', 'appealId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('ruleWhilePublished', { status: labelOf('CompetitionStatus', competition.status) }), ['input', 'appealId']);
     }
     const check = new InputCheck();
     const reason = check.text('reason', data.reason, { max: 2000 });
     const judgeIds = [...new Set(data.remarkJudgeIds)];
     if (data.decision === AppealDecision.DISMISSED && judgeIds.length) {
-      check.fail('remarkJudgeIds', '驳回的申诉无须复评裁判 / A dismissed appeal names no re-marking judges');
+      check.fail('remarkJudgeIds', m('dismissedNoJudges'));
     }
     check.throwIfAny();
 
@@ -198,7 +200,7 @@ async function contestedMarks(tx: EntityManager, appeal: Appeal): Promise<Score[
     : (await tx.find(Criterion, { stage: appeal.stage.id }, { fields: ['id'] })).map((c) => c.id);
   const marks = await tx.find(Score, { entry: appeal.entry.id, criterion: { $in: criteria } }, { orderBy: { criterion: 'asc', id: 'asc' } as never });
   if (!marks.length) {
-    throw domainError(UserErrorCode.INVALID_STATE, '被申诉的评分项没有评分，无可复评 / The contested criteria have no marks to re-mark', ['input', 'decision']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('noContestedMarks'), ['input', 'decision']);
   }
   return marks;
 }
@@ -218,7 +220,7 @@ async function assertRemarkers(
   const needed = Math.max(...perCriterion.values());
   const problems: UserErrorInit[] = [];
   if (judgeIds.length < needed) {
-    problems.push({ code: UserErrorCode.INVALID_INPUT, message: `须指定至少 ${needed} 名复评裁判（每人每个评分项只复评一个分数） / Name at least ${needed} re-marking judge(s): each re-marks one mark per criterion`, field });
+    problems.push({ code: UserErrorCode.INVALID_INPUT, message: m('tooFewRemarkers', { needed }), field });
   }
   const users = await tx.find(User, { id: { $in: judgeIds } });
   const markers = new Set(contested.flatMap((s) => [s.judge.id, s.slot]));
@@ -227,21 +229,21 @@ async function assertRemarkers(
     const at = [...field, String(i)];
     const user = users.find((u) => u.id === id);
     if (!user) {
-      problems.push({ code: UserErrorCode.NOT_FOUND, message: '未找到该用户 / User not found', field: at });
+      problems.push({ code: UserErrorCode.NOT_FOUND, message: m('userNotFound'), field: at });
       continue;
     }
     if (!user.roles.includes(Role.JUDGE) || user.disabled) {
-      problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: `${user.displayName} 不是裁判 / ${user.displayName} does not hold the JUDGE role${user.disabled ? ' (disabled)' : ''}`, field: at });
+      problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: m(user.disabled ? 'disabledJudge' : 'notAJudge', { name: user.displayName }), field: at });
     }
     if (markers.has(id)) {
-      problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} 给出了被申诉的评分，不得复评 / ${user.displayName} gave a contested mark and may not re-mark it`, field: at });
+      problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('gaveContestedMark', { name: user.displayName }), field: at });
     }
     if (id === arbitratorId || id === officer?.user.id) {
-      problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} 担任仲裁或加密裁判，不得复评 / ${user.displayName} is an arbitrator ruling here or the encryption officer and may not re-mark`, field: at });
+      problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('arbitratorOrOfficer', { name: user.displayName }), field: at });
     }
     const enterprise = await enterpriseOfUser(tx, id);
     if (enterprise && entrantEnterprises.has(enterprise)) {
-      problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} 与参赛者同属一个企业 / ${user.displayName} works for the entrant’s enterprise`, field: at });
+      problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('remarkerSameEnterprise', { name: user.displayName }), field: at });
     }
   }
   if (problems.length) throw new DomainError(problems);

@@ -11,6 +11,7 @@ import { nextStatus } from '../setup/lifecycle.js';
 import { Stage } from '../setup/stage.entity.js';
 import { Appeal } from './appeal.entity.js';
 import { OPEN_APPEAL } from './appeal.enums.js';
+import { m } from './messages.js';
 
 /** The appeal window is open: published, and its closing time not reached. Computed on read (no timer flips it). */
 export function appealWindowOpen(competition: Pick<Competition, 'status' | 'appealWindowClosesAt'>, now = new Date()): boolean {
@@ -18,13 +19,13 @@ export function appealWindowOpen(competition: Pick<Competition, 'status' | 'appe
 }
 
 /** One userError per stage without a valid sign-off, naming it: results are vouched for stage by stage. */
-async function unsignedStageProblems(tx: EntityManager, competition: Competition, what: string): Promise<UserErrorInit[]> {
+async function unsignedStageProblems(tx: EntityManager, competition: Competition, to: 'publish' | 'finalize'): Promise<UserErrorInit[]> {
   const ids = await unsignedStageIds(tx, competition.id);
   if (!ids.length) return [];
   const stages = await tx.find(Stage, { id: { $in: ids } }, { orderBy: { position: 'asc' } });
   return stages.map((s) => ({
     code: UserErrorCode.INVALID_STATE,
-    message: `赛段“${s.name}”尚未经裁判长签字确认，不能${what} / Stage “${s.name}” is not signed off by the chief judge yet`,
+    message: m(to === 'publish' ? 'stageNotSignedOffToPublish' : 'stageNotSignedOffToFinalize', { stage: s.name }),
     field: ['input', 'competitionId'],
   }));
 }
@@ -40,7 +41,7 @@ export async function publishResults(em: EntityManager, viewer: Viewer, competit
     assertOwner(viewer, competition);
     const move = nextStatus(competition.status, 'publishResults');
     if (!move.ok) throw new DomainError({ code: UserErrorCode.INVALID_STATE, message: move.message, field: ['input', 'competitionId'] });
-    const problems = await unsignedStageProblems(tx, competition, '公示成绩');
+    const problems = await unsignedStageProblems(tx, competition, 'publish');
     if (problems.length) throw new DomainError(problems);
     const now = new Date();
     if (competition.frozenAt) await liftFreeze(tx, competition);
@@ -62,7 +63,7 @@ export async function assertFinalizable(tx: EntityManager, competition: Competit
   if (appealWindowOpen(competition, now)) {
     problems.push({
       code: UserErrorCode.INVALID_STATE,
-      message: `申诉期尚未结束（至 ${competition.appealWindowClosesAt!.toISOString()}） / The appeal window is open until ${competition.appealWindowClosesAt!.toISOString()}`,
+      message: m('windowStillOpen', { until: competition.appealWindowClosesAt!.toISOString() }),
       field,
     });
   }
@@ -70,12 +71,10 @@ export async function assertFinalizable(tx: EntityManager, competition: Competit
   for (const a of open) {
     problems.push({
       code: UserErrorCode.INVALID_STATE,
-      message: a.status === 'FILED'
-        ? `有申诉尚待仲裁（${a.filedAt.toISOString()} 提出） / An appeal filed at ${a.filedAt.toISOString()} awaits its ruling`
-        : `有成立的申诉尚未复评完毕（${a.filedAt.toISOString()} 提出） / An upheld appeal filed at ${a.filedAt.toISOString()} is not fully re-marked yet`,
+      message: m(a.status === 'FILED' ? 'appealAwaitsRuling' : 'appealAwaitsRemarks', { filedAt: a.filedAt.toISOString() }),
       field,
     });
   }
-  if (competition.status === S.RESULTS_PUBLISHED) problems.push(...(await unsignedStageProblems(tx, competition, '定榜')));
+  if (competition.status === S.RESULTS_PUBLISHED) problems.push(...(await unsignedStageProblems(tx, competition, 'finalize')));
   if (problems.length) throw new DomainError(problems);
 }

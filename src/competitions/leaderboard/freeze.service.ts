@@ -7,6 +7,7 @@ import type { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus } from '../enums.js';
 import { boardToJson, buildBoard } from './leaderboard.service.js';
 import { raiseLeaderboardVersion } from './board-version.js';
+import { m } from './messages.js';
 
 /** 封榜 (as DOMjudge): the board as it stands now is kept and served to the public until lifted or finalized. */
 export async function freezeLeaderboard(em: EntityManager, _app: App, viewer: Viewer, competitionId: string): Promise<Competition> {
@@ -14,7 +15,7 @@ export async function freezeLeaderboard(em: EntityManager, _app: App, viewer: Vi
     const competition = await loadCompetition(tx, competitionId);
     assertOwner(viewer, competition);
     assertStatus(competition, [CompetitionStatus.IN_PROGRESS, CompetitionStatus.SCORING_CLOSED], 'Freezing the leaderboard');
-    if (competition.frozenAt) throw domainError(UserErrorCode.INVALID_STATE, 'The leaderboard is already frozen');
+    if (competition.frozenAt) throw domainError(UserErrorCode.INVALID_STATE, m('alreadyFrozen'));
     // Lock the competition row so no mark slips between the snapshot and the freeze.
     await tx.execute('select 1 from competition where id = ? for update', [competition.id]);
     await tx.refresh(competition);
@@ -32,7 +33,7 @@ export async function unfreezeLeaderboard(em: EntityManager, viewer: Viewer, com
   return em.transactional(async (tx) => {
     const competition = await loadCompetition(tx, competitionId);
     assertOwner(viewer, competition);
-    if (!competition.frozenAt) throw domainError(UserErrorCode.INVALID_STATE, 'The leaderboard is not frozen');
+    if (!competition.frozenAt) throw domainError(UserErrorCode.INVALID_STATE, m('notFrozen'));
     await liftFreeze(tx, competition);
     return competition;
   });

@@ -1,6 +1,6 @@
 import { CompetitionTransitionInput } from '../setup/competition.inputs.js';
 import { cleanReason } from '../setup/competition.service.js';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden, unauthenticated, withUserErrors } from '../../common/errors.js';
 import { expectId, idOf, toGlobalId } from '../../common/relay.js';
@@ -14,7 +14,8 @@ import { boardView, type Board } from './leaderboard.service.js';
 import { publicBoard } from './public-board.js';
 import { CompetitionChange } from './announce.js';
 import { Stage } from '../setup/stage.entity.js';
-import { Leaderboard, LeaderboardRow } from './leaderboard.types.js';
+import { Leaderboard } from './leaderboard.types.js';
+import { LeaderboardRowConnection, LeaderboardRowsArgs, MAX_BOARD_ROWS, pageOfRows } from './board-rows.js';
 import { freezeLeaderboard, unfreezeLeaderboard } from './freeze.service.js';
 import type { BoardMessage } from './live.js';
 import { shareSubscriptionResults } from '../../live/shared-subscribe.js';
@@ -24,6 +25,7 @@ import { markEventSight } from '../judging/independent-marking.js';
 import { CompetitionStatusEvent, LeaderboardPayload, ScoreEvent } from '../judging/score.inputs.js';
 import { filterIterator, mapIterator } from '../../live/iterators.js';
 import { pinStanding } from '../marking/anonymity.js';
+import { m } from './messages.js';
 
 /** A mark's live event, as a judge's subscription sees it: flagged when they are no longer on the panel. */
 type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean; standing?: JuryStanding };
@@ -98,20 +100,22 @@ function viewFor(board: Board, role: ViewerRole): Leaderboard {
 async function competitionFromArg(ctx: Context, competitionId: string): Promise<Competition> {
   const id = idOf(competitionId, 'Competition');
   const competition = id ? await ctx.app.orm.em.fork().findOne(Competition, { id }) : null;
-  if (!competition) throw badInput('competitionId is not a known Competition ID');
+  if (!competition) throw badInput(m('unknownCompetition'));
   return competition;
 }
 
 @Resolver(() => Leaderboard)
 export class LeaderboardRowsResolver {
-  @FieldResolver(() => [LeaderboardRow], { description: 'In rank order, unranked last. `first`/`offset` select a window (a big screen shows the top 20).' })
-  rows(
-    @Root() board: Leaderboard,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset: number,
-  ): LeaderboardRow[] {
-    if ((first != null && first < 0) || offset < 0) throw badInput('`first` and `offset` must not be negative');
-    return first == null && !offset ? board.allRows : board.allRows.slice(offset, first == null ? undefined : offset + first);
+  @Extensions({ maxPageSize: MAX_BOARD_ROWS })
+  @FieldResolver(() => LeaderboardRowConnection, {
+    description:
+      'The board’s rows in rank order, unranked last, paged as every list (first/after/last/before) but served from the board in memory (no SQL per page). ' +
+      `\`first\` goes up to ${MAX_BOARD_ROWS} (other lists: 100), so a big screen gets the whole board in one subscription message (leaderboardUpdated); ` +
+      'nothing bounds a competition’s entries but its organizer (benchmarks run 500). `totalCount` is the number of rows. ' +
+      'Cursors are positions in this board: across a change (`version`) rows move, so page within one version or ask for the whole board.',
+  })
+  rows(@Root() board: Leaderboard, @Args() page: LeaderboardRowsArgs): LeaderboardRowConnection {
+    return pageOfRows(board.allRows, page);
   }
 }
 
@@ -159,7 +163,7 @@ export class LeaderboardResolver {
       return ctx.app.boardFeed.subscribe(competition.id);
     },
   })
-  async leaderboardUpdated(@Arg('competitionId', () => ID) _competitionId: string, @Root() message: BoardMessage, @Ctx() ctx: Context): Promise<Leaderboard> {
+  async leaderboardUpdated(@Arg('competitionId', () => ID, { description: 'The competition whose board to follow (a Competition ID).' }) _competitionId: string, @Root() message: BoardMessage, @Ctx() ctx: Context): Promise<Leaderboard> {
     return viewFor(message.board, await roleFor(ctx, message));
   }
 
@@ -170,7 +174,7 @@ export class LeaderboardResolver {
       if (!ctx.viewer) throw unauthenticated();
       const competition = await competitionFromArg(ctx, args.competitionId as string);
       if (!seesAnyMark(visibilityOf(await juryStanding(ctx.app.orm.em.fork(), ctx.viewer, competition)))) {
-        throw forbidden('Only the competition’s organizer, its chief judge and its judges follow its marks');
+        throw forbidden(m('marksDenied'));
       }
       const source = (context as Context).app.pubSub.subscribe(topicFor('score', competition.id)) as AsyncIterableIterator<MarkEvent>;
       const viewer = ctx.viewer;
@@ -186,8 +190,8 @@ export class LeaderboardResolver {
       return filterIterator(judged, async (event) => !event.hidden);
     },
   })
-  async scoreSubmitted(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
-    if (event.offPanel) throw forbidden('You are no longer on this competition’s panel');
+  async scoreSubmitted(@Arg('competitionId', () => ID, { description: 'The competition whose marks to follow (a Competition ID).' }) _competitionId: string, @Root() event: MarkEvent, @Ctx() ctx: Context): Promise<ScoreEvent> {
+    if (event.offPanel) throw forbidden(m('offPanel'));
     // A fresh EntityManager per event: a subscription lives for hours and must not serve stale rows.
     const em = ctx.app.orm.em.fork();
     // The standing read for this event decides what of the mark shows (an anonymous stage's entry to a judge: nothing).
@@ -204,7 +208,7 @@ export class LeaderboardResolver {
       return (context as Context).app.pubSub.subscribe(topicFor('status', competition.id));
     },
   })
-  async competitionStatusChanged(@Arg('competitionId', () => ID) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'status' }>, @Ctx() ctx: Context): Promise<CompetitionStatusEvent> {
+  async competitionStatusChanged(@Arg('competitionId', () => ID, { description: 'The competition to follow (a Competition ID).' }) _competitionId: string, @Root() event: Extract<LiveEvent, { kind: 'status' }>, @Ctx() ctx: Context): Promise<CompetitionStatusEvent> {
     const em = ctx.app.orm.em.fork();
     const competition = await em.findOneOrFail(Competition, { id: event.competitionId });
     const stage = event.stageId ? await em.findOne(Stage, { id: event.stageId }) : null;

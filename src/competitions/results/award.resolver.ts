@@ -1,11 +1,14 @@
 import { CompetitionTransitionInput } from '../setup/competition.inputs.js';
-import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { Payload, withUserErrors } from '../../common/errors.js';
-import type { LoaderFactory } from '../../common/loaders.js';
+import { nestedConnection } from '../../common/nested-connection.js';
 import { registerNodeType } from '../../common/node.resolver.js';
-import { expectId, toGlobalId } from '../../common/relay.js';
+import { checkPageRequest, ConnectionArgs, expectId } from '../../common/relay.js';
+import { SortDirection } from '../../registry/registry.inputs.js';
+import { Worker } from '../../registry/worker.entity.js';
+import { workerById } from '../../registry/registry.loaders.js';
+import { AwardConnection, AwardOrder, AwardOrderField } from './award.inputs.js';
 import { Role } from '../../auth/role.js';
 import { SkillLevel } from '../../registry/enums.js';
 import { isOwner } from '../access.js';
@@ -25,29 +28,24 @@ registerEnumType(PromotionWithheldReason, {
   },
 });
 
-@ObjectType()
+@ObjectType({ description: 'The result of finalizeCompetition.' })
 export class FinalizeCompetitionPayload extends Payload {
-  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
-  @Field(() => [Award], { nullable: true, description: 'One per ranked entry, best first.' }) awards?: Award[] | null;
+  @Field(() => Competition, { nullable: true, description: 'The competition, now FINALIZED; null when refused.' }) competition?: Competition | null;
+  @Field(() => [Award], {
+    nullable: true,
+    description: 'Every award this call wrote, one per ranked entry, best rank first (ties in start order); null when refused. ' +
+      'The whole result of the one finalization; to page through awards later, use Competition.awards.',
+  })
+  awards?: Award[] | null;
 }
 
 @ObjectType({ description: 'A promotion the competition’s rules would give but the registry’s rules withheld.' })
 export class WithheldPromotion {
-  @Field(() => ID, { description: 'Global ID of the worker.' }) workerId!: string;
-  @Field(() => SkillLevel, { nullable: true, description: 'The worker’s level, unchanged.' }) level!: SkillLevel | null;
-  @Field(() => PromotionWithheldReason) reason!: PromotionWithheldReason;
+  /** The worker's uuid; `worker` loads them. */
+  workerId!: string;
+  @Field(() => SkillLevel, { nullable: true, description: 'The worker’s level, unchanged; null when they hold none.' }) level!: SkillLevel | null;
+  @Field(() => PromotionWithheldReason, { description: 'Why the promotion was withheld.' }) reason!: PromotionWithheldReason;
 }
-
-/** A competition's awards, best rank first, ties in start order: one query for all competitions asked. */
-const awardsByCompetition: LoaderFactory<string, Award[]> = (em) =>
-  new DataLoader<string, Award[]>(async (ids) => {
-    const rows = await em.find(Award, { competition: { $in: [...ids] } }, {
-      orderBy: [{ rank: 'asc' }, { entry: { startNumber: 'asc' } }, { id: 'asc' }] as never,
-    });
-    const groups = new Map<string, Award[]>(ids.map((id) => [id, []]));
-    for (const a of rows) groups.get(a.competition.id)?.push(a);
-    return ids.map((id) => groups.get(id) ?? []);
-  });
 
 // Awards are public once their competition is finalized (they exist only then); node(id:) applies the same rule.
 registerNodeType('Award', async (ctx, ids) => {
@@ -56,6 +54,12 @@ registerNodeType('Award', async (ctx, ids) => {
 });
 
 const stored = (award: Award) => award.promotions as StoredPromotion[];
+
+async function workerOf(ctx: Context, id: string): Promise<Worker> {
+  const worker = await ctx.loaders.get(workerById).load(id);
+  if (!worker) throw new Error(`Worker ${id} of an award is gone`); // workers with awards are kept (history)
+  return worker;
+}
 
 @Resolver(() => Award)
 export class AwardResolver {
@@ -78,33 +82,66 @@ export class AwardResolver {
     return (await ctx.loaders.get(entryById).load(award.entry.id))!;
   }
 
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The finalized competition.' })
   async competition(@Root() award: Award, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(award.competition.id))!;
   }
 
-  @FieldResolver(() => [AwardPromotion], { description: 'Skill-level promotions granted to the entry’s workers (written to their skill-level history).' })
+  @FieldResolver(() => [AwardPromotion], {
+    description: 'Skill-level promotions granted to the entry’s workers (written to their skill-level history): at most one per worker of the entry (a team’s members); empty outside the top M.',
+  })
   promotions(@Root() award: Award): AwardPromotion[] {
     return stored(award)
       .filter((p) => !p.withheld)
-      .map((p) => Object.assign(new AwardPromotion(), { workerId: toGlobalId('Worker', p.workerId), from: p.from, to: p.to }));
+      .map((p) => Object.assign(new AwardPromotion(), { workerId: p.workerId, from: p.from, to: p.to }));
   }
 
-  @FieldResolver(() => [WithheldPromotion], { description: 'Workers of a top-M entry who were not promoted, and why.' })
+  @FieldResolver(() => [WithheldPromotion], {
+    description: 'Workers of a top-M entry who were not promoted, and why: at most one per worker of the entry; empty when all were promoted or outside the top M.',
+  })
   promotionsWithheld(@Root() award: Award): WithheldPromotion[] {
     return stored(award)
       .filter((p) => p.withheld)
-      .map((p) => ({ workerId: toGlobalId('Worker', p.workerId), level: p.from, reason: p.withheld! }));
+      .map((p) => Object.assign(new WithheldPromotion(), { workerId: p.workerId, level: p.from, reason: p.withheld! }));
   }
 }
 
+@Resolver(() => AwardPromotion)
+export class AwardPromotionResolver {
+  @FieldResolver(() => Worker, { description: 'The promoted worker (职工).' })
+  worker(@Root() p: AwardPromotion, @Ctx() ctx: Context): Promise<Worker> {
+    return workerOf(ctx, p.workerId);
+  }
+}
+
+@Resolver(() => WithheldPromotion)
+export class WithheldPromotionResolver {
+  @FieldResolver(() => Worker, { description: 'The worker not promoted (职工).' })
+  worker(@Root() p: WithheldPromotion, @Ctx() ctx: Context): Promise<Worker> {
+    return workerOf(ctx, p.workerId);
+  }
+}
+
+const EMPTY: AwardConnection = { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+
 @Resolver(() => Competition)
 export class CompetitionAwardsResolver {
-  @FieldResolver(() => [Award], {
-    description: 'What each ranked entry won (奖项), best rank first. Public once the competition is FINALIZED; empty before.',
+  @FieldResolver(() => AwardConnection, {
+    description:
+      'What each ranked entry won (奖项), best rank first unless `orderBy` says otherwise (tied ranks in a stable order). ' +
+      'Public once the competition is FINALIZED; empty before (for its organizer too, as no award exists yet).',
   })
-  async awards(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Award[]> {
-    if (competition.status !== CompetitionStatus.FINALIZED && !isOwner(ctx.viewer, competition)) return [];
-    return ctx.loaders.get(awardsByCompetition).load(competition.id);
+  async awards(
+    @Root() competition: Competition,
+    @Ctx() ctx: Context,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => AwardOrder, { nullable: true, description: 'The order; by rank ascending (best first) when not given.' }) orderBy?: AwardOrder | null,
+  ): Promise<AwardConnection> {
+    if (competition.status !== CompetitionStatus.FINALIZED && !isOwner(ctx.viewer, competition)) {
+      checkPageRequest(page);
+      return EMPTY;
+    }
+    const direction = (orderBy?.direction ?? SortDirection.ASC) === SortDirection.DESC ? 'desc' : 'asc';
+    return nestedConnection(ctx, { entity: Award, parent: 'competition' }, competition.id, page, { [orderBy?.field ?? AwardOrderField.RANK]: direction });
   }
 }

@@ -6,7 +6,7 @@ import { SkillLevelChange } from '../../registry/skill-level-change.entity.js';
 import { Worker } from '../../registry/worker.entity.js';
 import { HonorKind, SKILL_LEVEL_ORDER, SkillLevel, SkillLevelChangeKind } from '../../registry/enums.js';
 import { assertOwner } from '../access.js';
-import { Award, type AwardPromotion } from './award.entity.js';
+import { Award, type StoredAwardPromotion } from './award.entity.js';
 import type { Competition, PrizeTierRule } from '../setup/competition.entity.js';
 import { cleanReason, lockCompetition, recordTransition } from '../setup/competition.service.js';
 import { Entry } from '../entries/entry.entity.js';
@@ -39,7 +39,7 @@ export enum PromotionWithheldReason {
 }
 
 /** One element of Award.promotions as stored: a promotion, or (with `withheld`) one that was not given. */
-export interface StoredPromotion extends AwardPromotion {
+export interface StoredPromotion extends StoredAwardPromotion {
   withheld?: PromotionWithheldReason;
 }
 

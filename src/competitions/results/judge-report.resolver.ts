@@ -7,6 +7,7 @@ import { Competition } from '../setup/competition.entity.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { judgeReport } from './judge-report.js';
 import { JudgeReport, JudgeReportLine } from './judge-report.types.js';
+import { m } from './messages.js';
 
 @Resolver(() => Competition)
 export class JudgeReportResolver {
@@ -19,7 +20,7 @@ export class JudgeReportResolver {
   })
   async judgeReport(@Root() competition: Competition, @Ctx() ctx: Context): Promise<JudgeReport> {
     if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) {
-      throw forbidden('只有本竞赛的组织者、裁判长和管理员可以查看裁判评分分析 / Only the competition’s organizer, its chief judge and admins see the judge report');
+      throw forbidden(m('judgeReportDenied'));
     }
     return judgeReport(ctx.em, competition.id);
   }
@@ -27,7 +28,7 @@ export class JudgeReportResolver {
 
 @Resolver(() => JudgeReportLine)
 export class JudgeReportLineResolver {
-  @FieldResolver(() => Criterion)
+  @FieldResolver(() => Criterion, { description: 'The JUDGEMENT criterion of this line.' })
   async criterion(@Root() line: JudgeReportLine, @Ctx() ctx: Context): Promise<Criterion> {
     return (await ctx.loaders.get(criterionById).load(line.criterionId))!;
   }

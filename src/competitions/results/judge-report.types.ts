@@ -16,7 +16,7 @@ export class JudgeReportLine {
   @Field(() => ID, { description: 'Global ID of the judge (a User).' }) judgeId!: string;
   @Field({ description: 'The judge’s name: the report is for the jury, who know the panel.' }) judgeName!: string;
   @Field({ description: 'False when the judge has since been removed from the panel (their marks still count).' }) onPanel!: boolean;
-  @Field(() => Criterion) criterion!: Criterion;
+  @Field(() => Criterion, { description: 'The JUDGEMENT criterion of this line.' }) criterion!: Criterion;
   /** The criterion's uuid, for the field resolver. */
   criterionId!: string;
   @Field(() => Int, { description: 'Marks the judge gave on this criterion (current values, active entries).' }) marks!: number;

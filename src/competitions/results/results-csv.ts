@@ -14,6 +14,8 @@ import { consumeResultsDownload, contentDisposition } from './results-download.j
 import { User } from '../../auth/user.entity.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { MarkingGapAcceptance } from '../judging/marking-gap.entity.js';
+import { m } from './messages.js';
+import { commonMessage, nameOf } from '../../common/messages.js';
 
 export const PRIZE_NAMES: Record<PrizeTierName, string> = {
   [PrizeTierName.FIRST]: '一等奖',
@@ -137,14 +139,14 @@ export function resultsCsvHandler(app: App) {
       let viewer: Viewer | null = null;
       if (token !== null) {
         // A link from createResultsDownload: the token is the permission, good once.
-        if (!id || !(await consumeResultsDownload(em, id, token))) return fail(res, 410, 'This download link has expired or has been used');
+        if (!id || !(await consumeResultsDownload(em, id, token))) return fail(res, 410, m('downloadLinkUsed'));
       } else {
         viewer = await resolveViewer(em, app.tokens, req.headers.authorization);
-        if (!viewer) return fail(res, 401, 'A valid bearer token is required');
+        if (!viewer) return fail(res, 401, m('tokenRequired'));
       }
       const competition = id ? await em.findOne(Competition, { id }) : null;
-      if (!competition) return fail(res, 404, 'Competition not found');
-      if (token === null && !isOwner(viewer, competition)) return fail(res, 403, 'Only the competition’s organizer and admins may download results');
+      if (!competition) return fail(res, 404, commonMessage('notFound', { what: nameOf('Competition') }));
+      if (token === null && !isOwner(viewer, competition)) return fail(res, 403, m('downloadDenied'));
       const csv = toCsv(await resultsTable(em, competition));
       const globalId = toGlobalId('Competition', competition.id);
       res.status(200);
@@ -153,7 +155,7 @@ export function resultsCsvHandler(app: App) {
       res.send(Buffer.from(csv, 'utf8'));
     } catch (err) {
       app.log.error({ err }, 'results.csv failed');
-      if (!res.headersSent) fail(res, 500, 'Internal error');
+      if (!res.headersSent) fail(res, 500, m('internalError'));
     }
   };
 }

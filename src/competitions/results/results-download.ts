@@ -7,12 +7,12 @@ import { User } from '../../auth/user.entity.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { ResultsDownload } from './results-download.entity.js';
 
-@InputType()
+@InputType({ description: 'Which competition’s results CSV to link to.' })
 export class CreateResultsDownloadInput {
-  @Field(() => ID) competitionId!: string;
+  @Field(() => ID, { description: 'The competition (its organizer or an admin asks).' }) competitionId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of createResultsDownload: a one-time link to the results CSV.' })
 export class ResultsDownloadPayload extends Payload {
   @Field(() => String, {
     nullable: true,

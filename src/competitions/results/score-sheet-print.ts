@@ -16,6 +16,8 @@ import { scoreSheetDigest } from './score-sheet-digest.js';
 import { SCORE_SHEET_CSP, scoreSheetPage, type PrintedSheet } from './score-sheet-page.js';
 import { stageSheetMarks } from './sign-off.service.js';
 import { StageSignOff } from './stage-sign-off.entity.js';
+import { m } from './messages.js';
+import { commonMessage, nameOf } from '../../common/messages.js';
 
 /** The resource a one-time link names for a stage's printable score sheet. */
 export const scoreSheetResource = (stageId: string) => `score-sheet:${stageId}`;
@@ -99,17 +101,17 @@ export function scoreSheetHandler(app: App) {
       const competitionId = uuidOf(String(req.params.id ?? ''), 'Competition');
       const stageId = uuidOf(String(req.params.stageId ?? ''), 'Stage');
       const token = typeof req.query.token === 'string' ? req.query.token : null;
-      if (!token) return fail(res, 401, '打印评分表需要一次性链接（createScoreSheetPrintLink） / A one-time link from createScoreSheetPrintLink is required');
+      if (!token) return fail(res, 401, m('printLinkRequired'));
       if (!competitionId || !stageId || !(await consumeDownloadLink(em, competitionId, scoreSheetResource(stageId), token))) {
-        return fail(res, 410, '此链接已过期或已使用 / This link has expired or has been used');
+        return fail(res, 410, m('linkUsed'));
       }
       const stage = await em.findOne(Stage, { id: stageId, competition: competitionId });
-      if (!stage) return fail(res, 404, '没有这个赛段 / Stage not found');
+      if (!stage) return fail(res, 404, commonMessage('notFound', { what: nameOf('Stage') }));
       const competition = await em.findOneOrFail(Competition, { id: competitionId });
       res.status(200).type('html').send(scoreSheetPage(await printedSheet(em, competition, stage)));
     } catch (err) {
       app.log.error({ err }, 'score sheet page failed');
-      if (!res.headersSent) fail(res, 500, 'Internal error');
+      if (!res.headersSent) fail(res, 500, m('internalError'));
     }
   };
 }

@@ -4,16 +4,16 @@ import { Connection } from '../../common/relay.js';
 import { Stage } from '../setup/stage.entity.js';
 import { StageSignOff } from './stage-sign-off.entity.js';
 
-@InputType()
+@InputType({ description: 'The chief judge’s sign-off (裁判长签字) of one stage whose marking has closed.' })
 export class SignOffStageInput {
   @Field(() => ID, { description: 'The stage whose results the chief judge signs (签字确认).' }) stageId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of signOffStage.' })
 export class SignOffStagePayload extends Payload {
   @Field(() => StageSignOff, { nullable: true, description: 'The stage’s valid sign-off: the new one, or the one already recorded.' })
   signOff?: StageSignOff | null;
-  @Field(() => Stage, { nullable: true }) stage?: Stage | null;
+  @Field(() => Stage, { nullable: true, description: 'The stage signed off; null when refused.' }) stage?: Stage | null;
   @Field({ nullable: true, description: 'False when the stage was already validly signed and that sign-off is returned (nothing new recorded).' })
   created?: boolean;
 }
@@ -23,7 +23,7 @@ export class CreateScoreSheetPrintLinkInput {
   @Field(() => ID, { description: 'The stage whose score sheet (评分表) to print.' }) stageId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of createScoreSheetPrintLink: a one-time link to the printable score sheet (评分表).' })
 export class ScoreSheetPrintLinkPayload extends Payload {
   @Field(() => String, {
     nullable: true,

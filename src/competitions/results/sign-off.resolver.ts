@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { forbidden, notFound, withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, toGlobalId } from '../../common/relay.js';
-import { paginate } from '../../common/pagination.js';
+import { nestedConnection } from '../../common/nested-connection.js';
 import type { LoaderFactory } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { Role } from '../../auth/role.js';
@@ -20,6 +20,7 @@ import { signOffStage } from './sign-off.service.js';
 import { mintDownloadLink } from './results-download.js';
 import { scoreSheetResource } from './score-sheet-print.js';
 import { StageSignOff } from './stage-sign-off.entity.js';
+import { m } from './messages.js';
 
 // That a stage is signed, when, and its digest are public: anyone may check a published result against them.
 registerNodeType('StageSignOff', async (ctx, ids) => new Map((await ctx.em.find(StageSignOff, { id: { $in: ids } })).map((r) => [r.id, r])));
@@ -69,7 +70,7 @@ export class SignOffResolver {
       const competition = await em.findOneOrFail(Competition, { id: stage.competition.id });
       // The jury: the chief judge now on the panel, or the organizer / ADMIN when not judging this competition.
       if (!(await juryStanding(em, ctx.viewer, competition)).jury) {
-        throw forbidden('只有裁判长和本竞赛的组织者可以打印评分表 / Only the chief judge and the competition’s organizer may print score sheets');
+        throw forbidden(m('printDenied'));
       }
       const path = `/competitions/${toGlobalId('Competition', competition.id)}/stages/${toGlobalId('Stage', stage.id)}/score-sheet`;
       return mintDownloadLink(em, competition, ctx.viewer!.id, ctx.app.config.resultsDownloadTtlSeconds, scoreSheetResource(stage.id), path);
@@ -106,10 +107,10 @@ export class StageSignOffResolver {
 export class CompetitionSignOffsResolver {
   @FieldResolver(() => StageSignOffConnection, { description: 'Every sign-off of the competition’s stages, voided ones included, newest first. Public.' })
   async signOffs(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<StageSignOffConnection> {
-    return paginate(ctx.em, StageSignOff, { competition }, page, { signedAt: 'desc', id: 'desc' });
+    return nestedConnection(ctx, { entity: StageSignOff, parent: 'competition' }, competition.id, page, { signedAt: 'desc' });
   }
 
-  @FieldResolver(() => [Stage], { description: 'Stages without a valid sign-off, in scheme order: results are final only when this is empty.' })
+  @FieldResolver(() => [Stage], { description: 'Stages without a valid sign-off, in scheme order: results are final only when this is empty. At most one per stage of the scheme.' })
   async unsignedStages(@Root() competition: Competition, @Ctx() ctx: Context): Promise<Stage[]> {
     return ctx.loaders.get(unsignedStagesByCompetition).load(competition.id);
   }

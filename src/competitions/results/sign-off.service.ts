@@ -14,6 +14,7 @@ import { Stage } from '../setup/stage.entity.js';
 import { recheckBlocksSignOff } from '../recheck/recheck-state.js';
 import { scoreSheetDigest, type SheetMark } from './score-sheet-digest.js';
 import { StageSignOff } from './stage-sign-off.entity.js';
+import { m } from './messages.js';
 
 /** Every current mark of the stage with its revisions, as the canonical sheet reads them. */
 export async function stageSheetMarks(em: EntityManager, stageId: string): Promise<SheetMark[]> {
@@ -57,7 +58,7 @@ async function signInTransaction(tx: EntityManager, viewer: Viewer, stageId: str
   if (!stage) throw notFound('Stage', ['input', 'stageId']);
   const competition = await tx.findOneOrFail(Competition, { id: stage.competition.id });
   if (!(await isChiefJudge(tx, viewer, competition.id))) {
-    throw forbidden('只有本竞赛的裁判长可以签字确认赛段成绩 / Only the competition’s chief judge may sign off a stage');
+    throw forbidden(m('signOffDenied'));
   }
   const existing = await tx.findOne(StageSignOff, { stage, invalidatedAt: null });
   if (existing) return { signOff: existing, stage, created: false };
@@ -68,7 +69,7 @@ async function signInTransaction(tx: EntityManager, viewer: Viewer, stageId: str
     `select c.status, s.marking_closed_at from stage s join competition c on c.id = s.competition_id where s.id = ?`, [stage.id],
   );
   if (now!.status === CompetitionStatus.CANCELLED || !stageMarkingClosed({ markingClosedAt: now!.marking_closed_at }, now!.status)) {
-    throw domainError(UserErrorCode.INVALID_STATE, '该赛段评分尚未结束，不能签字确认 / The stage’s marking is not closed yet, so it cannot be signed off', ['input', 'stageId']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('markingOpen'), ['input', 'stageId']);
   }
   // Re-check first (复核, issue 12 §6): a drawn sample's unchecked marks, or a full re-check its error rate forced.
   const recheck = await recheckBlocksSignOff(tx, stage.id);

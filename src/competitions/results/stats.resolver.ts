@@ -8,6 +8,7 @@ import { Role } from '../../auth/role.js';
 import { Competition } from '../setup/competition.entity.js';
 import { competitionStats, efficacyReport, EMPTY_STATS } from './stats.service.js';
 import { CompetitionStats, EfficacyFilter, EfficacyReport } from './stats.types.js';
+import { m } from './messages.js';
 
 /** Stats of every competition a request asks for, in one statement. */
 const statsByCompetition: LoaderFactory<string, CompetitionStats> = (em) =>
@@ -27,8 +28,8 @@ export class StatsResolver {
   @Query(() => EfficacyReport, {
     description: 'ORGANIZER or ADMIN: efficacy evaluation (成效评估) of the competitions finalized in a year, per kind, district and ownership.',
   })
-  async efficacyReport(@Arg('filter', () => EfficacyFilter) filter: EfficacyFilter, @Ctx() ctx: Context): Promise<EfficacyReport> {
-    if (!Number.isInteger(filter.year) || filter.year < 1949 || filter.year > 2999) throw badInput('year must be a calendar year from 1949 to 2999');
+  async efficacyReport(@Arg('filter', () => EfficacyFilter, { description: 'The year (required), and optionally a competition kind and a district.' }) filter: EfficacyFilter, @Ctx() ctx: Context): Promise<EfficacyReport> {
+    if (!Number.isInteger(filter.year) || filter.year < 1949 || filter.year > 2999) throw badInput(m('badYear'));
     const district = filter.district?.trim();
     return efficacyReport(ctx.em, { year: filter.year, kind: filter.kind ?? null, district: district ? district : null });
   }

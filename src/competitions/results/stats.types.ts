@@ -39,7 +39,7 @@ export class CompetitionStats {
 export class EfficacyFilter {
   @Field(() => Int, { description: 'Competitions finalized in this calendar year (China Standard Time).' }) year!: number;
   @Field(() => String, { nullable: true, description: 'Only participation from enterprises of this district (县区).' }) district?: string | null;
-  @Field(() => CompetitionKind, { nullable: true }) kind?: CompetitionKind | null;
+  @Field(() => CompetitionKind, { nullable: true, description: 'Only competitions of this kind; all kinds when null.' }) kind?: CompetitionKind | null;
 }
 
 @ObjectType({
@@ -57,7 +57,7 @@ export class EfficacyLine {
   @Field(() => Int, { description: 'Worker participations (a worker in two competitions counts twice).' }) workers!: number;
   @Field(() => Int, { description: 'Per competition, its eligible workers in scope (CompetitionStats.eligibleWorkers: host enterprise, district or whole registry by level; its judges left out), entered ones included, placed by their enterprise.' }) eligibleWorkers!: number;
   @Field(() => Float, { description: '参赛率: workers ÷ eligibleWorkers (4 decimals).' }) participationRate!: number;
-  @Field(() => Int) rankedEntries!: number;
+  @Field(() => Int, { description: 'Entries ranked at finalization in these competitions.' }) rankedEntries!: number;
   @Field(() => Int, { description: 'Ranked entries with a prize, the honor or a promotion.' }) benefitedEntries!: number;
   @Field(() => Float, { description: '受益率: benefitedEntries ÷ rankedEntries (4 decimals).' }) benefitRate!: number;
   @Field(() => Int, { description: 'Ranked entries at or above 700 on the standardised (WorldSkills 700) scale of their own competition: see CompetitionStats.excellentEntries.' })
@@ -68,7 +68,7 @@ export class EfficacyLine {
 
 @ObjectType({ description: 'Efficacy evaluation (成效评估) of the competitions finalized in a year: participation and benefit rates, promotions, honors.' })
 export class EfficacyReport {
-  @Field(() => Int) year!: number;
+  @Field(() => Int, { description: 'The calendar year reported (China Standard Time).' }) year!: number;
   @Field(() => [EfficacyLine], { description: 'Per competition kind.' }) byKind!: EfficacyLine[];
   @Field(() => [EfficacyLine], { description: 'Per district of the participating enterprises.' }) byDistrict!: EfficacyLine[];
   @Field(() => [EfficacyLine], { description: 'Per ownership of the participating enterprises.' }) byOwnership!: EfficacyLine[];

@@ -9,9 +9,12 @@
   var wsUrl = httpUrl.replace(/^http/, 'ws');
 
   var ROW = 'rank entryId startNumber station displayName enterpriseNames status total completeness stageTotals { stageId stageName score }';
-  var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows { ' + ROW + ' }';
+  // The whole board in one message: rows is a connection whose `first` goes up to 1000 (the
+  // schema's documented maximum for this list, larger than any hall's competition).
+  var MAX_ROWS = 1000;
+  var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows(first: ' + MAX_ROWS + ') { totalCount nodes { ' + ROW + ' } }';
   var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade appealWindowClosesAt ' +
-    'stages { id name } unsignedStages { id } awards { rank prize entry { id } } leaderboard { ' + BOARD + ' } } } }';
+    'stages { id name } unsignedStages { id } awards(first: 100) { nodes { rank prize entry { id } } } leaderboard { ' + BOARD + ' } } } }';
   var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardUpdated(competitionId: $id) { ' + BOARD + ' } }';
   var STATUS_SUB = 'subscription ScoreboardStatus($id: ID!) { competitionStatusChanged(competitionId: $id) { version competition { status } } }';
 
@@ -288,6 +291,11 @@
   /** A board is shown unless an older one: messages and refetches may arrive in either order. */
   function accept(board) {
     if (board.version < state.version) return false;
+    // The page's code reads a plain array of rows.
+    if (board.rows && !Array.isArray(board.rows)) {
+      if (board.rows.totalCount > board.rows.nodes.length) console.warn('scoreboard: board has more rows than one page', board.rows.totalCount);
+      board.rows = board.rows.nodes;
+    }
     state.version = board.version;
     state.board = board;
     return true;
@@ -309,6 +317,8 @@
       .then(function (body) {
         var c = body.data && body.data.node;
         if (!c) throw new Error((body.errors && body.errors[0] && body.errors[0].message) || 'competition not found');
+        // Prizes go to the top places, best rank first: the first hundred awards hold every prize winner of any hall's competition.
+        c.awards = c.awards.nodes;
         state.competition = c;
         accept(c.leaderboard);
         render();

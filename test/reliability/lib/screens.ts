@@ -1,13 +1,13 @@
 import WebSocket from 'ws';
 
 /** The leaderboard fields a screen shows; the same selection is read over HTTP to compare. */
-export const BOARD_FIELDS = `version rows { entryId rank total completeness stageTotals { stageId score } }`;
+export const BOARD_FIELDS = `version rows(first: 1000) { nodes { entryId rank total completeness stageTotals { stageId score } } }`;
 const SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { ${BOARD_FIELDS} } }`;
 const QUERY = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { ${BOARD_FIELDS} } } } }`;
 
 export interface BoardState {
   version: number;
-  rows: unknown[];
+  rows: { nodes: unknown[] };
 }
 
 export interface Endpoint {

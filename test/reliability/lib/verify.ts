@@ -61,7 +61,7 @@ export async function auditMarks(databaseUrl: string, competitionUuid: string, p
 
 /** The board's rows as compared: everything a screen shows, in order. */
 export function rowsKey(board: BoardState): string {
-  return JSON.stringify(board.rows);
+  return JSON.stringify(board.rows.nodes);
 }
 
 /**
