@@ -132,8 +132,8 @@ describe('Studio.projects and node(id:)', () => {
     const q = `query($first: Int, $last: Int) { incubationProjects(first: $first, last: $last) { totalCount edges { node {
       title stage nextGate leadWorkerName leadWorker { name } enterprise { name } viewerCanManage
       studio { id name projects(first: 3) { totalCount nodes { id title } } }
-      partners { kind name project { id } } milestones { title } funding { amount source } fundingTotal
-      gateHistory { decision decidedBy { displayName } }
+      partners(first: 5) { totalCount nodes { kind name project { id } } } milestones { nodes { title } } funding { nodes { amount source } } fundingTotal
+      gateHistory { nodes { decision decidedBy { displayName } } }
     } } } }`;
     const run = async (vars: Record<string, number>, token = w.admin.token) => {
       let data: any;
@@ -145,7 +145,7 @@ describe('Studio.projects and node(id:)', () => {
     // The two oldest (A1, A2) already have every kind of child: partners, a milestone, funding, a gate decision.
     await run({ last: 2 }); // warm-up
     const small = await run({ last: 2 });
-    expect(small.data.incubationProjects.edges[1].node).toMatchObject({ title: 'A1 焊接机器人', funding: [{ amount: '5000.00' }], gateHistory: [{ decision: 'PASS' }] });
+    expect(small.data.incubationProjects.edges[1].node).toMatchObject({ title: 'A1 焊接机器人', funding: { nodes: [{ amount: '5000.00' }] }, gateHistory: { nodes: [{ decision: 'PASS' }] } });
     const large = await run({ first: 7 });
     expect(large.data.incubationProjects.edges).toHaveLength(7);
     expect(large.data.incubationProjects.edges.filter((e: any) => e.node.studio).map((e: any) => e.node.studio.projects.totalCount).sort()).toEqual([2, 2, 4, 4, 4, 4]);
