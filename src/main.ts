@@ -6,9 +6,11 @@ import { migrate, openOrm } from './db/orm.js';
 import { createServer } from './server.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokenService } from './auth/tokens.js';
+import { logProcessExits } from './process-exit.js';
 
 /** start-up: config → database (DATABASE_URL or embedded) → migrate → serve; clean shutdown on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
+  logProcessExits();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);

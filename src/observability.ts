@@ -67,17 +67,33 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Socket and server-state codes a database outage shows up as (libpq class 08, admin shutdown, starting up). */
-const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/**
+ * What a database outage shows up as: Node's socket errors, and PostgreSQL's SQLSTATE classes 08
+ * (connection exception), 57P (operator intervention: shutdown, crash, starting up) and 53300 (too many
+ * connections). Whole classes, not a list of codes: a list once missed one (issue 14).
+ */
+const SOCKET_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const DATABASE_DOWN_MESSAGE =
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|Client was closed and is not queryable|Cannot use a pool after calling end|sorry, too many clients|the database system is (starting up|shutting down|in recovery mode)/i;
 
-/** True for an error that says the database cannot be reached now (not that a query was wrong). */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && DATABASE_DOWN_CODES.has(e.code)) return true;
-    if (e.name === 'ConnectionException') return true;
-    if (typeof e.message === 'string' && /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection/i.test(e.message)) return true;
-  }
-  return false;
+function databaseDownCode(code: unknown): boolean {
+  if (typeof code !== 'string') return false;
+  return SOCKET_DOWN_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-5]$/.test(code) || code === '53300';
+}
+
+/**
+ * True for an error that says the database cannot be reached now (not that a query was wrong). Looks
+ * through the ORM's and the pool's wrappers (`cause`, `previous`, `original`) and a failed connect's
+ * AggregateError (one error per address tried).
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 5) return false;
+  const e = err as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; previous?: unknown; original?: unknown; errors?: unknown };
+  if (databaseDownCode(e.code)) return true;
+  if (e.name === 'ConnectionException') return true;
+  if (typeof e.message === 'string' && DATABASE_DOWN_MESSAGE.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return [e.cause, e.previous, e.original].some((inner) => inner !== err && isDatabaseUnavailable(inner, depth + 1));
 }
 
 export function formatErrorFor(log: Logger, development: boolean) {

@@ -32,6 +32,7 @@ import { countedLiveHandler, countWebSockets, subscriptionMetrics } from './ws-m
 import { scoreboardRoutes } from './scoreboard/routes.js';
 import { IDE_ASSETS_PATH, ideAssetRoutes, idePageHandler } from './ide/routes.js';
 import { nulGuardPlugin } from './common/nul-guard.js';
+import { graphqlOverHttpPlugin } from './graphql-over-http.js';
 import { RequestGuard } from './limits/guard.js';
 import { limitFormatError } from './limits/errors.js';
 import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
@@ -167,6 +168,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       operationLogPlugin(log, app.metrics),
       ...(guard.apolloPlugins as ApolloServerPlugin<Context>[]),
       limitsPlugin(guard),
+      // Last word on each response's status and media type (GraphQL over HTTP; see the module).
+      graphqlOverHttpPlugin,
     ],
   });
   await apollo.start();

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
+import { APPLICATION_JSON, responseMediaType } from '../graphql-over-http.js';
 import { LimitError } from './errors.js';
 import { budgetKey, settle, type CostReport, type RequestGuard } from './guard.js';
 
@@ -17,6 +18,14 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
   return chain[Math.min(hops, chain.length - 1)]!;
 }
 
+/**
+ * Sends a refusal as a GraphQL response in the media type the client accepts (GraphQL over HTTP):
+ * application/graphql-response+json when it prefers it, else application/json.
+ */
+function send(req: Request, res: Response, r: ReturnType<typeof refuse>): void {
+  res.status(r.status).type(responseMediaType(req.headers.accept) ?? APPLICATION_JSON).json(r.body);
+}
+
 function refuse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   return { status, body: { errors: [{ message, extensions: { code, ...extra } }] } };
 }
@@ -26,7 +35,7 @@ function refuse(status: number, code: string, message: string, extra: Record<str
  * array (batched operations, a way to multiply one request's work) refused with BATCHING_NOT_SUPPORTED.
  */
 export function graphqlBody(maxBodyBytes: number): (RequestHandler | ErrorRequestHandler)[] {
-  const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const bodyErrors: ErrorRequestHandler = (err, req, res, next) => {
     const type = (err as { type?: string }).type;
     const r =
       type === 'entity.too.large'
@@ -35,12 +44,12 @@ export function graphqlBody(maxBodyBytes: number): (RequestHandler | ErrorReques
           ? refuse(400, 'BAD_REQUEST', 'Request body is not valid JSON')
           : undefined;
     if (!r) return next(err);
-    res.status(r.status).json(r.body);
+    send(req, res, r);
   };
   const noBatches: RequestHandler = (req, res, next) => {
     if (!Array.isArray(req.body)) return next();
     const r = refuse(400, 'BATCHING_NOT_SUPPORTED', 'Batched operations are not supported: send one operation per request');
-    res.status(r.status).json(r.body);
+    send(req, res, r);
   };
   return [express.json({ limit: maxBodyBytes }), bodyErrors, noBatches];
 }

@@ -4,6 +4,7 @@ import { idOf, parseGlobalId, toGlobalId } from '../../src/common/relay';
 import { creditCodeCheckChar, creditCodeProblem } from '../../src/registry/credit-code';
 import { formatErrorFor } from '../../src/observability';
 import { createLogger } from '../../src/logger';
+import { withLocale } from '../../src/common/i18n';
 
 describe('global IDs', () => {
   const uuid = '3f1c2a9e-8b7d-4c6e-9a5b-1d2e3f4a5b6c';
@@ -52,7 +53,9 @@ describe('error masking', () => {
   const unexpected = new GraphQLError('relation "secret_table" does not exist', { originalError: new Error('relation "secret_table" does not exist') });
   it('masks unexpected errors outside development', () => {
     const out = formatErrorFor(log, false)({ message: unexpected.message }, unexpected);
-    expect(out).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out).toMatchObject({ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const en = withLocale('en', () => formatErrorFor(log, false)({ message: unexpected.message }, unexpected));
+    expect(en).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
   it('shows them in development, and always passes client errors through', () => {
     expect(formatErrorFor(log, true)({ message: unexpected.message }, unexpected).message).toMatch(/secret_table/);

@@ -13,8 +13,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Asks for application/graphql-response+json, whose refusals are 4xx (application/json's are 200: test/server/graphql-over-http.test.ts). */
 async function post(body: string, url = t.url) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 

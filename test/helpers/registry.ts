@@ -1,6 +1,7 @@
 import { creditCodeCheckChar } from '../../src/registry/credit-code';
 import type { TestServer } from './server';
 import { ok } from './server';
+import { CreateEnterpriseDocument, CreateWorkerDocument, type CreateEnterpriseInput, type CreateWorkerInput } from '../generated/graphql';
 
 /** A valid unified social credit code, distinct per n. */
 export function creditCode(n: number): string {
@@ -10,12 +11,12 @@ export function creditCode(n: number): string {
 
 let seq = 1000;
 
-export async function createEnterprise(t: TestServer, token: string, over: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function createEnterprise(t: TestServer, token: string, over: Partial<CreateEnterpriseInput> = {}): Promise<{ id: string; name: string }> {
   const n = ++seq;
-  const input = { name: `企业${n}`, creditCode: creditCode(n), ownership: 'PRIVATE', size: 'SMALL', industry: '制造业', district: '思明区', ...over };
-  const res = ok(await t.gql(`mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { enterprise { id name } userErrors { code message field } } }`, { input }, token));
+  const input: CreateEnterpriseInput = { name: `企业${n}`, creditCode: creditCode(n), ownership: 'PRIVATE', size: 'SMALL', industry: '制造业', district: '思明区', ...over };
+  const res = ok(await t.gql(CreateEnterpriseDocument, { input }, token));
   if (res.createEnterprise.userErrors.length) throw new Error(JSON.stringify(res.createEnterprise.userErrors));
-  return res.createEnterprise.enterprise;
+  return res.createEnterprise.enterprise!;
 }
 
 export function workerInput(n: number, over: Record<string, unknown> = {}) {
@@ -24,8 +25,8 @@ export function workerInput(n: number, over: Record<string, unknown> = {}) {
 
 export async function createWorker(t: TestServer, token: string, enterpriseId: string, over: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
   const n = ++seq;
-  const input = { ...workerInput(n, over), enterpriseId };
-  const res = ok(await t.gql(`mutation($input: CreateWorkerInput!) { createWorker(input: $input) { worker { id name } userErrors { code message field } } }`, { input }, token));
+  const input = { ...workerInput(n, over), enterpriseId } as CreateWorkerInput;
+  const res = ok(await t.gql(CreateWorkerDocument, { input }, token));
   if (res.createWorker.userErrors.length) throw new Error(JSON.stringify(res.createWorker.userErrors));
-  return res.createWorker.worker;
+  return res.createWorker.worker!;
 }

@@ -7,6 +7,8 @@ import { AuthService } from '../../src/auth/auth.service';
 import { Role } from '../../src/auth/role';
 import { idOf } from '../../src/common/relay';
 import { createTestDatabase } from './database';
+import { print, type DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
@@ -19,7 +21,11 @@ export interface TestServer {
   wsUrl: string;
   orm: MikroORM;
   server: RunningServer;
-  /** `locale` is sent as Accept-Language (none: the server's default, Chinese). */
+  /**
+   * One operation over HTTP. A typed document from test/generated/graphql.ts (graphql-codegen) types the
+   * variables and the result; a string gives `any`. `locale` is sent as Accept-Language (none: Chinese).
+   */
+  gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, token?: string | null, opts?: { locale?: string }): Promise<GqlResult<R>>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, opts?: { locale?: string }): Promise<GqlResult<T>>;
   /** A user with these roles, made through the service, and their token. */
   user(roles: Role[], opts?: { email?: string; workerId?: string }): Promise<{ id: string; globalId: string; token: string; email: string }>;
@@ -67,7 +73,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     statements += 1;
   });
 
-  const gql: TestServer['gql'] = async (query, variables, token, gqlOpts) => {
+  const gql = async (query: string | DocumentNode, variables?: unknown, token?: string | null, gqlOpts?: { locale?: string }) => {
     const res = await fetch(server.url, {
       method: 'POST',
       headers: {
@@ -75,7 +81,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(gqlOpts?.locale ? { 'accept-language': gqlOpts.locale } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
     });
     return (await res.json()) as GqlResult<any>;
   };
@@ -86,7 +92,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     wsUrl: server.wsUrl,
     orm,
     server,
-    gql,
+    gql: gql as TestServer['gql'],
     async user(roles, opts = {}) {
       const email = opts.email ?? `user${++userSeq}-${Date.now()}@example.com`;
       const svc = new AuthService(orm.em.fork(), server.app.tokens);
