@@ -126,7 +126,7 @@ export class IncubationProjectFieldsResolver {
     @Arg('orderBy', () => ProjectFundingOrder, { nullable: true, description: 'The order; earliest received first when omitted.' }) orderBy: ProjectFundingOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ProjectFundingConnection | null> {
-    return insiderOnlyPage(ctx, p, () => nestedConnection(ctx, { entity: ProjectFunding, parent: 'project' }, p.id, page, orderOf(orderBy, { receivedAt: 'asc', id: 'asc' })));
+    return insiderOnlyPage(ctx, p, () => nestedConnection(ctx, { entity: ProjectFunding, parent: 'project' }, p.id, page, orderOf(orderBy, { receivedAt: 'asc', recordedAt: 'asc', id: 'asc' })));
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Sum of funding in yuan, exact; null unless you may see the funding.' })
