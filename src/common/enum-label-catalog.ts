@@ -150,6 +150,10 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     RATIONALIZATION_PROPOSAL: ['合理化建议', 'Rationalization proposal'],
   },
   StudioOrderField: { NAME: ['名称', 'Name'], APPLIED_AT: ['申请时间', 'Applied'] },
+  StudioMemberOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
+  StudioReportOrderField: { YEAR: ['年度', 'Year'], SUBMITTED_AT: ['提交时间', 'Submitted'] },
+  StudioMethodOrderField: { SUBMITTED_AT: ['提交时间', 'Submitted'], PROPOSED_NAME: ['拟定名称', 'Proposed name'] },
+  InnovationOrderField: { REGISTERED_AT: ['登记时间', 'Registered'], TITLE: ['名称', 'Title'], YEAR: ['年度', 'Year'] },
   // Operating methods
   MethodStatus: { SUBMITTED: ['已提交', 'Submitted'], UNDER_REVIEW: ['评审中', 'Under review'], NAMED: ['已命名', 'Named'], REJECTED: ['未通过', 'Rejected'] },
   OperatingMethodOrderField: { SUBMITTED_AT: ['提交时间', 'Submitted'], PROPOSED_NAME: ['拟命名名称', 'Proposed name'], STATUS: ['状态', 'Status'] },
@@ -174,6 +178,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   },
   // Showcase
   AllianceScope: { REGIONAL: ['区域联盟', 'Regional'], INDUSTRY: ['行业联盟', 'Industry'] },
+  AllianceOrderField: { NAME: ['名称', 'Name'], CREATED_AT: ['创建时间', 'Created'] },
   ExhibitionOrderField: { STARTS_AT: ['开始时间', 'Start'], TITLE: ['名称', 'Title'], CREATED_AT: ['创建时间', 'Created'] },
   // The labels' own enum
   Locale: { ZH_CN: ['简体中文', 'Simplified Chinese'], EN: ['英文', 'English'] },

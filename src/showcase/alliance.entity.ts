@@ -11,13 +11,13 @@ import { AllianceScope } from './enums.js';
 export class Alliance extends Node {
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @Field() @Property({ type: 'string', length: 200, unique: true }) name!: string;
-  @Field(() => AllianceScope) @Enum({ items: () => AllianceScope }) scope!: AllianceScope;
+  @Field({ description: 'The alliance’s name; unique.' }) @Property({ type: 'string', length: 200, unique: true }) name!: string;
+  @Field(() => AllianceScope, { description: 'Regional (区域) or industry (行业).' }) @Enum({ items: () => AllianceScope }) scope!: AllianceScope;
   @Field(() => String, { nullable: true, description: 'Required for REGIONAL, e.g. a district.' }) @Property({ type: 'string', length: 100, nullable: true }) region: string | null = null;
   @Field(() => String, { nullable: true, description: 'Required for INDUSTRY.' }) @Property({ type: 'string', length: 100, nullable: true }) industry: string | null = null;
-  @Field() @Property({ type: 'text' }) description: string = '';
+  @Field({ description: 'What the alliance is for; may be empty.' }) @Property({ type: 'text' }) description: string = '';
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) createdBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When it was created.' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
 }
 
 @Entity()

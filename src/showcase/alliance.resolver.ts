@@ -5,9 +5,10 @@ import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
 import { Studio } from '../studios/studio.entity.js';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { Alliance } from './alliance.entity.js';
 import {
-  AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
+  AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceOrder, AllianceOrderField, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
   UpdateAllianceInput,
 } from './alliance.inputs.js';
 import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
@@ -26,21 +27,23 @@ function membershipIds(input: AllianceMembershipInput): { allianceId: string; st
 
 @Resolver(() => Alliance)
 export class AllianceResolver {
-  @Query(() => Alliance, { nullable: true, description: 'Public.' })
-  async alliance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Alliance | null> {
+  @Query(() => Alliance, { nullable: true, description: 'An innovation alliance; null when there is none with this ID. Public.' })
+  async alliance(@Arg('id', () => ID, { description: 'The alliance’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Alliance | null> {
     const uuid = idOf(id, 'Alliance');
     return uuid ? ctx.em.findOne(Alliance, { id: uuid }) : null;
   }
 
-  @Query(() => AllianceConnection, { description: 'Public. By name.' })
+  @Query(() => AllianceConnection, { description: 'Innovation alliances (职工技术创新联盟). Public. By name unless ordered otherwise.' })
   async alliances(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => AllianceFilter, { nullable: true }) filter: AllianceFilter | null,
+    @Arg('filter', () => AllianceFilter, { nullable: true, description: 'Which alliances; all when omitted.' }) filter: AllianceFilter | null,
+    @Arg('orderBy', () => AllianceOrder, { nullable: true, description: 'Default: NAME ascending.' }) orderBy: AllianceOrder | null,
     @Ctx() ctx: Context,
   ): Promise<AllianceConnection> {
     // A malformed studio ID matches nothing rather than failing the whole list.
     const studioId = filter?.studioId ? (idOf(filter.studioId, 'Studio') ?? '00000000-0000-0000-0000-000000000000') : null;
-    return listAlliances(ctx.em, filter ? { ...filter, studioId } : null, page);
+    const order = { field: orderBy?.field ?? AllianceOrderField.NAME, dir: orderBy?.direction === SortDirection.DESC ? 'desc' as const : 'asc' as const };
+    return listAlliances(ctx.em, filter ? { ...filter, studioId } : null, page, order);
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)

@@ -12,6 +12,9 @@ import { StudioStatus } from '../studios/enums.js';
 import { assertStudioManager, lockStudio } from '../studios/access.js';
 import { Alliance, AllianceMembership } from './alliance.entity.js';
 import { AllianceScope } from './enums.js';
+import { labelOf } from '../common/enum-labels.js';
+import { commonMessage } from '../common/messages.js';
+import { m } from './messages.js';
 
 export interface AllianceData {
   name: string;
@@ -29,7 +32,8 @@ export interface AllianceListFilter {
   search?: string | null;
 }
 
-const NAME_TAKEN = 'An alliance with this name already exists';
+/** The message, rendered when thrown (in the reader's language). */
+const NAME_TAKEN = () => m('allianceNameTaken');
 
 export function mayEditAlliance(viewer: Viewer | null, alliance: Alliance): boolean {
   return !!viewer && (viewer.roles.includes(Role.ADMIN) || (viewer.roles.includes(Role.ORGANIZER) && alliance.createdBy.id === viewer.id));
@@ -43,12 +47,12 @@ function cleanAlliance(data: Partial<{ [K in keyof AllianceData]: AllianceData[K
   const check = new InputCheck();
   const name = data.name != null || !existing ? check.name('name', data.name, { max: 200 }) : existing.name;
   const scope = data.scope ?? existing?.scope ?? null;
-  if (!scope) check.fail('scope', 'scope is required');
+  if (!scope) check.fail('scope', commonMessage('required', { field: 'scope' }));
   const region = data.region != null ? check.text('region', data.region, { max: 100, optional: true }) || null : existing?.region ?? null;
   const industry = data.industry != null ? check.text('industry', data.industry, { max: 100, optional: true }) || null : existing?.industry ?? null;
   const description = data.description != null ? check.text('description', data.description, { max: 10_000, optional: true }) : existing?.description ?? '';
-  if (check.ok && scope === AllianceScope.REGIONAL && !region) check.fail('region', 'A REGIONAL alliance needs a region');
-  if (check.ok && scope === AllianceScope.INDUSTRY && !industry) check.fail('industry', 'An INDUSTRY alliance needs an industry');
+  if (check.ok && scope === AllianceScope.REGIONAL && !region) check.fail('region', m('regionalNeedsRegion'));
+  if (check.ok && scope === AllianceScope.INDUSTRY && !industry) check.fail('industry', m('industryNeedsIndustry'));
   check.throwIfAny();
   return { name, scope: scope!, region, industry, description };
 }
@@ -69,7 +73,7 @@ export class AllianceService {
     return this.em.transactional(async (tx) => {
       const alliance = await tx.findOne(Alliance, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!alliance) throw notFound('Alliance', ['input', 'allianceId']);
-      if (!mayEditAlliance(viewer, alliance)) throw forbidden('Only the alliance’s organizer or an admin may change it');
+      if (!mayEditAlliance(viewer, alliance)) throw forbidden(m('allianceNotEditable'));
       const clean = cleanAlliance(data, alliance);
       await this.assertNameFree(tx, clean.name, alliance.id);
       tx.assign(alliance, clean);
@@ -79,7 +83,7 @@ export class AllianceService {
   }
 
   private async assertNameFree(em: EntityManager, name: string, self: string | null): Promise<void> {
-    if (await em.count(Alliance, { name, ...(self ? { id: { $ne: self } } : {}) })) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN, ['input', 'name']);
+    if (await em.count(Alliance, { name, ...(self ? { id: { $ne: self } } : {}) })) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN(), ['input', 'name']);
   }
 
   /** The unique key has the last word when two requests take the same name at once. */
@@ -87,7 +91,7 @@ export class AllianceService {
     try {
       await em.flush();
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN, ['input', 'name']);
+      if (err instanceof UniqueConstraintViolationException) throw domainError(UserErrorCode.ALREADY_EXISTS, NAME_TAKEN(), ['input', 'name']);
       throw err;
     }
   }
@@ -109,10 +113,10 @@ export class AllianceService {
         const alliance = await tx.findOne(Alliance, { id: allianceId });
         if (!alliance) throw notFound('Alliance', ['input', 'allianceId']);
         if (studio.status !== StudioStatus.ACCREDITED) {
-          throw domainError(UserErrorCode.NOT_ELIGIBLE, `Only accredited studios may join an alliance (this one is ${studio.status})`, ['input', 'studioId']);
+          throw domainError(UserErrorCode.NOT_ELIGIBLE, m('joinNeedsAccredited', { status: labelOf('StudioStatus', studio.status) }), ['input', 'studioId']);
         }
         if (await tx.count(AllianceMembership, { alliance, studio })) {
-          throw domainError(UserErrorCode.ALREADY_EXISTS, 'The studio is already a member of this alliance', ['input', 'studioId']);
+          throw domainError(UserErrorCode.ALREADY_EXISTS, m('alreadyInAlliance'), ['input', 'studioId']);
         }
         tx.create(AllianceMembership, { alliance, studio, joinedAt: new Date() });
         await tx.flush();
@@ -120,7 +124,7 @@ export class AllianceService {
       });
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
-        throw domainError(UserErrorCode.ALREADY_EXISTS, 'The studio is already a member of this alliance', ['input', 'studioId']);
+        throw domainError(UserErrorCode.ALREADY_EXISTS, m('alreadyInAlliance'), ['input', 'studioId']);
       }
       throw err;
     }
@@ -132,7 +136,7 @@ export class AllianceService {
       const alliance = await tx.findOne(Alliance, { id: allianceId });
       if (!alliance) throw notFound('Alliance', ['input', 'allianceId']);
       const membership = await tx.findOne(AllianceMembership, { alliance, studio });
-      if (!membership) throw domainError(UserErrorCode.NOT_FOUND, 'The studio is not a member of this alliance', ['input', 'studioId']);
+      if (!membership) throw domainError(UserErrorCode.NOT_FOUND, m('notInAlliance'), ['input', 'studioId']);
       tx.remove(membership);
       await tx.flush();
       return { alliance, studio };
@@ -140,8 +144,10 @@ export class AllianceService {
   }
 }
 
-/** Public list, by name. */
-export async function listAlliances(em: EntityManager, filter: AllianceListFilter | null, page: PageRequest): Promise<ConnectionShape<Alliance>> {
+/** Public list, by name unless ordered otherwise. */
+export async function listAlliances(
+  em: EntityManager, filter: AllianceListFilter | null, page: PageRequest, order: { field: 'name' | 'createdAt'; dir: 'asc' | 'desc' } = { field: 'name', dir: 'asc' },
+): Promise<ConnectionShape<Alliance>> {
   const where: FilterQuery<Alliance> = {};
   if (filter?.scope) where.scope = filter.scope;
   if (filter?.region) where.region = filter.region;
@@ -152,5 +158,5 @@ export async function listAlliances(em: EntityManager, filter: AllianceListFilte
     const memberships = await em.find(AllianceMembership, { studio: filter.studioId }, { fields: ['alliance'] });
     where.id = { $in: memberships.map((m) => m.alliance.id) };
   }
-  return paginate(em, Alliance, where, page, { name: 'asc', id: 'asc' });
+  return paginate(em, Alliance, where, page, { [order.field]: order.dir, id: order.dir });
 }

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LoaderFactory } from '../common/loaders.js';
 import { badInput } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/relay.js';
+import { commonMessage } from '../common/messages.js';
 
 /**
  * Forward pages of a child list for many parents at once (an exhibition's exhibits, an alliance's
@@ -38,7 +39,7 @@ export interface ChildPage {
 @ArgsType()
 export class ChildPageArgs {
   @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` }) first?: number | null;
-  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => String, { nullable: true, description: 'An `endCursor` (or any edge’s `cursor`) of this list: the page starts after it.' }) after?: string | null;
 }
 
 function encodeCursor(row: ChildRow): string {
@@ -60,12 +61,12 @@ function decodeCursor(value: string): [string, string] {
   } catch {
     /* fall through */
   }
-  throw badInput('`after` is not a valid cursor for this list');
+  throw badInput(commonMessage('cursorForOtherList', { name: 'after' }));
 }
 
 export function checkChildPage(args: ChildPageArgs): { first: number; after: [string, string] | null } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badInput(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badInput(commonMessage('pageSize', { name: 'first', max: MAX_PAGE_SIZE }));
   return { first, after: args.after != null ? decodeCursor(args.after) : null };
 }
 

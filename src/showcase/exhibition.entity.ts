@@ -10,13 +10,13 @@ import { ExhibitKind } from './enums.js';
 export class Exhibition extends Node {
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @Field() @Property({ type: 'string', length: 200 }) title!: string;
+  @Field({ description: 'The exhibition’s title.' }) @Property({ type: 'string', length: 200 }) title!: string;
   @Field({ description: 'Place, or the web address of an online exhibition.' }) @Property({ type: 'string', length: 300 }) venue!: string;
-  @Field() @Property({ type: 'boolean' }) online: boolean = false;
-  @Field() @Property({ type: 'Date' }) @Index() startsAt!: Date;
-  @Field() @Property({ type: 'Date' }) endsAt!: Date;
+  @Field({ description: 'Whether it is held online (then `venue` is its web address).' }) @Property({ type: 'boolean' }) online: boolean = false;
+  @Field({ description: 'When it opens.' }) @Property({ type: 'Date' }) @Index() startsAt!: Date;
+  @Field({ description: 'When it closes; after startsAt.' }) @Property({ type: 'Date' }) endsAt!: Date;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) createdBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When it was created.' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
 }
 
 /** One item on show; the item lives in its own table (innovation, operating_method, incubation_project). */

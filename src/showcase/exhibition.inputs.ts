@@ -15,45 +15,45 @@ export const Exhibit = createUnionType({
 });
 export type Exhibit = Innovation | OperatingMethod | IncubationProject;
 
-@InputType()
+@InputType({ description: 'A new exhibition (展示交流); its creator curates its exhibits.' })
 export class CreateExhibitionInput {
-  @Field() title!: string;
+  @Field({ description: 'Its title, 1 to 200 characters.' }) title!: string;
   @Field({ description: 'Place, or the web address of an online exhibition.' }) venue!: string;
-  @Field({ defaultValue: false }) online!: boolean;
-  @Field(() => Date) startsAt!: Date;
+  @Field({ defaultValue: false, description: 'Held online (then venue is its web address).' }) online!: boolean;
+  @Field(() => Date, { description: 'When it opens; from the year 2000 on.' }) startsAt!: Date;
   @Field(() => Date, { description: 'After startsAt.' }) endsAt!: Date;
 }
 
 @InputType({ description: 'Only the fields given change.' })
 export class UpdateExhibitionInput {
-  @Field(() => ID) exhibitionId!: string;
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => String, { nullable: true }) venue?: string | null;
-  @Field(() => Boolean, { nullable: true }) online?: boolean | null;
-  @Field(() => Date, { nullable: true }) startsAt?: Date | null;
+  @Field(() => ID, { description: 'The exhibition to change.' }) exhibitionId!: string;
+  @Field(() => String, { nullable: true, description: 'A new title; unchanged when omitted.' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new venue or web address; unchanged when omitted.' }) venue?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether it is held online; unchanged when omitted.' }) online?: boolean | null;
+  @Field(() => Date, { nullable: true, description: 'A new opening time; unchanged when omitted.' }) startsAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'After startsAt (the new one, or the one kept).' }) endsAt?: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'An item put on (or taken off) show in an exhibition.' })
 export class ExhibitInput {
-  @Field(() => ID) exhibitionId!: string;
+  @Field(() => ID, { description: 'The exhibition.' }) exhibitionId!: string;
   @Field(() => ID, { description: 'Global ID of an Innovation, an OperatingMethod or an IncubationProject.' }) itemId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing an exhibition.' })
 export class ExhibitionPayload extends Payload {
-  @Field(() => Exhibition, { nullable: true }) exhibition?: Exhibition | null;
+  @Field(() => Exhibition, { nullable: true, description: 'The exhibition as it is now; null when refused.' }) exhibition?: Exhibition | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of putting an item on show.' })
 export class AddExhibitPayload extends Payload {
-  @Field(() => Exhibition, { nullable: true }) exhibition?: Exhibition | null;
+  @Field(() => Exhibition, { nullable: true, description: 'The exhibition; null when refused.' }) exhibition?: Exhibition | null;
   @Field(() => Exhibit, { nullable: true, description: 'The item now on show.' }) exhibit?: Exhibit | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of taking an item off show.' })
 export class RemoveExhibitPayload extends Payload {
-  @Field(() => Exhibition, { nullable: true }) exhibition?: Exhibition | null;
+  @Field(() => Exhibition, { nullable: true, description: 'The exhibition; null when refused.' }) exhibition?: Exhibition | null;
   @Field(() => ID, { nullable: true, description: 'The global ID of the item taken off show.' }) removedItemId?: string | null;
 }
 
@@ -62,7 +62,7 @@ export class ExhibitionFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: not yet over (running or to come); false: over.' }) upcoming?: boolean | null;
   @Field(() => Date, { nullable: true, description: 'Running at some time on or after this instant (ends on or after it).' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Running at some time on or before this instant (starts on or before it).' }) to?: Date | null;
-  @Field(() => Boolean, { nullable: true }) online?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only online (true) or only on-site (false) exhibitions.' }) online?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Part of the title or venue.' }) search?: string | null;
 }
 
@@ -77,26 +77,26 @@ registerEnumType(ExhibitionOrderField, {
   valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
 });
 
-@InputType()
+@InputType({ description: 'The order of a list of exhibitions.' })
 export class ExhibitionOrder {
-  @Field(() => ExhibitionOrderField) field!: ExhibitionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction!: SortDirection;
+  @Field(() => ExhibitionOrderField, { description: 'The property to order by.' }) field!: ExhibitionOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
 }
 
 export const ExhibitionConnection = Connection(Exhibition, 'Exhibition');
 export type ExhibitionConnection = InstanceType<typeof ExhibitionConnection>;
 
-@ObjectType()
+@ObjectType({ description: 'One exhibit of an exhibition, with when it was put on show.' })
 export class ExhibitEdge {
-  @Field() cursor!: string;
-  @Field(() => Exhibit) node!: Exhibit;
+  @Field({ description: 'Opaque: pass as `after` to page from this exhibit.' }) cursor!: string;
+  @Field(() => Exhibit, { description: 'The item on show.' }) node!: Exhibit;
   @Field({ description: 'When it was put on show.' }) addedAt!: Date;
 }
 
 @ObjectType({ description: 'An exhibition’s exhibits in the order they were added; items no longer public are left out.' })
 export class ExhibitConnection {
-  @Field(() => [ExhibitEdge]) edges!: ExhibitEdge[];
-  @Field(() => [Exhibit]) nodes!: Exhibit[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => [ExhibitEdge], { description: 'The exhibits of this page with their cursors.' }) edges!: ExhibitEdge[];
+  @Field(() => [Exhibit], { description: 'The items of `edges`.' }) nodes!: Exhibit[];
+  @Field(() => PageInfo, { description: 'Whether more exhibits follow, and the cursor to reach them.' }) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Exhibits on public show over all pages.' }) totalCount!: number;
 }

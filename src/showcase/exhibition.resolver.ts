@@ -24,8 +24,8 @@ registerNodeType('Exhibition', async (ctx, ids) => new Map((await ctx.em.find(Ex
 
 @Resolver(() => Exhibition)
 export class ExhibitionResolver {
-  @Query(() => Exhibition, { nullable: true, description: 'Public.' })
-  async exhibition(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Exhibition | null> {
+  @Query(() => Exhibition, { nullable: true, description: 'An exhibition; null when there is none with this ID. Public.' })
+  async exhibition(@Arg('id', () => ID, { description: 'The exhibition’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Exhibition | null> {
     const uuid = idOf(id, 'Exhibition');
     return uuid ? ctx.em.findOne(Exhibition, { id: uuid }) : null;
   }
@@ -33,8 +33,8 @@ export class ExhibitionResolver {
   @Query(() => ExhibitionConnection, { description: 'Public. Soonest start first unless ordered otherwise.' })
   async exhibitions(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => ExhibitionFilter, { nullable: true }) filter: ExhibitionFilter | null,
-    @Arg('orderBy', () => ExhibitionOrder, { nullable: true }) orderBy: ExhibitionOrder | null,
+    @Arg('filter', () => ExhibitionFilter, { nullable: true, description: 'Which exhibitions; all when omitted.' }) filter: ExhibitionFilter | null,
+    @Arg('orderBy', () => ExhibitionOrder, { nullable: true, description: 'Default: STARTS_AT ascending.' }) orderBy: ExhibitionOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ExhibitionConnection> {
     const field = orderBy?.field ?? ExhibitionOrderField.STARTS_AT;

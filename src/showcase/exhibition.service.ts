@@ -14,6 +14,7 @@ import { IncubationProject } from '../incubation/incubation-project.entity.js';
 import { ExhibitKind } from './enums.js';
 import { Exhibition, ExhibitionItem } from './exhibition.entity.js';
 import { isPublicMethod, isPublicProject, isPublicStudio } from './visibility.js';
+import { m } from './messages.js';
 
 export interface ExhibitionData {
   title: string;
@@ -47,7 +48,7 @@ const LATEST = new Date('3000-01-01T00:00:00Z');
 /** A date an exhibition can have: years far off are typos. */
 function exhibitionDate(check: InputCheck, field: string, value: Date | null | undefined): Date {
   const d = check.date(field, value, { notBefore: EARLIEST });
-  if (d > LATEST) check.fail(field, `${field} is too late`);
+  if (d > LATEST) check.fail(field, m('tooLate', { field }));
   return d;
 }
 
@@ -59,7 +60,7 @@ export function mayEditExhibition(viewer: Viewer | null, exhibition: Exhibition)
 function parseItemId(globalId: string): { kind: ExhibitKind; id: string } {
   const parsed = parseGlobalId(globalId);
   const kind = parsed ? KIND_OF_TYPE[parsed.type] : undefined;
-  if (!parsed || !kind) throw domainError(UserErrorCode.INVALID_INPUT, 'itemId is not an Innovation, OperatingMethod or IncubationProject ID', ITEM_FIELD);
+  if (!parsed || !kind) throw domainError(UserErrorCode.INVALID_INPUT, m('notAnExhibitId'), ITEM_FIELD);
   return { kind, id: parsed.id };
 }
 
@@ -72,7 +73,7 @@ export class ExhibitionService {
     const venue = check.text('venue', data.venue, { max: 300 });
     const startsAt = exhibitionDate(check, 'startsAt', data.startsAt);
     const endsAt = exhibitionDate(check, 'endsAt', data.endsAt);
-    if (check.ok && endsAt <= startsAt) check.fail('endsAt', 'endsAt must be after startsAt');
+    if (check.ok && endsAt <= startsAt) check.fail('endsAt', m('endsBeforeStart'));
     check.throwIfAny();
     const exhibition = this.em.create(Exhibition, {
       title, venue, online: !!data.online, startsAt, endsAt, createdBy: this.em.getReference(User, viewer.id), createdAt: new Date(),
@@ -92,7 +93,7 @@ export class ExhibitionService {
       if (data.startsAt != null) changes.startsAt = exhibitionDate(check, 'startsAt', data.startsAt);
       if (data.endsAt != null) changes.endsAt = exhibitionDate(check, 'endsAt', data.endsAt);
       if (check.ok && (changes.endsAt ?? exhibition.endsAt) <= (changes.startsAt ?? exhibition.startsAt)) {
-        check.fail(data.endsAt != null ? 'endsAt' : 'startsAt', 'endsAt must be after startsAt');
+        check.fail(data.endsAt != null ? 'endsAt' : 'startsAt', m('endsBeforeStart'));
       }
       check.throwIfAny();
       tx.assign(exhibition, changes);
@@ -105,7 +106,7 @@ export class ExhibitionService {
   private async editable(em: EntityManager, viewer: Viewer, id: string): Promise<Exhibition> {
     const exhibition = await em.findOne(Exhibition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!exhibition) throw notFound('Exhibition', ['input', 'exhibitionId']);
-    if (!mayEditExhibition(viewer, exhibition)) throw forbidden('Only the exhibition’s organizer or an admin may change its exhibits');
+    if (!mayEditExhibition(viewer, exhibition)) throw forbidden(m('exhibitionNotEditable'));
     return exhibition;
   }
 
@@ -116,7 +117,7 @@ export class ExhibitionService {
         const exhibition = await this.editable(tx, viewer, exhibitionId);
         const exhibit = await this.publicItem(tx, kind, id);
         if (await tx.count(ExhibitionItem, { exhibition, kind, itemId: id })) {
-          throw domainError(UserErrorCode.ALREADY_EXISTS, 'This item is already on show in the exhibition', ITEM_FIELD);
+          throw domainError(UserErrorCode.ALREADY_EXISTS, m('alreadyOnShow'), ITEM_FIELD);
         }
         tx.create(ExhibitionItem, { exhibition, kind, itemId: id, addedBy: tx.getReference(User, viewer.id), addedAt: new Date() });
         await tx.flush();
@@ -125,7 +126,7 @@ export class ExhibitionService {
     } catch (err) {
       // Two clicks at once: the row lock serializes them, the unique key is the last word.
       if (err instanceof UniqueConstraintViolationException) {
-        throw domainError(UserErrorCode.ALREADY_EXISTS, 'This item is already on show in the exhibition', ITEM_FIELD);
+        throw domainError(UserErrorCode.ALREADY_EXISTS, m('alreadyOnShow'), ITEM_FIELD);
       }
       throw err;
     }
@@ -150,21 +151,21 @@ export class ExhibitionService {
       case ExhibitKind.INNOVATION: {
         const item = await em.findOne(Innovation, { id }, { populate: ['studio'] });
         if (!item) throw notFound('Innovation', ITEM_FIELD);
-        if (!isPublicStudio(item.studio.getEntity())) throw notPublic('Only innovations of accredited studios may be shown');
+        if (!isPublicStudio(item.studio.getEntity())) throw notPublic(m('innovationNotPublic'));
         return item;
       }
       case ExhibitKind.OPERATING_METHOD: {
         const item = await em.findOne(OperatingMethod, { id });
         if (!item) throw notFound('OperatingMethod', ITEM_FIELD);
         if (!isPublicMethod(item)) {
-          throw notPublic(`Only NAMED operating methods may be shown (this one is ${item.status === MethodStatus.REJECTED ? 'REJECTED' : 'not named yet'})`);
+          throw notPublic(m(item.status === MethodStatus.REJECTED ? 'methodRejected' : 'methodNotNamed'));
         }
         return item;
       }
       case ExhibitKind.INCUBATION_PROJECT: {
         const item = await em.findOne(IncubationProject, { id });
         if (!item) throw notFound('IncubationProject', ITEM_FIELD);
-        if (!isPublicProject(item)) throw notPublic('A terminated project may not be shown');
+        if (!isPublicProject(item)) throw notPublic(m('projectTerminated'));
         return item;
       }
     }

@@ -16,7 +16,7 @@ export class OverviewResolver {
       'null for the counts of other studio statuses and of submitted methods, and null for funding (project owners see their own on the project).',
   })
   async innovationOverview(
-    @Arg('filter', () => InnovationOverviewFilter, { nullable: true }) filter: InnovationOverviewFilter | null,
+    @Arg('filter', () => InnovationOverviewFilter, { nullable: true, description: 'Year and district; the whole city over all years when omitted.' }) filter: InnovationOverviewFilter | null,
     @Ctx() ctx: Context,
   ): Promise<InnovationOverview> {
     return innovationOverview(ctx.em, filter, overviewScope(ctx.viewer));

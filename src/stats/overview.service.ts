@@ -11,6 +11,7 @@ import type { Viewer } from '../context.js';
 import { MethodStatus } from '../methods/enums.js';
 import { FundingSourceKind, ProjectStage } from '../incubation/enums.js';
 import type { InnovationOverview } from './overview.types.js';
+import { m } from './messages.js';
 
 /*
  * Every figure is computed by PostgreSQL (COUNT/SUM with GROUP BY and FILTER) in a single statement:
@@ -56,7 +57,7 @@ export interface OverviewFilter {
 
 export async function innovationOverview(em: EntityManager, filter: OverviewFilter | null, scope: OverviewScope): Promise<InnovationOverview> {
   const year = filter?.year ?? null;
-  if (year != null && (!Number.isInteger(year) || year < 1949 || year > 2100)) throw badInput('`year` must be a year from 1949 to 2100');
+  if (year != null && (!Number.isInteger(year) || year < 1949 || year > 2100)) throw badInput(m('yearRange', { min: 1949, max: 2100 }));
   const district = filter?.district?.trim() || null;
   const bounds = year != null ? cstYear(year) : null;
 

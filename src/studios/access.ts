@@ -5,6 +5,7 @@ import { Role } from '../auth/role.js';
 import type { Viewer } from '../context.js';
 import { PUBLIC_STATUSES } from './accreditation.js';
 import { Studio } from './studio.entity.js';
+import { m } from './messages.js';
 
 /**
  * Who sees and who runs a studio, in one place so every query, `node(id:)` and every other module
@@ -34,7 +35,7 @@ export function visibleStudiosWhere(viewer: Viewer | null): FilterQuery<Studio> 
 
 /** Throws FORBIDDEN (a GraphQL error) unless the viewer manages the studio. */
 export function assertStudioManager(viewer: Viewer | null, studio: Studio): void {
-  if (!isStudioManager(viewer, studio)) throw forbidden('Only the studio’s manager or an admin may do this');
+  if (!isStudioManager(viewer, studio)) throw forbidden(m('notManager'));
 }
 
 /**

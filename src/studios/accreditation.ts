@@ -1,4 +1,6 @@
+import { labelOf } from '../common/enum-labels.js';
 import { StudioAction as A, StudioStatus as S } from './enums.js';
+import { labelsOf, m } from './messages.js';
 
 /**
  * The accreditation state machine as data: action → the states it may start from and where it goes.
@@ -20,7 +22,10 @@ export type StudioMove = Exclude<A, A.APPLY>;
 export function nextStudioStatus(current: S, action: StudioMove): { ok: true; to: S } | { ok: false; message: string } {
   const rule = ACCREDITATION[action];
   if (rule.from.includes(current)) return { ok: true, to: rule.to };
-  return { ok: false, message: `${action} is not possible while the studio is ${current} (only from ${rule.from.join(', ')})` };
+  return {
+    ok: false,
+    message: m('illegalMove', { action: labelOf('StudioAction', action), status: labelOf('StudioStatus', current), from: labelsOf('StudioStatus', rule.from) }),
+  };
 }
 
 /** Accreditation holds for three years; a renewal starts another three. */

@@ -2,6 +2,8 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { UserErrorCode } from '../common/errors.js';
 import { round2 } from '../scoring/decimal.js';
 import type { InputCheck } from '../common/validate.js';
+import { commonMessage } from '../common/messages.js';
+import { m } from './messages.js';
 
 /**
  * Money in yuan as an exact decimal string ("12500.50"): JSON numbers are binary floats and would
@@ -32,14 +34,14 @@ export const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 /** A non-negative amount of at most 12+2 digits; `positive` refuses zero (a funding of 0 yuan is a typo). */
 export function checkMoney(check: InputCheck, field: string, value: string | null | undefined, opts: { optional?: boolean; positive?: boolean } = {}): string | null {
   if (value == null || value === '') {
-    if (!opts.optional) check.fail(field, `${field} is required`);
+    if (!opts.optional) check.fail(field, commonMessage('required', { field }));
     return null;
   }
   if (!DECIMAL.test(value)) {
-    check.fail(field, `${field} must be an amount in yuan with at most 12 digits before the point and 2 after, e.g. "12500.50"`);
+    check.fail(field, m('moneyFormat', { field }));
     return null;
   }
-  if (opts.positive && !/[1-9]/.test(value)) check.fail(field, `${field} must be more than zero`, UserErrorCode.INVALID_INPUT);
+  if (opts.positive && !/[1-9]/.test(value)) check.fail(field, m('moneyPositive', { field }), UserErrorCode.INVALID_INPUT);
   return value;
 }
 

@@ -12,7 +12,8 @@ import { Worker } from '../registry/worker.entity.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
 import { canSeeStudio, seesEveryStudio, visibleStudiosWhere } from './access.js';
 import { Innovation } from './innovation.entity.js';
-import { InnovationConnection, InnovationFilter, InnovationPayload, RegisterInnovationInput } from './innovation.inputs.js';
+import { InnovationConnection, InnovationFilter, InnovationOrder, InnovationOrderField, InnovationPayload, RegisterInnovationInput } from './innovation.inputs.js';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { InnovationService } from './innovation.service.js';
 import { Studio } from './studio.entity.js';
 import { studioById } from './studios.loaders.js';
@@ -32,15 +33,16 @@ registerNodeType('Innovation', async (ctx, ids) => {
 @Resolver(() => Innovation)
 export class InnovationResolver {
   @Query(() => Innovation, { nullable: true, description: 'Null when absent or its studio is not visible to you.' })
-  async innovation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Innovation | null> {
+  async innovation(@Arg('id', () => ID, { description: 'The innovation’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Innovation | null> {
     const uuid = idOf(id, 'Innovation');
     return uuid ? ctx.em.findOne(Innovation, visibleInnovations(ctx, { id: uuid })) : null;
   }
 
-  @Query(() => InnovationConnection, { description: 'Innovations of studios you may see (accredited ones for everyone), newest first.' })
+  @Query(() => InnovationConnection, { description: 'Innovations (创新成果) of studios you may see (accredited ones for everyone), newest first unless ordered otherwise.' })
   async innovations(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => InnovationFilter, { nullable: true }) filter: InnovationFilter | null,
+    @Arg('filter', () => InnovationFilter, { nullable: true, description: 'Which innovations; all you may see when omitted.' }) filter: InnovationFilter | null,
+    @Arg('orderBy', () => InnovationOrder, { nullable: true, description: 'Default: REGISTERED_AT descending.' }) orderBy: InnovationOrder | null,
     @Ctx() ctx: Context,
   ): Promise<InnovationConnection> {
     const and: FilterQuery<Innovation>[] = [];
@@ -52,7 +54,9 @@ export class InnovationResolver {
       and.push({ $or: [{ title: { $ilike: p } }, { description: { $ilike: p } }, { patentNumber: filter.search.trim() }] });
     }
     const where = visibleInnovations(ctx, and.length ? { $and: and } : {});
-    return paginate(ctx.em, Innovation, where, page, { registeredAt: 'desc', id: 'desc' });
+    const field = orderBy?.field ?? InnovationOrderField.REGISTERED_AT;
+    const dir = orderBy ? (orderBy.direction === SortDirection.DESC ? 'desc' : 'asc') : 'desc';
+    return paginate(ctx.em, Innovation, where, page, { [field]: dir, id: dir });
   }
 
   @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)
@@ -65,18 +69,18 @@ export class InnovationResolver {
     });
   }
 
-  @FieldResolver(() => Studio)
+  @FieldResolver(() => Studio, { description: 'The studio that registered it.' })
   async studio(@Root() i: Innovation, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.get(studioById).load(i.studio.id))!;
   }
 
-  @FieldResolver(() => [String], { description: 'The inventors’ names, in the order registered.' })
+  @FieldResolver(() => [String], { description: 'The inventors’ names, in the order registered: 1 to 30 (the bound of registerInnovation). Public.' })
   async inventorNames(@Root() i: Innovation, @Ctx() ctx: Context): Promise<string[]> {
     const workers = await ctx.loaders.get(workerById).loadMany(i.inventorIds);
     return workers.map((w) => (w instanceof Worker ? w.name : ''));
   }
 
-  @FieldResolver(() => [Worker], { nullable: true, description: 'The inventors’ registry records; null unless you may read the registry.' })
+  @FieldResolver(() => [Worker], { nullable: true, description: 'The inventors’ registry records (at most 30); null unless you may read the registry.' })
   async inventors(@Root() i: Innovation, @Ctx() ctx: Context): Promise<Worker[] | null> {
     if (!ctx.viewer || !hasAnyRole(ctx.viewer.roles, REGISTRY_READERS)) return null;
     const workers = await ctx.loaders.get(workerById).loadMany(i.inventorIds);

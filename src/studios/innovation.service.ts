@@ -9,6 +9,9 @@ import { canonicalMoney, checkMoney, cstYearOf } from './decimal.js';
 import { InnovationCategory, StudioStatus } from './enums.js';
 import { Innovation } from './innovation.entity.js';
 import { StudioMember } from './studio-member.entity.js';
+import { labelOf } from '../common/enum-labels.js';
+import { commonMessage, nameOf } from '../common/messages.js';
+import { m } from './messages.js';
 
 export interface InnovationFields {
   title: string;
@@ -29,16 +32,16 @@ export class InnovationService {
     const description = check.text('description', data.description ?? '', { max: 20_000, optional: true });
     const money = checkMoney(check, 'economicBenefit', data.economicBenefit, { optional: true });
     const patentNumber = check.text('patentNumber', data.patentNumber, { max: 50, optional: true }) || null;
-    if (data.category === InnovationCategory.PATENT && !patentNumber) check.fail('patentNumber', 'A PATENT needs its patentNumber');
-    if (!inventorIds.length) check.fail('inventorWorkerIds', 'Name at least one inventor');
-    if (inventorIds.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `At most ${MAX_INVENTORS} inventors`);
+    if (data.category === InnovationCategory.PATENT && !patentNumber) check.fail('patentNumber', m('patentNeedsNumber'));
+    if (!inventorIds.length) check.fail('inventorWorkerIds', m('noInventor'));
+    if (inventorIds.length > MAX_INVENTORS) check.fail('inventorWorkerIds', m('tooManyInventors', { max: MAX_INVENTORS }));
     const inventors = [...new Set(inventorIds)];
     return this.em.transactional(async (tx) => {
       const studio = await lockStudio(tx, studioId);
       assertStudioManager(viewer, studio);
       check.throwIfAny();
       if (studio.status !== StudioStatus.ACCREDITED) {
-        throw domainError(UserErrorCode.INVALID_STATE, `Innovations are registered for ACCREDITED studios only (this one is ${studio.status})`, ['input', 'studioId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('innovationNeedsAccredited', { status: labelOf('StudioStatus', studio.status) }), ['input', 'studioId']);
       }
       const members = new Set((await tx.find(StudioMember, { studio }, { fields: ['worker'] })).map((m) => m.worker.id));
       const outsiders = inventorIds.map((id, i) => [id, i] as const).filter(([id]) => !members.has(id));
@@ -46,7 +49,7 @@ export class InnovationService {
         const names = new Map((await tx.find(Worker, { id: { $in: outsiders.map(([id]) => id) } }, { fields: ['name'] })).map((w) => [w.id, w.name]));
         throw new DomainError(outsiders.map(([id, i]) => ({
           code: UserErrorCode.NOT_ELIGIBLE,
-          message: names.has(id) ? `${names.get(id)} is not a member of the studio; inventors must be members` : 'Worker not found',
+          message: names.has(id) ? m('inventorNotMember', { name: names.get(id) }) : commonMessage('notFound', { what: nameOf('Worker') }),
           field: ['input', 'inventorWorkerIds', String(i)],
         })));
       }

@@ -7,10 +7,13 @@ import { ACTIVE } from './accreditation.js';
 import { StudioMemberRole } from './enums.js';
 import type { Studio } from './studio.entity.js';
 import { StudioMember } from './studio-member.entity.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
 
-export function assertActive(studio: Studio, what: string): void {
+/** `action` names what was tried, a message key of ours, so the refusal reads in the reader's language. */
+export function assertActive(studio: Studio, action: 'actionAddMember' | 'actionRemoveMember' | 'actionSubmitReport'): void {
   if (!ACTIVE.includes(studio.status)) {
-    throw domainError(UserErrorCode.INVALID_STATE, `${what} is not possible while the studio is ${studio.status}`, ['input', 'studioId']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('inactive', { action: m(action), status: labelOf('StudioStatus', studio.status) }), ['input', 'studioId']);
   }
 }
 
@@ -22,28 +25,28 @@ export class MemberService {
       const studio = await lockStudio(tx, studioId);
       assertStudioManager(viewer, studio);
       if (role === StudioMemberRole.LEADER) {
-        throw domainError(UserErrorCode.INVALID_INPUT, 'The leader is set by the application (updateStudio), not added as a member', ['input', 'role']);
+        throw domainError(UserErrorCode.INVALID_INPUT, m('leaderNotAdded'), ['input', 'role']);
       }
       if (role === StudioMemberRole.APPRENTICE && !mentorId) {
-        throw domainError(UserErrorCode.INVALID_INPUT, 'An apprentice needs a mentor (mentorWorkerId)', ['input', 'mentorWorkerId']);
+        throw domainError(UserErrorCode.INVALID_INPUT, m('apprenticeNeedsMentor'), ['input', 'mentorWorkerId']);
       }
       if (role !== StudioMemberRole.APPRENTICE && mentorId) {
-        throw domainError(UserErrorCode.INVALID_INPUT, 'Only apprentices have a mentor', ['input', 'mentorWorkerId']);
+        throw domainError(UserErrorCode.INVALID_INPUT, m('onlyApprenticesHaveMentor'), ['input', 'mentorWorkerId']);
       }
-      if (mentorId === workerId) throw domainError(UserErrorCode.INVALID_INPUT, 'An apprentice cannot be their own mentor', ['input', 'mentorWorkerId']);
-      assertActive(studio, 'Adding a member');
+      if (mentorId === workerId) throw domainError(UserErrorCode.INVALID_INPUT, m('ownMentor'), ['input', 'mentorWorkerId']);
+      assertActive(studio, 'actionAddMember');
       const worker = await tx.findOne(Worker, { id: workerId });
       if (!worker) throw notFound('Worker', ['input', 'workerId']);
       const members = await tx.find(StudioMember, { studio });
       if (members.some((m) => m.worker.id === workerId)) {
-        throw domainError(UserErrorCode.ALREADY_EXISTS, `${worker.name} is already a member of the studio`, ['input', 'workerId']);
+        throw domainError(UserErrorCode.ALREADY_EXISTS, m('alreadyMember', { name: worker.name }), ['input', 'workerId']);
       }
       const mentor = mentorId ? members.find((m) => m.worker.id === mentorId) : null;
       if (mentorId && !mentor) {
-        throw domainError(UserErrorCode.NOT_ELIGIBLE, 'The mentor must be a member of the studio', ['input', 'mentorWorkerId']);
+        throw domainError(UserErrorCode.NOT_ELIGIBLE, m('mentorNotMember'), ['input', 'mentorWorkerId']);
       }
       if (mentor?.role === StudioMemberRole.APPRENTICE) {
-        throw domainError(UserErrorCode.NOT_ELIGIBLE, 'An apprentice cannot be a mentor', ['input', 'mentorWorkerId']);
+        throw domainError(UserErrorCode.NOT_ELIGIBLE, m('apprenticeAsMentor'), ['input', 'mentorWorkerId']);
       }
       const member = tx.create(StudioMember, { studio, worker, role, mentor: mentor ? mentor.worker : null } as never);
       await tx.flush();
@@ -55,16 +58,16 @@ export class MemberService {
     return this.em.transactional(async (tx) => {
       const studio = await lockStudio(tx, studioId);
       assertStudioManager(viewer, studio);
-      assertActive(studio, 'Removing a member');
+      assertActive(studio, 'actionRemoveMember');
       const members = await tx.find(StudioMember, { studio });
       const member = members.find((m) => m.worker.id === workerId);
       if (!member) throw notFound('Member', ['input', 'workerId']);
       if (member.role === StudioMemberRole.LEADER) {
-        throw domainError(UserErrorCode.INVALID_STATE, 'The leader cannot be removed; name another leader with updateStudio first', ['input', 'workerId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('leaderNotRemovable'), ['input', 'workerId']);
       }
       const apprentices = members.filter((m) => m.mentor?.id === workerId);
       if (apprentices.length) {
-        throw domainError(UserErrorCode.INVALID_STATE, `This member mentors ${apprentices.length} apprentice(s); remove or re-add them with another mentor first`, ['input', 'workerId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('mentorsApprentices', { apprentices: apprentices.length }), ['input', 'workerId']);
       }
       tx.remove(member);
       await tx.flush();

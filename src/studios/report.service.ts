@@ -9,6 +9,7 @@ import { canonicalMoney, checkMoney, cstYearOf } from './decimal.js';
 import { assertActive } from './member.service.js';
 import type { Studio } from './studio.entity.js';
 import { StudioReport } from './studio-report.entity.js';
+import { m } from './messages.js';
 
 export interface ReportFields {
   year: number;
@@ -47,19 +48,19 @@ export class ReportService {
         assertStudioManager(viewer, studio);
         check.throwIfAny();
         fields.economicBenefit = canonicalMoney(fields.economicBenefit!);
-        assertActive(studio, 'Submitting a report');
+        assertActive(studio, 'actionSubmitReport');
         const existing = await tx.findOne(StudioReport, { studio, year: fields.year });
         if (!existing) {
-          if (data.version != null) throw domainError(UserErrorCode.NOT_FOUND, `There is no ${fields.year} report to correct; omit version to submit it`, ['input', 'version']);
+          if (data.version != null) throw domainError(UserErrorCode.NOT_FOUND, m('noReportToCorrect', { year: fields.year }), ['input', 'version']);
           const report = tx.create(StudioReport, { ...fields, studio, submittedBy: tx.getReference(User, viewer.id) } as never);
           await tx.flush();
           return { report, studio };
         }
         if (data.version == null) {
-          throw domainError(UserErrorCode.ALREADY_EXISTS, `The ${fields.year} report exists (version ${existing.version}); pass its version to correct it`, ['input', 'version']);
+          throw domainError(UserErrorCode.ALREADY_EXISTS, m('reportExists', { year: fields.year, version: existing.version }), ['input', 'version']);
         }
         if (data.version !== existing.version) {
-          throw stale(`The ${fields.year} report changed since you read it (you have version ${data.version}, it is at ${existing.version}); reload and correct again`);
+          throw stale(m('reportStale', { year: fields.year, yours: data.version, current: existing.version }));
         }
         tx.assign(existing, { ...fields, submittedBy: tx.getReference(User, viewer.id) } as never);
         await tx.flush();
@@ -67,8 +68,8 @@ export class ReportService {
       });
     } catch (err) {
       // The studio lock serializes writers; these are the belt and braces for writers that bypass it.
-      if (err instanceof OptimisticLockError) throw stale(`The ${fields.year} report changed since you read it; reload and correct again`);
-      if (err instanceof UniqueConstraintViolationException) throw domainError(UserErrorCode.ALREADY_EXISTS, `The ${fields.year} report exists; pass its version to correct it`, ['input', 'version']);
+      if (err instanceof OptimisticLockError) throw stale(m('reportStaleShort', { year: fields.year }));
+      if (err instanceof UniqueConstraintViolationException) throw domainError(UserErrorCode.ALREADY_EXISTS, m('reportExistsNoVersion', { year: fields.year }), ['input', 'version']);
       throw err;
     }
   }

@@ -8,12 +8,11 @@ import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Worker } from '../registry/worker.entity.js';
 import { REGISTRY_READERS } from '../registry/worker.resolver.js';
 import { canSeeStudio, isStudioManager, seesEveryStudio } from './access.js';
-import { Innovation } from './innovation.entity.js';
 import { Studio } from './studio.entity.js';
 import { StudioDecision } from './studio-decision.entity.js';
 import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
-import { decisionsByStudio, innovationsByStudio, membersByStudio, reportsByStudio, studioById } from './studios.loaders.js';
+import { decisionsByStudio, studioById } from './studios.loaders.js';
 
 /** Worker records are personal data (registry readers only); the public sees names. */
 const readsRegistry = (ctx: Context) => !!ctx.viewer && hasAnyRole(ctx.viewer.roles, REGISTRY_READERS);
@@ -38,7 +37,7 @@ for (const [type, entity, rule] of [
 
 @Resolver(() => Studio)
 export class StudioFieldsResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise the studio belongs to.' })
   async enterprise(@Root() s: Studio, @Ctx() ctx: Context): Promise<Enterprise> {
     return (await ctx.loaders.get(enterpriseById).load(s.enterprise.id))!;
   }
@@ -63,23 +62,7 @@ export class StudioFieldsResolver {
     return isStudioManager(ctx.viewer, s);
   }
 
-  @FieldResolver(() => [StudioMember], { description: 'Leader first, then by joining date.' })
-  async members(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioMember[]> {
-    const all = await ctx.loaders.get(membersByStudio).load(s.id);
-    return [...all.filter((m) => m.worker.id === s.leader.id), ...all.filter((m) => m.worker.id !== s.leader.id)];
-  }
-
-  @FieldResolver(() => [StudioReport], { description: 'Annual reports, newest year first.' })
-  async reports(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioReport[]> {
-    return ctx.loaders.get(reportsByStudio).load(s.id);
-  }
-
-  @FieldResolver(() => [Innovation], { description: 'Newest first; `innovations(filter: {studioId})` pages and filters them.' })
-  async innovations(@Root() s: Studio, @Ctx() ctx: Context): Promise<Innovation[]> {
-    return ctx.loaders.get(innovationsByStudio).load(s.id);
-  }
-
-  @FieldResolver(() => [StudioDecision], { nullable: true, description: 'Every accreditation move, oldest first; null unless you are the manager, a reviewer or an admin.' })
+  @FieldResolver(() => [StudioDecision], { nullable: true, description: 'Every accreditation move (the application, each resubmission and decision, each re-evaluation), oldest first; a short list (a few moves a year at most), so not paged. Null unless you are the manager, a reviewer or an admin.' })
   async decisions(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioDecision[] | null> {
     return readsFile(ctx, s) ? ctx.loaders.get(decisionsByStudio).load(s.id) : null;
   }
@@ -87,7 +70,7 @@ export class StudioFieldsResolver {
 
 @Resolver(() => StudioMember)
 export class StudioMemberResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The member’s name (public, unlike the registry record).' })
   async name(@Root() m: StudioMember, @Ctx() ctx: Context): Promise<string> {
     return (await ctx.loaders.get(workerById).load(m.worker.id))?.name ?? '';
   }
@@ -107,7 +90,7 @@ export class StudioMemberResolver {
     return m.mentor && readsRegistry(ctx) ? ctx.loaders.get(workerById).load(m.mentor.id) : null;
   }
 
-  @FieldResolver(() => Studio)
+  @FieldResolver(() => Studio, { description: 'The studio they belong to.' })
   async studio(@Root() m: StudioMember, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.get(studioById).load(m.studio.id))!;
   }
@@ -115,7 +98,7 @@ export class StudioMemberResolver {
 
 @Resolver(() => StudioReport)
 export class StudioReportResolver {
-  @FieldResolver(() => Studio)
+  @FieldResolver(() => Studio, { description: 'The studio that filed it.' })
   async studio(@Root() r: StudioReport, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.get(studioById).load(r.studio.id))!;
   }

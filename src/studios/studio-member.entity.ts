@@ -14,7 +14,7 @@ export class StudioMember extends Node {
   @ManyToOne('Studio', { ref: true, deleteRule: 'cascade' }) studio!: Ref<Studio>;
   /** Field resolvers `worker` / `name` (loader). */
   @ManyToOne('Worker', { ref: true, deleteRule: 'restrict' }) @Index() worker!: Ref<Worker>;
-  @Field(() => StudioMemberRole) @Enum({ items: () => StudioMemberRole }) role!: StudioMemberRole;
+  @Field(() => StudioMemberRole, { description: 'Their role in the studio.' }) @Enum({ items: () => StudioMemberRole }) role!: StudioMemberRole;
   @ManyToOne('Worker', { ref: true, nullable: true, deleteRule: 'restrict' }) mentor: Ref<Worker> | null = null;
-  @Field() @Property({ type: 'Date' }) joinedAt: Date = new Date();
+  @Field({ description: 'When they joined the studio (the leader: with the application or when named leader).' }) @Property({ type: 'Date' }) joinedAt: Date = new Date();
 }

@@ -12,17 +12,17 @@ import type { Studio } from './studio.entity.js';
 export class StudioReport extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('Studio', { ref: true, deleteRule: 'cascade' }) studio!: Ref<Studio>;
-  @Field(() => Int) @Property({ type: 'integer' }) year!: number;
+  @Field(() => Int, { description: 'The calendar year reported on.' }) @Property({ type: 'integer' }) year!: number;
   @Field(() => Int, { description: 'Workers trained (培训职工).' }) @Property({ type: 'integer' }) trainees!: number;
   @Field(() => Int, { description: 'Apprentices mentored (带徒).' }) @Property({ type: 'integer' }) apprenticesMentored!: number;
-  @Field(() => Int) @Property({ type: 'integer' }) projectsCompleted!: number;
-  @Field(() => Int) @Property({ type: 'integer' }) patentsFiled!: number;
+  @Field(() => Int, { description: 'Projects (攻关项目) completed in the year.' }) @Property({ type: 'integer' }) projectsCompleted!: number;
+  @Field(() => Int, { description: 'Patents filed in the year.' }) @Property({ type: 'integer' }) patentsFiled!: number;
   @Field(() => DecimalScalar, { description: 'Economic benefit (经济效益) in yuan.' })
   @Property({ type: new DecimalType('string'), precision: 14, scale: 2 }) economicBenefit!: string;
-  @Field() @Property({ type: 'text' }) summary!: string;
+  @Field({ description: 'The report’s text (工作总结).' }) @Property({ type: 'text' }) summary!: string;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) submittedBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) submittedAt: Date = new Date();
-  @Field() @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field({ description: 'When it was first submitted.' }) @Property({ type: 'Date' }) submittedAt: Date = new Date();
+  @Field({ description: 'When it was last corrected (or submitted).' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
   @Field(() => Int, { description: 'Pass it back to correct the report; a stale one is refused (STALE_VERSION).' })
   @Property({ version: true }) version!: number;
 }

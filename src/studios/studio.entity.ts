@@ -15,12 +15,12 @@ export class Studio extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
 
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
-  @Field() @Property({ type: 'string', length: 200 }) name!: string;
-  @Field(() => StudioKind) @Enum({ items: () => StudioKind }) @Index() kind!: StudioKind;
-  @Field(() => Level) @Enum({ items: () => Level }) level!: Level;
-  @Field(() => StudioStatus) @Enum({ items: () => StudioStatus }) @Index() status: StudioStatus = StudioStatus.APPLIED;
-  @Field() @Property({ type: 'text' }) description: string = '';
-  @Field(() => [String], { description: 'Fields of work (攻关方向), e.g. 焊接工艺.' }) @Property({ type: 'text[]' }) focusAreas: string[] = [];
+  @Field({ description: 'The studio’s name, e.g. 王晓明劳模创新工作室.' }) @Property({ type: 'string', length: 200 }) name!: string;
+  @Field(() => StudioKind, { description: 'Its kind, which sets the rule its leader must meet.' }) @Enum({ items: () => StudioKind }) @Index() kind!: StudioKind;
+  @Field(() => Level, { description: 'The level (级别) it is accredited at or applies for: enterprise, district, city …' }) @Enum({ items: () => Level }) level!: Level;
+  @Field(() => StudioStatus, { description: 'Accreditation (认定) state.' }) @Enum({ items: () => StudioStatus }) @Index() status: StudioStatus = StudioStatus.APPLIED;
+  @Field({ description: 'What the studio works on, as the applicant wrote it; may be empty.' }) @Property({ type: 'text' }) description: string = '';
+  @Field(() => [String], { description: 'Fields of work (攻关方向), e.g. 焊接工艺: at most 20, each 1 to 100 characters.' }) @Property({ type: 'text[]' }) focusAreas: string[] = [];
 
   /** Field resolvers (loaders). */
   @ManyToOne('Enterprise', { ref: true, deleteRule: 'restrict' }) @Index() enterprise!: Ref<Enterprise>;
@@ -29,12 +29,12 @@ export class Studio extends Node {
   /** The STUDIO_MANAGER who applied and manages the studio. */
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) @Index() manager!: Ref<User>;
 
-  @Field() @Property({ type: 'Date' }) appliedAt: Date = new Date();
+  @Field({ description: 'When the application was made.' }) @Property({ type: 'Date' }) appliedAt: Date = new Date();
   @Field(() => Date, { nullable: true, description: 'First accreditation.' }) @Property({ type: 'Date', nullable: true }) accreditedAt: Date | null = null;
   @Field(() => Date, { nullable: true, description: 'Re-evaluation (复评) due: three years after accreditation or the last renewal.' })
   @Property({ type: 'Date', nullable: true }) reviewDueAt: Date | null = null;
 
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
-  @Field() @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field({ description: 'When the record was created (the application).' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When the record last changed.' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
   @Property({ version: true }) version!: number;
 }

@@ -28,7 +28,7 @@ const NO_MATCH = '00000000-0000-0000-0000-000000000000';
 @Resolver(() => Studio)
 export class StudioResolver {
   @Query(() => Studio, { nullable: true, description: 'Accredited studios are public; others only for their manager, reviewers and admins (null otherwise).' })
-  async studio(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Studio | null> {
+  async studio(@Arg('id', () => ID, { description: 'The studio’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Studio | null> {
     const uuid = idOf(id, 'Studio');
     const studio = uuid ? await ctx.em.findOne(Studio, { id: uuid }) : null;
     return studio && canSeeStudio(ctx.viewer, studio) ? studio : null;
@@ -37,8 +37,8 @@ export class StudioResolver {
   @Query(() => StudioConnection, { description: 'Studios you may see (accredited ones for everyone), by name unless ordered otherwise.' })
   async studios(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => StudioFilter, { nullable: true }) filter: StudioFilter | null,
-    @Arg('orderBy', () => StudioOrder, { nullable: true }) orderBy: StudioOrder | null,
+    @Arg('filter', () => StudioFilter, { nullable: true, description: 'Which studios; all you may see when omitted.' }) filter: StudioFilter | null,
+    @Arg('orderBy', () => StudioOrder, { nullable: true, description: 'Default: NAME ascending.' }) orderBy: StudioOrder | null,
     @Ctx() ctx: Context,
   ): Promise<StudioConnection> {
     const and: FilterQuery<Studio>[] = [visibleStudiosWhere(ctx.viewer)];

@@ -13,6 +13,8 @@ import { StudioAction, StudioKind, StudioMemberRole, type StudioStatus } from '.
 import { Studio } from './studio.entity.js';
 import { StudioDecision } from './studio-decision.entity.js';
 import { StudioMember } from './studio-member.entity.js';
+import { labelOf } from '../common/enum-labels.js';
+import { labelsOf, m } from './messages.js';
 
 export interface StudioFields {
   name?: string | null;
@@ -30,19 +32,19 @@ const MAX_FOCUS_AREAS = 20;
  * the rule, so the applicant knows which record (honor, skill level) is missing.
  */
 export async function leaderProblem(em: EntityManager, kind: StudioKind, leader: Worker): Promise<string | null> {
-  const honorRule = async (honor: HonorKind, label: string) =>
+  const honorRule = async (honor: HonorKind, rule: 'ruleModelWorker' | 'ruleCraftsman') =>
     (await em.count(Honor, { worker: leader.id, kind: honor }))
       ? null
-      : `Rule “${label}”: a ${kind} studio’s leader holds the ${honor} honor; ${leader.name} does not`;
+      : m('honorRule', { rule: m(rule), kind: labelOf('StudioKind', kind), honor: labelOf('HonorKind', honor), name: leader.name });
   switch (kind) {
     case StudioKind.MODEL_WORKER:
-      return honorRule(HonorKind.MODEL_WORKER, 'model worker leader');
+      return honorRule(HonorKind.MODEL_WORKER, 'ruleModelWorker');
     case StudioKind.CRAFTSMAN:
-      return honorRule(HonorKind.CRAFTSMAN, 'craftsman leader');
+      return honorRule(HonorKind.CRAFTSMAN, 'ruleCraftsman');
     case StudioKind.SKILL_MASTER:
       return skillRank(leader.skillLevel) >= skillRank(SkillLevel.TECHNICIAN)
         ? null
-        : `Rule “skill master leader”: a SKILL_MASTER studio’s leader is at least TECHNICIAN; ${leader.name} is ${leader.skillLevel ?? 'without a skill level'}`;
+        : m('skillRule', { name: leader.name, level: leader.skillLevel ? labelOf('SkillLevel', leader.skillLevel) : m('noSkillLevel') });
     case StudioKind.WORKER_INNOVATION:
       return null;
   }
@@ -57,10 +59,10 @@ function cleanStudio(check: InputCheck, data: StudioFields, partial: boolean): P
   if (data.kind != null) out.kind = data.kind;
   if (data.level != null) out.level = data.level;
   if (data.focusAreas != null) {
-    if (data.focusAreas.length > MAX_FOCUS_AREAS) check.fail('focusAreas', `at most ${MAX_FOCUS_AREAS} focus areas`);
+    if (data.focusAreas.length > MAX_FOCUS_AREAS) check.fail('focusAreas', m('tooManyFocusAreas', { max: MAX_FOCUS_AREAS }));
     const areas = data.focusAreas.map((a, i) => {
       const v = (a ?? '').trim();
-      if (!v || v.length > 100) check.fail(['focusAreas', String(i)], 'a focus area must be 1 to 100 characters');
+      if (!v || v.length > 100) check.fail(['focusAreas', String(i)], m('focusAreaLength'));
       return v;
     });
     out.focusAreas = [...new Set(areas)];
@@ -74,10 +76,10 @@ export async function recordDecision(
   return em.create(StudioDecision, { studio, action, from, to: studio.status, by: em.getReference(User, viewer.id), comment, at: new Date() } as never);
 }
 
-function cleanComment(raw: string | null | undefined, required: boolean, action: string): string | null {
+function cleanComment(raw: string | null | undefined, required: boolean, action: StudioAction): string | null {
   const check = new InputCheck();
   const comment = check.text('comment', raw, { max: 2000, optional: true });
-  if (required && !comment && check.ok) check.fail('comment', `A comment is required to ${action.toLowerCase().replace('_', ' ')}`);
+  if (required && !comment && check.ok) check.fail('comment', m('commentRequired', { action: labelOf('StudioAction', action) }));
   check.throwIfAny();
   return comment || null;
 }
@@ -92,7 +94,7 @@ export class StudioService {
     if (!leader) throw notFound('Worker', field);
     const problems: UserErrorInit[] = [];
     if (leader.enterprise.id !== enterpriseId) {
-      problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: `Rule “same enterprise”: ${leader.name} does not work at the studio’s enterprise`, field });
+      problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: m('sameEnterprise', { name: leader.name }), field });
     }
     const rule = await leaderProblem(em, kind, leader);
     if (rule) problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: rule, field });
@@ -124,7 +126,7 @@ export class StudioService {
       assertStudioManager(viewer, studio);
       check.throwIfAny();
       if (!EDITABLE.includes(studio.status)) {
-        throw domainError(UserErrorCode.INVALID_STATE, `The application can only be edited while it is ${EDITABLE.join(' or ')} (it is ${studio.status})`, ['input', 'studioId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('notEditable', { allowed: labelsOf('StudioStatus', EDITABLE), status: labelOf('StudioStatus', studio.status) }), ['input', 'studioId']);
       }
       const kind = clean.kind ?? studio.kind;
       const leaderId = data.leaderWorkerId ?? studio.leader.id;
@@ -177,12 +179,12 @@ export class StudioService {
 
   private async assertNoConflict(tx: EntityManager, viewer: Viewer, studio: Studio): Promise<void> {
     if (studio.manager.id === viewer.id) {
-      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You manage this studio, so you may not decide on it', ['input', 'studioId']);
+      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('youManage'), ['input', 'studioId']);
     }
     if (!viewer.workerId) return;
     const own = await tx.findOne(Worker, { id: viewer.workerId }, { fields: ['enterprise'] });
     if (own && own.enterprise.id === studio.enterprise.id) {
-      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'The studio belongs to your own enterprise, so you may not decide on it', ['input', 'studioId']);
+      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('ownEnterprise'), ['input', 'studioId']);
     }
   }
 

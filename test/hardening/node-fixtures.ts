@@ -17,9 +17,9 @@ export async function innovationObjects(t: TestServer, u: { admin: Account; orga
 
   // A rejected application: private to its manager, reviewers and admins.
   const rejected = await setupStudio(t, { until: 'APPLIED', manager: u.studioManager, admin: u.admin, reviewer: u.reviewer, members: 1 });
-  const decided = await m(u.reviewer.token, 'reviewStudio', { studioId: rejected.studioId, decision: 'REJECT', comment: '材料不全' }, 'studio { id members { id } decisions { id } }');
+  const decided = await m(u.reviewer.token, 'reviewStudio', { studioId: rejected.studioId, decision: 'REJECT', comment: '材料不全' }, 'studio { id members { nodes { id } } decisions { id } }');
   ids.privateStudio = rejected.studioId;
-  ids.privateMember = decided.studio.members[0].id;
+  ids.privateMember = decided.studio.members.nodes[0].id;
   ids.decision = decided.studio.decisions[0].id;
 
   // An accredited studio, with what hangs on it.

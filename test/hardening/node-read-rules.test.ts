@@ -121,9 +121,9 @@ const cases: NodeCase[] = [
   // Innovation modules (node-fixtures.ts): a rejected studio application, an accredited studio's report and
   // innovation, an incubation project, a method under review (with a corrected review), a named method.
   { type: 'Studio', id: (f) => f.ids.privateStudio!, own: by('studio', 'privateStudio', 'id'), visibleTo: STUDIO_INSIDERS },
-  { type: 'StudioMember', id: (f) => f.ids.privateMember!, own: by('studio', 'privateStudio', 'members { id }', (s) => s.members), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioMember', id: (f) => f.ids.privateMember!, own: by('studio', 'privateStudio', 'members { nodes { id } }', (s) => s.members.nodes), visibleTo: STUDIO_INSIDERS },
   { type: 'StudioDecision', id: (f) => f.ids.decision!, own: by('studio', 'privateStudio', 'decisions { id }', (s) => s.decisions), visibleTo: STUDIO_INSIDERS },
-  { type: 'StudioReport', id: (f) => f.ids.report!, own: by('studio', 'studio', 'reports { id }', (s) => s.reports), visibleTo: EVERYONE },
+  { type: 'StudioReport', id: (f) => f.ids.report!, own: by('studio', 'studio', 'reports { nodes { id } }', (s) => s.reports.nodes), visibleTo: EVERYONE },
   { type: 'Innovation', id: (f) => f.ids.innovation!, own: by('innovation', 'innovation', 'id'), visibleTo: EVERYONE },
   { type: 'IncubationProject', id: (f) => f.ids.project!, own: by('incubationProject', 'project', 'id'), visibleTo: EVERYONE },
   { type: 'ProjectPartner', id: (f) => f.ids.partner!, own: by('incubationProject', 'project', 'partners { nodes { id } }', (p) => p.partners.nodes), visibleTo: EVERYONE },

@@ -93,13 +93,13 @@ describe('who sees which methods', () => {
   });
 
   it('a studio lists the methods of it you may see', async () => {
-    const q = `query($id: ID!) { operatingMethod(id: $id) { studio { id methods { id } } } }`;
+    const q = `query($id: ID!) { operatingMethod(id: $id) { studio { id methods { nodes { id } } } } }`;
     const pub = ok(await t.gql(q, { id: m.named[0] }, null)).operatingMethod.studio;
     expect(pub.id).toBe(w.studioId);
-    expect(new Set(pub.methods.map((x: any) => x.id))).toEqual(new Set(m.named));
-    const own = ok(await t.gql(q, { id: m.named[0] }, w.manager.token)).operatingMethod.studio.methods.map((x: any) => x.id);
+    expect(new Set(pub.methods.nodes.map((x: any) => x.id))).toEqual(new Set(m.named));
+    const own = ok(await t.gql(q, { id: m.named[0] }, w.manager.token)).operatingMethod.studio.methods.nodes.map((x: any) => x.id);
     expect(new Set(own)).toEqual(new Set([...m.named, m.review, m.rejected]));
-    expect(ok(await t.gql(q, { id: m.mine }, otherManager.token)).operatingMethod.studio).toEqual({ id: otherStudio, methods: [{ id: m.mine }] });
+    expect(ok(await t.gql(q, { id: m.mine }, otherManager.token)).operatingMethod.studio).toEqual({ id: otherStudio, methods: { nodes: [{ id: m.mine }] } });
   });
 });
 
@@ -147,7 +147,7 @@ describe('operatingMethods', () => {
 
   it('reads a page with every nested field in the same number of statements however long it is', async () => {
     // The small page is the one method that has every kind of child (reviews, adoptions), so each loader runs in both.
-    const q = `query($first: Int, $filter: OperatingMethodFilter) { operatingMethods(first: $first, filter: $filter) { edges { node { id inventorNames inventors { id } enterprise { id } studio { id methods { id } }
+    const q = `query($first: Int, $filter: OperatingMethodFilter) { operatingMethods(first: $first, filter: $filter) { edges { node { id inventorNames inventors { id } enterprise { id } studio { id methods { nodes { id } } }
       submittedByName viewerIsReviewer reviewers { displayName } reviews { reviewerName revisions { total } }
       adoptions { nodes { enterprise { name } } } adoptionSummary { economicBenefit } } } } }`;
     const small = await t.countStatements(async () => expect(ok(await t.gql(q, { first: 1, filter: { search: '高效焊接法' } }, w.admin.token)).operatingMethods.edges).toHaveLength(1));
@@ -172,6 +172,6 @@ describe('a method’s studio', () => {
     await must(t, 'reevaluateStudio', 'ReevaluateStudioInput', { studioId: studio.studioId, decision: 'SUSPEND', comment: '整改' }, 'studio { status }', studio.reviewerToken);
     expect(ok(await t.gql(q, { id }, null)).operatingMethod).toEqual({ status: 'NAMED', studio: null });
     expect(ok(await t.gql(q, { id }, w.manager.token)).operatingMethod.studio).toEqual({ id: studio.studioId });
-    expect(ok(await t.gql(`query($id: ID!) { studio(id: $id) { methods { id } } }`, { id: studio.studioId }, w.manager.token)).studio.methods).toEqual([{ id }]);
+    expect(ok(await t.gql(`query($id: ID!) { studio(id: $id) { methods { nodes { id } } } }`, { id: studio.studioId }, w.manager.token)).studio.methods.nodes).toEqual([{ id }]);
   });
 });

@@ -47,14 +47,39 @@ describe('createAlliance', () => {
 
   it('refuses a REGIONAL alliance without region, an INDUSTRY one without industry, and a taken name', async () => {
     expect((await create(organizer.token, { name: '缺区域', scope: 'REGIONAL', industry: '制造业' })).userErrors)
-      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: 'A REGIONAL alliance needs a region' }]);
+      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: '区域联盟须填写地区（region）' }]);
     expect((await create(organizer.token, { name: '缺行业', scope: 'INDUSTRY', region: '  ' })).userErrors)
-      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'industry'], message: 'An INDUSTRY alliance needs an industry' }]);
+      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'industry'], message: '行业联盟须填写行业（industry）' }]);
     await create(organizer.token, { name: '重名联盟', scope: 'REGIONAL', region: '思明区' });
     expect((await create(organizer.token, { name: ' 重名联盟 ', scope: 'REGIONAL', region: '集美区' })).userErrors)
-      .toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'name'], message: 'An alliance with this name already exists' }]);
+      .toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'name'], message: '已有同名的联盟' }]);
     const names = ok(await t.gql(`{ alliances(filter: { search: "缺" }) { totalCount } }`)).alliances;
     expect(names.totalCount).toBe(0);
+  });
+
+  it('says why in English when asked', async () => {
+    const res = ok(await t.gql(CREATE, { input: { name: '缺区域英文', scope: 'REGIONAL' } }, organizer.token, { locale: 'en' })).createAlliance;
+    expect(res.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: 'A REGIONAL alliance needs a region' }]);
+  });
+
+  it('orders alliances by name in pinyin or by creation, both ways, page after page', async () => {
+    // Created 张, 李, 王: by name 李 (lǐ) < 王 (wáng) < 张 (zhāng); by creation as created.
+    for (const name of ['排序张联盟', '排序李联盟', '排序王联盟']) await create(organizer.token, { name, scope: 'REGIONAL', region: '海沧区' });
+    const LIST = `query($first: Int, $after: String, $orderBy: AllianceOrder) { alliances(first: $first, after: $after, orderBy: $orderBy, filter: { search: "排序" }) {
+      nodes { name } pageInfo { hasNextPage endCursor } totalCount } }`;
+    const list = async (vars: Record<string, unknown>) => ok(await t.gql(LIST, vars)).alliances;
+    const names = (page: any) => page.nodes.map((n: any) => n.name);
+    expect(names(await list({}))).toEqual(['排序李联盟', '排序王联盟', '排序张联盟']);
+    const d1 = await list({ first: 2, orderBy: { field: 'NAME', direction: 'DESC' } });
+    expect(names(d1)).toEqual(['排序张联盟', '排序王联盟']);
+    expect(d1.pageInfo.hasNextPage).toBe(true);
+    const d2 = await list({ first: 2, after: d1.pageInfo.endCursor, orderBy: { field: 'NAME', direction: 'DESC' } });
+    expect(names(d2)).toEqual(['排序李联盟']);
+    expect(d2.pageInfo.hasNextPage).toBe(false);
+    const c1 = await list({ first: 1, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
+    expect(names(c1)).toEqual(['排序张联盟']);
+    expect(names(await list({ first: 5, after: c1.pageInfo.endCursor, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }))).toEqual(['排序李联盟', '排序王联盟']);
+    expect(names(await list({ orderBy: { field: 'CREATED_AT', direction: 'DESC' } }))).toEqual(['排序王联盟', '排序李联盟', '排序张联盟']);
   });
 
   it('needs an organizer or admin', async () => {
@@ -73,10 +98,10 @@ describe('updateAlliance', () => {
       userErrors: [], alliance: { name: '待改联盟', scope: 'REGIONAL', region: '同安区', industry: '电子', description: '新的说明', viewerCanEdit: true },
     });
     expect(ok(await update(organizer.token, { region: '' })).updateAlliance.userErrors)
-      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: 'A REGIONAL alliance needs a region' }]);
+      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'region'], message: '区域联盟须填写地区（region）' }]);
     await create(organizer.token, { name: '占用名联盟', scope: 'INDUSTRY', industry: '电子' });
     expect(ok(await update(organizer.token, { name: '占用名联盟' })).updateAlliance.userErrors)
-      .toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'name'], message: 'An alliance with this name already exists' }]);
+      .toEqual([{ code: 'ALREADY_EXISTS', field: ['input', 'name'], message: '已有同名的联盟' }]);
     expect(ok(await update(f.admin.token, { scope: 'INDUSTRY', region: '', name: '待改联盟' })).updateAlliance.alliance)
       .toMatchObject({ name: '待改联盟', scope: 'INDUSTRY', region: null, industry: '电子' });
     expect(errorCode(await update(null, { description: 'x' }))).toBe('UNAUTHENTICATED');
@@ -118,7 +143,7 @@ describe('membership', () => {
     for (const status of [StudioStatus.APPLIED, StudioStatus.SUSPENDED, StudioStatus.REVOKED]) {
       const s = await makeStudio(t, ent, manager.id, { status });
       expect((await join(manager.token, allianceId, s.id)).userErrors).toEqual([{
-        code: 'NOT_ELIGIBLE', field: ['input', 'studioId'], message: `Only accredited studios may join an alliance (this one is ${status})`,
+        code: 'NOT_ELIGIBLE', field: ['input', 'studioId'], message: expect.stringMatching(/^只有已认定的工作室可以加入联盟（该工作室当前为“.+”）$/),
       }]);
     }
     expect(ok(await t.gql(MEMBERS, { id: allianceId })).alliance.members.totalCount).toBe(1);
@@ -136,7 +161,7 @@ describe('membership', () => {
     expect(errorCode(await t.gql(LEAVE, { input }))).toBe('UNAUTHENTICATED');
     expect(ok(await t.gql(LEAVE, { input }, manager.token)).leaveAlliance).toEqual({ alliance: { id: allianceId }, studio: { id: s.id, alliances: [] }, userErrors: [] });
     expect(ok(await t.gql(LEAVE, { input }, manager.token)).leaveAlliance.userErrors)
-      .toEqual([{ code: 'NOT_FOUND', field: ['input', 'studioId'], message: 'The studio is not a member of this alliance' }]);
+      .toEqual([{ code: 'NOT_FOUND', field: ['input', 'studioId'], message: '该工作室不是本联盟成员' }]);
   });
 
   it('names the unknown alliance or studio and the wrong kind of ID', async () => {

@@ -64,11 +64,11 @@ describe('createExhibition', () => {
     expect(res.exhibition).toBeNull();
     expect(res.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual(['input.title', 'input.venue']);
     const bad = await create(organizer.token, { startsAt, endsAt: new Date(Date.now() + 4 * day).toISOString() });
-    expect(bad.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'endsAt'], message: 'endsAt must be after startsAt' }]);
+    expect(bad.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'endsAt'], message: '结束时间（endsAt）须晚于开始时间（startsAt）' }]);
     const far = await create(organizer.token, { startsAt: '1900-01-01T00:00:00.000Z', endsAt: '9999-01-01T00:00:00.000Z' });
     expect(far.userErrors).toEqual([
-      { code: 'INVALID_INPUT', field: ['input', 'startsAt'], message: 'startsAt is too early' },
-      { code: 'INVALID_INPUT', field: ['input', 'endsAt'], message: 'endsAt is too late' },
+      { code: 'INVALID_INPUT', field: ['input', 'startsAt'], message: 'startsAt 太早' },
+      { code: 'INVALID_INPUT', field: ['input', 'endsAt'], message: 'endsAt 太晚' },
     ]);
     const all = ok(await t.gql(`{ exhibitions(filter: { search: "港城" }) { totalCount } }`)).exhibitions;
     expect(all.totalCount).toBe(1);
@@ -90,7 +90,7 @@ describe('updateExhibition', () => {
     expect(res).toMatchObject({ userErrors: [], exhibition: { title: '待改展览', venue: '会展中心', online: true, startsAt: exhibition.startsAt } });
     const late = new Date(Date.parse(exhibition.endsAt) + day).toISOString();
     expect(ok(await update(organizer.token, { startsAt: late })).updateExhibition.userErrors)
-      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'startsAt'], message: 'endsAt must be after startsAt' }]);
+      .toEqual([{ code: 'INVALID_INPUT', field: ['input', 'startsAt'], message: '结束时间（endsAt）须晚于开始时间（startsAt）' }]);
     expect(ok(await update(f.admin.token, { title: '改好的展览', startsAt: late, endsAt: new Date(Date.parse(late) + day).toISOString() })).updateExhibition.exhibition)
       .toMatchObject({ title: '改好的展览', startsAt: late });
     expect(errorCode(await update(null, { title: 'x' }))).toBe('UNAUTHENTICATED');
@@ -136,10 +136,10 @@ describe('exhibits', () => {
     const hidden = await makeInnovation(t, applied.uuid, manager.id);
     const dead = await makeProject(t, ent, manager.id, { stage: ProjectStage.TERMINATED });
     for (const [item, message] of [
-      [submitted.id, 'Only NAMED operating methods may be shown (this one is not named yet)'],
-      [rejected.id, 'Only NAMED operating methods may be shown (this one is REJECTED)'],
-      [hidden.id, 'Only innovations of accredited studios may be shown'],
-      [dead.id, 'A terminated project may not be shown'],
+      [submitted.id, '只能展出已命名的先进操作法（该操作法尚未命名）'],
+      [rejected.id, '只能展出已命名的先进操作法（该操作法未通过评审）'],
+      [hidden.id, '只能展出已认定工作室的创新成果'],
+      [dead.id, '已终止的项目不能展出'],
     ] as const) {
       expect(await add(organizer.token, exhibitionId, item)).toEqual({ exhibition: null, exhibit: null, userErrors: [{ code: 'NOT_ELIGIBLE', field: ['input', 'itemId'], message }] });
     }
@@ -164,7 +164,7 @@ describe('exhibits', () => {
     const res = ok(await t.gql(REMOVE, { input: { exhibitionId, itemId: project.id } }, organizer.token)).removeExhibit;
     expect(res).toEqual({ exhibition: { id: exhibitionId }, removedItemId: project.id, userErrors: [] });
     const again = ok(await t.gql(REMOVE, { input: { exhibitionId, itemId: project.id } }, organizer.token)).removeExhibit;
-    expect(again.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'itemId'], message: 'Exhibit not found' }]);
+    expect(again.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'itemId'], message: '展品不存在' }]);
     expect(ok(await t.gql(GET, { id: exhibitionId })).exhibition.exhibits.totalCount).toBe(2);
     expect((await add(organizer.token, exhibitionId, project.id)).userErrors).toEqual([]);
   });

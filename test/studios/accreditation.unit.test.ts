@@ -1,5 +1,6 @@
 import { ACCREDITATION, ACTIVE, EDITABLE, nextStudioStatus, PUBLIC_STATUSES, REVIEW_DUE, reviewDueFrom, type StudioMove } from '../../src/studios/accreditation';
 import { StudioAction as A, StudioStatus as S } from '../../src/studios/enums';
+import { labelOf } from '../../src/common/enum-labels';
 
 const ALL_STATES = Object.values(S);
 const MOVES = Object.keys(ACCREDITATION) as StudioMove[];
@@ -25,7 +26,7 @@ describe('accreditation state machine', () => {
       for (const move of MOVES) {
         const r = nextStudioStatus(from, move);
         if (r.ok) legal++;
-        else expect(r.message).toBe(`${move} is not possible while the studio is ${from} (only from ${ACCREDITATION[move].from.join(', ')})`);
+        else expect(r.message).toBe(`工作室当前为“${labelOf('StudioStatus', from)}”，不能${labelOf('StudioAction', move)}（仅限“${ACCREDITATION[move].from.map((s) => labelOf('StudioStatus', s)).join('”或“')}”状态）`);
       }
     }
     expect(legal).toBe(9);

@@ -5,7 +5,7 @@ import { eligibleLeader, setupStudio } from '../helpers/studio';
 import { studioStaff, type TestUser } from './staff';
 
 const STUDIO = `id name kind level status description focusAreas appliedAt accreditedAt reviewDueAt leaderName viewerIsManager
-  enterprise { id } leader { id name } manager { displayName } members { role name worker { id } }
+  enterprise { id } leader { id name } manager { displayName } members { nodes { role name worker { id } } }
   decisions { action from to comment decidedBy { id displayName } }`;
 const APPLY = `mutation($input: ApplyForStudioInput!) { applyForStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
 const UPDATE = `mutation($input: UpdateStudioInput!) { updateStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
@@ -42,14 +42,14 @@ describe('applyForStudio', () => {
       name: '王晓明劳模创新工作室', kind: 'MODEL_WORKER', level: 'CITY', status: 'APPLIED', focusAreas: ['焊接工艺', '机器人焊接'],
       accreditedAt: null, reviewDueAt: null, leaderName: '王晓明', viewerIsManager: true, enterprise: { id: enterprise.id },
       leader: { id: leader, name: '王晓明' }, manager: { displayName: 'li.manager' },
-      members: [{ role: 'LEADER', name: '王晓明', worker: { id: leader } }],
+      members: { nodes: [{ role: 'LEADER', name: '王晓明', worker: { id: leader } }] },
       decisions: [{ action: 'APPLY', from: null, to: 'APPLIED', comment: null, decidedBy: { id: manager.globalId, displayName: 'li.manager' } }],
     });
   });
 
   it.each([
-    ['MODEL_WORKER', 'CRAFTSMAN', /Rule “model worker leader”: a MODEL_WORKER studio’s leader holds the MODEL_WORKER honor/],
-    ['CRAFTSMAN', 'MODEL_WORKER', /Rule “craftsman leader”: a CRAFTSMAN studio’s leader holds the CRAFTSMAN honor/],
+    ['MODEL_WORKER', 'CRAFTSMAN', /规则“劳模领衔”：劳模创新工作室的领衔人须获得“劳动模范”称号/],
+    ['CRAFTSMAN', 'MODEL_WORKER', /规则“工匠领衔”：工匠人才创新工作室的领衔人须获得“工匠”称号/],
   ])('refuses a %s studio whose leader lacks the honor (holding %s instead), naming the rule', async (kind, held, message) => {
     const leader = await createWorker(t, admin.token, enterprise.id);
     await mutate(t, admin.token, 'grantHonor', 'GrantHonorInput', { workerId: leader.id, kind: held, level: 'CITY', year: 2022 }, 'honor { id }');
@@ -63,9 +63,9 @@ describe('applyForStudio', () => {
   it('needs a SKILL_MASTER leader of at least TECHNICIAN: SENIOR is refused, TECHNICIAN and SENIOR_TECHNICIAN pass', async () => {
     const senior = await createWorker(t, admin.token, enterprise.id, { skillLevel: 'SENIOR' });
     const none = await createWorker(t, admin.token, enterprise.id, { skillLevel: null });
-    for (const [w, level] of [[senior, 'SENIOR'], [none, 'without a skill level']] as const) {
+    for (const [w, level] of [[senior, '高级工'], [none, '无技能等级']] as const) {
       const res = ok(await t.gql(APPLY, { input: input(w.id, { kind: 'SKILL_MASTER' }) }, manager.token)).applyForStudio;
-      expect(res.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'leaderWorkerId'], message: expect.stringContaining(`leader is at least TECHNICIAN; ${w.name} is ${level}`) }]);
+      expect(res.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'leaderWorkerId'], message: expect.stringContaining(`领衔人须为技师及以上等级，${w.name} 为${level}`) }]);
     }
     for (const skillLevel of ['TECHNICIAN', 'SENIOR_TECHNICIAN']) {
       const w = await createWorker(t, admin.token, enterprise.id, { skillLevel });
@@ -80,7 +80,7 @@ describe('applyForStudio', () => {
     const elsewhere = await createEnterprise(t, admin.token);
     const outsider = await eligibleLeader(t, admin.token, elsewhere.id, 'MODEL_WORKER');
     const res = ok(await t.gql(APPLY, { input: input(outsider) }, manager.token)).applyForStudio;
-    expect(res.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'leaderWorkerId'], message: expect.stringContaining('Rule “same enterprise”') }]);
+    expect(res.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'leaderWorkerId'], message: expect.stringContaining('规则“同一企业”') }]);
   });
 
   it('reports bad input with its field and unknown or mistyped IDs', async () => {
@@ -88,7 +88,7 @@ describe('applyForStudio', () => {
     const bad = ok(await t.gql(APPLY, { input: input(leader, { name: ' ', focusAreas: ['', 'x'.repeat(101)] }) }, manager.token)).applyForStudio;
     expect(bad.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual(['input.focusAreas.0', 'input.focusAreas.1', 'input.name']);
     const wrongType = ok(await t.gql(APPLY, { input: input(enterprise.id) }, manager.token)).applyForStudio;
-    expect(wrongType.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'leaderWorkerId'], message: 'leaderWorkerId is not a Worker ID' }]);
+    expect(wrongType.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'leaderWorkerId'], message: 'leaderWorkerId 不是职工的 ID' }]);
     const gone = Buffer.from('Enterprise:00000000-0000-4000-8000-000000000000').toString('base64url');
     expect(ok(await t.gql(APPLY, { input: input(leader, { enterpriseId: gone }) }, manager.token)).applyForStudio.userErrors[0])
       .toMatchObject({ code: 'NOT_FOUND', field: ['input', 'enterpriseId'] });
@@ -109,7 +109,7 @@ describe('updateStudio and resubmitStudio', () => {
     expect(renamed.studio).toMatchObject({ name: '新名称', level: 'PROVINCE', focusAreas: ['数控'], kind: 'WORKER_INNOVATION' });
     // The current leader holds no honor: turning the studio into a MODEL_WORKER studio is refused, nothing changes.
     const refused = ok(await t.gql(UPDATE, { input: { studioId: f.studioId, kind: 'MODEL_WORKER', name: '不应保存' } }, manager.token)).updateStudio;
-    expect(refused.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'leaderWorkerId'], message: expect.stringContaining('MODEL_WORKER honor') }]);
+    expect(refused.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'leaderWorkerId'], message: expect.stringContaining('“劳动模范”称号') }]);
     expect(ok(await t.gql(GET, { id: f.studioId }, manager.token)).studio).toMatchObject({ name: '新名称', kind: 'WORKER_INNOVATION' });
     // A new, eligible leader (an existing member) together with the new kind: the old leader stays as a core member.
     const member = f.memberWorkerIds[0]!;
@@ -118,7 +118,8 @@ describe('updateStudio and resubmitStudio', () => {
     expect(changed.userErrors).toEqual([]);
     expect(changed.studio.kind).toBe('MODEL_WORKER');
     expect(changed.studio.leader.id).toBe(member);
-    expect(changed.studio.members.map((m: any) => [m.worker.id, m.role])).toEqual([[member, 'LEADER'], [f.leaderWorkerId, 'CORE_MEMBER']]);
+    // Members by joining date: the old leader (who joined with the application) first, now a core member.
+    expect(changed.studio.members.nodes.map((m: any) => [m.worker.id, m.role])).toEqual([[f.leaderWorkerId, 'CORE_MEMBER'], [member, 'LEADER']]);
   });
 
   it('is refused to anyone but the studio’s manager or an admin', async () => {
@@ -135,7 +136,7 @@ describe('updateStudio and resubmitStudio', () => {
   it('runs the changes-requested loop: REQUEST_CHANGES → edit → resubmit → APPLIED, each move recorded', async () => {
     const f = await setupStudio(t, { manager, reviewer, until: 'APPLIED', members: 0 });
     expect(ok(await t.gql(RESUBMIT, { input: { studioId: f.studioId } }, manager.token)).resubmitStudio.userErrors)
-      .toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: 'RESUBMIT is not possible while the studio is APPLIED (only from CHANGES_REQUESTED)' }]);
+      .toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: '工作室当前为“已申请”，不能重新提交（仅限“待补充材料”状态）' }]);
     const asked = ok(await t.gql(REVIEW, { input: { studioId: f.studioId, decision: 'REQUEST_CHANGES', comment: '请补充攻关成果' } }, reviewer.token)).reviewStudio;
     expect(asked.studio.status).toBe('CHANGES_REQUESTED');
     expect(ok(await t.gql(UPDATE, { input: { studioId: f.studioId, description: '补充了三项成果' } }, manager.token)).updateStudio.userErrors).toEqual([]);
@@ -151,6 +152,6 @@ describe('updateStudio and resubmitStudio', () => {
   it('refuses edits once the studio is decided', async () => {
     const f = await setupStudio(t, { manager, members: 0 });
     const res = ok(await t.gql(UPDATE, { input: { studioId: f.studioId, name: '改名' } }, manager.token)).updateStudio;
-    expect(res.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: 'The application can only be edited while it is APPLIED or CHANGES_REQUESTED (it is ACCREDITED)' }]);
+    expect(res.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: '申报材料只能在“已申请”或“待补充材料”状态下修改（当前为“已认定”）' }]);
   });
 });

@@ -47,7 +47,7 @@ describe('registerInnovation', () => {
 
   it('needs a patent number for a PATENT; the benefit is optional', async () => {
     const missing = ok(await register(manager.token, { category: 'PATENT', economicBenefit: null })).registerInnovation;
-    expect(missing.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'patentNumber'], message: 'A PATENT needs its patentNumber' }]);
+    expect(missing.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'patentNumber'], message: '专利类成果须填写专利号（patentNumber）' }]);
     const patent = ok(await register(manager.token, { category: 'PATENT', patentNumber: 'ZL202410123456.7', economicBenefit: null, title: '一种焊枪夹具' })).registerInnovation;
     expect(patent.innovation).toMatchObject({ category: 'PATENT', patentNumber: 'ZL202410123456.7', economicBenefit: null });
   });
@@ -56,7 +56,7 @@ describe('registerInnovation', () => {
     const before = ok(await t.gql(LIST, { filter: { studioId: f.studioId } })).innovations.totalCount;
     const outsider = await createWorker(t, admin.token, f.enterpriseId, { name: '外单位' });
     const res = ok(await register(manager.token, { inventorWorkerIds: [f.leaderWorkerId, outsider.id] })).registerInnovation;
-    expect(res.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'inventorWorkerIds', '1'], message: '外单位 is not a member of the studio; inventors must be members' }]);
+    expect(res.userErrors).toEqual([{ code: 'NOT_ELIGIBLE', field: ['input', 'inventorWorkerIds', '1'], message: '外单位 不是本工作室成员，发明人须为工作室成员' }]);
     const bad = ok(await register(manager.token, { inventorWorkerIds: [], economicBenefit: '1.234', title: '' })).registerInnovation;
     expect(bad.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual(['input.economicBenefit', 'input.inventorWorkerIds', 'input.title']);
     expect(errorCode(await register(manager.token, { economicBenefit: 12.5 }))).toBe('BAD_USER_INPUT');
@@ -65,7 +65,7 @@ describe('registerInnovation', () => {
 
   it('is for ACCREDITED studios only', async () => {
     const res = ok(await register(otherManager.token, {}, pending)).registerInnovation;
-    expect(res.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: 'Innovations are registered for ACCREDITED studios only (this one is APPLIED)' }]);
+    expect(res.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: '只有已认定的工作室可以登记创新成果（该工作室当前为“已申请”）' }]);
     const suspended = await setupStudio(t, { manager, reviewer, admin, members: 0 });
     await mutate(t, reviewer.token, 'reevaluateStudio', 'ReevaluateStudioInput', { studioId: suspended.studioId, decision: 'SUSPEND', comment: '整改' }, 'studio { id }');
     expect(ok(await register(manager.token, { inventorWorkerIds: [suspended.leaderWorkerId] }, suspended)).registerInnovation.userErrors[0].code).toBe('INVALID_STATE');

@@ -46,15 +46,18 @@ describe('reviewStudio', () => {
   it('rejects with a comment (required), and REJECTED is final', async () => {
     const f = await applied();
     const noComment = ok(await review(reviewer.token, f.studioId, 'REJECT')).reviewStudio;
-    expect(noComment.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'comment'], message: 'A comment is required to reject' }]);
+    expect(noComment.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'comment'], message: '“不予认定”须填写意见' }]);
     expect(ok(await t.gql(GET, { id: f.studioId }, reviewer.token)).studio.status).toBe('APPLIED');
     expect(ok(await review(reviewer.token, f.studioId, 'REJECT', '不符合条件')).reviewStudio.studio.status).toBe('REJECTED');
     for (const d of ['ACCREDIT', 'REQUEST_CHANGES', 'REJECT']) {
       const again = ok(await review(admin.token, f.studioId, d, '再审')).reviewStudio;
-      expect(again.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining(`while the studio is REJECTED`) });
+      expect(again.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('工作室当前为“未通过”') });
     }
     const renew = ok(await reevaluate(admin.token, f.studioId, 'RENEW')).reevaluateStudio;
-    expect(renew.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: 'RENEW is not possible while the studio is REJECTED (only from ACCREDITED, SUSPENDED)' });
+    expect(renew.userErrors[0]).toMatchObject({ code: 'INVALID_STATE', message: '工作室当前为“未通过”，不能续期（仅限“已认定”或“暂停”状态）' });
+    // The same refusal for a reader who asked for English names the statuses by their English labels.
+    const inEnglish = ok(await t.gql(REEVALUATE, { input: { studioId: f.studioId, decision: 'RENEW' } }, admin.token, { locale: 'en' })).reevaluateStudio;
+    expect(inEnglish.userErrors).toEqual([{ code: 'INVALID_STATE', field: ['input', 'studioId'], message: 'Renew is not possible while the studio is Rejected (only from Accredited or Suspended)' }]);
   });
 
   it('refuses a decision on a studio of the reviewer’s own enterprise, and by the studio’s own manager', async () => {
@@ -63,14 +66,14 @@ describe('reviewStudio', () => {
     const insider = await t.user([Role.REVIEWER], { workerId: colleague.id });
     const res = ok(await review(insider.token, f.studioId, 'ACCREDIT')).reviewStudio;
     expect(res.studio).toBeNull();
-    expect(res.userErrors).toEqual([{ code: 'CONFLICT_OF_INTEREST', field: ['input', 'studioId'], message: 'The studio belongs to your own enterprise, so you may not decide on it' }]);
+    expect(res.userErrors).toEqual([{ code: 'CONFLICT_OF_INTEREST', field: ['input', 'studioId'], message: '该工作室属于您所在的企业，您不能对其作出决定' }]);
     // An admin is bound by the same rule.
     const insiderAdmin = await t.user([Role.ADMIN], { workerId: (await createWorker(t, admin.token, f.enterpriseId)).id });
     expect(ok(await review(insiderAdmin.token, f.studioId, 'ACCREDIT')).reviewStudio.userErrors[0].code).toBe('CONFLICT_OF_INTEREST');
     const selfReviewer = await t.user([Role.STUDIO_MANAGER, Role.REVIEWER]);
     const own = await setupStudio(t, { manager: selfReviewer, reviewer, admin, until: 'APPLIED', members: 0 });
     expect(ok(await review(selfReviewer.token, own.studioId, 'ACCREDIT')).reviewStudio.userErrors[0])
-      .toMatchObject({ code: 'CONFLICT_OF_INTEREST', message: 'You manage this studio, so you may not decide on it' });
+      .toMatchObject({ code: 'CONFLICT_OF_INTEREST', message: '您是该工作室的管理员，不能对其作出决定' });
     expect(ok(await t.gql(GET, { id: f.studioId }, reviewer.token)).studio).toMatchObject({ status: 'APPLIED', decisions: [{ action: 'APPLY' }] });
     // The same reviewer is free to decide on another enterprise's studio; so is a reviewer without a registry record.
     const elsewhere = await setupStudio(t, { manager, reviewer, admin, until: 'APPLIED', members: 0 });
@@ -88,8 +91,8 @@ describe('reviewStudio', () => {
 
   it('answers an unknown studio and a wrong ID type with userErrors', async () => {
     const gone = Buffer.from('Studio:00000000-0000-4000-8000-000000000000').toString('base64url');
-    expect(ok(await review(reviewer.token, gone, 'ACCREDIT')).reviewStudio.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'studioId'], message: 'Studio not found' }]);
-    expect(ok(await review(reviewer.token, reviewer.globalId, 'ACCREDIT')).reviewStudio.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', message: 'studioId is not a Studio ID' });
+    expect(ok(await review(reviewer.token, gone, 'ACCREDIT')).reviewStudio.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'studioId'], message: '创新工作室不存在' }]);
+    expect(ok(await review(reviewer.token, reviewer.globalId, 'ACCREDIT')).reviewStudio.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', message: 'studioId 不是创新工作室的 ID' });
   });
 });
 
@@ -112,14 +115,14 @@ describe('reevaluateStudio', () => {
       'APPLY:-→APPLIED', 'ACCREDIT:APPLIED→ACCREDITED', 'SUSPEND:ACCREDITED→SUSPENDED', 'RENEW:SUSPENDED→ACCREDITED', 'REVOKE:ACCREDITED→REVOKED',
     ]);
     for (const d of ['RENEW', 'SUSPEND', 'REVOKE']) {
-      expect(ok(await reevaluate(admin.token, f.studioId, d, '再议')).reevaluateStudio.userErrors[0].message).toContain('while the studio is REVOKED');
+      expect(ok(await reevaluate(admin.token, f.studioId, d, '再议')).reevaluateStudio.userErrors[0].message).toContain('工作室当前为“已撤销”');
     }
   });
 
   it('cannot re-evaluate an application, and applies the conflict rule too', async () => {
     const f = await applied();
     expect(ok(await reevaluate(reviewer.token, f.studioId, 'RENEW')).reevaluateStudio.userErrors[0])
-      .toMatchObject({ code: 'INVALID_STATE', message: 'RENEW is not possible while the studio is APPLIED (only from ACCREDITED, SUSPENDED)' });
+      .toMatchObject({ code: 'INVALID_STATE', message: '工作室当前为“已申请”，不能续期（仅限“已认定”或“暂停”状态）' });
     const accredited = await setupStudio(t, { manager, reviewer, admin, members: 0 });
     const insider = await t.user([Role.REVIEWER], { workerId: (await createWorker(t, admin.token, accredited.enterpriseId)).id });
     expect(ok(await reevaluate(insider.token, accredited.studioId, 'REVOKE', '撤销')).reevaluateStudio.userErrors[0].code).toBe('CONFLICT_OF_INTEREST');

@@ -84,14 +84,14 @@ describe('studios', () => {
       }, 'innovation { id }');
     }
     const q = (first: number) => t.gql(`query($first: Int) { studios(first: $first) { nodes {
-      name leaderName leader { name } enterprise { name } manager { displayName } members { name role mentorName worker { name } }
-      reports { year } innovations { title inventorNames } decisions { action decidedBy { displayName } } } } }`, { first }, reviewer.token);
+      name leaderName leader { name } enterprise { name } manager { displayName } members(first: 3) { nodes { name role mentorName worker { name } } }
+      reports { nodes { year } } innovations { nodes { title inventorNames } } decisions { action decidedBy { displayName } } } } }`, { first }, reviewer.token);
     const one = await t.countStatements(async () => expect(ok(await q(1)).studios.nodes).toHaveLength(1));
     const all = await t.countStatements(async () => {
       const nodes = ok(await q(6)).studios.nodes;
       expect(nodes).toHaveLength(6);
-      expect(nodes.every((n: any) => n.members.length === 2 && n.members[0].role === 'LEADER' && n.decisions.length >= 1)).toBe(true);
-      expect(nodes.filter((n: any) => n.innovations[0]?.inventorNames.length === 2)).toHaveLength(3);
+      expect(nodes.every((n: any) => n.members.nodes.length === 2 && n.members.nodes[0].role === 'LEADER' && n.decisions.length >= 1)).toBe(true);
+      expect(nodes.filter((n: any) => n.innovations.nodes[0]?.inventorNames.length === 2)).toHaveLength(3);
     });
     // studios + count; per level one batch each: workers, enterprises, managers, members, reports, innovations, decisions;
     // then members' workers, deciders and inventors (the last two worker batches merge when they land in the same tick).
@@ -151,8 +151,8 @@ describe('studio(id) and node(id)', () => {
       await mutate(t, token, 'submitStudioReport', 'SubmitStudioReportInput', {
         studioId, year: 2025, trainees: 1, apprenticesMentored: 0, projectsCompleted: 0, patentsFiled: 0, economicBenefit: '0', summary: '年报',
       }, 'report { id }');
-      const s = ok(await t.gql(`query($id: ID!) { studio(id: $id) { members { id } reports { id } decisions { id } } }`, { id: studioId }, token)).studio;
-      return { member: s.members[0].id, report: s.reports[0].id, decision: s.decisions[0].id };
+      const s = ok(await t.gql(`query($id: ID!) { studio(id: $id) { members { nodes { id } } reports { nodes { id } } decisions { id } } }`, { id: studioId }, token)).studio;
+      return { member: s.members.nodes[0].id, report: s.reports.nodes[0].id, decision: s.decisions[0].id };
     };
     const node = async (id: string, token?: string) => ok(await t.gql(`query($id: ID!) { node(id: $id) { id __typename } }`, { id }, token)).node;
     const pub = await ids(accredited[1]!.studioId, manager.token);
