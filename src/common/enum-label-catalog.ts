@@ -102,6 +102,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     APPEAL_WINDOW_CLOSED: ['申诉期结束', 'Appeal window closed'],
   },
   CompetitionOrderField: { STARTS_AT: ['开始时间', 'Start'], TITLE: ['名称', 'Title'], CREATED_AT: ['创建时间', 'Created'] },
+  CompetitionTransitionOrderField: { AT: ['时间', 'Time'] },
+  CompetitionOfficialOrderField: { APPOINTED_AT: ['任命时间', 'Appointed'] },
   Aggregation: { MEAN: ['平均分', 'Mean'], TRIMMED_MEAN: ['去掉最高最低分后平均', 'Trimmed mean'], MEDIAN: ['中位数', 'Median'] },
   CriterionKind: { MEASUREMENT: ['客观评分', 'Measurement'], JUDGEMENT: ['主观评分', 'Judgement'] },
   EntryStatus: { ACTIVE: ['参赛中', 'Active'], WITHDRAWN: ['已退赛', 'Withdrawn'], DISQUALIFIED: ['取消资格', 'Disqualified'], ABSENT: ['缺考', 'Absent'] },

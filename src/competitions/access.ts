@@ -5,6 +5,8 @@ import type { Viewer } from '../context.js';
 import { Competition } from './setup/competition.entity.js';
 import type { CompetitionStatus } from './enums.js';
 import { JudgeAssignment } from './judging/judge-assignment.entity.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
 
 /**
  * Who may do and see what in a competition, in one place so every room applies the same rules:
@@ -35,12 +37,13 @@ export function isOwner(viewer: Viewer | null, competition: Pick<Competition, 'o
 
 /** Throws FORBIDDEN (a GraphQL error, not a userError) unless the viewer owns the competition. */
 export function assertOwner(viewer: Viewer | null, competition: Competition): void {
-  if (!isOwner(viewer, competition)) throw forbidden('Only the competition’s organizer or an admin may change it');
+  if (!isOwner(viewer, competition)) throw forbidden(m('ownerOnly'));
 }
 
+/** INVALID_STATE unless the competition is in one of `allowed`; `what` is a phrase in the reader's language (a module's message). */
 export function assertStatus(competition: Competition, allowed: readonly CompetitionStatus[], what: string): void {
   if (!allowed.includes(competition.status)) {
-    throw domainError(UserErrorCode.INVALID_STATE, `${what} is not possible while the competition is ${competition.status}`);
+    throw domainError(UserErrorCode.INVALID_STATE, m('notInStatus', { what, status: labelOf('CompetitionStatus', competition.status) }));
   }
 }
 

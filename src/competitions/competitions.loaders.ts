@@ -4,7 +4,6 @@ import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Competition } from './setup/competition.entity.js';
-import { CompetitionTransition } from './setup/competition-transition.entity.js';
 import { Criterion } from './setup/criterion.entity.js';
 import { Entry } from './entries/entry.entity.js';
 import { EntryMember } from './entries/entry-member.entity.js';
@@ -43,7 +42,6 @@ export const membersByEntry: LoaderFactory<string, EntryMember[]> = (em, loaders
   });
 /** Every assignment, removed ones included (the panel's history); callers filter. */
 export const assignmentsByCompetition = childrenLoader(JudgeAssignment, 'competition', { assignedAt: 'asc' });
-export const transitionsByCompetition = childrenLoader(CompetitionTransition, 'competition', { at: 'asc' });
 
 /**
  * Keyed "competitionId:userId": whether that user was ever on the competition's panel (removed or not).

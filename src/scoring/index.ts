@@ -1,6 +1,7 @@
 /**
  * Scoring engine (评分引擎): pure functions, no database, no GraphQL, nothing imported
- * from the rest of the app. Services map entities to these types and store the results.
+ * from the rest of the app but the message catalog (common/i18n: the scheme problems organizers read
+ * come in their language). Services map entities to these types and store the results.
  */
 export * from './types.js';
 export {

@@ -10,6 +10,7 @@ import {
   ScoringInputError,
   type Scheme,
 } from './types.js';
+import { m } from './messages.js';
 
 export type SchemeProblemCode =
   | 'NO_STAGES'
@@ -45,11 +46,11 @@ export function validateScheme(scheme: Scheme): SchemeProblem[] {
   if (!AGGREGATIONS.includes(scheme.aggregation)) {
     problems.push({
       code: 'INVALID_AGGREGATION',
-      message: `unknown aggregation ${String(scheme.aggregation)}`,
+      message: m('unknownAggregation', { aggregation: String(scheme.aggregation) }),
     });
   }
   if (scheme.stages.length === 0) {
-    problems.push({ code: 'NO_STAGES', message: 'the scheme has no stages' });
+    problems.push({ code: 'NO_STAGES', message: m('noStages') });
     return problems;
   }
 
@@ -60,9 +61,9 @@ export function validateScheme(scheme: Scheme): SchemeProblem[] {
 
   for (const stage of scheme.stages) {
     const stageId = stage.id;
-    if (!stageId) problems.push({ code: 'EMPTY_ID', message: 'a stage has an empty id' });
+    if (!stageId) problems.push({ code: 'EMPTY_ID', message: m('emptyStageId') });
     else if (stageIds.has(stageId)) {
-      problems.push({ code: 'DUPLICATE_STAGE_ID', message: `stage id ${stageId} is used twice`, stageId });
+      problems.push({ code: 'DUPLICATE_STAGE_ID', message: m('duplicateStage', { stage: stageId }), stageId });
     }
     stageIds.add(stageId);
 
@@ -70,22 +71,22 @@ export function validateScheme(scheme: Scheme): SchemeProblem[] {
       weightsReadable &&= typeof stage.weight === 'number' && Number.isFinite(stage.weight);
       problems.push({
         code: 'INVALID_WEIGHT',
-        message: `stage ${stageId}: weight must be > 0 with at most two decimals (got ${stage.weight})`,
+        message: m('invalidWeight', { stage: stageId, weight: String(stage.weight) }),
         stageId,
       });
     }
 
     if (stage.criteria.length === 0) {
-      problems.push({ code: 'STAGE_WITHOUT_CRITERIA', message: `stage ${stageId} has no criteria`, stageId });
+      problems.push({ code: 'STAGE_WITHOUT_CRITERIA', message: m('noCriteria', { stage: stageId }), stageId });
     }
     for (const criterion of stage.criteria) {
       const criterionId = criterion.id;
       if (!criterionId) {
-        problems.push({ code: 'EMPTY_ID', message: `stage ${stageId}: a criterion has an empty id`, stageId });
+        problems.push({ code: 'EMPTY_ID', message: m('emptyCriterionId', { stage: stageId }), stageId });
       } else if (criterionIds.has(criterionId)) {
         problems.push({
           code: 'DUPLICATE_CRITERION_ID',
-          message: `criterion id ${criterionId} is used twice`,
+          message: m('duplicateCriterion', { criterion: criterionId }),
           stageId,
           criterionId,
         });
@@ -94,7 +95,7 @@ export function validateScheme(scheme: Scheme): SchemeProblem[] {
       if (!CRITERION_KINDS.includes(criterion.kind)) {
         problems.push({
           code: 'INVALID_KIND',
-          message: `criterion ${criterionId}: unknown kind ${String(criterion.kind)}`,
+          message: m('unknownKind', { criterion: criterionId, kind: String(criterion.kind) }),
           stageId,
           criterionId,
         });
@@ -102,7 +103,7 @@ export function validateScheme(scheme: Scheme): SchemeProblem[] {
       if (!isPositiveCentesimal(criterion.maxScore)) {
         problems.push({
           code: 'INVALID_MAX_SCORE',
-          message: `criterion ${criterionId}: maxScore must be > 0 with at most two decimals (got ${criterion.maxScore})`,
+          message: m('invalidMaxScore', { criterion: criterionId, max: String(criterion.maxScore) }),
           stageId,
           criterionId,
         });
@@ -116,7 +117,7 @@ export function validateScheme(scheme: Scheme): SchemeProblem[] {
     if (!equals(total, HUNDRED)) {
       problems.push({
         code: 'WEIGHTS_NOT_100',
-        message: `stage weights sum to ${Number(total.num) / Number(total.den)}, not 100`,
+        message: m('weightsNot100', { sum: Number(total.num) / Number(total.den) }),
       });
     }
   }

@@ -129,7 +129,7 @@ export async function runWalkthrough(opts: WalkthroughOptions): Promise<Walkthro
   const { competition } = await mutate(url, op.CREATE_COMPETITION, {
     title: `港城焊工职业技能大赛（演练 ${run}）`, description: '理论考试与实操，演练用。', kind: 'SKILLS_COMPETITION', level: 'CITY', trade: '焊工',
     aggregation: 'MEAN', startsAt: at(1), endsAt: at(8), eligibility: { trades: ['焊工'], minSkillLevel: 'INTERMEDIATE' },
-    prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 1 }, { tier: 'THIRD', count: 1 }], honorTopN: 1, promotionTopM: 1,
+    prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 1 }, { prize: 'THIRD', count: 1 }], honorTopN: 1, promotionTopM: 1,
     appealWindowMinutes: opts.appealWindowMinutes ?? 1,
   }, org);
   const competitionId = competition.id as string;

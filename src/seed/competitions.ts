@@ -95,7 +95,7 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
     title: '2026年秦皇岛市焊工职业技能大赛', description: '全市职工职业技能大赛焊工赛项：理论考试与实操（板对接、管对接）。',
     kind: 'SKILLS_COMPETITION', level: 'CITY', trade: '焊工', aggregation: 'MEAN', startsAt: day(-1), endsAt: day(1),
     eligibility: { trades: ['焊工'], minSkillLevel: 'INTERMEDIATE' },
-    prizeTiers: [{ tier: 'FIRST', share: 0.1 }, { tier: 'SECOND', share: 0.2 }, { tier: 'THIRD', share: 0.3 }], honorTopN: 3, promotionTopM: 3,
+    prizeTiers: [{ prize: 'FIRST', share: 0.1 }, { prize: 'SECOND', share: 0.2 }, { prize: 'THIRD', share: 0.3 }], honorTopN: 3, promotionTopM: 3,
   }, [
     // The theory paper is marked by code without the entrant (加密评分); the practical at the station.
     { name: '理论', weight: 30, anonymous: true, criteria: [{ name: '理论考试', kind: 'MEASUREMENT', maxScore: 100 }] },
@@ -106,7 +106,7 @@ export async function seedCompetitions(c: SeedClient, dice: Dice, reg: SeedRegis
   const finalized = await build(c, org, judges, {
     title: '2026年港城数控车工技术比武', description: '岗位技术比武：轮毂与轴承零件加工精度与效率。', kind: 'TECHNICAL_CONTEST', level: 'CITY', trade: '数控车工',
     aggregation: 'TRIMMED_MEAN', startsAt: day(-30), endsAt: day(-29),
-    prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 2 }, { tier: 'THIRD', count: 3 }], honorTopN: 1, promotionTopM: 2,
+    prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 2 }, { prize: 'THIRD', count: 3 }], honorTopN: 1, promotionTopM: 2,
   }, [{ name: '实操', weight: 100, criteria: [{ name: '尺寸精度', kind: 'MEASUREMENT', maxScore: 60 }, { name: '工艺与效率', kind: 'JUDGEMENT', maxScore: 40 }] }],
   eligible('数控车工').slice(0, 10), 'IN_PROGRESS');
   await mark(c, dice, finalized, judges, 1);

@@ -269,7 +269,7 @@ describe('closing marking: complete, or a gap the chief judge accepted', () => {
 
 describe('ABSENT entrants', () => {
   async function absentRun(absentRanking: 'LAST' | 'UNRANKED') {
-    const f = await setupCompetition(t, { absentRanking, prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 2 }] });
+    const f = await setupCompetition(t, { absentRanking, prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 2 }] });
     // Entry 2 got a high theory mark, then did not show up for the practical.
     ok(await mark(f, f.judges[0]!.token, 2, 0, 0, 100));
     await markAll(f, [0, 1]);

@@ -70,7 +70,7 @@ describe('finalizeCompetition: a whole run', () => {
   beforeAll(async () => {
     f = await setupCompetition(t, {
       title, entries: 6, judges: 1, stages: STAGES, level: 'CITY', honorTopN: 2, promotionTopM: 2,
-      prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', share: 0.34 }, { tier: 'THIRD', share: 0.2 }, { tier: 'EXCELLENCE', count: 1 }],
+      prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', share: 0.34 }, { prize: 'THIRD', share: 0.2 }, { prize: 'EXCELLENCE', count: 1 }],
     });
     const w = (i: number) => f.entries[i]!.workerIds[0]!;
     // Entry 1's worker was certified TECHNICIAN this year outside competitions: that does not block a competition promotion.
@@ -143,7 +143,7 @@ describe('finalizeCompetition: a whole run', () => {
     // Results are published (成绩公示) before they are final.
     const early = ok(await finalize(f)).finalizeCompetition;
     expect(early.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
-    expect(early.userErrors[0].message).toContain('only from RESULTS_PUBLISHED');
+    expect(early.userErrors[0].message).toContain('仅限“成绩公示中”时');
     await signOffAndPublish(t, f);
 
     const res = ok(await finalize(f)).finalizeCompetition;

@@ -51,7 +51,7 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     title: '2026年港城焊工职业技能大赛', kind: 'SKILLS_COMPETITION', level: 'CITY', trade: '焊工', aggregation: 'MEAN',
     startsAt: '2026-11-01T00:00:00.000Z', endsAt: '2026-11-03T00:00:00.000Z',
     eligibility: { trades: ['焊工'], minSkillLevel: 'INTERMEDIATE' },
-    prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 1 }], honorTopN: 1, promotionTopM: 1,
+    prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 1 }], honorTopN: 1, promotionTopM: 1,
   }, 'competition { id status }');
   const cid: string = competition.id;
   expect(competition.status).toBe('DRAFT');

@@ -52,7 +52,7 @@ afterAll(async () => t.close());
 it('runs a contest a jury can sign and defend, from the codes to the final board', async () => {
   // ── Set-up: the scheme, five entries, the chief judge and two judges (setupCompetition), IN_PROGRESS.
   const f: CompetitionFixture = await setupCompetition(t, {
-    entries: 5, judges: 3, prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 1 }], absentRanking: 'UNRANKED',
+    entries: 5, judges: 3, prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 1 }], absentRanking: 'UNRANKED',
     stages: [
       { name: '理论试卷', weight: 40, anonymous: true, criteria: [{ name: '理论答卷', kind: 'JUDGEMENT', maxScore: 100 }] },
       { name: '实操', weight: 60, criteria: [{ name: '焊缝质量', kind: 'JUDGEMENT', maxScore: 50 }] },

@@ -1,4 +1,5 @@
 import { CompetitionStatus as S } from '../../src/competitions/enums';
+import { enumLabel } from '../../src/common/enum-labels';
 import { LIFECYCLE, nextStatus, SCHEME_EDITABLE, SCORING_OPEN, type LifecycleAction } from '../../src/competitions/setup/lifecycle';
 
 const ACTIONS = Object.keys(LIFECYCLE) as LifecycleAction[];
@@ -30,7 +31,7 @@ describe('the competition lifecycle table', () => {
       for (const action of ACTIONS) {
         const move = nextStatus(status, action);
         if (move.ok) legal.push(`${status} ${action} ${move.to}`);
-        else expect(move.message).toContain(status);
+        else expect(move.message).toContain(`竞赛当前为“${enumLabel('CompetitionStatus', status)}”`);
       }
     }
     expect(legal.sort()).toEqual([

@@ -32,7 +32,9 @@ describe('competition officials (加密裁判, 监督仲裁, 领队)', () => {
     const refused = await appoint({ competitionId: draft.competitionId, userId: other.globalId, duty: 'ENCRYPTION_OFFICER' });
     expect(refused.official).toBeNull();
     expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'ALREADY_EXISTS', field: ['input', 'duty'] })]);
-    expect(refused.userErrors[0].message).toMatch(/加密裁判.*\/ .*encryption officer/);
+    expect(refused.userErrors[0].message).toBe('本竞赛已有加密裁判，请先撤换');
+    const inEnglish = ok(await t.gql(APPOINT, { input: { competitionId: draft.competitionId, userId: other.globalId, duty: 'ENCRYPTION_OFFICER' } }, f.organizer.token, { locale: 'en' })).appointOfficial;
+    expect(inEnglish.userErrors[0].message).toBe('The competition already has an encryption officer; relieve them first');
 
     const relieved = ok(await t.gql(RELIEVE, { input: { competitionId: draft.competitionId, userId: officer.globalId, duty: 'ENCRYPTION_OFFICER' } }, f.organizer.token)).relieveOfficial;
     expect(relieved.official.removedAt).not.toBeNull();

@@ -4,7 +4,7 @@ import { createEnterprise } from '../helpers/registry';
 import { setupCompetition } from '../helpers/competition';
 
 const FIELDS = `id title description kind level trade status aggregation teamSize honorTopN promotionTopM registrationDeadline startsAt endsAt
-  prizeTiers { tier count share } hostEnterprise { id } organizerName viewerIsOwner
+  prizeTiers { prize count share } hostEnterprise { id } organizerName viewerIsOwner
   eligibility { trades minSkillLevel maxSkillLevel enterprises { id } }`;
 const CREATE = `mutation($input: CreateCompetitionInput!) { createCompetition(input: $input) { competition { ${FIELDS} } userErrors { code field message } } }`;
 const UPDATE = `mutation($input: UpdateCompetitionInput!) { updateCompetition(input: $input) { competition { ${FIELDS} } userErrors { code field message } } }`;
@@ -40,7 +40,7 @@ describe('createCompetition', () => {
     const res = await create(organizer.token, {
       hostEnterpriseId: host.id, aggregation: 'TRIMMED_MEAN', teamSize: 2, honorTopN: 3, promotionTopM: 2,
       eligibility: { trades: ['焊工', '电焊工', '焊工'], minSkillLevel: 'INTERMEDIATE', maxSkillLevel: 'TECHNICIAN', enterpriseIds: [ent.id] },
-      prizeTiers: [{ tier: 'FIRST', share: 0.1 }, { tier: 'SECOND', share: 0.2 }, { tier: 'THIRD', share: 0.3 }, { tier: 'EXCELLENCE', count: 5 }],
+      prizeTiers: [{ prize: 'FIRST', share: 0.1 }, { prize: 'SECOND', share: 0.2 }, { prize: 'THIRD', share: 0.3 }, { prize: 'EXCELLENCE', count: 5 }],
     });
     expect(res.userErrors).toEqual([]);
     expect(res.competition).toMatchObject({
@@ -48,8 +48,8 @@ describe('createCompetition', () => {
       hostEnterprise: { id: host.id }, organizerName: 'wang.organizer', viewerIsOwner: true,
       eligibility: { trades: ['焊工', '电焊工'], minSkillLevel: 'INTERMEDIATE', maxSkillLevel: 'TECHNICIAN', enterprises: [{ id: ent.id }] },
     });
-    expect(res.competition.prizeTiers[0]).toEqual({ tier: 'FIRST', count: null, share: 0.1 });
-    expect(res.competition.prizeTiers[3]).toEqual({ tier: 'EXCELLENCE', count: 5, share: null });
+    expect(res.competition.prizeTiers[0]).toEqual({ prize: 'FIRST', count: null, share: 0.1 });
+    expect(res.competition.prizeTiers[3]).toEqual({ prize: 'EXCELLENCE', count: 5, share: null });
   });
 
   it('defaults to an individual, MEAN competition open to its own trade; the public reads it without the owner’s account', async () => {
@@ -66,20 +66,20 @@ describe('createCompetition', () => {
     const res = await create(organizer.token, {
       title: ' ', trade: '', endsAt: '2099-05-01T00:00:00.000Z', registrationDeadline: '2099-06-01T00:00:00.000Z', teamSize: 11,
       honorTopN: -1, promotionTopM: -2, eligibility: { minSkillLevel: 'TECHNICIAN', maxSkillLevel: 'JUNIOR' },
-      prizeTiers: [{ tier: 'FIRST', count: 1, share: 0.1 }, { tier: 'SECOND', share: 0 }, { tier: 'THIRD' }, { tier: 'THIRD', count: 1 }],
+      prizeTiers: [{ prize: 'FIRST', count: 1, share: 0.1 }, { prize: 'SECOND', share: 0 }, { prize: 'THIRD' }, { prize: 'THIRD', count: 1 }],
     });
     expect(res.competition).toBeNull();
     expect(res.userErrors.length).toBeGreaterThan(0);
     expect(res.userErrors.every((e: any) => e.code === 'INVALID_INPUT')).toBe(true);
     expect(res.userErrors.map((e: any) => e.field.join('.')).sort()).toEqual([
       'input.eligibility.maxSkillLevel', 'input.endsAt', 'input.honorTopN', 'input.prizeTiers.0', 'input.prizeTiers.1.share', 'input.prizeTiers.2',
-      'input.prizeTiers.3.tier', 'input.promotionTopM', 'input.registrationDeadline', 'input.teamSize', 'input.title', 'input.trade',
+      'input.prizeTiers.3.prize', 'input.promotionTopM', 'input.registrationDeadline', 'input.teamSize', 'input.title', 'input.trade',
     ].sort());
     expect(ok(await t.gql(`{ competitions { totalCount } }`)).competitions.totalCount).toBe(before);
   });
 
   it('refuses shares summing over 1, unknown enterprises and IDs of the wrong type', async () => {
-    const shares = await create(organizer.token, { prizeTiers: [{ tier: 'FIRST', share: 0.6 }, { tier: 'SECOND', share: 0.5 }] });
+    const shares = await create(organizer.token, { prizeTiers: [{ prize: 'FIRST', share: 0.6 }, { prize: 'SECOND', share: 0.5 }] });
     expect(shares.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'prizeTiers'] })]);
     const ghost = Buffer.from('Enterprise:11111111-1111-4111-8111-111111111111').toString('base64url');
     const missing = await create(organizer.token, { hostEnterpriseId: ghost, eligibility: { enterpriseIds: [host.id, ghost] } });
@@ -125,7 +125,7 @@ describe('updateCompetition', () => {
     const f = await setupCompetition(t, { entries: 1, judges: 1, organizer });
     const res = ok(await t.gql(UPDATE, { input: { competitionId: f.competitionId, title: 'late' } }, organizer.token)).updateCompetition;
     expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-    expect(res.userErrors[0].message).toContain('IN_PROGRESS');
+    expect(res.userErrors[0].message).toBe('竞赛当前为“进行中”，不能修改');
   });
 
   it('is FORBIDDEN to another organizer and to other roles; the admin may', async () => {

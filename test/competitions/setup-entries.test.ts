@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { drawLots } from '../../src/competitions/entries/lots';
+import { enumLabel } from '../../src/common/enum-labels';
 import { errorCode, ok, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { mutate, setupCompetition } from '../helpers/competition';
@@ -58,20 +59,27 @@ describe('registerEntry', () => {
     const expectRule = async (workerIds: string[], rule: string, field = ['input', 'workerIds', '0']) => {
       const res = await run(REGISTER, { competitionId: f.competitionId, workerIds });
       expect(res.entry).toBeNull();
-      expect(res.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field, message: expect.stringContaining(`Rule “${rule}”`) })]);
+      expect(res.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field, message: expect.stringContaining(`规则“${rule}”`) })]);
     };
-    await expectRule([(await worker({ trade: '钳工' })).id], 'trade');
-    await expectRule([(await worker({ skillLevel: 'JUNIOR' })).id], 'skill level');
-    await expectRule([(await worker({ skillLevel: 'SENIOR_TECHNICIAN' })).id], 'skill level');
-    await expectRule([(await worker({ skillLevel: null })).id], 'skill level');
-    await expectRule([(await worker({}, elsewhere)).id], 'enterprise');
+    await expectRule([(await worker({ trade: '钳工' })).id], '工种');
+    await expectRule([(await worker({ skillLevel: 'JUNIOR' })).id], '技能等级');
+    await expectRule([(await worker({ skillLevel: 'SENIOR_TECHNICIAN' })).id], '技能等级');
+    await expectRule([(await worker({ skillLevel: null })).id], '技能等级');
+    await expectRule([(await worker({}, elsewhere)).id], '企业');
     const good = await worker({ trade: '电焊工', skillLevel: 'TECHNICIAN' });
-    await expectRule([good.id, (await worker({})).id], 'team size', ['input', 'workerIds']);
+    await expectRule([good.id, (await worker({})).id], '每队人数', ['input', 'workerIds']);
     expect((await entries(f.competitionId)).totalCount).toBe(0);
     expect((await run(REGISTER, { competitionId: f.competitionId, workerIds: [good.id] })).userErrors).toEqual([]);
-    await expectRule([good.id], 'one entry per worker');
+    await expectRule([good.id], '每人一项报名');
     const both = await run(REGISTER, { competitionId: f.competitionId, workerIds: [(await worker({ trade: '钳工', skillLevel: 'JUNIOR' })).id] });
-    expect(both.userErrors.map((e: any) => e.message.match(/Rule “([^”]+)”/)[1])).toEqual(['trade', 'skill level']);
+    expect(both.userErrors.map((e: any) => e.message.match(/规则“([^”]+)”/)[1])).toEqual(['工种', '技能等级']);
+    expect(both.userErrors[1].message).toMatch(/为初级工，本竞赛要求中级工–技师$/);
+    // The same refusal in English on request; names and trades stay as written.
+    const inEnglish = ok(await t.gql(REGISTER, { input: { competitionId: f.competitionId, workerIds: [(await worker({ trade: '钳工', skillLevel: 'JUNIOR' })).id] } }, organizer.token, { locale: 'en' })).registerEntry;
+    expect(inEnglish.userErrors.map((e: any) => e.message)).toEqual([
+      expect.stringMatching(/^Rule “trade”: .+ works as 钳工; this competition is for 焊工, 电焊工$/),
+      expect.stringMatching(/^Rule “skill level”: .+ is Junior worker; this competition requires Intermediate worker–Technician$/),
+    ]);
     expect((await entries(f.competitionId)).totalCount).toBe(1);
   });
 
@@ -80,10 +88,10 @@ describe('registerEntry', () => {
     const ent = await createEnterprise(t, organizer.token);
     const w = await createWorker(t, organizer.token, ent.id, { trade: '焊工' });
     const dup = await run(REGISTER, { competitionId: f.competitionId, workerIds: [w.id, w.id], teamName: 'T' });
-    expect(dup.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field: ['input', 'workerIds', '1'], message: expect.stringContaining('Rule “no duplicate worker”') })]);
+    expect(dup.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field: ['input', 'workerIds', '1'], message: expect.stringContaining('规则“职工不重复”') })]);
     const fitter = await createWorker(t, organizer.token, ent.id, { trade: '钳工' });
     const trade = await run(REGISTER, { competitionId: f.competitionId, workerIds: [w.id, fitter.id], teamName: 'T' });
-    expect(trade.userErrors).toEqual([expect.objectContaining({ field: ['input', 'workerIds', '1'], message: expect.stringContaining('this competition is for 焊工') })]);
+    expect(trade.userErrors).toEqual([expect.objectContaining({ field: ['input', 'workerIds', '1'], message: expect.stringContaining('本竞赛限焊工') })]);
   });
 
   it('lets only one of two simultaneous registrations of a worker through', async () => {
@@ -104,7 +112,7 @@ describe('registerEntry', () => {
     for (const until of ['DRAFT', 'REGISTRATION_CLOSED'] as const) {
       const g = await setupCompetition(t, { until, entries: 0, judges: 0, organizer });
       const res = await run(REGISTER, { competitionId: g.competitionId, workerIds: [w.id] });
-      expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining(until) })]);
+      expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining(`竞赛当前为“${enumLabel('CompetitionStatus', until)}”`) })]);
     }
   });
 
@@ -126,7 +134,7 @@ describe('withdrawEntry and disqualifyEntry', () => {
     events.length = 0;
     const w = await run(WITHDRAW, { entryId: f.entries[0]!.id });
     expect(w.entry).toMatchObject({ status: 'WITHDRAWN', statusReason: null });
-    expect((await run(WITHDRAW, { entryId: f.entries[0]!.id })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('WITHDRAWN') })]);
+    expect((await run(WITHDRAW, { entryId: f.entries[0]!.id })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('已退赛') })]);
     expect(errorCode(await t.gql(DISQUALIFY, { input: { entryId: f.entries[1]!.id } }, organizer.token))).toBe('BAD_USER_INPUT');
     const blank = await run(DISQUALIFY, { entryId: f.entries[1]!.id, reason: '  ' });
     expect(blank.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'reason'] })]);
@@ -168,7 +176,7 @@ describe('withdrawEntry and disqualifyEntry', () => {
     }
     await mutate(t, organizer.token, 'cancelCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId, reason: '取消' }, 'competition { id }');
     for (const q of [WITHDRAW, DISQUALIFY]) {
-      expect((await run(q, input)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('CANCELLED') })]);
+      expect((await run(q, input)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('已取消') })]);
     }
     expect((await entries(f.competitionId)).nodes[0].status).toBe('ACTIVE');
   });
@@ -199,10 +207,10 @@ describe('drawLots', () => {
 
   it('is possible only after registration closes and before the start; the seed is required', async () => {
     const open = await setupCompetition(t, { until: 'REGISTRATION_OPEN', entries: 1, judges: 0, organizer });
-    expect((await run(DRAW, { competitionId: open.competitionId, seed: 's' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('REGISTRATION_OPEN') })]);
+    expect((await run(DRAW, { competitionId: open.competitionId, seed: 's' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('报名中') })]);
     const started = await setupCompetition(t, { entries: 2, judges: 1, organizer });
     const redraw = await run(DRAW, { competitionId: started.competitionId, seed: 'other' });
-    expect(redraw.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('IN_PROGRESS') })]);
+    expect(redraw.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('进行中') })]);
     expect(ok(await t.gql(`query($id: ID!) { competition(id: $id) { drawSeed } }`, { id: started.competitionId })).competition.drawSeed).toBe('test-seed');
     const closed = await setupCompetition(t, { until: 'REGISTRATION_CLOSED', entries: 1, judges: 0, organizer });
     expect((await run(DRAW, { competitionId: closed.competitionId, seed: '' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'seed'] })]);

@@ -34,12 +34,12 @@ describe('setupCompetition (the shared fixture)', () => {
     const f = await setupCompetition(t, {
       until: 'REGISTRATION_OPEN', entries: 2, judges: 1, aggregation: 'MEDIAN', teamSize: 2,
       stages: [{ name: '综合', weight: 100, criteria: [{ name: '焊缝', kind: 'JUDGEMENT', maxScore: 10 }] }],
-      prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', share: 0.2 }], honorTopN: 1, promotionTopM: 1, level: 'PROVINCE',
+      prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', share: 0.2 }], honorTopN: 1, promotionTopM: 1, level: 'PROVINCE',
     });
-    const c = ok(await t.gql(`query($id: ID!) { competition(id: $id) { status aggregation level teamSize honorTopN promotionTopM prizeTiers { tier count share } entries { totalCount nodes { startNumber displayName participants { name } } } } }`,
+    const c = ok(await t.gql(`query($id: ID!) { competition(id: $id) { status aggregation level teamSize honorTopN promotionTopM prizeTiers { prize count share } entries { totalCount nodes { startNumber displayName participants { name } } } } }`,
       { id: f.competitionId }, f.organizer.token)).competition;
     expect(c).toMatchObject({ status: 'REGISTRATION_OPEN', aggregation: 'MEDIAN', level: 'PROVINCE', teamSize: 2, honorTopN: 1, promotionTopM: 1 });
-    expect(c.prizeTiers).toEqual([{ tier: 'FIRST', count: 1, share: null }, { tier: 'SECOND', count: null, share: 0.2 }]);
+    expect(c.prizeTiers).toEqual([{ prize: 'FIRST', count: 1, share: null }, { prize: 'SECOND', count: null, share: 0.2 }]);
     expect(c.entries.totalCount).toBe(2);
     expect(c.entries.nodes[0].startNumber).toBeNull();
     expect(c.entries.nodes[0].participants).toHaveLength(2);

@@ -84,7 +84,7 @@ describe('assignJudge', () => {
     await mutate(t, organizer.token, 'cancelCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId, reason: '取消' }, 'competition { id }');
     const judge = await judgeOf();
     const res = await run(ASSIGN, { competitionId: f.competitionId, userId: judge.globalId, stageIds: [f.stages[0]!.id], reason: 'r' });
-    expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('CANCELLED') })]);
+    expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('竞赛当前为“已取消”') })]);
     expect((await run(UNASSIGN, { competitionId: f.competitionId, userId: f.judges[0]!.globalId, reason: 'r' })).userErrors[0].code).toBe('INVALID_STATE');
   });
 

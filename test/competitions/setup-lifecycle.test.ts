@@ -5,7 +5,7 @@ import { organizerWithLiveEvents, uuidOf, type TestUser } from './live-setup';
 
 const MOVES = ['openRegistration', 'closeRegistration', 'startCompetition', 'closeScoring', 'reopenScoring', 'cancelCompetition'] as const;
 const move = (name: string) => `mutation($input: CompetitionTransitionInput!) { ${name}(input: $input) { competition { status } userErrors { code field message } } }`;
-const STATE = `query($id: ID!) { competition(id: $id) { status transitions { id from to reason at by { id displayName } } } }`;
+const STATE = `query($id: ID!) { competition(id: $id) { status transitions { nodes { id from to reason at by { id displayName } } } } }`;
 
 const live = organizerWithLiveEvents();
 const { events, caughtUp } = live;
@@ -16,7 +16,10 @@ beforeAll(() => {
 });
 
 const run = async (name: string, input: Record<string, unknown>, token = organizer.token) => ok(await t.gql(move(name), { input }, token))[name];
-const state = async (id: string) => ok(await t.gql(STATE, { id }, organizer.token)).competition;
+const state = async (id: string) => {
+  const c = ok(await t.gql(STATE, { id }, organizer.token)).competition;
+  return { ...c, transitions: c.transitions.nodes };
+};
 
 describe('the lifecycle through the API', () => {
   it('walks DRAFT → … → CANCELLED, recording who, when and why, and notifying subscribers of each move', async () => {
@@ -58,8 +61,10 @@ describe('the lifecycle through the API', () => {
     for (const name of MOVES) {
       const res = await run(name, { competitionId: f.competitionId, reason: 'x' });
       expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-      expect(res.userErrors[0].message).toContain('CANCELLED');
+      expect(res.userErrors[0].message).toContain('竞赛当前为“已取消”');
     }
+    const inEnglish = ok(await t.gql(move('openRegistration'), { input: { competitionId: f.competitionId } }, organizer.token, { locale: 'en' })).openRegistration;
+    expect(inEnglish.userErrors[0].message).toBe('Cannot open registration while the competition is Cancelled (only from Draft)');
   });
 
   it('refuses illegal moves with INVALID_STATE naming the current state; nothing recorded, nothing notified', async () => {
@@ -70,7 +75,7 @@ describe('the lifecycle through the API', () => {
       const res = await run(name, { competitionId: f.competitionId, reason: 'r' });
       expect(res.competition).toBeNull();
       expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'competitionId'] })]);
-      expect(res.userErrors[0].message).toContain('while the competition is DRAFT');
+      expect(res.userErrors[0].message).toContain('竞赛当前为“草稿”');
     }
     expect(await state(f.competitionId)).toEqual({ status: 'DRAFT', transitions: [] });
     await caughtUp();
@@ -93,7 +98,7 @@ describe('the lifecycle through the API', () => {
   it('opens registration only with a valid scheme, each problem a userError naming the stage', async () => {
     const empty = await setupCompetition(t, { until: 'DRAFT', organizer, judges: 0, stages: [] });
     const none = await run('openRegistration', { competitionId: empty.competitionId });
-    expect(none.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('no stages') })]);
+    expect(none.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('评分方案还没有赛段') })]);
 
     const f = await setupCompetition(t, {
       until: 'DRAFT', organizer, judges: 0,
@@ -101,8 +106,8 @@ describe('the lifecycle through the API', () => {
     });
     const res = await run('openRegistration', { competitionId: f.competitionId });
     expect(res.userErrors.map((e: any) => e.message)).toEqual([
-      expect.stringContaining('stage “实操” has no criteria'),
-      expect.stringContaining('stage weights sum to 90, not 100'),
+      '评分方案尚未就绪：赛段“实操”还没有评分项',
+      '评分方案尚未就绪：各赛段权重之和为 90，不是 100',
     ]);
     expect((await state(f.competitionId)).status).toBe('DRAFT');
     await mutate(t, organizer.token, 'updateStage', 'UpdateStageInput', { stageId: f.stages[1]!.id, weight: 70 }, 'stage { id }');
@@ -116,9 +121,9 @@ describe('the lifecycle through the API', () => {
     await mutate(t, organizer.token, 'assignJudge', 'AssignJudgeInput', { competitionId: f.competitionId, userId: f.judges[0]!.globalId, stageIds: [f.stages[1]!.id] }, 'assignment { id }');
     const res = await run('startCompetition', { competitionId: f.competitionId });
     expect(res.userErrors.map((e: any) => [e.code, e.message])).toEqual([
-      ['INVALID_STATE', 'Cannot start: lots have not been drawn (drawLots)'],
-      ['INVALID_STATE', 'Cannot start: stage “理论” has no judge'],
-      ['INVALID_STATE', 'Cannot start: stage “实操” has 1 judge(s); TRIMMED_MEAN needs at least 3'],
+      ['INVALID_STATE', '不能开始竞赛：尚未抽签（drawLots）'],
+      ['INVALID_STATE', '不能开始竞赛：赛段“理论”没有裁判'],
+      ['INVALID_STATE', '不能开始竞赛：赛段“实操”只有 1 名裁判；“去掉最高最低分后平均”至少需要 3 名'],
     ]);
     await mutate(t, organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'x' }, 'competition { id }');
     for (const j of f.judges) {
@@ -126,7 +131,7 @@ describe('the lifecycle through the API', () => {
     }
     const third = await t.user([Role.JUDGE]);
     const twoJudges = await run('startCompetition', { competitionId: f.competitionId });
-    expect(twoJudges.userErrors.map((e: any) => e.message)).toEqual(['Cannot start: stage “实操” has 2 judge(s); TRIMMED_MEAN needs at least 3']);
+    expect(twoJudges.userErrors.map((e: any) => e.message)).toEqual(['不能开始竞赛：赛段“实操”只有 2 名裁判；“去掉最高最低分后平均”至少需要 3 名']);
     await mutate(t, organizer.token, 'assignJudge', 'AssignJudgeInput', { competitionId: f.competitionId, userId: third.globalId, stageIds: [f.stages[1]!.id] }, 'assignment { id }');
     expect((await run('startCompetition', { competitionId: f.competitionId })).competition.status).toBe('IN_PROGRESS');
   });
@@ -136,7 +141,7 @@ describe('the lifecycle through the API', () => {
     await mutate(t, organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'x' }, 'competition { id }');
     await mutate(t, organizer.token, 'withdrawEntry', 'WithdrawEntryInput', { entryId: f.entries[0]!.id }, 'entry { id }');
     const res = await run('startCompetition', { competitionId: f.competitionId });
-    expect(res.userErrors.map((e: any) => e.message)).toEqual(['Cannot start: there is no active entry']);
+    expect(res.userErrors.map((e: any) => e.message)).toEqual(['不能开始竞赛：没有参赛中的报名']);
   });
 
   it('is refused to anonymous viewers, other roles and organizers who do not own it; an admin may', async () => {
@@ -159,11 +164,11 @@ describe('the lifecycle through the API', () => {
 describe('who sees the lifecycle history', () => {
   it('organizers and admins see transitions (field and node); judges and the public do not', async () => {
     const f = await setupCompetition(t, { organizer, entries: 1, judges: 1 });
-    const Q = `query($id: ID!) { competition(id: $id) { transitions { id } } }`;
-    const ids = ok(await t.gql(Q, { id: f.competitionId }, organizer.token)).competition.transitions.map((x: any) => x.id);
+    const Q = `query($id: ID!) { competition(id: $id) { transitions { nodes { id } } } }`;
+    const ids = ok(await t.gql(Q, { id: f.competitionId }, organizer.token)).competition.transitions.nodes.map((x: any) => x.id);
     expect(ids).toHaveLength(3);
     const otherOrganizer = await t.user([Role.ORGANIZER]);
-    expect(ok(await t.gql(Q, { id: f.competitionId }, otherOrganizer.token)).competition.transitions).toHaveLength(3);
+    expect(ok(await t.gql(Q, { id: f.competitionId }, otherOrganizer.token)).competition.transitions.nodes).toHaveLength(3);
     expect(ok(await t.gql(Q, { id: f.competitionId }, f.judges[0]!.token)).competition.transitions).toBeNull();
     expect(ok(await t.gql(Q, { id: f.competitionId })).competition.transitions).toBeNull();
     const NODE = `query($id: ID!) { node(id: $id) { id ... on CompetitionTransition { to } } }`;

@@ -67,7 +67,7 @@ describe('stages', () => {
     ] as const) {
       const res = await run(q, input);
       expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
-      expect(res.userErrors[0].message).toContain('REGISTRATION_OPEN');
+      expect(res.userErrors[0].message).toContain('竞赛当前为“报名中”');
     }
     expect(await scheme(f.competitionId)).toEqual(before);
   });
@@ -140,4 +140,25 @@ describe('criteria', () => {
     const gone = ok(await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: f.stages[1]!.criteria[0]!.id })).node;
     expect(gone).toBeNull();
   });
+});
+
+describe('bounds of a scheme', () => {
+  it('takes at most 10 stages and 50 criteria a stage; the one beyond is INVALID_INPUT and adds nothing', async () => {
+    const f = await draft();
+    const stages: any[] = [];
+    for (let i = 0; i < 10; i++) stages.push((await run(ADD_STAGE, { competitionId: f.competitionId, name: `赛段${i}`, weight: 10 })).stage);
+    const eleventh = await run(ADD_STAGE, { competitionId: f.competitionId, name: '多余', weight: 1 });
+    expect(eleventh.stage).toBeNull();
+    expect(eleventh.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'competitionId'], message: '一个竞赛最多 10 个赛段' }]);
+    const inEnglish = ok(await t.gql(ADD_STAGE, { input: { competitionId: f.competitionId, name: '多余', weight: 1 } }, organizer.token, { locale: 'en' })).addStage;
+    expect(inEnglish.userErrors[0].message).toBe('A competition has at most 10 stages');
+    for (let i = 0; i < 50; i++) {
+      expect((await run(ADD_CRIT, { stageId: stages[0].id, name: `项${i}`, kind: 'MEASUREMENT', maxScore: 1 })).userErrors).toEqual([]);
+    }
+    const beyond = await run(ADD_CRIT, { stageId: stages[0].id, name: '多余', kind: 'MEASUREMENT', maxScore: 1 });
+    expect(beyond.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'stageId'], message: '一个赛段最多 50 个评分项' }]);
+    const after = await scheme(f.competitionId);
+    expect(after).toHaveLength(10);
+    expect(after[0].criteria).toHaveLength(50);
+  }, 120_000);
 });

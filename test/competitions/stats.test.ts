@@ -32,7 +32,7 @@ beforeAll(async () => {
   t = await startTestServer();
   admin = (await t.user([Role.ADMIN])).token;
   // Three entries from new private enterprises of 思明区 (the fixture's default), two judges.
-  f = await setupCompetition(t, { entries: 3, judges: 2, stages: STAGES, until: 'REGISTRATION_OPEN', prizeTiers: [{ tier: 'FIRST', count: 1 }], honorTopN: 1 });
+  f = await setupCompetition(t, { entries: 3, judges: 2, stages: STAGES, until: 'REGISTRATION_OPEN', prizeTiers: [{ prize: 'FIRST', count: 1 }], honorTopN: 1 });
   // A fourth entry from a state-owned enterprise of 湖里区, with two eligible colleagues who stay home
   // and one electrician (another trade) who is not eligible.
   const soe = await createEnterprise(t, f.organizer.token, { ownership: 'STATE_OWNED', district: '湖里区', size: 'LARGE' });

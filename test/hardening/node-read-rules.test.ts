@@ -63,7 +63,7 @@ const cases: NodeCase[] = [
   { type: 'Stage', id: (f) => f.live.stages[0]!.id, own: { ...competitionNodes('stages { id }', (c) => c.stages), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Criterion', id: (f) => f.live.stages[0]!.criteria[0]!.id, own: { ...competitionNodes('stages { criteria { id } }', (c) => c.stages.flatMap((s: any) => s.criteria)), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Entry', id: (f) => f.live.entries[0]!.id, own: { ...competitionNodes('entries(first: 100) { nodes { id } }', (c) => c.entries.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
-  { type: 'CompetitionTransition', id: (f) => f.ids.transition!, own: { ...competitionNodes('transitions { id }', (c) => c.transitions), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: STAFF },
+  { type: 'CompetitionTransition', id: (f) => f.ids.transition!, own: { ...competitionNodes('transitions { nodes { id } }', (c) => c.transitions?.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: STAFF },
   { type: 'CompetitionOfficial', id: (f) => f.ids.official!, own: { ...competitionNodes('officials(first: 20) { nodes { id } }', (c) => c.officials.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...JURY, 'judge'] },
   { type: 'JudgeAssignment', id: (f) => f.ids.assignment!, own: { ...competitionNodes('judges { id }', (c) => c.judges), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...JURY, 'judge'] },
   {
@@ -208,7 +208,7 @@ beforeAll(async () => {
 
   const arbitrator = await t.user([Role.JUDGE]);
   const official = await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: live.competitionId, userId: arbitrator.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
-  const staffView = ok(await t.gql(`query($c: ID!) { competition(id: $c) { transitions { id } judges { id } } }`, { c: live.competitionId }, live.organizer.token)) as any;
+  const staffView = ok(await t.gql(`query($c: ID!) { competition(id: $c) { transitions { nodes { id } } judges { id } } }`, { c: live.competitionId }, live.organizer.token)) as any;
   const judgeUser = ok(await t.gql(`{ viewer { id email } }`, {}, judge.token)) as any;
   f = {
     live, done,
@@ -216,7 +216,7 @@ beforeAll(async () => {
       official: official.official.id,
       published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks[0].id,
       score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
-      transition: staffView.competition.transitions[0].id, assignment: staffView.competition.judges[0].id,
+      transition: staffView.competition.transitions.nodes[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
       ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),

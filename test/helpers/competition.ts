@@ -28,7 +28,7 @@ export interface SetupOptions {
   stages?: { name: string; weight: number; anonymous?: boolean; criteria: { name?: string; kind: 'MEASUREMENT' | 'JUDGEMENT'; maxScore: number }[] }[];
   /** Default IN_PROGRESS: lots drawn with seed 'test-seed', every judge on every stage. */
   until?: Until;
-  prizeTiers?: { tier: string; count?: number; share?: number }[];
+  prizeTiers?: { prize: string; count?: number; share?: number }[];
   honorTopN?: number;
   promotionTopM?: number;
   level?: string;

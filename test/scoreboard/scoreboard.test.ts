@@ -55,7 +55,7 @@ suite('scoreboard page in Chromium', () => {
     b = await startTestServer({ shareWith: a });
     f = await setupCompetition(a, {
       title: '2026年厦门市焊工职业技能大赛', entries: 6, judges: 1, stages: STAGES,
-      prizeTiers: [{ tier: 'FIRST', count: 1 }, { tier: 'SECOND', count: 1 }, { tier: 'THIRD', count: 2 }],
+      prizeTiers: [{ prize: 'FIRST', count: 1 }, { prize: 'SECOND', count: 1 }, { prize: 'THIRD', count: 2 }],
     });
     // Names a hall would see (before any board is built, so the board reads them).
     for (const [i, [name, enterprise]] of PEOPLE.entries()) {

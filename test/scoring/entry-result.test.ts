@@ -256,7 +256,7 @@ describe('computeEntryResult', () => {
 
     it('an invalid scheme', () => {
       const bad: Scheme = { ...scheme, stages: [{ ...scheme.stages[0]!, weight: 40 }, scheme.stages[1]!] };
-      expect(() => computeEntryResult(bad, [], judges)).toThrow(/weights sum to 110/);
+      expect(() => computeEntryResult(bad, [], judges)).toThrow(/权重之和为 110/);
     });
 
     it('a fractional or negative judge count', () => {

@@ -24,7 +24,7 @@ async function competitionOf(ctx: Context, entry: Entry): Promise<Competition> {
 
 @Resolver(() => Entry)
 export class EntryResolver {
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The competition it is entered in.' })
   async competition(@Root() entry: Entry, @Ctx() ctx: Context): Promise<Competition> {
     return competitionOf(ctx, entry);
   }
@@ -43,7 +43,7 @@ export class EntryResolver {
     return workers.map((w) => (w && !(w instanceof Error) ? w.name : '')).join('、');
   }
 
-  @FieldResolver(() => [EntryParticipant], { description: 'The workers, in team order; empty when anonymized.' })
+  @FieldResolver(() => [EntryParticipant], { description: 'The workers, in team order: at most 10 (the competition’s teamSize); empty when anonymized.' })
   async participants(@Root() entry: Entry, @Ctx() ctx: Context): Promise<EntryParticipant[]> {
     if (await isAnonymizedFor(ctx, await competitionOf(ctx, entry))) return [];
     const members = await ctx.loaders.get(membersByEntry).load(entry.id);

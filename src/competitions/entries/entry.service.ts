@@ -18,6 +18,10 @@ import { CompetitionStatus as S, EntryStatus } from '../enums.js';
 import { drawLots } from './lots.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { concurrently } from '../../common/concurrently.js';
+import { labelOf } from '../../common/enum-labels.js';
+import { m } from './messages.js';
+import { currentLocale } from '../../common/i18n.js';
+import { commonMessage, nameOf } from '../../common/messages.js';
 
 /** While these hold, an entry's status is part of the live leaderboard. */
 const LIVE: readonly S[] = [S.IN_PROGRESS, S.SCORING_CLOSED];
@@ -35,16 +39,18 @@ export function eligibilityProblems(competition: Competition, worker: Worker, fi
   const problems: UserErrorInit[] = [];
   const trades = competition.eligibleTrades.length ? competition.eligibleTrades : [competition.trade];
   if (!trades.includes(worker.trade)) {
-    problems.push(notEligible(`Rule “trade”: ${worker.name} works as ${worker.trade}; this competition is for ${trades.join(', ')}`, field));
+    problems.push(notEligible(m('ruleTrade', { name: worker.name, trade: worker.trade, trades: trades.join(currentLocale() === 'en' ? ', ' : '、') }), field));
   }
   const { minSkillLevel: min, maxSkillLevel: max } = competition;
   const rank = skillRank(worker.skillLevel);
   if ((min && rank < skillRank(min)) || (max && rank > skillRank(max))) {
-    const range = `${min ?? 'any'}–${max ?? 'any'}`;
-    problems.push(notEligible(`Rule “skill level”: ${worker.name} is ${worker.skillLevel ?? 'without a skill level'}; this competition requires ${range}`, field));
+    const level = (l: string | null | undefined) => (l ? labelOf('SkillLevel', l) : m('anyLevel'));
+    const range = `${level(min)}–${level(max)}`;
+    const has = worker.skillLevel ? labelOf('SkillLevel', worker.skillLevel) : m('noSkillLevel');
+    problems.push(notEligible(m('ruleSkill', { name: worker.name, level: has, range }), field));
   }
   if (competition.eligibleEnterpriseIds.length && !competition.eligibleEnterpriseIds.includes(worker.enterprise.id)) {
-    problems.push(notEligible(`Rule “enterprise”: ${worker.name}’s enterprise is not among the enterprises this competition is open to`, field));
+    problems.push(notEligible(m('ruleEnterprise', { name: worker.name }), field));
   }
   return problems;
 }
@@ -59,24 +65,24 @@ export class EntryService {
     return this.em.transactional(async (tx) => {
       const competition = await lockCompetition(tx, competitionId);
       assertOwner(viewer, competition);
-      assertStatus(competition, [S.REGISTRATION_OPEN], 'Registering an entry');
+      assertStatus(competition, [S.REGISTRATION_OPEN], m('registering'));
       if (deadlinePassed(competition)) {
         throw domainError(
           UserErrorCode.INVALID_STATE,
-          `Registration closed at its deadline (${competition.registrationDeadline!.toISOString()}); the organizer may extend it with a reason`,
+          m('deadlinePassed', { deadline: competition.registrationDeadline!.toISOString() }),
           ['input', 'competitionId'],
         );
       }
       const problems: UserErrorInit[] = [];
       if (workerIds.length !== competition.teamSize) {
-        problems.push(notEligible(`Rule “team size”: an entry has exactly ${competition.teamSize} worker(s); ${workerIds.length} given`));
+        problems.push(notEligible(m('ruleTeamSize', { size: competition.teamSize, given: workerIds.length })));
       }
       if (competition.teamSize > 1 && !teamName) {
-        problems.push({ code: UserErrorCode.INVALID_INPUT, message: 'teamName is required for team entries', field: ['input', 'teamName'] });
+        problems.push({ code: UserErrorCode.INVALID_INPUT, message: m('teamNameRequired'), field: ['input', 'teamName'] });
       }
       const firstIndex = new Map<string, number>();
       workerIds.forEach((id, i) => {
-        if (firstIndex.has(id)) problems.push(notEligible(`Rule “no duplicate worker”: workerIds[${i}] repeats workerIds[${firstIndex.get(id)}]`, ['input', 'workerIds', String(i)]));
+        if (firstIndex.has(id)) problems.push(notEligible(m('ruleDuplicate', { index: i, first: firstIndex.get(id) }), ['input', 'workerIds', String(i)]));
         else firstIndex.set(id, i);
       });
       const workers = new Map((await tx.find(Worker, { id: { $in: [...firstIndex.keys()] } })).map((w) => [w.id, w]));
@@ -87,11 +93,11 @@ export class EntryService {
         const field = ['input', 'workerIds', String(i)];
         const worker = workers.get(id);
         if (!worker) {
-          problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Worker not found', field });
+          problems.push({ code: UserErrorCode.NOT_FOUND, message: commonMessage('notFound', { what: nameOf('Worker') }), field });
           continue;
         }
         problems.push(...eligibilityProblems(competition, worker, field));
-        if (taken.has(id)) problems.push(notEligible(`Rule “one entry per worker”: ${worker.name} is already entered in this competition`, field));
+        if (taken.has(id)) problems.push(notEligible(m('ruleOneEntry', { name: worker.name }), field));
       }
       if (problems.length) throw new DomainError(problems);
       const entry = tx.create(Entry, { competition, teamName, registeredBy: tx.getReference(User, viewer.id) } as never);
@@ -104,7 +110,7 @@ export class EntryService {
       } catch (err) {
         // A concurrent registration of the same worker loses at the (competition, worker) unique index.
         if (err instanceof UniqueConstraintViolationException) {
-          throw new DomainError(notEligible('Rule “one entry per worker”: a worker of this entry is already entered in this competition'));
+          throw new DomainError(notEligible(m('ruleOneEntryRace')));
         }
         throw err;
       }
@@ -113,16 +119,16 @@ export class EntryService {
   }
 
   async withdraw(viewer: Viewer, entryId: string, reason: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
-    return this.changeStatus(viewer, entryId, EntryStatus.WITHDRAWN, cleanReason(reason, false, 'withdraw an entry'), 'Withdrawing an entry');
+    return this.changeStatus(viewer, entryId, EntryStatus.WITHDRAWN, cleanReason(reason, false, m('toWithdraw')), m('withdrawing'));
   }
 
   async disqualify(viewer: Viewer, entryId: string, reason: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
-    return this.changeStatus(viewer, entryId, EntryStatus.DISQUALIFIED, cleanReason(reason, true, 'disqualify an entry'), 'Disqualifying an entry');
+    return this.changeStatus(viewer, entryId, EntryStatus.DISQUALIFIED, cleanReason(reason, true, m('toDisqualify')), m('disqualifying'));
   }
 
   /** 缺考: the entrant did not show up; the entry takes and needs no marks and is ranked as the competition's absentRanking says. */
   async markAbsent(viewer: Viewer, entryId: string, reason: string | null | undefined): Promise<{ entry: Entry; competition: Competition }> {
-    return this.changeStatus(viewer, entryId, EntryStatus.ABSENT, () => cleanReason(reason, true, 'mark an entry absent'), 'Marking an entry absent', ABSENT_MARKABLE);
+    return this.changeStatus(viewer, entryId, EntryStatus.ABSENT, () => cleanReason(reason, true, m('toMarkAbsent')), m('markingAbsent'), ABSENT_MARKABLE);
   }
 
   /**
@@ -140,7 +146,7 @@ export class EntryService {
       assertStatus(competition, allowed, what);
       const entry = (await tx.findOne(Entry, { id: entryId }, { refresh: true }))!;
       if (entry.status !== EntryStatus.ACTIVE) {
-        throw domainError(UserErrorCode.INVALID_STATE, `The entry is already ${entry.status}`, ['input', 'entryId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('alreadyStatus', { status: labelOf('EntryStatus', entry.status) }), ['input', 'entryId']);
       }
       entry.status = to;
       entry.statusReason = reason;
@@ -162,10 +168,10 @@ export class EntryService {
     return this.em.transactional(async (tx) => {
       const competition = await lockCompetition(tx, competitionId);
       assertOwner(viewer, competition);
-      assertStatus(competition, [S.REGISTRATION_CLOSED], 'Drawing lots');
+      assertStatus(competition, [S.REGISTRATION_CLOSED], m('drawing'));
       const entries = await tx.find(Entry, { competition });
       const active = entries.filter((e) => e.status === EntryStatus.ACTIVE);
-      if (!active.length) throw domainError(UserErrorCode.INVALID_STATE, 'There is no active entry to draw lots for', ['input', 'competitionId']);
+      if (!active.length) throw domainError(UserErrorCode.INVALID_STATE, m('noActiveEntry'), ['input', 'competitionId']);
       // Cleared in a flush of its own: (competition, startNumber) is unique and checked row by row, so
       // writing a redraw over the previous numbers in one statement could collide.
       for (const e of entries) Object.assign(e, { startNumber: null, station: null });
@@ -200,7 +206,7 @@ function readEntryCursor(value: string, name: string): EntryCursor {
   } catch {
     // falls through to the client error below
   }
-  throw badInput(`\`${name}\` is not a valid cursor for this list`);
+  throw badInput(m('badCursor', { name }));
 }
 
 /**

@@ -24,7 +24,7 @@ export class CompetitionOfficial extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) competition!: Ref<Competition>;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) user!: Ref<User>;
-  @Field(() => OfficialDuty) @Enum({ items: () => OfficialDuty }) duty!: OfficialDuty;
+  @Field(() => OfficialDuty, { description: 'The duty held (加密裁判, 监督仲裁 or 领队).' }) @Enum({ items: () => OfficialDuty }) duty!: OfficialDuty;
   /** A team leader's enterprise: whose entrants they lead. Null for other duties. */
   @Property({ type: 'uuid', nullable: true }) enterpriseId: string | null = null;
   @Field(() => String, { nullable: true, description: 'Why named (required once the competition is IN_PROGRESS).' })

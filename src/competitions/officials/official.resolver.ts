@@ -1,39 +1,52 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden, Payload, withUserErrors } from '../../common/errors.js';
 import { Connection, ConnectionArgs, expectId } from '../../common/relay.js';
-import { paginate } from '../../common/pagination.js';
+import { nestedConnection } from '../../common/nested-connection.js';
+import { SortDirection } from '../../registry/registry.inputs.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
-import { juryStanding, ORGANIZER_ROLES } from '../access.js';
+import { juryStanding, ORGANIZER_ROLES, standingFrom } from '../access.js';
 import { Competition } from '../setup/competition.entity.js';
-import { competitionById } from '../competitions.loaders.js';
+import { assignmentsByCompetition, competitionById } from '../competitions.loaders.js';
 import { OfficialDuty } from '../enums.js';
 import { CompetitionOfficial } from './official.entity.js';
 import { dutiesOf, OfficialService } from './official.service.js';
+import { m } from './messages.js';
 
 @InputType({ description: 'Names a user to a duty in a competition.' })
 export class AppointOfficialInput {
-  @Field(() => ID) competitionId!: string;
+  @Field(() => ID, { description: 'The competition (any status before FINALIZED, CANCELLED excepted).' }) competitionId!: string;
   @Field(() => ID, { description: 'The user to name.' }) userId!: string;
-  @Field(() => OfficialDuty) duty!: OfficialDuty;
+  @Field(() => OfficialDuty, { description: 'The duty: ENCRYPTION_OFFICER (one per competition, never a judge of it), ARBITRATOR, or TEAM_LEADER (one per enterprise).' }) duty!: OfficialDuty;
   @Field(() => ID, { nullable: true, description: 'TEAM_LEADER only (and required): the enterprise whose entrants they lead.' }) enterpriseId?: string | null;
   @Field(() => String, { nullable: true, description: 'Required once the competition is IN_PROGRESS; recorded.' }) reason?: string | null;
 }
 
 @InputType({ description: 'Relieves a user of a duty; the appointment stays on record.' })
 export class RelieveOfficialInput {
-  @Field(() => ID) competitionId!: string;
-  @Field(() => ID) userId!: string;
-  @Field(() => OfficialDuty) duty!: OfficialDuty;
+  @Field(() => ID, { description: 'The competition.' }) competitionId!: string;
+  @Field(() => ID, { description: 'The user holding the duty.' }) userId!: string;
+  @Field(() => OfficialDuty, { description: 'The duty they are relieved of.' }) duty!: OfficialDuty;
   @Field(() => String, { nullable: true, description: 'Required once the competition is IN_PROGRESS; recorded.' }) reason?: string | null;
 }
 
 @ObjectType({ description: 'The appointment, or userErrors.' })
 export class OfficialPayload extends Payload {
-  @Field(() => CompetitionOfficial, { nullable: true }) official?: CompetitionOfficial | null;
+  @Field(() => CompetitionOfficial, { nullable: true, description: 'The appointment as it is now (relieved: with removedAt); null when refused.' }) official?: CompetitionOfficial | null;
+}
+
+export enum CompetitionOfficialOrderField {
+  APPOINTED_AT = 'appointedAt',
+}
+registerEnumType(CompetitionOfficialOrderField, { name: 'CompetitionOfficialOrderField', description: 'What to order a competition’s officials by.' });
+
+@InputType({ description: 'How to order a competition’s officials; ties are broken by id in the same direction.' })
+export class CompetitionOfficialOrder {
+  @Field(() => CompetitionOfficialOrderField, { description: 'What to order by: APPOINTED_AT, when they were named.' }) field!: CompetitionOfficialOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (earliest first, the default) or descending.' }) direction!: SortDirection;
 }
 
 export const OfficialConnection = Connection(CompetitionOfficial, 'CompetitionOfficial');
@@ -57,7 +70,7 @@ export class OfficialResolver {
     return userSummary(ctx, o.user.id);
   }
 
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The competition the duty is in.' })
   async competition(@Root() o: CompetitionOfficial, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(o.competition.id))!;
   }
@@ -93,18 +106,25 @@ export class OfficialResolver {
 
 @Resolver(() => Competition)
 export class CompetitionOfficialsResolver {
-  @FieldResolver(() => OfficialConnection, { description: 'Its officials, in order of appointment (relieved ones included, with removedAt). The competition’s jury (organizer, chief judge, ADMIN) only.' })
+  @FieldResolver(() => OfficialConnection, { description: 'Its officials, in order of appointment unless ordered otherwise (relieved ones included, with removedAt). The competition’s jury (organizer, chief judge, ADMIN) only: FORBIDDEN to anyone else.' })
   async officials(
     @Root() competition: Competition,
     @Args() page: ConnectionArgs,
     @Arg('duty', () => OfficialDuty, { nullable: true, description: 'Only this duty.' }) duty: OfficialDuty | null,
+    @Arg('orderBy', () => CompetitionOfficialOrder, { nullable: true, description: 'The order; null = earliest appointment first (APPOINTED_AT, ASC).' }) orderBy: CompetitionOfficialOrder | null,
     @Ctx() ctx: Context,
   ): Promise<OfficialConnection> {
-    if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden('只有本竞赛的组织者和裁判长可查看 / Only the competition’s organizer and chief judge see its officials');
-    return paginate(ctx.em, CompetitionOfficial, { competition, ...(duty ? { duty } : {}) }, page, { appointedAt: 'asc', id: 'asc' });
+    // The jury rule from the batched panel, so a list of competitions asks for it once, not once each.
+    const viewer = ctx.viewer;
+    const seats = viewer ? (await ctx.loaders.get(assignmentsByCompetition).load(competition.id)).filter((a) => a.user.id === viewer.id) : [];
+    if (!standingFrom(viewer, competition, seats).jury) throw forbidden(m('juryOnly'));
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    const where: Record<string, string> = duty ? { duty } : {};
+    const list = { entity: CompetitionOfficial, parent: 'competition', where };
+    return nestedConnection(ctx, list, competition.id, page, { [orderBy?.field ?? CompetitionOfficialOrderField.APPOINTED_AT]: dir });
   }
 
-  @FieldResolver(() => [OfficialDuty], { description: 'The duties the logged-in user holds now in this competition (empty when none or not logged in).' })
+  @FieldResolver(() => [OfficialDuty], { description: 'The duties the logged-in user holds now in this competition: at most 3, one per OfficialDuty (empty when none or not logged in).' })
   async myDuties(@Root() competition: Competition, @Ctx() ctx: Context): Promise<OfficialDuty[]> {
     return ctx.viewer ? dutiesOf(ctx.em, competition.id, ctx.viewer.id) : [];
   }

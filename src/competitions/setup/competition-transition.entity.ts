@@ -11,9 +11,9 @@ import { CompetitionStatus } from '../enums.js';
 export class CompetitionTransition extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) @Index() competition!: Ref<Competition>;
-  @Field(() => CompetitionStatus) @Enum({ items: () => CompetitionStatus }) from!: CompetitionStatus;
-  @Field(() => CompetitionStatus) @Enum({ items: () => CompetitionStatus }) to!: CompetitionStatus;
+  @Field(() => CompetitionStatus, { description: 'The status before the move.' }) @Enum({ items: () => CompetitionStatus }) from!: CompetitionStatus;
+  @Field(() => CompetitionStatus, { description: 'The status after it (the same as `from` for a moved registration deadline).' }) @Enum({ items: () => CompetitionStatus }) to!: CompetitionStatus;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) by!: Ref<User>;
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 1000, nullable: true }) reason: string | null = null;
-  @Field() @Property({ type: 'Date' }) at: Date = new Date();
+  @Field(() => String, { nullable: true, description: 'Why, as the organizer wrote it; null when no reason was given.' }) @Property({ type: 'string', length: 1000, nullable: true }) reason: string | null = null;
+  @Field({ description: 'When the move was made.' }) @Property({ type: 'Date' }) at: Date = new Date();
 }

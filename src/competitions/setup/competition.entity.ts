@@ -9,9 +9,10 @@ import { AbsentRanking, Aggregation, CompetitionKind, CompetitionStatus, PrizeTi
 
 @ObjectType({ description: 'One prize tier: a fixed count of places, or a share of ranked entries.' })
 export class PrizeTierRule {
-  @Field(() => PrizeTierName) tier!: PrizeTierName;
-  @Field(() => Int, { nullable: true }) count?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Share of ranked entries, 0–1 (e.g. 0.1 = 10 %), rounded.' }) share?: number | null;
+  /** Stored as `tier` in the competition's JSON; named `prize` in the schema, as Award.prize. */
+  @Field(() => PrizeTierName, { name: 'prize', description: 'The prize (一等奖 …).' }) tier!: PrizeTierName;
+  @Field(() => Int, { nullable: true, description: 'A fixed number of places; null when the tier is a share.' }) count?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of ranked entries, 0–1 (e.g. 0.1 = 10 %), rounded; null when the tier is a count.' }) share?: number | null;
 }
 
 @ObjectType({ implements: Node, description: 'A labor or skills competition (岗位练兵, 技术比武, 职业技能大赛).' })
@@ -21,11 +22,11 @@ export class Competition extends Node {
   id: string = randomUUID();
 
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
-  @Field() @Property({ type: 'string', length: 200 }) title!: string;
-  @Field() @Property({ type: 'text' }) description: string = '';
+  @Field({ description: 'Title (竞赛名称); public.' }) @Property({ type: 'string', length: 200 }) title!: string;
+  @Field({ description: 'What the competition is about, for entrants; empty when none was given.' }) @Property({ type: 'text' }) description: string = '';
 
-  @Field(() => CompetitionKind) @Enum({ items: () => CompetitionKind }) @Index() kind!: CompetitionKind;
-  @Field(() => Level) @Enum({ items: () => Level }) level!: Level;
+  @Field(() => CompetitionKind, { description: 'Kind of competition (竞赛类型).' }) @Enum({ items: () => CompetitionKind }) @Index() kind!: CompetitionKind;
+  @Field(() => Level, { description: 'Level (级别) of the organizing body: sets whose workers its participation rate counts.' }) @Enum({ items: () => Level }) level!: Level;
   @Field({ description: 'Trade (工种) competed in.' }) @Property({ type: 'string', length: 100 }) trade!: string;
 
   /** Field resolver (loader). */
@@ -35,11 +36,14 @@ export class Competition extends Node {
   @Field(() => String, { nullable: true, description: 'District (县区) of a DISTRICT-level competition: its participation rate counts the workers of this district.' })
   @Property({ type: 'string', length: 100, nullable: true }) district: string | null = null;
 
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) registrationDeadline: Date | null = null;
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) @Index() startsAt: Date | null = null;
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) endsAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'Entries are refused from this moment (报名截止); null = until registration is closed by hand.' })
+  @Property({ type: 'Date', nullable: true }) registrationDeadline: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When the competition starts; null only for competitions created before it was required.' })
+  @Property({ type: 'Date', nullable: true }) @Index() startsAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When the competition ends; null only for competitions created before it was required.' })
+  @Property({ type: 'Date', nullable: true }) endsAt: Date | null = null;
 
-  @Field(() => Aggregation) @Enum({ items: () => Aggregation }) aggregation: Aggregation = Aggregation.MEAN;
+  @Field(() => Aggregation, { description: 'How the judges’ marks of a criterion are combined (计分方法).' }) @Enum({ items: () => Aggregation }) aggregation: Aggregation = Aggregation.MEAN;
   @Field(() => AbsentRanking, { description: 'Where entrants who did not show up (ABSENT, 缺考) go in the ranking.' })
   @Enum({ items: () => AbsentRanking, default: AbsentRanking.UNRANKED }) absentRanking: AbsentRanking = AbsentRanking.UNRANKED;
 
@@ -51,7 +55,8 @@ export class Competition extends Node {
 
   @Field(() => Int, { description: 'Workers per entry; 1 = individual.' }) @Property({ type: 'integer' }) teamSize: number = 1;
 
-  @Field(() => [PrizeTierRule]) @Property({ type: 'json' }) prizeTiers: PrizeTierRule[] = [];
+  @Field(() => [PrizeTierRule], { description: 'The prizes, highest first: at most 4, one per PrizeTierName; empty when the competition awards none.' })
+  @Property({ type: 'json' }) prizeTiers: PrizeTierRule[] = [];
   @Field(() => Int, { description: 'The top N ranked entries’ workers receive TECHNICAL_EXPERT (技术能手) at the competition’s level.' })
   @Property({ type: 'integer' }) honorTopN: number = 0;
   @Field(() => Int, { description: 'The top M ranked entries’ workers are promoted one skill level (at most once a year through competitions).' })
@@ -62,14 +67,14 @@ export class Competition extends Node {
   @Field(() => Float, { description: '复核差错率上限: when a stage’s re-check error rate (sampled marks changed ÷ sampled marks checked) exceeds it, every mark of the stage is re-checked before sign-off (0.05 = 5 %, the default).' })
   @Property({ type: new DecimalType('number'), precision: 5, scale: 4, default: 0.05 }) recheckErrorThreshold: number = 0.05;
 
-  @Field(() => CompetitionStatus) @Enum({ items: () => CompetitionStatus }) @Index() status: CompetitionStatus = CompetitionStatus.DRAFT;
+  @Field(() => CompetitionStatus, { description: 'Where it stands in its lifecycle (竞赛状态); moved by the lifecycle mutations only.' }) @Enum({ items: () => CompetitionStatus }) @Index() status: CompetitionStatus = CompetitionStatus.DRAFT;
 
   /** The organizer who created it and may change it. */
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) @Index() owner!: Ref<User>;
 
   @Field(() => String, { nullable: true, description: 'Seed of the draw of lots (抽签), recorded so the draw can be reproduced.' })
   @Property({ type: 'string', length: 100, nullable: true }) drawSeed: string | null = null;
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) drawnAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When lots were last drawn (drawLots); null before the draw.' }) @Property({ type: 'Date', nullable: true }) drawnAt: Date | null = null;
 
   /** +1 per change of the leaderboard; lets a client detect a missed event. */
   @Property({ type: 'integer' }) leaderboardVersion: number = 0;
@@ -89,9 +94,9 @@ export class Competition extends Node {
   /** When the window's closing was announced to subscribers (once, by whichever instance's timer came first). */
   @Property({ type: 'Date', nullable: true }) appealWindowClosedAnnouncedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) finalizedAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When the results became final (finalizeCompetition); null before.' }) @Property({ type: 'Date', nullable: true }) finalizedAt: Date | null = null;
 
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
-  @Field() @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field({ description: 'When it was created.' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When its settings last changed.' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
   @Property({ version: true }) version!: number;
 }

@@ -13,16 +13,18 @@ import { isOwner, isStaff, ORGANIZER_ROLES, seesPanelOf } from '../access.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
 import {
-  CompetitionConnection, CompetitionFilter, CompetitionOrder, CompetitionOrderField, CompetitionPayload, CompetitionTransitionInput, ExtendRegistrationDeadlineInput,
-  CreateCompetitionInput, Eligibility, UpdateCompetitionInput,
+  CompetitionConnection, CompetitionFilter, CompetitionOrder, CompetitionOrderField, CompetitionPayload, CompetitionTransitionConnection, CompetitionTransitionInput,
+  CompetitionTransitionOrder, ExtendRegistrationDeadlineInput, CreateCompetitionInput, Eligibility, UpdateCompetitionInput,
 } from './competition.inputs.js';
 import { CompetitionService, type CompetitionData } from './competition.service.js';
-import { assignmentsByCompetition, stagesByCompetition, transitionsByCompetition } from '../competitions.loaders.js';
+import { assignmentsByCompetition, stagesByCompetition } from '../competitions.loaders.js';
+import { nestedConnection } from '../../common/nested-connection.js';
 import { EntryConnection, EntryFilter } from '../entries/entry.inputs.js';
 import { listEntries } from '../entries/entry.service.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import type { LifecycleAction } from './lifecycle.js';
 import { Stage } from './stage.entity.js';
+import { MAX_STAGES } from './scheme.service.js';
 
 /** China Standard Time (UTC+8, no DST): a competition's "year" is the local calendar year. */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
@@ -60,8 +62,8 @@ export class CompetitionTransitionResolver {
 
 @Resolver(() => Competition)
 export class CompetitionResolver {
-  @Query(() => Competition, { nullable: true, description: 'Public.' })
-  async competition(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Competition | null> {
+  @Query(() => Competition, { nullable: true, description: 'One competition by its ID; public. Null when there is none (or the ID is not a Competition’s).' })
+  async competition(@Arg('id', () => ID, { description: 'The competition’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Competition | null> {
     const uuid = idOf(id, 'Competition');
     return uuid ? ctx.em.findOne(Competition, { id: uuid }) : null;
   }
@@ -69,8 +71,8 @@ export class CompetitionResolver {
   @Query(() => CompetitionConnection, { description: 'Public. Newest start first unless ordered otherwise.' })
   async competitions(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => CompetitionFilter, { nullable: true }) filter: CompetitionFilter | null,
-    @Arg('orderBy', () => CompetitionOrder, { nullable: true }) orderBy: CompetitionOrder | null,
+    @Arg('filter', () => CompetitionFilter, { nullable: true, description: 'Which competitions; null = all.' }) filter: CompetitionFilter | null,
+    @Arg('orderBy', () => CompetitionOrder, { nullable: true, description: 'The order; null = newest start first (STARTS_AT, DESC).' }) orderBy: CompetitionOrder | null,
     @Ctx() ctx: Context,
   ): Promise<CompetitionConnection> {
     const where: FilterQuery<Competition> = {};
@@ -158,7 +160,7 @@ export class CompetitionResolver {
     return this.move(ctx, input, 'cancelCompetition');
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The host enterprise of an ENTERPRISE-level competition; null for other levels.' })
   async hostEnterprise(@Root() c: Competition, @Ctx() ctx: Context): Promise<Enterprise | null> {
     return c.hostEnterprise ? ctx.loaders.get(enterpriseById).load(c.hostEnterprise.id) : null;
   }
@@ -173,7 +175,7 @@ export class CompetitionResolver {
     return isOwner(ctx.viewer, c);
   }
 
-  @FieldResolver(() => Eligibility)
+  @FieldResolver(() => Eligibility, { description: 'Who may enter (trades, skill levels, enterprises); public.' })
   async eligibility(@Root() c: Competition, @Ctx() ctx: Context): Promise<Eligibility> {
     const enterprises = await ctx.loaders.get(enterpriseById).loadMany(c.eligibleEnterpriseIds);
     return {
@@ -184,7 +186,7 @@ export class CompetitionResolver {
     };
   }
 
-  @FieldResolver(() => [Stage], { description: 'The marking scheme, in order.' })
+  @FieldResolver(() => [Stage], { description: `The marking scheme (评分方案), in order; public. At most ${MAX_STAGES} stages (addStage refuses more).` })
   async stages(@Root() c: Competition, @Ctx() ctx: Context): Promise<Stage[]> {
     return ctx.loaders.get(stagesByCompetition).load(c.id);
   }
@@ -193,7 +195,7 @@ export class CompetitionResolver {
   async entries(
     @Root() c: Competition,
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => EntryFilter, { nullable: true }) filter: EntryFilter | null,
+    @Arg('filter', () => EntryFilter, { nullable: true, description: 'Which entries; null = all.' }) filter: EntryFilter | null,
     @Ctx() ctx: Context,
   ): Promise<EntryConnection> {
     return listEntries(ctx.em, c.id, filter?.status, page);
@@ -213,8 +215,18 @@ export class CompetitionResolver {
     return includeRemoved ? all : all.filter((a) => !a.removedAt);
   }
 
-  @FieldResolver(() => [CompetitionTransition], { nullable: true, description: 'Lifecycle history, oldest first; null unless you are an organizer or an admin.' })
-  async transitions(@Root() c: Competition, @Ctx() ctx: Context): Promise<CompetitionTransition[] | null> {
-    return seesTransitions(ctx) ? ctx.loaders.get(transitionsByCompetition).load(c.id) : null;
+  @FieldResolver(() => CompetitionTransitionConnection, {
+    nullable: true,
+    description: 'Lifecycle history (every move, and every moved registration deadline), oldest first unless ordered otherwise; null unless you are an organizer or an admin.',
+  })
+  async transitions(
+    @Root() c: Competition,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => CompetitionTransitionOrder, { nullable: true, description: 'The order; null = oldest first (AT, ASC).' }) orderBy: CompetitionTransitionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<CompetitionTransitionConnection | null> {
+    if (!seesTransitions(ctx)) return null;
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    return nestedConnection(ctx, { entity: CompetitionTransition, parent: 'competition' }, c.id, page, { [orderBy?.field ?? 'at']: dir });
   }
 }

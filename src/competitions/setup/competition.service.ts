@@ -19,6 +19,8 @@ import { LIFECYCLE, nextStatus, SCHEME_EDITABLE, type LifecycleAction } from './
 import { Stage } from './stage.entity.js';
 import { assertMarkingComplete, lockEntriesOf } from '../judging/marking-state.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
+import { labelOf } from '../../common/enum-labels.js';
+import { m } from './messages.js';
 
 export interface CompetitionData {
   title?: string | null;
@@ -35,7 +37,7 @@ export interface CompetitionData {
   absentRanking?: AbsentRanking | null;
   eligibility?: { trades?: string[] | null; minSkillLevel?: SkillLevel | null; maxSkillLevel?: SkillLevel | null; enterpriseIds?: string[] | null } | null;
   teamSize?: number | null;
-  prizeTiers?: { tier: PrizeTierName; count?: number | null; share?: number | null }[] | null;
+  prizeTiers?: { prize: PrizeTierName; count?: number | null; share?: number | null }[] | null;
   honorTopN?: number | null;
   promotionTopM?: number | null;
   recheckSampleShare?: number | null;
@@ -78,11 +80,15 @@ export async function lockCompetition(em: EntityManager, id: string, field: stri
   return competition;
 }
 
-/** A reason: optional text, or required; trimmed, at most 1000 characters; null when empty. */
+/**
+ * A reason: optional text, or required; trimmed, at most 1000 characters; null when empty.
+ * `what` completes "A reason is required to …" and must already be in the reader's language: pass a
+ * phrase from your module's messages (e.g. entries' m('toWithdraw') = 退赛 / withdraw an entry).
+ */
 export function cleanReason(reason: string | null | undefined, required: boolean, what: string): string | null {
   const check = new InputCheck();
   const text = check.text('reason', reason, { max: 1000, optional: !required });
-  if (required && !check.ok) check.problems[0]!.message = `A reason is required to ${what}`;
+  if (required && !check.ok) check.problems[0]!.message = m('reasonRequired', { what });
   check.throwIfAny();
   return text || null;
 }
@@ -102,7 +108,7 @@ export async function recordTransition(
   const move = nextStatus(competition.status, action);
   if (!move.ok) throw domainError(UserErrorCode.INVALID_STATE, move.message, ['input', 'competitionId']);
   if (LIFECYCLE[action].needsReason && !reason?.trim()) {
-    throw domainError(UserErrorCode.INVALID_INPUT, `A reason is required for ${action}`, ['input', 'reason']);
+    throw domainError(UserErrorCode.INVALID_INPUT, m('reasonRequired', { what: m(action) }), ['input', 'reason']);
   }
   const from = competition.status;
   competition.status = move.to;
@@ -135,14 +141,14 @@ export class CompetitionService {
       const given = (Object.keys(data) as (keyof CompetitionData)[]).filter((k) => data[k] != null && (k as string) !== 'competitionId');
       const appealOnly = given.length > 0 && given.every((k) => (APPEAL_FIELDS as readonly string[]).includes(k));
       if (!(appealOnly ? APPEAL_SETTINGS_EDITABLE : ANNOUNCEMENT_EDITABLE).includes(competition.status)) {
-        throw domainError(UserErrorCode.INVALID_STATE, `The competition cannot be changed while it is ${competition.status}`);
+        throw domainError(UserErrorCode.INVALID_STATE, m('cannotChange', { status: labelOf('CompetitionStatus', competition.status) }));
       }
       if (!SCHEME_EDITABLE.includes(competition.status)) {
         const rules = given.filter((k) => ![...ANNOUNCEMENT_FIELDS, ...APPEAL_FIELDS].includes(k as never));
         if (rules.length) {
           throw new DomainError(rules.map((k) => ({
             code: UserErrorCode.INVALID_STATE,
-            message: `${k} can only change while the competition is DRAFT (it is ${competition.status})`,
+            message: m('onlyInDraft', { field: k, status: labelOf('CompetitionStatus', competition.status) }),
             field: ['input', k],
           })));
         }
@@ -150,7 +156,7 @@ export class CompetitionService {
       if (data.registrationDeadline != null && deadlinePassed(competition)) {
         throw domainError(
           UserErrorCode.INVALID_STATE,
-          'The registration deadline has passed: move it with extendRegistrationDeadline, which records a reason',
+          m('deadlinePassed'),
           ['input', 'registrationDeadline'],
         );
       }
@@ -172,17 +178,17 @@ export class CompetitionService {
     return this.em.transactional(async (tx) => {
       const competition = await lockCompetition(tx, id);
       assertOwner(viewer, competition);
-      const reason = cleanReason(reasonRaw, true, 'extend the registration deadline')!;
+      const reason = cleanReason(reasonRaw, true, m('extendDeadline'))!;
       if (!DEADLINE_EXTENDABLE.includes(competition.status)) {
-        throw domainError(UserErrorCode.INVALID_STATE, `The registration deadline cannot move while the competition is ${competition.status}`, ['input', 'competitionId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('deadlineFrozen', { status: labelOf('CompetitionStatus', competition.status) }), ['input', 'competitionId']);
       }
       const check = new InputCheck();
       const at = check.date('registrationDeadline', deadline);
       if (check.ok) {
         const field = 'registrationDeadline';
-        if (at <= new Date()) check.fail(field, 'registrationDeadline must be in the future');
-        else if (competition.registrationDeadline && at <= competition.registrationDeadline) check.fail(field, 'registrationDeadline must be later than the current deadline');
-        else if (competition.startsAt && at > competition.startsAt) check.fail(field, 'registrationDeadline must not be after startsAt');
+        if (at <= new Date()) check.fail(field, m('deadlineInFuture'));
+        else if (competition.registrationDeadline && at <= competition.registrationDeadline) check.fail(field, m('deadlineLater'));
+        else if (competition.startsAt && at > competition.startsAt) check.fail(field, m('deadlineBeforeStart'));
       }
       check.throwIfAny();
       const from = competition.registrationDeadline;
@@ -203,10 +209,10 @@ export class CompetitionService {
     if (!ids.length) return;
     const found = new Set((await this.em.find(Enterprise, { id: { $in: ids } }, { fields: ['id'] })).map((e) => e.id));
     if (data.hostEnterpriseId && !found.has(data.hostEnterpriseId)) {
-      problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Enterprise not found', field: ['input', 'hostEnterpriseId'] });
+      problems.push({ code: UserErrorCode.NOT_FOUND, message: m('enterpriseNotFound'), field: ['input', 'hostEnterpriseId'] });
     }
     (data.eligibility?.enterpriseIds ?? []).forEach((eid, i) => {
-      if (!found.has(eid)) problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Enterprise not found', field: ['input', 'eligibility', 'enterpriseIds', String(i)] });
+      if (!found.has(eid)) problems.push({ code: UserErrorCode.NOT_FOUND, message: m('enterpriseNotFound'), field: ['input', 'eligibility', 'enterpriseIds', String(i)] });
     });
     if (problems.length) throw new DomainError(problems);
   }
@@ -219,7 +225,7 @@ export class CompetitionService {
       const competition = await lockCompetition(tx, id);
       // Who first: a stranger learns nothing from our input checks.
       assertOwner(viewer, competition);
-      const reason = cleanReason(reasonRaw, LIFECYCLE[action].needsReason, action.replace(/[A-Z].*/, '') + ' this competition');
+      const reason = cleanReason(reasonRaw, LIFECYCLE[action].needsReason, m(action));
       const move = nextStatus(competition.status, action);
       if (!move.ok) throw domainError(UserErrorCode.INVALID_STATE, move.message, ['input', 'competitionId']);
       if (action === 'openRegistration') await this.assertSchemeValid(tx, competition);
@@ -255,27 +261,27 @@ export class CompetitionService {
     const named = (m: string) => m.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (id) => names.get(id) ?? id);
     throw new DomainError(problems.map((p) => ({
       code: UserErrorCode.INVALID_STATE,
-      message: `The marking scheme is not ready: ${named(p.message)}`,
+      message: m('schemeNotReady', { problem: named(p.message) }),
       field: ['input', 'competitionId'],
     })));
   }
 
   private async assertReadyToStart(em: EntityManager, competition: Competition): Promise<void> {
     const problems: string[] = [];
-    if (!competition.drawnAt) problems.push('lots have not been drawn (drawLots)');
-    if (!(await em.count(Entry, { competition, status: EntryStatus.ACTIVE }))) problems.push('there is no active entry');
+    if (!competition.drawnAt) problems.push(m('lotsNotDrawn'));
+    if (!(await em.count(Entry, { competition, status: EntryStatus.ACTIVE }))) problems.push(m('noActiveEntry'));
     const stages = await em.find(Stage, { competition }, { orderBy: { position: 'asc' } });
     const judging = new Set((await em.find(Criterion, { competition, kind: CriterionKind.JUDGEMENT }, { fields: ['stage'] })).map((c) => c.stage.id));
     const panel = await em.find(JudgeAssignment, { competition, removedAt: null });
     for (const stage of stages) {
       const judges = panel.filter((a) => a.stageIds.includes(stage.id)).length;
-      if (judges === 0) problems.push(`stage “${stage.name}” has no judge`);
+      if (judges === 0) problems.push(m('stageWithoutJudge', { stage: stage.name }));
       else if (competition.aggregation === Aggregation.TRIMMED_MEAN && judging.has(stage.id) && judges < 3) {
-        problems.push(`stage “${stage.name}” has ${judges} judge(s); TRIMMED_MEAN needs at least 3`);
+        problems.push(m('tooFewJudges', { stage: stage.name, judges }));
       }
     }
     if (problems.length) {
-      throw new DomainError(problems.map((p) => ({ code: UserErrorCode.INVALID_STATE, message: `Cannot start: ${p}`, field: ['input', 'competitionId'] })));
+      throw new DomainError(problems.map((p) => ({ code: UserErrorCode.INVALID_STATE, message: m('cannotStart', { problem: p }), field: ['input', 'competitionId'] })));
     }
   }
 }
@@ -288,9 +294,9 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
   if (data.description != null) out.description = check.text('description', data.description, { max: 10_000, optional: true });
   if (has(data.trade)) out.trade = check.text('trade', data.trade, { max: 100 });
   if (data.kind != null) out.kind = data.kind;
-  else if (!existing) check.fail('kind', 'kind is required');
+  else if (!existing) check.fail('kind', m('kindRequired'));
   if (data.level != null) out.level = data.level;
-  else if (!existing) check.fail('level', 'level is required');
+  else if (!existing) check.fail('level', m('levelRequired'));
   if (data.aggregation != null) out.aggregation = data.aggregation;
   if (data.absentRanking != null) out.absentRanking = data.absentRanking;
   if (data.hostEnterpriseId) out.hostEnterprise = data.hostEnterpriseId;
@@ -298,21 +304,21 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
   // The level sets whose workers a participation rate counts (stats.service.ts): it needs its scope.
   const level = out.level ?? existing?.level;
   if (level === Level.ENTERPRISE && !data.hostEnterpriseId && !existing?.hostEnterprise) {
-    check.fail('hostEnterpriseId', 'an ENTERPRISE-level competition needs its host enterprise (hostEnterpriseId)');
+    check.fail('hostEnterpriseId', m('hostRequired'));
   }
-  if (level === Level.DISTRICT && data.district == null && !existing?.district) check.fail('district', 'a DISTRICT-level competition needs its district');
+  if (level === Level.DISTRICT && data.district == null && !existing?.district) check.fail('district', m('districtRequired'));
   if (has(data.startsAt)) out.startsAt = check.date('startsAt', data.startsAt);
   if (has(data.endsAt)) out.endsAt = check.date('endsAt', data.endsAt);
   if (data.registrationDeadline != null) {
     // A deadline already passed would open a registration nobody can use (and entries used to slip past it).
     const at = (out.registrationDeadline = check.date('registrationDeadline', data.registrationDeadline));
-    if (at <= new Date()) check.fail('registrationDeadline', 'registrationDeadline must be in the future');
+    if (at <= new Date()) check.fail('registrationDeadline', m('deadlineInFuture'));
   }
   const startsAt = out.startsAt ?? existing?.startsAt ?? null;
   const endsAt = out.endsAt ?? existing?.endsAt ?? null;
   const deadline = out.registrationDeadline ?? existing?.registrationDeadline ?? null;
-  if (startsAt && endsAt && endsAt < startsAt) check.fail('endsAt', 'endsAt must not be before startsAt');
-  if (deadline && startsAt && deadline > startsAt) check.fail('registrationDeadline', 'registrationDeadline must not be after startsAt');
+  if (startsAt && endsAt && endsAt < startsAt) check.fail('endsAt', m('endsBeforeStarts'));
+  if (deadline && startsAt && deadline > startsAt) check.fail('registrationDeadline', m('deadlineBeforeStart'));
   if (data.teamSize != null || !existing) out.teamSize = check.int('teamSize', data.teamSize ?? 1, 1, 10);
   if (data.honorTopN != null) out.honorTopN = check.int('honorTopN', data.honorTopN, 0, MAX_PLACES);
   if (data.promotionTopM != null) out.promotionTopM = check.int('promotionTopM', data.promotionTopM, 0, MAX_PLACES);
@@ -331,21 +337,24 @@ function cleanCompetition(check: InputCheck, data: CompetitionData, existing: Co
 function checkShare(check: InputCheck, field: string, value: number, threshold: boolean): number {
   const inRange = threshold ? value >= 0 && value < 1 : value > 0 && value <= 1;
   if (!Number.isFinite(value) || !inRange) {
-    check.fail(field, threshold ? `${field} 须在 0 到 1 之间（不含 1） / ${field} must be from 0 to less than 1` : `${field} 须大于 0 且不超过 1 / ${field} must be more than 0 and at most 1`);
+    check.fail(field, m(threshold ? 'thresholdRange' : 'shareRange', { field }));
   } else if (Math.abs(Math.round(value * 10_000) - value * 10_000) > 1e-6) {
-    check.fail(field, `${field} 最多四位小数 / ${field} has at most four decimals`);
+    check.fail(field, m('fourDecimals', { field }));
   }
   return value;
 }
 
+const MAX_SKILL_FIELD = ['eligibility', 'maxSkillLevel'];
+
 function cleanEligibility(check: InputCheck, e: NonNullable<CompetitionData['eligibility']>): Partial<Competition> {
   const trades = [...new Set((e.trades ?? []).map((t, i) => {
     const trade = (t ?? '').trim();
-    if (!trade || trade.length > 100) check.fail(['eligibility', 'trades', String(i)], 'a trade must be 1 to 100 characters');
+    const at = ['eligibility', 'trades', String(i)];
+    if (!trade || trade.length > 100) check.fail(at, m('tradeLength'));
     return trade;
   }))];
   if (e.minSkillLevel && e.maxSkillLevel && skillRank(e.minSkillLevel) > skillRank(e.maxSkillLevel)) {
-    check.fail(['eligibility', 'maxSkillLevel'], `maxSkillLevel ${e.maxSkillLevel} is below minSkillLevel ${e.minSkillLevel}`);
+    check.fail(MAX_SKILL_FIELD, m('skillRange', { max: labelOf('SkillLevel', e.maxSkillLevel), min: labelOf('SkillLevel', e.minSkillLevel) }));
   }
   return {
     eligibleTrades: trades,
@@ -360,23 +369,25 @@ function cleanPrizeTiers(check: InputCheck, tiers: NonNullable<CompetitionData['
   let shares = 0;
   const out = tiers.map((t, i) => {
     const field = ['prizeTiers', String(i)];
-    if (seen.has(t.tier)) check.fail([...field, 'tier'], `prize tier ${t.tier} is listed twice`);
-    seen.add(t.tier);
-    const rule = Object.assign(new PrizeTierRule(), { tier: t.tier });
+    const prize = labelOf('PrizeTierName', t.prize);
+    const at = (name: string) => [...field, name];
+    if (seen.has(t.prize)) check.fail(at('prize'), m('prizeTwice', { prize }));
+    seen.add(t.prize);
+    const rule = Object.assign(new PrizeTierRule(), { tier: t.prize });
     if ((t.count == null) === (t.share == null)) {
-      check.fail(field, `prize tier ${t.tier} needs exactly one of count and share`);
+      check.fail(field, m('prizeCountOrShare', { prize }));
     } else if (t.count != null) {
-      if (!Number.isInteger(t.count) || t.count < 1 || t.count > MAX_PLACES) check.fail([...field, 'count'], `count must be a whole number from 1 to ${MAX_PLACES}`);
+      if (!Number.isInteger(t.count) || t.count < 1 || t.count > MAX_PLACES) check.fail(at('count'), m('placesRange', { max: MAX_PLACES }));
       rule.count = t.count;
     } else {
       const share = t.share!;
-      if (!(share > 0 && share <= 1)) check.fail([...field, 'share'], 'share must be more than 0 and at most 1');
+      if (!(share > 0 && share <= 1)) check.fail(at('share'), m('prizeShareRange'));
       else shares += share;
       rule.share = share;
     }
     return rule;
   });
   // Compared with a hair of tolerance: 0.1 + 0.2 + 0.7 is 1.0000000000000002 in binary floating point.
-  if (shares > 1 + 1e-9) check.fail('prizeTiers', `the shares sum to ${Math.round(shares * 1e6) / 1e6}, more than 1`);
+  if (shares > 1 + 1e-9) check.fail('prizeTiers', m('sharesOverOne', { sum: Math.round(shares * 1e6) / 1e6 }));
   return out;
 }

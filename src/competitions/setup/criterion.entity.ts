@@ -13,9 +13,9 @@ export class Criterion extends Node {
   @ManyToOne('Stage', { ref: true, deleteRule: 'cascade' }) @Index() stage!: Ref<Stage>;
   /** Denormalized for one-query loads of a whole scheme. */
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) @Index() competition!: Ref<Competition>;
-  @Field() @Property({ type: 'string', length: 200 }) name!: string;
-  @Field(() => CriterionKind) @Enum({ items: () => CriterionKind }) kind!: CriterionKind;
-  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) maxScore!: number;
-  @Field() @Property({ type: 'text' }) description: string = '';
-  @Field(() => Int) @Property({ type: 'integer' }) position!: number;
+  @Field({ description: 'Name; public.' }) @Property({ type: 'string', length: 200 }) name!: string;
+  @Field(() => CriterionKind, { description: 'Measured (客观评分) or judged (主观评分).' }) @Enum({ items: () => CriterionKind }) kind!: CriterionKind;
+  @Field(() => Float, { description: 'The highest mark, in points (two decimals).' }) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) maxScore!: number;
+  @Field({ description: 'What judges look for; empty when none was given.' }) @Property({ type: 'text' }) description: string = '';
+  @Field(() => Int, { description: '0-based place within its stage.' }) @Property({ type: 'integer' }) position!: number;
 }

@@ -1,4 +1,6 @@
+import { labelOf } from '../../common/enum-labels.js';
 import { CompetitionStatus as S } from '../enums.js';
+import { m } from './messages.js';
 
 /**
  * The competition lifecycle as data: mutation name → the states it may start from and where it goes.
@@ -28,11 +30,12 @@ export const LIFECYCLE: Record<LifecycleAction, { from: readonly S[]; to: S; nee
   cancelCompetition: { from: BEFORE_FINAL, to: S.CANCELLED, needsReason: true },
 };
 
-/** The target state, or a sentence saying why the move is illegal. */
+/** The target state, or a sentence (in the reader's language) saying why the move is illegal. */
 export function nextStatus(current: S, action: LifecycleAction): { ok: true; to: S } | { ok: false; message: string } {
   const rule = LIFECYCLE[action];
   if (rule.from.includes(current)) return { ok: true, to: rule.to };
-  return { ok: false, message: `${action} is not possible while the competition is ${current} (only from ${rule.from.join(', ')})` };
+  const label = (s: S) => labelOf('CompetitionStatus', s);
+  return { ok: false, message: m('moveNotAllowed', { action: m(action), status: label(current), from: rule.from.map(label).join(m('statusSeparator')) }) };
 }
 
 /** States in which the marking scheme (stages, criteria) may still change. */

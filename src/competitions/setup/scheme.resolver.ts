@@ -11,7 +11,7 @@ import {
 } from './competition.inputs.js';
 import { competitionById, criteriaByStage } from '../competitions.loaders.js';
 import { Criterion } from './criterion.entity.js';
-import { SchemeService } from './scheme.service.js';
+import { MAX_CRITERIA_PER_STAGE, SchemeService } from './scheme.service.js';
 import { Stage } from './stage.entity.js';
 
 // The marking scheme is public: contestants prepare against it.
@@ -22,7 +22,7 @@ for (const [type, entity] of [['Stage', Stage], ['Criterion', Criterion]] as con
 /** Scheme mutations and Stage fields. */
 @Resolver(() => Stage)
 export class SchemeResolver {
-  @FieldResolver(() => [Criterion], { name: 'criteria', description: 'In order.' })
+  @FieldResolver(() => [Criterion], { name: 'criteria', description: `The stage’s criteria (评分项), in order; public. At most ${MAX_CRITERIA_PER_STAGE} (addCriterion refuses more).` })
   async stageCriteria(@Root() stage: Stage, @Ctx() ctx: Context): Promise<Criterion[]> {
     return ctx.loaders.get(criteriaByStage).load(stage.id);
   }
@@ -33,7 +33,7 @@ export class SchemeResolver {
     return Math.round(criteria.reduce((sum, c) => sum + c.maxScore * 100, 0)) / 100;
   }
 
-  @FieldResolver(() => Competition, { name: 'competition' })
+  @FieldResolver(() => Competition, { name: 'competition', description: 'The competition whose scheme it belongs to.' })
   async stageCompetition(@Root() stage: Stage, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(stage.competition.id))!;
   }
@@ -45,7 +45,7 @@ export class SchemeResolver {
   }
 
   @Authorized(...ORGANIZER_ROLES)
-  @Mutation(() => StagePayload, { description: 'DRAFT only.' })
+  @Mutation(() => StagePayload, { description: 'Changes a stage’s name, weight, place or anonymity; the owner or an admin, DRAFT only.' })
   async updateStage(@Arg('input') input: UpdateStageInput, @Ctx() ctx: Context): Promise<StagePayload> {
     return withUserErrors(() => new SchemeService(ctx.em).updateStage(ctx.viewer!, expectId(input.stageId, 'Stage', ['input', 'stageId']), input));
   }
@@ -67,7 +67,7 @@ export class SchemeResolver {
   }
 
   @Authorized(...ORGANIZER_ROLES)
-  @Mutation(() => CriterionPayload, { description: 'DRAFT only.' })
+  @Mutation(() => CriterionPayload, { description: 'Changes a criterion’s name, kind, maximum, description or place; the owner or an admin, DRAFT only.' })
   async updateCriterion(@Arg('input') input: UpdateCriterionInput, @Ctx() ctx: Context): Promise<CriterionPayload> {
     return withUserErrors(() =>
       new SchemeService(ctx.em).updateCriterion(ctx.viewer!, expectId(input.criterionId, 'Criterion', ['input', 'criterionId']), input),
@@ -75,7 +75,7 @@ export class SchemeResolver {
   }
 
   @Authorized(...ORGANIZER_ROLES)
-  @Mutation(() => RemoveCriterionPayload, { description: 'DRAFT only.' })
+  @Mutation(() => RemoveCriterionPayload, { description: 'Removes a criterion; the owner or an admin, DRAFT only.' })
   async removeCriterion(@Arg('input') input: RemoveCriterionInput, @Ctx() ctx: Context): Promise<RemoveCriterionPayload> {
     return withUserErrors(async () => {
       const id = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);

@@ -10,11 +10,20 @@ import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import type { CriterionKind } from '../enums.js';
 import { SCHEME_EDITABLE } from './lifecycle.js';
 import { Stage } from './stage.entity.js';
+import { labelOf } from '../../common/enum-labels.js';
+import { m } from './messages.js';
+
+/**
+ * Bounds of a marking scheme, so a competition's stages and a stage's criteria are lists bounded by
+ * design (plain lists in the schema): real schemes have two or three stages of a dozen criteria.
+ */
+export const MAX_STAGES = 10;
+export const MAX_CRITERIA_PER_STAGE = 50;
 
 /** Weight and max score: positive, at most two decimals (the engine computes in hundredths). */
 function centesimal(check: InputCheck, field: string, value: number | null | undefined, max: number): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max && Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
-  if (!ok) check.fail(field, `${field} must be more than 0 and at most ${max}, with at most two decimals`);
+  if (!ok) check.fail(field, m('centesimal', { field, max }));
   return value ?? 0;
 }
 
@@ -37,7 +46,7 @@ export class SchemeService {
     const competition = await lockCompetition(tx, competitionId, field);
     assertOwner(viewer, competition);
     if (!SCHEME_EDITABLE.includes(competition.status)) {
-      throw domainError(UserErrorCode.INVALID_STATE, `The marking scheme can only change while the competition is DRAFT (it is ${competition.status})`, field);
+      throw domainError(UserErrorCode.INVALID_STATE, m('schemeFrozen', { status: labelOf('CompetitionStatus', competition.status) }), field);
     }
     return competition;
   }
@@ -56,6 +65,7 @@ export class SchemeService {
     return this.em.transactional(async (tx) => {
       const competition = await this.editable(tx, viewer, competitionId, ['input', 'competitionId']);
       const position = await tx.count(Stage, { competition });
+      if (position >= MAX_STAGES) throw domainError(UserErrorCode.INVALID_INPUT, m('tooManyStages', { max: MAX_STAGES }), ['input', 'competitionId']);
       const stage = tx.create(Stage, { competition, name, weight, position, anonymous: data.anonymous ?? false } as never);
       await tx.flush();
       return { stage, competition };
@@ -113,6 +123,7 @@ export class SchemeService {
       const stage = await this.stageOf(tx, stageId);
       const competition = await this.editable(tx, viewer, stage.competition.id, ['input', 'stageId']);
       const position = await tx.count(Criterion, { stage });
+      if (position >= MAX_CRITERIA_PER_STAGE) throw domainError(UserErrorCode.INVALID_INPUT, m('tooManyCriteria', { max: MAX_CRITERIA_PER_STAGE }), ['input', 'stageId']);
       const criterion = tx.create(Criterion, { stage, competition, name, kind: data.kind, maxScore, description, position } as never);
       await tx.flush();
       return { criterion, stage };
