@@ -14,7 +14,7 @@ const READS = {
       id title kind level trade status startsAt endsAt
       stages { id name weight position }
       entries(first: $n) { totalCount nodes { id startNumber station status
-        participants { name enterprise { id name } worker { id name skillLevel enterprise { id name } honors { id kind level year } } } } }
+        participants { name enterprise { id name } worker { id name skillLevel enterprise { id name } honors { nodes { id kind level year } } } } } }
       leaderboard { version rows(first: $n) { entryId rank total completeness stageTotals { stageId score } } } } }`,
     theirs: `query CompetitionPage($id: UUID!, $n: Int!) { competition(id: $id) {
       id title kind level trade status startsAt endsAt
@@ -26,7 +26,7 @@ const READS = {
   },
   'workers(first: 100)': {
     ours: `query Registry($n: Int!) { workers(first: $n) { totalCount pageInfo { hasNextPage endCursor }
-      nodes { id name gender birthYear trade skillLevel employeeNumber migrantWorker enterprise { id name district } honors { id kind level year } } } }`,
+      nodes { id name gender birthYear trade skillLevel employeeNumber migrantWorker enterprise { id name district } honors { nodes { id kind level year } } } } }`,
     theirs: `query Registry($n: Int!) { workers(first: $n, orderBy: [NAME_ASC, ID_ASC]) { totalCount pageInfo { hasNextPage endCursor }
       nodes { id name gender birthYear trade skillLevel employeeNumber migrantWorker enterprise { id name district } honors(orderBy: [YEAR_DESC, CREATED_AT_ASC]) { nodes { id kind level year } } } } }`,
   },

@@ -1,20 +1,21 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
 
-@InputType()
+@InputType({ description: 'Credentials for login.' })
 export class LoginInput {
-  @Field() email!: string;
-  @Field() password!: string;
+  @Field({ description: 'The account’s email; letter case and surrounding spaces do not matter.' }) email!: string;
+  @Field({ description: 'The password. Repeated failures from one address lock the account for that address for 15 minutes (TOO_MANY_ATTEMPTS).' }) password!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of login: a token and the viewer, or userErrors (INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS).' })
 export class LoginPayload extends Payload {
   @Field(() => String, { nullable: true, description: 'Bearer token (JWT, 12 hours): renew it with renewToken before it expires.' }) token?: string | null;
   @Field(() => Date, { nullable: true, description: 'When the token expires.' }) expiresAt?: Date | null;
-  @Field(() => User, { nullable: true }) viewer?: User | null;
+  @Field(() => User, { nullable: true, description: 'The logged-in user; null when refused.' }) viewer?: User | null;
 }
 
 @ObjectType({ description: 'A renewed login: a new token for the same session, with the same revocation rules.' })
@@ -27,63 +28,84 @@ export class RenewTokenPayload extends Payload {
   viewer?: User | null;
 }
 
-@InputType()
+@InputType({ description: 'The viewer’s current password and the new one.' })
 export class ChangePasswordInput {
-  @Field() currentPassword!: string;
-  @Field() newPassword!: string;
+  @Field({ description: 'The password in use now; a wrong one is INVALID_CREDENTIALS and counts as a failed login.' }) currentPassword!: string;
+  @Field({ description: 'At least 8 and at most 200 characters, different from the current one.' }) newPassword!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of changePassword: a new token, or userErrors.' })
 export class ChangePasswordPayload extends Payload {
   @Field(() => String, { nullable: true, description: 'A new token: tokens issued before the change stop working.' })
   token?: string | null;
-  @Field(() => User, { nullable: true }) viewer?: User | null;
+  @Field(() => User, { nullable: true, description: 'The user whose password changed; null when refused.' }) viewer?: User | null;
 }
 
-@InputType()
+@InputType({ description: 'A new account (ADMIN only).' })
 export class CreateUserInput {
-  @Field() email!: string;
-  @Field() displayName!: string;
+  @Field({ description: 'Login email, unique (case-insensitive); stored lower-case.' }) email!: string;
+  @Field({ description: 'The name other staff see, 1 to 200 characters on one line.' }) displayName!: string;
   @Field({ description: `At least 8 characters.` }) password!: string;
-  @Field(() => [Role]) roles!: Role[];
+  @Field(() => [Role], { description: 'At least one role; what each may do is in docs/authorization.md.' }) roles!: Role[];
   @Field(() => ID, { nullable: true, description: 'The registry worker this user is (judges, reviewers).' })
   workerId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of a change to a user account.' })
 export class UserPayload extends Payload {
-  @Field(() => User, { nullable: true }) user?: User | null;
+  @Field(() => User, { nullable: true, description: 'The user as stored now; null when refused.' }) user?: User | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The outcome of clearLoginLockout.' })
 export class ClearLoginLockoutPayload extends Payload {
-  @Field(() => User, { nullable: true }) user?: User | null;
+  @Field(() => User, { nullable: true, description: 'The user whose lockout was cleared; null when refused.' }) user?: User | null;
   @Field(() => Int, { nullable: true, description: 'Failed attempts forgotten (from every address, in the last 15 minutes and before).' })
   clearedFailures?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'The roles a user has from now on (replacing the old ones); open sessions and sockets see the change at once.' })
 export class UpdateUserRolesInput {
-  @Field(() => ID) userId!: string;
-  @Field(() => [Role]) roles!: Role[];
+  @Field(() => ID, { description: 'The User’s global ID.' }) userId!: string;
+  @Field(() => [Role], { description: 'At least one role. The last active ADMIN keeps ADMIN.' }) roles!: Role[];
 }
 
-@InputType()
+@InputType({ description: 'Names one user account.' })
 export class UserIdInput {
-  @Field(() => ID) userId!: string;
+  @Field(() => ID, { description: 'The User’s global ID.' }) userId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Links a user account to the registry worker they are (judges, reviewers: their enterprise decides conflicts of interest), or unlinks it.' })
 export class LinkUserToWorkerInput {
-  @Field(() => ID) userId!: string;
+  @Field(() => ID, { description: 'The User’s global ID.' }) userId!: string;
   @Field(() => ID, { nullable: true, description: 'null unlinks.' }) workerId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the users list; every condition given must hold.' })
 export class UserFilter {
-  @Field(() => Role, { nullable: true }) role?: Role | null;
-  @Field(() => Boolean, { nullable: true }) disabled?: boolean | null;
+  @Field(() => Role, { nullable: true, description: 'Users having this role (among others).' }) role?: Role | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: disabled accounts only; false: active ones only.' }) disabled?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Part of the email or display name.' }) search?: string | null;
+}
+
+export enum UserOrderField {
+  DISPLAY_NAME = 'displayName',
+  EMAIL = 'email',
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(UserOrderField, {
+  name: 'UserOrderField',
+  description: 'What to order users by.',
+  valuesConfig: {
+    DISPLAY_NAME: { description: 'By display name in pinyin order (李 before 张), Chinese before Latin letters.' },
+    EMAIL: { description: 'By email address (stored lower-case).' },
+    CREATED_AT: { description: 'By when the account was created.' },
+  },
+});
+
+@InputType({ description: 'How to order users: a field and a direction.' })
+export class UserOrder {
+  @Field(() => UserOrderField, { description: 'What to order by.' }) field!: UserOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
 }
 
 export const UserConnection = Connection(User, 'User');

@@ -6,10 +6,11 @@ import { ConnectionArgs, expectId } from '../common/relay.js';
 import { containsPattern, paginate } from '../common/pagination.js';
 import { workerById } from '../registry/registry.loaders.js';
 import { Worker } from '../registry/worker.entity.js';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { AuthService } from './auth.service.js';
 import {
   ChangePasswordInput, ChangePasswordPayload, ClearLoginLockoutPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
-  RenewTokenPayload, UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserPayload,
+  RenewTokenPayload, UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserOrder, UserOrderField, UserPayload,
 } from './auth.inputs.js';
 import { renewToken } from './renewal.js';
 import { Role } from './role.js';
@@ -47,7 +48,7 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => ChangePasswordPayload)
+  @Mutation(() => ChangePasswordPayload, { description: 'The viewer changes their own password; tokens issued before stop working (other sessions are logged out), the new token in the payload serves.' })
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context): Promise<ChangePasswordPayload> {
     return withUserErrors(async () => {
       const { token, user } = await service(ctx).changePassword(ctx.viewer!, input.currentPassword, input.newPassword, ctx.clientAddress);
@@ -56,10 +57,11 @@ export class AuthResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, { description: 'Every account (ADMIN only). Default order: by email, ascending.' })
   async users(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null,
+    @Arg('filter', () => UserFilter, { nullable: true, description: 'Narrows the list; all conditions given must hold.' }) filter: UserFilter | null,
+    @Arg('orderBy', () => UserOrder, { nullable: true, description: 'Default: EMAIL, ASC.' }) orderBy: UserOrder | null,
     @Ctx() ctx: Context,
   ): Promise<UserConnection> {
     const where: FilterQuery<User> = {};
@@ -69,7 +71,9 @@ export class AuthResolver {
       const p = containsPattern(filter.search);
       where.$or = [{ email: { $ilike: p } }, { displayName: { $ilike: p } }];
     }
-    return paginate(ctx.em, User, where, page, { email: 'asc' });
+    const field = orderBy?.field ?? UserOrderField.EMAIL;
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    return paginate(ctx.em, User, where, page, { [field]: dir, id: dir });
   }
 
   @Authorized(Role.ADMIN)

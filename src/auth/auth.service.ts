@@ -11,6 +11,7 @@ import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } 
 import { Role } from './role.js';
 import type { TokenService } from './tokens.js';
 import { User } from './user.entity.js';
+import { m } from './messages.js';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -23,13 +24,13 @@ export async function resolveViewer(em: EntityManager, tokens: TokenService, aut
 
 function checkPassword(check: InputCheck, field: string, password: string | null | undefined): void {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    check.fail(field, `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  } else if (password.length > 200) check.fail(field, `${field} must be at most 200 characters`);
+    check.fail(field, m('passwordTooShort', { field, min: MIN_PASSWORD_LENGTH }));
+  } else if (password.length > 200) check.fail(field, m('passwordTooLong', { field, max: 200 }));
 }
 
 function checkRoles(check: InputCheck, roles: Role[]): Role[] {
   const unique = [...new Set(roles)];
-  if (unique.length === 0) check.fail('roles', 'a user needs at least one role');
+  if (unique.length === 0) check.fail('roles', m('needsRole'));
   return unique;
 }
 
@@ -51,13 +52,13 @@ export class AuthService {
   async login(emailRaw: string, password: string, address?: string): Promise<{ token: string; expiresAt: Date; user: User }> {
     const email = normalizeEmail(emailRaw ?? '');
     // No account has such an email or password: refuse before the database (and the hash) see them.
-    if (email.length > 254 || (password ?? '').length > 1024) throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+    if (email.length > 254 || (password ?? '').length > 1024) throw domainError(UserErrorCode.INVALID_CREDENTIALS, m('wrongCredentials'));
     const attempt = await new LoginThrottle(this.em).begin(email, address);
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
     const ok = user && !user.disabled ? await verifyPassword(password ?? '', user.passwordHash) : (await burnPasswordCheck(password ?? ''), false);
     if (!ok || !user) {
       this.log?.info({ event: 'login_failed' }, 'login failed');
-      throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+      throw domainError(UserErrorCode.INVALID_CREDENTIALS, m('wrongCredentials'));
     }
     await attempt.succeeded();
     return { ...(await this.tokens.issueWithExpiry({ userId: user.id, tokenVersion: user.tokenVersion })), user };
@@ -66,13 +67,13 @@ export class AuthService {
   async createUser(data: CreateUserData): Promise<User> {
     const check = new InputCheck();
     const email = normalizeEmail(data.email ?? '');
-    if (!isEmail(email)) check.fail('email', 'email is not a valid address');
+    if (!isEmail(email)) check.fail('email', m('badEmail'));
     const displayName = check.name('displayName', data.displayName, { max: 200 });
     checkPassword(check, 'password', data.password);
     const roles = checkRoles(check, data.roles ?? []);
     check.throwIfAny();
     if (await this.em.count(User, { email })) {
-      throw domainError(UserErrorCode.ALREADY_EXISTS, 'A user with this email exists', ['input', 'email']);
+      throw domainError(UserErrorCode.ALREADY_EXISTS, m('emailTaken'), ['input', 'email']);
     }
     const user = this.em.create(User, { email, displayName, roles, passwordHash: await hashPassword(data.password) } as never);
     if (data.workerId) user.worker = await this.workerRef(data.workerId);
@@ -107,7 +108,7 @@ export class AuthService {
   async setDisabled(userId: string, disabled: boolean, actor: Viewer): Promise<User> {
     const user = await this.findUser(userId);
     if (disabled && user.id === actor.id) {
-      throw domainError(UserErrorCode.INVALID_STATE, 'You cannot disable yourself', ['input', 'userId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('cannotDisableSelf'), ['input', 'userId']);
     }
     if (disabled && user.roles.includes(Role.ADMIN)) await this.assertAnotherAdmin(user.id);
     if (user.disabled !== disabled) {
@@ -121,14 +122,14 @@ export class AuthService {
   async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, address?: string): Promise<{ token: string; user: User }> {
     const check = new InputCheck();
     checkPassword(check, 'newPassword', newPassword);
-    if (newPassword === currentPassword) check.fail('newPassword', 'newPassword must differ from the current password');
+    if (newPassword === currentPassword) check.fail('newPassword', m('samePassword'));
     check.throwIfAny();
     const user = await this.em.findOneOrFail(User, { id: viewer.id }, { populate: ['passwordHash'] });
     // The login counter: a token holder (a tablet left behind) must not guess the password without limit.
     const attempt = await new LoginThrottle(this.em).begin(user.email, address, ['input', 'currentPassword']);
     if (!(await verifyPassword(currentPassword ?? '', user.passwordHash))) {
       this.log?.info({ event: 'password_check_failed' }, 'changePassword: current password wrong');
-      throw domainError(UserErrorCode.INVALID_CREDENTIALS, 'Current password is incorrect', ['input', 'currentPassword']);
+      throw domainError(UserErrorCode.INVALID_CREDENTIALS, m('wrongCurrentPassword'), ['input', 'currentPassword']);
     }
     await attempt.succeeded();
     user.passwordHash = await hashPassword(newPassword);
@@ -162,7 +163,7 @@ export class AuthService {
 
   private async assertAnotherAdmin(exceptId: string): Promise<void> {
     const others = await this.em.count(User, { id: { $ne: exceptId }, disabled: false, roles: { $contains: [Role.ADMIN] } });
-    if (others === 0) throw domainError(UserErrorCode.INVALID_STATE, 'This is the last active admin', ['input', 'userId']);
+    if (others === 0) throw domainError(UserErrorCode.INVALID_STATE, m('lastAdmin'), ['input', 'userId']);
   }
 
   /** BOOTSTRAP_ADMIN_*: the first admin of an empty system. */

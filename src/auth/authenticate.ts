@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../context.js';
 import type { TokenService, VerifiedClaims } from './tokens.js';
-import { loadUserStates, REFUSAL_MESSAGES, stateRefusal, viewerOf, type AuthRefusal, type UserState } from './user-state.js';
+import { loadUserStates, refusalMessage, stateRefusal, viewerOf, type AuthRefusal, type UserState } from './user-state.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,7 +48,7 @@ export async function httpAuthentication(em: EntityManager, tokens: TokenService
 }
 
 export function invalidToken(refusal: AuthRefusal): GraphQLError {
-  return new GraphQLError(REFUSAL_MESSAGES[refusal], {
+  return new GraphQLError(refusalMessage(refusal), {
     extensions: {
       code: 'UNAUTHENTICATED',
       reason: refusal,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, UserErrorCode } from '../common/errors.js';
+import { m } from './messages.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -52,7 +53,7 @@ export class LoginThrottle {
     if (!admitted) {
       throw domainError(
         UserErrorCode.TOO_MANY_ATTEMPTS,
-        'Too many failed attempts for this account from your address; try again in 15 minutes or ask an administrator to clear the lockout',
+        m('tooManyLogins'),
         field,
       );
     }

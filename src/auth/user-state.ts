@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../context.js';
 import type { Role } from './role.js';
+import { m } from './messages.js';
 
 /** What decides whether a token still serves: read per HTTP request, cached per instance for sockets. */
 export interface UserState {
@@ -15,16 +16,13 @@ export interface UserState {
 export type AuthRefusal = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_REVOKED' | 'USER_DISABLED' | 'ROLES_CHANGED';
 
 /**
- * Chinese for the people who read it, then English; short enough for a WebSocket close reason (at most
- * 123 bytes of UTF-8), for a tablet to show as it is.
+ * Why a token does not serve, in the current locale: the GraphQL error's message over HTTP, and the
+ * WebSocket close reason in the socket's language (ws-auth.ts). Each fits a close frame (at most 123
+ * bytes of UTF-8) in both languages; `extensions.reason` (HTTP) carries the stable code.
  */
-export const REFUSAL_MESSAGES: Record<AuthRefusal, string> = {
-  TOKEN_INVALID: '登录凭证无效，请重新登录 / Your login token is not valid: log in again',
-  TOKEN_EXPIRED: '登录已过期，请重新登录 / Your session has expired: log in again',
-  TOKEN_REVOKED: '登录已失效，请重新登录 / Your session was revoked (password changed or account re-enabled): log in again',
-  USER_DISABLED: '账号已停用，请联系管理员 / Your account has been disabled: ask an administrator',
-  ROLES_CHANGED: '角色已变更，请重新连接 / Your roles changed: reconnect',
-};
+export function refusalMessage(refusal: AuthRefusal): string {
+  return m(refusal);
+}
 
 /** The channel on which every instance hears that a user changed (disabled, password, roles, worker). */
 export const USER_CHANNEL = 'jiangxin_user';

@@ -10,7 +10,7 @@ export const userById = byIdLoader(User);
 @ObjectType({ description: 'A user as other staff see them: no email, no roles.' })
 export class UserSummary {
   @Field(() => ID, { description: 'The User’s global ID.' }) id!: string;
-  @Field() displayName!: string;
+  @Field({ description: 'The name shown to other staff.' }) displayName!: string;
 }
 
 export async function userSummary(ctx: Context, userId: string): Promise<UserSummary> {

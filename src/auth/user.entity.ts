@@ -12,23 +12,23 @@ export class User extends Node {
   id: string = randomUUID();
 
   /** Stored lower-cased and trimmed, which makes the unique index case-insensitive. */
-  @Field()
+  @Field({ description: 'Login email, lower-case. Seen by the user themself and by ADMINs.' })
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
-  @Field()
+  @Field({ description: 'The name shown to other staff (显示名称); lists sort it by pinyin.' })
   @Property({ type: 'string', length: 200 })
   displayName!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the user may do (ADMIN, ORGANIZER, JUDGE, STUDIO_MANAGER, REVIEWER); see docs/authorization.md.' })
   @Enum({ items: () => Role, array: true })
   roles: Role[] = [];
 
   @Property({ type: 'string', length: 300, hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Field()
+  @Field({ description: 'A disabled account cannot log in, and its tokens stop working at once.' })
   @Property({ type: 'boolean' })
   disabled: boolean = false;
 
@@ -40,7 +40,7 @@ export class User extends Node {
   @ManyToOne(() => Worker, { ref: true, nullable: true, deleteRule: 'set null' })
   worker: Ref<Worker> | null = null;
 
-  @Field()
+  @Field({ description: 'When the account was created.' })
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
 }

@@ -63,6 +63,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     NATIONAL: ['国家级', 'National'],
   },
   ImportOutcome: { CREATED: ['新建', 'Created'], UPDATED: ['已更新', 'Updated'], UNCHANGED: ['无变化', 'Unchanged'] },
+  HonorOrderField: { YEAR: ['获评年度', 'Year'], CREATED_AT: ['登记时间', 'Recorded'] },
+  UserOrderField: { DISPLAY_NAME: ['姓名', 'Display name'], EMAIL: ['邮箱', 'Email'], CREATED_AT: ['创建时间', 'Created'] },
   SkillLevelChangeKind: {
     INITIAL: ['初始登记', 'Initial level'],
     PROMOTION: ['晋级', 'Promotion'],

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/relay.js';
 import { LimitError } from './errors.js';
+import { m } from './messages.js';
 
 /**
  * The cost of an operation before it runs, as Shopify and GitHub count it, so that a client pays
@@ -71,7 +72,7 @@ export function operationCost(
       for (const name of ['first', 'last'] as const) {
         const v = args[name];
         if (typeof v === 'number' && v > MAX_PAGE_SIZE) {
-          throw new LimitError('BAD_USER_INPUT', `\`${name}\` on \`${node.name.value}\` must be at most ${MAX_PAGE_SIZE}, got ${v}`, { maximum: MAX_PAGE_SIZE });
+          throw new LimitError('BAD_USER_INPUT', m('pageTooLarge', { name, field: node.name.value, max: MAX_PAGE_SIZE, got: v }), { maximum: MAX_PAGE_SIZE });
         }
       }
       const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;

@@ -1,4 +1,5 @@
 import { GraphQLError, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { m } from './messages.js';
 
 /** What a client sees when a limit refuses its request: one code per limit, so it can react. */
 export type LimitCode =
@@ -44,7 +45,7 @@ export function parseLimited(source: string, maxTokens: number): DocumentNode {
 }
 
 function tooManyTokens(maxTokens: number | string): LimitError {
-  return new LimitError('TOO_MANY_TOKENS', `Token limit of ${maxTokens} exceeded`, { maximum: Number(maxTokens) });
+  return new LimitError('TOO_MANY_TOKENS', m('tooManyTokens', { max: Number(maxTokens) }), { maximum: Number(maxTokens) });
 }
 
 /** The formatted error of a limit refusal (never masked), or undefined for any other error. */

@@ -8,6 +8,7 @@ import type { Limits } from '../config.js';
 import { LimitError, type LimitCode } from './errors.js';
 import { actualCost, operationCost, writeCount } from './cost.js';
 import { TokenBuckets } from './token-bucket.js';
+import { m } from './messages.js';
 
 /** What `extensions.cost` says, in Shopify's shape. */
 export interface CostReport {
@@ -41,15 +42,16 @@ export class RequestGuard {
   constructor(readonly limits: Limits, readonly production: boolean, now: () => number = Date.now, readonly introspection = !production) {
     this.costBuckets = new TokenBuckets(limits.costBudget, limits.costRestorePerSecond, now);
     this.writeBuckets = new TokenBuckets(limits.writeBurst, limits.writesPerSecond, now);
-    const reject = (code: LimitCode) => (ctx: ValidationContext | null, err: GraphQLError) =>
-      ctx?.reportError(new LimitError(code, err.message.replace(/^Syntax Error: /, '')));
+    // Armor's own message is English; ours names the limit in the reader's language.
+    const reject = (code: LimitCode, message: () => string) => (ctx: ValidationContext | null, _err: GraphQLError) =>
+      ctx?.reportError(new LimitError(code, message()));
     const armor = new ApolloArmor({
       blockFieldSuggestion: { enabled: production },
       costLimit: { enabled: false },
       maxTokens: { enabled: false },
-      maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: [reject('QUERY_TOO_DEEP')] },
-      maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('TOO_MANY_ALIASES')] },
-      maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('TOO_MANY_DIRECTIVES')] },
+      maxDepth: { n: limits.maxDepth, propagateOnRejection: false, onReject: [reject('QUERY_TOO_DEEP', () => m('queryTooDeep', { max: limits.maxDepth }))] },
+      maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('TOO_MANY_ALIASES', () => m('tooManyAliases', { max: limits.maxAliases }))] },
+      maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('TOO_MANY_DIRECTIVES', () => m('tooManyDirectives', { max: limits.maxDirectives }))] },
     }).protect();
     this.validationRules = armor.validationRules as ValidationRule[];
     this.apolloPlugins = armor.plugins as ApolloServerPlugin[];
@@ -68,7 +70,7 @@ export class RequestGuard {
   admit(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, who: string, charge: boolean): CostReport {
     const cost = operationCost(schema, document, operation, variables);
     if (cost > this.limits.maxCost) {
-      throw new LimitError('QUERY_TOO_COSTLY', `Query cost ${cost} exceeds the maximum of ${this.limits.maxCost}: ask for smaller pages or fewer fields`, {
+      throw new LimitError('QUERY_TOO_COSTLY', m('queryTooCostly', { cost, max: this.limits.maxCost }), {
         cost: { requestedQueryCost: cost },
         maximumCost: this.limits.maxCost,
       });
@@ -82,7 +84,7 @@ export class RequestGuard {
     });
     if (cost > available) {
       const retryAfterSeconds = Math.max(1, Math.ceil((cost - available) / this.limits.costRestorePerSecond));
-      throw throttled(`Query cost budget exhausted: this query costs ${cost}, ${Math.floor(available)} available; retry in ${retryAfterSeconds} s`, retryAfterSeconds, {
+      throw throttled(m('costBudgetExhausted', { cost, available: Math.floor(available), seconds: retryAfterSeconds }), retryAfterSeconds, {
         requestedQueryCost: cost,
         throttleStatus: status(available),
       });
@@ -91,7 +93,7 @@ export class RequestGuard {
     if (writes > 0) {
       const w = this.writeBuckets.take(who, writes);
       if (!w.ok) {
-        throw throttled(`Too many writes: at most ${this.limits.writesPerSecond} per second (bursts of ${this.limits.writeBurst}); retry in ${w.retryAfterSeconds} s`, w.retryAfterSeconds, {
+        throw throttled(m('tooManyWrites', { rate: this.limits.writesPerSecond, burst: this.limits.writeBurst, seconds: w.retryAfterSeconds }), w.retryAfterSeconds, {
           requestedQueryCost: cost,
           throttleStatus: status(available),
         });

@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
 import { APPLICATION_JSON, responseMediaType } from '../graphql-over-http.js';
 import { LimitError } from './errors.js';
+import { m } from './messages.js';
 import { budgetKey, settle, type CostReport, type RequestGuard } from './guard.js';
 
 /**
@@ -39,16 +40,16 @@ export function graphqlBody(maxBodyBytes: number): (RequestHandler | ErrorReques
     const type = (err as { type?: string }).type;
     const r =
       type === 'entity.too.large'
-        ? refuse(413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${maxBodyBytes} bytes`, { maximumBytes: maxBodyBytes })
+        ? refuse(413, 'PAYLOAD_TOO_LARGE', m('bodyTooLarge', { max: maxBodyBytes }), { maximumBytes: maxBodyBytes })
         : type === 'entity.parse.failed'
-          ? refuse(400, 'BAD_REQUEST', 'Request body is not valid JSON')
+          ? refuse(400, 'BAD_REQUEST', m('bodyNotJson'))
           : undefined;
     if (!r) return next(err);
     send(req, res, r);
   };
   const noBatches: RequestHandler = (req, res, next) => {
     if (!Array.isArray(req.body)) return next();
-    const r = refuse(400, 'BATCHING_NOT_SUPPORTED', 'Batched operations are not supported: send one operation per request');
+    const r = refuse(400, 'BATCHING_NOT_SUPPORTED', m('noBatching'));
     send(req, res, r);
   };
   return [express.json({ limit: maxBodyBytes }), bodyErrors, noBatches];

@@ -3,7 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Viewer } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { VerifiedClaims } from '../auth/tokens.js';
-import { loadUserStates, REFUSAL_MESSAGES, stateRefusal, viewerOf, type AuthRefusal, type UserState } from '../auth/user-state.js';
+import { loadUserStates, refusalMessage, stateRefusal, viewerOf, type AuthRefusal, type UserState } from '../auth/user-state.js';
+import { DEFAULT_LOCALE, withLocale, type Locale } from '../common/i18n.js';
 
 /** Close code for a socket whose user may no longer be served (graphql-ws's Unauthorized: clients do not retry it). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -17,6 +18,17 @@ interface Watched {
   /** Token expiry, ms since the epoch. */
   expiresAt: number;
   expiry?: NodeJS.Timeout;
+  /** The socket's language, for the close reason: its handshake's, then its connectionParams' once an operation names it. */
+  locale: Locale;
+}
+
+/**
+ * Each socket's language as its handshake asked (Accept-Language), recorded by guardSockets when the
+ * socket opens: the watch starts before any operation tells it connectionParams.locale.
+ */
+const handshakeLocales = new WeakMap<WebSocket, Locale>();
+export function rememberHandshakeLocale(socket: WebSocket, locale: Locale): void {
+  handshakeLocales.set(socket, locale);
 }
 
 interface UserEntry {
@@ -69,8 +81,10 @@ export class SocketAuthWatch {
     this.users.clear();
   }
 
-  watch(socket: WebSocket, claims: VerifiedClaims, viewer: Viewer): void {
-    const w: Watched = { socket, userId: viewer.id, tokenVersion: claims.tokenVersion, roles: [...viewer.roles].sort().join(), expiresAt: claims.expiresAt };
+  watch(socket: WebSocket, claims: VerifiedClaims, viewer: Viewer, locale: Locale = handshakeLocales.get(socket) ?? DEFAULT_LOCALE): void {
+    const w: Watched = {
+      socket, userId: viewer.id, tokenVersion: claims.tokenVersion, roles: [...viewer.roles].sort().join(), expiresAt: claims.expiresAt, locale,
+    };
     const delay = Math.max(0, w.expiresAt - Date.now());
     if (delay <= MAX_TIMER_MS) {
       w.expiry = setTimeout(() => this.end(w, 'TOKEN_EXPIRED'), delay);
@@ -87,11 +101,14 @@ export class SocketAuthWatch {
   /**
    * Per operation: the socket's viewer as of now (undefined for an anonymous socket), or null when
    * the user may no longer be served, in which case the socket is being closed. `fresh` reads the
-   * database instead of the cache (writes). Throws when the database cannot be read.
+   * database instead of the cache (writes); `locale` is the socket's language as the operation's
+   * context has it (connectionParams.locale included), used for a later close reason. Throws when
+   * the database cannot be read.
    */
-  async check(socket: WebSocket, fresh: boolean): Promise<Viewer | null | undefined> {
+  async check(socket: WebSocket, fresh: boolean, locale?: Locale): Promise<Viewer | null | undefined> {
     const w = this.bySocket.get(socket);
     if (!w) return undefined;
+    if (locale) w.locale = locale;
     const cached = fresh || !this.listening() ? undefined : this.users.get(w.userId)?.state;
     const state = cached !== undefined ? cached : ((await this.load([w.userId])).get(w.userId) ?? null);
     const refusal = this.refusal(w, state);
@@ -168,6 +185,6 @@ export class SocketAuthWatch {
   private end(w: Watched, refusal: AuthRefusal): void {
     this.forget(w);
     this.log.info({ event: 'ws_unauthorized', reason: refusal }, 'WebSocket closed: its user may no longer be served');
-    w.socket.close(CLOSE_UNAUTHORIZED, REFUSAL_MESSAGES[refusal]);
+    w.socket.close(CLOSE_UNAUTHORIZED, withLocale(w.locale, () => refusalMessage(refusal)));
   }
 }

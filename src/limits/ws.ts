@@ -8,9 +8,12 @@ import { LimitError, parseLimited, withoutHttp } from './errors.js';
 import { budgetKey, type RequestGuard } from './guard.js';
 import { clientAddress } from './http.js';
 import { nulRefusal } from '../common/nul-guard.js';
-import type { SocketAuthWatch } from './ws-auth.js';
+import { rememberHandshakeLocale, type SocketAuthWatch } from './ws-auth.js';
 import { commonMessage } from '../common/messages.js';
 import { withLocale, DEFAULT_LOCALE, type Locale } from '../common/i18n.js';
+import { m } from './messages.js';
+import { m as authMessage } from '../auth/messages.js';
+import { socketLocale } from '../locale.js';
 
 export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null; tokenVersion?: number; locale?: Locale };
 
@@ -33,6 +36,8 @@ export function guardSockets(wss: WebSocketServer, max: number, trustProxyHops: 
         log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'WebSocket client error; socket closed');
       });
     });
+    const locale = socketLocale(undefined, req.headers['accept-language']);
+    rememberHandshakeLocale(socket, locale);
     const address = clientAddress(req, trustProxyHops);
     const n = (open.get(address) ?? 0) + 1;
     open.set(address, n);
@@ -41,7 +46,7 @@ export function guardSockets(wss: WebSocketServer, max: number, trustProxyHops: 
       if (left > 0) open.set(address, left);
       else open.delete(address);
     });
-    if (n > max) socket.close(CLOSE_TOO_MANY_CONNECTIONS, `Too many connections from this address (at most ${max})`);
+    if (n > max) socket.close(CLOSE_TOO_MANY_CONNECTIONS, withLocale(locale, () => m('tooManyConnections', { max })));
   });
 }
 
@@ -60,7 +65,7 @@ export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema, a
   async function check(ctx: WsContext<Record<string, unknown>, WsExtra>, _id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
     // graphql-ws has already registered this operation in ctx.subscriptions.
     if (Object.keys(ctx.subscriptions).length > max) {
-      return [withoutHttp(new LimitError('TOO_MANY_SUBSCRIPTIONS', `At most ${max} operations at once on one connection`, { maximum: max }))];
+      return [withoutHttp(new LimitError('TOO_MANY_SUBSCRIPTIONS', m('tooManyOperations', { max }), { maximum: max }))];
     }
     let document;
     try {
@@ -78,17 +83,17 @@ export function guardedOnSubscribe(guard: RequestGuard, schema: GraphQLSchema, a
       });
     }
     const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return [new GraphQLError('Unable to identify operation', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })];
+    if (!operation) return [new GraphQLError(m('unknownOperation'), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })];
     if (auth && ctx.extra.viewer) {
       let viewer;
       try {
         // Writes read the user's state from the database: a mark must never pass on a stale cache.
-        viewer = await auth.check(ctx.extra.socket, operation.operation === 'mutation');
+        viewer = await auth.check(ctx.extra.socket, operation.operation === 'mutation', ctx.extra.locale);
       } catch {
         return [new GraphQLError(commonMessage('databaseUnavailable'), { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
       }
       // Refused: the socket is being closed with 4401 and the reason, which is what the client sees.
-      if (viewer === null) return [new GraphQLError('You may no longer be served on this connection', { extensions: { code: 'UNAUTHENTICATED' } })];
+      if (viewer === null) return [new GraphQLError(authMessage('noLongerServed'), { extensions: { code: 'UNAUTHENTICATED' } })];
       if (viewer) ctx.extra.viewer = viewer; // current roles and worker for this operation
     }
     const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;

@@ -1,3 +1,5 @@
+import { m } from './messages.js';
+
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a
  * 31-character alphabet (no I, O, S, V, Z); characters 3–8 are the administrative division code;
@@ -17,12 +19,12 @@ export function creditCodeCheckChar(first17: string): string | null {
   return ALPHABET[check]!;
 }
 
-/** Why a credit code is invalid, or null when it is valid. Expects the normalized (upper-case) form. */
+/** Why a credit code is invalid (in the current locale), or null when it is valid. Expects the normalized (upper-case) form. */
 export function creditCodeProblem(code: string): string | null {
-  if (code.length !== 18) return 'must be 18 characters';
-  for (const ch of code) if (!ALPHABET.includes(ch)) return `contains "${ch}", which is not allowed`;
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'characters 3 to 8 must be the administrative division code (digits)';
-  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return 'check character does not match';
+  if (code.length !== 18) return m('creditCodeLength');
+  for (const ch of code) if (!ALPHABET.includes(ch)) return m('creditCodeCharacter', { character: ch });
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return m('creditCodeDivision');
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return m('creditCodeCheck');
   return null;
 }
 

@@ -11,7 +11,7 @@ export class Enterprise extends Node {
   id: string = randomUUID();
 
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
-  @Field()
+  @Field({ description: 'The registered name; lists sort it by pinyin.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
@@ -19,16 +19,16 @@ export class Enterprise extends Node {
   @Property({ type: 'string', length: 18, unique: true })
   creditCode!: string;
 
-  @Field(() => Ownership)
+  @Field(() => Ownership, { description: 'Form of ownership (所有制).' })
   @Enum({ items: () => Ownership })
   @Index()
   ownership!: Ownership;
 
-  @Field(() => EnterpriseSize)
+  @Field(() => EnterpriseSize, { description: 'Size class (企业规模).' })
   @Enum({ items: () => EnterpriseSize })
   size!: EnterpriseSize;
 
-  @Field()
+  @Field({ description: 'Industry (行业).' })
   @Property({ type: 'string', length: 100 })
   @Index()
   industry!: string;
@@ -38,11 +38,11 @@ export class Enterprise extends Node {
   @Index()
   district!: string;
 
-  @Field()
+  @Field({ description: 'When it was entered in the registry.' })
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Field()
+  @Field({ description: 'When it was last changed.' })
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 

@@ -19,17 +19,17 @@ registerNodeType('Enterprise', async (ctx, ids) => new Map((await ctx.em.find(En
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @Query(() => Enterprise, { nullable: true })
-  async enterprise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by global ID; null when there is none.' })
+  async enterprise(@Arg('id', () => ID, { description: 'The Enterprise’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Enterprise | null> {
     const uuid = idOf(id, 'Enterprise');
     return uuid ? ctx.em.findOne(Enterprise, { id: uuid }) : null;
   }
 
-  @Query(() => EnterpriseConnection)
+  @Query(() => EnterpriseConnection, { description: 'The enterprises of the registry (企业). Default order: by name in pinyin, ascending.' })
   async enterprises(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
-    @Arg('orderBy', () => EnterpriseOrder, { nullable: true }) orderBy: EnterpriseOrder | null,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Narrows the list; all conditions given must hold.' }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Default: NAME, ASC.' }) orderBy: EnterpriseOrder | null,
     @Ctx() ctx: Context,
   ): Promise<EnterpriseConnection> {
     const where: FilterQuery<Enterprise> = {};
@@ -58,7 +58,7 @@ export class EnterpriseResolver {
   }
 
   @Authorized(Role.ADMIN, Role.ORGANIZER)
-  @Mutation(() => EnterprisePayload)
+  @Mutation(() => EnterprisePayload, { description: 'ADMIN or ORGANIZER: change an enterprise’s registry data (only the fields given).' })
   async updateEnterprise(@Arg('input') input: UpdateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
     return withUserErrors(async () => {
       const id = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, notFound, UserErrorCode } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code.js';
+import { m } from './messages.js';
 import { Enterprise } from './enterprise.entity.js';
 import type { EnterpriseSize, Ownership } from './enums.js';
 
@@ -16,7 +17,7 @@ export interface EnterpriseData {
 }
 
 const duplicateCode = () =>
-  domainError(UserErrorCode.ALREADY_EXISTS, 'An enterprise with this credit code exists', ['input', 'creditCode']);
+  domainError(UserErrorCode.ALREADY_EXISTS, m('creditCodeTaken'), ['input', 'creditCode']);
 
 export class EnterpriseService {
   constructor(private readonly em: EntityManager) {}
@@ -38,7 +39,7 @@ export class EnterpriseService {
     if (has(data.creditCode)) {
       out.creditCode = normalizeCreditCode(data.creditCode ?? '');
       const problem = creditCodeProblem(out.creditCode);
-      if (problem) check.fail('creditCode', `creditCode is not a valid unified social credit code: ${problem}`);
+      if (problem) check.fail('creditCode', m('creditCodeInvalid', { problem }));
     }
     if (data.ownership != null) out.ownership = data.ownership;
     if (data.size != null) out.size = data.size;

@@ -19,15 +19,15 @@ export class Honor extends Node {
   @Index()
   worker!: Ref<Worker>;
 
-  @Field(() => HonorKind)
+  @Field(() => HonorKind, { description: 'Which honor (荣誉称号).' })
   @Enum({ items: () => HonorKind })
   kind!: HonorKind;
 
-  @Field(() => Level)
+  @Field(() => Level, { description: 'The level of the body that granted it.' })
   @Enum({ items: () => Level })
   level!: Level;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year it was granted.' })
   @Property({ type: 'integer' })
   year!: number;
 
@@ -40,7 +40,7 @@ export class Honor extends Node {
   @Index()
   sourceCompetitionId: string | null = null;
 
-  @Field()
+  @Field({ description: 'When it was recorded in the registry.' })
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
 }

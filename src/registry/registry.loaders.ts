@@ -1,11 +1,9 @@
 import { readByIdLoader, readChildrenLoader } from '../common/loaders.js';
 import { Enterprise } from './enterprise.entity.js';
-import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
 
 // Read-only rows (see readByIdLoader): registry lists are the hottest reads.
 export const enterpriseById = readByIdLoader(Enterprise);
 export const workerById = readByIdLoader(Worker);
-export const honorsByWorker = readChildrenLoader(Honor, 'worker', { year: 'desc', createdAt: 'asc' });
 export const skillHistoryByWorker = readChildrenLoader(SkillLevelChange, 'worker', { at: 'asc', recordedAt: 'asc' });

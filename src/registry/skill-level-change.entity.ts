@@ -21,19 +21,19 @@ export class SkillLevelChange extends Node {
   @Index()
   worker!: Ref<Worker>;
 
-  @Field(() => SkillLevel, { nullable: true })
+  @Field(() => SkillLevel, { nullable: true, description: 'The level before; null for the first (INITIAL) entry.' })
   @Enum({ items: () => SkillLevel, nullable: true })
   from: SkillLevel | null = null;
 
-  @Field(() => SkillLevel)
+  @Field(() => SkillLevel, { description: 'The level after.' })
   @Enum({ items: () => SkillLevel })
   to!: SkillLevel;
 
-  @Field(() => SkillLevelChangeKind)
+  @Field(() => SkillLevelChangeKind, { description: 'What kind of change: INITIAL, PROMOTION, COMPETITION, CORRECTION, REVOCATION or ANNULMENT.' })
   @Enum({ items: () => SkillLevelChangeKind })
   kind!: SkillLevelChangeKind;
 
-  @Field()
+  @Field({ description: 'The ground, e.g. 职业技能等级认定 and the certificate, or the competition.' })
   @Property({ type: 'string', length: 500 })
   reason!: string;
 
@@ -54,7 +54,7 @@ export class SkillLevelChange extends Node {
   @Property({ type: 'Date' })
   at!: Date;
 
-  @Field()
+  @Field({ description: 'When it was written to the registry (may be later than `at`).' })
   @Property({ type: 'Date' })
   recordedAt: Date = new Date();
 }

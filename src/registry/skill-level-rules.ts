@@ -1,5 +1,9 @@
 import { UserErrorCode, type UserErrorInit } from '../common/errors.js';
 import { SkillLevelChangeKind, SKILL_LEVEL_ORDER, skillRank, type SkillLevel } from './enums.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
+
+const level = (l: SkillLevel) => labelOf('SkillLevel', l);
 
 /** The kinds that need a note saying why: anything but an ordinary step. */
 export const EXCEPTIONAL_KINDS: readonly SkillLevelChangeKind[] = [
@@ -16,20 +20,20 @@ export const EXCEPTIONAL_KINDS: readonly SkillLevelChangeKind[] = [
  */
 export function skillChangeProblems(from: SkillLevel | null, to: SkillLevel, kind: SkillLevelChangeKind, note: string | null): UserErrorInit[] {
   const fail = (field: string, message: string, code = UserErrorCode.INVALID_INPUT): UserErrorInit[] => [{ code, message, field: ['input', field] }];
-  if (from === to) return fail('to', `The worker is already at ${to}`, UserErrorCode.INVALID_STATE);
-  if (kind === SkillLevelChangeKind.COMPETITION) return fail('kind', 'COMPETITION promotions are written by finalizeCompetition');
+  if (from === to) return fail('to', m('alreadyAtLevel', { level: level(to) }), UserErrorCode.INVALID_STATE);
+  if (kind === SkillLevelChangeKind.COMPETITION) return fail('kind', m('competitionKind'));
   if (from === null) {
-    return kind === SkillLevelChangeKind.INITIAL ? [] : fail('kind', 'The worker has no level yet: record the first one with kind INITIAL', UserErrorCode.INVALID_STATE);
+    return kind === SkillLevelChangeKind.INITIAL ? [] : fail('kind', m('noLevelYet'), UserErrorCode.INVALID_STATE);
   }
-  if (kind === SkillLevelChangeKind.INITIAL) return fail('kind', `The worker already has a level (${from}); INITIAL is for a worker without one`, UserErrorCode.INVALID_STATE);
+  if (kind === SkillLevelChangeKind.INITIAL) return fail('kind', m('hasLevel', { level: level(from) }), UserErrorCode.INVALID_STATE);
   const step = skillRank(to) - skillRank(from);
   if (kind === SkillLevelChangeKind.PROMOTION) {
     if (step === 1) return [];
     const next = SKILL_LEVEL_ORDER[skillRank(from) + 1];
-    return fail('to', `An ordinary promotion goes one level up${next ? ` (${from} → ${next})` : ''}; a bigger step up or any step down needs kind CORRECTION, REVOCATION or ANNULMENT and a note`, UserErrorCode.INVALID_STATE);
+    return fail('to', next ? m('oneStepUp', { from: level(from), to: level(next) }) : m('noStepUp', { from: level(from) }), UserErrorCode.INVALID_STATE);
   }
   const problems: UserErrorInit[] = [];
-  if (kind !== SkillLevelChangeKind.CORRECTION && step > 0) problems.push(...fail('kind', `${kind} lowers a level; a wrongly recorded level is put right with CORRECTION`));
-  if (!note) problems.push(...fail('note', `A ${kind} needs a note saying why`));
+  if (kind !== SkillLevelChangeKind.CORRECTION && step > 0) problems.push(...fail('kind', m('onlyLowers', { kind: labelOf('SkillLevelChangeKind', kind) })));
+  if (!note) problems.push(...fail('note', m('needsNote', { kind: labelOf('SkillLevelChangeKind', kind) })));
   return problems;
 }

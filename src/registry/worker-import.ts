@@ -1,6 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, DomainError, UserErrorCode, type UserErrorInit } from '../common/errors.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
 import { InputCheck } from '../common/validate.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
@@ -29,9 +31,9 @@ export interface ImportRowResult {
  * matches and writing happen in one transaction; a dry run stops before writing.
  */
 export async function importWorkers(em: EntityManager, enterpriseId: string, rows: WorkerFields[], dryRun: boolean): Promise<ImportRowResult[]> {
-  if (rows.length === 0) throw domainError(UserErrorCode.INVALID_INPUT, 'rows must not be empty', ['input', 'rows']);
+  if (rows.length === 0) throw domainError(UserErrorCode.INVALID_INPUT, m('noRows'), ['input', 'rows']);
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw domainError(UserErrorCode.INVALID_INPUT, `at most ${MAX_IMPORT_ROWS} rows per import`, ['input', 'rows']);
+    throw domainError(UserErrorCode.INVALID_INPUT, m('tooManyRows', { max: MAX_IMPORT_ROWS }), ['input', 'rows']);
   }
   const enterprise = await new EnterpriseService(em).get(enterpriseId);
   const problems: UserErrorInit[] = [];
@@ -83,10 +85,10 @@ function checkRows(rows: WorkerFields[], problems: UserErrorInit[]): (WorkerFiel
     const n = clean.employeeNumber;
     if (n && check.ok) {
       const first = firstRowOfNumber.get(n);
-      if (first !== undefined) check.fail('employeeNumber', `employee number ${n} repeats row ${first + 1}`, UserErrorCode.ALREADY_EXISTS);
+      if (first !== undefined) check.fail('employeeNumber', m('numberRepeats', { number: n, first: first + 1 }), UserErrorCode.ALREADY_EXISTS);
       else firstRowOfNumber.set(n, i);
     }
-    for (const p of check.problems) problems.push({ ...p, message: `row ${i + 1}: ${p.message}` });
+    for (const p of check.problems) problems.push({ ...p, message: m('inRow', { row: i + 1, problem: p.message }) });
     return check.ok ? clean : null;
   });
 }
@@ -112,7 +114,12 @@ function planRow(clean: WorkerFields, current: Worker | undefined, i: number, pr
   if (clean.skillLevel != null && clean.skillLevel !== current.skillLevel) {
     problems.push({
       code: UserErrorCode.INVALID_STATE,
-      message: `row ${i + 1}: skill level ${clean.skillLevel} differs from the registry's (${current.skillLevel ?? 'none'}) for employee number ${current.employeeNumber}; level changes go through recordSkillLevelChange`,
+      message: m('levelDiffers', {
+        row: i + 1,
+        number: current.employeeNumber,
+        level: labelOf('SkillLevel', clean.skillLevel),
+        current: current.skillLevel ? labelOf('SkillLevel', current.skillLevel) : m('noLevel'),
+      }),
       field: ['input', 'rows', String(i), 'skillLevel'],
     });
     return null;

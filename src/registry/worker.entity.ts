@@ -16,16 +16,16 @@ export class Worker extends Node {
   id: string = randomUUID();
 
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
-  @Field()
+  @Field({ description: 'The worker’s name; lists sort it by pinyin.' })
   @Property({ type: 'string', length: 100 })
   @Index()
   name!: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: 'Gender.' })
   @Enum({ items: () => Gender })
   gender!: Gender;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Year of birth.' })
   @Property({ type: 'integer' })
   birthYear!: number;
 
@@ -39,7 +39,7 @@ export class Worker extends Node {
   @Index()
   trade!: string;
 
-  @Field(() => SkillLevel, { nullable: true })
+  @Field(() => SkillLevel, { nullable: true, description: 'Current skill level (职业技能等级); null when none is recorded. Its history is skillLevelHistory.' })
   @Enum({ items: () => SkillLevel, nullable: true })
   @Index()
   skillLevel: SkillLevel | null = null;
@@ -63,11 +63,11 @@ export class Worker extends Node {
   @OneToMany(() => SkillLevelChange, (c) => c.worker)
   skillLevelHistory = new Collection<SkillLevelChange>(this);
 
-  @Field()
+  @Field({ description: 'When the worker was entered in the registry.' })
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Field()
+  @Field({ description: 'When the record was last changed.' })
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

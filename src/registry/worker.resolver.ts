@@ -14,9 +14,10 @@ import { Worker } from './worker.entity.js';
 import { WorkerService } from './worker.service.js';
 import { importWorkers } from './worker-import.js';
 import { ImportOutcome } from './enums.js';
-import { enterpriseById, honorsByWorker, skillHistoryByWorker } from './registry.loaders.js';
+import { enterpriseById, skillHistoryByWorker } from './registry.loaders.js';
+import { nestedConnection, type NestedList } from '../common/nested-connection.js';
 import {
-  CreateWorkerInput, GrantHonorInput, GrantHonorPayload, ImportWorkersInput, ImportWorkersPayload, RecordSkillLevelChangeInput,
+  CreateWorkerInput, GrantHonorInput, HonorConnection, HonorOrder, HonorOrderField, GrantHonorPayload, ImportWorkersInput, ImportWorkersPayload, RecordSkillLevelChangeInput,
   SkillLevelChangePayload, SortDirection, UpdateWorkerInput, WorkerConnection, WorkerFilter, WorkerOrder, WorkerOrderField, WorkerPayload,
 } from './registry.inputs.js';
 
@@ -33,11 +34,13 @@ for (const [type, entity] of [['Worker', Worker], ['Honor', Honor], ['SkillLevel
   });
 }
 
+const HONORS: NestedList<Honor> = { entity: Honor, parent: 'worker' };
+
 @Resolver(() => Worker)
 export class WorkerResolver {
   @Authorized(...REGISTRY_READERS)
-  @Query(() => Worker, { nullable: true })
-  async worker(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Worker | null> {
+  @Query(() => Worker, { nullable: true, description: 'One worker by global ID (registry readers: ADMIN, ORGANIZER, STUDIO_MANAGER, REVIEWER); null when there is none.' })
+  async worker(@Arg('id', () => ID, { description: 'The Worker’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<Worker | null> {
     const uuid = idOf(id, 'Worker');
     return uuid ? ctx.em.findOne(Worker, { id: uuid }) : null;
   }
@@ -46,8 +49,8 @@ export class WorkerResolver {
   @Query(() => WorkerConnection, { description: 'The workforce registry (产业工人队伍基础数据库).' })
   async workers(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => WorkerFilter, { nullable: true }) filter: WorkerFilter | null,
-    @Arg('orderBy', () => WorkerOrder, { nullable: true }) orderBy: WorkerOrder | null,
+    @Arg('filter', () => WorkerFilter, { nullable: true, description: 'Narrows the list; all conditions given must hold.' }) filter: WorkerFilter | null,
+    @Arg('orderBy', () => WorkerOrder, { nullable: true, description: 'Default: NAME, ASC.' }) orderBy: WorkerOrder | null,
     @Ctx() ctx: Context,
   ): Promise<WorkerConnection> {
     const where: FilterQuery<Worker> = {};
@@ -69,23 +72,37 @@ export class WorkerResolver {
     return paginateRows(ctx.em, Worker, where, page, { [field]: dir, id: dir });
   }
 
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise the worker works at.' })
   async enterprise(@Root() worker: Worker, @Ctx() ctx: Context): Promise<Enterprise> {
     return (await ctx.loaders.get(enterpriseById).load(worker.enterprise.id))!;
   }
 
-  @FieldResolver(() => [Honor], { description: 'Newest first.' })
-  async honors(@Root() worker: Worker, @Ctx() ctx: Context): Promise<Honor[]> {
-    return ctx.loaders.get(honorsByWorker).load(worker.id);
+  @FieldResolver(() => HonorConnection, {
+    description: 'The honors the worker holds (荣誉). Default order: newest year first (YEAR, DESC). The first pages of many workers '
+      + 'are read in one statement; a later page (after/before) is its own.',
+  })
+  async honors(
+    @Root() worker: Worker,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => HonorOrder, { nullable: true, description: 'Default: YEAR, DESC (newest first).' }) orderBy: HonorOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<HonorConnection> {
+    const field = orderBy?.field ?? HonorOrderField.YEAR;
+    const dir: 'asc' | 'desc' = (orderBy ? orderBy.direction : SortDirection.DESC) === SortDirection.DESC ? 'desc' : 'asc';
+    const order: Record<string, 'asc' | 'desc'> = field === HonorOrderField.YEAR ? { year: dir, createdAt: dir } : { createdAt: dir };
+    return nestedConnection(ctx, HONORS, worker.id, page, order) as Promise<HonorConnection>;
   }
 
-  @FieldResolver(() => [SkillLevelChange], { description: 'Oldest first.' })
+  @FieldResolver(() => [SkillLevelChange], {
+    description: 'The worker’s skill level history, oldest first, INITIAL entry included. A plain list: bounded in practice by the five levels '
+      + 'and the rare correction (a worker has a handful of entries), and read for many workers in one statement.',
+  })
   async skillLevelHistory(@Root() worker: Worker, @Ctx() ctx: Context): Promise<SkillLevelChange[]> {
     return ctx.loaders.get(skillHistoryByWorker).load(worker.id);
   }
 
   @Authorized(...REGISTRY_WRITERS)
-  @Mutation(() => WorkerPayload)
+  @Mutation(() => WorkerPayload, { description: 'ADMIN or ORGANIZER: add a worker to an enterprise; a skill level given becomes the INITIAL entry of their history.' })
   async createWorker(@Arg('input') input: CreateWorkerInput, @Ctx() ctx: Context): Promise<WorkerPayload> {
     return withUserErrors(async () => {
       const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
@@ -94,7 +111,7 @@ export class WorkerResolver {
   }
 
   @Authorized(...REGISTRY_WRITERS)
-  @Mutation(() => WorkerPayload)
+  @Mutation(() => WorkerPayload, { description: 'ADMIN or ORGANIZER: change a worker’s data (only the fields given); skill levels change through recordSkillLevelChange.' })
   async updateWorker(@Arg('input') input: UpdateWorkerInput, @Ctx() ctx: Context): Promise<WorkerPayload> {
     return withUserErrors(async () => {
       const id = expectId(input.workerId, 'Worker', ['input', 'workerId']);
@@ -104,7 +121,7 @@ export class WorkerResolver {
   }
 
   @Authorized(...REGISTRY_WRITERS)
-  @Mutation(() => GrantHonorPayload)
+  @Mutation(() => GrantHonorPayload, { description: 'ADMIN or ORGANIZER: record an honor a worker was granted (once per kind, level and year).' })
   async grantHonor(@Arg('input') input: GrantHonorInput, @Ctx() ctx: Context): Promise<GrantHonorPayload> {
     return withUserErrors(async () =>
       new WorkerService(ctx.em).grantHonor(expectId(input.workerId, 'Worker', ['input', 'workerId']), input),

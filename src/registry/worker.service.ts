@@ -8,6 +8,7 @@ import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
 import { SkillLevelChangeKind, type Gender, type HonorKind, type Level, type SkillLevel } from './enums.js';
 import { skillChangeProblems } from './skill-level-rules.js';
+import { m } from './messages.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
@@ -35,7 +36,7 @@ export function cleanWorker(check: InputCheck, data: WorkerFields, partial: bool
   if (has(data.birthYear)) out.birthYear = check.int('birthYear', data.birthYear, 1940, thisYear() - 14);
   if (has(data.joinedAt)) out.joinedAt = check.plainDate('joinedAt', data.joinedAt, { notAfter: todayInChina() });
   if (data.gender != null) out.gender = data.gender;
-  else if (!partial) check.fail('gender', 'gender is required');
+  else if (!partial) check.fail('gender', m('genderRequired'));
   if (data.migrantWorker != null) out.migrantWorker = data.migrantWorker;
   if (!partial) out.skillLevel = data.skillLevel ?? null;
   return out;
@@ -47,7 +48,7 @@ export function initialLevel(workerId: string, level: SkillLevel, at: Date) {
 }
 
 export const duplicateNumber = (field: string[]) =>
-  domainError(UserErrorCode.ALREADY_EXISTS, 'This employee number is taken in the enterprise', field);
+  domainError(UserErrorCode.ALREADY_EXISTS, m('employeeNumberTaken'), field);
 
 export class WorkerService {
   constructor(private readonly em: EntityManager) {}
@@ -99,7 +100,7 @@ export class WorkerService {
     check.throwIfAny();
     const worker = await this.get(workerId);
     const same = await this.em.count(Honor, { worker, kind: data.kind, level: data.level, year });
-    if (same) throw domainError(UserErrorCode.ALREADY_EXISTS, 'The worker already holds this honor for that year and level');
+    if (same) throw domainError(UserErrorCode.ALREADY_EXISTS, m('honorHeld'));
     const honor = this.em.create(Honor, { worker, kind: data.kind, level: data.level, year, source } as never);
     await this.em.flush();
     return { honor, worker };
@@ -123,7 +124,7 @@ export class WorkerService {
     // The history reads in order of effect: a change follows the level it changes from.
     const latest = await this.em.findOne(SkillLevelChange, { worker }, { orderBy: { at: 'desc' }, fields: ['at'] });
     if (latest && at < latest.at) {
-      throw domainError(UserErrorCode.INVALID_INPUT, `at must not be before the worker's latest recorded change (${latest.at.toISOString()})`, ['input', 'at']);
+      throw domainError(UserErrorCode.INVALID_INPUT, m('changeBeforeLatest', { latest: latest.at.toISOString() }), ['input', 'at']);
     }
     const change = this.em.create(SkillLevelChange, { worker, from: worker.skillLevel, to: data.to, kind, reason, note, source, at } as never);
     worker.skillLevel = data.to;

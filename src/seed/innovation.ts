@@ -28,8 +28,8 @@ function leaderFor(kind: string, staff: SeedWorker[], honored: Map<string, strin
 async function honorsOf(c: SeedClient, admin: string, workers: SeedWorker[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < workers.length; i += 100) {
-    const d: any = await c.request(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Worker { id honors { kind } } } }`, { ids: workers.slice(i, i + 100).map((w) => w.id) }, admin);
-    for (const n of d.nodes) if (n) out.set(n.id, n.honors.map((h: { kind: string }) => h.kind));
+    const d: any = await c.request(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Worker { id honors(first: 100) { nodes { kind } } } } }`, { ids: workers.slice(i, i + 100).map((w) => w.id) }, admin);
+    for (const n of d.nodes) if (n) out.set(n.id, n.honors.nodes.map((h: { kind: string }) => h.kind));
   }
   return out;
 }

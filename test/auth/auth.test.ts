@@ -167,7 +167,7 @@ describe('changePassword', () => {
     expect(short.changePassword.userErrors[0].code).toBe('INVALID_INPUT');
     const done = ok(await t.gql(CHANGE, { c: 'password-123', n: 'new-password-9' }, u.token));
     expect(done.changePassword.userErrors).toEqual([]);
-    expect((await t.gql(VIEWER, {}, u.token)).errors).toEqual([{ message: expect.stringMatching(/revoked/), extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' } }]);
+    expect((await t.gql(VIEWER, {}, u.token)).errors).toEqual([{ message: expect.stringMatching(/登录已失效/), extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' } }]);
     expect(ok(await t.gql(VIEWER, {}, done.changePassword.token)).viewer.email).toBe('pw.change@example.com');
     expect(ok(await t.gql(LOGIN, { email: 'pw.change@example.com', password: 'new-password-9' })).login.token).toEqual(expect.any(String));
   });
@@ -186,5 +186,37 @@ describe('bootstrap admin', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('users (ADMIN)', () => {
+  const USERS = `query($order: UserOrder, $after: String, $search: String) {
+    users(first: 2, after: $after, orderBy: $order, filter: { search: $search }) { totalCount nodes { displayName email } pageInfo { hasNextPage endCursor } } }`;
+
+  it('orders by display name (pinyin), email or creation, both ways, with a second page through after', async () => {
+    const admin = await t.user([Role.ADMIN]);
+    const tag = `order${Date.now()}`;
+    const service = new AuthService(t.orm.em.fork(), new TokenService(TEST_JWT_SECRET, 3600));
+    // Created in this order; names sort 李 < 王 < 张 in pinyin, emails c < a < b would not.
+    for (const [name, local] of [['张伟', 'a'], ['李娜', 'c'], ['王芳', 'b']] as const) {
+      await service.createUser({ email: `${local}.${tag}@example.com`, displayName: name, password: 'password-123', roles: [Role.JUDGE] });
+    }
+    const page = async (order: unknown, after?: string) => ok(await t.gql(USERS, { order, after, search: tag }, admin.token)).users;
+    const names = (p: any) => p.nodes.map((n: any) => n.displayName);
+    const byName = await page({ field: 'DISPLAY_NAME' });
+    expect(byName.totalCount).toBe(3);
+    expect(names(byName)).toEqual(['李娜', '王芳']);
+    expect(names(await page({ field: 'DISPLAY_NAME' }, byName.pageInfo.endCursor))).toEqual(['张伟']);
+    const byNameDesc = await page({ field: 'DISPLAY_NAME', direction: 'DESC' });
+    expect(names(byNameDesc)).toEqual(['张伟', '王芳']);
+    expect(names(await page({ field: 'DISPLAY_NAME', direction: 'DESC' }, byNameDesc.pageInfo.endCursor))).toEqual(['李娜']);
+    expect(names(await page({ field: 'EMAIL' }))).toEqual(['张伟', '王芳']);
+    expect(names(await page({ field: 'EMAIL', direction: 'DESC' }))).toEqual(['李娜', '王芳']);
+    const created = await page({ field: 'CREATED_AT', direction: 'DESC' });
+    expect(names(created)).toEqual(['王芳', '李娜']);
+    expect(names(await page({ field: 'CREATED_AT', direction: 'DESC' }, created.pageInfo.endCursor))).toEqual(['张伟']);
+    // Default: by email.
+    expect(names(await page(null))).toEqual(['张伟', '王芳']);
+    expect(errorCode(await t.gql(USERS, { search: tag }, (await t.user([Role.ORGANIZER])).token))).toBe('FORBIDDEN');
   });
 });

@@ -27,10 +27,10 @@ describe('unified social credit code', () => {
     expect(creditCodeProblem('91350100M000100Y43')).toBeNull();
   });
   it('names what is wrong', () => {
-    expect(creditCodeProblem('91350100M000100Y4')).toMatch(/18 characters/);
-    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/check character/);
-    expect(creditCodeProblem('91350100I000100Y43')).toMatch(/not allowed/);
-    expect(creditCodeProblem('913A0100M000100Y43')).toMatch(/administrative division/);
+    expect(creditCodeProblem('91350100M000100Y4')).toMatch(/18 位/);
+    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/校验码/);
+    expect(creditCodeProblem('91350100I000100Y43')).toMatch(/不允许的字符“I”/);
+    expect(creditCodeProblem('913A0100M000100Y43')).toMatch(/行政区划代码/);
   });
 });
 

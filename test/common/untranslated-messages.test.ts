@@ -9,9 +9,11 @@ import { projectRoot } from '../../src/db/paths';
  */
 const LITERAL_MESSAGE = [
   /domainError\(\s*UserErrorCode\.\w+\s*,\s*[`'"]/,
-  /\.fail\(\s*[^,]+,\s*[`'"]/,
+  // the field is a name, a string or an array path (whose commas are not the argument separator)
+  /\.fail\(\s*(?:\[[^\]]*\]|'[^']*'|\w[\w.]*)\s*,\s*[`'"]/,
   /\bmessage:\s*[`'"]/,
-  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*)?[`'"]/,
+  // A literal first argument, or a literal after a code (`new LimitError('THROTTLED', '…')`); the code alone is no message.
+  /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*[`'"]|[`'"](?![A-Z_]+'\s*,))/,
   /\b(?:badInput|forbidden|unauthenticated)\(\s*[`'"]/,
   /\bthrottled\(\s*[`'"]/,
 ];

@@ -10,7 +10,7 @@ import { mutate, setupCompetition, signOffAndPublish } from '../helpers/competit
  */
 const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompetition(input: $input) {
   awards { promotions { workerId } promotionsWithheld { workerId reason } } userErrors { code message } } }`;
-const WORKER = `query($id: ID!) { worker(id: $id) { skillLevel honors { kind level year } skillLevelHistory { from to kind } } }`;
+const WORKER = `query($id: ID!) { worker(id: $id) { skillLevel honors { nodes { kind level year } } skillLevelHistory { from to kind } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { userErrors { code message } } }`;
 const STAGES = [{ name: '实操', weight: 100, criteria: [{ kind: 'MEASUREMENT' as const, maxScore: 100 }] }];
 const RULES = { judges: 1, stages: STAGES, level: 'CITY', honorTopN: 1, promotionTopM: 1 };
@@ -63,7 +63,7 @@ describe('finalizeCompetition in parallel', () => {
       const w = ok(await t.gql(WORKER, { id: workerId }, admin)).worker;
       expect(w.skillLevel).toBe('TECHNICIAN');
       expect(w.skillLevelHistory.filter((c: any) => c.kind === 'COMPETITION')).toEqual([{ from: 'SENIOR', to: 'TECHNICIAN', kind: 'COMPETITION' }]);
-      expect(w.honors).toEqual([{ kind: 'TECHNICAL_EXPERT', level: 'CITY', year: cstYear(new Date()) }]);
+      expect(w.honors.nodes).toEqual([{ kind: 'TECHNICAL_EXPERT', level: 'CITY', year: cstYear(new Date()) }]);
     }
   });
 });

@@ -12,7 +12,7 @@ const FINALIZE = `mutation($input: CompetitionTransitionInput!) { finalizeCompet
 const AWARDS = `query($id: ID!) { node(id: $id) { ... on Competition { status awards { id rank total prize honorGranted entry { id }
   promotions { workerId from to } promotionsWithheld { workerId level reason } } } } }`;
 const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { frozen rows { entryId rank total standardisedScore } } } } }`;
-const WORKER = `query($id: ID!) { worker(id: $id) { name skillLevel honors { kind level year source } skillLevelHistory { from to kind reason source } } }`;
+const WORKER = `query($id: ID!) { worker(id: $id) { name skillLevel honors { nodes { kind level year source } } skillLevelHistory { from to kind reason source } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code field message } } }`;
 const MOVE = (name: string) => `mutation($input: CompetitionTransitionInput!) { ${name}(input: $input) { competition { status } userErrors { code field message } } }`;
 
@@ -180,10 +180,10 @@ describe('finalizeCompetition: a whole run', () => {
     const promotion = (from: string, to: string) => ({ from, to, kind: 'COMPETITION', reason: `竞赛晋级：${title}`, source: title });
     const manual = (from: string, to: string, kind = 'PROMOTION') => ({ from, to, kind, reason: '职业技能等级认定', source: null });
     const initial = { from: null, to: 'SENIOR', kind: 'INITIAL' };
-    expect(await w(0)).toMatchObject({ skillLevel: 'TECHNICIAN', honors: honor, skillLevelHistory: [initial, promotion('SENIOR', 'TECHNICIAN')] });
-    expect(await w(1)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: honor, skillLevelHistory: [initial, manual('SENIOR', 'TECHNICIAN'), promotion('TECHNICIAN', 'SENIOR_TECHNICIAN')] });
-    expect(await w(2)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: honor, skillLevelHistory: [initial, manual('SENIOR', 'SENIOR_TECHNICIAN', 'CORRECTION')] });
-    for (const i of [3, 4, 5]) expect(await w(i)).toMatchObject({ skillLevel: 'SENIOR', honors: [], skillLevelHistory: [initial] });
+    expect(await w(0)).toMatchObject({ skillLevel: 'TECHNICIAN', honors: { nodes: honor }, skillLevelHistory: [initial, promotion('SENIOR', 'TECHNICIAN')] });
+    expect(await w(1)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: { nodes: honor }, skillLevelHistory: [initial, manual('SENIOR', 'TECHNICIAN'), promotion('TECHNICIAN', 'SENIOR_TECHNICIAN')] });
+    expect(await w(2)).toMatchObject({ skillLevel: 'SENIOR_TECHNICIAN', honors: { nodes: honor }, skillLevelHistory: [initial, manual('SENIOR', 'SENIOR_TECHNICIAN', 'CORRECTION')] });
+    for (const i of [3, 4, 5]) expect(await w(i)).toMatchObject({ skillLevel: 'SENIOR', honors: { nodes: [] }, skillLevelHistory: [initial] });
   });
 
   it('is immutable afterwards: no mark, no move, no second finalize', async () => {
@@ -253,7 +253,7 @@ describe('finalizeCompetition: a whole run', () => {
     expect(second).toMatchObject({ rank: 2, honorGranted: false, promotions: [{ workerId: g.entries[0]!.workerIds[0], from: 'SENIOR', to: 'TECHNICIAN' }] });
     const w = await worker(star);
     expect(w.skillLevel).toBe('TECHNICIAN');
-    expect(w.honors).toHaveLength(1);
+    expect(w.honors.nodes).toHaveLength(1);
     expect(w.skillLevelHistory).toHaveLength(2); // the initial level and the earlier promotion
     const stats = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { stats { promotions honors rankedEntries benefitedEntries benefitRate } } } }`, { id: g.competitionId })).node.stats;
     // The top entry's honor is held already (not written again) yet counts as its benefit; the second entry's promotion is written.

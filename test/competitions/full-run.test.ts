@@ -163,8 +163,8 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     [entryOf.get(li.id), 1, 'FIRST', true], [entryOf.get(wang.id), 2, 'SECOND', false], [entryOf.get(chen.id), 3, null, false],
   ]);
   expect(done.awards[0].promotions).toEqual([{ from: 'SENIOR', to: 'TECHNICIAN' }]);
-  const record_ = ok(await a.gql(`query($id: ID!) { worker(id: $id) { skillLevel honors { kind level } skillLevelHistory { to source } } }`, { id: li.id }, admin)).worker;
-  expect(record_).toMatchObject({ skillLevel: 'TECHNICIAN', honors: [{ kind: 'TECHNICAL_EXPERT', level: 'CITY' }] });
+  const record_ = ok(await a.gql(`query($id: ID!) { worker(id: $id) { skillLevel honors { nodes { kind level } } skillLevelHistory { to source } } }`, { id: li.id }, admin)).worker;
+  expect(record_).toMatchObject({ skillLevel: 'TECHNICIAN', honors: { nodes: [{ kind: 'TECHNICAL_EXPERT', level: 'CITY' }] } });
   expect(record_.skillLevelHistory.at(-1).to).toBe('TECHNICIAN');
   expect(ok(await b.gql(BOARD, { id: cid })).node.leaderboard.frozen).toBe(false);
   expect((await attempt('reopenScoring', 'CompetitionTransitionInput', { competitionId: cid, reason: '再改' }))[0].code).toBe('INVALID_STATE');

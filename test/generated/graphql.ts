@@ -5,27 +5,251 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where entrants who did not show up (ABSENT) go in the ranking. */
+export type AbsentRanking =
+  /** 排在最后: Ranked after every other ranked entry, all absent entries sharing that last rank; no prize, honor or promotion. */
+  | 'LAST'
+  /** 不排名: Listed without a rank, like withdrawn and disqualified entries. */
+  | 'UNRANKED';
+
+/** The chief judge accepts that the marks missing now may stay missing, with a reason. */
+export type AcceptMarkingGapInput = {
+  competitionId: string | number;
+  /** Why the marks may stay missing (recorded, on the score log and the results CSV); 1–1000 characters. */
+  reason: string;
+  /** Only this stage’s missing marks; omitted: every stage’s. */
+  stageId?: string | number | null | undefined;
+};
+
+/** A new criterion (评分项) at the end of a stage (DRAFT only). */
+export type AddCriterionInput = {
+  /** What judges look for, shown to judges and entrants; default empty. */
+  description?: string | null | undefined;
+  /** Measured (客观) or judged (主观). */
+  kind: CriterionKind;
+  /** Maximum score in points, > 0, two decimals at most. */
+  maxScore: number;
+  /** Name, 1–200 characters. */
+  name: string;
+  /** The stage it belongs to. */
+  stageId: string | number;
+};
+
+/** A new stage (赛段) at the end of a DRAFT competition’s marking scheme. */
+export type AddStageInput = {
+  /** Anonymous marking (加密评分): ON for a stage judged from a workpiece or paper without the entrant present (judges mark by marking code), OFF (the default) for one judged at the station. Fixed once the scheme is (DRAFT only). */
+  anonymous?: boolean | null | undefined;
+  /** The competition (DRAFT). */
+  competitionId: string | number;
+  /** Name, 1–100 characters, e.g. 理论 or 实操. */
+  name: string;
+  /** Percent, > 0, two decimals at most; all stages sum to 100 before registration opens. */
+  weight: number;
+};
+
+/** The manager adds a worker to the studio. */
+export type AddStudioMemberInput = {
+  /** The mentor (师傅) of an APPRENTICE: a worker who is already a member. */
+  mentorWorkerId?: string | number | null | undefined;
+  /** CORE_MEMBER, MEMBER or APPRENTICE (the leader is set by the application). */
+  role: StudioMemberRole;
+  /** The studio. */
+  studioId: string | number;
+  /** The worker to add; not yet a member. */
+  workerId: string | number;
+};
+
+/** How a judging panel’s marks on one JUDGEMENT criterion become one mark. */
+export type Aggregation =
+  /** 平均分 */
+  | 'MEAN'
+  /** 去掉最高最低分后平均: Drop one highest and one lowest mark (needs at least 3 marks; with fewer, the plain mean, provisionally). */
+  | 'TRIMMED_MEAN'
+  /** 中位数 */
+  | 'MEDIAN';
+
+/** An application for a studio (创新工作室申报); the applying STUDIO_MANAGER manages it from then on. */
+export type ApplyForStudioInput = {
+  /** What the studio works on, at most 10,000 characters. */
+  description?: string;
+  /** The enterprise the studio belongs to. */
+  enterpriseId: string | number;
+  /** Fields of work (攻关方向): at most 20, each 1 to 100 characters; repeats are dropped. */
+  focusAreas?: Array<string>;
+  /** Its kind; the leader must meet the kind’s rule. */
+  kind: StudioKind;
+  /** The leader (领衔人), a worker of the enterprise who meets the kind’s rule. */
+  leaderWorkerId: string | number;
+  /** The level applied for. */
+  level: Level;
+  /** The studio’s name, 1 to 200 characters. */
+  name: string;
+};
+
+/** Assigns a judge, or changes the stages of their current assignment. */
+export type AssignJudgeInput = {
+  /** Chief judge (裁判长); one per competition. */
+  chief?: boolean;
+  competitionId: string | number;
+  /** A substitute judge (替补裁判): the only entries of this competition they mark, e.g. those a conflicted judge may not. Omitted or empty: every entry. The judge must not be conflicted with any of them. */
+  entryIds?: Array<string | number> | null | undefined;
+  /** Required once the competition is IN_PROGRESS; recorded. */
+  reason?: string | null | undefined;
+  /** Stages of this competition the judge marks: at least one, except for a chief judge, who supervises every stage and marks (and is expected to mark) only the stages listed here. */
+  stageIds: Array<string | number>;
+  /** A user holding JUDGE. */
+  userId: string | number;
+};
+
+/** The kind of competition (竞赛类型), as the programme names them. */
+export type CompetitionKind =
+  /** 岗位练兵 */
+  | 'JOB_DRILL'
+  /** 技术比武 */
+  | 'TECHNICAL_CONTEST'
+  /** 职业技能大赛 */
+  | 'SKILLS_COMPETITION'
+  /** 劳动竞赛 */
+  | 'LABOR_COMPETITION'
+  /** 网上练兵 */
+  | 'ONLINE_DRILL';
+
+/** Where a competition stands in its lifecycle (竞赛状态): from DRAFT on to FINALIZED, or CANCELLED on the way. */
+export type CompetitionStatus =
+  /** 草稿 */
+  | 'DRAFT'
+  /** 报名中 */
+  | 'REGISTRATION_OPEN'
+  /** 报名截止 */
+  | 'REGISTRATION_CLOSED'
+  /** 进行中 */
+  | 'IN_PROGRESS'
+  /** 评分结束 */
+  | 'SCORING_CLOSED'
+  /** 成绩公示中 */
+  | 'RESULTS_PUBLISHED'
+  /** 已定稿 */
+  | 'FINALIZED'
+  /** 已取消 */
+  | 'CANCELLED';
+
+/** A move of a whole competition: every lifecycle move (openRegistration … finalizeCompetition, cancelCompetition) and the leaderboard freeze take this one input. */
+export type CompetitionTransitionInput = {
+  /** The competition to move. */
+  competitionId: string | number;
+  /** Why, at most 1000 characters. Required by reopenScoring and cancelCompetition. Recorded with a lifecycle move in the competition’s history (`transitions`); for a freeze or its lifting, written to the server’s operation log. */
+  reason?: string | null | undefined;
+};
+
+/** A new competition, created as DRAFT and owned by the organizer who creates it. */
+export type CreateCompetitionInput = {
+  /** Where entrants who did not show up (ABSENT) go in the ranking; default UNRANKED. */
+  absentRanking?: AbsentRanking | null | undefined;
+  /** How the judges’ marks of a criterion are combined (计分方法). Default MEAN. */
+  aggregation?: Aggregation | null | undefined;
+  /** Appeal window (申诉期) in minutes after publishResults, 0–10080; 0 = no appeals (e.g. a drill). Default 120. */
+  appealWindowMinutes?: number | null | undefined;
+  /** Minutes the arbitrators have to rule on an appeal once filed, 1–43200. Default 1440 (24 hours). */
+  arbitrationDeadlineMinutes?: number | null | undefined;
+  /** What the competition is about, for entrants; up to 10000 characters. Default empty. */
+  description?: string | null | undefined;
+  /** District (县区); required for a DISTRICT-level competition. */
+  district?: string | null | undefined;
+  /** Who may enter; null = the competition’s trade, any skill level, any enterprise. */
+  eligibility?: EligibilityInput | null | undefined;
+  /** Not before startsAt. */
+  endsAt: string;
+  /** The top N ranked entries’ workers receive TECHNICAL_EXPERT (技术能手); 0–100000, default 0. */
+  honorTopN?: number | null | undefined;
+  /** Required for an ENTERPRISE-level competition. */
+  hostEnterpriseId?: string | number | null | undefined;
+  /** Kind of competition (竞赛类型). */
+  kind: CompetitionKind;
+  /** Level (级别) of the organizing body; ENTERPRISE needs hostEnterpriseId, DISTRICT needs district. */
+  level: Level;
+  /** The prizes, at most 4 (one per PrizeTierName); shares sum to at most 1. Default none. */
+  prizeTiers?: Array<PrizeTierInput> | null | undefined;
+  /** The top M ranked entries’ workers are promoted one skill level; 0–100000, default 0. */
+  promotionTopM?: number | null | undefined;
+  /** Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05. */
+  recheckErrorThreshold?: number | null | undefined;
+  /** Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15. */
+  recheckSampleShare?: number | null | undefined;
+  /** In the future, not after startsAt; registerEntry is refused once it has passed. */
+  registrationDeadline?: string | null | undefined;
+  /** When the competition starts (date and time). */
+  startsAt: string;
+  /** Workers per entry, 1–10; default 1 (individual). */
+  teamSize?: number | null | undefined;
+  /** Title, 1–200 characters on one line. */
+  title: string;
+  /** Trade (工种) competed in. */
+  trade: string;
+};
+
+/** A new enterprise in the registry (ADMIN, ORGANIZER). */
 export type CreateEnterpriseInput = {
   /** 18-character unified social credit code; checked including its check character. */
   creditCode: string;
+  /** District (县区), 1 to 100 characters. */
   district: string;
+  /** Industry (行业), 1 to 100 characters. */
   industry: string;
+  /** The registered name, 1 to 200 characters on one line. */
   name: string;
+  /** Form of ownership (所有制). */
   ownership: Ownership;
+  /** Size class (企业规模). */
   size: EnterpriseSize;
 };
 
+/** A new worker in an enterprise (ADMIN, ORGANIZER). */
 export type CreateWorkerInput = {
+  /** Year of birth, from 1940 to 14 years before this year. */
   birthYear: number;
+  /** Employee number (工号), unique within the enterprise; an import matches rows by it. */
   employeeNumber: string;
+  /** The Enterprise’s global ID. */
   enterpriseId: string | number;
+  /** Gender. */
   gender: Gender;
+  /** When the worker joined the enterprise: YYYY-MM-DD, not in the future. */
   joinedAt: string;
+  /** Migrant worker (农民工); false when omitted. */
   migrantWorker?: boolean;
+  /** The worker’s name, 1 to 100 characters on one line. */
   name: string;
+  /** Skill level (职业技能等级); null when none is recorded. Recorded as the INITIAL entry of the skill level history. */
   skillLevel?: SkillLevel | null | undefined;
   /** 工种 */
   trade: string;
+};
+
+/** How a criterion (评分项) is marked: measured once, or judged by every judge of the panel. */
+export type CriterionKind =
+  /** 客观评分: Objective: marked once by any judge of the stage; a second mark is a correction. */
+  | 'MEASUREMENT'
+  /** 主观评分: Marked by every judge of the stage; the marks are aggregated. */
+  | 'JUDGEMENT';
+
+/** Draws start numbers and stations (抽签) for the active entries; may be redrawn until the competition starts. */
+export type DrawLotsInput = {
+  /** The competition (REGISTRATION_CLOSED). */
+  competitionId: string | number;
+  /** Recorded with the draw, so anyone can reproduce it (1–100 characters). */
+  seed: string;
+};
+
+/** Who may enter. Empty lists mean no restriction (trades: the competition’s own trade). */
+export type EligibilityInput = {
+  /** Enterprises whose workers may enter; empty = any. */
+  enterpriseIds?: Array<string | number> | null | undefined;
+  /** Highest skill level allowed, not below minSkillLevel; null = no upper bound. */
+  maxSkillLevel?: SkillLevel | null | undefined;
+  /** Lowest skill level (技能等级) allowed; null = no lower bound. */
+  minSkillLevel?: SkillLevel | null | undefined;
+  /** Trades (工种) allowed; empty = the competition’s trade. */
+  trades?: Array<string> | null | undefined;
 };
 
 /** Enterprise size (企业规模) by the national classification. */
@@ -39,12 +263,67 @@ export type EnterpriseSize =
   /** 微型 */
   | 'MICRO';
 
+/** Whether an entry (参赛报名) still competes; only ACTIVE entries are marked and win prizes. */
+export type EntryStatus =
+  /** 参赛中 */
+  | 'ACTIVE'
+  /** 已退赛 */
+  | 'WITHDRAWN'
+  /** 取消资格 */
+  | 'DISQUALIFIED'
+  /** 缺考/缺赛: the entrant did not show up (markEntryAbsent); takes and needs no marks; ranked last or unranked as the competition’s absentRanking says; wins nothing. */
+  | 'ABSENT';
+
 /** A worker’s gender (性别). */
 export type Gender =
   /** 男 */
   | 'MALE'
   /** 女 */
   | 'FEMALE';
+
+/** An honor to record for a worker (ADMIN, ORGANIZER). */
+export type GrantHonorInput = {
+  /** Which honor (荣誉称号). */
+  kind: HonorKind;
+  /** The level of the body that granted it (县区级 … 国家级). */
+  level: Level;
+  /** Who granted it, up to 300 characters; optional. */
+  source?: string | null | undefined;
+  /** The Worker’s global ID. */
+  workerId: string | number;
+  /** The year it was granted, from 1950 to this year. A worker holds one honor of a kind and level per year. */
+  year: number;
+};
+
+/** A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one. */
+export type HonorKind =
+  /** 劳动模范 */
+  | 'MODEL_WORKER'
+  /** 工匠 (港城大工匠) */
+  | 'CRAFTSMAN'
+  /** 金牌工人 */
+  | 'GOLD_MEDAL_WORKER'
+  /** 能工巧匠 */
+  | 'SKILLED_CRAFTSMAN'
+  /** 技术能手 */
+  | 'TECHNICAL_EXPERT'
+  /** 首席技师 */
+  | 'CHIEF_TECHNICIAN'
+  /** 突出贡献技师 */
+  | 'OUTSTANDING_TECHNICIAN';
+
+/** 级别: enterprise, district (县区), city, province, national. */
+export type Level =
+  /** 企业级 */
+  | 'ENTERPRISE'
+  /** 县区级 */
+  | 'DISTRICT'
+  /** 市级 */
+  | 'CITY'
+  /** 省级 */
+  | 'PROVINCE'
+  /** 国家级 */
+  | 'NATIONAL';
 
 /** Enterprise ownership (所有制). */
 export type Ownership =
@@ -59,6 +338,52 @@ export type Ownership =
   /** 外资 */
   | 'FOREIGN_INVESTED';
 
+/** One prize tier (奖项等次) of a competition: exactly one of count and share. */
+export type PrizeTierInput = {
+  /** A fixed number of places, 1–100000. */
+  count?: number | null | undefined;
+  /** The prize (一等奖 …), as Award.prize names it; each at most once in a list. */
+  prize: PrizeTierName;
+  /** A share of ranked entries in (0, 1], e.g. 0.1 = 10 %. */
+  share?: number | null | undefined;
+};
+
+/** A prize tier (奖项等次), highest first. */
+export type PrizeTierName =
+  /** 一等奖 */
+  | 'FIRST'
+  /** 二等奖 */
+  | 'SECOND'
+  /** 三等奖 */
+  | 'THIRD'
+  /** 优秀奖 */
+  | 'EXCELLENCE';
+
+/** Enters one worker, or a team, in a competition whose registration is open. */
+export type RegisterEntryInput = {
+  /** The competition (REGISTRATION_OPEN, before its deadline). */
+  competitionId: string | number;
+  /** Required for team entries (teamSize > 1). */
+  teamName?: string | null | undefined;
+  /** Exactly the competition’s teamSize workers. */
+  workerIds: Array<string | number>;
+};
+
+/** A reviewer’s decision on an APPLIED studio (认定). */
+export type ReviewStudioInput = {
+  /** Required for REJECT and REQUEST_CHANGES. */
+  comment?: string | null | undefined;
+  /** The decision. */
+  decision: StudioReviewDecision;
+  /** The studio decided on. */
+  studioId: string | number;
+};
+
+export type SignOffStageInput = {
+  /** The stage whose results the chief judge signs (签字确认). */
+  stageId: string | number;
+};
+
 /** A vocational skill level (职业技能等级), lowest first; the order governs eligibility ranges and promotions. */
 export type SkillLevel =
   /** 初级工 (五级) */
@@ -71,6 +396,100 @@ export type SkillLevel =
   | 'TECHNICIAN'
   /** 高级技师 (一级) */
   | 'SENIOR_TECHNICIAN';
+
+/** The kind of innovation studio (创新工作室), with what its leader must hold. */
+export type StudioKind =
+  /** 劳模创新工作室: the leader holds the MODEL_WORKER honor. */
+  | 'MODEL_WORKER'
+  /** 工匠人才创新工作室: the leader holds the CRAFTSMAN honor. */
+  | 'CRAFTSMAN'
+  /** 技能大师工作室: the leader is at least TECHNICIAN (技师). */
+  | 'SKILL_MASTER'
+  /** 职工创新工作室. */
+  | 'WORKER_INNOVATION';
+
+/** A member’s role in a studio (工作室成员角色). */
+export type StudioMemberRole =
+  /** 领衔人: set by the application, not by addStudioMember. */
+  | 'LEADER'
+  /** 核心成员 */
+  | 'CORE_MEMBER'
+  /** 成员 */
+  | 'MEMBER'
+  /** 徒弟: has a mentor (师傅) among the other members. */
+  | 'APPRENTICE';
+
+/** Decision on an application. */
+export type StudioReviewDecision =
+  /** 认定 */
+  | 'ACCREDIT'
+  /** 不予认定 */
+  | 'REJECT'
+  /** 补充材料 */
+  | 'REQUEST_CHANGES';
+
+/** Accreditation (认定) state. REJECTED and REVOKED are final. */
+export type StudioStatus =
+  /** 已申请 */
+  | 'APPLIED'
+  /** 待补充材料 */
+  | 'CHANGES_REQUESTED'
+  /** 已认定 */
+  | 'ACCREDITED'
+  /** 未通过 */
+  | 'REJECTED'
+  /** 暂停 */
+  | 'SUSPENDED'
+  /** 已撤销 */
+  | 'REVOKED';
+
+/** Only the fields given change. Rules and eligibility change while DRAFT; title, description and dates until REGISTRATION_CLOSED; the appeal settings until the results are published. */
+export type UpdateCompetitionInput = {
+  /** Where ABSENT entries go in the ranking (DRAFT only). */
+  absentRanking?: AbsentRanking | null | undefined;
+  /** New way of combining the judges’ marks (DRAFT only). */
+  aggregation?: Aggregation | null | undefined;
+  /** Appeal window (申诉期) in minutes after publishResults, 0–10080; 0 = no appeals. May change until the results are published. */
+  appealWindowMinutes?: number | null | undefined;
+  /** Minutes the arbitrators have to rule on an appeal once filed, 1–43200. May change until the results are published. */
+  arbitrationDeadlineMinutes?: number | null | undefined;
+  /** The competition to change. */
+  competitionId: string | number;
+  /** New description, up to 10000 characters (until REGISTRATION_CLOSED). */
+  description?: string | null | undefined;
+  /** New district (县区), up to 100 characters (DRAFT only). */
+  district?: string | null | undefined;
+  /** Replaces the whole eligibility. */
+  eligibility?: EligibilityInput | null | undefined;
+  /** New end (until REGISTRATION_CLOSED); not before startsAt. */
+  endsAt?: string | null | undefined;
+  /** Top N honored as TECHNICAL_EXPERT, 0–100000 (DRAFT only). */
+  honorTopN?: number | null | undefined;
+  /** New host enterprise (DRAFT only). */
+  hostEnterpriseId?: string | number | null | undefined;
+  /** New kind (DRAFT only). */
+  kind?: CompetitionKind | null | undefined;
+  /** New level (DRAFT only); ENTERPRISE needs a host enterprise, DISTRICT a district. */
+  level?: Level | null | undefined;
+  /** Replaces the list: at most 4, one per PrizeTierName (DRAFT only). */
+  prizeTiers?: Array<PrizeTierInput> | null | undefined;
+  /** Top M promoted one skill level, 0–100000 (DRAFT only). */
+  promotionTopM?: number | null | undefined;
+  /** Re-check error-rate threshold (复核差错率上限), 0 to less than 1, four decimals at most; default 0.05. */
+  recheckErrorThreshold?: number | null | undefined;
+  /** Re-check sample share (复核抽样比例) of the entries outside the prize places, more than 0 and at most 1, four decimals at most; default 0.15. */
+  recheckSampleShare?: number | null | undefined;
+  /** In the future; once the current one has passed, use extendRegistrationDeadline. */
+  registrationDeadline?: string | null | undefined;
+  /** New start (until REGISTRATION_CLOSED); not before the registration deadline. */
+  startsAt?: string | null | undefined;
+  /** Workers per entry, 1–10 (DRAFT only). */
+  teamSize?: number | null | undefined;
+  /** New title, 1–200 characters (until REGISTRATION_CLOSED). */
+  title?: string | null | undefined;
+  /** New trade (工种), 1–100 characters (DRAFT only). */
+  trade?: string | null | undefined;
+};
 
 /** Why a mutation was refused. */
 export type UserErrorCode =
@@ -97,6 +516,97 @@ export type UserErrorCode =
   /** 需要审批 */
   | 'APPROVAL_REQUIRED';
 
+export type CreateCompetitionMutationVariables = Exact<{
+  input: CreateCompetitionInput;
+}>;
+
+
+export type CreateCompetitionMutation = { createCompetition: { competition: { id: string, status: CompetitionStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type UpdateCompetitionMutationVariables = Exact<{
+  input: UpdateCompetitionInput;
+}>;
+
+
+export type UpdateCompetitionMutation = { updateCompetition: { competition: { id: string, appealWindowMinutes: number } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AddStageMutationVariables = Exact<{
+  input: AddStageInput;
+}>;
+
+
+export type AddStageMutation = { addStage: { stage: { id: string, name: string, weight: number, anonymous: boolean } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AddCriterionMutationVariables = Exact<{
+  input: AddCriterionInput;
+}>;
+
+
+export type AddCriterionMutation = { addCriterion: { criterion: { id: string, name: string, kind: CriterionKind, maxScore: number } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AssignJudgeMutationVariables = Exact<{
+  input: AssignJudgeInput;
+}>;
+
+
+export type AssignJudgeMutation = { assignJudge: { assignment: { id: string, chief: boolean } | null, conflictedEntries: Array<{ id: string }>, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RegisterEntryMutationVariables = Exact<{
+  input: RegisterEntryInput;
+}>;
+
+
+export type RegisterEntryMutation = { registerEntry: { entry: { id: string, status: EntryStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DrawLotsMutationVariables = Exact<{
+  input: DrawLotsInput;
+}>;
+
+
+export type DrawLotsMutation = { drawLots: { entries: Array<{ id: string, startNumber: number | null }> | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type OpenRegistrationMutationVariables = Exact<{
+  input: CompetitionTransitionInput;
+}>;
+
+
+export type OpenRegistrationMutation = { openRegistration: { competition: { id: string, status: CompetitionStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type CloseRegistrationMutationVariables = Exact<{
+  input: CompetitionTransitionInput;
+}>;
+
+
+export type CloseRegistrationMutation = { closeRegistration: { competition: { id: string, status: CompetitionStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type StartCompetitionMutationVariables = Exact<{
+  input: CompetitionTransitionInput;
+}>;
+
+
+export type StartCompetitionMutation = { startCompetition: { competition: { id: string, status: CompetitionStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type PublishResultsMutationVariables = Exact<{
+  input: CompetitionTransitionInput;
+}>;
+
+
+export type PublishResultsMutation = { publishResults: { competition: { id: string, status: CompetitionStatus, appealWindowClosesAt: string | null } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AcceptMarkingGapMutationVariables = Exact<{
+  input: AcceptMarkingGapInput;
+}>;
+
+
+export type AcceptMarkingGapMutation = { acceptMarkingGap: { userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SignOffStageMutationVariables = Exact<{
+  input: SignOffStageInput;
+}>;
+
+
+export type SignOffStageMutation = { signOffStage: { signOff: { id: string } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
 export type CreateEnterpriseMutationVariables = Exact<{
   input: CreateEnterpriseInput;
 }>;
@@ -111,6 +621,51 @@ export type CreateWorkerMutationVariables = Exact<{
 
 export type CreateWorkerMutation = { createWorker: { worker: { id: string, name: string, trade: string, skillLevel: SkillLevel | null, enterprise: { id: string } } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
 
+export type GrantHonorMutationVariables = Exact<{
+  input: GrantHonorInput;
+}>;
 
+
+export type GrantHonorMutation = { grantHonor: { honor: { id: string, kind: HonorKind, level: Level, year: number } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ApplyForStudioMutationVariables = Exact<{
+  input: ApplyForStudioInput;
+}>;
+
+
+export type ApplyForStudioMutation = { applyForStudio: { studio: { id: string, status: StudioStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AddStudioMemberMutationVariables = Exact<{
+  input: AddStudioMemberInput;
+}>;
+
+
+export type AddStudioMemberMutation = { addStudioMember: { member: { id: string, role: StudioMemberRole } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ReviewStudioMutationVariables = Exact<{
+  input: ReviewStudioInput;
+}>;
+
+
+export type ReviewStudioMutation = { reviewStudio: { studio: { id: string, status: StudioStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string }> } };
+
+
+export const CreateCompetitionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCompetition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCompetitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCompetition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCompetitionMutation, CreateCompetitionMutationVariables>;
+export const UpdateCompetitionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCompetition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCompetitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCompetition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appealWindowMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCompetitionMutation, UpdateCompetitionMutationVariables>;
+export const AddStageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddStage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddStageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addStage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddStageMutation, AddStageMutationVariables>;
+export const AddCriterionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCriterion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddCriterionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCriterion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"maxScore"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddCriterionMutation, AddCriterionMutationVariables>;
+export const AssignJudgeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignJudge"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignJudgeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignJudge"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"chief"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conflictedEntries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AssignJudgeMutation, AssignJudgeMutationVariables>;
+export const RegisterEntryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterEntry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterEntryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerEntry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterEntryMutation, RegisterEntryMutationVariables>;
+export const DrawLotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DrawLots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DrawLotsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drawLots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DrawLotsMutation, DrawLotsMutationVariables>;
+export const OpenRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompetitionTransitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OpenRegistrationMutation, OpenRegistrationMutationVariables>;
+export const CloseRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompetitionTransitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CloseRegistrationMutation, CloseRegistrationMutationVariables>;
+export const StartCompetitionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartCompetition"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompetitionTransitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startCompetition"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StartCompetitionMutation, StartCompetitionMutationVariables>;
+export const PublishResultsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishResults"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompetitionTransitionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishResults"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"appealWindowClosesAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PublishResultsMutation, PublishResultsMutationVariables>;
+export const AcceptMarkingGapDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptMarkingGap"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptMarkingGapInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptMarkingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptMarkingGapMutation, AcceptMarkingGapMutationVariables>;
+export const SignOffStageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOffStage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignOffStageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOffStage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOff"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignOffStageMutation, SignOffStageMutationVariables>;
 export const CreateEnterpriseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEnterprise"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnterpriseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnterprise"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateEnterpriseMutation, CreateEnterpriseMutationVariables>;
 export const CreateWorkerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWorker"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWorkerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWorker"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"worker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"trade"}},{"kind":"Field","name":{"kind":"Name","value":"skillLevel"}},{"kind":"Field","name":{"kind":"Name","value":"enterprise"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateWorkerMutation, CreateWorkerMutationVariables>;
+export const GrantHonorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantHonor"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantHonorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantHonor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"honor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GrantHonorMutation, GrantHonorMutationVariables>;
+export const ApplyForStudioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyForStudio"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyForStudioInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyForStudio"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ApplyForStudioMutation, ApplyForStudioMutationVariables>;
+export const AddStudioMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddStudioMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddStudioMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addStudioMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddStudioMemberMutation, AddStudioMemberMutationVariables>;
+export const ReviewStudioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewStudio"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewStudioInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewStudio"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"studio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReviewStudioMutation, ReviewStudioMutationVariables>;

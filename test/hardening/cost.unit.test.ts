@@ -58,7 +58,7 @@ describe('operationCost', () => {
   });
 
   it('refuses first/last over 100', () => {
-    expect(() => cost('query($n: Int) { items(first: $n) { totalCount } }', { n: 101 })).toThrow(/at most 100/);
+    expect(() => cost('query($n: Int) { items(first: $n) { totalCount } }', { n: 101 })).toThrow(/最大为 100/);
   });
 
   it('counts deeply nested fragment spreads in linear time', () => {

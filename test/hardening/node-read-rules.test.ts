@@ -107,7 +107,7 @@ const cases: NodeCase[] = [
   { type: 'Award', id: (f) => f.ids.award!, own: { ...competitionNodes('awards { id }', (c) => c.awards), vars: (f) => ({ c: f.done.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
-  { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
+  { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { nodes { id } } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.nodes.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
   { type: 'SkillLevelChange', id: (f) => f.ids.skillChange!, own: { query: `query($id: ID!) { worker(id: $id) { skillLevelHistory { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.skillLevelHistory.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
   {
     // A user sees themselves (`viewer`); admins see everyone (`users`).

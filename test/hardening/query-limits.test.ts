@@ -37,7 +37,7 @@ describe('query depth', () => {
     const res = await post(JSON.stringify({ query: cyclic(8) }));
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
-    expect(res.body.errors[0].message).toMatch(`Query depth limit of ${limits.maxDepth} exceeded`);
+    expect(res.body.errors[0].message).toBe(`查询嵌套过深：最多 ${limits.maxDepth} 层`);
     expect(res.body.data).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe('aliases, directives, tokens', () => {
     const res = await post(JSON.stringify({ query: `{ ${'__typename '.repeat(limits.maxTokens)} }` }));
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('TOO_MANY_TOKENS');
-    expect(res.body.errors[0].message).toBe(`Token limit of ${limits.maxTokens} exceeded`);
+    expect(res.body.errors[0].message).toBe(`查询过长：最多 ${limits.maxTokens} 个词法单元`);
   });
 });
 
@@ -92,7 +92,7 @@ describe('cost', () => {
     for (const q of [`{ competitions(first: 101) { totalCount } }`, `{ competitions(first: 1) { nodes { entries(last: 500) { totalCount } } } }`]) {
       const res = await t.gql(q);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
-      expect(res.errors![0]!.message).toMatch(/must be at most 100/);
+      expect(res.errors![0]!.message).toMatch(/最大为 100/);
     }
     const viaVariable = await t.gql(`query($n: Int) { enterprises(first: $n) { totalCount } }`, { n: 1000 });
     expect(errorCode(viaVariable)).toBe('BAD_USER_INPUT');

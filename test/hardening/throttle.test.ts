@@ -121,7 +121,7 @@ describe('write throttle', () => {
     const refused = await post(`mutation { ${create(6)} }`, organizer.token);
     expect(refused.status).toBe(429);
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 1 });
-    expect(refused.body.errors[0].message).toMatch(/Too many writes/);
+    expect(refused.body.errors[0].message).toMatch(/写入过于频繁：每秒最多/);
     const admin = await t.user([Role.ADMIN]);
     const count = ok(await t.gql(`{ enterprises(filter: { search: "限流企业6" }) { totalCount } }`, {}, admin.token)) as any;
     expect(count.enterprises.totalCount).toBe(0);

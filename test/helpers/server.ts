@@ -123,3 +123,15 @@ export function ok<T>(res: GqlResult<T>): T {
 export function errorCode(res: GqlResult): string | undefined {
   return res.errors?.[0]?.extensions?.code;
 }
+
+type Refusals = { userErrors: { code: string; field?: string[] | null; message: string }[] };
+
+/** Runs a typed operation (test/operations/*.graphql) as `token`; fails loudly on GraphQL errors or userErrors. */
+export async function run<R extends Record<string, unknown>, V>(t: TestServer, token: string, document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  const data = ok(await t.gql(document, variables, token));
+  for (const [name, payload] of Object.entries(data)) {
+    const refused = (payload as Refusals | null)?.userErrors;
+    if (refused?.length) throw new Error(`${name}: ${JSON.stringify(refused)}`);
+  }
+  return data;
+}

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/role';
-import { mutate } from './competition';
 import { createEnterprise, createWorker } from './registry';
-import type { TestServer } from './server';
+import { run, type TestServer } from './server';
+import { AddStudioMemberDocument, ApplyForStudioDocument, GrantHonorDocument, ReviewStudioDocument, type Level } from '../generated/graphql';
 
 /**
  * Builds a studio through the public GraphQL API: an enterprise, a leader who meets the kind's rule,
@@ -42,7 +42,7 @@ export async function eligibleLeader(t: TestServer, adminToken: string, enterpri
     skillLevel: kind === 'SKILL_MASTER' ? 'TECHNICIAN' : 'SENIOR', ...(name ? { name } : {}),
   });
   if (kind === 'MODEL_WORKER' || kind === 'CRAFTSMAN') {
-    await mutate(t, adminToken, 'grantHonor', 'GrantHonorInput', { workerId: leader.id, kind, level: 'CITY', year: 2023 }, 'honor { id }');
+    await run(t, adminToken, GrantHonorDocument, { input: { workerId: leader.id, kind, level: 'CITY', year: 2023 } });
   }
   return leader.id;
 }
@@ -55,18 +55,18 @@ export async function setupStudio(t: TestServer, opts: StudioOptions = {}): Prom
   const reviewer = opts.reviewer ?? (await t.user([Role.REVIEWER]));
   const enterprise = await createEnterprise(t, admin.token, { name: `工作室企业${n}-${Date.now() % 100000}`, ...(opts.district ? { district: opts.district } : {}) });
   const leaderWorkerId = await eligibleLeader(t, admin.token, enterprise.id, kind);
-  const { studio } = await mutate(t, manager.token, 'applyForStudio', 'ApplyForStudioInput', {
-    name: opts.name ?? `创新工作室${n}`, kind, enterpriseId: enterprise.id, leaderWorkerId, level: opts.level ?? 'CITY',
+  const studio = (await run(t, manager.token, ApplyForStudioDocument, { input: {
+    name: opts.name ?? `创新工作室${n}`, kind, enterpriseId: enterprise.id, leaderWorkerId, level: (opts.level ?? 'CITY') as Level,
     description: opts.description ?? '焊接工艺攻关', focusAreas: ['焊接工艺'],
-  }, 'studio { id }');
+  } })).applyForStudio.studio!;
   const memberWorkerIds: string[] = [];
   for (let i = 0; i < (opts.members ?? 2); i++) {
     const w = await createWorker(t, admin.token, enterprise.id);
-    await mutate(t, manager.token, 'addStudioMember', 'AddStudioMemberInput', { studioId: studio.id, workerId: w.id, role: 'MEMBER' }, 'member { id }');
+    await run(t, manager.token, AddStudioMemberDocument, { input: { studioId: studio.id, workerId: w.id, role: 'MEMBER' } });
     memberWorkerIds.push(w.id);
   }
   if ((opts.until ?? 'ACCREDITED') === 'ACCREDITED') {
-    await mutate(t, reviewer.token, 'reviewStudio', 'ReviewStudioInput', { studioId: studio.id, decision: 'ACCREDIT', comment: '符合认定条件' }, 'studio { status }');
+    await run(t, reviewer.token, ReviewStudioDocument, { input: { studioId: studio.id, decision: 'ACCREDIT', comment: '符合认定条件' } });
   }
   return { studioId: studio.id, enterpriseId: enterprise.id, leaderWorkerId, memberWorkerIds, manager, reviewer, admin };
 }

@@ -112,12 +112,12 @@ describe('enterprises', () => {
   it('gives a clear error for a bad cursor and for first over 100', async () => {
     const bad = await t.gql(`{ enterprises(after: "not-a-cursor!") { totalCount } }`);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0]!.message).toMatch(/after.*not a valid cursor/);
+    expect(bad.errors![0]!.message).toMatch(/`after` 不是有效的游标/);
     const wrongShape = await t.gql(`{ enterprises(after: "${Buffer.from('[1,2,3,4]').toString('base64url')}") { totalCount } }`);
     expect(errorCode(wrongShape)).toBe('BAD_USER_INPUT');
     const big = await t.gql(`{ enterprises(first: 101) { totalCount } }`);
     expect(errorCode(big)).toBe('BAD_USER_INPUT');
-    expect(big.errors![0]!.message).toMatch(/first.*100/);
+    expect(big.errors![0]!.message).toMatch(/`first`.*100/);
     expect(errorCode(await t.gql(`{ enterprises(first: 1, last: 1) { totalCount } }`))).toBe('BAD_USER_INPUT');
   });
 

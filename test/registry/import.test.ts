@@ -80,8 +80,12 @@ describe('importWorkers', () => {
       'INVALID_INPUT:input.rows.4.birthYear',
       'INVALID_INPUT:input.rows.4.joinedAt',
     ]);
-    expect(res.userErrors[1].message).toMatch(/^row 3: joinedAt must be a date as YYYY-MM-DD/);
-    expect(res.userErrors[2].message).toBe('row 4: employee number E20001 repeats row 1');
+    expect(res.userErrors[1].message).toMatch(/^第 3 行：joinedAt 须为 YYYY-MM-DD 格式的日期/);
+    expect(res.userErrors[2].message).toBe('第 4 行：工号 E20001 与第 1 行重复');
+    // The same refusal in English, on request.
+    const en = ok(await t.gql(IMPORT, { input: { enterpriseId: e.id, rows } }, organizer, { locale: 'en' })).importWorkers;
+    expect(en.userErrors[2].message).toBe('row 4: employee number E20001 repeats row 1');
+    expect(en.userErrors[1].message).toMatch(/^row 3: joinedAt must be a date as YYYY-MM-DD/);
     expect((await workersIn(e.id)).totalCount).toBe(0);
   });
 
@@ -117,7 +121,7 @@ describe('importWorkers', () => {
     const e = await createEnterprise(t, admin);
     await importRows(e.id, [workerInput(50_001)]);
     const res = await importRows(e.id, [workerInput(50_002), { ...workerInput(50_001, { skillLevel: 'TECHNICIAN', name: '改名' }) }]);
-    expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'rows', '1', 'skillLevel'], message: expect.stringMatching(/^row 2: .*recordSkillLevelChange/) })]);
+    expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'rows', '1', 'skillLevel'], message: expect.stringMatching(/^第 2 行：.*recordSkillLevelChange/) })]);
     expect((await workersIn(e.id)).nodes.map((n: any) => n.name)).toEqual([workerInput(50_001).name]);
     // An empty level in the file leaves the stored one alone.
     expect((await importRows(e.id, [workerInput(50_001, { skillLevel: null, name: '改名' })])).results[0]).toMatchObject({ outcome: 'UPDATED', worker: { skillLevel: 'SENIOR', name: '改名' } });

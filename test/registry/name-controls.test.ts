@@ -68,7 +68,7 @@ async function fieldErrors(mutation: string, inputType: string, input: Record<st
 describe.each(cases)('%s: %s', (_family, mutation, inputType, input, field, who) => {
   it.each(BAD.map((s) => [JSON.stringify(s), s]))('refuses %s in the name', async (_label, bad) => {
     expect(await fieldErrors(mutation, inputType, input(bad), field, who?.())).toEqual([
-      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/one line without control characters/) }),
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/须为一行文字，不能含控制字符/) }),
     ]);
   });
 

@@ -45,7 +45,7 @@ describe('recordSkillLevelChange rules', () => {
   it('an ordinary promotion goes one level up', async () => {
     const w = await createWorker(t, admin, ent.id, { skillLevel: 'JUNIOR' });
     const jump = await record({ workerId: w.id, to: 'SENIOR', reason: '职业技能等级认定' });
-    expect(jump).toMatchObject({ change: null, userErrors: [{ code: 'INVALID_STATE', field: ['input', 'to'], message: expect.stringMatching(/one level up \(JUNIOR → INTERMEDIATE\)/) }] });
+    expect(jump).toMatchObject({ change: null, userErrors: [{ code: 'INVALID_STATE', field: ['input', 'to'], message: expect.stringMatching(/只能升一级（初级工 → 中级工）/) }] });
     const down = await record({ workerId: w.id, to: 'JUNIOR', reason: 'x' });
     expect(down.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'to'] })]);
     expect((await history(w.id)).skillLevelHistory).toEqual([initial('JUNIOR')]); // refused changes wrote nothing

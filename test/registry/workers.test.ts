@@ -3,7 +3,7 @@ import { errorCode, ok, startTestServer, type TestServer } from '../helpers/serv
 import { createEnterprise, createWorker, workerInput } from '../helpers/registry';
 
 const CREATE = `mutation($input: CreateWorkerInput!) { createWorker(input: $input) { worker { id name employeeNumber skillLevel enterprise { id } } userErrors { code field message } } }`;
-const GRANT = `mutation($input: GrantHonorInput!) { grantHonor(input: $input) { honor { kind level year source } worker { honors { kind } } userErrors { code field } } }`;
+const GRANT = `mutation($input: GrantHonorInput!) { grantHonor(input: $input) { honor { kind level year source } worker { honors { nodes { kind } } } userErrors { code field } } }`;
 const LEVEL = `mutation($input: RecordSkillLevelChangeInput!) { recordSkillLevelChange(input: $input) { change { from to reason } worker { skillLevel skillLevelHistory { from to reason source } } userErrors { code field } } }`;
 const IMPORT = `mutation($input: ImportWorkersInput!) { importWorkers(input: $input) { createdCount userErrors { code field message } } }`;
 
@@ -71,7 +71,7 @@ describe('honors and skill levels', () => {
     const input = { workerId: w.id, kind: 'CRAFTSMAN', level: 'CITY', year: 2025, source: '港城大工匠评选' };
     const res = ok(await t.gql(GRANT, { input }, organizer));
     expect(res.grantHonor.honor).toEqual({ kind: 'CRAFTSMAN', level: 'CITY', year: 2025, source: '港城大工匠评选' });
-    expect(res.grantHonor.worker.honors).toEqual([{ kind: 'CRAFTSMAN' }]);
+    expect(res.grantHonor.worker.honors.nodes).toEqual([{ kind: 'CRAFTSMAN' }]);
     expect(ok(await t.gql(GRANT, { input }, organizer)).grantHonor.userErrors[0].code).toBe('ALREADY_EXISTS');
     expect(ok(await t.gql(GRANT, { input: { ...input, year: 3000 } }, organizer)).grantHonor.userErrors[0]).toEqual({ code: 'INVALID_INPUT', field: ['input', 'year'] });
     expect(errorCode(await t.gql(GRANT, { input: { ...input, year: 2024 } }, (await t.user([Role.JUDGE])).token))).toBe('FORBIDDEN');
@@ -124,14 +124,53 @@ describe('workers query', () => {
     ok(await t.gql(IMPORT, { input: { enterpriseId: e.id, rows } }, admin));
     const list = ok(await t.gql(`{ workers(first: 100, filter: { enterpriseId: "${e.id}" }) { nodes { id } } }`, {}, admin)).workers.nodes;
     for (const w of list.slice(0, 100)) await t.gql(GRANT, { input: { workerId: w.id, kind: 'TECHNICAL_EXPERT', level: 'DISTRICT', year: 2024 } }, admin);
-    const q = (n: number) => t.gql(`{ workers(first: ${n}, filter: { enterpriseId: "${e.id}" }) { nodes { name enterprise { name isNonPublic } honors { kind year } skillLevelHistory { to } } } }`, {}, admin);
+    const q = (n: number) => t.gql(`{ workers(first: ${n}, filter: { enterpriseId: "${e.id}" }) { nodes { name enterprise { name isNonPublic } honors(first: 2) { nodes { kind year } } skillLevelHistory { to } } } }`, {}, admin);
     const ten = await t.countStatements(async () => expect(ok(await q(10)).workers.nodes).toHaveLength(10));
     const hundred = await t.countStatements(async () => {
       const nodes = ok(await q(100)).workers.nodes;
       expect(nodes).toHaveLength(100);
-      expect(nodes.every((n: any) => n.honors.length === 1 && n.enterprise.name)).toBe(true);
+      expect(nodes.every((n: any) => n.honors.nodes.length === 1 && n.enterprise.name)).toBe(true);
     });
     expect(hundred).toBe(ten);
     expect(ten).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('Worker.honors is a connection', () => {
+  const HONORS = `query($id: ID!, $after: String, $order: HonorOrder) { worker(id: $id) {
+    honors(first: 2, after: $after, orderBy: $order) { totalCount nodes { kind year } pageInfo { hasNextPage endCursor } } } }`;
+  const grant = (workerId: string, kind: string, year: number) =>
+    t.gql(GRANT, { input: { workerId, kind, level: 'CITY', year } }, admin).then((r) => expect(ok(r).grantHonor.userErrors).toEqual([]));
+
+  it('pages a worker’s honors newest year first by default, the next page through after, and orders either way', async () => {
+    const w = await createWorker(t, admin, ent.id, { employeeNumber: 'HON-1' });
+    await grant(w.id, 'CRAFTSMAN', 2019);
+    await grant(w.id, 'MODEL_WORKER', 2023);
+    await grant(w.id, 'TECHNICAL_EXPERT', 2021);
+    const first = ok(await t.gql(HONORS, { id: w.id }, admin)).worker.honors;
+    expect(first).toMatchObject({ totalCount: 3, nodes: [{ year: 2023 }, { year: 2021 }], pageInfo: { hasNextPage: true } });
+    const second = ok(await t.gql(HONORS, { id: w.id, after: first.pageInfo.endCursor }, admin)).worker.honors;
+    expect(second).toMatchObject({ totalCount: 3, nodes: [{ kind: 'CRAFTSMAN', year: 2019 }], pageInfo: { hasNextPage: false } });
+    const asc = ok(await t.gql(HONORS, { id: w.id, order: { field: 'YEAR', direction: 'ASC' } }, admin)).worker.honors;
+    expect(asc.nodes.map((h: any) => h.year)).toEqual([2019, 2021]);
+    const ascNext = ok(await t.gql(HONORS, { id: w.id, order: { field: 'YEAR' }, after: asc.pageInfo.endCursor }, admin)).worker.honors;
+    expect(ascNext.nodes.map((h: any) => h.year)).toEqual([2023]);
+    const recorded = ok(await t.gql(HONORS, { id: w.id, order: { field: 'CREATED_AT', direction: 'DESC' } }, admin)).worker.honors;
+    expect(recorded.nodes.map((h: any) => h.kind)).toEqual(['TECHNICAL_EXPERT', 'MODEL_WORKER']);
+  });
+
+  it('reads the first pages of many workers’ honors in one statement: 2 workers cost what 5 do', async () => {
+    const e = await createEnterprise(t, admin);
+    for (let i = 0; i < 5; i++) {
+      const w = await createWorker(t, admin, e.id, { employeeNumber: `HB-${i}` });
+      for (const year of [2020, 2021, 2022]) await grant(w.id, 'CRAFTSMAN', year);
+    }
+    const q = (n: number) => t.gql(`{ workers(first: ${n}, filter: { enterpriseId: "${e.id}" }) { nodes { name honors(first: 2) { totalCount nodes { year } pageInfo { hasNextPage } } } } }`, {}, admin);
+    let five: any;
+    const two = await t.countStatements(async () => expect(ok(await q(2)).workers.nodes).toHaveLength(2));
+    const more = await t.countStatements(async () => (five = ok(await q(5)).workers.nodes));
+    expect(more).toBe(two);
+    expect(five).toHaveLength(5);
+    for (const n of five) expect(n.honors).toEqual({ totalCount: 3, nodes: [{ year: 2022 }, { year: 2021 }], pageInfo: { hasNextPage: true } });
   });
 });
