@@ -28,6 +28,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     CONFLICT_OF_INTEREST: ['需要回避', 'Conflict of interest'],
     APPROVAL_REQUIRED: ['需要审批', 'Approval required'],
   },
+  AllianceMemberOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
+  ExhibitOrderField: { ADDED_AT: ['加入展会时间', 'Added'] },
   SortDirection: { ASC: ['升序', 'Ascending'], DESC: ['降序', 'Descending'] },
   // Registry
   Ownership: {

@@ -87,3 +87,18 @@ export class AllianceOrder {
   @Field(() => AllianceOrderField, { description: 'The property to order by.' }) field!: AllianceOrderField;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
 }
+
+export enum AllianceMemberOrderField {
+  JOINED_AT = 'joinedAt',
+}
+registerEnumType(AllianceMemberOrderField, {
+  name: 'AllianceMemberOrderField',
+  description: 'What to order an alliance’s member studios by.',
+  valuesConfig: { JOINED_AT: { description: 'When the studio joined the alliance.' } },
+});
+
+@InputType({ description: 'The order of an alliance’s member studios.' })
+export class AllianceMemberOrder {
+  @Field(() => AllianceMemberOrderField, { description: 'The property to order by.' }) field!: AllianceMemberOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default: first joined first) or DESC.' }) direction!: SortDirection;
+}

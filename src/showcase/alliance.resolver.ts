@@ -8,11 +8,11 @@ import { Studio } from '../studios/studio.entity.js';
 import { SortDirection } from '../registry/registry.inputs.js';
 import { Alliance } from './alliance.entity.js';
 import {
-  AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceOrder, AllianceOrderField, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
+  AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceMemberOrder, AllianceOrder, AllianceOrderField, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
   UpdateAllianceInput,
 } from './alliance.inputs.js';
 import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
-import { checkChildPage, ChildPageArgs } from './child-pages.js';
+import { checkChildPage } from './child-pages.js';
 import { studioById } from '../studios/studios.loaders.js';
 import { alliancesByStudio, memberPages } from './showcase.loaders.js';
 
@@ -86,9 +86,13 @@ export class AllianceResolver {
   }
 
   @FieldResolver(() => AllianceMemberConnection, { description: 'Member studios in the order they joined. Public: only accredited studios are listed.' })
-  async members(@Root() a: Alliance, @Args() args: ChildPageArgs, @Ctx() ctx: Context): Promise<AllianceMemberConnection> {
-    const { first } = checkChildPage(args);
-    const page = await ctx.loaders.get(memberPages).load({ parentId: a.id, first, after: args.after ?? null });
+  async members(
+    @Root() a: Alliance,
+    @Args() args: ConnectionArgs,
+    @Arg('orderBy', () => AllianceMemberOrder, { nullable: true, description: 'Default: the order they came in, oldest first.' }) orderBy: AllianceMemberOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<AllianceMemberConnection> {
+    const page = await ctx.loaders.get(memberPages).load({ parentId: a.id, ...checkChildPage(args, orderBy?.direction) });
     const studios = await ctx.loaders.get(studioById).loadMany(page.rows.map((r) => r.studio_id as string));
     const edges = page.rows
       .map((r, i) => ({ cursor: page.cursors[i]!, joinedAt: new Date(r.ord), node: studios[i] }))

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import { ArgsType, Field, Int } from 'type-graphql';
 import type { EntityManager as AnyEntityManager } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LoaderFactory } from '../common/loaders.js';
 import { badInput } from '../common/errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/relay.js';
+import { checkPageRequest, DEFAULT_PAGE_SIZE, type PageRequest } from '../common/relay.js';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { commonMessage } from '../common/messages.js';
 
 /**
- * Forward pages of a child list for many parents at once (an exhibition's exhibits, an alliance's
+ * Pages of a child list for many parents at once (an exhibition's exhibits, an alliance's
  * members): one statement for the rows of every parent on the page (a window function numbers each
  * parent's rows) and one for their counts, however many parents there are.
  */
@@ -35,13 +35,6 @@ export interface ChildPage {
   totalCount: number;
 }
 
-/** Forward paging of a nested list (Relay `first`/`after`). */
-@ArgsType()
-export class ChildPageArgs {
-  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'An `endCursor` (or any edge’s `cursor`) of this list: the page starts after it.' }) after?: string | null;
-}
-
 function encodeCursor(row: ChildRow): string {
   return Buffer.from(JSON.stringify([new Date(row.ord).toISOString(), row.id]), 'utf8').toString('base64url');
 }
@@ -49,7 +42,7 @@ function encodeCursor(row: ChildRow): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Only what we wrote: an ISO time PostgreSQL can hold and a uuid, else a client error (never a SQL one). */
-function decodeCursor(value: string): [string, string] {
+function decodeCursor(value: string, name: 'after' | 'before'): [string, string] {
   try {
     if (!/^[A-Za-z0-9_-]{1,300}$/.test(value)) throw new Error('charset');
     const v = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
@@ -61,17 +54,38 @@ function decodeCursor(value: string): [string, string] {
   } catch {
     /* fall through */
   }
-  throw badInput(commonMessage('cursorForOtherList', { name: 'after' }));
+  throw badInput(commonMessage('cursorForOtherList', { name }));
 }
 
-export function checkChildPage(args: ChildPageArgs): { first: number; after: [string, string] | null } {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badInput(commonMessage('pageSize', { name: 'first', max: MAX_PAGE_SIZE }));
-  return { first, after: args.after != null ? decodeCursor(args.after) : null };
+/**
+ * What a page request asks of a child list, checked: `first`/`after` read forward, `last`/`before` read
+ * back from the end (or from the cursor), in the list's order (`desc` reverses it), as every connection does.
+ */
+export interface ChildPageRequest {
+  limit: number;
+  cursor: [string, string] | null;
+  forward: boolean;
+  desc: boolean;
 }
 
-/** A loader of pages keyed by parent id and page arguments; parents asked with the same arguments share two statements. */
-export type ChildPageKey = { parentId: string; first: number; after: string | null };
+export function checkChildPage(args: PageRequest, direction: SortDirection = SortDirection.ASC): ChildPageRequest {
+  const { first, last } = checkPageRequest(args);
+  const forward = last == null;
+  if (forward && args.before != null) throw badInput(commonMessage('cursorForOtherList', { name: 'before' }));
+  if (!forward && args.after != null) throw badInput(commonMessage('cursorForOtherList', { name: 'after' }));
+  const raw = forward ? args.after : args.before;
+  return {
+    limit: (forward ? first : last) ?? DEFAULT_PAGE_SIZE,
+    cursor: raw != null ? decodeCursor(raw, forward ? 'after' : 'before') : null,
+    forward,
+    desc: direction === SortDirection.DESC,
+  };
+}
+
+/** A loader of pages keyed by parent id and page request; parents asked with the same request share two statements. */
+export type ChildPageKey = { parentId: string } & ChildPageRequest;
+
+const requestKey = (k: ChildPageRequest) => `${k.limit}|${k.cursor?.join(',') ?? ''}|${k.forward}|${k.desc}`;
 
 export function childPagesLoader(table: ChildTable): LoaderFactory<ChildPageKey, ChildPage> {
   return (anyEm: AnyEntityManager) => {
@@ -79,35 +93,33 @@ export function childPagesLoader(table: ChildTable): LoaderFactory<ChildPageKey,
     const loader = new DataLoader<ChildPageKey, ChildPage, string>(
       async (keys) => {
         const groups = new Map<string, typeof keys[number][]>();
-        for (const k of keys) {
-          const g = `${k.first}|${k.after ?? ''}`;
-          groups.set(g, [...(groups.get(g) ?? []), k]);
-        }
+        for (const k of keys) groups.set(requestKey(k), [...(groups.get(requestKey(k)) ?? []), k]);
         const pages = new Map<string, ChildPage>();
-        for (const group of groups.values()) {
-          const { first, after } = group[0]!;
-          const cursor = after != null ? decodeCursor(after) : null;
-          const found = await childPages(em, table, group.map((k) => k.parentId), first, cursor);
-          for (const k of group) pages.set(`${k.parentId}|${first}|${after ?? ''}`, found.get(k.parentId)!);
+        for (const [key, group] of groups) {
+          const found = await childPages(em, table, group.map((k) => k.parentId), group[0]!);
+          for (const k of group) pages.set(`${k.parentId}|${key}`, found.get(k.parentId)!);
         }
-        return keys.map((k) => pages.get(`${k.parentId}|${k.first}|${k.after ?? ''}`)!);
+        return keys.map((k) => pages.get(`${k.parentId}|${requestKey(k)}`)!);
       },
-      { cacheKeyFn: (k) => `${k.parentId}|${k.first}|${k.after ?? ''}` },
+      { cacheKeyFn: (k) => `${k.parentId}|${requestKey(k)}` },
     );
     return loader as unknown as DataLoader<ChildPageKey, ChildPage>; // keyed by a string built from the key
   };
 }
 
-async function childPages(em: EntityManager, t: ChildTable, parentIds: string[], first: number, after: [string, string] | null): Promise<Map<string, ChildPage>> {
-  const afterSql = after ? `where (x.ord, x.id) > (?::timestamptz, ?::uuid)` : '';
+async function childPages(em: EntityManager, t: ChildTable, parentIds: string[], req: ChildPageRequest): Promise<Map<string, ChildPage>> {
+  // Reading back from the end is reading the reversed order forward, then turning the page round.
+  const reversed = req.desc === req.forward;
+  const dir = reversed ? 'desc' : 'asc';
+  const cursorSql = req.cursor ? `where (x.ord, x.id) ${reversed ? '<' : '>'} (?::timestamptz, ?::uuid)` : '';
   const rows = await em.execute<ChildRow[]>(
     `select * from (
-       select x.*, row_number() over (partition by x.parent_id order by x.ord, x.id) as rn from (
+       select x.*, row_number() over (partition by x.parent_id order by x.ord ${dir}, x.id ${dir}) as rn from (
          select c.id, ${t.parent} as parent_id, ${t.order} as ord, ${t.columns}
          from ${t.from} where ${t.parent} = any(array[?]::uuid[]) and (${t.visible})
-       ) x ${afterSql}
+       ) x ${cursorSql}
      ) y where y.rn <= ? order by y.parent_id, y.rn`,
-    [parentIds, ...(after ?? []), first + 1],
+    [parentIds, ...(req.cursor ?? []), req.limit + 1],
   );
   const counts = await em.execute<{ parent_id: string; n: string }[]>(
     `select ${t.parent} as parent_id, count(*) as n from ${t.from} where ${t.parent} = any(array[?]::uuid[]) and (${t.visible}) group by ${t.parent}`,
@@ -117,12 +129,13 @@ async function childPages(em: EntityManager, t: ChildTable, parentIds: string[],
   const out = new Map<string, ChildPage>();
   for (const id of parentIds) {
     const mine = rows.filter((r) => r.parent_id === id);
-    const page = mine.slice(0, first);
+    const more = mine.length > req.limit;
+    const page = req.forward ? mine.slice(0, req.limit) : mine.slice(0, req.limit).reverse();
     out.set(id, {
       rows: page,
       cursors: page.map(encodeCursor),
-      hasNextPage: mine.length > first,
-      hasPreviousPage: after != null,
+      hasNextPage: req.forward ? more : req.cursor != null,
+      hasPreviousPage: req.forward ? req.cursor != null : more,
       totalCount: totals.get(id) ?? 0,
     });
   }

@@ -100,3 +100,18 @@ export class ExhibitConnection {
   @Field(() => PageInfo, { description: 'Whether more exhibits follow, and the cursor to reach them.' }) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'Exhibits on public show over all pages.' }) totalCount!: number;
 }
+
+export enum ExhibitOrderField {
+  ADDED_AT = 'addedAt',
+}
+registerEnumType(ExhibitOrderField, {
+  name: 'ExhibitOrderField',
+  description: 'What to order an exhibition’s exhibits by.',
+  valuesConfig: { ADDED_AT: { description: 'When the exhibit was added to the exhibition.' } },
+});
+
+@InputType({ description: 'The order of an exhibition’s exhibits.' })
+export class ExhibitOrder {
+  @Field(() => ExhibitOrderField, { description: 'The property to order by.' }) field!: ExhibitOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default: first added first) or DESC.' }) direction!: SortDirection;
+}

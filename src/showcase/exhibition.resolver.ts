@@ -11,11 +11,11 @@ import { innovationById } from '../studios/studios.loaders.js';
 import { ExhibitKind } from './enums.js';
 import { Exhibition } from './exhibition.entity.js';
 import {
-  AddExhibitPayload, CreateExhibitionInput, ExhibitConnection, ExhibitInput, ExhibitionConnection, ExhibitionFilter, ExhibitionOrder,
+  AddExhibitPayload, CreateExhibitionInput, ExhibitConnection, ExhibitInput, ExhibitionConnection, ExhibitionFilter, ExhibitionOrder, ExhibitOrder,
   ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, UpdateExhibitionInput, type Exhibit,
 } from './exhibition.inputs.js';
 import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
-import { checkChildPage, ChildPageArgs } from './child-pages.js';
+import { checkChildPage } from './child-pages.js';
 import { exhibitPages } from './showcase.loaders.js';
 
 const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
@@ -84,9 +84,13 @@ export class ExhibitionResolver {
   }
 
   @FieldResolver(() => ExhibitConnection, { description: 'In the order they were added. Public; items that stopped being public are left out.' })
-  async exhibits(@Root() e: Exhibition, @Args() args: ChildPageArgs, @Ctx() ctx: Context): Promise<ExhibitConnection> {
-    const { first } = checkChildPage(args);
-    const page = await ctx.loaders.get(exhibitPages).load({ parentId: e.id, first, after: args.after ?? null });
+  async exhibits(
+    @Root() e: Exhibition,
+    @Args() args: ConnectionArgs,
+    @Arg('orderBy', () => ExhibitOrder, { nullable: true, description: 'Default: the order they came in, oldest first.' }) orderBy: ExhibitOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ExhibitConnection> {
+    const page = await ctx.loaders.get(exhibitPages).load({ parentId: e.id, ...checkChildPage(args, orderBy?.direction) });
     const items = await Promise.all(page.rows.map((r) => loadItem(ctx, r.kind as ExhibitKind, r.item_id as string)));
     const edges = page.rows
       .map((r, i) => ({ cursor: page.cursors[i]!, addedAt: new Date(r.ord), node: items[i] }))

@@ -190,6 +190,27 @@ describe('membership', () => {
     expect(after.totalCount).toBe(3);
     expect(after.edges.map((e: any) => e.node.name)).toEqual(['王晓明劳模创新工作室', '成员工作室0', '成员工作室2']);
   });
+
+  it('pages members as every connection does: newest first with orderBy DESC, and back from the end with last/before', async () => {
+    const Q = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $orderBy: AllianceMemberOrder) { alliance(id: $id) {
+      members(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { name } } } }`;
+    const page = async (v: Record<string, unknown>) => ok(await t.gql(Q, { id: allianceId, ...v })).alliance.members;
+    const desc = { field: 'JOINED_AT', direction: 'DESC' };
+    const d1 = await page({ first: 2, orderBy: desc });
+    expect(d1.nodes.map((n: any) => n.name)).toEqual(['成员工作室2', '成员工作室0']);
+    expect(d1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const d2 = await page({ first: 2, after: d1.pageInfo.endCursor, orderBy: desc });
+    expect(d2.nodes.map((n: any) => n.name)).toEqual(['王晓明劳模创新工作室']);
+    expect(d2.pageInfo.hasNextPage).toBe(false);
+    const last = await page({ last: 2 });
+    expect(last.nodes.map((n: any) => n.name)).toEqual(['成员工作室0', '成员工作室2']);
+    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const before = await page({ last: 2, before: last.pageInfo.startCursor });
+    expect(before.nodes.map((n: any) => n.name)).toEqual(['王晓明劳模创新工作室']);
+    expect(before.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const mixed = await t.gql(Q, { id: allianceId, first: 2, before: last.pageInfo.startCursor });
+    expect(mixed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('alliances list', () => {
