@@ -20,6 +20,7 @@ import { Migration20261206192100 } from './Migration20261206192100.js';
 import { Migration20261206192200 } from './Migration20261206192200.js';
 import { Migration20261206193000 } from './Migration20261206193000.js';
 import { Migration20261206200000 } from './Migration20261206200000.js';
+import { Migration20261207000200 } from './Migration20261207000200.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261206192200', class: Migration20261206192200 },
   { name: 'Migration20261206193000', class: Migration20261206193000 },
   { name: 'Migration20261206200000', class: Migration20261206200000 },
+  { name: 'Migration20261207000200', class: Migration20261207000200 },
 ];

@@ -58,7 +58,9 @@ describe('issueMarkingCodes (发放加密号)', () => {
   it('refuses an open stage and a competition before the draw, naming the problem', async () => {
     const open = ok(await t.gql(ISSUE, { input: { stageId: w.practical } }, w.officer.token)).issueMarkingCodes;
     expect(open.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'stageId'] })]);
-    expect(open.userErrors[0].message).toMatch(/实操.*不是加密评分.*\/ Stage “实操” is not marked anonymously/);
+    expect(open.userErrors[0].message).toMatch(/赛段“实操”不是加密评分赛段/);
+    const inEnglish = ok(await t.gql(ISSUE, { input: { stageId: w.practical } }, w.officer.token, { locale: 'en' })).issueMarkingCodes;
+    expect(inEnglish.userErrors[0].message).toBe('Stage “实操” is not marked anonymously: it needs no marking codes');
 
     const draft = await anonymousWorld(t, { until: 'REGISTRATION_OPEN' });
     const early = await issue(t, draft);
@@ -101,7 +103,7 @@ describe('judges mark an anonymous stage by marking ID', () => {
     const byEntry = await submit(t, judge.token, { entryId: w.f.entries[1]!.id, criterionId: w.f.stages[0]!.criteria[0]!.id, value: 80 });
     expect(byEntry.score).toBeNull();
     expect(byEntry.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'entryId'] })]);
-    expect(byEntry.userErrors[0].message).toMatch(/赛段“理论试卷”为加密评分.*\/ Stage “理论试卷” is marked anonymously/);
+    expect(byEntry.userErrors[0].message).toMatch(/赛段“理论试卷”为加密评分，请按评分列表上的加密号评分/);
     expect((await markingList(t, w.paper, judge.token)).totalCount).toBe(0);
     const open = await submit(t, judge.token, { entryId: w.f.entries[1]!.id, criterionId: w.f.stages[1]!.criteria[0]!.id, value: 40 });
     expect(open.userErrors).toEqual([]);
@@ -164,7 +166,7 @@ describe('judges mark an anonymous stage by marking ID', () => {
     for (const markingId of [ownCode.markingId, toGlobalId('Marking', '7b0c2b9e-4a57-4c39-9a1e-3f1f0f6b2c11'), foreign, w.f.entries[0]!.id, 'garbage']) {
       answers.push((await submit(t, w.conflicted.token, { markingId, criterionId, value: 90 })).userErrors);
     }
-    expect(answers[0]).toEqual([{ code: 'NOT_FOUND', field: ['input', 'markingId'], message: expect.stringMatching(/评分编号.* \/ No such marking ID/) }]);
+    expect(answers[0]).toEqual([{ code: 'NOT_FOUND', field: ['input', 'markingId'], message: expect.stringMatching(/评分列表中没有该评分编号/) }]);
     for (const a of answers) expect(a).toEqual(answers[0]);
     // Every other code is theirs to mark.
     expect((await submit(t, w.conflicted.token, { markingId: list.nodes[0].markingId, criterionId, value: 88 })).userErrors).toEqual([]);

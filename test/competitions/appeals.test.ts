@@ -208,13 +208,13 @@ describe('appeals', () => {
     expect(last.appeal.resolvedAt).not.toBeNull();
 
     // The marks: new values, the re-markers as judges, the old values kept as APPEAL revisions pointing at the appeal.
-    const sheet = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { id value judgeName revisions { oldValue newValue reasonKind appealId } } } } } } }`,
+    const sheet = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { id value judgeName revisions { nodes { oldValue newValue reasonKind appealId } } } } } } } }`,
       { id: f.entries[0]!.id }, f.organizer.token)).node.scoreSheet;
     const line = sheet.lines.find((l: { criterion: { id: string } }) => l.criterion.id === judgement());
     expect(line.marks.map((m: { value: number }) => m.value).sort()).toEqual([45, 46, 47]);
     for (const m of line.marks) {
-      expect(m.revisions).toEqual([expect.objectContaining({ reasonKind: 'APPEAL', appealId: appeal.id })]);
-      expect(m.revisions[0].oldValue).toBe(upheld.appeal.remarks.find((r: { scoreId: string }) => r.scoreId === m.id).contestedValue);
+      expect(m.revisions.nodes).toEqual([expect.objectContaining({ reasonKind: 'APPEAL', appealId: appeal.id })]);
+      expect(m.revisions.nodes[0].oldValue).toBe(upheld.appeal.remarks.find((r: { scoreId: string }) => r.scoreId === m.id).contestedValue);
     }
     expect((await boardRow(f, 0)).total).toBeGreaterThan(totalBefore);
   });
@@ -275,8 +275,8 @@ describe('a whole-stage appeal', () => {
     const last = await mutate(t, judge!.token, 'submitAppealMark', 'SubmitAppealMarkInput', { appealId: filed.appeal.id, scoreId: b.scoreId, value: b.contestedValue + 5 }, 'appeal { status marksChanged }');
     // The unchanged re-mark confirms its mark: one mark changed on appeal.
     expect(last.appeal).toEqual({ status: 'RESOLVED', marksChanged: 1 });
-    const log = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 50) { nodes { revisions { reasonKind appealId } } } } } }`, { id: f.competitionId }, f.organizer.token)).node.scoreLog.nodes;
-    expect(log.flatMap((n: { revisions: unknown[] }) => n.revisions)).toEqual([
+    const log = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 50) { nodes { revisions { nodes { reasonKind appealId } } } } } } }`, { id: f.competitionId }, f.organizer.token)).node.scoreLog.nodes;
+    expect(log.flatMap((n: { revisions: { nodes: unknown[] } }) => n.revisions.nodes)).toEqual([
       { reasonKind: 'APPEAL', appealId: filed.appeal.id }, { reasonKind: 'APPEAL', appealId: filed.appeal.id },
     ]);
   });

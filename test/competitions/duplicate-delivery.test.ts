@@ -6,7 +6,7 @@ import { setupCompetition } from '../helpers/competition';
  * waits for the entry's lock must answer with the first outcome, not record the mark again.
  */
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } revised replayed leaderboardVersion userErrors { code } } }`;
-const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { marks { value revisions { oldValue newValue } } } } } } }`;
+const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { marks { value revisions { nodes { oldValue newValue } } } } } } } }`;
 
 let t: TestServer;
 beforeAll(async () => {
@@ -30,5 +30,5 @@ test('the same correction delivered twice at once: one revision, and both answer
   expect({ id: b.score.id, revised: b.revised, version: b.leaderboardVersion }).toEqual({ id: a.score.id, revised: true, version: a.leaderboardVersion });
   const sheet = ok(await t.gql(SHEET, { id: f.entries[0]!.id }, f.organizer.token)).node.scoreSheet;
   const marks = sheet.lines.flatMap((l: any) => l.marks);
-  expect(marks).toEqual([{ value: 30, revisions: [{ oldValue: 20, newValue: 30 }] }]);
+  expect(marks).toEqual([{ value: 30, revisions: { nodes: [{ oldValue: 20, newValue: 30 }] } }]);
 });

@@ -12,7 +12,7 @@ import { boardSubscribers, record, wsClient, type Recorder } from '../helpers/ws
  * database: everything is written through `a`; the screen and the organizer's event stream watch `b`.
  */
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) {
-  score { id value revisions { oldValue newValue reason } } replayed revised leaderboardVersion userErrors { code field message } } }`;
+  score { id value revisions { nodes { oldValue newValue reason } } } replayed revised leaderboardVersion userErrors { code field message } } }`;
 const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows { entryId rank total completeness } } } } }`;
 const BOARD_SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) { version frozen rows { entryId rank total } } }`;
 const EVENTS_SUB = `subscription($id: ID!) { scoreSubmitted(competitionId: $id) { version revision score { value } } }`;
@@ -113,7 +113,7 @@ it('runs a whole competition: scheme, entries, lots, judges, live marks, freeze,
     // A correction needs a reason and keeps the earlier value.
     expect((await mark(chief, wang.id, exam, 75)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'reason'] })]);
     const corrected = await mark(chief, wang.id, exam, 75, { reason: '阅卷复核' });
-    expect(corrected).toMatchObject({ revised: true, score: { value: 75, revisions: [{ oldValue: 70, newValue: 75, reason: '阅卷复核' }] } });
+    expect(corrected).toMatchObject({ revised: true, score: { value: 75, revisions: { nodes: [{ oldValue: 70, newValue: 75, reason: '阅卷复核' }] } } });
 
     // Independent marking: the second judge has marked all of 王's entry and seen the panel's marks, so a
     // change of mind now needs the chief judge's approval; the chief judge corrects their own mark.

@@ -14,7 +14,7 @@ const SUBMIT = `mutation($input: SubmitScoreInput!) {
   submitScore(input: $input) { score { id value } revised userErrors { code field message } }
 }`;
 const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { total marksReceived lines {
-  criterion { id } panelVisible aggregate marks { id value judgeName revisions { id judgeName } } } } } } }`;
+  criterion { id } panelVisible aggregate marks { id value judgeName revisions { nodes { id judgeName } } } } } } } }`;
 const REQUEST = `mutation($input: RequestScoreCorrectionInput!) {
   requestScoreCorrection(input: $input) { request { id status oldValue newValue reason judgeName } userErrors { code field message } }
 }`;
@@ -22,7 +22,7 @@ const DECIDE = `mutation($input: DecideScoreCorrectionInput!) {
   decideScoreCorrection(input: $input) { replayed request { id status decisionReason decidedByName revision { id reasonKind afterPanelVisible approvedByName newValue } } userErrors { code field message } }
 }`;
 const PENDING = `query($id: ID!) { node(id: $id) { ... on Competition { scoreCorrectionRequests(first: 10) { totalCount nodes { id status newValue score { id } } } } } }`;
-const LOG = `query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 20) { nodes { id value revisions { oldValue newValue reason reasonKind afterPanelVisible approvedByName judgeName } } } } } }`;
+const LOG = `query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 20) { nodes { id value revisions { nodes { oldValue newValue reason reasonKind afterPanelVisible approvedByName judgeName } } } } } } }`;
 const VERSION = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version } } } }`;
 
 let t: TestServer;
@@ -162,7 +162,7 @@ describe('a correction after seeing the panel’s marks needs the chief judge’
   it('refuses submitScore’s correction, takes a request, and the chief judge’s approval applies it once, flagged in the score log', async () => {
     const { f, scoreId, j1Mark } = await completed();
     const refused = await mark(f, 2, 0, 1, 0, 42, '看错评分标准');
-    expect(refused.userErrors).toEqual([{ code: 'APPROVAL_REQUIRED', field: ['input', 'value'], message: expect.stringMatching(/裁判长.*\/ .*chief judge/) }]);
+    expect(refused.userErrors).toEqual([{ code: 'APPROVAL_REQUIRED', field: ['input', 'value'], message: expect.stringMatching(/修改需裁判长批准：请提交改分申请/) }]);
     // Before completing, a correction stays as it was: a reason is enough.
     expect((await mark(f, 1, 0, 1, 0, 31, '笔误')).userErrors).toEqual([]);
 
@@ -197,14 +197,14 @@ describe('a correction after seeing the panel’s marks needs the chief judge’
 
     const log = ok(await t.gql(LOG, { id: f.competitionId }, f.organizer.token)).node.scoreLog.nodes;
     const byId = (id: string) => log.find((n: any) => n.id === id);
-    expect(byId(scoreId)).toEqual({ id: scoreId, value: 42, revisions: [{ oldValue: 40, newValue: 42, reason: '看错评分标准', reasonKind: 'CORRECTION', afterPanelVisible: true, approvedByName: expect.any(String), judgeName: expect.any(String) }] });
-    expect(byId(j1Mark).revisions).toEqual([expect.objectContaining({ reason: '笔误', afterPanelVisible: false, approvedByName: null })]);
-    expect(byId(chiefMeasure.id).revisions).toEqual([expect.objectContaining({ reason: '读数更正', afterPanelVisible: true, approvedByName: expect.any(String) })]);
+    expect(byId(scoreId)).toEqual({ id: scoreId, value: 42, revisions: { nodes: [{ oldValue: 40, newValue: 42, reason: '看错评分标准', reasonKind: 'CORRECTION', afterPanelVisible: true, approvedByName: expect.any(String), judgeName: expect.any(String) }] } });
+    expect(byId(j1Mark).revisions.nodes).toEqual([expect.objectContaining({ reason: '笔误', afterPanelVisible: false, approvedByName: null })]);
+    expect(byId(chiefMeasure.id).revisions.nodes).toEqual([expect.objectContaining({ reason: '读数更正', afterPanelVisible: true, approvedByName: expect.any(String) })]);
     expect(ok(await t.gql(PENDING, { id: f.competitionId }, f.organizer.token)).node.scoreCorrectionRequests.totalCount).toBe(0);
     // Judge 1 sees the corrected colleague's mark once they complete entry 0, without the approver's or the judge's name.
     await marked(f, 1, 0, 1, 1, 44);
-    const seen = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Score { value judgeName revisions { judgeName approvedByName afterPanelVisible } } } }`, { id: scoreId }, judgeToken(f, 1))).node;
-    expect(seen).toEqual({ value: 42, judgeName: null, revisions: [{ judgeName: null, approvedByName: null, afterPanelVisible: true }] });
+    const seen = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Score { value judgeName revisions { nodes { judgeName approvedByName afterPanelVisible } } } } }`, { id: scoreId }, judgeToken(f, 1))).node;
+    expect(seen).toEqual({ value: 42, judgeName: null, revisions: { nodes: [{ judgeName: null, approvedByName: null, afterPanelVisible: true }] } });
   });
 
   it('voids the stage’s sign-off when an approved correction changes its marks', async () => {
@@ -229,7 +229,7 @@ describe('a correction after seeing the panel’s marks needs the chief judge’
     expect(rejected).toMatchObject({ userErrors: [], request: { status: 'REJECTED', decisionReason: '原评分符合标准', revision: null } });
     expect(await version(f)).toBe(v0);
     const log = ok(await t.gql(LOG, { id: f.competitionId }, f.organizer.token)).node.scoreLog.nodes;
-    expect(log.find((n: any) => n.id === scoreId)).toMatchObject({ value: 40, revisions: [] });
+    expect(log.find((n: any) => n.id === scoreId)).toMatchObject({ value: 40, revisions: { nodes: [] } });
     const approveAfter = ok(await decide(judgeToken(f, CHIEF), { requestId: asked.request.id, approve: true })).decideScoreCorrection;
     expect(approveAfter.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     // Rejected is not pending: the judge may ask again.
@@ -280,6 +280,6 @@ describe('a correction after seeing the panel’s marks needs the chief judge’
     expect(await nodeId(requestId, judgeToken(f, 1))).toBeNull();
     expect(await nodeId(requestId, other.organizer.token)).toBeNull();
     const log = ok(await t.gql(LOG, { id: f.competitionId }, f.organizer.token)).node.scoreLog.nodes;
-    expect(log.find((n: any) => n.id === scoreId)).toMatchObject({ value: 40, revisions: [] });
+    expect(log.find((n: any) => n.id === scoreId)).toMatchObject({ value: 40, revisions: { nodes: [] } });
   });
 });

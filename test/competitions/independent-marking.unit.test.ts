@@ -28,7 +28,7 @@ describe('correctionAfterPanel', () => {
     try { correctionAfterPanel(criteria, { chief: false, stageIds: ['B'] }, complete, 'me'); } catch (err) { refused = err; }
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).errors[0]!.code).toBe('APPROVAL_REQUIRED');
-    expect((refused as DomainError).message).toMatch(/裁判长.* \/ .*chief judge/);
+    expect((refused as DomainError).message).toMatch(/修改需裁判长批准/);
     expect(correctionAfterPanel(criteria, { chief: true, stageIds: ['B'] }, [], 'me')).toBe(true);
   });
 });

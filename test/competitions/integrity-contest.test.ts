@@ -28,7 +28,7 @@ const ACCEPT = `mutation($input: AcceptMarkingGapInput!) { acceptMarkingGap(inpu
   acceptance { reason gaps { entry { id } criterion { id } missing } } userErrors { code field message } } }`;
 const SAMPLE = `query($id: ID!) { competition(id: $id) { recheckSample { seed complete topEntries { id }
   items(first: 100) { totalCount nodes { id full status recordedValue stage { id } entry { id } } }
-  stages { stage { id } sampledMarks changedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete } } } }`;
+  stages { stage { id } sampledMarks correctedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete } } } }`;
 const CONFIRM = `mutation($input: ConfirmRecheckMarkInput!) { confirmRecheckMark(input: $input) { item { status } userErrors { code field message } } }`;
 const CORRECT = `mutation($input: CorrectRecheckMarkInput!) { correctRecheckMark(input: $input) {
   item { status currentValue revision { reasonKind } } userErrors { code field message } } }`;
@@ -39,7 +39,7 @@ const REPORT = `query($id: ID!) { competition(id: $id) { judgeReport { flagShare
 const RULE = `mutation($input: RuleOnAppealInput!) { ruleOnAppeal(input: $input) {
   appeal { id status ruling rulingReason remarks { scoreId contestedValue criterion { id } } } userErrors { code field message } } }`;
 const REMARK = `mutation($input: SubmitAppealMarkInput!) { submitAppealMark(input: $input) { appeal { status marksChanged } userErrors { code field message } } }`;
-const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { value revisions { reasonKind appealId } } } } } } }`;
+const REVISIONS = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { lines { criterion { id } marks { value revisions { nodes { reasonKind appealId } } } } } } } }`;
 
 type Row = { entryId: string; rank: number | null; status: string; total: number; standardisedScore: number | null; changedOnAppeal: boolean };
 
@@ -181,11 +181,11 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   // 1 of 8 paper marks changed: 0.125 > 0.05, so every paper mark of the unsampled entry is re-checked too; the practical passed.
   const afterSample = await sample();
   expect(afterSample.stages).toEqual([
-    { stage: { id: paper }, sampledMarks: 8, changedMarks: 1, errorRate: 0.125, fullRecheckRequired: true, addedMarks: 3, pendingMarks: 3, complete: false },
-    { stage: { id: practical }, sampledMarks: 12, changedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
+    { stage: { id: paper }, sampledMarks: 8, correctedMarks: 1, errorRate: 0.125, fullRecheckRequired: true, addedMarks: 3, pendingMarks: 3, complete: false },
+    { stage: { id: practical }, sampledMarks: 12, correctedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
   ]);
   // The paper cannot be signed off until its full re-check is done.
-  expect(ok(await t.gql(SIGN, { input: { stageId: paper } }, chief!.token)).signOffStage.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/full re-check has 3 marks left/) })]);
+  expect(ok(await t.gql(SIGN, { input: { stageId: paper } }, chief!.token)).signOffStage.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/须全面复核，尚有 3 项未复核/) })]);
   const added: Item[] = afterSample.items.nodes.filter((i: Item) => i.full);
   expect(new Set(added.map((i) => i.entry.id))).toEqual(new Set([0, 1, 2, 3].map(entry).filter((id) => !sampledEntries.has(id))));
   for (const i of added) expect(ok(await t.gql(CONFIRM, { input: { itemId: i.id } }, arbitrator.token)).confirmRecheckMark.userErrors).toEqual([]);
@@ -238,7 +238,7 @@ it('runs a contest a jury can sign and defend, from the codes to the final board
   expect((await board()).leaderboard.version).toBeGreaterThan(versionBeforeRemarks);
   // The old marks stay as APPEAL revisions pointing at the appeal.
   const line = ok(await t.gql(REVISIONS, { id: entry(1) }, org)).node.scoreSheet.lines.find((l: { criterion: { id: string } }) => l.criterion.id === practicalC);
-  expect(line.marks).toEqual(Array(4).fill({ value: 48, revisions: [{ reasonKind: 'APPEAL', appealId: onPractical.appeal.id }] }));
+  expect(line.marks).toEqual(Array(4).fill({ value: 48, revisions: { nodes: [{ reasonKind: 'APPEAL', appealId: onPractical.appeal.id }] } }));
   // The re-marks voided the practical's sign-off (a correction of a signed stage); the chief judge signs the changed sheet again.
   expect(ok(await t.gql(UNSIGNED, { id: f.competitionId }, org)).competition.unsignedStages).toEqual([{ id: practical }]);
   expect(ok(await t.gql(SIGN, { input: { stageId: practical } }, chief!.token)).signOffStage).toMatchObject({ userErrors: [], signOff: { valid: true } });

@@ -63,14 +63,14 @@ describe('a stage’s re-check figures', () => {
   it('rates changed ÷ checked, rounded half up to four decimals, and compares the exact fraction with the threshold', () => {
     const items = [item('s', 'X'), ...Array.from({ length: 14 }, () => item('s', 'C'))];
     const [f] = stageFigures(['s'], items, 0.05);
-    expect(f).toEqual({ stageId: 's', sampledMarks: 15, checkedMarks: 15, changedMarks: 1, errorRate: 0.0667, fullRecheckDue: true, addedMarks: 0, pendingMarks: 0, complete: true });
+    expect(f).toEqual({ stageId: 's', sampledMarks: 15, checkedMarks: 15, correctedMarks: 1, errorRate: 0.0667, fullRecheckDue: true, addedMarks: 0, pendingMarks: 0, complete: true });
     expect(exceedsThreshold(1, 20, 0.05)).toBe(false); // exactly 5 % is not above 5 %
     expect(exceedsThreshold(1, 19, 0.05)).toBe(true);
   });
 
   it('decides nothing while sampled marks are pending, and leaves added items out of the rate', () => {
     const [f, g] = stageFigures(['s', 't'], [item('s', 'X'), item('s', 'P'), item('s', 'C', true), item('s', 'P', true)], 0.05);
-    expect(f).toMatchObject({ sampledMarks: 2, checkedMarks: 1, changedMarks: 1, errorRate: 1, fullRecheckDue: false, addedMarks: 2, pendingMarks: 2, complete: false });
+    expect(f).toMatchObject({ sampledMarks: 2, checkedMarks: 1, correctedMarks: 1, errorRate: 1, fullRecheckDue: false, addedMarks: 2, pendingMarks: 2, complete: false });
     expect(g).toMatchObject({ sampledMarks: 0, errorRate: null, fullRecheckDue: false, complete: true });
   });
 });

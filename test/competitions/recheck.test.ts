@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { idOf, toGlobalId } from '../../src/common/relay';
 import { drawRecheck } from '../../src/competitions/recheck/draw';
 import { recheckBlocksSignOff } from '../../src/competitions/recheck/recheck-state';
+import { withLocale } from '../../src/common/i18n';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
 
@@ -18,7 +19,7 @@ const CORRECT = `mutation($input: CorrectRecheckMarkInput!) { correctRecheckMark
 const SAMPLE = `query($id: ID!) { competition(id: $id) { recheckSample {
   id seed sampleShare errorThreshold othersCount complete drawnBy { id } topEntries { id } drawnEntries { id }
   items(first: 100) { totalCount nodes { id full status recordedValue currentValue stage { id } entry { id } criterion { id } judge { id } } }
-  stages { stage { id } sampledMarks checkedMarks changedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete }
+  stages { stage { id } sampledMarks checkedMarks correctedMarks errorRate fullRecheckRequired addedMarks pendingMarks complete }
 } } }`;
 const BOARD = `query($id: ID!) { competition(id: $id) { leaderboard { version rows { entryId rank total completeness } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { id } }`;
@@ -136,6 +137,19 @@ describe('re-check sampling (复核)', () => {
     expect(many).toBe(few);
   });
 
+  it('pages items in listing order, and in reverse on request', async () => {
+    const Q = `query($id: ID!, $after: String, $order: RecheckItemOrder) { competition(id: $id) { recheckSample {
+      items(first: 4, after: $after, orderBy: $order) { nodes { id } pageInfo { endCursor } } } } }`;
+    const all: string[] = (await sample()).items.nodes.map((i: Item) => i.id);
+    const page = async (order: unknown, after?: string) => ok(await t.gql(Q, { id: f.competitionId, order, after }, f.organizer.token)).competition.recheckSample.items;
+    const first = await page(null);
+    const second = await page(null, first.pageInfo.endCursor);
+    expect([...first.nodes, ...second.nodes].map((n: { id: string }) => n.id)).toEqual(all.slice(0, 8));
+    const desc = await page({ field: 'POSITION', direction: 'DESC' });
+    const descNext = await page({ field: 'POSITION', direction: 'DESC' }, desc.pageInfo.endCursor);
+    expect([...desc.nodes, ...descNext.nodes].map((n: { id: string }) => n.id)).toEqual([...all].reverse().slice(0, 8));
+  });
+
   it('is checked by arbitrators who are not markers of the stage', async () => {
     const item: Item = (await sample()).items.nodes[0];
     expect(errorCode(await confirm(item.id, f.judges[1]!.token))).toBe('FORBIDDEN'); // an arbitrator who marked the stage
@@ -180,10 +194,11 @@ describe('re-check sampling (复核)', () => {
     }
     expect(ok(await confirm(practical[0]!.id)).confirmRecheckMark.item.status).toBe('CONFIRMED'); // a retry
     expect(await recheckBlocksSignOff(em, idOf(f.stages[1]!.id, 'Stage')!)).toBeNull();
-    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/3 项.* \/ .*3 marks not yet checked/);
+    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/复核抽样尚有 3 项未复核/);
+    expect(await withLocale('en', () => recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!))).toMatch(/3 marks not yet checked/);
     const refused = await signOff(0);
     expect(refused).toEqual({ signOff: null, userErrors: [expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'stageId'] })] });
-    expect(refused.userErrors[0].message).toMatch(/复核抽样尚有 3 项未复核 \/ .*3 marks not yet checked/);
+    expect(refused.userErrors[0].message).toMatch(/复核抽样尚有 3 项未复核/);
     expect((await signOff(1)).userErrors).toEqual([]); // 实操: its sample is all confirmed
 
     // A sign-off of 理论 that got past the gate (recorded directly): the correction must void it.
@@ -207,20 +222,21 @@ describe('re-check sampling (复核)', () => {
     expect(ok(await confirm(target.id)).confirmRecheckMark.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
 
     // 1 of 2 checked: no decision yet.
-    expect((await sample()).stages[0]).toMatchObject({ sampledMarks: 3, checkedMarks: 1, changedMarks: 1, errorRate: 1, fullRecheckRequired: false, addedMarks: 0 });
+    expect((await sample()).stages[0]).toMatchObject({ sampledMarks: 3, checkedMarks: 1, correctedMarks: 1, errorRate: 1, fullRecheckRequired: false, addedMarks: 0 });
     await confirm(theory[1]!.id);
     await confirm(theory[2]!.id);
     // 1 of 3 changed (0.3333 > 0.05): every other 理论 mark of the 5 other active entries is added.
     const full = await sample();
     expect(full.stages).toEqual([
-      { stage: { id: f.stages[0]!.id }, sampledMarks: 3, checkedMarks: 3, changedMarks: 1, errorRate: 0.3333, fullRecheckRequired: true, addedMarks: 5, pendingMarks: 5, complete: false },
-      { stage: { id: f.stages[1]!.id }, sampledMarks: 18, checkedMarks: 18, changedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
+      { stage: { id: f.stages[0]!.id }, sampledMarks: 3, checkedMarks: 3, correctedMarks: 1, errorRate: 0.3333, fullRecheckRequired: true, addedMarks: 5, pendingMarks: 5, complete: false },
+      { stage: { id: f.stages[1]!.id }, sampledMarks: 18, checkedMarks: 18, correctedMarks: 0, errorRate: 0, fullRecheckRequired: false, addedMarks: 0, pendingMarks: 0, complete: true },
     ]);
     const added: Item[] = full.items.nodes.filter((i: Item) => i.full);
     expect(added.map((i) => i.stage.id)).toEqual(Array(5).fill(f.stages[0]!.id));
     expect(new Set(added.map((i) => i.entry.id)).size).toBe(5);
-    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/全面复核.*5 项.* \/ .*full re-check has 5 marks left/);
-    expect((await signOff(0)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/full re-check has 5 marks left/) })]);
+    expect(await recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!)).toMatch(/全面复核.*5 项/);
+    expect(await withLocale('en', () => recheckBlocksSignOff(em, idOf(f.stages[0]!.id, 'Stage')!))).toMatch(/full re-check has 5 marks left/);
+    expect((await signOff(0)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringMatching(/须全面复核，尚有 5 项未复核/) })]);
 
     for (const i of added) await confirm(i.id);
     const done = await sample();

@@ -5,7 +5,7 @@ import { acceptMissingMarks, setupCompetition, type CompetitionFixture } from '.
 import { createWorker } from '../helpers/registry';
 
 const SUBMIT = `mutation($input: SubmitScoreInput!) {
-  submitScore(input: $input) { score { id value comment judgeName revisions { oldValue newValue reason } } revised replayed userErrors { code field message } }
+  submitScore(input: $input) { score { id value comment judgeName revisions { nodes { oldValue newValue reason } } } revised replayed userErrors { code field message } }
 }`;
 const BOARD = `query($id: ID!) { node(id: $id) { ... on Competition { leaderboard { version frozen rows { rank entryId displayName total completeness stageTotals { stageName score } } } } } }`;
 
@@ -62,12 +62,12 @@ describe('submitScore and the leaderboard', () => {
     expect(fixed.revised).toBe(true);
     expect(fixed.score.id).toBe(first.score.id);
     expect(fixed.score.value).toBe(35);
-    expect(fixed.score.revisions).toEqual([{ oldValue: 30, newValue: 35, reason: '看错刻度' }]);
+    expect(fixed.score.revisions.nodes).toEqual([{ oldValue: 30, newValue: 35, reason: '看错刻度' }]);
     // MEASUREMENT: one mark per entry whoever gives it; another judge's mark is a correction too.
     const m1 = ok(await mark(f, 0, 0, 0, 0, 70)).submitScore;
     const m2 = ok(await mark(f, 2, 0, 0, 0, 72, { reason: '复测' })).submitScore;
     expect(m2.score.id).toBe(m1.score.id);
-    expect(m2.score.revisions).toHaveLength(1);
+    expect(m2.score.revisions.nodes).toHaveLength(1);
   });
 
   it('answers a retry with the same idempotencyKey with the first outcome, recording nothing new', async () => {
@@ -138,16 +138,16 @@ describe('audit: score sheet and score log', () => {
     ok(await mark(f, 0, 0, 0, 0, 60));
     ok(await mark(f, 1, 0, 1, 0, 20));
     ok(await mark(f, 1, 0, 1, 0, 25, { reason: '复核' }));
-    const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { total marksReceived lines { criterion { name } aggregate marks { value judgeName revisions { oldValue newValue } } } } } } }`;
+    const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { scoreSheet { total marksReceived lines { criterion { name } aggregate marks { value judgeName revisions { nodes { oldValue newValue } } } } } } } }`;
     const org = ok(await t.gql(SHEET, { id: f.entries[0]!.id }, f.organizer.token)).node.scoreSheet;
     expect(org.lines).toHaveLength(3);
     expect(org.marksReceived).toBe(2);
     expect(org.total).toBe(35.5); // 0.3×60 + 0.7×((25+0)/(50+50)×100) = 18 + 17.5
     expect(ok(await t.gql(SHEET, { id: f.entries[0]!.id })).node.scoreSheet).toBeNull();
-    const LOG = `query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 10) { totalCount nodes { value revisions { reason } } } } } }`;
+    const LOG = `query($id: ID!) { node(id: $id) { ... on Competition { scoreLog(first: 10) { totalCount nodes { value revisions { nodes { reason } } } } } } }`;
     const log = ok(await t.gql(LOG, { id: f.competitionId }, f.organizer.token)).node.scoreLog;
     expect(log.totalCount).toBe(2);
-    expect(log.nodes[0]).toEqual({ value: 25, revisions: [{ reason: '复核' }] });
+    expect(log.nodes[0]).toEqual({ value: 25, revisions: { nodes: [{ reason: '复核' }] } });
     expect(errorCode(await t.gql(LOG, { id: f.competitionId }, f.judges[0]!.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(LOG, { id: f.competitionId }))).toBe('UNAUTHENTICATED');
   });

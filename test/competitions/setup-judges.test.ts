@@ -47,7 +47,7 @@ describe('assignJudge', () => {
     const other = await setupCompetition(t, { until: 'DRAFT', judges: 0, organizer });
     const reviewer = await t.user([Role.REVIEWER]);
     const notJudge = await run(ASSIGN, { competitionId: f.competitionId, userId: reviewer.globalId, stageIds: [f.stages[0]!.id] });
-    expect(notJudge.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field: ['input', 'userId'], message: expect.stringContaining('JUDGE') })]);
+    expect(notJudge.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field: ['input', 'userId'], message: expect.stringContaining('没有裁判角色') })]);
     const judge = await judgeOf();
     const foreign = await run(ASSIGN, { competitionId: f.competitionId, userId: judge.globalId, stageIds: [f.stages[0]!.id, other.stages[0]!.id] });
     expect(foreign.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'stageIds', '1'] })]);

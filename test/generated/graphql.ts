@@ -14,6 +14,7 @@ export type AbsentRanking =
 
 /** The chief judge accepts that the marks missing now may stay missing, with a reason. */
 export type AcceptMarkingGapInput = {
+  /** The competition, IN_PROGRESS, whose chief judge you are. */
   competitionId: string | number;
   /** Why the marks may stay missing (recorded, on the score log and the results CSV); 1–1000 characters. */
   reason: string;
@@ -90,6 +91,7 @@ export type ApplyForStudioInput = {
 export type AssignJudgeInput = {
   /** Chief judge (裁判长); one per competition. */
   chief?: boolean;
+  /** The competition you organize (not FINALIZED or CANCELLED). */
   competitionId: string | number;
   /** A substitute judge (替补裁判): the only entries of this competition they mark, e.g. those a conflicted judge may not. Omitted or empty: every entry. The judge must not be conflicted with any of them. */
   entryIds?: Array<string | number> | null | undefined;

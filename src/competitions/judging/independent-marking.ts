@@ -5,6 +5,7 @@ import { juryStanding, SEATS_SQL, standingFrom, type JuryStanding, type PanelSea
 import type { Competition } from '../setup/competition.entity.js';
 import { CompetitionStatus, CriterionKind } from '../enums.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
+import { m } from './messages.js';
 
 /*
  * Independent marking (issue 12 §2): a judge sees only their own marks on an entry until they have
@@ -42,9 +43,6 @@ export function completionStages(stageId: string, judged: readonly string[], ano
   return anonymous.has(stageId) ? [stageId] : judged.filter((id) => !anonymous.has(id));
 }
 
-/** The message a judge gets when a correction needs the chief judge's approval. */
-export const APPROVAL_NEEDED = '您已看到本参赛的评委组评分，更正需裁判长批准：请提交更正申请（requestScoreCorrection） / You have seen the panel’s marks on this entry: a correction now needs the chief judge’s approval; request it with requestScoreCorrection';
-
 /**
  * Whether a judge's correction of their mark comes after the panel's marks on the entry became
  * visible to them, from the entry's marks before it (pure). The chief judge sees every mark live, so
@@ -53,7 +51,7 @@ export const APPROVAL_NEEDED = '您已看到本参赛的评委组评分，更正
  */
 export function correctionAfterPanel(criteria: Iterable<CriterionShape>, judge: { chief: boolean; stageIds: readonly string[] }, marks: readonly MarkShape[], judgeId: string): boolean {
   if (judge.chief) return true;
-  if (completedEntry(criteria, judge.stageIds, marks, judgeId)) throw domainError(UserErrorCode.APPROVAL_REQUIRED, APPROVAL_NEEDED, ['input', 'value']);
+  if (completedEntry(criteria, judge.stageIds, marks, judgeId)) throw domainError(UserErrorCode.APPROVAL_REQUIRED, m('approvalNeeded'), ['input', 'value']);
   return false;
 }
 

@@ -21,7 +21,7 @@ export class JudgeAssignment extends Node {
   @Property({ type: 'uuid', nullable: true }) enterpriseId: string | null = null;
   @Field(() => String, { nullable: true, description: 'Required when the panel changes during the competition.' })
   @Property({ type: 'string', length: 1000, nullable: true }) reason: string | null = null;
-  @Field() @Property({ type: 'Date' }) assignedAt: Date = new Date();
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) removedAt: Date | null = null;
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 1000, nullable: true }) removedReason: string | null = null;
+  @Field({ description: 'When the judge was (first) assigned.' }) @Property({ type: 'Date' }) assignedAt: Date = new Date();
+  @Field(() => Date, { nullable: true, description: 'When the judge was taken off the panel; null while on it.' }) @Property({ type: 'Date', nullable: true }) removedAt: Date | null = null;
+  @Field(() => String, { nullable: true, description: 'Why the judge was taken off the panel; null while on it, or when removed before marking began (no reason needed then).' }) @Property({ type: 'string', length: 1000, nullable: true }) removedReason: string | null = null;
 }

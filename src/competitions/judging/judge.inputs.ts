@@ -6,7 +6,7 @@ import { Entry } from '../entries/entry.entity.js';
 
 @InputType({ description: 'Assigns a judge, or changes the stages of their current assignment.' })
 export class AssignJudgeInput {
-  @Field(() => ID) competitionId!: string;
+  @Field(() => ID, { description: 'The competition you organize (not FINALIZED or CANCELLED).' }) competitionId!: string;
   @Field(() => ID, { description: 'A user holding JUDGE.' }) userId!: string;
   @Field(() => [ID], { description: 'Stages of this competition the judge marks: at least one, except for a chief judge, who supervises every stage and marks (and is expected to mark) only the stages listed here.' }) stageIds!: string[];
   @Field({ defaultValue: false, description: 'Chief judge (裁判长); one per competition.' }) chief!: boolean;
@@ -17,20 +17,20 @@ export class AssignJudgeInput {
   @Field(() => String, { nullable: true, description: 'Required once the competition is IN_PROGRESS; recorded.' }) reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Takes a judge off a competition’s panel.' })
 export class UnassignJudgeInput {
-  @Field(() => ID) competitionId!: string;
-  @Field(() => ID) userId!: string;
+  @Field(() => ID, { description: 'The competition you organize.' }) competitionId!: string;
+  @Field(() => ID, { description: 'The judge (a User) now on its panel.' }) userId!: string;
   @Field(() => String, { nullable: true, description: 'Required once the competition is IN_PROGRESS; recorded.' }) reason?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A judge’s assignment after a change of the panel, or userErrors (nothing changed).' })
 export class JudgeAssignmentPayload extends Payload {
-  @Field(() => JudgeAssignment, { nullable: true }) assignment?: JudgeAssignment | null;
-  @Field(() => Competition, { nullable: true }) competition?: Competition | null;
+  @Field(() => JudgeAssignment, { nullable: true, description: 'The assignment as it stands (removed: removedAt set); null when refused.' }) assignment?: JudgeAssignment | null;
+  @Field(() => Competition, { nullable: true, description: 'The competition; null when refused.' }) competition?: Competition | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The assignment made or changed, with the entries the judge may not mark, or userErrors (nothing changed).' })
 export class AssignJudgePayload extends JudgeAssignmentPayload {
   @Field(() => [Entry], {
     description: 'Active entries in this judge’s scope that they may not mark (回避: a worker of the judge’s enterprise is in the entry), in start order: name a substitute for them (assignJudge with entryIds). Empty on a refusal.',

@@ -25,18 +25,18 @@ registerNodeType('JudgeAssignment', async (ctx, ids) => {
 
 @Resolver(() => JudgeAssignment)
 export class JudgeResolver {
-  @FieldResolver(() => UserSummary)
+  @FieldResolver(() => UserSummary, { description: 'The judge.' })
   async user(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<UserSummary> {
     return userSummary(ctx, a.user.id);
   }
 
-  @FieldResolver(() => [Stage], { description: 'The stages this judge marks, in scheme order.' })
+  @FieldResolver(() => [Stage], { description: 'The stages this judge marks, in scheme order: at most the competition’s stages.' })
   async stages(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<Stage[]> {
     const stages = await ctx.loaders.get(stageById).loadMany(a.stageIds);
     return stages.filter((s): s is Stage => s instanceof Stage).sort((x, y) => x.position - y.position);
   }
 
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The competition of the panel.' })
   async competition(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(a.competition.id))!;
   }

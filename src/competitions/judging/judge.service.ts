@@ -14,6 +14,7 @@ import { Entry } from '../entries/entry.entity.js';
 import { lockEntriesOf, recomputeEntryResults } from './marking-state.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { Stage } from '../setup/stage.entity.js';
+import { m } from './messages.js';
 
 const PANEL_CHANGEABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS, S.SCORING_CLOSED];
 /** Once marking has begun, every change of the panel needs a recorded reason. */
@@ -31,13 +32,13 @@ export interface AssignJudgeData {
 export class JudgeService {
   constructor(private readonly em: EntityManager) {}
 
-  private async panelOf(tx: EntityManager, viewer: Viewer, competitionId: string, reasonRaw: string | null | undefined, what: string) {
+  private async panelOf(tx: EntityManager, viewer: Viewer, competitionId: string, reasonRaw: string | null | undefined) {
     // The entries before the competition, as a mark takes them: every entry's result is rewritten below.
     await lockEntriesOf(tx, competitionId);
     const competition = await lockCompetition(tx, competitionId);
     assertOwner(viewer, competition);
-    assertStatus(competition, PANEL_CHANGEABLE, what);
-    const reason = cleanReason(reasonRaw, NEEDS_REASON.includes(competition.status), `${what.toLowerCase()} once the competition is ${competition.status}`);
+    assertStatus(competition, PANEL_CHANGEABLE, m('changingPanel'));
+    const reason = cleanReason(reasonRaw, NEEDS_REASON.includes(competition.status), m('toChangePanel'));
     return { competition, reason };
   }
 
@@ -69,31 +70,32 @@ export class JudgeService {
   /** Assigns a judge to stages, or changes the stages (and chief flag) of their current assignment. */
   async assign(viewer: Viewer, competitionId: string, data: AssignJudgeData): Promise<{ assignment: JudgeAssignment; competition: Competition; conflictedEntries: Entry[] }> {
     return this.em.transactional(async (tx) => {
-      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, data.reason, 'Changing the panel');
+      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, data.reason);
       const problems: UserErrorInit[] = [];
       const user = await tx.findOne(User, { id: data.userId });
       if (!user) throw notFound('User', ['input', 'userId']);
       if (!user.roles.includes(Role.JUDGE) || user.disabled) {
-        problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: `${user.displayName} does not hold the JUDGE role${user.disabled ? ' (disabled)' : ''}`, field: ['input', 'userId'] });
+        const message = user.disabled ? m('judgeDisabled', { name: user.displayName }) : m('notJudgeRole', { name: user.displayName });
+        problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message, field: ['input', 'userId'] });
       }
       const stageIds = [...new Set(data.stageIds)];
       // A chief judge supervises (issue 12 §4): an expected marker only of the stages the organizer also gives them.
       if (!stageIds.length && !data.chief) {
-        problems.push({ code: UserErrorCode.INVALID_INPUT, message: '评分裁判至少负责一个赛段（裁判长可不评分）/ A judge needs at least one stage (only a chief judge may have none: they supervise without marking)', field: ['input', 'stageIds'] });
+        problems.push({ code: UserErrorCode.INVALID_INPUT, message: m('judgeNeedsStage'), field: ['input', 'stageIds'] });
       }
       const stages = new Set((await tx.find(Stage, { id: { $in: stageIds }, competition }, { fields: ['id'] })).map((s) => s.id));
       data.stageIds.forEach((id, i) => {
-        if (!stages.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: 'Stage not found in this competition', field: ['input', 'stageIds', String(i)] });
+        if (!stages.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: m('stageNotInCompetition'), field: ['input', 'stageIds', String(i)] });
       });
       // The keeper of the marking codes may not mark (see officials/): a judge who knows the map is not anonymous.
       if (await tx.count(CompetitionOfficial, { competition, user: data.userId, duty: OfficialDuty.ENCRYPTION_OFFICER, removedAt: null })) {
-        problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: '加密裁判不得兼任本竞赛评分裁判 / The encryption officer may not be a judge of the same competition', field: ['input', 'userId'] });
+        problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('officerCannotJudge'), field: ['input', 'userId'] });
       }
       const panel = await tx.find(JudgeAssignment, { competition, removedAt: null });
       const chief = data.chief ?? false;
       const otherChief = panel.find((a) => a.chief && a.user.id !== user.id);
       if (chief && otherChief) {
-        problems.push({ code: UserErrorCode.ALREADY_EXISTS, message: 'The competition already has a chief judge (裁判长); re-assign them without chief first', field: ['input', 'chief'] });
+        problems.push({ code: UserErrorCode.ALREADY_EXISTS, message: m('chiefExists'), field: ['input', 'chief'] });
       }
       let assignment = panel.find((a) => a.user.id === user.id);
       // The judge's enterprise as of the first assignment: conflicts of interest are judged against it.
@@ -128,9 +130,9 @@ export class JudgeService {
     const conflicted = new Set(await this.entriesOfEnterprise(tx, competitionId, enterpriseId, ids));
     raw.forEach((id, i) => {
       const field = ['input', 'entryIds', String(i)];
-      if (!found.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: '本竞赛没有该参赛 / Entry not found in this competition', field });
+      if (!found.has(id)) problems.push({ code: UserErrorCode.NOT_FOUND, message: m('entryNotInCompetition'), field });
       else if (conflicted.has(id)) {
-        problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: '该裁判与此参赛同属一个单位，不能评判 / This judge’s enterprise has a worker in this entry: they may not mark it', field });
+        problems.push({ code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('judgeConflicted'), field });
       }
     });
     return ids;
@@ -138,9 +140,9 @@ export class JudgeService {
 
   async unassign(viewer: Viewer, competitionId: string, userId: string, reasonRaw: string | null | undefined): Promise<{ assignment: JudgeAssignment; competition: Competition }> {
     return this.em.transactional(async (tx) => {
-      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, reasonRaw, 'Changing the panel');
+      const { competition, reason } = await this.panelOf(tx, viewer, competitionId, reasonRaw);
       const assignment = await tx.findOne(JudgeAssignment, { competition, user: userId, removedAt: null });
-      if (!assignment) throw domainError(UserErrorCode.NOT_FOUND, 'This user is not on the panel of this competition', ['input', 'userId']);
+      if (!assignment) throw domainError(UserErrorCode.NOT_FOUND, m('notOnPanel'), ['input', 'userId']);
       assignment.removedAt = new Date();
       assignment.removedReason = reason;
       await tx.flush();

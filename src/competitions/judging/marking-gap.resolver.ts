@@ -17,6 +17,7 @@ import {
   AcceptedGap, AcceptMarkingGapInput, AcceptMarkingGapPayload, CloseStageMarkingInput, CloseStageMarkingPayload, MarkingGapAcceptanceConnection,
 } from './marking-gap.inputs.js';
 import { acceptMarkingGap, closeStageMarking } from './marking-gap.service.js';
+import { MarkingGapAcceptanceOrder, MarkingGapAcceptanceOrderField, orderOf } from './orders.js';
 
 /** The jury's business (organizer, ADMIN, chief judge): the accepted gaps name entries and who accepted them. */
 const seesGaps = async (ctx: Context, competition: Competition) => (await juryStanding(ctx.em, ctx.viewer, competition)).jury;
@@ -51,7 +52,7 @@ export class MarkingGapResolver {
     return withUserErrors(async () => closeStageMarking(ctx.em, ctx.viewer!, expectId(input.stageId, 'Stage', ['input', 'stageId'])));
   }
 
-  @FieldResolver(() => Competition)
+  @FieldResolver(() => Competition, { description: 'The competition whose marks were missing.' })
   async competition(@Root() a: MarkingGapAcceptance, @Ctx() ctx: Context): Promise<Competition> {
     return (await ctx.loaders.get(competitionById).load(a.competition.id))!;
   }
@@ -66,7 +67,7 @@ export class MarkingGapResolver {
     return userSummary(ctx, a.acceptedBy.id);
   }
 
-  @FieldResolver(() => [AcceptedGap], { description: 'Exactly the marks that were missing when the gap was accepted, per entry and criterion.' })
+  @FieldResolver(() => [AcceptedGap], { description: 'Exactly the marks that were missing when the gap was accepted, per entry and criterion: a snapshot, bounded by the competition’s entries × criteria, that never grows.' })
   async gaps(@Root() a: MarkingGapAcceptance, @Ctx() ctx: Context): Promise<AcceptedGap[]> {
     const entries = await ctx.loaders.get(entryById).loadMany(a.gaps.map((g) => g.entryId));
     const criteria = await ctx.loaders.get(criterionById).loadMany(a.gaps.map((g) => g.criterionId));
@@ -82,10 +83,15 @@ export class MarkingGapResolver {
 export class CompetitionMarkingGapsResolver {
   @FieldResolver(() => MarkingGapAcceptanceConnection, {
     nullable: true,
-    description: 'Missing marks the chief judge accepted (裁判长确认缺项), newest first, beside scoreLog in the audit trail. The jury only (its organizer, its chief judge, ADMIN); null for others.',
+    description: 'Missing marks the chief judge accepted (裁判长确认缺项), newest first unless orderBy says otherwise, beside scoreLog in the audit trail. The jury only (its organizer, its chief judge, ADMIN); null for others.',
   })
-  async markingGapAcceptances(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<MarkingGapAcceptanceConnection | null> {
+  async markingGapAcceptances(
+    @Root() competition: Competition,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => MarkingGapAcceptanceOrder, { nullable: true, description: 'Default: ACCEPTED_AT, descending (newest first).' }) orderBy: MarkingGapAcceptanceOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<MarkingGapAcceptanceConnection | null> {
     if (!(await seesGaps(ctx, competition))) return null;
-    return paginate(ctx.em, MarkingGapAcceptance, { competition }, page, { acceptedAt: 'desc', id: 'desc' });
+    return paginate(ctx.em, MarkingGapAcceptance, { competition }, page, orderOf(orderBy, MarkingGapAcceptanceOrderField.ACCEPTED_AT, 'desc'));
   }
 }

@@ -10,6 +10,7 @@ import { cleanReason, lockCompetition } from '../setup/competition.service.js';
 import { Stage } from '../setup/stage.entity.js';
 import { MarkingGapAcceptance } from './marking-gap.entity.js';
 import { assertMarkingComplete, currentGaps, loadMarkingState, lockEntriesOf, recordedGaps } from './marking-state.js';
+import { m } from './messages.js';
 
 /**
  * 裁判长确认缺项 (issue 12 §3): only the competition's chief judge (an active panel seat with the chief
@@ -20,17 +21,17 @@ import { assertMarkingComplete, currentGaps, loadMarkingState, lockEntriesOf, re
 export async function acceptMarkingGap(em: EntityManager, viewer: Viewer, competitionId: string, stageId: string | null, reasonRaw: string): Promise<{ acceptance: MarkingGapAcceptance; competition: Competition }> {
   return em.transactional(async (tx) => {
     const competition = await lockCompetition(tx, competitionId);
-    if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden('只有本竞赛的裁判长可以确认评分缺项 / Only the competition’s chief judge may accept missing marks');
-    const reason = cleanReason(reasonRaw, true, 'accept missing marks')!;
-    assertStatus(competition, [S.IN_PROGRESS], 'Accepting missing marks');
+    if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden(m('onlyChiefAcceptsGap'));
+    const reason = cleanReason(reasonRaw, true, m('toAcceptGap'))!;
+    assertStatus(competition, [S.IN_PROGRESS], m('acceptingGap'));
     let stage: Stage | null = null;
     if (stageId) {
       stage = await tx.findOne(Stage, { id: stageId, competition });
       if (!stage) throw notFound('Stage', ['input', 'stageId']);
-      if (stage.markingClosedAt) throw domainError(UserErrorCode.INVALID_STATE, '该赛段评分已关闭 / Marking of this stage is already closed', ['input', 'stageId']);
+      if (stage.markingClosedAt) throw domainError(UserErrorCode.INVALID_STATE, m('stageMarkingClosed'), ['input', 'stageId']);
     }
     const gaps = recordedGaps(currentGaps(await loadMarkingState(tx, competition), stage ? [stage.id] : null));
-    if (!gaps.length) throw domainError(UserErrorCode.INVALID_STATE, '目前没有缺少的评分 / No marks are missing', ['input', stage ? 'stageId' : 'competitionId']);
+    if (!gaps.length) throw domainError(UserErrorCode.INVALID_STATE, m('noMarksMissing'), ['input', stage ? 'stageId' : 'competitionId']);
     const acceptance = tx.create(MarkingGapAcceptance, {
       competition, stage, acceptedBy: tx.getReference(User, viewer.id), acceptedAt: new Date(), reason, gaps,
     } as never);
@@ -52,9 +53,9 @@ export async function closeStageMarking(em: EntityManager, viewer: Viewer, stage
     await lockEntriesOf(tx, found.competition.id);
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'stageId']);
     assertOwner(viewer, competition);
-    assertStatus(competition, [S.IN_PROGRESS], 'Closing a stage’s marking');
+    assertStatus(competition, [S.IN_PROGRESS], m('closingStageMarking'));
     const stage = (await tx.findOne(Stage, { id: stageId }, { refresh: true }))!;
-    if (stage.markingClosedAt) throw domainError(UserErrorCode.INVALID_STATE, '该赛段评分已关闭 / Marking of this stage is already closed', ['input', 'stageId']);
+    if (stage.markingClosedAt) throw domainError(UserErrorCode.INVALID_STATE, m('stageMarkingClosed'), ['input', 'stageId']);
     await assertMarkingComplete(tx, competition, [stage.id], 'closeStageMarking');
     stage.markingClosedAt = new Date();
     await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: null });

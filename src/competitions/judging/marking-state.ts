@@ -9,6 +9,8 @@ import { EntryStatus } from '../enums.js';
 import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { EntryResult, storedResult } from './entry-result.entity.js';
 import { MarkingGapAcceptance, type RecordedGap } from './marking-gap.entity.js';
+import { m } from './messages.js';
+import { currentLocale } from '../../common/i18n.js';
 
 /**
  * A competition's whole marking as plain data (issue 12 §3): the active panel with scopes and
@@ -126,7 +128,7 @@ export function uncoveredGaps(gaps: readonly EntryGaps[], accepted: readonly Rec
  * Refuses (one userError per entry, naming its start number and the criteria short of marks) while
  * marks of the given stages (all when null) are missing and not accepted by the chief judge.
  */
-export async function assertMarkingComplete(tx: EntityManager, competition: Competition, stageIds: readonly string[] | null, action: string): Promise<void> {
+export async function assertMarkingComplete(tx: EntityManager, competition: Competition, stageIds: readonly string[] | null, action: 'closeScoring' | 'closeStageMarking'): Promise<void> {
   const state = await loadMarkingState(tx, competition);
   const gaps = currentGaps(state, stageIds);
   if (!gaps.length) return;
@@ -136,12 +138,14 @@ export async function assertMarkingComplete(tx: EntityManager, competition: Comp
   const names = new Map((await tx.find(Criterion, { competition }, { fields: ['name'] })).map((c) => [c.id, c.name]));
   throw new DomainError(open.map((e) => {
     const number = e.startNumber ?? '—';
-    const zh = e.gaps.map((g) => `“${names.get(g.criterionId) ?? g.criterionId}”缺 ${g.expected - g.received} 份（应 ${g.expected} 份）`).join('，');
-    const en = e.gaps.map((g) => `“${names.get(g.criterionId) ?? g.criterionId}” ${g.expected - g.received} of ${g.expected} missing`).join(', ');
+    const gaps = e.gaps
+      .map((g) => m('gap', { criterion: names.get(g.criterionId) ?? g.criterionId, missing: g.expected - g.received, expected: g.expected }))
+      
+      // The list's comma is punctuation of the reader's language, not a message.
+      .join(currentLocale() === 'en' ? ', ' : '，');
     return {
       code: UserErrorCode.INVALID_STATE,
-      message: `参赛号 ${number} 评分未齐：${zh}；裁判长可确认缺项（acceptMarkingGap）后再${action === 'closeScoring' ? '结束评分' : '关闭赛段评分'} / `
-        + `Start number ${number} is missing marks: ${en}; the chief judge may accept the gap (acceptMarkingGap) before ${action}`,
+      message: m(action === 'closeScoring' ? 'marksMissingBeforeCloseScoring' : 'marksMissingBeforeCloseStage', { number, gaps }),
       field: ['input', stageIds ? 'stageId' : 'competitionId'],
     };
   }));

@@ -36,10 +36,10 @@ export class ScoreCorrectionRequest extends Node {
   @Field(() => Float, { description: 'The value the judge asks for.' })
   @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) newValue!: number;
   @Field({ description: 'Why the judge asks for the correction.' }) @Property({ type: 'string', length: 1000 }) reason!: string;
-  @Field(() => ScoreCorrectionStatus) @Enum({ items: () => ScoreCorrectionStatus }) status: ScoreCorrectionStatus = ScoreCorrectionStatus.PENDING;
-  @Field() @Property({ type: 'Date' }) requestedAt: Date = new Date();
+  @Field(() => ScoreCorrectionStatus, { description: 'PENDING until the chief judge decides; then APPROVED or REJECTED.' }) @Enum({ items: () => ScoreCorrectionStatus }) status: ScoreCorrectionStatus = ScoreCorrectionStatus.PENDING;
+  @Field({ description: 'When the judge made the request.' }) @Property({ type: 'Date' }) requestedAt: Date = new Date();
   @ManyToOne('User', { ref: true, deleteRule: 'restrict', nullable: true }) decidedBy: Ref<User> | null = null;
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) decidedAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When the chief judge decided; null while PENDING.' }) @Property({ type: 'Date', nullable: true }) decidedAt: Date | null = null;
   @Field(() => String, { nullable: true, description: 'The chief judge’s reason (required to reject).' })
   @Property({ type: 'string', length: 1000, nullable: true }) decisionReason: string | null = null;
   /** The revision an approval produced. */

@@ -17,9 +17,9 @@ export class DecideScoreCorrectionInput {
   @Field(() => String, { nullable: true, description: 'Required to reject.' }) reason?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The correction request as it stands, or userErrors (nothing changed).' })
 export class ScoreCorrectionPayload extends Payload {
-  @Field(() => ScoreCorrectionRequest, { nullable: true }) request?: ScoreCorrectionRequest | null;
+  @Field(() => ScoreCorrectionRequest, { nullable: true, description: 'The request made or decided; null when refused.' }) request?: ScoreCorrectionRequest | null;
   @Field({ nullable: true, description: 'True when this repeated a decision already taken: nothing changed.' }) replayed?: boolean;
 }
 

@@ -13,6 +13,8 @@ import { ScoreCorrectionRequest, ScoreCorrectionStatus } from './score-correctio
 import { decideScoreCorrection, requestScoreCorrection } from './score-correction.service.js';
 import { DecideScoreCorrectionInput, RequestScoreCorrectionInput, ScoreCorrectionPayload, ScoreCorrectionRequestConnection } from './score-correction.inputs.js';
 import { judgeNameFor } from './mark-names.js';
+import { orderOf, ScoreCorrectionRequestOrder, ScoreCorrectionRequestOrderField } from './orders.js';
+import { m } from './messages.js';
 
 // A request is the jury's business (own organizer, ADMIN, chief judge) and the requesting judge's.
 registerNodeType('ScoreCorrectionRequest', async (ctx, ids) => {
@@ -27,7 +29,7 @@ registerNodeType('ScoreCorrectionRequest', async (ctx, ids) => {
 
 /** Marks and the chief judge's seat belong to JUDGE users only: an ADMIN is no judge (as for submitScore). */
 function assertJudge(ctx: Context): void {
-  if (!ctx.viewer?.roles.includes(Role.JUDGE)) throw forbidden('只有裁判可以更正评分 / Only judges correct marks');
+  if (!ctx.viewer?.roles.includes(Role.JUDGE)) throw forbidden(m('onlyJudgesCorrect'));
 }
 
 @Resolver(() => ScoreCorrectionRequest)
@@ -80,16 +82,17 @@ export class ScoreCorrectionResolver {
 @Resolver(() => Competition)
 export class CompetitionScoreCorrectionsResolver {
   @FieldResolver(() => ScoreCorrectionRequestConnection, {
-    description: 'Correction requests of judges who saw the panel’s marks (更正申请), oldest first; PENDING ones by default. For the competition’s organizer, its chief judge and admins (FORBIDDEN for others).',
+    description: 'Correction requests of judges who saw the panel’s marks (改分申请), oldest first unless orderBy says otherwise; PENDING ones by default. For the competition’s organizer, its chief judge and admins (FORBIDDEN for others).',
   })
   async scoreCorrectionRequests(
     @Root() competition: Competition,
     @Args() page: ConnectionArgs,
     @Arg('status', () => ScoreCorrectionStatus, { nullable: true, defaultValue: ScoreCorrectionStatus.PENDING, description: 'Which requests; null for all.' }) status: ScoreCorrectionStatus | null,
+    @Arg('orderBy', () => ScoreCorrectionRequestOrder, { nullable: true, description: 'Default: REQUESTED_AT, ascending (oldest first).' }) orderBy: ScoreCorrectionRequestOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ScoreCorrectionRequestConnection> {
     if (!ctx.viewer) throw unauthenticated();
-    if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden('只有本竞赛的组织者和裁判长可以查看更正申请 / Only the competition’s organizer and chief judge see correction requests');
-    return paginate(ctx.em, ScoreCorrectionRequest, { competition, ...(status ? { status } : {}) }, page, { requestedAt: 'asc', id: 'asc' });
+    if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden(m('onlyJurySeesCorrections'));
+    return paginate(ctx.em, ScoreCorrectionRequest, { competition, ...(status ? { status } : {}) }, page, orderOf(orderBy, ScoreCorrectionRequestOrderField.REQUESTED_AT, 'asc'));
   }
 }

@@ -20,6 +20,8 @@ import { checkValue } from './score.service.js';
 import { recomputeEntryResult } from './marking-state.js';
 import { completedEntry, completionStages } from './independent-marking.js';
 import { isChiefJudge } from '../access.js';
+import { m } from './messages.js';
+import { labelOf } from '../../common/enum-labels.js';
 
 /*
  * A correction after the panel's marks became visible to the judge (issue 12 §2): the judge asks,
@@ -44,11 +46,11 @@ async function lockedScore(tx: EntityManager, scoreId: string, field: string[]):
 /** A correction is possible only where a mark is: the competition IN_PROGRESS, the stage open, the entry ACTIVE. */
 async function assertMarkable(tx: EntityManager, competition: Competition, stage: Stage, entryId: string): Promise<void> {
   if (competition.status !== CompetitionStatus.IN_PROGRESS || stageMarkingClosed(stage, competition.status)) {
-    throw domainError(UserErrorCode.INVALID_STATE, '评分已结束，不能更正 / Marking of this stage is closed: no correction is possible');
+    throw domainError(UserErrorCode.INVALID_STATE, m('correctionClosed'));
   }
   const entry = await tx.findOneOrFail(Entry, { id: entryId });
   if (entry.status !== EntryStatus.ACTIVE) {
-    throw domainError(UserErrorCode.INVALID_STATE, `该参赛状态为 ${entry.status}，不再评分 / The entry is ${entry.status} and takes no marks`);
+    throw domainError(UserErrorCode.INVALID_STATE, m('entryTakesNoMarks', { status: labelOf('EntryStatus', entry.status) }));
   }
 }
 
@@ -63,7 +65,7 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
       const seat = await tx.findOne(JudgeAssignment, { competition, user: viewer.id, removedAt: null });
       // Whose mark it is: the judge's own JUDGEMENT mark, or the entry's MEASUREMENT mark for a judge of its stage (as submitScore).
       if (!seat || !seat.stageIds.map(String).includes(stage.id) || (score.slot !== 'M' && score.slot !== viewer.id)) {
-        throw forbidden('您不能更正此评分 / You may not correct this mark');
+        throw forbidden(m('notYourMark'));
       }
       const check = new InputCheck();
       checkValue(check, data.value, Number(criterion.maxScore));
@@ -71,16 +73,16 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
       check.throwIfAny();
       await assertMarkable(tx, competition, stage, score.entry.id);
       if (seat.chief) {
-        throw domainError(UserErrorCode.INVALID_STATE, '裁判长可直接用 submitScore 更正（需说明理由） / The chief judge corrects with submitScore (with a reason)', ['input', 'scoreId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('chiefCorrectsDirectly'), ['input', 'scoreId']);
       }
       const plan = await markingPlan(tx, competition);
       const marks = await tx.find(Score, { entry: score.entry.id });
       const unit = completionStages(stage.id, seat.stageIds.map(String), anonymousStageIds(plan));
       if (!completedEntry(plan.criteria.values(), unit, marks.map((m) => ({ criterionId: m.criterion.id, slot: m.slot })), viewer.id)) {
-        throw domainError(UserErrorCode.INVALID_STATE, '您尚未评完本参赛，可直接用 submitScore 更正（需说明理由） / You have not marked all of this entry yet: correct with submitScore (with a reason)', ['input', 'scoreId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('notCompletedYet'), ['input', 'scoreId']);
       }
       if (Number(score.value) === data.value) {
-        throw domainError(UserErrorCode.INVALID_INPUT, '新分值与当前评分相同 / The value is the mark’s current value', ['input', 'value']);
+        throw domainError(UserErrorCode.INVALID_INPUT, m('sameValue'), ['input', 'value']);
       }
       if (await tx.count(ScoreCorrectionRequest, { score, status: ScoreCorrectionStatus.PENDING })) throw pendingExists();
       const request = tx.create(ScoreCorrectionRequest, {
@@ -97,7 +99,7 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
 }
 
 function pendingExists() {
-  return domainError(UserErrorCode.ALREADY_EXISTS, '此评分已有待裁判长决定的更正申请 / A correction request for this mark is already waiting for the chief judge', ['input', 'scoreId']);
+  return domainError(UserErrorCode.ALREADY_EXISTS, m('pendingExists'), ['input', 'scoreId']);
 }
 
 const raiseForCorrection = raiseVersionStatement();
@@ -111,7 +113,7 @@ export async function decideScoreCorrection(em: EntityManager, viewer: Viewer, d
     const found = await tx.findOne(ScoreCorrectionRequest, { id: data.requestId });
     if (!found) throw notFound('ScoreCorrectionRequest', ['input', 'requestId']);
     const competition = await tx.findOneOrFail(Competition, { id: found.competition.id });
-    if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden('只有本竞赛的裁判长可以决定更正申请 / Only the competition’s chief judge decides correction requests');
+    if (!(await isChiefJudge(tx, viewer, competition.id))) throw forbidden(m('onlyChiefDecides'));
     const check = new InputCheck();
     const reason = check.text('reason', data.reason, { max: 1000, optional: data.approve }) || null;
     check.throwIfAny();
@@ -121,7 +123,7 @@ export async function decideScoreCorrection(em: EntityManager, viewer: Viewer, d
     const decided = data.approve ? ScoreCorrectionStatus.APPROVED : ScoreCorrectionStatus.REJECTED;
     if (request.status !== ScoreCorrectionStatus.PENDING) {
       if (request.status === decided) return { request, replayed: true };
-      throw domainError(UserErrorCode.INVALID_STATE, `该申请已${request.status === ScoreCorrectionStatus.APPROVED ? '批准' : '驳回'} / The request was already ${request.status}`, ['input', 'approve']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('alreadyDecided', { status: labelOf('ScoreCorrectionStatus', request.status) }), ['input', 'approve']);
     }
     Object.assign(request, { status: decided, decidedBy: tx.getReference('User', viewer.id), decidedAt: new Date(), decisionReason: reason });
     if (data.approve) await applyCorrection(tx, competition, score, request, viewer);

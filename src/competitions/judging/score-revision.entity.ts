@@ -17,12 +17,12 @@ export class ScoreRevision extends Node {
   @ManyToOne('Score', { ref: true, deleteRule: 'cascade' }) @Index() score!: Ref<Score>;
   @ManyToOne('Competition', { ref: true, deleteRule: 'cascade' }) competition!: Ref<Competition>;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) judge!: Ref<User>;
-  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) oldValue!: number;
-  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) newValue!: number;
-  @Field() @Property({ type: 'string', length: 1000 }) reason!: string;
+  @Field(() => Float, { description: 'The mark before this correction, in points.' }) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) oldValue!: number;
+  @Field(() => Float, { description: 'The mark after this correction, in points.' }) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) newValue!: number;
+  @Field({ description: 'Why the mark changed, as the corrector wrote it.' }) @Property({ type: 'string', length: 1000 }) reason!: string;
   @Field(() => RevisionReasonKind, { description: 'Why the mark changed, beside the free-text reason.' })
   @Enum({ items: () => RevisionReasonKind, default: RevisionReasonKind.CORRECTION }) reasonKind: RevisionReasonKind = RevisionReasonKind.CORRECTION;
-  @Field() @Property({ type: 'Date' }) at: Date = new Date();
+  @Field({ description: 'When the correction was made.' }) @Property({ type: 'Date' }) at: Date = new Date();
   @Field({ description: 'True when the judge made this correction after the panel’s marks on the entry became visible to them (independent marking, issue 12 §2): such a correction needs the chief judge’s approval.' })
   @Property({ type: 'boolean', default: false }) afterPanelVisible: boolean = false;
   /** The chief judge who approved a correction made after the panel's marks were visible (themself for their own). */

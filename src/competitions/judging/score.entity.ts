@@ -23,9 +23,9 @@ export class Score extends Node {
   @ManyToOne('Criterion', { ref: true, deleteRule: 'cascade' }) criterion!: Ref<Criterion>;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) judge!: Ref<User>;
   @Property({ type: 'string', length: 40 }) slot!: string;
-  @Field(() => Float) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) value!: number;
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 2000, nullable: true }) comment: string | null = null;
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
-  @Field() @Property({ type: 'Date' }) updatedAt: Date = new Date();
+  @Field(() => Float, { description: 'The mark, in points: 0 to the criterion’s maxScore, at most two decimals.' }) @Property({ type: new DecimalType('number'), precision: 7, scale: 2 }) value!: number;
+  @Field(() => String, { nullable: true, description: 'The judge’s remark on the mark; null when none.' }) @Property({ type: 'string', length: 2000, nullable: true }) comment: string | null = null;
+  @Field({ description: 'When the mark was first given.' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When the mark was last given or corrected.' }) @Property({ type: 'Date' }) updatedAt: Date = new Date();
   @Property({ version: true }) version!: number;
 }

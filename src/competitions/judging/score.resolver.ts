@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { forbidden, withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
 import { paginate } from '../../common/pagination.js';
-import { childrenLoader } from '../../common/loaders.js';
+import { nestedConnection } from '../../common/nested-connection.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { aggregate, round2, toHundredths } from '../../scoring/index.js';
 import { Role } from '../../auth/role.js';
@@ -24,9 +24,10 @@ import { judgeNameFor } from './mark-names.js';
 import { markHidesEntry, hidesEntryOfMark } from '../marking/anonymity.js';
 import { codeOfEntryInStage } from '../marking/marking.loaders.js';
 import { MARKING_ID_TYPE, markingIdOf, NIL_UUID } from '../marking/marking-id.js';
-import { ScoreConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
+import { ScoreConnection, ScoreRevisionConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
+import { orderOf, ScoreOrder, ScoreOrderField, ScoreRevisionOrder, ScoreRevisionOrderField } from './orders.js';
+import { m } from './messages.js';
 
-const revisionsByScore = childrenLoader(ScoreRevision, 'score', { at: 'asc' });
 
 // A mark is visible through node(id:) exactly where scoreSheet would show it (independent marking included).
 for (const [type, entity] of [['Score', Score], ['ScoreRevision', ScoreRevision]] as const) {
@@ -86,7 +87,7 @@ export class ScoreResolver {
     return ctx.loaders.get(codeOfEntryInStage).load(`${criterion.stage.id}:${score.entry.id}`);
   }
 
-  @FieldResolver(() => Criterion)
+  @FieldResolver(() => Criterion, { description: 'The criterion (评分项) marked.' })
   async criterion(@Root() score: Score, @Ctx() ctx: Context): Promise<Criterion> {
     return (await ctx.loaders.get(criterionById).load(score.criterion.id))!;
   }
@@ -99,9 +100,16 @@ export class ScoreResolver {
     return judgeNameFor(ctx, score.competition.id, score.judge.id);
   }
 
-  @FieldResolver(() => [ScoreRevision], { description: 'Corrections, oldest first: old value, new value, who, why.' })
-  async revisions(@Root() score: Score, @Ctx() ctx: Context): Promise<ScoreRevision[]> {
-    return ctx.loaders.get(revisionsByScore).load(score.id);
+  @FieldResolver(() => ScoreRevisionConnection, {
+    description: 'The corrections of this mark (old value, new value, who, why), oldest first unless orderBy says otherwise. Seen by whoever sees the mark. The first page of many marks is one statement.',
+  })
+  async revisions(
+    @Root() score: Score,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => ScoreRevisionOrder, { nullable: true, description: 'Default: AT, ascending (oldest first).' }) orderBy: ScoreRevisionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ScoreRevisionConnection> {
+    return nestedConnection(ctx, { entity: ScoreRevision, parent: 'score' }, score.id, page, orderOf(orderBy, ScoreRevisionOrderField.AT, 'asc'));
   }
 }
 
@@ -154,11 +162,16 @@ export class EntryScoreSheetResolver {
 @Resolver(() => Competition)
 export class CompetitionScoreLogResolver {
   @Authorized(Role.ORGANIZER)
-  @FieldResolver(() => ScoreConnection, { description: 'The competition’s ORGANIZER (or an ADMIN): every mark, most recently changed first, with its revisions (the audit trail).' })
-  async scoreLog(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<ScoreConnection> {
+  @FieldResolver(() => ScoreConnection, { description: 'The competition’s ORGANIZER (or an ADMIN): every mark with its revisions (the audit trail), most recently changed first unless orderBy says otherwise. FORBIDDEN for anyone else.' })
+  async scoreLog(
+    @Root() competition: Competition,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => ScoreOrder, { nullable: true, description: 'Default: UPDATED_AT, descending (most recently changed first).' }) orderBy: ScoreOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ScoreConnection> {
     const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
-    if (!visibility.all) throw forbidden('Only the competition’s organizer sees the score log');
-    return paginate(ctx.em, Score, { competition }, page, { updatedAt: 'desc', id: 'desc' });
+    if (!visibility.all) throw forbidden(m('onlyOrganizerSeesScoreLog'));
+    return paginate(ctx.em, Score, { competition }, page, orderOf(orderBy, ScoreOrderField.UPDATED_AT, 'desc'));
   }
 }
 

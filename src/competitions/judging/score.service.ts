@@ -12,9 +12,13 @@ import { EntryResult, storedResult } from './entry-result.entity.js';
 import { CompetitionStatus, CriterionKind, EntryStatus } from '../enums.js';
 import { anonymousStageIds, markingPlan, type MarkingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
-import { entriesWithoutCode, NO_SUCH_MARKING_ID, slipForJudge } from '../marking/marking-code.service.js';
+import { entriesWithoutCode, slipForJudge } from '../marking/marking-code.service.js';
 import { completionStages, correctionAfterPanel } from './independent-marking.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
+import { m } from './messages.js';
+import { m as markingMessage } from '../marking/messages.js';
+import { commonMessage } from '../../common/messages.js';
+import { labelOf } from '../../common/enum-labels.js';
 
 export interface SubmitScoreData {
   /** Exactly one of entryId (a stage marked in the open) and markingId (an anonymous stage: the code's uuid). */
@@ -43,12 +47,16 @@ export async function storeEntryResult(em: EntityManager, plan: MarkingPlan, jud
 
 /** A mark's value: 0 to the criterion's maximum, at most two decimals. Every path that sets a mark checks it here; false when it failed. */
 export function checkValue(check: InputCheck, value: number, maxScore: number): boolean {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > maxScore) {
-    check.fail('value', `分值须在 0 到 ${maxScore} 之间 / value must be between 0 and ${maxScore}`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    check.fail('value', m('valueNotANumber', { max: maxScore }));
+    return false;
+  }
+  if (value < 0 || value > maxScore) {
+    check.fail('value', value < 0 ? m('valueNegative', { max: maxScore }) : m('valueTooHigh', { max: maxScore, value }));
     return false;
   }
   if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
-    check.fail('value', '分值最多两位小数 / value has at most two decimals');
+    check.fail('value', m('twoDecimals'));
     return false;
   }
   return true;
@@ -101,12 +109,12 @@ async function resolveTarget(em: EntityManager, viewer: Viewer, data: SubmitScor
     const [seat] = await em.execute(
       `select 1 from judge_assignment j join criterion c on c.competition_id = j.competition_id
         where c.id = ? and j.user_id = ? and j.removed_at is null and c.stage_id = any(j.stage_ids)`, [data.criterionId, viewer.id]);
-    if (!seat) throw forbidden('You are not a judge of this criterion’s stage');
-    throw domainError(UserErrorCode.INVALID_INPUT, '请给出 entryId 或 markingId 之一 / Give exactly one of entryId and markingId', ['input', 'markingId']);
+    if (!seat) throw forbidden(m('notJudgeOfStage'));
+    throw domainError(UserErrorCode.INVALID_INPUT, m('entryOrMarkingId'), ['input', 'markingId']);
   }
   if (data.markingId == null) return { ...data, entryId: data.entryId!, slipStageId: null };
   const slip = await slipForJudge(em, viewer.id, data.markingId);
-  if (!slip) throw domainError(UserErrorCode.NOT_FOUND, NO_SUCH_MARKING_ID, ['input', 'markingId']);
+  if (!slip) throw domainError(UserErrorCode.NOT_FOUND, markingMessage('noSuchMarkingId'), ['input', 'markingId']);
   return { ...data, entryId: slip.entryId, slipStageId: slip.stageId };
 }
 
@@ -150,6 +158,14 @@ const MARK_CONTEXT_SQL = `
   from entry e join competition c on c.id = e.competition_id
   where e.id = ?`;
 
+/**
+ * The time a mark's raw SQL writes, to the millisecond: a keyset cursor carries a JavaScript Date
+ * (milliseconds), so a column holding microseconds would compare greater than its own cursor and
+ * the row would come back on the next page (scoreLog by time, Score.revisions). Rows the ORM writes
+ * are already milliseconds.
+ */
+const NOW_MS = `date_trunc('milliseconds', now())`;
+
 async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
   const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
   if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
@@ -157,7 +173,7 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   if (!ctx) throw notFound('Entry', ['input', 'entryId']);
   // The same request delivered twice at once: the copy that waited for the lock answers with the first outcome.
   if (key && ctx.prior) {
-    if (ctx.prior.hash !== hash) throw domainError(UserErrorCode.INVALID_INPUT, 'This idempotencyKey was used for a different request', ['input', 'idempotencyKey']);
+    if (ctx.prior.hash !== hash) throw domainError(UserErrorCode.INVALID_INPUT, commonMessage('idempotencyKeyReused'), ['input', 'idempotencyKey']);
     return { ...ctx.prior.outcome, replayed: true };
   }
   const competitionId = ctx.competition_id;
@@ -165,25 +181,25 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   const criterion = plan.criteria.get(data.criterionId);
   if (!criterion) throw notFound('Criterion', ['input', 'criterionId']);
   if (ctx.status !== CompetitionStatus.IN_PROGRESS) {
-    throw domainError(UserErrorCode.INVALID_STATE, `Marks are accepted only while the competition is IN_PROGRESS (it is ${ctx.status})`);
+    throw domainError(UserErrorCode.INVALID_STATE, m('marksOnlyInProgress', { status: labelOf('CompetitionStatus', ctx.status) }));
   }
   const assignment = ctx.panel.find((a) => a.userId === viewer.id);
   if (!assignment || !assignment.stageIds.includes(criterion.stageId)) {
-    throw forbidden('You are not a judge of this criterion’s stage');
+    throw forbidden(m('notJudgeOfStage'));
   }
   if (ctx.closed_stage_ids.includes(criterion.stageId)) {
-    throw domainError(UserErrorCode.INVALID_STATE, '该赛段评分已关闭，不再接受评分 / Marking of this stage is closed: no more marks', ['input', 'criterionId']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('stageClosedNoMarks'), ['input', 'criterionId']);
   }
   await checkAnonymity(tx, plan, criterion.stageId, competitionId, data.slipStageId);
   // A substitute marks only the entries named in their assignment; the refusal says nothing of whose entry it is.
   if (!inScope(assignment, data.entryId)) {
-    throw domainError(UserErrorCode.FORBIDDEN, '您不负责评判该参赛作品 / You are not assigned to mark this entry', ['input', 'entryId']);
+    throw domainError(UserErrorCode.FORBIDDEN, m('notAssignedEntry'), ['input', 'entryId']);
   }
   if (ctx.entry_status !== EntryStatus.ACTIVE) {
-    throw domainError(UserErrorCode.INVALID_STATE, `The entry is ${ctx.entry_status} and takes no marks`, ['input', 'entryId']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('entryTakesNoMarks', { status: labelOf('EntryStatus', ctx.entry_status) }), ['input', 'entryId']);
   }
   if (conflicted(assignment, { enterpriseIds: ctx.enterprise_ids })) {
-    throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You may not mark an entry with a worker of your own enterprise', ['input', 'entryId']);
+    throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('ownEnterprise'), ['input', 'entryId']);
   }
   const check = new InputCheck();
   checkValue(check, data.value, criterion.maxScore);
@@ -199,7 +215,7 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
     scoreId = randomUUID();
     await tx.execute(
       `insert into score (id, competition_id, entry_id, criterion_id, judge_id, slot, value, comment, created_at, updated_at, version)
-       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now(), 1)`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ${NOW_MS}, 1)`,
       [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment],
     );
   } else if (Number(existing.value) === data.value && (comment ?? null) === (existing.comment ?? null)) {
@@ -208,16 +224,16 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   } else {
     const unit = completionStages(criterion.stageId, assignment.stageIds.map(String), anonymousStageIds(plan));
     const seen = correctionAfterPanel(plan.criteria.values(), { ...assignment, stageIds: unit }, ctx.marks, viewer.id);
-    if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, 'Correcting a mark needs a reason', ['input', 'reason']);
+    if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, m('correctionNeedsReason'), ['input', 'reason']);
     scoreId = existing.id;
     revised = true;
     // The revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT).
     await tx.execute(
       `with revision as (
          insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at, after_panel_visible, approved_by_id)
-         values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?)
+         values (?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ?, ?)
        )
-       update score set value = ?, comment = ?, judge_id = ?, updated_at = now(), version = version + 1 where id = ?`,
+       update score set value = ?, comment = ?, judge_id = ?, updated_at = ${NOW_MS}, version = version + 1 where id = ?`,
       [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId],
     );
   }
@@ -248,15 +264,15 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
 async function checkAnonymity(tx: EntityManager, plan: MarkingPlan, stageId: string, competitionId: string, slipStageId: string | null): Promise<void> {
   const stage = plan.stages.get(stageId)!;
   if (slipStageId !== null && slipStageId !== stageId) {
-    throw domainError(UserErrorCode.INVALID_INPUT, '该评分编号不属于此评分项所在的赛段 / This marking ID is not of the criterion’s stage', ['input', 'markingId']);
+    throw domainError(UserErrorCode.INVALID_INPUT, m('markingIdWrongStage'), ['input', 'markingId']);
   }
   if (!stage.anonymous) return;
   if (slipStageId === null) {
-    throw domainError(UserErrorCode.INVALID_INPUT, `赛段“${stage.name}”为加密评分，请按评分列表中的评分编号（markingId）评分 / Stage “${stage.name}” is marked anonymously: mark by the markingId on your marking list`, ['input', 'entryId']);
+    throw domainError(UserErrorCode.INVALID_INPUT, m('markByCode', { stage: stage.name }), ['input', 'entryId']);
   }
   const missing = await entriesWithoutCode(tx, competitionId, stage.id);
   if (missing > 0) {
-    throw domainError(UserErrorCode.INVALID_STATE, `赛段“${stage.name}”尚有 ${missing} 名参赛者未发放加密号，暂不能评分 / Stage “${stage.name}” has ${missing} active entries without a marking code: no marks until the encryption officer issues them`);
+    throw domainError(UserErrorCode.INVALID_STATE, m('codesMissing', { stage: stage.name, missing }));
   }
 }
 

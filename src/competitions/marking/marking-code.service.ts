@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { domainError, DomainError, forbidden, UserErrorCode } from '../../common/errors.js';
+import { domainError, DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
 import type { Viewer } from '../../context.js';
 import { juryStanding } from '../access.js';
 import { CompetitionStatus as S, EntryStatus, OfficialDuty } from '../enums.js';
@@ -10,6 +10,8 @@ import { lockCompetition } from '../setup/competition.service.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 import { MarkingCode } from './marking-code.entity.js';
+import { m } from './messages.js';
+import { labelOf } from '../../common/enum-labels.js';
 
 /** Digits and capitals without 0/O and 1/I: read off a paper or typed on a tablet without doubt. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -25,9 +27,6 @@ export function newMarkingCode(): string {
 /** Codes are issued once lots are drawn and until marking is under way. */
 const ISSUABLE: readonly S[] = [S.REGISTRATION_CLOSED, S.IN_PROGRESS];
 
-/** The same answer for a marking ID that is unknown, of another stage, or of an entry the judge may not mark. */
-export const NO_SUCH_MARKING_ID = '评分列表中没有该评分编号 / No such marking ID on your marking list';
-
 async function isOfficer(em: EntityManager, competitionId: string, userId: string): Promise<boolean> {
   return (await dutiesOf(em, competitionId, userId)).includes(OfficialDuty.ENCRYPTION_OFFICER);
 }
@@ -40,22 +39,22 @@ async function isOfficer(em: EntityManager, competitionId: string, userId: strin
 export async function issueMarkingCodes(em: EntityManager, viewer: Viewer, stageId: string): Promise<{ stage: Stage; issued: number; total: number }> {
   return em.transactional(async (tx) => {
     const found = await tx.findOne(Stage, { id: stageId });
-    if (!found) throw domainError(UserErrorCode.NOT_FOUND, '未找到该赛段 / Stage not found', ['input', 'stageId']);
+    if (!found) throw notFound('Stage', ['input', 'stageId']);
     // The competition row lock serializes two issues of the same stage (a double click).
     const competition = await lockCompetition(tx, found.competition.id, ['input', 'stageId']);
     if (!(await isOfficer(tx, competition.id, viewer.id))) {
-      throw forbidden('只有本竞赛的加密裁判可以发放加密号 / Only the competition’s encryption officer issues marking codes');
+      throw forbidden(m('onlyOfficerIssues'));
     }
     const stage = await tx.findOneOrFail(Stage, { id: stageId }, { refresh: true });
     if (!stage.anonymous) {
-      throw domainError(UserErrorCode.INVALID_STATE, `赛段“${stage.name}”不是加密评分赛段 / Stage “${stage.name}” is not marked anonymously`, ['input', 'stageId']);
+      throw domainError(UserErrorCode.INVALID_STATE, m('notAnonymous', { stage: stage.name }), ['input', 'stageId']);
     }
     if (!ISSUABLE.includes(competition.status)) {
-      throw domainError(UserErrorCode.INVALID_STATE, `抽签后、评分结束前才能发放加密号（当前 ${competition.status}） / Marking codes are issued after the draw and before scoring closes (the competition is ${competition.status})`);
+      throw domainError(UserErrorCode.INVALID_STATE, m('notIssuable', { status: labelOf('CompetitionStatus', competition.status) }));
     }
     const entries = await tx.find(Entry, { competition, status: EntryStatus.ACTIVE });
     if (entries.some((e) => e.startNumber == null)) {
-      throw new DomainError({ code: UserErrorCode.INVALID_STATE, message: '请先抽签再发放加密号 / Draw lots before issuing marking codes' });
+      throw new DomainError({ code: UserErrorCode.INVALID_STATE, message: m('drawFirst') });
     }
     const existing = await tx.find(MarkingCode, { stage });
     const coded = new Set(existing.map((c) => c.entry.id));

@@ -5,14 +5,14 @@ import { Stage } from '../setup/stage.entity.js';
 import { Score } from '../judging/score.entity.js';
 import { MarkingCode } from './marking-code.entity.js';
 
-@InputType()
+@InputType({ description: 'Issues marking codes (发放加密号) for one anonymous stage.' })
 export class IssueMarkingCodesInput {
   @Field(() => ID, { description: 'An anonymous stage (Stage.anonymous).' }) stageId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many codes were issued, or userErrors (nothing issued).' })
 export class IssueMarkingCodesPayload extends Payload {
-  @Field(() => Stage, { nullable: true }) stage?: Stage | null;
+  @Field(() => Stage, { nullable: true, description: 'The stage; null when refused.' }) stage?: Stage | null;
   @Field(() => Int, { nullable: true, description: 'Codes issued by this call (0 when every active entry had one already).' }) issuedCount?: number | null;
   @Field(() => Int, { nullable: true, description: 'Codes the stage has now.' }) totalCount?: number | null;
 }
@@ -21,7 +21,7 @@ export class IssueMarkingCodesPayload extends Payload {
 export class MarkingSlip {
   @Field(() => ID, { description: 'What to mark by (SubmitScoreInput.markingId): opaque, not the entry’s ID, not resolvable by node().' }) markingId!: string;
   @Field({ description: 'The marking code (加密号) on the paper or workpiece.' }) code!: string;
-  @Field(() => [Score], { description: 'Your marks on it (and the one MEASUREMENT mark of each such criterion), in criterion order.' }) marks!: Score[];
+  @Field(() => [Score], { description: 'Your marks on it (and the one MEASUREMENT mark of each such criterion), in criterion order: at most one per criterion of the stage.' }) marks!: Score[];
   @Field({ description: 'True when every criterion of the stage has your mark (MEASUREMENT: anyone’s).' }) complete!: boolean;
 }
 

@@ -11,6 +11,7 @@ import { Score } from '../judging/score.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 import { MarkingCode } from './marking-code.entity.js';
 import { issueMarkingCodes, markableCodeIds, mayReadCodeMap } from './marking-code.service.js';
+import { MarkingCodeOrder, MarkingCodeOrderField, orderOf } from '../judging/orders.js';
 import { IssueMarkingCodesInput, IssueMarkingCodesPayload, MarkingCodeConnection, MarkingSlip, MarkingSlipConnection } from './marking.inputs.js';
 
 
@@ -31,18 +32,28 @@ export class StageMarkingResolver {
     nullable: true,
     description: 'The map from marking code to entry (加密号对照), by code: for the competition’s encryption officer; for its organizer, ADMIN and chief judge only once the stage is signed off (解密); null for everyone else and for a stage that is not anonymous.',
   })
-  async markingCodes(@Root() stage: Stage, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<MarkingCodeConnection | null> {
+  async markingCodes(
+    @Root() stage: Stage,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => MarkingCodeOrder, { nullable: true, description: 'Default: CODE, ascending.' }) orderBy: MarkingCodeOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<MarkingCodeConnection | null> {
     if (!stage.anonymous) return null;
     const competition = (await ctx.loaders.get(competitionById).load(stage.competition.id))!;
     if (!(await mayReadCodeMap(ctx.em, ctx.viewer, competition, stage.id))) return null;
-    return paginate(ctx.em, MarkingCode, { stage: stage.id }, page, { code: 'asc' });
+    return paginate(ctx.em, MarkingCode, { stage: stage.id }, page, orderOf(orderBy, MarkingCodeOrderField.CODE, 'asc'));
   }
 
   @FieldResolver(() => MarkingSlipConnection, {
     nullable: true,
     description: 'A judge’s marking list of an anonymous stage they judge, by code: marking ID, code and their own marks, nothing naming the entry. Entries they may not mark (own enterprise) are not on it. Null for anyone else, for the chief judge (who sees every mark by entry) and for a stage that is not anonymous.',
   })
-  async myMarkingList(@Root() stage: Stage, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<MarkingSlipConnection | null> {
+  async myMarkingList(
+    @Root() stage: Stage,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => MarkingCodeOrder, { nullable: true, description: 'Default: CODE, ascending (the order of the papers by their codes).' }) orderBy: MarkingCodeOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<MarkingSlipConnection | null> {
     const viewer = ctx.viewer;
     if (!viewer || !stage.anonymous) return null;
     const onStage = await ctx.em.execute(
@@ -50,7 +61,7 @@ export class StageMarkingResolver {
       [stage.competition.id, viewer.id, stage.id]);
     if (!onStage.length) return null;
     const ids = await markableCodeIds(ctx.em, viewer.id, stage.id);
-    const codes = await paginate(ctx.em, MarkingCode, { id: { $in: ids } }, page, { code: 'asc' });
+    const codes = await paginate(ctx.em, MarkingCode, { id: { $in: ids } }, page, orderOf(orderBy, MarkingCodeOrderField.CODE, 'asc'));
     const criteria = await ctx.loaders.get(criteriaByStage).load(stage.id);
     const scores = codes.nodes.length
       ? await ctx.em.find(Score, { entry: { $in: codes.nodes.map((c) => c.entry.id) }, criterion: { $in: criteria.map((c) => c.id) }, slot: { $in: [viewer.id, 'M'] } })

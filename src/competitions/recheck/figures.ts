@@ -22,7 +22,7 @@ export interface StageFigures {
   stageId: string;
   sampledMarks: number;
   checkedMarks: number;
-  changedMarks: number;
+  correctedMarks: number;
   errorRate: number | null;
   fullRecheckDue: boolean;
   /** Items a full re-check added, and how many of all items are still pending. */
@@ -46,7 +46,7 @@ export function stageFigures(stageIds: readonly string[], items: readonly ItemSt
       stageId,
       sampledMarks: sampled.length,
       checkedMarks: checked.length,
-      changedMarks: changed,
+      correctedMarks: changed,
       errorRate: checked.length ? roundHalfUp({ num: BigInt(changed), den: BigInt(checked.length) }, 4) : null,
       fullRecheckDue: checked.length === sampled.length && exceedsThreshold(changed, checked.length, threshold),
       addedMarks: mine.length - sampled.length,

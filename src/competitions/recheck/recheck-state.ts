@@ -7,6 +7,7 @@ import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
 import { dutiesOf } from '../officials/official.service.js';
 import { stageFigures, type StageFigures } from './figures.js';
 import { RecheckItemStatus, RecheckSample } from './recheck.entity.js';
+import { m } from './messages.js';
 
 /**
  * Reading a competition's re-check: who sees it, its per-stage figures, and the sign-off gate that
@@ -48,7 +49,7 @@ export async function loadStageFigures(em: EntityManager, sample: RecheckSample)
 }
 
 /**
- * Why a stage may not be signed off yet because of the re-check, or null: its sampled marks are not
+ * Why a stage may not be signed off yet because of the re-check (a message in the reader's language), or null: its sampled marks are not
  * all checked, or its error rate forced a full re-check that is unfinished. No sample drawn → null
  * (whether a sample must be drawn before sign-off is the sign-off's own rule). Call it in the
  * sign-off's transaction, after locking the competition, so no check slips in between.
@@ -64,6 +65,6 @@ export async function recheckBlocksSignOff(em: EntityManager, stageId: string): 
   const pending = Number(row?.pending ?? 0);
   if (!row || pending === 0) return null;
   return row.full
-    ? `本赛段复核差错率超过上限，须全面复核，尚有 ${pending} 项未复核 / The stage’s re-check error rate exceeded the threshold; its full re-check has ${pending} marks left`
-    : `本赛段复核抽样尚有 ${pending} 项未复核 / The stage’s re-check sample has ${pending} marks not yet checked`;
+    ? m('fullRecheckPending', { pending })
+    : m('samplePending', { pending });
 }

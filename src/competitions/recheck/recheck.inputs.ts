@@ -41,8 +41,8 @@ export class StageRecheck implements Omit<StageFigures, 'fullRecheckDue'> {
   stageId!: string;
   @Field(() => Int, { description: 'Marks of the sampled entries in this stage.' }) sampledMarks!: number;
   @Field(() => Int, { description: 'Of those, confirmed or corrected.' }) checkedMarks!: number;
-  @Field(() => Int, { description: 'Of those, corrected.' }) changedMarks!: number;
-  @Field(() => Float, { nullable: true, description: 'changedMarks ÷ checkedMarks, rounded half up to four decimals (1 of 15 → 0.0667); null before any is checked. The threshold is compared with the exact fraction, not this rounded figure.' })
+  @Field(() => Int, { description: 'Of those, corrected.' }) correctedMarks!: number;
+  @Field(() => Float, { nullable: true, description: 'correctedMarks ÷ checkedMarks, rounded half up to four decimals (1 of 15 → 0.0667); null before any is checked. The threshold is compared with the exact fraction, not this rounded figure.' })
   errorRate!: number | null;
   @Field({ description: 'Every sampled mark was checked and the error rate exceeded the sample’s errorThreshold: every mark of the stage’s active entries is re-checked (items with full = true).' })
   fullRecheckRequired!: boolean;

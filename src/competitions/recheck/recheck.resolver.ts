@@ -19,7 +19,9 @@ import {
   ConfirmRecheckMarkInput, CorrectRecheckMarkInput, DrawRecheckSampleInput, RecheckItemConnection, RecheckItemPayload, RecheckSamplePayload, StageRecheck,
 } from './recheck.inputs.js';
 import { RecheckService } from './recheck.service.js';
+import { orderOf, RecheckItemOrder, RecheckItemOrderField } from '../judging/orders.js';
 import { loadStageFigures, recheckView, seesRecheck, type RecheckView } from './recheck-state.js';
+import { m } from './messages.js';
 
 const scoreById = byIdLoader(Score);
 const revisionById = byIdLoader(ScoreRevision);
@@ -49,7 +51,7 @@ export class CompetitionRecheckResolver {
   @FieldResolver(() => RecheckSample, { nullable: true, description: 'Its re-check sample (复核抽样); null until drawn. The competition’s organizer, chief judge and ADMIN, and its arbitrators (监督仲裁, the re-checkers) only.' })
   async recheckSample(@Root() competition: Competition, @Ctx() ctx: Context): Promise<RecheckSample | null> {
     if (!(await seesRecheck(ctx.em, ctx.viewer, competition))) {
-      throw forbidden('只有本竞赛的组织者、裁判长和监督仲裁人员可查看复核 / Only the competition’s organizer, chief judge and arbitrators see its re-check');
+      throw forbidden(m('onlyJurySees'));
     }
     return ctx.em.findOne(RecheckSample, { competition });
   }
@@ -62,12 +64,12 @@ export class RecheckSampleResolver {
     return userSummary(ctx, s.drawnBy.id);
   }
 
-  @FieldResolver(() => [Entry], { description: 'The entries in the prize places when drawn (all of them are in the sample), best first.' })
+  @FieldResolver(() => [Entry], { description: 'The entries in the prize places when drawn (all of them are in the sample), best first: at most the places of the competition’s prize tiers.' })
   async topEntries(@Root() s: RecheckSample, @Ctx() ctx: Context): Promise<Entry[]> {
     return (await ctx.loaders.get(entryById).loadMany(s.topEntryIds)).filter((e): e is Entry => e instanceof Entry);
   }
 
-  @FieldResolver(() => [Entry], { description: 'The other entries drawn, in draw order: at least ⌈sampleShare × othersCount⌉.' })
+  @FieldResolver(() => [Entry], { description: 'The other entries drawn, in draw order: ⌈sampleShare × othersCount⌉ of them, fixed when drawn (never grows).' })
   async drawnEntries(@Root() s: RecheckSample, @Ctx() ctx: Context): Promise<Entry[]> {
     return (await ctx.loaders.get(entryById).loadMany(s.drawnEntryIds)).filter((e): e is Entry => e instanceof Entry);
   }
@@ -76,16 +78,17 @@ export class RecheckSampleResolver {
   async items(
     @Root() s: RecheckSample,
     @Args() page: ConnectionArgs,
-    @Arg('status', () => RecheckItemStatus, { nullable: true, description: 'Only items in this state.' }) status: RecheckItemStatus | null,
+    @Arg('status', () => RecheckItemStatus, { nullable: true, description: 'Only items in this state; null: every item.' }) status: RecheckItemStatus | null,
+    @Arg('orderBy', () => RecheckItemOrder, { nullable: true, description: 'Default: POSITION, ascending (the listing order).' }) orderBy: RecheckItemOrder | null,
     @Ctx() ctx: Context,
   ): Promise<RecheckItemConnection> {
     const competition = (await ctx.loaders.get(competitionById).load(s.competition.id))!;
     const { hiddenStageIds } = await recheckView(ctx.em, ctx.viewer, competition);
     const where = { sample: s, ...(status ? { status } : {}), ...(hiddenStageIds.length ? { stage: { $nin: hiddenStageIds } } : {}) };
-    return paginate(ctx.em, RecheckItem, where, page, { position: 'asc', id: 'asc' });
+    return paginate(ctx.em, RecheckItem, where, page, orderOf(orderBy, RecheckItemOrderField.POSITION, 'asc'));
   }
 
-  @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full.' })
+  @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full. One per stage of the competition.' })
   async stages(@Root() s: RecheckSample, @Ctx() ctx: Context): Promise<StageRecheck[]> {
     return (await loadStageFigures(ctx.em, s)).map((f) => Object.assign(new StageRecheck(), { ...f, fullRecheckRequired: s.fullRecheckStageIds.includes(f.stageId) }));
   }

@@ -23,6 +23,8 @@ import { checkValue } from '../judging/score.service.js';
 import { drawRecheck } from './draw.js';
 import { exceedsThreshold } from './figures.js';
 import { RecheckItem, RecheckItemStatus, RecheckSample } from './recheck.entity.js';
+import { m } from './messages.js';
+import { labelOf } from '../../common/enum-labels.js';
 
 /**
  * Re-check sampling (复核, issue 12 §6). After scoring closes the competition's organizer draws the
@@ -35,9 +37,9 @@ import { RecheckItem, RecheckItemStatus, RecheckSample } from './recheck.entity.
 /** A check, and the draw, happen between the close of scoring and publication. */
 const RECHECK_STATUS = CompetitionStatus.SCORING_CLOSED;
 
-function assertRecheckOpen(competition: Competition, what: string): void {
+function assertRecheckOpen(competition: Competition): void {
   if (competition.status !== RECHECK_STATUS) {
-    throw domainError(UserErrorCode.INVALID_STATE, `复核仅在评分结束后、成绩公示前进行（当前为 ${competition.status}） / ${what} is possible only while the competition is SCORING_CLOSED (it is ${competition.status})`, ['input', 'competitionId']);
+    throw domainError(UserErrorCode.INVALID_STATE, m('notOpen', { status: labelOf('CompetitionStatus', competition.status) }), ['input', 'competitionId']);
   }
 }
 
@@ -58,11 +60,11 @@ export class RecheckService {
       const existing = await tx.findOne(RecheckSample, { competition });
       if (existing) {
         if (given !== null && given !== existing.seed) {
-          throw domainError(UserErrorCode.ALREADY_EXISTS, '复核样本已抽取，不能换种子重抽 / The re-check sample has been drawn; it cannot be drawn again with another seed', ['input', 'seed']);
+          throw domainError(UserErrorCode.ALREADY_EXISTS, m('alreadyDrawn'), ['input', 'seed']);
         }
         return existing;
       }
-      assertRecheckOpen(competition, 'Drawing the re-check sample');
+      assertRecheckOpen(competition);
       const seed = given ?? randomBytes(16).toString('hex');
       const board = await buildBoard(tx, competition);
       const drawn = drawRecheck(board.rows, toPrizeTiers(competition.prizeTiers), Number(competition.recheckSampleShare), seed);
@@ -111,7 +113,7 @@ export class RecheckService {
       const check = new InputCheck();
       const max = Number(criterion.maxScore);
       if (checkValue(check, value, max) && value === Number(score.value)) {
-        check.fail('value', '与记录分相同，请确认而非更正 / The value equals the recorded mark: confirm it instead');
+        check.fail('value', m('sameAsRecorded'));
       }
       const reason = check.text('reason', reasonInput, { max: 1000 });
       check.throwIfAny();
@@ -147,18 +149,18 @@ export class RecheckService {
     const competition = await lockCompetition(tx, found.competition.id);
     const item = await tx.findOneOrFail(RecheckItem, { id: itemId }, { refresh: true });
     if (!(await dutiesOf(tx, competition.id, viewer.id)).includes(OfficialDuty.ARBITRATOR)) {
-      throw forbidden('只有本竞赛的监督仲裁人员可以复核 / Only the competition’s arbitrators re-check marks');
+      throw forbidden(m('onlyArbitrators'));
     }
     const seats = await tx.find(JudgeAssignment, { competition, user: viewer.id }, { fields: ['stageIds'] });
     if (seats.some((s) => s.stageIds.includes(item.stage.id))) {
-      throw forbidden('本赛段的评分裁判不得复核本赛段 / A judge of this stage may not re-check its marks');
+      throw forbidden(m('judgeOfStage'));
     }
-    assertRecheckOpen(competition, 'Re-checking a mark');
+    assertRecheckOpen(competition);
     return { item, competition };
   }
 }
 
-const alreadyChecked = () => domainError(UserErrorCode.INVALID_STATE, '该项已复核 / This mark has already been re-checked', ['input', 'itemId']);
+const alreadyChecked = () => domainError(UserErrorCode.INVALID_STATE, m('alreadyChecked'), ['input', 'itemId']);
 
 interface MarkRow {
   id: string;
