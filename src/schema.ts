@@ -40,8 +40,19 @@ export async function buildSchema(): Promise<GraphQLSchema> {
   });
   // The Chinese label goes into each enum value's description too, so GraphiQL and IDEs show it.
   applyEnumLabels(schema);
+  describeRootTypes(schema);
   describeInputArguments(schema);
   return schema;
+}
+
+/** The three root types, described for the IDE's documentation pane and for generated clients. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const set = (type: { description?: string | null } | null | undefined, text: string) => {
+    if (type && !type.description) type.description = text;
+  };
+  set(schema.getQueryType(), 'Everything that can be read. Public fields say so; others name who may see them. Lists are connections (first/after/last/before, orderBy).');
+  set(schema.getMutationType(), 'Everything that changes data: one input, one payload whose `userErrors` say why nothing was changed. Every mutation checks who may do it.');
+  set(schema.getSubscriptionType(), 'Live events over WebSocket (graphql-ws, same URL as HTTP): boards, scores and status changes, each with a version to notice a missed one.');
 }
 
 /**

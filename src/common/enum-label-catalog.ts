@@ -169,9 +169,16 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   InnovationOrderField: { REGISTERED_AT: ['登记时间', 'Registered'], TITLE: ['名称', 'Title'], YEAR: ['年度', 'Year'] },
   // Operating methods
   MethodStatus: { SUBMITTED: ['已提交', 'Submitted'], UNDER_REVIEW: ['评审中', 'Under review'], NAMED: ['已命名', 'Named'], REJECTED: ['未通过', 'Rejected'] },
+  OperatingMethodOrderField: { SUBMITTED_AT: ['提交时间', 'Submitted'], PROPOSED_NAME: ['拟命名名称', 'Proposed name'], STATUS: ['状态', 'Status'] },
+  MethodAdoptionOrderField: { ADOPTED_AT: ['应用时间', 'Adopted'], RECORDED_AT: ['登记时间', 'Recorded'], WORKERS_TRAINED: ['培训人数', 'Workers trained'], ECONOMIC_BENEFIT: ['经济效益', 'Economic benefit'] },
   // Incubation
   ProjectStage: { IDEA: ['创意', 'Idea'], INCUBATING: ['孵化', 'Incubating'], PILOT: ['中试', 'Pilot'], GRADUATED: ['转化', 'Graduated'], TERMINATED: ['终止', 'Terminated'] },
   GateVerdict: { PASS: ['通过', 'Pass'], HOLD: ['暂缓', 'Hold'], KILL: ['终止', 'Kill'] },
+  IncubationProjectOrderField: { CREATED_AT: ['创建时间', 'Started'], UPDATED_AT: ['更新时间', 'Last changed'], TITLE: ['名称', 'Title'], STAGE: ['阶段', 'Stage'] },
+  ProjectPartnerOrderField: { ADDED_AT: ['加入时间', 'Joined'], KIND: ['类型', 'Kind'] },
+  ProjectMilestoneOrderField: { CREATED_AT: ['创建时间', 'Planned'] },
+  ProjectFundingOrderField: { RECEIVED_AT: ['到账时间', 'Received'], RECORDED_AT: ['登记时间', 'Recorded'], AMOUNT: ['金额', 'Amount'] },
+  GateDecisionOrderField: { DECIDED_AT: ['评审时间', 'Decided'] },
   PartnerKind: { COLLEGE: ['院校', 'College'], FINANCIAL_INSTITUTION: ['金融机构', 'Financial institution'], MARKET_COMPANY: ['市场经营公司', 'Market company'], UNION: ['工会', 'Union'] },
   FundingSourceKind: {
     COLLEGE: ['院校', 'College'],

@@ -24,10 +24,10 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "rows", "3", "name"].' })
   field?: string[];
 
-  @Field()
+  @Field({ description: 'What went wrong, for people: Chinese by default, English with `Accept-Language: en` (or a socket’s `connectionParams.locale`). Do not match on it: match `code` and `field`.' })
   message!: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'Why, as a stable code a client can act on (the contract; messages may change).' })
   code!: UserErrorCode;
 }
 

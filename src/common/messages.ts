@@ -15,6 +15,7 @@ export const ENTITY_NAMES = {
   Member: { zh: '成员', en: 'Member' },
   OperatingMethod: { zh: '先进操作法', en: 'Operating method' },
   ProjectMilestone: { zh: '里程碑', en: 'Milestone' },
+  ProjectPartner: { zh: '合作方', en: 'Partner' },
   RecheckItem: { zh: '复核项', en: 'Re-check item' },
   Score: { zh: '评分', en: 'Score' },
   ScoreCorrectionRequest: { zh: '改分申请', en: 'Score correction request' },

@@ -36,12 +36,12 @@ async function resolveNodes(ctx: Context, globalIds: string[]): Promise<(object 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when absent or not visible to you.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+  async node(@Arg('id', () => ID, { description: 'A global ID as any object’s `id` gives it.' }) id: string, @Ctx() ctx: Context): Promise<object | null> {
     return (await resolveNodes(ctx, [id]))[0] ?? null;
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global IDs (at most 100), in the order asked.' })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
+  async nodes(@Arg('ids', () => [ID], { description: 'Up to 100 global IDs; the answer keeps their order, null where absent or not visible.' }) ids: string[], @Ctx() ctx: Context): Promise<(object | null)[]> {
     if (ids.length > 100) throw badInput(commonMessage('tooManyIds', { max: 100 }));
     return resolveNodes(ctx, ids);
   }

@@ -1,10 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, notFound } from '../common/errors.js';
+import { domainError, forbidden, notFound, UserErrorCode } from '../common/errors.js';
+import { labelOf } from '../common/enum-labels.js';
 import { Role } from '../auth/role.js';
 import type { Viewer } from '../context.js';
+import { isFinal } from './gates.js';
 import { Studio } from '../studios/studio.entity.js';
 import { IncubationProject } from './incubation-project.entity.js';
+import { m } from './messages.js';
 
 /**
  * Who may do what with a project, in one place for services, field resolvers and node(id:).
@@ -49,6 +52,27 @@ export async function studioManagerOf(em: EntityManager, project: IncubationProj
 
 export async function assertOwnsProject(em: EntityManager, viewer: Viewer, project: IncubationProject): Promise<void> {
   if (!ownsProject(viewer, project, await studioManagerOf(em, project))) {
-    throw forbidden('Only the project’s creator, its studio’s manager or an admin may change it');
+    throw forbidden(m('onlyOwners'));
   }
+}
+
+/** The moves on a project's parts that need it open, as named in the refusal. */
+export type PartAction =
+  | 'actAddPartner' | 'actUpdatePartner' | 'actRemovePartner' | 'actRecordFunding'
+  | 'actAddMilestone' | 'actUpdateMilestone' | 'actRemoveMilestone' | 'actCompleteMilestone';
+
+/**
+ * The project locked, owned by the viewer, and still open; with `version`, also unchanged since the
+ * client read it (STALE_VERSION otherwise): the owner's edits of its parts raise the version.
+ */
+export async function openProject(em: EntityManager, viewer: Viewer, projectId: string, action: PartAction, version?: number | null): Promise<IncubationProject> {
+  const project = await lockProject(em, projectId);
+  await assertOwnsProject(em, viewer, project);
+  if (isFinal(project.stage)) {
+    throw domainError(UserErrorCode.INVALID_STATE, m('projectClosed', { action: m(action), stage: labelOf('ProjectStage', project.stage) }), ['input', 'projectId']);
+  }
+  if (version != null && version !== project.version) {
+    throw domainError(UserErrorCode.STALE_VERSION, m('staleVersion', { current: project.version, expected: version }), ['input', 'version']);
+  }
+  return project;
 }

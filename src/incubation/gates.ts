@@ -1,4 +1,6 @@
 import { UserErrorCode } from '../common/errors.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
 import { GateVerdict as V, ProjectStage as S } from './enums.js';
 
 /**
@@ -17,11 +19,14 @@ export interface GateFacts {
 
 type OpenStage = S.IDEA | S.INCUBATING | S.PILOT;
 
-export const GATES: Record<OpenStage, { next: S; requirement: GateRequirement; needs: string }> = {
-  [S.IDEA]: { next: S.INCUBATING, requirement: 'PARTNER', needs: 'at least one partner (addProjectPartner)' },
-  [S.INCUBATING]: { next: S.PILOT, requirement: 'COMPLETED_MILESTONE', needs: 'a completed milestone (completeMilestone)' },
-  [S.PILOT]: { next: S.GRADUATED, requirement: 'FUNDING', needs: 'recorded funding (recordFunding)' },
-};
+/** `needs` names the message saying what the gate needs (in the reader's language). */
+export const GATES = {
+  [S.IDEA]: { next: S.INCUBATING, requirement: 'PARTNER', needs: 'needsPartner' },
+  [S.INCUBATING]: { next: S.PILOT, requirement: 'COMPLETED_MILESTONE', needs: 'needsMilestone' },
+  [S.PILOT]: { next: S.GRADUATED, requirement: 'FUNDING', needs: 'needsFunding' },
+} as const satisfies Record<OpenStage, { next: S; requirement: GateRequirement; needs: string }>;
+
+const stageLabel = (stage: S) => labelOf('ProjectStage', stage);
 
 export const FINAL_STAGES: readonly S[] = [S.GRADUATED, S.TERMINATED];
 
@@ -52,7 +57,7 @@ const FIELD = ['input', 'gateDecision', 'decision'];
  */
 export function decideGate(stage: S, verdict: V, facts: GateFacts, comment: string | null): GateOutcome {
   if (isFinal(stage)) {
-    return { ok: false, code: UserErrorCode.INVALID_STATE, message: `The project is ${stage}, which is final: no more gate decisions`, field: ['input', 'projectId'] };
+    return { ok: false, code: UserErrorCode.INVALID_STATE, message: m('gateFinal', { stage: stageLabel(stage) }), field: ['input', 'projectId'] };
   }
   const gate = GATES[stage as OpenStage];
   switch (verdict) {
@@ -60,18 +65,20 @@ export function decideGate(stage: S, verdict: V, facts: GateFacts, comment: stri
       return { ok: true, to: stage };
     case V.KILL:
       if (!comment) {
-        return { ok: false, code: UserErrorCode.INVALID_INPUT, message: 'KILL needs a reason: give it as the comment', field: ['input', 'gateDecision', 'comment'] };
+        return { ok: false, code: UserErrorCode.INVALID_INPUT, message: m('killNeedsReason'), field: ['input', 'gateDecision', 'comment'] };
       }
       return { ok: true, to: S.TERMINATED };
     case V.PASS:
       if (!met(gate.requirement, facts)) {
-        return { ok: false, code: UserErrorCode.NOT_ELIGIBLE, message: `Passing the ${stage} gate needs ${gate.needs}`, field: FIELD };
+        return { ok: false, code: UserErrorCode.NOT_ELIGIBLE, message: m('gateNeeds', { stage: stageLabel(stage), needs: m(gate.needs) }), field: FIELD };
       }
       return { ok: true, to: gate.next };
   }
 }
 
-/** What the next PASS needs, for clients to show; null once final. */
+/** What the next PASS needs, for clients to show (in the reader's language); null once final. */
 export function nextGateNeeds(stage: S): string | null {
-  return isFinal(stage) ? null : `${GATES[stage as OpenStage].next}: ${GATES[stage as OpenStage].needs}`;
+  if (isFinal(stage)) return null;
+  const gate = GATES[stage as OpenStage];
+  return m('nextGate', { next: stageLabel(gate.next), needs: m(gate.needs) });
 }

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../common/relay.js';
 import type { User } from '../auth/user.entity.js';
@@ -13,10 +13,10 @@ import { ProjectStage } from './enums.js';
 export class IncubationProject extends Node {
   /** Collated "pinyin" in PostgreSQL (Migration20261206200000), so lists order it 李 before 张. */
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @Field() @Property({ type: 'string', length: 200 }) title!: string;
-  @Field() @Property({ type: 'text' }) summary!: string;
+  @Field({ description: 'The project’s title (public).' }) @Property({ type: 'string', length: 200 }) title!: string;
+  @Field({ description: 'What the project is about (public).' }) @Property({ type: 'text' }) summary!: string;
   @Field({ description: 'Field of technology, e.g. 智能制造.' }) @Property({ type: 'string', length: 100 }) @Index() field!: string;
-  @Field(() => ProjectStage) @Enum({ items: () => ProjectStage }) @Index() stage: ProjectStage = ProjectStage.IDEA;
+  @Field(() => ProjectStage, { description: 'Where it stands: IDEA → INCUBATING → PILOT → GRADUATED, or TERMINATED.' }) @Enum({ items: () => ProjectStage }) @Index() stage: ProjectStage = ProjectStage.IDEA;
   /** Field resolvers (loaders). */
   @ManyToOne('Worker', { ref: true, deleteRule: 'restrict' }) @Index() leadWorker!: Ref<Worker>;
   /** The lead worker's enterprise at creation: conflicts of interest and the overview's district. */
@@ -24,9 +24,10 @@ export class IncubationProject extends Node {
   @ManyToOne('Studio', { ref: true, nullable: true, deleteRule: 'restrict' }) @Index() studio: Ref<Studio> | null = null;
   /** Who created it and runs it (partners, funding, milestones). */
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) @Index() owner!: Ref<User>;
-  @Field(() => String, { nullable: true, description: 'Why it was terminated (the KILL decision’s comment).' })
+  @Field(() => String, { nullable: true, description: 'Why it was terminated (the KILL decision’s comment); null unless TERMINATED.' })
   @Property({ type: 'string', length: 2000, nullable: true }) terminationReason: string | null = null;
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
-  @Field() @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field({ description: 'When it was started.' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When it, its partners, funding or milestones last changed.' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
+  @Field(() => Int, { description: 'Raised by every change of the project or its partners, funding and milestones: pass it back as `version` when correcting a partner or milestone, to be told (STALE_VERSION) of a change you have not seen.' })
   @Property({ version: true }) version!: number;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, notFound, UserErrorCode } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
 import type { Viewer } from '../context.js';
 import { Role } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
@@ -10,10 +12,11 @@ import { StudioMember } from '../studios/studio-member.entity.js';
 import { StudioStatus } from '../studios/enums.js';
 import { checkMoney } from '../studios/decimal.js';
 import { forbidden } from '../common/errors.js';
-import { assertOwnsProject, isAdmin, lockProject, runsProject, studioManagerOf } from './access.js';
+import { isAdmin, lockProject, openProject, runsProject, studioManagerOf } from './access.js';
 import { FundingSourceKind, GateVerdict, PartnerKind, ProjectStage } from './enums.js';
-import { decideGate, isFinal } from './gates.js';
+import { decideGate } from './gates.js';
 import { twoDecimals } from './money.js';
+import { touch } from './project-edits.service.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
 
@@ -43,15 +46,15 @@ export class IncubationService {
       if (data.studioId) {
         studio = await tx.findOne(Studio, { id: data.studioId });
         if (!studio) throw notFound('Studio', ['input', 'studioId']);
-        if (!staff && studio.manager.id !== viewer.id) throw forbidden('A studio manager may only start projects of a studio they manage');
+        if (!staff && studio.manager.id !== viewer.id) throw forbidden(m('managerOwnStudioOnly'));
         if (studio.status !== StudioStatus.ACCREDITED) {
-          throw domainError(UserErrorCode.NOT_ELIGIBLE, `Only an ACCREDITED studio may incubate projects (this one is ${studio.status})`, ['input', 'studioId']);
+          throw domainError(UserErrorCode.NOT_ELIGIBLE, m('studioNotAccredited', { accredited: labelOf('StudioStatus', StudioStatus.ACCREDITED), status: labelOf('StudioStatus', studio.status) }), ['input', 'studioId']);
         }
       }
       const lead = await tx.findOne(Worker, { id: data.leadWorkerId });
       if (!lead) throw notFound('Worker', ['input', 'leadWorkerId']);
       if (studio && !(await tx.count(StudioMember, { studio: studio.id, worker: lead.id }))) {
-        throw domainError(UserErrorCode.NOT_ELIGIBLE, 'The lead worker must be a member of the studio', ['input', 'leadWorkerId']);
+        throw domainError(UserErrorCode.NOT_ELIGIBLE, m('leadNotMember'), ['input', 'leadWorkerId']);
       }
       const project = tx.create(IncubationProject, {
         title, summary, field, stage: ProjectStage.IDEA, leadWorker: lead, enterprise: lead.enterprise, studio, owner: tx.getReference(User, viewer.id),
@@ -74,7 +77,7 @@ export class IncubationService {
       const project = await lockProject(tx, projectId);
       await this.assertNoConflict(tx, viewer, project);
       if (input.expectedStage && input.expectedStage !== project.stage) {
-        throw domainError(UserErrorCode.STALE_VERSION, `The project is ${project.stage} now, not ${input.expectedStage}: reload it before deciding`, ['input', 'expectedStage']);
+        throw domainError(UserErrorCode.STALE_VERSION, m('staleStage', { stage: labelOf('ProjectStage', project.stage), expected: labelOf('ProjectStage', input.expectedStage) }), ['input', 'expectedStage']);
       }
       // One statement for the three facts of the gates (and no parallel queries on the transaction's connection).
       const [facts] = await tx.execute<{ partners: number; completed: number; funding: number }[]>(
@@ -100,22 +103,14 @@ export class IncubationService {
   /** Who runs a project does not judge it, nor does a reviewer from the lead worker's enterprise. */
   private async assertNoConflict(em: EntityManager, viewer: Viewer, project: IncubationProject): Promise<void> {
     if (runsProject(viewer, project, await studioManagerOf(em, project))) {
-      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You run this project, so you may not decide on its gates', ['input', 'projectId']);
+      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('runsProject'), ['input', 'projectId']);
     }
     if (viewer.workerId) {
       const own = await em.findOne(Worker, { id: viewer.workerId }, { fields: ['enterprise'] });
       if (own && own.enterprise.id === project.enterprise.id) {
-        throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You may not decide on a project of your own enterprise', ['input', 'projectId']);
+        throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('ownEnterprise'), ['input', 'projectId']);
       }
     }
-  }
-
-  /** The project locked, owned by the viewer, and still open. */
-  private async openProject(em: EntityManager, viewer: Viewer, projectId: string, what: string): Promise<IncubationProject> {
-    const project = await lockProject(em, projectId);
-    await assertOwnsProject(em, viewer, project);
-    if (isFinal(project.stage)) throw domainError(UserErrorCode.INVALID_STATE, `Cannot ${what}: the project is ${project.stage}`, ['input', 'projectId']);
-    return project;
   }
 
   async addPartner(viewer: Viewer, projectId: string, data: NewPartner): Promise<{ partner: ProjectPartner; project: IncubationProject }> {
@@ -124,11 +119,12 @@ export class IncubationService {
     const contribution = check.text('contribution', data.contribution, { max: 2000 });
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
-      const project = await this.openProject(tx, viewer, projectId, 'add a partner');
+      const project = await openProject(tx, viewer, projectId, 'actAddPartner');
       if (await tx.count(ProjectPartner, { project: project.id, kind: data.kind, name })) {
-        throw domainError(UserErrorCode.ALREADY_EXISTS, `${name} is already a ${data.kind} partner of this project`, ['input', 'name']);
+        throw domainError(UserErrorCode.ALREADY_EXISTS, m('partnerExists', { name, kind: labelOf('PartnerKind', data.kind) }), ['input', 'name']);
       }
       const partner = tx.create(ProjectPartner, { project, kind: data.kind, name, contribution, addedAt: new Date() } as never);
+      touch(project);
       await tx.flush();
       return { partner, project };
     });
@@ -142,10 +138,11 @@ export class IncubationService {
     const receivedAt = check.date('receivedAt', data.receivedAt, { notAfter: new Date() });
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
-      const project = await this.openProject(tx, viewer, projectId, 'record funding');
+      const project = await openProject(tx, viewer, projectId, 'actRecordFunding');
       const funding = tx.create(ProjectFunding, {
         project, sourceKind: data.sourceKind, source, amount: twoDecimals(amount!), receivedAt, recordedBy: tx.getReference(User, viewer.id), recordedAt: new Date(),
       } as never);
+      touch(project);
       await tx.flush();
       return { funding, project };
     });
@@ -158,8 +155,9 @@ export class IncubationService {
     const dueAt = data.dueAt == null ? null : check.date('dueAt', data.dueAt);
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
-      const project = await this.openProject(tx, viewer, projectId, 'add a milestone');
+      const project = await openProject(tx, viewer, projectId, 'actAddMilestone');
       const milestone = tx.create(ProjectMilestone, { project, title, description, dueAt, createdAt: new Date() } as never);
+      touch(project);
       await tx.flush();
       return { milestone, project };
     });
@@ -172,11 +170,12 @@ export class IncubationService {
     return this.em.transactional(async (tx) => {
       const found = await tx.findOne(ProjectMilestone, { id: milestoneId }, { fields: ['project'] });
       if (!found) throw notFound('ProjectMilestone', ['input', 'milestoneId']);
-      const project = await this.openProject(tx, viewer, found.project.id, 'complete a milestone');
+      const project = await openProject(tx, viewer, found.project.id, 'actCompleteMilestone');
       const milestone = await tx.findOneOrFail(ProjectMilestone, { id: milestoneId }, { refresh: true });
-      if (milestone.completedAt) throw domainError(UserErrorCode.INVALID_STATE, 'This milestone is already completed', ['input', 'milestoneId']);
+      if (milestone.completedAt) throw domainError(UserErrorCode.INVALID_STATE, m('milestoneCompleted'), ['input', 'milestoneId']);
       milestone.completedAt = new Date();
       milestone.completionNote = note;
+      touch(project);
       await tx.flush();
       return { milestone, project };
     });

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { ConnectionArgs } from '../common/relay.js';
-import { paginate } from '../common/pagination.js';
+import { nestedConnection } from '../common/nested-connection.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
 import { UserSummary, userSummary } from '../auth/user-summary.js';
@@ -17,10 +17,11 @@ import { DecimalScalar } from '../studios/decimal.js';
 import { ownsProject, seesProjectInternals } from './access.js';
 import { nextGateNeeds } from './gates.js';
 import { IncubationProject } from './incubation-project.entity.js';
-import { IncubationProjectConnection } from './incubation.inputs.js';
 import {
-  firstProjectsByStudio, fundingByProject, fundingTotalByProject, gateHistoryByProject, milestonesByProject, partnersByProject, PROJECT_ORDER, projectById,
-} from './incubation.loaders.js';
+  GateDecisionConnection, GateDecisionOrder, IncubationProjectConnection, IncubationProjectOrder, orderOf, ProjectFundingConnection, ProjectFundingOrder,
+  ProjectMilestoneConnection, ProjectMilestoneOrder, ProjectPartnerConnection, ProjectPartnerOrder,
+} from './incubation.lists.js';
+import { fundingTotalByProject, PROJECT_ORDER, projectById } from './incubation.loaders.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
 
 async function studioManagerId(ctx: Context, project: IncubationProject): Promise<string | null> {
@@ -44,6 +45,13 @@ async function insiderOnly<T>(ctx: Context, project: IncubationProject, loader: 
   return insider ? value : null;
 }
 
+/** As insiderOnly for a page: `page()` starts its (batched) load in this tick, alongside the check. */
+async function insiderOnlyPage<T>(ctx: Context, project: IncubationProject, page: () => Promise<T>): Promise<T | null> {
+  if (!ctx.viewer) return null;
+  const [value, insider] = await Promise.all([page(), isInsider(ctx, project)]);
+  return insider ? value : null;
+}
+
 // node(id:) applies the same rules as the fields: projects, partners, milestones public; funding and gate decisions to insiders.
 registerNodeType('IncubationProject', async (ctx, ids) => new Map((await ctx.em.find(IncubationProject, { id: { $in: ids } })).map((p) => [p.id, p])));
 for (const [type, entity] of [['ProjectPartner', ProjectPartner], ['ProjectMilestone', ProjectMilestone]] as const) {
@@ -61,7 +69,7 @@ for (const [type, entity] of [['ProjectFunding', ProjectFunding], ['GateDecision
 
 @Resolver(() => IncubationProject)
 export class IncubationProjectFieldsResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'What the next PASS needs, e.g. "INCUBATING: at least one partner"; null once final.' })
+  @FieldResolver(() => String, { nullable: true, description: 'What the next PASS needs, in the reader’s language (e.g. 进入“孵化”阶段需要至少一个合作方); null once final.' })
   nextGate(@Root() p: IncubationProject): string | null {
     return nextGateNeeds(p.stage);
   }
@@ -88,19 +96,37 @@ export class IncubationProjectFieldsResolver {
     return studio && canSeeStudio(ctx.viewer, studio) ? studio : null;
   }
 
-  @FieldResolver(() => [ProjectPartner], { description: 'Oldest first.' })
-  async partners(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<ProjectPartner[]> {
-    return ctx.loaders.get(partnersByProject).load(p.id);
+  @FieldResolver(() => ProjectPartnerConnection, { description: 'Its partners (合作方), public; first added first unless ordered otherwise.' })
+  async partners(
+    @Root() p: IncubationProject,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => ProjectPartnerOrder, { nullable: true, description: 'The order; first added first when omitted.' }) orderBy: ProjectPartnerOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectPartnerConnection> {
+    return nestedConnection(ctx, { entity: ProjectPartner, parent: 'project' }, p.id, page, orderOf(orderBy, { addedAt: 'asc', id: 'asc' }));
   }
 
-  @FieldResolver(() => [ProjectMilestone], { description: 'By due date; undated last.' })
-  async milestones(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<ProjectMilestone[]> {
-    return ctx.loaders.get(milestonesByProject).load(p.id);
+  @FieldResolver(() => ProjectMilestoneConnection, { description: 'Its milestones (里程碑), public; planned first, first unless ordered otherwise.' })
+  async milestones(
+    @Root() p: IncubationProject,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => ProjectMilestoneOrder, { nullable: true, description: 'The order; first planned first when omitted.' }) orderBy: ProjectMilestoneOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectMilestoneConnection> {
+    return nestedConnection(ctx, { entity: ProjectMilestone, parent: 'project' }, p.id, page, orderOf(orderBy, { createdAt: 'asc', id: 'asc' }));
   }
 
-  @FieldResolver(() => [ProjectFunding], { nullable: true, description: 'By date received; null unless you own the project or are a REVIEWER or ADMIN.' })
-  async funding(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<ProjectFunding[] | null> {
-    return insiderOnly(ctx, p, ctx.loaders.get(fundingByProject));
+  @FieldResolver(() => ProjectFundingConnection, {
+    nullable: true,
+    description: 'Money received, earliest first unless ordered otherwise; null unless you own the project or are a REVIEWER or ADMIN.',
+  })
+  async funding(
+    @Root() p: IncubationProject,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => ProjectFundingOrder, { nullable: true, description: 'The order; earliest received first when omitted.' }) orderBy: ProjectFundingOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectFundingConnection | null> {
+    return insiderOnlyPage(ctx, p, () => nestedConnection(ctx, { entity: ProjectFunding, parent: 'project' }, p.id, page, orderOf(orderBy, { receivedAt: 'asc', recordedAt: 'asc', id: 'asc' })));
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Sum of funding in yuan, exact; null unless you may see the funding.' })
@@ -108,12 +134,20 @@ export class IncubationProjectFieldsResolver {
     return insiderOnly(ctx, p, ctx.loaders.get(fundingTotalByProject));
   }
 
-  @FieldResolver(() => [GateDecision], { nullable: true, description: 'Every gate decision, oldest first; null unless you own the project or are a REVIEWER or ADMIN.' })
-  async gateHistory(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<GateDecision[] | null> {
-    return insiderOnly(ctx, p, ctx.loaders.get(gateHistoryByProject));
+  @FieldResolver(() => GateDecisionConnection, {
+    nullable: true,
+    description: 'Its gate decisions (阶段评审), oldest first unless ordered otherwise; null unless you own the project or are a REVIEWER or ADMIN.',
+  })
+  async gateHistory(
+    @Root() p: IncubationProject,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => GateDecisionOrder, { nullable: true, description: 'The order; oldest first when omitted.' }) orderBy: GateDecisionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<GateDecisionConnection | null> {
+    return insiderOnlyPage(ctx, p, () => nestedConnection(ctx, { entity: GateDecision, parent: 'project' }, p.id, page, orderOf(orderBy, { at: 'asc', id: 'asc' })));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether you may add partners, funding and milestones (its creator, its studio’s manager, an admin).' })
+  @FieldResolver(() => Boolean, { description: 'Whether you may add, correct and remove its partners, funding and milestones (its creator, its studio’s manager, an admin).' })
   async viewerCanManage(@Root() p: IncubationProject, @Ctx() ctx: Context): Promise<boolean> {
     return !!ctx.viewer && ownsProject(ctx.viewer, p, await studioManagerId(ctx, p));
   }
@@ -126,7 +160,7 @@ export class GateDecisionResolver {
     return userSummary(ctx, d.decidedBy.id);
   }
 
-  @FieldResolver(() => IncubationProject)
+  @FieldResolver(() => IncubationProject, { description: 'The project decided on.' })
   async project(@Root() d: GateDecision, @Ctx() ctx: Context): Promise<IncubationProject> {
     return (await ctx.loaders.get(projectById).load(d.project.id))!;
   }
@@ -134,12 +168,12 @@ export class GateDecisionResolver {
 
 @Resolver(() => ProjectFunding)
 export class ProjectFundingResolver {
-  @FieldResolver(() => UserSummary)
+  @FieldResolver(() => UserSummary, { description: 'Who recorded it.' })
   async recordedBy(@Root() f: ProjectFunding, @Ctx() ctx: Context): Promise<UserSummary> {
     return userSummary(ctx, f.recordedBy.id);
   }
 
-  @FieldResolver(() => IncubationProject)
+  @FieldResolver(() => IncubationProject, { description: 'The project funded.' })
   async project(@Root() f: ProjectFunding, @Ctx() ctx: Context): Promise<IncubationProject> {
     return (await ctx.loaders.get(projectById).load(f.project.id))!;
   }
@@ -147,7 +181,7 @@ export class ProjectFundingResolver {
 
 @Resolver(() => ProjectPartner)
 export class ProjectPartnerResolver {
-  @FieldResolver(() => IncubationProject)
+  @FieldResolver(() => IncubationProject, { description: 'The project it partners.' })
   async project(@Root() x: ProjectPartner, @Ctx() ctx: Context): Promise<IncubationProject> {
     return (await ctx.loaders.get(projectById).load(x.project.id))!;
   }
@@ -155,7 +189,7 @@ export class ProjectPartnerResolver {
 
 @Resolver(() => ProjectMilestone)
 export class ProjectMilestoneResolver {
-  @FieldResolver(() => IncubationProject)
+  @FieldResolver(() => IncubationProject, { description: 'The project it belongs to.' })
   async project(@Root() x: ProjectMilestone, @Ctx() ctx: Context): Promise<IncubationProject> {
     return (await ctx.loaders.get(projectById).load(x.project.id))!;
   }
@@ -163,13 +197,13 @@ export class ProjectMilestoneResolver {
 
 @Resolver(() => Studio)
 export class StudioProjectsResolver {
-  @FieldResolver(() => IncubationProjectConnection, { description: 'The studio’s incubation projects, newest first (public, as projects are).' })
-  async projects(@Root() s: Studio, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<IncubationProjectConnection> {
-    // First pages are batched across studios; later pages, `last`, `first: 0` and bad sizes go through paginate (one studio, its checks).
-    const firstPageOnly = page.after == null && page.before == null && page.last == null;
-    if (firstPageOnly && (page.first == null || (Number.isInteger(page.first) && page.first >= 1 && page.first <= 100))) {
-      return ctx.loaders.get(firstProjectsByStudio).load(`${s.id}:${page.first ?? 20}`);
-    }
-    return paginate(ctx.em, IncubationProject, { studio: s.id }, page, { ...PROJECT_ORDER });
+  @FieldResolver(() => IncubationProjectConnection, { description: 'The studio’s incubation projects, newest first unless ordered otherwise (public, as projects are).' })
+  async projects(
+    @Root() s: Studio,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => IncubationProjectOrder, { nullable: true, description: 'The order; newest first when omitted.' }) orderBy: IncubationProjectOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<IncubationProjectConnection> {
+    return nestedConnection(ctx, { entity: IncubationProject, parent: 'studio' }, s.id, page, orderOf(orderBy, { ...PROJECT_ORDER }));
   }
 }

@@ -14,10 +14,10 @@ import type { IncubationProject } from './incubation-project.entity.js';
 export class ProjectPartner extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
-  @Field(() => PartnerKind) @Enum({ items: () => PartnerKind }) kind!: PartnerKind;
-  @Field() @Property({ type: 'string', length: 200 }) name!: string;
+  @Field(() => PartnerKind, { description: 'What kind of partner.' }) @Enum({ items: () => PartnerKind }) kind!: PartnerKind;
+  @Field({ description: 'e.g. 市总工会; unique per project and kind.' }) @Property({ type: 'string', length: 200 }) name!: string;
   @Field({ description: 'What the partner brings.' }) @Property({ type: 'text' }) contribution!: string;
-  @Field() @Property({ type: 'Date' }) addedAt: Date = new Date();
+  @Field({ description: 'When it joined the project.' }) @Property({ type: 'Date' }) addedAt: Date = new Date();
 }
 
 @ObjectType({ implements: Node, description: 'Money received by a project, in yuan.' })
@@ -25,12 +25,12 @@ export class ProjectPartner extends Node {
 export class ProjectFunding extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
-  @Field(() => FundingSourceKind) @Enum({ items: () => FundingSourceKind }) sourceKind!: FundingSourceKind;
+  @Field(() => FundingSourceKind, { description: 'What kind of source.' }) @Enum({ items: () => FundingSourceKind }) sourceKind!: FundingSourceKind;
   @Field({ description: 'Who gave it, e.g. 市总工会, 某银行.' }) @Property({ type: 'string', length: 200 }) source!: string;
-  @Field(() => DecimalScalar) @Property({ type: new DecimalType('string'), precision: 14, scale: 2 }) amount!: string;
-  @Field() @Property({ type: 'Date' }) @Index() receivedAt!: Date;
+  @Field(() => DecimalScalar, { description: 'Yuan, exact, two decimals.' }) @Property({ type: new DecimalType('string'), precision: 14, scale: 2 }) amount!: string;
+  @Field({ description: 'When the money was received.' }) @Property({ type: 'Date' }) @Index() receivedAt!: Date;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) recordedBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) recordedAt: Date = new Date();
+  @Field({ description: 'When it was recorded here.' }) @Property({ type: 'Date' }) recordedAt: Date = new Date();
 }
 
 @ObjectType({ implements: Node, description: 'A planned step of a project; completing one opens the INCUBATING gate.' })
@@ -38,13 +38,13 @@ export class ProjectFunding extends Node {
 export class ProjectMilestone extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
-  @Field() @Property({ type: 'string', length: 200 }) title!: string;
-  @Field() @Property({ type: 'text' }) description: string = '';
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) dueAt: Date | null = null;
-  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', nullable: true }) completedAt: Date | null = null;
+  @Field({ description: 'What the step is.' }) @Property({ type: 'string', length: 200 }) title!: string;
+  @Field({ description: 'What it involves; empty when not given.' }) @Property({ type: 'text' }) description: string = '';
+  @Field(() => Date, { nullable: true, description: 'When it is due; null when undated.' }) @Property({ type: 'Date', nullable: true }) dueAt: Date | null = null;
+  @Field(() => Date, { nullable: true, description: 'When it was reached; null while open. A completed milestone can no longer be changed or removed.' }) @Property({ type: 'Date', nullable: true }) completedAt: Date | null = null;
   @Field(() => String, { nullable: true, description: 'What was achieved, given on completion.' })
   @Property({ type: 'text', nullable: true }) completionNote: string | null = null;
-  @Field() @Property({ type: 'Date' }) createdAt: Date = new Date();
+  @Field({ description: 'When it was planned (added).' }) @Property({ type: 'Date' }) createdAt: Date = new Date();
 }
 
 @ObjectType({ implements: Node, description: 'One stage-gate decision: who, when, verdict, score, comment.' })
@@ -52,12 +52,12 @@ export class ProjectMilestone extends Node {
 export class GateDecision extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('IncubationProject', { ref: true, deleteRule: 'cascade' }) @Index() project!: Ref<IncubationProject>;
-  @Field(() => GateVerdict) @Enum({ items: () => GateVerdict }) decision!: GateVerdict;
-  @Field(() => ProjectStage) @Enum({ items: () => ProjectStage }) fromStage!: ProjectStage;
-  @Field(() => ProjectStage) @Enum({ items: () => ProjectStage }) toStage!: ProjectStage;
+  @Field(() => GateVerdict, { description: 'PASS, HOLD or KILL.' }) @Enum({ items: () => GateVerdict }) decision!: GateVerdict;
+  @Field(() => ProjectStage, { description: 'The stage the project was in.' }) @Enum({ items: () => ProjectStage }) fromStage!: ProjectStage;
+  @Field(() => ProjectStage, { description: 'The stage it went to (the same for HOLD).' }) @Enum({ items: () => ProjectStage }) toStage!: ProjectStage;
   @Field(() => Int, { nullable: true, description: 'The gate score, 0–100.' }) @Property({ type: 'smallint', nullable: true }) score: number | null = null;
-  @Field(() => String, { nullable: true }) @Property({ type: 'string', length: 2000, nullable: true }) comment: string | null = null;
+  @Field(() => String, { nullable: true, description: 'The decider’s comment (for KILL the reason); null when none.' }) @Property({ type: 'string', length: 2000, nullable: true }) comment: string | null = null;
   /** Field resolver `decidedBy`. */
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) decidedBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) at: Date = new Date();
+  @Field({ description: 'When it was decided.' }) @Property({ type: 'Date' }) at: Date = new Date();
 }

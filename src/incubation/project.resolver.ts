@@ -5,12 +5,15 @@ import { badInput, withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
 import { containsPattern, paginate } from '../common/pagination.js';
 import { Role } from '../auth/role.js';
+import { commonMessage, nameOf } from '../common/messages.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import {
   AddMilestoneInput, AddProjectPartnerInput, AdvanceProjectInput, AdvanceProjectPayload, CompleteMilestoneInput, CreateIncubationProjectInput,
-  IncubationProjectConnection, IncubationProjectFilter, IncubationProjectPayload, ProjectFundingPayload, ProjectMilestonePayload,
-  ProjectPartnerPayload, RecordFundingInput,
+  IncubationProjectPayload, ProjectFundingPayload, ProjectMilestonePayload, ProjectPartnerPayload, RecordFundingInput, RemoveProjectMilestoneInput,
+  RemoveProjectMilestonePayload, RemoveProjectPartnerInput, RemoveProjectPartnerPayload, UpdateProjectMilestoneInput, UpdateProjectPartnerInput,
 } from './incubation.inputs.js';
+import { IncubationProjectConnection, IncubationProjectFilter, IncubationProjectOrder, orderOf } from './incubation.lists.js';
+import { ProjectEditsService } from './project-edits.service.js';
 import { IncubationService } from './incubation.service.js';
 import { PROJECT_ORDER } from './incubation.loaders.js';
 import { ProjectPartner } from './project-parts.entity.js';
@@ -22,15 +25,16 @@ const projectIdOf = (id: string) => expectId(id, 'IncubationProject', ['input', 
 @Resolver(() => IncubationProject)
 export class IncubationProjectResolver {
   @Query(() => IncubationProject, { nullable: true, description: 'Public; funding and gate history only to insiders (see their fields).' })
-  async incubationProject(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<IncubationProject | null> {
+  async incubationProject(@Arg('id', () => ID, { description: 'An IncubationProject ID.' }) id: string, @Ctx() ctx: Context): Promise<IncubationProject | null> {
     const uuid = idOf(id, 'IncubationProject');
     return uuid ? ctx.em.findOne(IncubationProject, { id: uuid }) : null;
   }
 
-  @Query(() => IncubationProjectConnection, { description: 'Public. Newest first.' })
+  @Query(() => IncubationProjectConnection, { description: 'Incubation projects (孵化项目); public. Newest first unless ordered otherwise.' })
   async incubationProjects(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => IncubationProjectFilter, { nullable: true }) filter: IncubationProjectFilter | null,
+    @Arg('filter', () => IncubationProjectFilter, { nullable: true, description: 'Which projects; all when omitted.' }) filter: IncubationProjectFilter | null,
+    @Arg('orderBy', () => IncubationProjectOrder, { nullable: true, description: 'The order; newest first when omitted.' }) orderBy: IncubationProjectOrder | null,
     @Ctx() ctx: Context,
   ): Promise<IncubationProjectConnection> {
     const where: FilterQuery<IncubationProject> = {};
@@ -38,7 +42,7 @@ export class IncubationProjectResolver {
     if (filter?.field) where.field = filter.field.trim();
     if (filter?.studioId) {
       const studio = idOf(filter.studioId, 'Studio');
-      if (!studio) throw badInput('`filter.studioId` is not a Studio ID');
+      if (!studio) throw badInput(commonMessage('notAnId', { field: 'filter.studioId', type: nameOf('Studio') }));
       where.studio = studio;
     }
     if (filter?.partnerKind) {
@@ -47,7 +51,7 @@ export class IncubationProjectResolver {
       where.id = { $in: withKind.getKnexQuery() as never };
     }
     if (filter?.search) where.title = { $ilike: containsPattern(filter.search) };
-    return paginate(ctx.em, IncubationProject, where, page, { ...PROJECT_ORDER });
+    return paginate(ctx.em, IncubationProject, where, page, orderOf(orderBy, { ...PROJECT_ORDER }));
   }
 
   @Authorized(...PROJECT_RUNNERS)
@@ -101,6 +105,56 @@ export class IncubationProjectResolver {
     return withUserErrors(async () => {
       const milestoneId = expectId(input.milestoneId, 'ProjectMilestone', ['input', 'milestoneId']);
       return new IncubationService(ctx.em).completeMilestone(ctx.viewer!, milestoneId, input.note);
+    });
+  }
+
+  @Authorized(...PROJECT_RUNNERS)
+  @Mutation(() => ProjectPartnerPayload, {
+    description: 'Corrects a partner: as addProjectPartner, the project’s owner or an admin, not on GRADUATED or TERMINATED projects. Raises the project’s version.',
+  })
+  async updateProjectPartner(@Arg('input') input: UpdateProjectPartnerInput, @Ctx() ctx: Context): Promise<ProjectPartnerPayload> {
+    return withUserErrors(async () => {
+      const partnerId = expectId(input.partnerId, 'ProjectPartner', ['input', 'partnerId']);
+      return new ProjectEditsService(ctx.em).updatePartner(ctx.viewer!, partnerId, input);
+    });
+  }
+
+  @Authorized(...PROJECT_RUNNERS)
+  @Mutation(() => RemoveProjectPartnerPayload, {
+    description:
+      'Takes a partner off: the project’s owner or an admin, not on GRADUATED or TERMINATED projects. Gate decisions already taken stay as recorded; ' +
+      'a project still at IDEA needs a partner again to pass its gate. Raises the project’s version.',
+  })
+  async removeProjectPartner(@Arg('input') input: RemoveProjectPartnerInput, @Ctx() ctx: Context): Promise<RemoveProjectPartnerPayload> {
+    return withUserErrors(async () => {
+      const partnerId = expectId(input.partnerId, 'ProjectPartner', ['input', 'partnerId']);
+      return new ProjectEditsService(ctx.em).removePartner(ctx.viewer!, partnerId, input.version);
+    });
+  }
+
+  @Authorized(...PROJECT_RUNNERS)
+  @Mutation(() => ProjectMilestonePayload, {
+    description:
+      'Corrects a milestone not yet completed: the project’s owner or an admin, not on GRADUATED or TERMINATED projects. A completed milestone is ' +
+      'the evidence of the INCUBATING gate and cannot be changed (INVALID_STATE). Raises the project’s version.',
+  })
+  async updateProjectMilestone(@Arg('input') input: UpdateProjectMilestoneInput, @Ctx() ctx: Context): Promise<ProjectMilestonePayload> {
+    return withUserErrors(async () => {
+      const milestoneId = expectId(input.milestoneId, 'ProjectMilestone', ['input', 'milestoneId']);
+      return new ProjectEditsService(ctx.em).updateMilestone(ctx.viewer!, milestoneId, input);
+    });
+  }
+
+  @Authorized(...PROJECT_RUNNERS)
+  @Mutation(() => RemoveProjectMilestonePayload, {
+    description:
+      'Removes a milestone not yet completed: the project’s owner or an admin, not on GRADUATED or TERMINATED projects. A completed (reached) ' +
+      'milestone cannot be removed (INVALID_STATE). Raises the project’s version.',
+  })
+  async removeProjectMilestone(@Arg('input') input: RemoveProjectMilestoneInput, @Ctx() ctx: Context): Promise<RemoveProjectMilestonePayload> {
+    return withUserErrors(async () => {
+      const milestoneId = expectId(input.milestoneId, 'ProjectMilestone', ['input', 'milestoneId']);
+      return new ProjectEditsService(ctx.em).removeMilestone(ctx.viewer!, milestoneId, input.version);
     });
   }
 }

@@ -17,12 +17,12 @@ registerNodeType('MethodAdoption', async (ctx, ids) => {
 
 @Resolver(() => MethodAdoption)
 export class MethodAdoptionResolver {
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { description: 'The enterprise that adopted the method.' })
   async enterprise(@Root() a: MethodAdoption, @Ctx() ctx: Context): Promise<Enterprise> {
     return (await ctx.loaders.get(enterpriseById).load(a.enterprise.id))!;
   }
 
-  @FieldResolver(() => OperatingMethod)
+  @FieldResolver(() => OperatingMethod, { description: 'The method adopted (NAMED, so public).' })
   async method(@Root() a: MethodAdoption, @Ctx() ctx: Context): Promise<OperatingMethod> {
     return (await ctx.loaders.get(methodById).load(a.method.id))!;
   }

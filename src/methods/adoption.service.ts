@@ -5,6 +5,7 @@ import type { Viewer } from '../context.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { checkMoney } from '../studios/decimal.js';
 import { MethodAdoption } from './method-adoption.entity.js';
+import { m } from './messages.js';
 import { advance, lockMethod } from './method.service.js';
 import type { OperatingMethod } from './operating-method.entity.js';
 
@@ -35,7 +36,7 @@ export class AdoptionService {
       const enterprise = await tx.findOne(Enterprise, { id: data.enterpriseId });
       if (!enterprise) throw notFound('Enterprise', ['input', 'enterpriseId']);
       if (adoptedAt < method.submittedAt) {
-        throw domainError(UserErrorCode.INVALID_INPUT, 'adoptedAt is before the method was submitted', ['input', 'adoptedAt']);
+        throw domainError(UserErrorCode.INVALID_INPUT, m('adoptedBeforeSubmitted'), ['input', 'adoptedAt']);
       }
       const adoption = tx.create(MethodAdoption, { method, enterprise, adoptedAt, workersTrained, economicBenefit, recordedBy: viewer.id } as never);
       await tx.flush();

@@ -18,10 +18,10 @@ export class ExpertReview extends Node {
   @Field(() => Int, { description: '效益, 0–25.' }) @Property({ type: 'smallint' }) benefit!: number;
   @Field(() => Int, { description: '推广性, 0–25.' }) @Property({ type: 'smallint' }) promotability!: number;
   @Field(() => Int, { description: 'Sum of the four, 0–100.' }) @Property({ type: 'smallint' }) total!: number;
-  @Field() @Property({ type: 'text' }) comment!: string;
-  @Field() @Property({ type: 'boolean' }) recommend!: boolean;
-  @Field() @Property({ type: 'Date' }) submittedAt: Date = new Date();
-  @Field() @Property({ type: 'Date' }) updatedAt: Date = new Date();
+  @Field({ description: 'The expert’s opinion (评审意见).' }) @Property({ type: 'text' }) comment!: string;
+  @Field({ description: 'Whether the expert recommends naming it.' }) @Property({ type: 'boolean' }) recommend!: boolean;
+  @Field({ description: 'When the review was first given.' }) @Property({ type: 'Date' }) submittedAt: Date = new Date();
+  @Field({ description: 'When it was last corrected (equal to submittedAt when never corrected).' }) @Property({ type: 'Date' }) updatedAt: Date = new Date();
 }
 
 @ObjectType({ implements: Node, description: 'A replaced version of an expert review, kept when the reviewer corrected it.' })
@@ -29,13 +29,13 @@ export class ExpertReview extends Node {
 export class ExpertReviewRevision extends Node {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne('ExpertReview', { ref: true, deleteRule: 'cascade' }) @Index() review!: Ref<ExpertReview>;
-  @Field(() => Int) @Property({ type: 'smallint' }) innovation!: number;
-  @Field(() => Int) @Property({ type: 'smallint' }) practicality!: number;
-  @Field(() => Int) @Property({ type: 'smallint' }) benefit!: number;
-  @Field(() => Int) @Property({ type: 'smallint' }) promotability!: number;
-  @Field(() => Int) @Property({ type: 'smallint' }) total!: number;
-  @Field() @Property({ type: 'text' }) comment!: string;
-  @Field() @Property({ type: 'boolean' }) recommend!: boolean;
+  @Field(() => Int, { description: '创新性 as then given, 0–25.' }) @Property({ type: 'smallint' }) innovation!: number;
+  @Field(() => Int, { description: '实用性 as then given, 0–25.' }) @Property({ type: 'smallint' }) practicality!: number;
+  @Field(() => Int, { description: '效益 as then given, 0–25.' }) @Property({ type: 'smallint' }) benefit!: number;
+  @Field(() => Int, { description: '推广性 as then given, 0–25.' }) @Property({ type: 'smallint' }) promotability!: number;
+  @Field(() => Int, { description: 'Sum of the four as then given, 0–100.' }) @Property({ type: 'smallint' }) total!: number;
+  @Field({ description: 'The opinion as then given.' }) @Property({ type: 'text' }) comment!: string;
+  @Field({ description: 'The recommendation as then given.' }) @Property({ type: 'boolean' }) recommend!: boolean;
   @Field({ description: 'When this version was given.' }) @Property({ type: 'Date' }) givenAt!: Date;
   @Field({ description: 'When the correction replaced it.' }) @Property({ type: 'Date' }) replacedAt: Date = new Date();
 }

@@ -14,10 +14,10 @@ export class MethodAdoption extends Node {
   @ManyToOne('OperatingMethod', { ref: true, deleteRule: 'cascade' }) @Index() method!: Ref<OperatingMethod>;
   /** Field resolver (loader). */
   @ManyToOne('Enterprise', { ref: true, deleteRule: 'restrict' }) @Index() enterprise!: Ref<Enterprise>;
-  @Field() @Property({ type: 'Date' }) @Index() adoptedAt!: Date;
-  @Field(() => Int) @Property({ type: 'integer' }) workersTrained!: number;
+  @Field({ description: 'When the enterprise adopted it.' }) @Property({ type: 'Date' }) @Index() adoptedAt!: Date;
+  @Field(() => Int, { description: 'Workers the enterprise trained in the method.' }) @Property({ type: 'integer' }) workersTrained!: number;
   @Field(() => DecimalScalar, { description: 'Economic benefit (经济效益) in yuan.' })
   @Property({ type: new DecimalType('string'), precision: 14, scale: 2 }) economicBenefit!: string;
   @ManyToOne('User', { ref: true, deleteRule: 'restrict' }) recordedBy!: Ref<User>;
-  @Field() @Property({ type: 'Date' }) recordedAt: Date = new Date();
+  @Field({ description: 'When the adoption was recorded here.' }) @Property({ type: 'Date' }) recordedAt: Date = new Date();
 }

@@ -3,6 +3,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf, toGlobalId } from '../common/relay.js';
+import { nestedConnection } from '../common/nested-connection.js';
+import { SortDirection } from '../registry/registry.inputs.js';
 import { containsPattern, paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
@@ -21,12 +23,13 @@ import { ExpertReview } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
 import {
-  AdoptionSummary, AssignMethodReviewersInput, NameOperatingMethodInput, OperatingMethodConnection, OperatingMethodFilter, OperatingMethodPayload,
-  RecordMethodAdoptionInput, RecordMethodAdoptionPayload, RejectOperatingMethodInput, ReviewOperatingMethodInput, ReviewOperatingMethodPayload, ReviewSummary,
+  AdoptionSummary, AssignMethodReviewersInput, MethodAdoptionConnection, MethodAdoptionOrder, MethodAdoptionOrderField, NameOperatingMethodInput,
+  OperatingMethodConnection, OperatingMethodFilter, OperatingMethodOrder, OperatingMethodOrderField, OperatingMethodPayload, RecordMethodAdoptionInput,
+  RecordMethodAdoptionPayload, RejectOperatingMethodInput, RemoveMethodReviewerInput, ReviewOperatingMethodInput, ReviewOperatingMethodPayload, ReviewSummary,
   SubmitOperatingMethodInput,
 } from './method.inputs.js';
 import { MethodService } from './method.service.js';
-import { adoptionsByMethod, adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod } from './methods.loaders.js';
+import { adoptionSummaryByMethod, reviewersByMethod, reviewsByMethod, reviewSummaryByMethod } from './methods.loaders.js';
 import { OperatingMethod } from './operating-method.entity.js';
 import { ReviewService } from './review.service.js';
 
@@ -45,16 +48,19 @@ function assignedTo(ctx: Context): never {
 @Resolver(() => OperatingMethod)
 export class OperatingMethodResolver {
   @Query(() => OperatingMethod, { nullable: true, description: 'NAMED methods are public; others only for their submitter, assigned reviewers and admins (else null).' })
-  async operatingMethod(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<OperatingMethod | null> {
+  async operatingMethod(@Arg('id', () => ID, { description: 'An OperatingMethod ID.' }) id: string, @Ctx() ctx: Context): Promise<OperatingMethod | null> {
     const uuid = idOf(id, 'OperatingMethod');
     const method = uuid ? await ctx.em.findOne(OperatingMethod, { id: uuid }) : null;
     return method && (await canSeeMethod(ctx, method)) ? method : null;
   }
 
-  @Query(() => OperatingMethodConnection, { description: 'Advanced operating methods (先进操作法) you may see, newest submission first.' })
+  @Query(() => OperatingMethodConnection, {
+    description: 'Advanced operating methods (先进操作法) you may see (NAMED ones to everyone; others to their submitter, assigned reviewers and admins), newest submission first unless ordered otherwise.',
+  })
   async operatingMethods(
     @Args() page: ConnectionArgs,
-    @Arg('filter', () => OperatingMethodFilter, { nullable: true }) filter: OperatingMethodFilter | null,
+    @Arg('filter', () => OperatingMethodFilter, { nullable: true, description: 'Which methods; all of them you may see when omitted.' }) filter: OperatingMethodFilter | null,
+    @Arg('orderBy', () => OperatingMethodOrder, { nullable: true, description: 'The order; newest submission first when omitted.' }) orderBy: OperatingMethodOrder | null,
     @Ctx() ctx: Context,
   ): Promise<OperatingMethodConnection> {
     const where: FilterQuery<OperatingMethod>[] = [visibleWhere(ctx.em, ctx.viewer)];
@@ -68,7 +74,9 @@ export class OperatingMethodResolver {
     if (filter?.inventorWorkerId) where.push({ inventorIds: { $contains: [idOf(filter.inventorWorkerId, 'Worker') ?? NOWHERE] } });
     if (filter?.enterpriseId) where.push({ enterprise: idOf(filter.enterpriseId, 'Enterprise') ?? NOWHERE });
     if (filter?.assignedToMe) where.push({ id: { $in: assignedTo(ctx) } });
-    return paginate(ctx.em, OperatingMethod, { $and: where }, page, { submittedAt: 'desc', id: 'desc' });
+    const field = orderBy?.field ?? OperatingMethodOrderField.SUBMITTED_AT;
+    const dir = (orderBy ? orderBy.direction === SortDirection.DESC : true) ? 'desc' : 'asc';
+    return paginate(ctx.em, OperatingMethod, { $and: where }, page, { [field]: dir, id: dir });
   }
 
   @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)
@@ -87,6 +95,20 @@ export class OperatingMethodResolver {
       const methodId = expectId(input.methodId, 'OperatingMethod', ['input', 'methodId']);
       const userIds = input.reviewerUserIds.map((id, i) => expectId(id, 'User', ['input', 'reviewerUserIds', String(i)]));
       return { method: await new MethodService(ctx.em).assignReviewers(ctx.viewer!, methodId, userIds) };
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => OperatingMethodPayload, {
+    description:
+      'ADMIN, while UNDER_REVIEW: takes an expert off the method. Not once they have reviewed it (INVALID_STATE: the review stays on record and counts for naming). ' +
+      'When the last reviewer goes the method is SUBMITTED again.',
+  })
+  async removeMethodReviewer(@Arg('input') input: RemoveMethodReviewerInput, @Ctx() ctx: Context): Promise<OperatingMethodPayload> {
+    return withUserErrors(async () => {
+      const methodId = expectId(input.methodId, 'OperatingMethod', ['input', 'methodId']);
+      const userId = expectId(input.reviewerUserId, 'User', ['input', 'reviewerUserId']);
+      return { method: await new MethodService(ctx.em).removeReviewer(methodId, userId) };
     });
   }
 
@@ -161,7 +183,7 @@ export class OperatingMethodResolver {
     return isAssignedReviewer(ctx, m.id);
   }
 
-  @FieldResolver(() => [UserSummary], { nullable: true, description: 'The assigned experts; null unless you are one of them or an admin.' })
+  @FieldResolver(() => [UserSummary], { nullable: true, description: 'The assigned experts, first assigned first (at most 20 by design); null unless you are one of them or an admin.' })
   async reviewers(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<UserSummary[] | null> {
     if (!(await canSeeReviews(ctx, m.id))) return null;
     const rows = await ctx.loaders.get(reviewersByMethod).load(m.id);
@@ -172,7 +194,10 @@ export class OperatingMethodResolver {
     });
   }
 
-  @FieldResolver(() => [ExpertReview], { nullable: true, description: 'Expert reviews (专家评审), oldest first; null unless you are an assigned reviewer or an admin.' })
+  @FieldResolver(() => [ExpertReview], {
+    nullable: true,
+    description: 'Expert reviews (专家评审), oldest first: at most 20 by design, one per assigned reviewer. Null unless you are an assigned reviewer or an admin.',
+  })
   async reviews(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<ExpertReview[] | null> {
     return (await canSeeReviews(ctx, m.id)) ? ctx.loaders.get(reviewsByMethod).load(m.id) : null;
   }
@@ -182,12 +207,18 @@ export class OperatingMethodResolver {
     return (await canSeeReviews(ctx, m.id)) ? ctx.loaders.get(reviewSummaryByMethod).load(m.id) : null;
   }
 
-  @FieldResolver(() => [MethodAdoption], { description: 'Enterprises that took it up (推广应用), oldest first.' })
-  async adoptions(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<MethodAdoption[]> {
-    return ctx.loaders.get(adoptionsByMethod).load(m.id);
+  @FieldResolver(() => MethodAdoptionConnection, { description: 'Enterprises that took it up (推广应用), earliest adoption first unless ordered otherwise. As visible as the method.' })
+  async adoptions(
+    @Root() m: OperatingMethod,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => MethodAdoptionOrder, { nullable: true, description: 'The order; earliest adoption first when omitted.' }) orderBy: MethodAdoptionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<MethodAdoptionConnection> {
+    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+    return nestedConnection(ctx, { entity: MethodAdoption, parent: 'method' }, m.id, page, { [orderBy?.field ?? MethodAdoptionOrderField.ADOPTED_AT]: dir });
   }
 
-  @FieldResolver(() => AdoptionSummary)
+  @FieldResolver(() => AdoptionSummary, { description: 'Adoption figures over all its adoptions (public, as the method is).' })
   async adoptionSummary(@Root() m: OperatingMethod, @Ctx() ctx: Context): Promise<AdoptionSummary> {
     return ctx.loaders.get(adoptionSummaryByMethod).load(m.id);
   }

@@ -3,6 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, domainError, notFound, UserErrorCode, type UserErrorInit } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
 import { idOf } from '../common/relay.js';
+import { commonMessage, nameOf } from '../common/messages.js';
+import { labelOf } from '../common/enum-labels.js';
+import { m } from './messages.js';
 import type { Viewer } from '../context.js';
 import { Role } from '../auth/role.js';
 import { User } from '../auth/user.entity.js';
@@ -13,6 +16,7 @@ import { assertStudioManager } from '../studios/access.js';
 import { MethodStatus } from './enums.js';
 import { nextMethodStatus, type MethodAction } from './lifecycle.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
+import { ExpertReview } from './expert-review.entity.js';
 import { namesLeadInventor, namingThresholdProblems } from './naming.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
@@ -29,7 +33,8 @@ export interface SubmitMethodData {
 
 const MAX_INVENTORS = 20;
 const MAX_STEPS = 50;
-const MAX_REVIEWERS = 20;
+/** Reviewers per method, in all: an expert panel, not a crowd, so `reviewers` and `reviews` stay short lists. */
+export const MAX_REVIEWERS = 20;
 /** Studios whose work no longer counts: nothing new is submitted through them. */
 const CLOSED_STUDIOS: readonly StudioStatus[] = [StudioStatus.REJECTED, StudioStatus.REVOKED];
 
@@ -61,15 +66,15 @@ function checkMethodInput(data: SubmitMethodData) {
   const trade = check.text('trade', data.trade, { max: 100 });
   const summary = check.text('summary', data.summary, { max: 5000 });
   const expectedBenefit = check.text('expectedBenefit', data.expectedBenefit, { max: 2000 });
-  if (!data.steps.length || data.steps.length > MAX_STEPS) check.fail('steps', `A method has 1 to ${MAX_STEPS} steps`);
+  if (!data.steps.length || data.steps.length > MAX_STEPS) check.fail('steps', m('stepsCount', { max: MAX_STEPS }));
   const stepCheck = new InputCheck(['input', 'steps']); // each step's problem names its index
   const steps = data.steps.map((s, i) => stepCheck.text(String(i), s, { max: 2000 }));
   check.problems.push(...stepCheck.problems);
   const ids = data.inventorWorkerIds;
-  if (!ids.length || ids.length > MAX_INVENTORS) check.fail('inventorWorkerIds', `A method has 1 to ${MAX_INVENTORS} inventors`);
-  const inventorIds = ids.slice(0, MAX_INVENTORS).map((id, i) => idOf(id, 'Worker') ?? (check.fail(['inventorWorkerIds', String(i)], `inventorWorkerIds.${i} is not a Worker ID`), ''));
+  if (!ids.length || ids.length > MAX_INVENTORS) check.fail('inventorWorkerIds', m('inventorsCount', { max: MAX_INVENTORS }));
+  const inventorIds = ids.slice(0, MAX_INVENTORS).map((id, i) => idOf(id, 'Worker') ?? (check.fail(['inventorWorkerIds', String(i)], commonMessage('notAnId', { field: `inventorWorkerIds.${i}`, type: nameOf('Worker') })), ''));
   inventorIds.forEach((id, i) => {
-    if (id && inventorIds.indexOf(id) !== i) check.fail(['inventorWorkerIds', String(i)], 'This inventor is listed twice');
+    if (id && inventorIds.indexOf(id) !== i) check.fail(['inventorWorkerIds', String(i)], m('inventorTwice'));
   });
   check.throwIfAny();
   return { proposedName, trade, summary, steps, expectedBenefit, inventorIds };
@@ -77,16 +82,16 @@ function checkMethodInput(data: SubmitMethodData) {
 
 /** Why this user may not review the method, or null: not found, not a REVIEWER, or a conflict of interest. */
 function reviewerProblem(method: OperatingMethod, user: User | undefined, field: string[]): UserErrorInit | null {
-  if (!user) return { code: UserErrorCode.NOT_FOUND, message: 'User not found', field };
+  if (!user) return { code: UserErrorCode.NOT_FOUND, message: commonMessage('notFound', { what: nameOf('User') }), field };
   if (!user.roles.includes(Role.REVIEWER) || user.disabled) {
-    return { code: UserErrorCode.NOT_ELIGIBLE, message: `${user.displayName} does not hold the REVIEWER role${user.disabled ? ' (disabled)' : ''}`, field };
+    return { code: UserErrorCode.NOT_ELIGIBLE, message: m(user.disabled ? 'reviewerDisabled' : 'notReviewerRole', { name: user.displayName }), field };
   }
   if (user.id === method.submittedBy.id) {
-    return { code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} submitted this method and may not review it`, field };
+    return { code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('submitterMayNotReview', { name: user.displayName }), field };
   }
   const enterpriseId = user.worker?.getEntity().enterprise.id;
   if (enterpriseId && method.enterpriseIds.includes(enterpriseId)) {
-    return { code: UserErrorCode.CONFLICT_OF_INTEREST, message: `${user.displayName} works for an enterprise of this method’s inventors or studio`, field };
+    return { code: UserErrorCode.CONFLICT_OF_INTEREST, message: m('reviewerEnterpriseConflict', { name: user.displayName }), field };
   }
   return null;
 }
@@ -103,12 +108,12 @@ export class MethodService {
       const { proposedName, trade, summary, steps, expectedBenefit, inventorIds } = checkMethodInput(data);
       if (data.studioId && !studio) throw notFound('Studio', ['input', 'studioId']);
       if (studio && CLOSED_STUDIOS.includes(studio.status)) {
-        throw domainError(UserErrorCode.INVALID_STATE, `The studio is ${studio.status}; methods cannot be submitted through it`, ['input', 'studioId']);
+        throw domainError(UserErrorCode.INVALID_STATE, m('studioClosed', { status: labelOf('StudioStatus', studio.status) }), ['input', 'studioId']);
       }
       const workers = new Map((await tx.find(Worker, { id: { $in: inventorIds } })).map((w) => [w.id, w]));
       const missing: UserErrorInit[] = [];
       inventorIds.forEach((id, i) => {
-        if (!workers.has(id)) missing.push({ code: UserErrorCode.NOT_FOUND, message: 'Worker not found', field: ['input', 'inventorWorkerIds', String(i)] });
+        if (!workers.has(id)) missing.push({ code: UserErrorCode.NOT_FOUND, message: commonMessage('notFound', { what: nameOf('Worker') }), field: ['input', 'inventorWorkerIds', String(i)] });
       });
       if (missing.length) throw new DomainError(missing);
       const inventors = inventorIds.map((id) => workers.get(id)!);
@@ -132,7 +137,7 @@ export class MethodService {
    */
   async assignReviewers(viewer: Viewer, methodId: string, userIds: string[]): Promise<OperatingMethod> {
     const check = new InputCheck();
-    if (!userIds.length || userIds.length > MAX_REVIEWERS) check.fail('reviewerUserIds', `Assign 1 to ${MAX_REVIEWERS} reviewers at a time`);
+    if (!userIds.length || userIds.length > MAX_REVIEWERS) check.fail('reviewerUserIds', m('reviewersCount', { max: MAX_REVIEWERS }));
     check.throwIfAny();
     return this.em.transactional(async (tx) => {
       const method = await lockMethod(tx, methodId);
@@ -141,10 +146,36 @@ export class MethodService {
       const problems = userIds.map((id, i) => reviewerProblem(method, users.get(id), ['input', 'reviewerUserIds', String(i)]));
       if (problems.some(Boolean)) throw new DomainError(problems.filter((p): p is UserErrorInit => !!p));
       const already = new Set((await tx.find(MethodReviewer, { method }, { fields: ['reviewer'] })).map((r) => r.reviewer.id));
+      const adding = [...new Set(userIds)].filter((id) => !already.has(id)).length;
+      if (already.size + adding > MAX_REVIEWERS) {
+        throw domainError(UserErrorCode.INVALID_INPUT, m('reviewersTotal', { max: MAX_REVIEWERS, assigned: already.size, adding }), ['input', 'reviewerUserIds']);
+      }
       for (const id of new Set(userIds)) {
         if (!already.has(id)) tx.create(MethodReviewer, { method, reviewer: id, assignedBy: viewer.id } as never);
       }
       method.status = to;
+      await tx.flush();
+      return method;
+    });
+  }
+
+  /**
+   * ADMIN, while UNDER_REVIEW: takes an expert off the method (a wrong assignment, a conflict found
+   * late). Not once they have reviewed it: a given review stays on record, and naming counts it.
+   * When the last reviewer goes the method is SUBMITTED again, waiting for reviewers.
+   */
+  async removeReviewer(methodId: string, userId: string): Promise<OperatingMethod> {
+    return this.em.transactional(async (tx) => {
+      const method = await lockMethod(tx, methodId);
+      advance(method, 'removeReviewer');
+      const assignment = await tx.findOne(MethodReviewer, { method, reviewer: userId }, { populate: ['reviewer'] });
+      if (!assignment) throw domainError(UserErrorCode.NOT_FOUND, m('notAReviewerOfMethod'), ['input', 'reviewerUserId']);
+      if (await tx.count(ExpertReview, { method, reviewer: userId })) {
+        throw domainError(UserErrorCode.INVALID_STATE, m('reviewerHasReviewed', { name: assignment.reviewer.getEntity().displayName }), ['input', 'reviewerUserId']);
+      }
+      const remaining = (await tx.count(MethodReviewer, { method })) - 1;
+      tx.remove(assignment);
+      if (remaining === 0) method.status = MethodStatus.SUBMITTED;
       await tx.flush();
       return method;
     });
@@ -168,9 +199,9 @@ export class MethodService {
         if (officialName) {
           const lead = await tx.findOneOrFail(Worker, { id: method.inventorIds[0]! });
           if (!namesLeadInventor(officialName, lead.name)) {
-            check.fail('officialName', `The official name must contain the lead inventor’s name, ${lead.name} (e.g. ${lead.name}${method.proposedName})`);
+            check.fail('officialName', m('officialNameLead', { lead: lead.name, example: `${lead.name}${method.proposedName}` }));
           } else if (await tx.count(OperatingMethod, { officialName, id: { $ne: method.id } })) {
-            check.fail('officialName', `Another method is already named ${officialName}`, UserErrorCode.ALREADY_EXISTS);
+            check.fail('officialName', m('officialNameTaken', { name: officialName }), UserErrorCode.ALREADY_EXISTS);
           }
         }
         check.throwIfAny();
@@ -181,7 +212,7 @@ export class MethodService {
     } catch (err) {
       // Two admins naming two methods alike at the same moment: the unique index decides.
       if (err instanceof UniqueConstraintViolationException) {
-        throw domainError(UserErrorCode.ALREADY_EXISTS, `Another method is already named ${officialNameRaw.trim()}`, ['input', 'officialName']);
+        throw domainError(UserErrorCode.ALREADY_EXISTS, m('officialNameTaken', { name: officialNameRaw.trim() }), ['input', 'officialName']);
       }
       throw err;
     }

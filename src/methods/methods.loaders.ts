@@ -4,7 +4,6 @@ import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loader
 import { MethodStatus } from './enums.js';
 import { meanTotal, namingThresholdProblems } from './naming.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
-import { MethodAdoption } from './method-adoption.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
@@ -12,7 +11,6 @@ export const methodById = byIdLoader(OperatingMethod);
 export const reviewersByMethod = childrenLoader(MethodReviewer, 'method', { assignedAt: 'asc', id: 'asc' });
 export const reviewsByMethod = childrenLoader(ExpertReview, 'method', { submittedAt: 'asc', id: 'asc' });
 export const revisionsByReview = childrenLoader(ExpertReviewRevision, 'review', { replacedAt: 'asc', id: 'asc' });
-export const adoptionsByMethod = childrenLoader(MethodAdoption, 'method', { adoptedAt: 'asc', id: 'asc' });
 /** Every method of a studio, newest first; callers apply visibility. */
 export const methodsByStudio = childrenLoader(OperatingMethod, 'studio', { submittedAt: 'desc', id: 'desc' });
 

@@ -1,5 +1,6 @@
 import { fraction, roundHalfUp } from '../scoring/decimal.js';
 import { MAX_SUBSCORE, MIN_MEAN_TOTAL, MIN_REVIEWS } from './enums.js';
+import { m } from './messages.js';
 
 /** The four sub-scores of an expert review, each 0–25; the field names are the input's. */
 export const SUBSCORES = ['innovation', 'practicality', 'benefit', 'promotability'] as const;
@@ -33,14 +34,11 @@ export function meanTotal(sum: number, count: number): number {
  */
 export function namingThresholdProblems(reviewCount: number, totalSum: number): string[] {
   const problems: string[] = [];
-  if (reviewCount < MIN_REVIEWS) problems.push(`Naming needs at least ${MIN_REVIEWS} expert reviews; the method has ${reviewCount}`);
+  if (reviewCount < MIN_REVIEWS) problems.push(m('tooFewReviews', { min: MIN_REVIEWS, reviews: reviewCount }));
   if (reviewCount > 0 && totalSum < MIN_MEAN_TOTAL * reviewCount) {
     // The rounded mean may read 75.00 just under the line, so the sentence also gives the exact sums.
     const mean = meanTotal(totalSum, reviewCount).toFixed(2);
-    problems.push(
-      `Naming needs a mean review total of at least ${MIN_MEAN_TOTAL}; the method's is ${mean} ` +
-        `(rounded half up; its ${reviewCount} reviews total ${totalSum}, ${MIN_MEAN_TOTAL * reviewCount} needed)`,
-    );
+    problems.push(m('meanTooLow', { min: MIN_MEAN_TOTAL, mean, reviews: reviewCount, sum: totalSum, needed: MIN_MEAN_TOTAL * reviewCount }));
   }
   return problems;
 }

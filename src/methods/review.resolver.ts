@@ -28,12 +28,12 @@ export class ExpertReviewResolver {
     return (await ctx.loaders.get(userById).load(r.reviewer.id))?.displayName ?? '';
   }
 
-  @FieldResolver(() => OperatingMethod)
+  @FieldResolver(() => OperatingMethod, { description: 'The method reviewed.' })
   async method(@Root() r: ExpertReview, @Ctx() ctx: Context): Promise<OperatingMethod> {
     return (await ctx.loaders.get(methodById).load(r.method.id))!;
   }
 
-  @FieldResolver(() => [ExpertReviewRevision], { description: 'Earlier versions this review replaced, oldest first.' })
+  @FieldResolver(() => [ExpertReviewRevision], { description: 'Earlier versions this review replaced, oldest first. Bounded in practice: corrections are possible only while the method is UNDER_REVIEW.' })
   async revisions(@Root() r: ExpertReview, @Ctx() ctx: Context): Promise<ExpertReviewRevision[]> {
     return ctx.loaders.get(revisionsByReview).load(r.id);
   }

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, forbidden, UserErrorCode } from '../common/errors.js';
 import { InputCheck } from '../common/validate.js';
+import { commonMessage } from '../common/messages.js';
+import { MAX_SUBSCORE } from './enums.js';
+import { m } from './messages.js';
 import type { Viewer } from '../context.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
@@ -26,15 +29,15 @@ export class ReviewService {
     return this.em.transactional(async (tx) => {
       const method = await lockMethod(tx, data.methodId);
       // Assignment before input: someone not on the method learns nothing about their input.
-      if (!(await tx.count(MethodReviewer, { method, reviewer: viewer.id }))) throw forbidden('You are not an assigned reviewer of this method');
+      if (!(await tx.count(MethodReviewer, { method, reviewer: viewer.id }))) throw forbidden(m('notAssignedReviewer'));
       const check = new InputCheck();
-      for (const k of badSubscores(data)) check.fail(k, `${k} must be a whole number from 0 to 25`);
+      for (const k of badSubscores(data)) check.fail(k, commonMessage('wholeNumber', { field: k, min: 0, max: MAX_SUBSCORE }));
       const comment = check.text('comment', data.comment, { max: 2000 });
       check.throwIfAny();
       advance(method, 'review');
       const enterpriseId = await enterpriseOfWorker(tx, viewer.workerId);
       if (enterpriseId && method.enterpriseIds.includes(enterpriseId)) {
-        throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, 'You may not review a method from your own enterprise', ['input', 'methodId']);
+        throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('ownEnterprise'), ['input', 'methodId']);
       }
       const values = { ...Object.fromEntries(SUBSCORES.map((k) => [k, data[k]])), total: reviewTotal(data), comment, recommend: data.recommend };
       const existing = await tx.findOne(ExpertReview, { method, reviewer: viewer.id });

@@ -120,6 +120,7 @@ export const MUTATIONS: Record<string, Rule> = {
   // Advanced operating methods (先进操作法)
   submitOperatingMethod: { module: 'Operating methods', who: [STUDIO_MANAGER], owner: 'studio (when one is given): its manager (or an ADMIN)' },
   assignMethodReviewers: { module: 'Operating methods', who: [ADMIN] },
+  removeMethodReviewer: { module: 'Operating methods', who: [ADMIN] },
   reviewOperatingMethod: { module: 'Operating methods', who: [REVIEWER], notForAdmin: true, owner: 'a REVIEWER assigned to the method (an ADMIN is no reviewer and cannot be assigned); never one from an enterprise of its inventors or studio (userError CONFLICT_OF_INTEREST)' },
   nameOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
   rejectOperatingMethod: { module: 'Operating methods', who: [ADMIN] },
@@ -128,8 +129,12 @@ export const MUTATIONS: Record<string, Rule> = {
   createIncubationProject: { module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'a STUDIO_MANAGER only for a studio they manage' },
   advanceProject: { module: 'Incubation', who: [REVIEWER], owner: 'not the project’s own creator or studio manager, nor from the lead worker’s enterprise (CONFLICT_OF_INTEREST)' },
   addProjectPartner: projectOwner(),
+  updateProjectPartner: projectOwner(),
+  removeProjectPartner: projectOwner(),
   recordFunding: projectOwner(),
   addMilestone: projectOwner(),
+  updateProjectMilestone: projectOwner(),
+  removeProjectMilestone: projectOwner(),
   completeMilestone: projectOwner(),
   // Showcase (ownership tested in test/showcase)
   createExhibition: { module: 'Showcase', who: ORGANIZERS },

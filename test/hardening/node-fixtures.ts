@@ -42,7 +42,7 @@ export async function innovationObjects(t: TestServer, u: { admin: Account; orga
   ids.funding = (await m(u.studioManager.token, 'recordFunding', {
     projectId: project, amount: '50000.00', receivedAt: '2026-01-10T00:00:00.000Z', source: '市总工会', sourceKind: 'GOVERNMENT',
   }, 'funding { id }')).funding.id;
-  ids.gate = (await m(u.reviewer.token, 'advanceProject', { projectId: project, gateDecision: { decision: 'HOLD', score: 70, comment: '再打磨' } }, 'project { gateHistory { id } }')).project.gateHistory[0].id;
+  ids.gate = (await m(u.reviewer.token, 'advanceProject', { projectId: project, gateDecision: { decision: 'HOLD', score: 70, comment: '再打磨' } }, 'gateDecision { id }')).gateDecision.id;
 
   // Operating methods: one under review (private), one named (public) with an adoption.
   const others = [await t.user([Role.REVIEWER]), await t.user([Role.REVIEWER])];

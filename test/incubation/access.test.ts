@@ -82,9 +82,9 @@ describe('who may run and judge a project', () => {
 
     const m = await must(t, w.manager.token, 'addMilestone', { projectId, title: '中试' }, 'milestone { id }');
     expect(errorCode((await call(t, w.otherManager.token, 'completeMilestone', { milestoneId: m.milestone.id }, 'milestone { id }')).res)).toBe('FORBIDDEN');
-    const p = ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { partners { name } milestones { title completedAt } } }', { id: projectId }));
-    expect(p.incubationProject.partners.map((x: any) => x.name)).toEqual(['甲公司', '乙公司', '丙公司']);
-    expect(p.incubationProject.milestones).toEqual([{ title: '中试', completedAt: null }]);
+    const p = ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { partners { nodes { name } } milestones { nodes { title completedAt } } } }', { id: projectId }));
+    expect(p.incubationProject.partners.nodes.map((x: any) => x.name)).toEqual(['甲公司', '乙公司', '丙公司']);
+    expect(p.incubationProject.milestones.nodes).toEqual([{ title: '中试', completedAt: null }]);
   });
 
   it('gate decisions: REVIEWER or ADMIN only', async () => {
@@ -92,15 +92,15 @@ describe('who may run and judge a project', () => {
     for (const token of [w.manager.token, w.organizer.token]) {
       expect(errorCode((await call(t, token, 'advanceProject', gate(projectId, 'HOLD'), 'project { id }')).res)).toBe('FORBIDDEN');
     }
-    const p = ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { stage gateHistory { id } } }', { id: projectId }, w.admin.token));
-    expect(p.incubationProject).toEqual({ stage: 'IDEA', gateHistory: [] });
+    const p = ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { stage gateHistory { totalCount nodes { id } } } }', { id: projectId }, w.admin.token));
+    expect(p.incubationProject).toEqual({ stage: 'IDEA', gateHistory: { totalCount: 0, nodes: [] } });
   });
 
   it('funding and gate history are shown to owners, reviewers and admins; the rest of the project to everyone', async () => {
     const f = await must(t, w.manager.token, 'recordFunding', { projectId, sourceKind: 'UNION', source: '市总工会', amount: '8000.00', receivedAt: '2026-02-01T00:00:00Z' }, 'funding { id }');
     await must(t, w.reviewer.token, 'advanceProject', gate(projectId, 'HOLD', '补充材料'), 'project { id }');
     const q = `query($id: ID!, $f: ID!) {
-      incubationProject(id: $id) { title funding { amount source recordedBy { id } } fundingTotal gateHistory { decision } leadWorker { id } viewerCanManage }
+      incubationProject(id: $id) { title funding { nodes { amount source recordedBy { id } } } fundingTotal gateHistory { nodes { decision } } leadWorker { id } viewerCanManage }
       node(id: $f) { id }
     }`;
     const read = async (token: string | null) => ok(await t.gql(q, { id: projectId, f: f.funding.id }, token));
@@ -112,10 +112,10 @@ describe('who may run and judge a project', () => {
     expect(stranger.node).toBeNull();
     for (const token of [w.manager.token, w.organizer.token, w.reviewer.token, w.admin.token]) {
       const r = await read(token);
-      expect(r.incubationProject).toMatchObject({ funding: [{ amount: '8000.00', source: '市总工会' }], fundingTotal: '8000.00', gateHistory: [{ decision: 'HOLD' }] });
+      expect(r.incubationProject).toMatchObject({ funding: { nodes: [{ amount: '8000.00', source: '市总工会' }] }, fundingTotal: '8000.00', gateHistory: { nodes: [{ decision: 'HOLD' }] } });
       expect(r.node).toEqual({ id: f.funding.id });
     }
-    expect((await read(w.manager.token)).incubationProject.funding[0].recordedBy.id).toBe(w.manager.globalId);
+    expect((await read(w.manager.token)).incubationProject.funding.nodes[0].recordedBy.id).toBe(w.manager.globalId);
     expect((await read(w.reviewer.token)).incubationProject.viewerCanManage).toBe(false);
   });
 });

@@ -14,8 +14,9 @@ const fund = (projectId: string, amount: unknown, over: Record<string, unknown> 
 });
 
 async function money(id: string): Promise<{ funding: { amount: string }[]; fundingTotal: string }> {
-  return ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { funding { amount sourceKind source receivedAt } fundingTotal } }', { id }, w.manager.token))
+  const p = ok(await t.gql('query($id: ID!) { incubationProject(id: $id) { funding(first: 100) { nodes { amount sourceKind source receivedAt } } fundingTotal } }', { id }, w.manager.token))
     .incubationProject;
+  return { ...p, funding: p.funding.nodes };
 }
 
 describe('funding in exact yuan', () => {

@@ -11,21 +11,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const PROJECT = `id stage nextGate terminationReason
-  gateHistory { decision fromStage toStage score comment at decidedBy { id displayName } }`;
+  gateHistory(first: 100) { nodes { decision fromStage toStage score comment at decidedBy { id displayName } } }`;
 
 async function project(id: string, token: string | null = w.reviewer.token): Promise<any> {
-  return ok(await t.gql(`query($id: ID!) { incubationProject(id: $id) { ${PROJECT} } }`, { id }, token)).incubationProject;
+  const p = ok(await t.gql(`query($id: ID!) { incubationProject(id: $id) { ${PROJECT} } }`, { id }, token)).incubationProject;
+  return { ...p, gateHistory: p.gateHistory && p.gateHistory.nodes };
 }
 
 describe('stage gates through GraphQL', () => {
   it('walks IDEA → INCUBATING → PILOT → GRADUATED, each gate refused until its requirement is met, with the whole history kept', async () => {
     const id = await createProject(t, w);
-    expect(await project(id)).toMatchObject({ stage: 'IDEA', nextGate: expect.stringContaining('partner'), gateHistory: [] });
+    expect(await project(id)).toMatchObject({ stage: 'IDEA', nextGate: '进入“孵化”阶段需要至少一个合作方（addProjectPartner）', gateHistory: [] });
 
     // IDEA gate: a partner.
     let r = await call(t, w.reviewer.token, 'advanceProject', gate(id, 'PASS'), 'project { stage }');
     expect(r.payload).toMatchObject({ project: null, userErrors: [{ code: 'NOT_ELIGIBLE', field: ['input', 'gateDecision', 'decision'] }] });
-    expect(r.payload.userErrors[0].message).toContain('partner');
+    expect(r.payload.userErrors[0].message).toBe('通过“创意”阶段评审需要至少一个合作方（addProjectPartner）');
     await must(t, w.manager.token, 'addProjectPartner', { projectId: id, kind: 'UNION', name: '市总工会', contribution: '场地与资金' }, 'partner { id kind }');
     r = await call(t, w.reviewer.token, 'advanceProject', gate(id, 'PASS', '有合作方'), 'project { stage } gateDecision { fromStage toStage }');
     expect(r.payload).toMatchObject({ project: { stage: 'INCUBATING' }, gateDecision: { fromStage: 'IDEA', toStage: 'INCUBATING' }, userErrors: [] });
@@ -38,7 +39,7 @@ describe('stage gates through GraphQL', () => {
     const m = await must(t, w.manager.token, 'addMilestone', { projectId: id, title: '样机', dueAt: '2026-09-01T00:00:00.000Z' }, 'milestone { id completedAt }');
     r = await call(t, w.reviewer.token, 'advanceProject', gate(id, 'PASS'), 'project { stage }');
     expect(r.payload.userErrors).toMatchObject([{ code: 'NOT_ELIGIBLE' }]);
-    expect(r.payload.userErrors[0].message).toContain('completed milestone');
+    expect(r.payload.userErrors[0].message).toContain('已完成的里程碑');
     const done = await must(t, w.manager.token, 'completeMilestone', { milestoneId: m.milestone.id, note: '样机完成' }, 'milestone { completedAt completionNote }');
     expect(done.milestone).toMatchObject({ completedAt: expect.any(String), completionNote: '样机完成' });
     const again = await call(t, w.manager.token, 'completeMilestone', { milestoneId: m.milestone.id }, 'milestone { id }');
@@ -49,7 +50,7 @@ describe('stage gates through GraphQL', () => {
     // PILOT gate: recorded funding.
     r = await call(t, w.admin.token, 'advanceProject', gate(id, 'PASS'), 'project { stage }');
     expect(r.payload.userErrors).toMatchObject([{ code: 'NOT_ELIGIBLE' }]);
-    expect(r.payload.userErrors[0].message).toContain('funding');
+    expect(r.payload.userErrors[0].message).toContain('已登记的资金');
     await must(t, w.manager.token, 'recordFunding', { projectId: id, sourceKind: 'FINANCIAL_INSTITUTION', source: '某银行', amount: '200000.00', receivedAt: '2026-03-01T00:00:00.000Z' }, 'funding { id }');
     r = await call(t, w.admin.token, 'advanceProject', gate(id, 'PASS', '转化成功', 92), 'project { stage nextGate }');
     expect(r.payload).toMatchObject({ project: { stage: 'GRADUATED', nextGate: null }, userErrors: [] });

@@ -1,4 +1,5 @@
 import { UserErrorCode } from '../../src/common/errors';
+import { withLocale } from '../../src/common/i18n';
 import { GateVerdict as V, ProjectStage as S } from '../../src/incubation/enums';
 import { twoDecimals } from '../../src/incubation/money';
 import { decideGate, GATES, isFinal, nextGateNeeds, type GateFacts } from '../../src/incubation/gates';
@@ -24,7 +25,7 @@ describe('incubation stage gates (pure)', () => {
     [S.INCUBATING, { ...all, completedMilestones: 0 }, 'completed milestone'],
     [S.PILOT, { ...all, fundingRecords: 0 }, 'funding'],
   ])('PASS from %s is refused without its requirement, naming it', (stage, facts, word) => {
-    const out = decideGate(stage, V.PASS, facts, 'ok');
+    const out = withLocale('en', () => decideGate(stage, V.PASS, facts, 'ok'));
     expect(out).toMatchObject({ ok: false, code: UserErrorCode.NOT_ELIGIBLE });
     expect(!out.ok && out.message).toContain(word);
   });
@@ -57,7 +58,8 @@ describe('incubation stage gates (pure)', () => {
   it('every open stage has a gate, and gates only move forward', () => {
     const order = [S.IDEA, S.INCUBATING, S.PILOT, S.GRADUATED];
     for (const [from, gate] of Object.entries(GATES)) expect(order.indexOf(gate.next)).toBe(order.indexOf(from as S) + 1);
-    expect(nextGateNeeds(S.IDEA)).toContain('partner');
+    expect(withLocale('en', () => nextGateNeeds(S.IDEA))).toBe('Incubating: at least one partner (addProjectPartner)');
+    expect(nextGateNeeds(S.IDEA)).toBe('进入“孵化”阶段需要至少一个合作方（addProjectPartner）');
   });
 });
 

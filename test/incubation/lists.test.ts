@@ -89,6 +89,29 @@ describe('incubationProjects: filters and keyset pages', () => {
     expect((await allPages({}, 3)).titles).toEqual(['N1 无工作室项目', 'B2 节水工艺', 'B1 光伏清洗', 'A4 余热回收', 'A3 视觉检测', 'A2 数控改造', 'A1 焊接机器人']);
   });
 
+  it('orders by title, stage and dates, both ways, continuing on later pages', async () => {
+    const q = `query($after: String, $orderBy: IncubationProjectOrder) { incubationProjects(first: 3, after: $after, orderBy: $orderBy) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { title stage } } }`;
+    const every = async (orderBy: Record<string, unknown>) => {
+      const out: { title: string; stage: string }[] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 5; guard++) {
+        const page: any = ok(await t.gql(q, { after, orderBy })).incubationProjects;
+        expect(page.totalCount).toBe(7);
+        out.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) return out;
+        after = page.pageInfo.endCursor;
+      }
+      throw new Error('did not end');
+    };
+    const byTitle = ['A1 焊接机器人', 'A2 数控改造', 'A3 视觉检测', 'A4 余热回收', 'B1 光伏清洗', 'B2 节水工艺', 'N1 无工作室项目'];
+    expect((await every({ field: 'TITLE' })).map((p) => p.title)).toEqual(byTitle);
+    expect((await every({ field: 'TITLE', direction: 'DESC' })).map((p) => p.title)).toEqual([...byTitle].reverse());
+    expect((await every({ field: 'CREATED_AT' })).map((p) => p.title)).toEqual(byTitle); // created in this order
+    expect((await every({ field: 'STAGE' })).map((p) => p.stage)).toEqual(['IDEA', 'IDEA', 'IDEA', 'IDEA', 'IDEA', 'INCUBATING', 'INCUBATING']);
+    expect((await every({ field: 'STAGE', direction: 'DESC' })).map((p) => p.stage)).toEqual(['INCUBATING', 'INCUBATING', 'IDEA', 'IDEA', 'IDEA', 'IDEA', 'IDEA']);
+  });
+
   it('pages backwards with last/before, and refuses bad cursors, sizes and studio IDs as client errors', async () => {
     const first: any = ok(await t.gql(LIST, { first: 4, filter: { studioId: w.studioId } })).incubationProjects;
     const back: any = ok(await t.gql(LIST, { last: 2, before: first.pageInfo.endCursor, filter: { studioId: w.studioId } })).incubationProjects;
@@ -132,8 +155,8 @@ describe('Studio.projects and node(id:)', () => {
     const q = `query($first: Int, $last: Int) { incubationProjects(first: $first, last: $last) { totalCount edges { node {
       title stage nextGate leadWorkerName leadWorker { name } enterprise { name } viewerCanManage
       studio { id name projects(first: 3) { totalCount nodes { id title } } }
-      partners { kind name project { id } } milestones { title } funding { amount source } fundingTotal
-      gateHistory { decision decidedBy { displayName } }
+      partners(first: 5) { totalCount nodes { kind name project { id } } } milestones { nodes { title } } funding { nodes { amount source } } fundingTotal
+      gateHistory { nodes { decision decidedBy { displayName } } }
     } } } }`;
     const run = async (vars: Record<string, number>, token = w.admin.token) => {
       let data: any;
@@ -145,7 +168,7 @@ describe('Studio.projects and node(id:)', () => {
     // The two oldest (A1, A2) already have every kind of child: partners, a milestone, funding, a gate decision.
     await run({ last: 2 }); // warm-up
     const small = await run({ last: 2 });
-    expect(small.data.incubationProjects.edges[1].node).toMatchObject({ title: 'A1 焊接机器人', funding: [{ amount: '5000.00' }], gateHistory: [{ decision: 'PASS' }] });
+    expect(small.data.incubationProjects.edges[1].node).toMatchObject({ title: 'A1 焊接机器人', funding: { nodes: [{ amount: '5000.00' }] }, gateHistory: { nodes: [{ decision: 'PASS' }] } });
     const large = await run({ first: 7 });
     expect(large.data.incubationProjects.edges).toHaveLength(7);
     expect(large.data.incubationProjects.edges.filter((e: any) => e.node.studio).map((e: any) => e.node.studio.projects.totalCount).sort()).toEqual([2, 2, 4, 4, 4, 4]);

@@ -1,3 +1,5 @@
+import { withLocale } from '../../src/common/i18n';
+import { labelOf } from '../../src/common/enum-labels';
 import { MethodStatus as S } from '../../src/methods/enums';
 import { badSubscores, meanTotal, namesLeadInventor, namingThresholdProblems, reviewTotal } from '../../src/methods/naming';
 import { METHOD_LIFECYCLE, nextMethodStatus, reachableFrom, type MethodAction } from '../../src/methods/lifecycle';
@@ -10,6 +12,7 @@ describe('method lifecycle', () => {
     [S.SUBMITTED, 'assignReviewers', S.UNDER_REVIEW],
     [S.UNDER_REVIEW, 'assignReviewers', S.UNDER_REVIEW],
     [S.UNDER_REVIEW, 'review', S.UNDER_REVIEW],
+    [S.UNDER_REVIEW, 'removeReviewer', S.UNDER_REVIEW],
     [S.UNDER_REVIEW, 'name', S.NAMED],
     [S.SUBMITTED, 'reject', S.REJECTED],
     [S.UNDER_REVIEW, 'reject', S.REJECTED],
@@ -33,7 +36,9 @@ describe('method lifecycle', () => {
   ] as const)('refuses %s --%s-- with a sentence naming the state', (from, action) => {
     const r = nextMethodStatus(from, action);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toContain(from);
+    expect(!r.ok && r.message).toContain(`操作法当前为“${labelOf('MethodStatus', from)}”`);
+    // English on request, naming the state by its English label.
+    expect(withLocale('en', () => nextMethodStatus(from, action))).toMatchObject({ ok: false, message: expect.stringContaining(`while the method is ${withLocale('en', () => labelOf('MethodStatus', from))}`) });
   });
 
   it('REJECTED is final and NAMED only ever stays NAMED', () => {
@@ -61,7 +66,7 @@ describe('naming rules', () => {
     expect(badSubscores({ innovation: 1.5, practicality: 25, benefit: 3 })).toEqual(['innovation', 'promotability']);
   });
 
-  it('needs at least 3 reviews and a mean total of at least 75, naming each unmet rule', () => {
+  it('needs at least 3 reviews and a mean total of at least 75, naming each unmet rule', () => withLocale('en', () => {
     expect(namingThresholdProblems(3, 225)).toEqual([]);
     expect(namingThresholdProblems(5, 498)).toEqual([]);
     expect(namingThresholdProblems(2, 180)).toEqual([expect.stringMatching(/at least 3 expert reviews; the method has 2/)]);
@@ -72,6 +77,10 @@ describe('naming rules', () => {
     expect(namingThresholdProblems(200, 15_000)).toEqual([]);
     expect(namingThresholdProblems(1, 40)).toHaveLength(2);
     expect(namingThresholdProblems(0, 0)).toHaveLength(1);
+  }));
+
+  it('says the threshold in Chinese by default', () => {
+    expect(namingThresholdProblems(3, 224)).toEqual(['命名要求专家评审平均总分不低于 75，本操作法为 74.67（四舍五入；3 份评审合计 224 分，需 225 分）']);
   });
 
   it('rounds the mean half up to two decimals, exactly', () => {

@@ -89,7 +89,7 @@ describe('reviewOperatingMethod', () => {
     const id = await methodUnderReview(t, w);
     await reject(t, id, '不具备推广价值', w.admin.token);
     expect((await review(t, { methodId: id, ...scores([20, 20, 20, 20]) }, w.reviewers[0]!.token)).userErrors).toEqual([
-      expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('REJECTED') }),
+      expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('“未通过”') }),
     ]);
   });
 });
@@ -114,11 +114,11 @@ describe('nameOperatingMethod', () => {
   it('refuses with fewer than 3 reviews, and with a mean total under 75, saying which', async () => {
     const two = await methodReviewed(t, w, [[25, 25, 25, 25], [25, 25, 25, 25]]);
     const tooFew = await nameIt(t, two, `${w.lead.name}法甲`, w.admin.token);
-    expect(tooFew.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/at least 3 expert reviews; the method has 2/) })]);
+    expect(tooFew.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: '命名至少需要 3 份专家评审，目前只有 2 份' })]);
     const low = await methodReviewed(t, w, [[19, 19, 19, 18], [19, 19, 19, 18], [19, 19, 19, 17]]); // 75, 75, 74 → 74.66
     const weak = await nameIt(t, low, `${w.lead.name}法乙`, w.admin.token);
     // Shown rounded half up (74.666… → 74.67), refused by the exact check 224 < 75 × 3.
-    expect(weak.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/mean review total of at least 75; the method's is 74\.67 .*224.*225/) })]);
+    expect(weak.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/平均总分不低于 75，本操作法为 74\.67（.*224.*225/) })]);
     const SUMMARY = `query($id: ID!) { operatingMethod(id: $id) { reviewSummary { reviews meanTotal recommending meetsNamingThreshold } } }`;
     expect(ok(await t.gql(SUMMARY, { id: low }, w.admin.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 74.67, recommending: 3, meetsNamingThreshold: false });
     // A correction lifts it over the threshold.
@@ -134,7 +134,7 @@ describe('nameOperatingMethod', () => {
     const SUMMARY = `query($id: ID!) { operatingMethod(id: $id) { reviewSummary { reviews meanTotal meetsNamingThreshold } } }`;
     expect(ok(await t.gql(SUMMARY, { id }, w.admin.token)).operatingMethod.reviewSummary).toEqual({ reviews: 3, meanTotal: 71.67, meetsNamingThreshold: false });
     const refused = await nameIt(t, id, `${w.lead.name}法丙`, w.admin.token);
-    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/the method's is 71\.67 /) })]);
+    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/本操作法为 71\.67（/) })]);
   });
 
   it('wants the lead inventor’s name in a unique official name', async () => {

@@ -68,7 +68,7 @@ describe('submitOperatingMethod', () => {
     expect((await submit(t, methodInput(w, { studioId: ghostStudio }), w.manager.token)).userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'studioId'] })]);
     const revoked = await studioOf(t, w.manager, w.admin, 'REVOKE');
     expect((await submit(t, methodInput(w, { studioId: revoked.studioId }), w.manager.token)).userErrors).toEqual([
-      expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'studioId'], message: expect.stringContaining('REVOKED') }),
+      expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'studioId'], message: expect.stringContaining('“已撤销”') }),
     ]);
   });
 });
@@ -98,7 +98,7 @@ describe('assignMethodReviewers', () => {
     ]);
     const selfReviewing = await t.user([Role.STUDIO_MANAGER, Role.REVIEWER]);
     const own = (await submit(t, methodInput(w, { studioId: null }), selfReviewing.token)).method;
-    expect((await assign(t, own.id, [selfReviewing.globalId], w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', message: expect.stringContaining('submitted') })]);
+    expect((await assign(t, own.id, [selfReviewing.globalId], w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', message: expect.stringContaining('是该操作法的提交人') })]);
     // Nothing was assigned: the method is still waiting for reviewers.
     const after = ok(await t.gql(`query($id: ID!) { operatingMethod(id: $id) { status reviewers { id } } }`, { id: m.id }, w.admin.token));
     expect(after.operatingMethod).toEqual({ status: 'SUBMITTED', reviewers: [] });
@@ -114,7 +114,7 @@ describe('assignMethodReviewers', () => {
     ]);
     const res2 = await assign(t, m.id, [judge.globalId, ghost], w.admin.token);
     expect(res2.userErrors).toEqual([
-      expect.objectContaining({ code: 'NOT_ELIGIBLE', field: ['input', 'reviewerUserIds', '0'], message: expect.stringContaining('REVIEWER') }),
+      expect.objectContaining({ code: 'NOT_ELIGIBLE', field: ['input', 'reviewerUserIds', '0'], message: expect.stringContaining('不具有评审专家角色') }),
       expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'reviewerUserIds', '1'] }),
     ]);
     expect((await assign(t, m.id, [], w.admin.token)).userErrors).toEqual([expect.objectContaining({ field: ['input', 'reviewerUserIds'] })]);
@@ -133,7 +133,7 @@ describe('assignMethodReviewers', () => {
     const rejected = await reject(t, m.id, '与已命名操作法重复', w.admin.token);
     expect(rejected.method).toMatchObject({ status: 'REJECTED', rejectionReason: '与已命名操作法重复' });
     expect(rejected.method.rejectedAt).toBeTruthy();
-    expect((await assign(t, m.id, [w.reviewers[0]!.globalId], w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('REJECTED') })]);
+    expect((await assign(t, m.id, [w.reviewers[0]!.globalId], w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('“未通过”') })]);
     expect((await reject(t, m.id, 'again', w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect(uuidOf(m.id)).toMatch(/^[0-9a-f-]{36}$/);
   });

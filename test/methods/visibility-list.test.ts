@@ -149,7 +149,7 @@ describe('operatingMethods', () => {
     // The small page is the one method that has every kind of child (reviews, adoptions), so each loader runs in both.
     const q = `query($first: Int, $filter: OperatingMethodFilter) { operatingMethods(first: $first, filter: $filter) { edges { node { id inventorNames inventors { id } enterprise { id } studio { id methods { nodes { id } } }
       submittedByName viewerIsReviewer reviewers { displayName } reviews { reviewerName revisions { total } }
-      adoptions { enterprise { name } } adoptionSummary { economicBenefit } } } } }`;
+      adoptions { nodes { enterprise { name } } } adoptionSummary { economicBenefit } } } } }`;
     const small = await t.countStatements(async () => expect(ok(await t.gql(q, { first: 1, filter: { search: '高效焊接法' } }, w.admin.token)).operatingMethods.edges).toHaveLength(1));
     const large = await t.countStatements(async () => expect(ok(await t.gql(q, { first: 6 }, w.admin.token)).operatingMethods.edges).toHaveLength(6));
     expect(large).toBe(small);

@@ -18,7 +18,7 @@ export class SignOffStagePayload extends Payload {
   created?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Which stage’s score sheet to print: the chief judge, the organizer or an admin asks for a one-time link.' })
 export class CreateScoreSheetPrintLinkInput {
   @Field(() => ID, { description: 'The stage whose score sheet (评分表) to print.' }) stageId!: string;
 }
