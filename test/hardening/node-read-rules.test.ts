@@ -73,7 +73,7 @@ const cases: NodeCase[] = [
   },
   {
     type: 'ScoreRevision', id: (f) => f.ids.revision!,
-    own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions { id } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
+    own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { revisions(first: 5) { nodes { id } } } } } } }', () => []), ids: (d) => sheetMarks(d).flatMap((m: any) => m.revisions.nodes).map((r: any) => r.id), vars: (f) => ({ c: f.live.competitionId }) },
     visibleTo: [...JURY, 'judge'],
   },
   {
@@ -165,7 +165,7 @@ beforeAll(async () => {
   const judge = live.judges[0]!;
   tokens.set('judge', judge.token);
   const criterionId = live.stages[0]!.criteria[0]!.id;
-  const SUBMIT = 'score { id revisions { id } }';
+  const SUBMIT = 'score { id revisions { nodes { id } } }';
   const first = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 80 }, SUBMIT);
   const corrected = await mutate(t, judge.token, 'submitScore', 'SubmitScoreInput', { entryId: live.entries[0]!.id, criterionId, value: 85, reason: '复核更正' }, SUBMIT);
   // Entry 1 is unmarked: the chief judge (the one judge) accepts the gap.
@@ -215,7 +215,7 @@ beforeAll(async () => {
     ids: {
       official: official.official.id,
       published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks.nodes[0].id,
-      score: first.score.id, revision: corrected.score.revisions[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
+      score: first.score.id, revision: corrected.score.revisions.nodes[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
       transition: staffView.competition.transitions.nodes[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
