@@ -28,7 +28,9 @@ function leaderFor(kind: string, staff: SeedWorker[], honored: Map<string, strin
 async function honorsOf(c: SeedClient, admin: string, workers: SeedWorker[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < workers.length; i += 100) {
-    const d: any = await c.request(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Worker { id honors(first: 100) { nodes { kind } } } } }`, { ids: workers.slice(i, i + 100).map((w) => w.id) }, admin);
+    // The seed grants a worker at most a few honors; a page of 10 keeps the query within the default cost limit
+    // (100 workers × 100 honors would not be: the seed must run on the defaults a new user has).
+    const d: any = await c.request(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Worker { id honors(first: 10) { nodes { kind } } } } }`, { ids: workers.slice(i, i + 100).map((w) => w.id) }, admin);
     for (const n of d.nodes) if (n) out.set(n.id, n.honors.nodes.map((h: { kind: string }) => h.kind));
   }
   return out;
