@@ -88,6 +88,17 @@ function checkCursor(value: string, width: number, name: string): string {
   return value;
 }
 
+/**
+ * The keyset order paginate and nestedConnection take, from a list's order input (`{ field, direction }`,
+ * the field enum's values being property names): the field, then `id` in the same direction so the order
+ * is total; `fallback` (the list's default, `id` included) when no order was asked for.
+ */
+export function orderOf(order: { field: string; direction: string } | null | undefined, fallback: Record<string, 'asc' | 'desc'>): Record<string, 'asc' | 'desc'> {
+  if (!order) return fallback;
+  const dir = order.direction === 'DESC' ? 'desc' : 'asc';
+  return { [order.field]: dir, id: dir };
+}
+
 /** `%text%` for ILIKE with the user's own % and _ taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -109,13 +109,6 @@ export class GateDecisionOrder {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: DIRECTION }) direction!: SortDirection;
 }
 
-/** The property and direction paginate and nestedConnection take, from an order input (`fallback` when none). */
-export function orderOf(order: { field: string; direction: SortDirection } | null | undefined, fallback: Record<string, 'asc' | 'desc'>): Record<string, 'asc' | 'desc'> {
-  if (!order) return fallback;
-  const dir = order.direction === SortDirection.DESC ? 'desc' : 'asc';
-  return { [order.field]: dir, id: dir };
-}
-
 export const IncubationProjectConnection = Connection(IncubationProject, 'IncubationProject');
 export type IncubationProjectConnection = InstanceType<typeof IncubationProjectConnection>;
 export const ProjectPartnerConnection = Connection(ProjectPartner, 'ProjectPartner');

@@ -18,11 +18,12 @@ import { ownsProject, seesProjectInternals } from './access.js';
 import { nextGateNeeds } from './gates.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import {
-  GateDecisionConnection, GateDecisionOrder, IncubationProjectConnection, IncubationProjectOrder, orderOf, ProjectFundingConnection, ProjectFundingOrder,
+  GateDecisionConnection, GateDecisionOrder, IncubationProjectConnection, IncubationProjectOrder, ProjectFundingConnection, ProjectFundingOrder,
   ProjectMilestoneConnection, ProjectMilestoneOrder, ProjectPartnerConnection, ProjectPartnerOrder,
 } from './incubation.lists.js';
 import { fundingTotalByProject, PROJECT_ORDER, projectById } from './incubation.loaders.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
+import { orderOf } from '../common/pagination.js';
 
 async function studioManagerId(ctx: Context, project: IncubationProject): Promise<string | null> {
   return project.studio ? ((await ctx.loaders.get(studioById).load(project.studio.id))?.manager.id ?? null) : null;

@@ -12,11 +12,12 @@ import {
   IncubationProjectPayload, ProjectFundingPayload, ProjectMilestonePayload, ProjectPartnerPayload, RecordFundingInput, RemoveProjectMilestoneInput,
   RemoveProjectMilestonePayload, RemoveProjectPartnerInput, RemoveProjectPartnerPayload, UpdateProjectMilestoneInput, UpdateProjectPartnerInput,
 } from './incubation.inputs.js';
-import { IncubationProjectConnection, IncubationProjectFilter, IncubationProjectOrder, orderOf } from './incubation.lists.js';
+import { IncubationProjectConnection, IncubationProjectFilter, IncubationProjectOrder } from './incubation.lists.js';
 import { ProjectEditsService } from './project-edits.service.js';
 import { IncubationService } from './incubation.service.js';
 import { PROJECT_ORDER } from './incubation.loaders.js';
 import { ProjectPartner } from './project-parts.entity.js';
+import { orderOf } from '../common/pagination.js';
 
 /** Who may start and run projects; ownership of a given project is checked in the service. */
 const PROJECT_RUNNERS = [Role.STUDIO_MANAGER, Role.ORGANIZER];

@@ -2,8 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { ConnectionArgs } from '../common/relay.js';
 import { nestedConnection } from '../common/nested-connection.js';
-import { paginate } from '../common/pagination.js';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { orderOf, paginate } from '../common/pagination.js';
 import { isAdmin, visibleWhere } from '../methods/access.js';
 import { MethodStatus } from '../methods/enums.js';
 import { OperatingMethodConnection } from '../methods/method.inputs.js';
@@ -17,13 +16,6 @@ import {
   StudioMemberConnection, StudioMemberOrder, StudioMethodOrder, StudioMethodOrderField, StudioReportConnection, StudioReportOrder,
 } from './studio-lists.inputs.js';
 
-type Direction = 'asc' | 'desc';
-/** An order input as nestedConnection takes it; `fallback` when none is given. */
-function orderOf(order: { field: string; direction: SortDirection } | null, fallback: Record<string, Direction>): Record<string, Direction> {
-  if (!order) return fallback;
-  const dir: Direction = order.direction === SortDirection.DESC ? 'desc' : 'asc';
-  return { [order.field]: dir, id: dir };
-}
 
 /**
  * The lists on a studio. A studio is visible to the viewer when its fields are resolved (the studio

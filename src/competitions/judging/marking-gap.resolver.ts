@@ -17,7 +17,8 @@ import {
   AcceptedGap, AcceptMarkingGapInput, AcceptMarkingGapPayload, CloseStageMarkingInput, CloseStageMarkingPayload, MarkingGapAcceptanceConnection,
 } from './marking-gap.inputs.js';
 import { acceptMarkingGap, closeStageMarking } from './marking-gap.service.js';
-import { MarkingGapAcceptanceOrder, MarkingGapAcceptanceOrderField, orderOf } from './orders.js';
+import { MarkingGapAcceptanceOrder, MarkingGapAcceptanceOrderField } from './orders.js';
+import { orderOf } from '../../common/pagination.js';
 
 /** The jury's business (organizer, ADMIN, chief judge): the accepted gaps name entries and who accepted them. */
 const seesGaps = async (ctx: Context, competition: Competition) => (await juryStanding(ctx.em, ctx.viewer, competition)).jury;
@@ -92,6 +93,6 @@ export class CompetitionMarkingGapsResolver {
     @Ctx() ctx: Context,
   ): Promise<MarkingGapAcceptanceConnection | null> {
     if (!(await seesGaps(ctx, competition))) return null;
-    return paginate(ctx.em, MarkingGapAcceptance, { competition }, page, orderOf(orderBy, MarkingGapAcceptanceOrderField.ACCEPTED_AT, 'desc'));
+    return paginate(ctx.em, MarkingGapAcceptance, { competition }, page, orderOf(orderBy, { [MarkingGapAcceptanceOrderField.ACCEPTED_AT]: 'desc', id: 'desc' }));
   }
 }

@@ -7,14 +7,6 @@ import { SortDirection } from '../../registry/registry.inputs.js';
  * field enum, so a client cannot ask for an order the list has no index for.
  */
 
-type Dir = 'asc' | 'desc';
-
-/** The keyset order of a list: the field asked for (or the list's default) and `id` in the same direction. */
-export function orderOf<F extends string>(orderBy: { field: F; direction: SortDirection } | null | undefined, field: F, direction: Dir): Record<string, Dir> {
-  const dir: Dir = orderBy ? (orderBy.direction === SortDirection.DESC ? 'desc' : 'asc') : direction;
-  return { [orderBy?.field ?? field]: dir, id: dir };
-}
-
 export enum ScoreOrderField {
   UPDATED_AT = 'updatedAt',
   CREATED_AT = 'createdAt',

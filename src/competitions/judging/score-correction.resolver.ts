@@ -13,8 +13,9 @@ import { ScoreCorrectionRequest, ScoreCorrectionStatus } from './score-correctio
 import { decideScoreCorrection, requestScoreCorrection } from './score-correction.service.js';
 import { DecideScoreCorrectionInput, RequestScoreCorrectionInput, ScoreCorrectionPayload, ScoreCorrectionRequestConnection } from './score-correction.inputs.js';
 import { judgeNameFor } from './mark-names.js';
-import { orderOf, ScoreCorrectionRequestOrder, ScoreCorrectionRequestOrderField } from './orders.js';
+import { ScoreCorrectionRequestOrder, ScoreCorrectionRequestOrderField } from './orders.js';
 import { m } from './messages.js';
+import { orderOf } from '../../common/pagination.js';
 
 // A request is the jury's business (own organizer, ADMIN, chief judge) and the requesting judge's.
 registerNodeType('ScoreCorrectionRequest', async (ctx, ids) => {
@@ -93,6 +94,6 @@ export class CompetitionScoreCorrectionsResolver {
   ): Promise<ScoreCorrectionRequestConnection> {
     if (!ctx.viewer) throw unauthenticated();
     if (!(await juryStanding(ctx.em, ctx.viewer, competition)).jury) throw forbidden(m('onlyJurySeesCorrections'));
-    return paginate(ctx.em, ScoreCorrectionRequest, { competition, ...(status ? { status } : {}) }, page, orderOf(orderBy, ScoreCorrectionRequestOrderField.REQUESTED_AT, 'asc'));
+    return paginate(ctx.em, ScoreCorrectionRequest, { competition, ...(status ? { status } : {}) }, page, orderOf(orderBy, { [ScoreCorrectionRequestOrderField.REQUESTED_AT]: 'asc', id: 'asc' }));
   }
 }

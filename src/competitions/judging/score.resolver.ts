@@ -25,8 +25,9 @@ import { markHidesEntry, hidesEntryOfMark } from '../marking/anonymity.js';
 import { codeOfEntryInStage } from '../marking/marking.loaders.js';
 import { MARKING_ID_TYPE, markingIdOf, NIL_UUID } from '../marking/marking-id.js';
 import { ScoreConnection, ScoreRevisionConnection, ScoreSheet, SubmitScoreInput, SubmitScorePayload } from './score.inputs.js';
-import { orderOf, ScoreOrder, ScoreOrderField, ScoreRevisionOrder, ScoreRevisionOrderField } from './orders.js';
+import { ScoreOrder, ScoreOrderField, ScoreRevisionOrder, ScoreRevisionOrderField } from './orders.js';
 import { m } from './messages.js';
+import { orderOf } from '../../common/pagination.js';
 
 
 // A mark is visible through node(id:) exactly where scoreSheet would show it (independent marking included).
@@ -109,7 +110,7 @@ export class ScoreResolver {
     @Arg('orderBy', () => ScoreRevisionOrder, { nullable: true, description: 'Default: AT, ascending (oldest first).' }) orderBy: ScoreRevisionOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ScoreRevisionConnection> {
-    return nestedConnection(ctx, { entity: ScoreRevision, parent: 'score' }, score.id, page, orderOf(orderBy, ScoreRevisionOrderField.AT, 'asc'));
+    return nestedConnection(ctx, { entity: ScoreRevision, parent: 'score' }, score.id, page, orderOf(orderBy, { [ScoreRevisionOrderField.AT]: 'asc', id: 'asc' }));
   }
 }
 
@@ -171,7 +172,7 @@ export class CompetitionScoreLogResolver {
   ): Promise<ScoreConnection> {
     const visibility = await markVisibility(ctx.em, ctx.viewer, competition);
     if (!visibility.all) throw forbidden(m('onlyOrganizerSeesScoreLog'));
-    return paginate(ctx.em, Score, { competition }, page, orderOf(orderBy, ScoreOrderField.UPDATED_AT, 'desc'));
+    return paginate(ctx.em, Score, { competition }, page, orderOf(orderBy, { [ScoreOrderField.UPDATED_AT]: 'desc', id: 'desc' }));
   }
 }
 

@@ -11,8 +11,9 @@ import { Score } from '../judging/score.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 import { MarkingCode } from './marking-code.entity.js';
 import { issueMarkingCodes, markableCodeIds, mayReadCodeMap } from './marking-code.service.js';
-import { MarkingCodeOrder, MarkingCodeOrderField, orderOf } from '../judging/orders.js';
+import { MarkingCodeOrder, MarkingCodeOrderField } from '../judging/orders.js';
 import { IssueMarkingCodesInput, IssueMarkingCodesPayload, MarkingCodeConnection, MarkingSlip, MarkingSlipConnection } from './marking.inputs.js';
+import { orderOf } from '../../common/pagination.js';
 
 
 @Resolver(() => Stage)
@@ -41,7 +42,7 @@ export class StageMarkingResolver {
     if (!stage.anonymous) return null;
     const competition = (await ctx.loaders.get(competitionById).load(stage.competition.id))!;
     if (!(await mayReadCodeMap(ctx.em, ctx.viewer, competition, stage.id))) return null;
-    return paginate(ctx.em, MarkingCode, { stage: stage.id }, page, orderOf(orderBy, MarkingCodeOrderField.CODE, 'asc'));
+    return paginate(ctx.em, MarkingCode, { stage: stage.id }, page, orderOf(orderBy, { [MarkingCodeOrderField.CODE]: 'asc', id: 'asc' }));
   }
 
   @FieldResolver(() => MarkingSlipConnection, {
@@ -61,7 +62,7 @@ export class StageMarkingResolver {
       [stage.competition.id, viewer.id, stage.id]);
     if (!onStage.length) return null;
     const ids = await markableCodeIds(ctx.em, viewer.id, stage.id);
-    const codes = await paginate(ctx.em, MarkingCode, { id: { $in: ids } }, page, orderOf(orderBy, MarkingCodeOrderField.CODE, 'asc'));
+    const codes = await paginate(ctx.em, MarkingCode, { id: { $in: ids } }, page, orderOf(orderBy, { [MarkingCodeOrderField.CODE]: 'asc', id: 'asc' }));
     const criteria = await ctx.loaders.get(criteriaByStage).load(stage.id);
     const scores = codes.nodes.length
       ? await ctx.em.find(Score, { entry: { $in: codes.nodes.map((c) => c.entry.id) }, criterion: { $in: criteria.map((c) => c.id) }, slot: { $in: [viewer.id, 'M'] } })

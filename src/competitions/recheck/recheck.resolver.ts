@@ -19,9 +19,10 @@ import {
   ConfirmRecheckMarkInput, CorrectRecheckMarkInput, DrawRecheckSampleInput, RecheckItemConnection, RecheckItemPayload, RecheckSamplePayload, StageRecheck,
 } from './recheck.inputs.js';
 import { RecheckService } from './recheck.service.js';
-import { orderOf, RecheckItemOrder, RecheckItemOrderField } from '../judging/orders.js';
+import { RecheckItemOrder, RecheckItemOrderField } from '../judging/orders.js';
 import { loadStageFigures, recheckView, seesRecheck, type RecheckView } from './recheck-state.js';
 import { m } from './messages.js';
+import { orderOf } from '../../common/pagination.js';
 
 const scoreById = byIdLoader(Score);
 const revisionById = byIdLoader(ScoreRevision);
@@ -85,7 +86,7 @@ export class RecheckSampleResolver {
     const competition = (await ctx.loaders.get(competitionById).load(s.competition.id))!;
     const { hiddenStageIds } = await recheckView(ctx.em, ctx.viewer, competition);
     const where = { sample: s, ...(status ? { status } : {}), ...(hiddenStageIds.length ? { stage: { $nin: hiddenStageIds } } : {}) };
-    return paginate(ctx.em, RecheckItem, where, page, orderOf(orderBy, RecheckItemOrderField.POSITION, 'asc'));
+    return paginate(ctx.em, RecheckItem, where, page, orderOf(orderBy, { [RecheckItemOrderField.POSITION]: 'asc', id: 'asc' }));
   }
 
   @FieldResolver(() => [StageRecheck], { description: 'Per stage, in position order: sampled, checked and changed marks, the error rate, and whether the stage must be re-checked in full. One per stage of the competition.' })
