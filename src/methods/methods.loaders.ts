@@ -11,8 +11,6 @@ export const methodById = byIdLoader(OperatingMethod);
 export const reviewersByMethod = childrenLoader(MethodReviewer, 'method', { assignedAt: 'asc', id: 'asc' });
 export const reviewsByMethod = childrenLoader(ExpertReview, 'method', { submittedAt: 'asc', id: 'asc' });
 export const revisionsByReview = childrenLoader(ExpertReviewRevision, 'review', { replacedAt: 'asc', id: 'asc' });
-/** Every method of a studio, newest first; callers apply visibility. */
-export const methodsByStudio = childrenLoader(OperatingMethod, 'studio', { submittedAt: 'desc', id: 'desc' });
 
 /** NAMED methods per inventor (worker id), one query over the GIN-indexed inventor array. */
 export const namedMethodsByInventor: LoaderFactory<string, OperatingMethod[]> = (em) =>
