@@ -107,9 +107,9 @@ describe('a judge sees only their own marks until they complete the entry', () =
     const j2Mark = await marked(f, 2, 0, 1, 0, 40);
     const fixed = await mark(f, 2, 0, 1, 0, 42, '誊写错误'); // before judge 2 completed the entry: no approval needed
     expect(fixed.userErrors).toEqual([]);
-    const REV = `query($id: ID!) { node(id: $id) { ... on Score { revisions(first: 5) { nodes { id oldValue newValue judgeName } } } } }`;
+    const REV = `query($id: ID!) { node(id: $id) { ... on Score { revisions(first: 5) { nodes { id oldValue newValue judgeName judgeId } } } } }`;
     const [revision] = ok(await t.gql(REV, { id: j2Mark }, judgeToken(f, 2))).node.revisions.nodes;
-    expect(revision).toMatchObject({ oldValue: 40, newValue: 42 });
+    expect(revision).toMatchObject({ oldValue: 40, newValue: 42, judgeName: expect.any(String), judgeId: f.judges[2]!.globalId });
     const batch = async (token: string) => ok(await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [revision.id, j2Mark] }, token)).nodes;
     // Judge 1 has not marked entry 0: neither the mark nor its correction, by any path.
     await marked(f, 1, 0, 1, 0, 30);
@@ -122,7 +122,7 @@ describe('a judge sees only their own marks until they complete the entry', () =
     await marked(f, 1, 0, 1, 1, 41);
     await marked(f, CHIEF, 0, 0, 0, 80);
     expect(await batch(judgeToken(f, 1))).toEqual([{ id: revision.id }, { id: j2Mark }]);
-    expect(ok(await t.gql(REV, { id: j2Mark }, judgeToken(f, 1))).node.revisions.nodes).toEqual([{ ...revision, judgeName: null }]);
+    expect(ok(await t.gql(REV, { id: j2Mark }, judgeToken(f, 1))).node.revisions.nodes).toEqual([{ ...revision, judgeName: null, judgeId: null }]);
   });
 
   it('shows the panel’s marks once the stage’s marking is closed', async () => {
