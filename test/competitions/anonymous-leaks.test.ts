@@ -1,3 +1,4 @@
+import { Role } from '../../src/auth/role';
 import { idOf } from '../../src/common/relay';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate } from '../helpers/competition';
@@ -96,6 +97,18 @@ describe('no path links an anonymous stage’s code or mark to an entry for its 
         coded.push(ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Score { id value markingId markingCode entry { id startNumber } criterion { id } } } }`, { id }, judge.token)));
       }
       for (const m of map) expect(ok(await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: m.markingId }, judge.token)).node).toBeNull();
+      // nodes(ids:) answers as node(id:) does: marking IDs resolve to nothing, marks without their entry, entries without the marking.
+      const batch = ok(await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Score { value markingId markingCode entry { id startNumber } }
+        ... on Entry { startNumber station scoreSheet { lines { criterion { id } marks { id value markingCode } } } } } }`,
+      { ids: [...map.map((m) => m.markingId), own.score.id, theirs.score.id, ...w.f.entries.map((e) => e.id)] }, judge.token)).nodes;
+      expect(batch.slice(0, map.length)).toEqual(map.map(() => null));
+      const [ownNode, theirNode] = batch.slice(map.length, map.length + 2);
+      expect(ownNode).toMatchObject({ id: own.score.id, value: 73.25, entry: null });
+      expect(theirNode).toEqual({ id: theirs.score.id, value: 61.75, markingId: null, markingCode: null, entry: null });
+      coded.push(ownNode, theirNode);
+      const entryNodes = batch.slice(map.length + 2);
+      for (const e of entryNodes) expect(holds(e, identity.tokens).length).toBeGreaterThan(0);
+      for (const e of entryNodes) expect(holds(e, secret)).toEqual([]);
       await marks.waitFor((d) => d.scoreSubmitted.score.value === 61.75);
       const paperEvents = marks.results.filter((r) => r.data?.scoreSubmitted.score.criterion.id === paper).map((r) => r.data!.scoreSubmitted.score);
       expect(paperEvents).toEqual([
@@ -129,6 +142,37 @@ describe('no path links an anonymous stage’s code or mark to an entry for its 
     } finally {
       await client.dispose();
     }
+  }, 120_000); // the whole walk: many reads and two subscriptions
+});
+
+describe('the panel names no colleague’s scope, enterprise or reasons to a judge', () => {
+  it('a substitute’s entries and a conflicted colleague’s enterprise are the jury’s and the seat holder’s alone', async () => {
+    const w = await anonymousWorld(t);
+    const substitute = await t.user([Role.JUDGE]);
+    await mutate(t, w.f.organizer.token, 'assignJudge', 'AssignJudgeInput', {
+      competitionId: w.f.competitionId, userId: substitute.globalId, stageIds: [w.paper, w.practical], entryIds: [w.f.entries[0]!.id], reason: '1号选手回避替补',
+    }, 'assignment { id }');
+    const PANEL = `query($id: ID!) { competition(id: $id) { judges { user { id } enterprise { id } entryIds reason } } }`;
+    const panel = async (token: string) => {
+      const seats: { user: { id: string }; enterprise: { id: string } | null; entryIds: string[] | null; reason: string | null }[] =
+        ok(await t.gql(PANEL, { id: w.f.competitionId }, token)).competition.judges;
+      return new Map(seats.map((s) => [s.user.id, { enterprise: s.enterprise !== null, entryIds: s.entryIds, reason: s.reason }]));
+    };
+    const sub = { enterprise: false, entryIds: [w.f.entries[0]!.id], reason: '1号选手回避替补' };
+    // The organizer and the chief judge (the jury) read every seat.
+    for (const token of [w.f.organizer.token, w.f.judges[0]!.token]) {
+      const all = await panel(token);
+      expect(all.get(substitute.globalId)).toEqual(sub);
+      expect(all.get(w.conflicted.globalId)).toEqual({ enterprise: true, entryIds: null, reason: '补充裁判' });
+    }
+    // A judge reads colleagues' seats without scope, enterprise or reason; the seat holders read their own.
+    const judge = await panel(w.f.judges[1]!.token);
+    expect(judge.size).toBe(5);
+    for (const id of [substitute.globalId, w.conflicted.globalId]) expect(judge.get(id)).toEqual({ enterprise: false, entryIds: null, reason: null });
+    expect((await panel(substitute.token)).get(substitute.globalId)).toEqual(sub);
+    const own = await panel(w.conflicted.token);
+    expect(own.get(w.conflicted.globalId)).toEqual({ enterprise: true, entryIds: null, reason: '补充裁判' });
+    expect(own.get(substitute.globalId)).toEqual({ enterprise: false, entryIds: null, reason: null });
   });
 });
 

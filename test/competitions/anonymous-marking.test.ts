@@ -84,6 +84,8 @@ describe('issueMarkingCodes (发放加密号)', () => {
       expect(ok(await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: n.markingId }, w.officer.token)).node).toBeNull();
     }
     expect(map.nodes.map((n) => n.code)).toEqual([...map.nodes.map((n) => n.code)].sort()); // by code
+    // One issue, one time: ordered by ISSUED_AT, a judge's list falls back on the random marking IDs, not the order entries were read in.
+    expect(new Set(map.nodes.map((n) => (n as CodeRow & { issuedAt: string }).issuedAt)).size).toBe(1);
 
     const again = await issue(t, w);
     expect(again).toMatchObject({ issuedCount: 0, totalCount: 3, userErrors: [] });

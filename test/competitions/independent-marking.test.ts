@@ -102,6 +102,29 @@ describe('a judge sees only their own marks until they complete the entry', () =
     expect(await nodeId(other, judgeToken(f, 1))).toBeNull();
   });
 
+  it('hides a colleague’s corrections as it hides their mark: Score.revisions, node() and nodes() on a revision', async () => {
+    const f = await setupCompetition(t);
+    const j2Mark = await marked(f, 2, 0, 1, 0, 40);
+    const fixed = await mark(f, 2, 0, 1, 0, 42, '誊写错误'); // before judge 2 completed the entry: no approval needed
+    expect(fixed.userErrors).toEqual([]);
+    const REV = `query($id: ID!) { node(id: $id) { ... on Score { revisions(first: 5) { nodes { id oldValue newValue judgeName judgeId } } } } }`;
+    const [revision] = ok(await t.gql(REV, { id: j2Mark }, judgeToken(f, 2))).node.revisions.nodes;
+    expect(revision).toMatchObject({ oldValue: 40, newValue: 42, judgeName: expect.any(String), judgeId: f.judges[2]!.globalId });
+    const batch = async (token: string) => ok(await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [revision.id, j2Mark] }, token)).nodes;
+    // Judge 1 has not marked entry 0: neither the mark nor its correction, by any path.
+    await marked(f, 1, 0, 1, 0, 30);
+    expect(await nodeId(revision.id, judgeToken(f, 1))).toBeNull();
+    expect(await batch(judgeToken(f, 1))).toEqual([null, null]);
+    const hidden = (await sheet(f, 0, judgeToken(f, 1))).lines.flatMap((l: any) => l.marks).flatMap((m: any) => m.revisions.nodes.map((r: any) => r.id));
+    expect(hidden).toEqual([]);
+    // The jury sees it live; judge 1, once they completed the entry, without judge 2's name.
+    expect(await batch(f.organizer.token)).toEqual([{ id: revision.id }, { id: j2Mark }]);
+    await marked(f, 1, 0, 1, 1, 41);
+    await marked(f, CHIEF, 0, 0, 0, 80);
+    expect(await batch(judgeToken(f, 1))).toEqual([{ id: revision.id }, { id: j2Mark }]);
+    expect(ok(await t.gql(REV, { id: j2Mark }, judgeToken(f, 1))).node.revisions.nodes).toEqual([{ ...revision, judgeName: null, judgeId: null }]);
+  });
+
   it('shows the panel’s marks once the stage’s marking is closed', async () => {
     const f = await setupCompetition(t);
     const j2Mark = await marked(f, 2, 0, 1, 0, 40);

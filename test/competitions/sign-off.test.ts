@@ -60,19 +60,18 @@ const transition = (name: string, reason?: string) =>
 /** The canonical sheet of docs/score-sheet-digest.md, built here from the score log, not by the server's code. */
 async function recomputedDigest(stageId: string): Promise<string> {
   const data = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition {
-    judges(includeRemoved: true) { user { id displayName } }
-    scoreLog(first: 100) { totalCount nodes { entry { id } criterion { id } value judgeName
-      revisions { nodes { at judgeName reasonKind oldValue newValue reason } } } } } } }`, { id: f.competitionId }, f.organizer.token)).node;
+    scoreLog(first: 100) { totalCount nodes { entry { id } criterion { id } value judgeId
+      revisions { nodes { at judgeId reasonKind oldValue newValue reason } } } } } } }`, { id: f.competitionId }, f.organizer.token)).node;
   expect(data.scoreLog.totalCount).toBeLessThanOrEqual(100);
-  const userId = new Map<string, string>(data.judges.map((j: any) => [j.user.displayName, idOf(j.user.id, 'User')!]));
+  const userId = (globalId: string) => idOf(globalId, 'User')!;
   const criteria = new Set(f.stages.find((s) => s.id === stageId)!.criteria.map((c) => c.id));
   const fixed = (v: number) => v.toFixed(2);
   const lines = data.scoreLog.nodes
     .filter((s: any) => criteria.has(s.criterion.id))
     .map((s: any) => ({
-      key: [idOf(s.entry.id, 'Entry'), idOf(s.criterion.id, 'Criterion'), userId.get(s.judgeName)].join(' '),
-      text: `{"entry":"${idOf(s.entry.id, 'Entry')}","criterion":"${idOf(s.criterion.id, 'Criterion')}","judge":"${userId.get(s.judgeName)}","value":"${fixed(s.value)}","revisions":[` +
-        s.revisions.nodes.map((r: any) => `{"at":"${new Date(r.at).toISOString()}","by":"${userId.get(r.judgeName)}","kind":"${r.reasonKind}","from":"${fixed(r.oldValue)}","to":"${fixed(r.newValue)}","reason":${JSON.stringify(r.reason)}}`).join(',') +
+      key: [idOf(s.entry.id, 'Entry'), idOf(s.criterion.id, 'Criterion'), userId(s.judgeId)].join(' '),
+      text: `{"entry":"${idOf(s.entry.id, 'Entry')}","criterion":"${idOf(s.criterion.id, 'Criterion')}","judge":"${userId(s.judgeId)}","value":"${fixed(s.value)}","revisions":[` +
+        s.revisions.nodes.map((r: any) => `{"at":"${new Date(r.at).toISOString()}","by":"${userId(r.judgeId)}","kind":"${r.reasonKind}","from":"${fixed(r.oldValue)}","to":"${fixed(r.newValue)}","reason":${JSON.stringify(r.reason)}}`).join(',') +
         ']}\n',
     }))
     .sort((a: any, b: any) => (a.key < b.key ? -1 : 1));

@@ -19,9 +19,10 @@ export class JudgeAssignment extends Node {
   @Field({ description: 'Chief judge (裁判长).' }) @Property({ type: 'boolean' }) chief: boolean = false;
   /** The judge's enterprise when assigned (from their registry worker): conflict-of-interest checks use it. */
   @Property({ type: 'uuid', nullable: true }) enterpriseId: string | null = null;
-  @Field(() => String, { nullable: true, description: 'Required when the panel changes during the competition.' })
+  /** Required when the panel changes during the competition; shown by JudgeResolver.reason (the jury's and the seat holder's). */
   @Property({ type: 'string', length: 1000, nullable: true }) reason: string | null = null;
   @Field({ description: 'When the judge was (first) assigned.' }) @Property({ type: 'Date' }) assignedAt: Date = new Date();
   @Field(() => Date, { nullable: true, description: 'When the judge was taken off the panel; null while on it.' }) @Property({ type: 'Date', nullable: true }) removedAt: Date | null = null;
-  @Field(() => String, { nullable: true, description: 'Why the judge was taken off the panel; null while on it, or when removed before marking began (no reason needed then).' }) @Property({ type: 'string', length: 1000, nullable: true }) removedReason: string | null = null;
+  /** Shown by JudgeResolver.removedReason (the jury's and the seat holder's). */
+  @Property({ type: 'string', length: 1000, nullable: true }) removedReason: string | null = null;
 }

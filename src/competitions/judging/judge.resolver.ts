@@ -13,6 +13,18 @@ import { AssignJudgeInput, AssignJudgePayload, JudgeAssignmentPayload, UnassignJ
 import { JudgeAssignment } from './judge-assignment.entity.js';
 import { JudgeService } from './judge.service.js';
 import { Stage } from '../setup/stage.entity.js';
+import { standingFor } from '../marking/anonymity.js';
+
+/**
+ * A seat's scope, enterprise and the organizer's reasons are the jury's and the seat holder's: with the
+ * panel's enterprises, a substitute's scope (or a reason such as "回避替补") would tell every judge which
+ * entry is of which colleague's enterprise, and so the entry's enterprise (issue 12 §1).
+ */
+async function seesSeat(ctx: Context, a: JudgeAssignment): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  if (a.user.id === ctx.viewer.id) return true;
+  return (await standingFor(ctx, a, a.competition.id)).jury;
+}
 
 // The panel is the jury's business: its owner, ADMIN and the judges now on it (not other competitions' organizers).
 registerNodeType('JudgeAssignment', async (ctx, ids) => {
@@ -41,9 +53,20 @@ export class JudgeResolver {
     return (await ctx.loaders.get(competitionById).load(a.competition.id))!;
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: 'The judge’s enterprise when assigned (conflicts of interest are judged against it).' })
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The judge’s enterprise when assigned (conflicts of interest are judged against it). Null when they had none, and for a colleague’s seat: the jury and the judge themself read it.' })
   async enterprise(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<Enterprise | null> {
-    return a.enterpriseId ? ctx.loaders.get(enterpriseById).load(a.enterpriseId) : null;
+    if (!a.enterpriseId || !(await seesSeat(ctx, a))) return null;
+    return ctx.loaders.get(enterpriseById).load(a.enterpriseId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Required when the panel changes during the competition. Null too for a colleague’s seat: the jury and the judge themself read it.' })
+  async reason(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<string | null> {
+    return a.reason !== null && (await seesSeat(ctx, a)) ? a.reason : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why the judge was taken off the panel; null while on it, when removed before marking began (no reason needed then), and for a colleague’s seat: the jury and the judge themself read it.' })
+  async removedReason(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<string | null> {
+    return a.removedReason !== null && (await seesSeat(ctx, a)) ? a.removedReason : null;
   }
 
   @Authorized(...ORGANIZER_ROLES)
@@ -62,9 +85,10 @@ export class JudgeResolver {
     return { ...payload, conflictedEntries: payload.conflictedEntries ?? [] };
   }
 
-  @FieldResolver(() => [ID], { nullable: true, description: 'A substitute’s scope: the only entries this judge marks; null: every entry.' })
-  entryIds(@Root() a: JudgeAssignment): string[] | null {
-    return a.entryIds?.length ? a.entryIds.map((id) => toGlobalId('Entry', id)) : null;
+  @FieldResolver(() => [ID], { nullable: true, description: 'A substitute’s scope: the only entries this judge marks; null: every entry. Also null for a colleague’s seat (the jury and the judge themself read it): a scope would tell the panel which entry is conflicted with whom.' })
+  async entryIds(@Root() a: JudgeAssignment, @Ctx() ctx: Context): Promise<string[] | null> {
+    if (!a.entryIds?.length || !(await seesSeat(ctx, a))) return null;
+    return a.entryIds.map((id) => toGlobalId('Entry', id));
   }
 
   @Authorized(...ORGANIZER_ROLES)

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden, withUserErrors } from '../../common/errors.js';
-import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
+import { ConnectionArgs, expectId, idOf, toGlobalId } from '../../common/relay.js';
 import { paginate } from '../../common/pagination.js';
 import { nestedConnection } from '../../common/nested-connection.js';
 import { registerNodeType } from '../../common/node.resolver.js';
@@ -101,6 +101,14 @@ export class ScoreResolver {
     return judgeNameFor(ctx, score.competition.id, score.judge.id);
   }
 
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'The global ID (a User’s) of the judge behind judgeName, null exactly where judgeName is: with the score log it lets anyone recompute a sign-off’s digest, which names judges by id (docs/score-sheet-digest.md).',
+  })
+  async judgeId(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
+    return (await judgeNameFor(ctx, score.competition.id, score.judge.id)) === null ? null : toGlobalId('User', score.judge.id);
+  }
+
   @FieldResolver(() => ScoreRevisionConnection, {
     description: 'The corrections of this mark (old value, new value, who, why), oldest first unless orderBy says otherwise. Seen by whoever sees the mark. The first page of many marks is one statement.',
   })
@@ -119,6 +127,11 @@ export class ScoreRevisionResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The judge who made the correction; null for a colleague’s, seen by a judge (as Score.judgeName).' })
   async judgeName(@Root() revision: ScoreRevision, @Ctx() ctx: Context): Promise<string | null> {
     return judgeNameFor(ctx, revision.competition.id, revision.judge.id);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The global ID (a User’s) of who made the correction (a judge, a re-checker or an appeal’s re-marker), null exactly where judgeName is: the digest’s `by` (docs/score-sheet-digest.md).' })
+  async judgeId(@Root() revision: ScoreRevision, @Ctx() ctx: Context): Promise<string | null> {
+    return (await judgeNameFor(ctx, revision.competition.id, revision.judge.id)) === null ? null : toGlobalId('User', revision.judge.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The chief judge (裁判长) who approved a correction made after the panel’s marks were visible; null otherwise, and for a judge viewing a colleague’s mark.' })

@@ -60,12 +60,14 @@ export async function issueMarkingCodes(em: EntityManager, viewer: Viewer, stage
     const coded = new Set(existing.map((c) => c.entry.id));
     const used = new Set(existing.map((c) => c.code));
     let issued = 0;
+    // One time for the whole issue: a clock ticking mid-loop would order the codes (myMarkingList by ISSUED_AT) as the entries were read.
+    const issuedAt = new Date();
     for (const entry of entries) {
       if (coded.has(entry.id)) continue;
       let code = newMarkingCode();
       while (used.has(code)) code = newMarkingCode();
       used.add(code);
-      tx.create(MarkingCode, { competition, stage, entry, code, issuedBy: viewer.id, issuedAt: new Date() } as never);
+      tx.create(MarkingCode, { competition, stage, entry, code, issuedBy: viewer.id, issuedAt } as never);
       issued++;
     }
     await tx.flush();
