@@ -14,6 +14,7 @@ const PAGE = `query Page($id: ID!) { competition(id: $id) { id title status
   leaderboard { version frozen sealedStageIds rows(first: 100) { nodes { entryId rank total stageTotals { stageId score } } } } } }`;
 const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code message } } }`;
 
+const CACHE_ON = { responseCacheBytes: 16 * 1024 * 1024 };
 let t: TestServer;
 let f: CompetitionFixture;
 let base: string;
@@ -57,7 +58,7 @@ async function mark(judge: number, entry: number, stage: number, value: number) 
 }
 
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ config: CACHE_ON });
   base = t.url.replace(/\/graphql$/, '');
   f = await setupCompetition(t, { entries: 3, judges: 2 });
 }, 60_000);
@@ -174,7 +175,7 @@ describe('what the public may not see never comes out of the cache', () => {
 
 describe('two instances on one database', () => {
   it('a write on one empties the other’s cache (its notice), so the other’s public answer follows', async () => {
-    const b = await startTestServer({ shareWith: t });
+    const b = await startTestServer({ shareWith: t, config: CACHE_ON });
     try {
       const read = async () => ok(await b.gql(PAGE, { id: f.competitionId })).competition.entries.nodes.flatMap((e: any) => e.participants.map((p: any) => p.enterprise.name)) as string[];
       await read();
@@ -185,6 +186,24 @@ describe('two instances on one database', () => {
       expect(await read()).toContain('另一实例企业');
     } finally {
       await b.close();
+    }
+  });
+});
+
+describe('budgets', () => {
+  it('a cached answer is paid from the client’s cost budget as an executed one: short of it, THROTTLED', async () => {
+    const frozen = () => 1_000_000;
+    const s = await startTestServer({ shareWith: t, config: CACHE_ON, limits: { costBudget: 620, costRestorePerSecond: 1 }, now: frozen });
+    try {
+      const ask = () => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE, variables: { id: f.competitionId } }) });
+      const first = await ask();
+      const cost = ((await first.json()) as any).extensions.cost;
+      expect(cost.requestedQueryCost).toBeGreaterThan(620 - cost.actualQueryCost); // what is left after one cannot pay for a second
+      const second = await ask();
+      expect(second.status).toBe(429);
+      expect(((await second.json()) as any).errors[0].extensions.code).toBe('THROTTLED');
+    } finally {
+      await s.close();
     }
   });
 });
