@@ -116,6 +116,8 @@ export class ResponseCache {
 
   /** After a mutation ran here (HTTP or WebSocket): empty the cache, and tell the other instances unless a live event will. */
   mutationRan(operation: OperationDefinitionNode): void {
+    // Off (RESPONSE_CACHE_MB=0, as on every instance of a deployment): nothing to empty, no notice to send.
+    if (!this.store.enabled) return;
     this.store.invalidate();
     const roots = operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : ''));
     if (roots.every((r) => ANNOUNCED_LIVE.has(r))) return;
