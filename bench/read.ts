@@ -37,6 +37,8 @@ interface Side {
   pid: number;
   url: string;
   token?: string;
+  /** Extra request headers (the spectators' row: gzip accepted). */
+  headers?: Record<string, string>;
   query: string;
   variables: (n: number) => Record<string, unknown>;
 }
@@ -69,11 +71,14 @@ export async function frontendRead(opts: { seconds: number; clients: number[]; e
       const sides: Side[] = [
         { name: 'ours', pid: server.pid, url: server.url, token: seeded.organizerToken, query: q.ours, variables: (n) => (competition ? { id: seeded.competitionId, n } : { n }) },
         { name: 'PostGraphile', pid: peer.pid, url: peer.url, query: q.theirs, variables: (n) => (competition ? { id: competitionUuid, n } : { n }) },
+        // The page as a spectator's phone reads it: anonymous, gzip accepted, answered by the response cache (src/cache).
+        ...(competition ? [{ name: 'ours, spectators (cached)', pid: server.pid, url: server.url, headers: { 'accept-encoding': 'gzip' }, query: q.ours, variables: (n: number) => ({ id: seeded.competitionId, n }) }] : []),
       ];
       const rows: [string, string][] = [];
       const results = new Map<string, LoadResult & { cpuMs: number }>();
       // Statements first, for both sides, while nothing else runs.
       for (const side of sides) {
+        if (side.headers) continue; // the same statements as ours, once (then none: the cache answers)
         await check(side, 100);
         const statements = async (n: number) => (counter ? fmt(await counter.perRun(() => gql(side.url, side.query, side.variables(n), side.token), 10), 1) : '–');
         rows.push([`${side.name}: SQL statements per request`, `${await statements(100)} (first: 10 → ${await statements(10)})`]);
@@ -81,10 +86,10 @@ export async function frontendRead(opts: { seconds: number; clients: number[]; e
       for (const side of sides) {
         await counter?.quiet();
         const body = { query: side.query, variables: side.variables(100) };
-        await hammer(side.url, body, { connections: 10, seconds: 2, token: side.token }); // warm-up, not counted
+        await hammer(side.url, body, { connections: 10, seconds: 2, token: side.token, headers: side.headers }); // warm-up, not counted
         for (const clients of opts.clients) {
           const cpu0 = cpuSeconds(side.pid);
-          const load = await hammer(side.url, body, { connections: clients, seconds: opts.seconds, token: side.token });
+          const load = await hammer(side.url, body, { connections: clients, seconds: opts.seconds, token: side.token, headers: side.headers });
           // The server process's own CPU per request (PostgreSQL's is not in it): steady on a busy machine, unlike req/s.
           const r = { ...load, cpuMs: (1000 * (cpuSeconds(side.pid) - cpu0)) / load.requests };
           results.set(`${side.name}:${clients}`, r);
@@ -95,6 +100,8 @@ export async function frontendRead(opts: { seconds: number; clients: number[]; e
         const ours = results.get(`ours:${clients}`)!;
         const theirs = results.get(`PostGraphile:${clients}`)!;
         rows.push([`ours ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(ours.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(ours.p99 / theirs.p99, 2)}×   server CPU/req ${fmt(ours.cpuMs / theirs.cpuMs, 2)}×`]);
+        const cached = results.get(`ours, spectators (cached):${clients}`);
+        if (cached) rows.push([`cached ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(cached.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(cached.p99 / theirs.p99, 2)}×   server CPU/req ${fmt(cached.cpuMs / theirs.cpuMs, 2)}×`]);
       }
       console.log(table(`frontend read: ${title} (${opts.entries} entries; registry of ${opts.registry + opts.entries + 1} workers; ${opts.seconds} s per row; data built in ${fmt(seedSeconds, 0)} s)`, rows));
     }

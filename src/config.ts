@@ -24,6 +24,8 @@ export interface Config {
   graphiql: boolean | undefined;
   /** `CORS_ORIGINS`: the origins (`https://host[:port]`) whose pages may call the API over HTTP and WebSocket; none by default. */
   corsOrigins: string[];
+  /** `RESPONSE_CACHE_MB`: memory for the spectators' response cache (src/cache), in bytes; 0 turns it off. */
+  responseCacheBytes: number;
   /** Limits against hostile or runaway clients (README, "Limits"). */
   limits: Limits;
 }
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     graphiql: bool('GRAPHIQL', env.GRAPHIQL),
     corsOrigins: origins(env.CORS_ORIGINS),
+    responseCacheBytes: int('RESPONSE_CACHE_MB', env.RESPONSE_CACHE_MB, 64, 0, 64 * 1024) * 1024 * 1024,
     limits: loadLimits(env),
   };
 }

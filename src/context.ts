@@ -4,6 +4,7 @@ import type { Role } from './auth/role.js';
 import { Loaders } from './common/loaders.js';
 import type { App } from './app.js';
 import { currentLocale, type Locale } from './common/i18n.js';
+import type { CacheSlot } from './cache/store.js';
 
 /** Who is asking. Loaded fresh per request, so disabling a user or changing roles takes effect at once. */
 export interface Viewer {
@@ -24,6 +25,8 @@ export interface Context {
   tokenVersion?: number;
   /** The language messages are written in for this request (Accept-Language, or a socket's connectionParams.locale). */
   locale: Locale;
+  /** Set for an anonymous HTTP read the response cache may store (src/cache). */
+  responseCacheSlot?: CacheSlot;
 }
 
 export function createContext(app: App, viewer: Viewer | null): Context {

@@ -42,6 +42,7 @@ import { corsMiddleware, websocketOriginAllowed } from './cors.js';
 import { localeMiddleware, socketLocale } from './locale.js';
 import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
+import { RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
 
 export interface RunningServer {
   url: string;
@@ -76,9 +77,16 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
  */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string, now: () => number = Date.now): Promise<RunningServer> {
   const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm) };
-  app.live = new LiveBridge(databaseUrlOf(orm), log, countedLiveHandler(app.metrics, competitionEventHandler(app)), competitionResync(app));
   const limits = config.limits;
+  const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
+  // Spectators' reads (src/cache): emptied by every live event (each raise of a leaderboard version) and every mutation, here or on another instance.
+  const responseCache = new ResponseCache(config.responseCacheBytes, guard, limits.trustProxyHops, () => app.live?.connected ?? false,
+    async () => void (await orm.em.getConnection().execute('select pg_notify(?, ?)', [RESPONSE_CACHE_CHANNEL, ''])), app.metrics.registry);
+  const onLiveEvent = countedLiveHandler(app.metrics, competitionEventHandler(app));
+  const resync = competitionResync(app);
+  app.live = new LiveBridge(databaseUrlOf(orm), log, (event) => (responseCache.invalidate(), onLiveEvent(event)), () => (responseCache.invalidate(), resync()));
   const live = app.live;
+  live.listen(RESPONSE_CACHE_CHANNEL, () => responseCache.invalidate(), async () => responseCache.invalidate());
   const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log, () => live.connected);
   // A user disabled, their password or roles changed on any instance: their sockets here are re-checked at once.
   live.listen(USER_CHANNEL, (userId) => authWatch.userChanged(userId), () => authWatch.resync());
@@ -92,7 +100,6 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   expressApp.use(localeMiddleware);
   const httpServer = http.createServer(expressApp);
 
-  const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
   const wsServer = new WebSocketServer({
@@ -109,7 +116,13 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       schema,
       subscribe: sharedSubscribe,
       // Queries and mutations over the socket run in its language, as subscriptions do in sharedSubscribe.
-      execute: (args) => withLocale((args.contextValue as Context).locale, () => execute(args)),
+      execute: async (args) => {
+        try {
+          return await withLocale((args.contextValue as Context).locale, () => execute(args));
+        } finally {
+          responseCache.afterSocketExecution(args.document, args.operationName);
+        }
+      },
       connectionInitWaitTimeout: limits.wsInitTimeoutMs,
       onConnect: async (ctx) => {
         const auth = await authenticate(orm.em.fork(), app.tokens, ctx.connectionParams?.authorization);
@@ -170,6 +183,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       limitsPlugin(guard),
       // Last word on each response's status and media type (GraphQL over HTTP; see the module).
       graphqlOverHttpPlugin,
+      // After the two above: stores the answer as they left it.
+      responseCache.plugin(),
     ],
   });
   await apollo.start();
@@ -196,6 +211,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     ...graphqlBody(limits.maxBodyBytes),
     // Again after the body is read: the body parser's stream events run outside the first one's scope.
     localeMiddleware,
+    responseCache.middleware(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = createContext(app, null);
@@ -205,6 +221,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);
         ctx.viewer = auth?.viewer ?? null;
         ctx.tokenVersion = auth?.claims.tokenVersion;
+        ctx.responseCacheSlot = responseCache.slotOf(req);
         return ctx;
       },
     }),

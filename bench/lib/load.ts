@@ -16,7 +16,7 @@ export interface LoadResult {
 }
 
 /** POSTs one GraphQL request over `connections` keep-alive connections for `seconds`. */
-export async function hammer(url: string, body: { query: string; variables?: Record<string, unknown> }, opts: { connections: number; seconds: number; token?: string }): Promise<LoadResult> {
+export async function hammer(url: string, body: { query: string; variables?: Record<string, unknown> }, opts: { connections: number; seconds: number; token?: string; headers?: Record<string, string> }): Promise<LoadResult> {
   const r = await autocannon({
     url,
     method: 'POST',
@@ -24,7 +24,7 @@ export async function hammer(url: string, body: { query: string; variables?: Rec
     duration: opts.seconds,
     // A busy shared machine can take seconds to answer; a timeout would count as a failure and flatter req/s.
     timeout: 60,
-    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
     body: JSON.stringify(body),
   });
   const ok = r.requests.total - r.non2xx;

@@ -1,4 +1,5 @@
-import { Cursor, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { Cursor, raw, type EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 import { checkPageRequest, type ConnectionShape, type PageRequest } from './relay.js';
 import { rowReader } from './loaders.js';
@@ -62,13 +63,23 @@ export async function paginateRows<T extends { id: string }>(
 ): Promise<ConnectionShape<T>> {
   const options = { ...keyset(args, orderBy), overfetch: true };
   const meta = em.getMetadata().get((typeof entity === 'string' ? entity : (entity as { name: string }).name) as never);
-  const [data, count] = await concurrently(
-    em,
-    () => em.getDriver().find(meta.className, where as never, { ...options, ctx: em.getTransactionContext() } as never),
-    () => em.count(entity, where),
-  );
+  let data: Record<string, unknown>[];
+  let count: number;
+  if (options.first != null && options.after == null && options.before == null) {
+    // The first page: the page statement sees every row of the list, so it counts them too (a
+    // window count, taken before LIMIT) and no second statement is needed. An empty page means none.
+    const qb = (em as unknown as SqlEntityManager).createQueryBuilder(entity, 'e').select(['e.*', raw('count(*) over () as "__total"')]).where(where).orderBy(options.orderBy).limit(options.first + 1);
+    data = (await qb.execute('all', true)) as Record<string, unknown>[];
+    count = Number(data[0]?.__total ?? 0);
+  } else {
+    [data, count] = await concurrently(
+      em,
+      async () => (await em.getDriver().find(meta.className, where as never, { ...options, ctx: em.getTransactionContext() } as never)) as Record<string, unknown>[],
+      () => em.count(entity, where),
+    );
+  }
   const reader = rowReader(em, entity);
-  const rows = (data as Record<string, unknown>[]).map((d) => reader.fromData(d));
+  const rows = data.map((d) => reader.fromData(d));
   return toConnection(new Cursor<T>(rows as never, count, options as never, meta as never));
 }
 

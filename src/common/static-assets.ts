@@ -20,6 +20,10 @@ export function assetHandler(assets: ReadonlyMap<string, string>, csp: string): 
       return;
     }
     securityHeaders(res, csp);
+    // `send` treats a request's Cache-Control: no-cache as "never 304", but that directive is for
+    // caches on the way (RFC 9111 §5.2.1.4); the origin answers If-None-Match on the ETag alone
+    // (RFC 9110 §13.2.1). Fetch adds no-cache to every request it sends with If-None-Match.
+    if (req.headers['if-none-match']) delete req.headers['cache-control'];
     res.sendFile(file, { headers: { 'Cache-Control': 'no-cache' } });
   };
 }

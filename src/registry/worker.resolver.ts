@@ -34,7 +34,7 @@ for (const [type, entity] of [['Worker', Worker], ['Honor', Honor], ['SkillLevel
   });
 }
 
-const HONORS: NestedList<Honor> = { entity: Honor, parent: 'worker' };
+const HONORS: NestedList<Honor> = { entity: Honor, parent: 'worker', rows: true };
 
 @Resolver(() => Worker)
 export class WorkerResolver {

@@ -63,7 +63,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const log = createLogger(process.env.JX_TEST_LOG ?? 'silent');
   const base = loadConfig({ NODE_ENV: 'test' });
   const config: Config = {
-    ...base, port: 0, host: '127.0.0.1', databaseUrl: db.url, ...opts.config,
+    // The response cache is off unless a test turns it on (test/cache): fixtures that write the
+    // database directly and tests that count statements mean the executed read.
+    ...base, port: 0, host: '127.0.0.1', databaseUrl: db.url, responseCacheBytes: 0, ...opts.config,
     limits: { ...base.limits, ...GENEROUS_LIMITS, ...opts.config?.limits, ...opts.limits },
   };
   const orm = await openOrm(db.url, { log, poolMax: 10 });

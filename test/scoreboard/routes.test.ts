@@ -52,6 +52,10 @@ describe('GET /scoreboard', () => {
     const etag = res.headers.get('etag');
     expect(etag).toBeTruthy();
     expect(await res.text()).toContain('<svg');
+    // Revalidation: a matching ETag is a 304 (fetch sends Cache-Control: no-cache with it), another a 200.
+    const again = await fetch(`${base}/scoreboard/assets/favicon.svg`, { headers: { 'if-none-match': etag! } });
+    expect([again.status, again.headers.get('etag')]).toEqual([304, etag]);
+    expect((await fetch(`${base}/scoreboard/assets/favicon.svg`, { headers: { 'if-none-match': 'W/"stale"' } })).status).toBe(200);
     const f = await setupCompetition(t, { until: 'DRAFT', judges: 0 });
     expect(await fetch(`${base}/scoreboard/${f.competitionId}`).then((r) => r.text())).toContain('<link rel="icon" type="image/svg+xml" href="assets/favicon.svg">');
   });

@@ -1,4 +1,4 @@
-import { QueryOrder, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { QueryOrder, raw as raw_, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, domainError, DomainError, notFound, UserErrorCode, type UserErrorInit } from '../../common/errors.js';
 import { checkPageRequest, type ConnectionShape, type PageRequest } from '../../common/relay.js';
@@ -227,8 +227,18 @@ export async function listEntries(em: EntityManager, competitionId: string, stat
   qb.limit(size + 1);
   // Read-only rows, not managed entities: a start list is only read (see rowReader).
   const reader = rowReader(em, Entry);
-  const [raw, totalCount] = await concurrently(em, () => qb.execute('all', false), () => em.count(Entry, where));
-  const rows = (raw as Record<string, unknown>[]).map((r) => reader.read(r));
+  let raw: Record<string, unknown>[];
+  let totalCount: number;
+  if (page.after == null && page.before == null) {
+    // No cursor: the page statement sees every row of the list, so it counts them too (a window
+    // count, taken before LIMIT) and no second statement is needed. An empty page means none.
+    qb.select(['e.*', raw_('count(*) over () as "__total"')]);
+    raw = (await qb.execute('all', false)) as Record<string, unknown>[];
+    totalCount = Number(raw[0]?.__total ?? 0);
+  } else {
+    [raw, totalCount] = await concurrently(em, async () => (await qb.execute('all', false)) as Record<string, unknown>[], () => em.count(Entry, where));
+  }
+  const rows = raw.map((r) => reader.read(r));
   const more = rows.length > size;
   const items = rows.slice(0, size);
   if (backward) items.reverse();

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+
+/** A request the cache may answer or store: its key and the generation it started at. */
+export interface CacheSlot {
+  key: string;
+  generation: number;
+}
+
+/** One stored answer: the bytes as sent, gzip'd once, and what it cost to compute (charged again on every hit). */
+export interface CachedAnswer {
+  body: Buffer;
+  /** Null when the body is too small for gzip to pay. */
+  gzip: Buffer | null;
+  /** Weak ETag over the body's bytes: equal answers, equal tags, whatever the version that produced them. */
+  etag: string;
+  contentType: string;
+  requestedCost: number;
+  actualCost: number;
+}
+
+/** What a stored answer holds on to, for the bound: its buffers, its key and a fixed overhead. */
+function sizeOf(key: string, a: CachedAnswer): number {
+  return a.body.length + (a.gzip?.length ?? 0) + key.length * 2 + 200;
+}
+
+/**
+ * The response cache's memory: answers by key, least recently used dropped first once their bytes
+ * pass `maxBytes`. A `generation` counts invalidations: a request notes it before executing and may
+ * store its answer only if no invalidation happened meanwhile, so an answer computed from data a
+ * write has since changed is never kept. Pure (no GraphQL, no HTTP): unit-tested on its own.
+ */
+export class ResponseStore {
+  private readonly entries = new Map<string, { answer: CachedAnswer; size: number }>();
+  private used = 0;
+  generation = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): CachedAnswer | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    // Most recently used last: Map keeps insertion order.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.answer;
+  }
+
+  /** Stores an answer computed at `generation`; refused (false) if the store has been invalidated since, or it alone exceeds the bound. */
+  set(key: string, answer: CachedAnswer, generation: number): boolean {
+    if (generation !== this.generation) return false;
+    const size = sizeOf(key, answer);
+    if (size > this.maxBytes) return false;
+    this.delete(key);
+    this.entries.set(key, { answer, size });
+    this.used += size;
+    for (const [k] of this.entries) {
+      if (this.used <= this.maxBytes) break;
+      this.delete(k);
+    }
+    return true;
+  }
+
+  /** Drops every answer and moves the generation on, so answers being computed now are not stored either. */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    this.used = 0;
+  }
+
+  private delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.used -= e.size;
+  }
+}
+
+/** The key of one request's answer: the document, operation name and variables as sent, the language and the media type. */
+export function answerKey(parts: { query: string; operationName?: unknown; variables?: unknown; locale: string; media: string }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([parts.query, parts.operationName ?? null, parts.variables ?? null, parts.locale, parts.media]))
+    .digest('base64url');
+}
+
+/** A weak ETag (RFC 9110) for these bytes. */
+export function etagOf(body: Buffer): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Whether an If-None-Match header names this ETag (weak comparison, `*` matches any). */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  const want = bare(etag);
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === want);
+}
