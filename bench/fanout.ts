@@ -1,6 +1,6 @@
 import { gql } from './lib/gql.js';
 import { benchDatabase, startServerProcess } from './lib/env.js';
-import { closeScreens, deliveries, openScreens } from './lib/live.js';
+import { closeScreens, deliveries, openScreens, settle } from './lib/live.js';
 import { markSheet, runMarks } from './lib/marks.js';
 import { StatementCounter } from './lib/pgstat.js';
 import { seedCompetition } from './lib/seed.js';
@@ -38,7 +38,7 @@ export async function fanout(opts: { seconds: number; aloneSeconds: number; subs
     const rssBefore = server.rssMb();
     server.resetMaxRss();
     const live = await runMarks(seeded, sheet, { seconds: opts.seconds, concurrency: opts.concurrency, url: server.url });
-    await new Promise((r) => setTimeout(r, 1000)); // let the last deliveries land
+    await settle(live.sentAt, screens); // the last deliveries land (up to 30 s)
     const rssMax = server.maxRssMb();
     const rssAfter = server.rssMb();
     const d = deliveries(live.sentAt, screens);

@@ -1,5 +1,5 @@
 import { benchDatabase, startServerProcess } from './lib/env.js';
-import { closeScreens, deliveries, openScreens } from './lib/live.js';
+import { closeScreens, deliveries, openScreens, settle } from './lib/live.js';
 import { markSheet, runMarks } from './lib/marks.js';
 import { seedCompetition } from './lib/seed.js';
 import { fmt, summarize, table } from './lib/stats.js';
@@ -17,7 +17,7 @@ export async function isolated(opts: { seconds: number; gapMs: number; subscribe
     const screens = await openScreens(opts.subscribers, seeded.competitionId, () => server.wsUrl);
     await new Promise((r) => setTimeout(r, 500));
     const run = await runMarks(seeded, markSheet(seeded), { seconds: opts.seconds, concurrency: 1, gapMs: opts.gapMs, url: server.url });
-    await new Promise((r) => setTimeout(r, 1000));
+    await settle(run.sentAt, screens); // the last deliveries land (up to 30 s)
     const d = deliveries(run.sentAt, screens);
     const lat = summarize(d.latencies);
     const sub = summarize(run.submitMs);

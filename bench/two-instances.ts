@@ -1,5 +1,5 @@
 import { benchDatabase, startServerProcess } from './lib/env.js';
-import { closeScreens, deliveries, openScreens } from './lib/live.js';
+import { closeScreens, deliveries, openScreens, settle } from './lib/live.js';
 import { markSheet, runMarks } from './lib/marks.js';
 import { seedCompetition } from './lib/seed.js';
 import { fmt, summarize, table } from './lib/stats.js';
@@ -22,7 +22,7 @@ export async function twoInstances(opts: { seconds: number; subscribers: number;
     a.resetMaxRss();
     b.resetMaxRss();
     const run = await runMarks(seeded, markSheet(seeded), { seconds: opts.seconds, concurrency: opts.concurrency, url: a.url });
-    await new Promise((r) => setTimeout(r, 1000));
+    await settle(run.sentAt, screens); // the last deliveries land (up to 30 s)
     const all = summarize(deliveries(run.sentAt, screens).latencies);
     const perVersion = (group: typeof screens) => {
       const worst = new Map<number, number>();

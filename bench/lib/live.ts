@@ -84,3 +84,15 @@ export function deliveries(sentAt: Map<number, number>, screens: Screen[]): { la
   for (const s of screens) for (let i = 1; i < s.arrivals.length; i++) skipped += Math.max(0, s.arrivals[i]!.version - s.arrivals[i - 1]!.version - 1);
   return { latencies, missing, skipped, messages: screens.reduce((n, s) => n + s.messages, 0), bytes: screens.reduce((n, s) => n + s.bytes, 0) };
 }
+
+/**
+ * Waits until every screen holds the newest version a mark produced, or `maxMs` passed: on a loaded
+ * machine the last boards land seconds after the last answer, and a fixed pause would count them as
+ * never delivered.
+ */
+export async function settle(sentAt: Map<number, number>, screens: Screen[], maxMs = 30_000): Promise<void> {
+  const newest = Math.max(0, ...sentAt.keys());
+  const deadline = Date.now() + maxMs;
+  const holds = (s: Screen) => (s.arrivals[s.arrivals.length - 1]?.version ?? 0) >= newest;
+  while (Date.now() < deadline && !screens.every(holds)) await new Promise((r) => setTimeout(r, 100));
+}
