@@ -6,6 +6,14 @@ import { StatementCounter } from './lib/pgstat.js';
 import { startPostGraphile } from './lib/postgraphile.js';
 import { seedReadData } from './lib/read-data.js';
 import { cpuSeconds, fmt, table } from './lib/stats.js';
+import { report } from './lib/summary.js';
+
+/**
+ * `Cache-Control: no-cache` on a request means "bypass the response cache" (bench/README.md): the
+ * uncached rows send it, so they measure execution; the cached rows send what a browser sends.
+ */
+const BYPASS = { 'cache-control': 'no-cache' };
+const BROWSER = { 'accept-encoding': 'gzip, deflate' };
 
 /** The two reads, ours and PostGraphile's equivalent for its generated schema (simplify-inflector). */
 const READS = {
@@ -37,7 +45,6 @@ interface Side {
   pid: number;
   url: string;
   token?: string;
-  /** Extra request headers (the spectators' row: gzip accepted). */
   headers?: Record<string, string>;
   query: string;
   variables: (n: number) => Record<string, unknown>;
@@ -45,14 +52,21 @@ interface Side {
 
 /** Fails loudly unless the read returns the full page: a fast error page would flatter anyone. */
 async function check(side: Side, expectRows: number): Promise<void> {
-  const data = await gql(side.url, side.query, side.variables(100), side.token);
+  const data = await gql(side.url, side.query, side.variables(100), side.token, side.headers);
   const text = JSON.stringify(data);
   const ids = text.match(/"honors":/g)?.length ?? 0;
   if (ids < expectRows) throw new Error(`${side.name}: expected ${expectRows} workers with honors, got ${ids}: ${text.slice(0, 300)}`);
 }
 
 const line = (r: LoadResult & { cpuMs: number }) =>
-  `${fmt(r.perSecond, 0).padStart(5)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  ${fmt(r.cpuMs, 1)} ms CPU/req  ${fmt(r.bytesPerResponse / 1024, 0)} KiB/resp${r.failed ? `  (${r.failed} failed)` : ''}`;
+  `${fmt(r.perSecond, 0).padStart(5)} req/s  p50 ${fmt(r.p50, 0)} ms  p99 ${fmt(r.p99, 0)} ms  ${fmt(r.cpuMs, 1)} ms CPU/req  ${fmt(r.bytesPerResponse / 1024, 0)} KiB/resp${r.notModified ? `  (${r.notModified} × 304)` : ''}${r.failed ? `  (${r.failed} failed)` : ''}`;
+
+/** The ETag our server gives the page (a browser's first visit), or null when it gives none. */
+async function etagOf(side: Side): Promise<string | null> {
+  const res = await fetch(side.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(side.token ? { authorization: `Bearer ${side.token}` } : {}), ...BROWSER }, body: JSON.stringify({ query: side.query, variables: side.variables(100) }) });
+  await res.arrayBuffer();
+  return res.headers.get('etag');
+}
 
 export async function frontendRead(opts: { seconds: number; clients: number[]; entries: number; registry: number }): Promise<void> {
   const db = await benchDatabase();
@@ -69,40 +83,56 @@ export async function frontendRead(opts: { seconds: number; clients: number[]; e
     for (const [title, q] of Object.entries(READS)) {
       const competition = title === 'competition page';
       const sides: Side[] = [
-        { name: 'ours', pid: server.pid, url: server.url, token: seeded.organizerToken, query: q.ours, variables: (n) => (competition ? { id: seeded.competitionId, n } : { n }) },
+        { name: 'ours', pid: server.pid, url: server.url, token: seeded.organizerToken, headers: BYPASS, query: q.ours, variables: (n) => (competition ? { id: seeded.competitionId, n } : { n }) },
         { name: 'PostGraphile', pid: peer.pid, url: peer.url, query: q.theirs, variables: (n) => (competition ? { id: competitionUuid, n } : { n }) },
-        // The page as a spectator's phone reads it: anonymous, gzip accepted, answered by the response cache (src/cache).
-        ...(competition ? [{ name: 'ours, spectators (cached)', pid: server.pid, url: server.url, headers: { 'accept-encoding': 'gzip' }, query: q.ours, variables: (n: number) => ({ id: seeded.competitionId, n }) }] : []),
       ];
       const rows: [string, string][] = [];
       const results = new Map<string, LoadResult & { cpuMs: number }>();
       // Statements first, for both sides, while nothing else runs.
       for (const side of sides) {
-        if (side.headers) continue; // the same statements as ours, once (then none: the cache answers)
         await check(side, 100);
-        const statements = async (n: number) => (counter ? fmt(await counter.perRun(() => gql(side.url, side.query, side.variables(n), side.token), 10), 1) : '–');
+        const statements = async (n: number) => (counter ? fmt(await counter.perRun(() => gql(side.url, side.query, side.variables(n), side.token, side.headers), 10), 1) : '–');
         rows.push([`${side.name}: SQL statements per request`, `${await statements(100)} (first: 10 → ${await statements(10)})`]);
       }
-      for (const side of sides) {
+      // The page again through the response cache: as a browser asks (gzip), then as a phone that has it (If-None-Match).
+      // The response cache serves anonymous readers only (docs/response-cache.md): a spectator's phone is anonymous.
+      const spectator: Side = { ...sides[0]!, token: undefined };
+      const etag = competition ? await etagOf(spectator) : null;
+      const runs: { side: Side; label: string; headers?: Record<string, string> }[] = [
+        ...sides.map((side) => ({ side, label: side.name, headers: side.headers })),
+        ...(competition ? [{ side: spectator, label: 'ours, cached', headers: BROWSER }] : []),
+        ...(competition && etag ? [{ side: spectator, label: 'ours, If-None-Match', headers: { ...BROWSER, 'if-none-match': etag } }] : []),
+      ];
+      for (const { side, label, headers } of runs) {
         await counter?.quiet();
         const body = { query: side.query, variables: side.variables(100) };
-        await hammer(side.url, body, { connections: 10, seconds: 2, token: side.token, headers: side.headers }); // warm-up, not counted
+        await hammer(side.url, body, { connections: 10, seconds: 2, token: side.token, headers }); // warm-up, not counted
         for (const clients of opts.clients) {
           const cpu0 = cpuSeconds(side.pid);
-          const load = await hammer(side.url, body, { connections: clients, seconds: opts.seconds, token: side.token, headers: side.headers });
+          const load = await hammer(side.url, body, { connections: clients, seconds: opts.seconds, token: side.token, headers });
           // The server process's own CPU per request (PostgreSQL's is not in it): steady on a busy machine, unlike req/s.
           const r = { ...load, cpuMs: (1000 * (cpuSeconds(side.pid) - cpu0)) / load.requests };
-          results.set(`${side.name}:${clients}`, r);
-          rows.push([`${side.name}, ${clients} clients`, line(r)]);
+          results.set(`${label}:${clients}`, r);
+          rows.push([`${label}${label === 'ours' && competition ? ' (no-cache)' : ''}, ${clients} clients`, line(r)]);
         }
       }
-      for (const clients of opts.clients) {
-        const ours = results.get(`ours:${clients}`)!;
-        const theirs = results.get(`PostGraphile:${clients}`)!;
-        rows.push([`ours ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(ours.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(ours.p99 / theirs.p99, 2)}×   server CPU/req ${fmt(ours.cpuMs / theirs.cpuMs, 2)}×`]);
-        const cached = results.get(`ours, spectators (cached):${clients}`);
-        if (cached) rows.push([`cached ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(cached.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(cached.p99 / theirs.p99, 2)}×   server CPU/req ${fmt(cached.cpuMs / theirs.cpuMs, 2)}×`]);
+      if (competition && !etag) rows.push(['ours, If-None-Match', 'not run: the page came without an ETag']);
+      const ratio = (label: string) => opts.clients.map((c) => `${fmt(results.get(`${label}:${c}`)!.perSecond / results.get(`PostGraphile:${c}`)!.perSecond, 2)}×`).join(' / ');
+      for (const { label } of runs.filter((r) => r.label !== 'PostGraphile')) {
+        for (const clients of opts.clients) {
+          const ours = results.get(`${label}:${clients}`)!;
+          const theirs = results.get(`PostGraphile:${clients}`)!;
+          rows.push([`${label} ÷ PostGraphile, ${clients} clients`, `req/s ${fmt(ours.perSecond / theirs.perSecond, 2)}×   p99 ${fmt(ours.p99 / theirs.p99, 2)}×   server CPU/req ${fmt(ours.cpuMs / theirs.cpuMs, 2)}×`]);
+        }
       }
+      const clientsLabel = `(${opts.clients.join(' / ')} clients)`;
+      const cpuRatio = opts.clients.map((c) => fmt(results.get(`ours:${c}`)!.cpuMs / results.get(`PostGraphile:${c}`)!.cpuMs, 1)).join(' / ');
+      if (competition) {
+        report('pageUncached', `${ratio('ours')} ${clientsLabel}; server CPU/req ${cpuRatio}× PostGraphile's`);
+        const inm = opts.clients.map((c) => results.get(`ours, If-None-Match:${c}`)).filter((r) => r);
+        const share = inm.length ? `, ${fmt((100 * inm.reduce((n, r) => n + r!.notModified, 0)) / inm.reduce((n, r) => n + r!.requests, 0), 0)} % answered 304` : '';
+        report('pageCached', `plain ${ratio('ours, cached')}; If-None-Match ${etag ? `${ratio('ours, If-None-Match')}${share}` : 'not run (no ETag)'} ${clientsLabel}`);
+      } else report('workers', `${ratio('ours')} ${clientsLabel}; server CPU/req ${cpuRatio}× PostGraphile's`);
       console.log(table(`frontend read: ${title} (${opts.entries} entries; registry of ${opts.registry + opts.entries + 1} workers; ${opts.seconds} s per row; data built in ${fmt(seedSeconds, 0)} s)`, rows));
     }
   } finally {

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { createLogger } from '../../src/logger.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { projectRoot } from '../../src/db/paths.js';
+import { watchProcess, type UnexpectedExit } from './watch.js';
 
 export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -34,6 +35,11 @@ export interface ServerProcess {
   wsUrl: string;
   pid: number;
   rssMb(): number;
+  /** The largest of the RSS samples taken every second since the start or the last resetMaxRss(). */
+  maxRssMb(): number;
+  resetMaxRss(): void;
+  /** Set when the process ended without stop(): code, signal, last RSS (also printed at once). */
+  unexpectedExit(): UnexpectedExit | null;
   stop(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export interface ServerProcess {
  * A server as users run it: its own process (`node dist/src/main.js`), production settings.
  * Without a database URL it starts its own embedded PostgreSQL (extraEnv.DATA_DIR says where).
  */
-export async function startServerProcess(databaseUrl: string | undefined, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string | undefined, extraEnv: Record<string, string> = {}, name = 'server'): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -68,11 +74,12 @@ export async function startServerProcess(databaseUrl: string | undefined, extraE
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const watch = watchProcess(child, name);
   const base = `http://127.0.0.1:${port}`;
   const spawned = performance.now();
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited with code ${child.exitCode}, signal ${child.signalCode}`);
     try {
       if ((await fetch(`${base}/ready`)).ok) break;
     } catch {
@@ -87,13 +94,14 @@ export async function startServerProcess(databaseUrl: string | undefined, extraE
     url: `${base}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
-    rssMb() {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-    },
+    rssMb: watch.rssMb,
+    maxRssMb: watch.maxRssMb,
+    resetMaxRss: watch.resetMax,
+    unexpectedExit: watch.unexpectedExit,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        watch.stopping();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

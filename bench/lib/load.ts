@@ -6,16 +6,20 @@ interface AutocannonResult { requests: Histogram & { total: number }; latency: H
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
+const countOf = (r: AutocannonResult & { statusCodeStats?: Record<string, { count: number }> }, status: number) => r.statusCodeStats?.[status]?.count ?? 0;
+
 export interface LoadResult {
   requests: number;
   perSecond: number;
   p50: number;
   p99: number;
   failed: number;
+  /** 304 Not Modified answers (a revalidation the cache could answer): counted as answered. */
+  notModified: number;
   bytesPerResponse: number;
 }
 
-/** POSTs one GraphQL request over `connections` keep-alive connections for `seconds`. */
+/** POSTs one GraphQL request over `connections` keep-alive connections for `seconds`; `headers` are added to each. */
 export async function hammer(url: string, body: { query: string; variables?: Record<string, unknown> }, opts: { connections: number; seconds: number; token?: string; headers?: Record<string, string> }): Promise<LoadResult> {
   const r = await autocannon({
     url,
@@ -27,13 +31,15 @@ export async function hammer(url: string, body: { query: string; variables?: Rec
     headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
     body: JSON.stringify(body),
   });
-  const ok = r.requests.total - r.non2xx;
+  const failed = r.errors + r.timeouts + r.non2xx - countOf(r, 304);
+  const ok = r.requests.total - failed;
   return {
     requests: r.requests.total,
     perSecond: r.requests.total / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    failed: r.errors + r.timeouts + r.non2xx,
+    failed,
+    notModified: countOf(r, 304),
     bytesPerResponse: ok > 0 ? r.throughput.total / r.requests.total : NaN,
   };
 }

@@ -21,7 +21,8 @@ export class StatementCounter {
     }
   }
 
-  private async total(): Promise<number> {
+  /** Statements this database has run since the last reset (the counter's own reads excluded). */
+  async total(): Promise<number> {
     const { rows } = await this.client.query(
       `SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { freePort } from '../../../src/db/embedded';
 import { projectRoot } from '../../../src/db/paths';
 import { BENCH_ADMIN, BENCH_JWT_SECRET } from '../../../bench/lib/env';
+import { describeExit, watchProcess } from '../../../bench/lib/watch';
 
 export const ADMIN = BENCH_ADMIN;
 export const JWT_SECRET = BENCH_JWT_SECRET;
@@ -15,7 +16,10 @@ export interface ServerInstance {
   wsUrl: string;
   pid: number;
   exited(): boolean;
-  /** Why the process ended when the test did not end it (a crash, or a signal from elsewhere), else null. */
+  /**
+   * Why the process ended when the test did not end it (a crash, or a signal from elsewhere), else
+   * null: exit code, signal and the last RSS sampled (every second), printed at once as well.
+   */
   unexpectedExit(): string | null;
   /** SIGKILL: no drain, no goodbye to sockets or the database. */
   kill(): Promise<void>;
@@ -54,10 +58,11 @@ export async function startServer(name: string, databaseUrl: string, extraEnv: R
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const watch = watchProcess(child, name);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server ${name} exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server ${name} exited with code ${child.exitCode}, signal ${child.signalCode}`);
     try {
       if ((await fetch(`${base}/ready`)).ok) break;
     } catch {
@@ -66,19 +71,10 @@ export async function startServer(name: string, databaseUrl: string, extraEnv: R
     if (Date.now() > deadline) throw new Error(`server ${name} did not become ready`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  let ending = false;
-  let unexpected: string | null = null;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', (code, sig) => {
-      if (!ending) {
-        unexpected = `server ${name} (pid ${child.pid}) exited by itself: code ${code}, signal ${sig}`;
-        console.error(unexpected);
-      }
-      resolve();
-    }),
-  );
+  // The watch prints an unexpected exit the moment it happens (code, signal, last RSS).
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = async (sig: NodeJS.Signals) => {
-    ending = true;
+    watch.stopping();
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill(sig);
     await exit;
@@ -90,7 +86,10 @@ export async function startServer(name: string, databaseUrl: string, extraEnv: R
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
     exited: () => child.exitCode !== null || child.signalCode !== null,
-    unexpectedExit: () => unexpected,
+    unexpectedExit: () => {
+      const e = watch.unexpectedExit();
+      return e ? describeExit(e) : null;
+    },
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
   };
