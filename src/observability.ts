@@ -73,8 +73,10 @@ const CLIENT_CODES = new Set([
  * connections). Whole classes, not a list of codes: a list once missed one (issue 14).
  */
 const SOCKET_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+// `aborted` (exactly) is tarn's rejection of a request still waiting for a connection when the pool is
+// destroyed, as at shutdown: the request did nothing and may be retried elsewhere.
 const DATABASE_DOWN_MESSAGE =
-  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|Client was closed and is not queryable|Cannot use a pool after calling end|sorry, too many clients|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection|Client was closed and is not queryable|Cannot use a pool after calling end|sorry, too many clients|the database system is (starting up|shutting down|in recovery mode)|^aborted$/i;
 
 function databaseDownCode(code: unknown): boolean {
   if (typeof code !== 'string') return false;

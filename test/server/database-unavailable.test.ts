@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['crash shutdown', Object.assign(new Error('terminating connection because of crash of another server process'), { code: '57P02' })],
     ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
     ['pool ended', new Error('Cannot use a pool after calling end on the pool')],
+    ['waiting for a connection when the pool was destroyed (tarn, at shutdown)', new Error('aborted')],
     ['client closed', new Error('Client was closed and is not queryable')],
     ['host unreachable', Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' })],
   ])('%s: unavailable', (_what, err) => {
@@ -27,6 +28,7 @@ describe('isDatabaseUnavailable', () => {
     ['a statement timeout (the query, not the database)', Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })],
     ['a serialization failure', Object.assign(new Error('could not serialize access'), { code: '40001' })],
     ['an error that is its own cause', (() => { const e = new Error('loop') as Error & { cause?: unknown }; e.cause = e; return e; })()],
+    ['a message that merely mentions it', new Error('upload aborted by the client')],
     ['nothing', undefined],
   ])('%s: not', (_what, err) => {
     expect(isDatabaseUnavailable(err)).toBe(false);
