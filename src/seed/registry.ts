@@ -70,7 +70,7 @@ export async function seedRegistry(c: SeedClient, admin: string, dice: Dice): Pr
     workers.push(...(await workersOf(c, admin, enterprise.id)));
   }
   // Honors: model workers and craftsmen lead studios later; a few more for the registry's sake.
-  const honors: [kind: string, level: string][] = [['MODEL_WORKER', 'CITY'], ['CRAFTSMAN', 'CITY'], ['GOLD_MEDAL_WORKER', 'DISTRICT'], ['CHIEF_TECHNICIAN', 'PROVINCE']];
+  const honors: [kind: string, level: string][] = [['MODEL_WORKER', 'CITY'], ['CRAFTSMAN', 'CITY'], ['GOLD_MEDAL_WORKER', 'DISTRICT'], ['TECHNICAL_EXPERT', 'PROVINCE']];
   for (const [k, w] of workers.entries()) {
     if (k % 11 !== 0) continue;
     const [kind, level] = honors[(k / 11) % honors.length]!;
