@@ -7,7 +7,7 @@ import type { ChiefTechnicianLine, ChiefTechnicianReport, SkillAllowanceLine, Sk
 /*
  * The efficacy report's talent sections (issue 15 §3). Every figure is computed by PostgreSQL; means
  * are numeric averages rounded to two decimals there, so they are exact. The scope is the registry's
- * enterprises created by the end of the year, narrowed by the report's district and ownership.
+ * enterprises, narrowed by the report's district and ownership.
  */
 
 export interface TalentScope {
@@ -19,10 +19,13 @@ export interface TalentScope {
 type Row = Record<string, string | number | null>;
 const n = (v: unknown) => Number(v ?? 0);
 
-/** The enterprises CTE `en` and its parameters. Creation is a timestamp: the year ends at midnight China time. */
+/**
+ * The enterprises CTE `en` and its parameters: every enterprise in the registry (when it was entered
+ * says nothing about when it existed), narrowed by district and ownership.
+ */
 function enterprises(q: TalentScope): { sql: string; params: unknown[] } {
-  const params: unknown[] = [new Date(Date.UTC(q.year + 1, 0, 1) - 8 * 3_600_000)];
-  let sql = 'select id, district, ownership from enterprise where created_at < ?';
+  const params: unknown[] = [];
+  let sql = 'select id, district, ownership from enterprise where true';
   if (q.district != null) {
     sql += ' and district = ?';
     params.push(q.district);

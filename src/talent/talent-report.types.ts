@@ -15,7 +15,7 @@ export class SkillAllowanceLevelMean {
 export class SkillAllowanceLine {
   @Field(() => Ownership, { nullable: true, description: 'Set in byOwnership lines.' }) ownership!: Ownership | null;
   @Field(() => String, { nullable: true, description: 'Set in byDistrict lines.' }) district!: string | null;
-  @Field(() => Int, { description: 'Enterprises in the registry by the end of the year.' }) enterprises!: number;
+  @Field(() => Int, { description: 'Enterprises in the registry (in the report’s district and ownership).' }) enterprises!: number;
   @Field(() => Int, { description: 'Of them, those with a skill allowance standard in force at the end of the year.' }) enterprisesWithStandard!: number;
   @Field(() => Float, { description: 'enterprisesWithStandard ÷ enterprises, 0–1 (4 decimals); 0 when there are no enterprises.' }) share!: number;
   @Field(() => [SkillAllowanceLevelMean], { description: 'Per skill level, lowest first (always five).' }) levels!: SkillAllowanceLevelMean[];
@@ -33,7 +33,7 @@ export class SkillAllowanceReport {
 export class ChiefTechnicianLine {
   @Field(() => Ownership, { nullable: true, description: 'Set in byOwnership lines.' }) ownership!: Ownership | null;
   @Field(() => String, { nullable: true, description: 'Set in byDistrict lines.' }) district!: string | null;
-  @Field(() => Int, { description: 'Enterprises in the registry by the end of the year.' }) enterprises!: number;
+  @Field(() => Int, { description: 'Enterprises in the registry (in the report’s district and ownership).' }) enterprises!: number;
   @Field(() => Int, { description: 'Of them, those with a chief technician in office on some day of the year.' }) enterprisesWithChiefTechnician!: number;
   @Field(() => Int, { description: 'Designations in office on some day of the year (a term ended early counts up to its last day).' }) designations!: number;
   @Field(() => Int, { description: 'Designations whose term began in the year.' }) newDesignations!: number;
