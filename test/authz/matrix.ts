@@ -245,6 +245,8 @@ export function renderMatrix(): string {
     'enterprise scope (`User.enterprise`, set by an ADMIN with `createUser` or `setUserEnterprise`); APPRAISER (评价机构人员) runs',
     'the appraisal sessions of the appraisal body that is their enterprise scope and enters marks as an assessor; INSPECTOR (市级督导)',
     'samples appraisal sessions’ results and annuls them. A user without an enterprise scope is city-wide.',
+    'Chief technicians (`Enterprise.chiefTechnicians`, `node`) are read by registry readers and the enterprise’s own NOMINATOR',
+    '(null otherwise); skill allowance standards are public.',
     '',
   ];
   const table = (title: string, rules: Record<string, Rule>) => {
