@@ -14,6 +14,9 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     JUDGE: ['裁判', 'Judge'],
     STUDIO_MANAGER: ['工作室管理员', 'Studio manager'],
     REVIEWER: ['评审专家', 'Expert reviewer'],
+    NOMINATOR: ['企业推荐人', 'Enterprise nominator'],
+    APPRAISER: ['评价机构人员', 'Appraisal body staff'],
+    INSPECTOR: ['市级督导', 'City inspector'],
   },
   UserErrorCode: {
     INVALID_INPUT: ['输入有误', 'Invalid input'],
@@ -41,6 +44,14 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   },
   EnterpriseSize: { LARGE: ['大型', 'Large'], MEDIUM: ['中型', 'Medium'], SMALL: ['小型', 'Small'], MICRO: ['微型', 'Micro'] },
   Gender: { MALE: ['男', 'Male'], FEMALE: ['女', 'Female'] },
+  Education: {
+    JUNIOR_HIGH_OR_BELOW: ['初中及以下', 'Junior high or below'],
+    SENIOR_HIGH: ['高中', 'Senior high school'],
+    SECONDARY_VOCATIONAL: ['中专/技校', 'Secondary vocational school'],
+    JUNIOR_COLLEGE: ['大专', 'Junior college'],
+    BACHELOR: ['本科', 'Bachelor'],
+    POSTGRADUATE: ['研究生', 'Postgraduate'],
+  },
   SkillLevel: {
     JUNIOR: ['初级工', 'Junior worker'],
     INTERMEDIATE: ['中级工', 'Intermediate worker'],
@@ -54,7 +65,6 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     GOLD_MEDAL_WORKER: ['金牌工人', 'Gold-medal worker'],
     SKILLED_CRAFTSMAN: ['能工巧匠', 'Skilled craftsman'],
     TECHNICAL_EXPERT: ['技术能手', 'Technical expert'],
-    CHIEF_TECHNICIAN: ['首席技师', 'Chief technician'],
     OUTSTANDING_TECHNICIAN: ['突出贡献技师', 'Technician of outstanding contribution'],
   },
   Level: {
@@ -77,6 +87,9 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   },
   EnterpriseOrderField: { NAME: ['名称', 'Name'], CREATED_AT: ['创建时间', 'Created'] },
   WorkerOrderField: { NAME: ['姓名', 'Name'], BIRTH_YEAR: ['出生年份', 'Year of birth'], JOINED_AT: ['入职时间', 'Joined'], CREATED_AT: ['创建时间', 'Created'] },
+  // Talent (chief technicians, skill allowances)
+  ChiefTechnicianIncentive: { ANNUAL_SALARY: ['年薪', 'Annual salary'], EQUITY: ['股权', 'Equity'], OPTIONS: ['期权', 'Options'], ALLOWANCE: ['津贴', 'Allowance'] },
+  ChiefTechnicianOrderField: { TERM_FROM: ['任期开始', 'Term start'], CREATED_AT: ['登记时间', 'Recorded'] },
   // Competitions
   CompetitionKind: {
     JOB_DRILL: ['岗位练兵', 'Job drill'],

@@ -26,6 +26,28 @@ export enum Gender {
 }
 registerEnumType(Gender, { name: 'Gender', description: 'A worker’s gender (性别).' });
 
+/** 学历: a worker's highest completed education, lowest first. */
+export enum Education {
+  JUNIOR_HIGH_OR_BELOW = 'JUNIOR_HIGH_OR_BELOW',
+  SENIOR_HIGH = 'SENIOR_HIGH',
+  SECONDARY_VOCATIONAL = 'SECONDARY_VOCATIONAL',
+  JUNIOR_COLLEGE = 'JUNIOR_COLLEGE',
+  BACHELOR = 'BACHELOR',
+  POSTGRADUATE = 'POSTGRADUATE',
+}
+registerEnumType(Education, {
+  name: 'Education',
+  description: 'A worker’s highest completed education (学历), lowest first.',
+  valuesConfig: {
+    JUNIOR_HIGH_OR_BELOW: { description: 'Junior high school or below.' },
+    SENIOR_HIGH: { description: 'Senior high school.' },
+    SECONDARY_VOCATIONAL: { description: 'Secondary vocational or technical school (中专/技校).' },
+    JUNIOR_COLLEGE: { description: 'Junior college (大专), higher vocational included.' },
+    BACHELOR: { description: 'Bachelor’s degree.' },
+    POSTGRADUATE: { description: 'Master’s or doctoral degree.' },
+  },
+});
+
 /** 职业技能等级, lowest first: the order is used for eligibility ranges and promotions. */
 export enum SkillLevel {
   JUNIOR = 'JUNIOR',
@@ -64,19 +86,17 @@ export enum HonorKind {
   GOLD_MEDAL_WORKER = 'GOLD_MEDAL_WORKER',
   SKILLED_CRAFTSMAN = 'SKILLED_CRAFTSMAN',
   TECHNICAL_EXPERT = 'TECHNICAL_EXPERT',
-  CHIEF_TECHNICIAN = 'CHIEF_TECHNICIAN',
   OUTSTANDING_TECHNICIAN = 'OUTSTANDING_TECHNICIAN',
 }
 registerEnumType(HonorKind, {
   name: 'HonorKind',
-  description: 'A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one.',
+  description: 'A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one. Chief technicians (首席技师) are designations by their enterprise, not honors: see Worker.chiefTechnicianDesignations.',
   valuesConfig: {
     MODEL_WORKER: { description: '劳动模范' },
     CRAFTSMAN: { description: '工匠 (港城大工匠)' },
     GOLD_MEDAL_WORKER: { description: '金牌工人' },
     SKILLED_CRAFTSMAN: { description: '能工巧匠' },
     TECHNICAL_EXPERT: { description: '技术能手' },
-    CHIEF_TECHNICIAN: { description: '首席技师' },
     OUTSTANDING_TECHNICIAN: { description: '突出贡献技师' },
   },
 });

@@ -26,7 +26,7 @@ export interface MatrixWorld {
 
 export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   const users = new Map<Role, Awaited<ReturnType<TestServer['user']>>>();
-  for (const role of [Role.ADMIN, Role.ORGANIZER, Role.STUDIO_MANAGER, Role.REVIEWER]) users.set(role, await t.user([role]));
+  for (const role of [Role.ADMIN, Role.ORGANIZER, Role.STUDIO_MANAGER, Role.REVIEWER, Role.NOMINATOR, Role.APPRAISER, Role.INSPECTOR]) users.set(role, await t.user([role]));
   const organizer = users.get(Role.ORGANIZER)!;
   const admin = users.get(Role.ADMIN)!;
   const manager = users.get(Role.STUDIO_MANAGER)!;
@@ -61,6 +61,12 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   }, 'method { id }');
   const reviewer = users.get(Role.REVIEWER)!;
   await mutate(t, admin.token, 'assignMethodReviewers', 'AssignMethodReviewersInput', { methodId: method.method.id, reviewerUserIds: [reviewer.globalId] }, 'method { id }');
+  // The NOMINATOR acts for the studio's enterprise; a chief technician there to end the term of.
+  await mutate(t, admin.token, 'setUserEnterprise', 'SetUserEnterpriseInput', { userId: users.get(Role.NOMINATOR)!.globalId, enterpriseId: studio.enterpriseId }, 'user { id }');
+  const technician = await createWorker(t, organizer.token, studio.enterpriseId, { skillLevel: 'TECHNICIAN' });
+  const chief = await mutate(t, organizer.token, 'designateChiefTechnician', 'DesignateChiefTechnicianInput', {
+    workerId: technician.id, termFrom: '2026-01-01', termTo: '2028-12-31', incentive: 'ALLOWANCE', incentiveAmount: '800.00',
+  }, 'chiefTechnician { id }');
   // Accounts mutations (disable, re-role, link) act on a user whose token the matrix does not use.
   const spare = await t.user([Role.JUDGE]);
 
@@ -78,6 +84,7 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
     IncubationProject: project.project.id,
     Milestone: milestone.milestone.id,
     OperatingMethod: method.method.id,
+    ChiefTechnician: chief.chiefTechnician.id,
   };
   // A judge to put on (and take off) the draft's panel: a JUDGE linked to a worker, as panels need.
   const judge = await t.user([Role.JUDGE], { workerId: (await createWorker(t, organizer.token, studio.enterpriseId)).id });

@@ -108,6 +108,8 @@ const cases: NodeCase[] = [
   { type: 'Enterprise', id: (f) => f.live.hostEnterpriseId, own: { query: `query($id: ID!) { enterprise(id: $id) { id } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => [d.enterprise?.id] }, visibleTo: EVERYONE },
   { type: 'Worker', id: (f) => f.ids.worker!, own: { query: `query($id: ID!) { worker(id: $id) { id } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => [d.worker?.id] }, visibleTo: REGISTRY_READERS },
   { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { nodes { id } } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.nodes.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
+  { type: 'ChiefTechnician', id: (f) => f.ids.chief!, own: by('enterprise', 'chiefEnterprise', 'chiefTechnicians(first: 10) { nodes { id } }', (e) => e.chiefTechnicians?.nodes), visibleTo: REGISTRY_READERS },
+  { type: 'SkillAllowanceStandard', id: (f) => f.ids.allowanceStandard!, own: { query: `query($id: ID!) { enterprise(id: $id) { skillAllowanceStandards(first: 10) { nodes { id } } } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => d.enterprise?.skillAllowanceStandards.nodes.map((s: any) => s.id) ?? [] }, visibleTo: EVERYONE },
   { type: 'SkillLevelChange', id: (f) => f.ids.skillChange!, own: { query: `query($id: ID!) { worker(id: $id) { skillLevelHistory { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.skillLevelHistory.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
   {
     // A user sees themselves (`viewer`); admins see everyone (`users`).
@@ -205,6 +207,10 @@ beforeAll(async () => {
   const workerId = live.entries[0]!.workerIds[0]!;
   const honor = await mutate(t, admin.token, 'grantHonor', 'GrantHonorInput', { workerId, kind: 'CRAFTSMAN', level: 'CITY', year: 2025 }, 'honor { id }');
   const change = await mutate(t, admin.token, 'recordSkillLevelChange', 'RecordSkillLevelChangeInput', { workerId, to: 'TECHNICIAN', reason: '职业技能等级认定' }, 'change { id }');
+  const chief = await mutate(t, admin.token, 'designateChiefTechnician', 'DesignateChiefTechnicianInput',
+    { workerId, termFrom: '2026-01-01', termTo: '2028-12-31', incentive: 'ALLOWANCE' }, 'chiefTechnician { id enterprise { id } }');
+  const standard = await mutate(t, admin.token, 'recordSkillAllowanceStandard', 'RecordSkillAllowanceStandardInput',
+    { enterpriseId: live.hostEnterpriseId, effectiveFrom: '2026-01-01', rates: [{ level: 'TECHNICIAN', yuanPerMonth: '500' }] }, 'standard { id }');
 
   const arbitrator = await t.user([Role.JUDGE]);
   const official = await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: live.competitionId, userId: arbitrator.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
@@ -218,6 +224,7 @@ beforeAll(async () => {
       score: first.score.id, revision: corrected.score.revisions.nodes[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
       transition: staffView.competition.transitions.nodes[0].id, assignment: staffView.competition.judges[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
+      chief: chief.chiefTechnician.id, chiefEnterprise: chief.chiefTechnician.enterprise.id, allowanceStandard: standard.standard.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
       ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),
     },
