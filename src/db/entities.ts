@@ -5,6 +5,7 @@ import { studioEntities } from '../studios/index.js';
 import { methodEntities } from '../methods/index.js';
 import { incubationEntities } from '../incubation/index.js';
 import { showcaseEntities } from '../showcase/index.js';
+import { appraisalEntities } from '../appraisal/index.js';
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
 import { SeedRun } from '../seed/seed-run.entity.js';
 
@@ -12,4 +13,5 @@ import { SeedRun } from '../seed/seed-run.entity.js';
 export const entities = [
   ...authEntities, ...registryEntities, ...competitionEntities,
   ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, IdempotencyRecord, SeedRun,
+  ...appraisalEntities,
 ];

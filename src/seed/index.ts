@@ -5,6 +5,7 @@ import { seedCompetitions, type DemoUser, type SeedCompetitions } from './compet
 import { seedInnovation, type SeedInnovation } from './innovation.js';
 import { seedMethods, seedShowcase, type SeedMethods } from './methods.js';
 import { DEMO_DOMAIN } from './progress.js';
+import { seedAppraisal, type SeedAppraisal } from './appraisal.js';
 
 export interface DemoCity {
   enterprises: number;
@@ -12,6 +13,7 @@ export interface DemoCity {
   competitions: SeedCompetitions;
   innovation: SeedInnovation;
   methods: SeedMethods;
+  appraisal: SeedAppraisal;
   /** [email, what the login is for]; every demo login has the admin's password. */
   logins: [string, string][];
 }
@@ -40,18 +42,21 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const innovation = await seedInnovation(c, dice, reg, admin, manager, reviewer);
   const methods = await seedMethods(c, dice, reg, admin, organizer.token, manager, reviewers, innovation.studios);
   await seedShowcase(c, organizer.token, manager, innovation.studios, [...innovation.innovationIds.slice(0, 3), ...methods.namedIds, ...innovation.projectIds.slice(1, 4)]);
+  const appraisal = await seedAppraisal(c, admin, reg, password);
   return {
     enterprises: reg.enterprises.length,
     workers: reg.workers.length,
     competitions,
     innovation,
     methods,
+    appraisal,
     logins: [
       [organizer.email, 'ORGANIZER (owns the competitions)'],
       ...judges.map((j): [string, string] => [j.email, 'JUDGE (on both panels)']),
       [officer.email, 'JUDGE named encryption officer (加密裁判) of the welding contest: holds its theory paper’s marking codes'],
       [manager.email, 'STUDIO_MANAGER (manages every demo studio)'],
       ...reviewers.map((r): [string, string] => [r.email, 'REVIEWER (studios, methods, projects)']),
+      ...appraisal.logins,
     ],
   };
 }
