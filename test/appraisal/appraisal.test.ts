@@ -194,6 +194,21 @@ describe('supervision', () => {
     expect(errorCode(await call('sampleAppraisalSession', 'SampleAppraisalSessionInput', input, '__typename', appraiser.token))).toBe('FORBIDDEN');
     const other = (await must('createAppraisalSession', 'CreateAppraisalSessionInput', { bodyId, title: '另一批', trade: '焊工', targetLevel: 'SENIOR', external: false }, 'session { id }', admin.token)).session.id;
     expect((await refused('sampleAppraisalSession', 'SampleAppraisalSessionInput', { ...input, sessionId: other }, inspector.token))[0]!.code).toBe('INVALID_STATE');
+    // An internal session appraises the body's own workers only.
+    const internal = await refused('addAppraisalCandidate', 'AddAppraisalCandidateInput', { sessionId: other, workerId: fail1.id }, admin.token);
+    expect(internal).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', message: expect.stringMatching(/Rule internal session/) })]);
+    const own = await createWorker(t, admin.token, bodyEnt.id, { trade: '焊工', skillLevel: 'INTERMEDIATE', joinedAt: '2012-03-01' });
+    expect((await must('addAppraisalCandidate', 'AddAppraisalCandidateInput', { sessionId: other, workerId: own.id }, 'candidate { outcome }', admin.token)).candidate.outcome).toBe('PENDING');
+    // Closing needs candidates, and marks from an assessor for each.
+    const empty = (await must('createAppraisalSession', 'CreateAppraisalSessionInput', { bodyId, title: '空批次', trade: '电工', targetLevel: 'SENIOR', external: true }, 'session { id }', appraiser.token)).session.id;
+    expect((await refused('closeAppraisalSession', 'CloseAppraisalSessionInput', { sessionId: empty }, appraiser.token))[0]!.code).toBe('INVALID_STATE');
+    // The runner changes weights within the rule.
+    const w = { theory: 10, practical: 30, innovation: 20, problemSolving: 20, performance: 20 };
+    expect((await must('configureAppraisalSession', 'ConfigureAppraisalSessionInput', { sessionId: empty, weights: w, passMark: 70 }, 'session { passMark weights { theory performance } }', appraiser.token)).session)
+      .toEqual({ passMark: 70, weights: { theory: 10, performance: 20 } });
+    expect((await refused('configureAppraisalSession', 'ConfigureAppraisalSessionInput', { sessionId: empty, passMark: 0 }, appraiser.token))[0]!.field).toEqual(['input', 'passMark']);
+    expect(errorCode(await call('configureAppraisalSession', 'ConfigureAppraisalSessionInput', { sessionId: empty, passMark: 65 }, '__typename', strangerAppraiser.token))).toBe('FORBIDDEN');
+    expect((await refused('configureAppraisalSession', 'ConfigureAppraisalSessionInput', { sessionId, passMark: 65 }, appraiser.token))[0]!.code).toBe('INVALID_STATE');
     expect((await refused('sampleAppraisalSession', 'SampleAppraisalSessionInput', { ...input, candidateIds: [] }, inspector.token))[0]!.field).toEqual(['input', 'candidateIds']);
     const sample = (await must('sampleAppraisalSession', 'SampleAppraisalSessionInput', input, 'sample { findings candidates { id } inspector { id } }', inspector.token)).sample;
     expect(sample).toEqual({ findings: '实操评分记录不全', candidates: [{ id: cand.pass1 }, { id: cand.fail1 }], inspector: { id: inspector.globalId } });
