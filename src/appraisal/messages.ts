@@ -55,8 +55,8 @@ export const m = defineMessages('appraisal', {
   noCandidates: { zh: '本批次还没有认定对象', en: 'The session has no candidates' },
   unmarked: { zh: '还有 {{n}} 名认定对象没有考评员评分', en: '{{n}} candidates have no marks from any assessor yet' },
   levelChanged: {
-    zh: '职工 {{name}} 的技能等级在加入本批次后已变更（现为{{level}}）；请先将其移出本批次',
-    en: 'The skill level of {{name}} changed after they were added (now {{level}}); remove them from the session first',
+    zh: '职工 {{name}} 的技能等级在加入本批次后已变更（现为{{level}}），不能按本批次晋级；请先更正其等级记录',
+    en: 'The skill level of {{name}} changed after they were added (now {{level}}), so this session cannot promote them; put their level record right first',
   },
   notRunner: { zh: '只有本评价机构的人员或系统管理员可以管理该批次', en: 'Only the appraisal body’s staff or an ADMIN may run this session' },
   reasonRequired: { zh: '请填写理由', en: 'A reason is required' },
