@@ -84,7 +84,18 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     CORRECTION: ['更正', 'Correction'],
     REVOCATION: ['撤销', 'Revocation'],
     ANNULMENT: ['宣布无效', 'Annulment'],
+    APPRAISAL: ['技能等级认定', 'Skill appraisal'],
   },
+  // Skill appraisal (src/appraisal)
+  AppraisalBodyStatus: { ACTIVE: ['正常', 'Active'], SUSPENDED: ['暂停', 'Suspended'] },
+  AppraisalSessionStatus: { OPEN: ['进行中', 'Open'], CLOSED: ['已结束', 'Closed'], ANNULLED: ['已宣布无效', 'Annulled'] },
+  AppraisalFlagStatus: { OPEN: ['待处理', 'Open'], RESOLVED: ['已处理', 'Resolved'] },
+  AppraisalFlagDecision: { KEEP_LEVEL: ['保留现等级', 'Keep the level'], REVERT_LEVEL: ['退回原等级', 'Revert the level'] },
+  AppraisalCandidateOutcome: { PENDING: ['待定', 'Pending'], PASSED: ['通过', 'Passed'], FAILED: ['未通过', 'Failed'], ANNULLED: ['已宣布无效', 'Annulled'] },
+  AppraisalSessionOrderField: { CREATED_AT: ['创建时间', 'Created'], CLOSED_AT: ['结束时间', 'Closed'] },
+  AppraisalBodyOrderField: { CREATED_AT: ['创建时间', 'Created'], VALID_UNTIL: ['有效期至', 'Valid until'] },
+  AppraisalCandidateOrderField: { ADDED_AT: ['加入时间', 'Added'] },
+  AppraisalFlagOrderField: { CREATED_AT: ['创建时间', 'Created'] },
   EnterpriseOrderField: { NAME: ['名称', 'Name'], CREATED_AT: ['创建时间', 'Created'] },
   WorkerOrderField: { NAME: ['姓名', 'Name'], BIRTH_YEAR: ['出生年份', 'Year of birth'], JOINED_AT: ['入职时间', 'Joined'], CREATED_AT: ['创建时间', 'Created'] },
   // Talent (chief technicians, skill allowances)

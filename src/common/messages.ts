@@ -4,6 +4,10 @@ import { defineMessages, type Message } from './i18n.js';
 export const ENTITY_NAMES = {
   Alliance: { zh: '联盟', en: 'Alliance' },
   ChiefTechnician: { zh: '首席技师任命', en: 'Chief technician designation' },
+  AppraisalBody: { zh: '评价机构', en: 'Appraisal body' },
+  AppraisalCandidate: { zh: '认定对象', en: 'Appraisal candidate' },
+  AppraisalFlag: { zh: '待处理标记', en: 'Appraisal flag' },
+  AppraisalSession: { zh: '认定批次', en: 'Appraisal session' },
   Appeal: { zh: '申诉', en: 'Appeal' },
   Competition: { zh: '竞赛', en: 'Competition' },
   Criterion: { zh: '评分项', en: 'Criterion' },

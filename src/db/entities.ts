@@ -6,6 +6,7 @@ import { methodEntities } from '../methods/index.js';
 import { incubationEntities } from '../incubation/index.js';
 import { showcaseEntities } from '../showcase/index.js';
 import { talentEntities } from '../talent/index.js';
+import { appraisalEntities } from '../appraisal/index.js';
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
 import { SeedRun } from '../seed/seed-run.entity.js';
 
@@ -13,4 +14,5 @@ import { SeedRun } from '../seed/seed-run.entity.js';
 export const entities = [
   ...authEntities, ...registryEntities, ...competitionEntities,
   ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, ...talentEntities, IdempotencyRecord, SeedRun,
+  ...appraisalEntities,
 ];

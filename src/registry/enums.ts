@@ -137,6 +137,7 @@ export enum SkillLevelChangeKind {
   CORRECTION = 'CORRECTION',
   REVOCATION = 'REVOCATION',
   ANNULMENT = 'ANNULMENT',
+  APPRAISAL = 'APPRAISAL',
 }
 registerEnumType(SkillLevelChangeKind, {
   name: 'SkillLevelChangeKind',
@@ -148,5 +149,6 @@ registerEnumType(SkillLevelChangeKind, {
     CORRECTION: { description: 'Corrects a wrongly recorded level (更正), up or down by any number of levels; needs a note.' },
     REVOCATION: { description: 'The certificate was revoked (撤销), e.g. obtained improperly; a step down; needs a note.' },
     ANNULMENT: { description: 'The appraisal or competition result that granted the level was annulled (宣布无效); a step down; needs a note.' },
+    APPRAISAL: { description: 'A pass in an enterprise skill appraisal session (技能等级认定), one level up, with the session, body and certificate number; written by closeAppraisalSession only.' },
   },
 });

@@ -30,6 +30,7 @@ export const m = defineMessages('registry', {
   noLevel: { zh: '无', en: 'none' },
   alreadyAtLevel: { zh: '该职工已是{{level}}', en: 'The worker is already at {{level}}' },
   competitionKind: { zh: '竞赛晋级由 finalizeCompetition 写入', en: 'COMPETITION promotions are written by finalizeCompetition' },
+  appraisalKind: { zh: '技能等级认定结果由 closeAppraisalSession 写入', en: 'APPRAISAL promotions are written by closeAppraisalSession' },
   noLevelYet: { zh: '该职工尚无技能等级：首次登记请用 INITIAL（初始登记）', en: 'The worker has no level yet: record the first one with kind INITIAL' },
   hasLevel: {
     zh: '该职工已有技能等级（{{level}}）；INITIAL（初始登记）只用于尚无等级的职工',

@@ -29,7 +29,7 @@ export class SkillLevelChange extends Node {
   @Enum({ items: () => SkillLevel })
   to!: SkillLevel;
 
-  @Field(() => SkillLevelChangeKind, { description: 'What kind of change: INITIAL, PROMOTION, COMPETITION, CORRECTION, REVOCATION or ANNULMENT.' })
+  @Field(() => SkillLevelChangeKind, { description: 'What kind of change: INITIAL, PROMOTION, COMPETITION, APPRAISAL, CORRECTION, REVOCATION or ANNULMENT.' })
   @Enum({ items: () => SkillLevelChangeKind })
   kind!: SkillLevelChangeKind;
 
@@ -49,6 +49,19 @@ export class SkillLevelChange extends Node {
   @Property({ type: 'uuid', nullable: true })
   @Index()
   sourceCompetitionId: string | null = null;
+
+  /** Set when an appraisal session granted it (APPRAISAL), or its annulment reverted it (ANNULMENT); GraphQL field in src/appraisal. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  appraisalSessionId: string | null = null;
+
+  /** The appraisal body of that session; GraphQL field in src/appraisal. */
+  @Property({ type: 'uuid', nullable: true })
+  appraisalBodyId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Certificate number (证书编号) of an APPRAISAL pass; null otherwise.' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  certificateNumber: string | null = null;
 
   @Field({ description: 'When the change took effect.' })
   @Property({ type: 'Date' })

@@ -15,13 +15,14 @@ export const EXCEPTIONAL_KINDS: readonly SkillLevelChangeKind[] = [
  * - a worker without a level gets one with INITIAL (any level);
  * - PROMOTION goes exactly one level up;
  * - CORRECTION moves any number of levels either way, REVOCATION and ANNULMENT move down; all three need a note;
- * - COMPETITION is written by finalizeCompetition only; the same level again is no change.
+ * - COMPETITION is written by finalizeCompetition only, APPRAISAL by closeAppraisalSession only; the same level again is no change.
  * Returns the problems, each naming its input field; none means the change may be recorded.
  */
 export function skillChangeProblems(from: SkillLevel | null, to: SkillLevel, kind: SkillLevelChangeKind, note: string | null): UserErrorInit[] {
   const fail = (field: string, message: string, code = UserErrorCode.INVALID_INPUT): UserErrorInit[] => [{ code, message, field: ['input', field] }];
   if (from === to) return fail('to', m('alreadyAtLevel', { level: level(to) }), UserErrorCode.INVALID_STATE);
   if (kind === SkillLevelChangeKind.COMPETITION) return fail('kind', m('competitionKind'));
+  if (kind === SkillLevelChangeKind.APPRAISAL) return fail('kind', m('appraisalKind'));
   if (from === null) {
     return kind === SkillLevelChangeKind.INITIAL ? [] : fail('kind', m('noLevelYet'), UserErrorCode.INVALID_STATE);
   }

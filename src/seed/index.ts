@@ -6,6 +6,7 @@ import { seedInnovation, type SeedInnovation } from './innovation.js';
 import { seedMethods, seedShowcase, type SeedMethods } from './methods.js';
 import { DEMO_DOMAIN } from './progress.js';
 import { seedTalent, type SeedTalent } from './talent.js';
+import { seedAppraisal, type SeedAppraisal } from './appraisal.js';
 
 export interface DemoCity {
   enterprises: number;
@@ -14,6 +15,7 @@ export interface DemoCity {
   innovation: SeedInnovation;
   methods: SeedMethods;
   talent: SeedTalent;
+  appraisal: SeedAppraisal;
   /** [email, what the login is for]; every demo login has the admin's password. */
   logins: [string, string][];
 }
@@ -43,6 +45,7 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const methods = await seedMethods(c, dice, reg, admin, organizer.token, manager, reviewers, innovation.studios);
   const talent = await seedTalent(c, admin, reg);
   await seedShowcase(c, organizer.token, manager, innovation.studios, [...innovation.innovationIds.slice(0, 3), ...methods.namedIds, ...innovation.projectIds.slice(1, 4)]);
+  const appraisal = await seedAppraisal(c, admin, reg, password);
   return {
     enterprises: reg.enterprises.length,
     workers: reg.workers.length,
@@ -50,12 +53,14 @@ export async function seedDemo(url: string, adminEmail: string, password: string
     innovation,
     methods,
     talent,
+    appraisal,
     logins: [
       [organizer.email, 'ORGANIZER (owns the competitions)'],
       ...judges.map((j): [string, string] => [j.email, 'JUDGE (on both panels)']),
       [officer.email, 'JUDGE named encryption officer (加密裁判) of the welding contest: holds its theory paper’s marking codes'],
       [manager.email, 'STUDIO_MANAGER (manages every demo studio)'],
       ...reviewers.map((r): [string, string] => [r.email, 'REVIEWER (studios, methods, projects)']),
+      ...appraisal.logins,
     ],
   };
 }

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { hashPassword } from '../auth/passwords.js';
 import { User } from '../auth/user.entity.js';
+import { AppraisalEligibilityRule } from '../appraisal/eligibility-rule.entity.js';
 import { SeedRun } from './seed-run.entity.js';
 
 /** Every demo login is `…@demo.jiangxin.cn`. */
@@ -31,10 +32,13 @@ export async function lockSeed(databaseUrl: string): Promise<{ release(): Promis
   return { release: () => client.end() };
 }
 
-/** The tables the city lives in: every entity's but the seed marker's and failed logins' (nobody's data, kept). */
+/**
+ * The tables the city lives in: every entity's but the seed marker's, failed logins' (nobody's data, kept) and
+ * reference data a migration wrote (the appraisal eligibility rules: there before any city, never removed).
+ */
 function cityTables(orm: MikroORM): string[] {
   const tables = Object.values(orm.getMetadata().getAll())
-    .filter((m) => !m.embeddable && !m.virtual && !m.abstract && m.tableName && m.class !== SeedRun && m.class !== LoginAttempt)
+    .filter((m) => !m.embeddable && !m.virtual && !m.abstract && m.tableName && ![SeedRun, LoginAttempt, AppraisalEligibilityRule].includes(m.class as never))
     .map((m) => m.tableName);
   return [...new Set(tables)].sort();
 }

@@ -35,6 +35,8 @@ const { STUDIO_MANAGER, REVIEWER } = Role;
 const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
 const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
 
+const appraisalRunner: Rule = { module: 'Skill appraisal', who: [Role.APPRAISER], owner: 'an APPRAISER whose enterprise scope is the session’s appraisal body (or an ADMIN)' };
+
 const projectOwner = (): Rule => ({ module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'project: its creator or its studio’s manager (or an ADMIN)' });
 
 /** Chief technicians and allowance standards (src/talent/access.ts): a NOMINATOR acts for their own enterprise only. */
@@ -153,12 +155,27 @@ export const MUTATIONS: Record<string, Rule> = {
   updateAlliance: { module: 'Showcase', who: ORGANIZERS, owner: 'the alliance’s organizer (or an ADMIN)' },
   joinAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
   leaveAlliance: { module: 'Showcase', who: [STUDIO_MANAGER], owner: 'the studio’s manager (or an ADMIN)' },
+  // Skill appraisal (技能等级认定; ownership tested in test/appraisal/appraisal.test.ts)
+  recordAppraisalBody: { module: 'Skill appraisal', who: [ADMIN] },
+  suspendAppraisalBody: { module: 'Skill appraisal', who: [ADMIN] },
+  reinstateAppraisalBody: { module: 'Skill appraisal', who: [ADMIN] },
+  createAppraisalSession: appraisalRunner,
+  configureAppraisalSession: appraisalRunner,
+  addAppraisalCandidate: appraisalRunner,
+  addAppraisalAssessor: appraisalRunner,
+  closeAppraisalSession: appraisalRunner,
+  enterAppraisalMarks: { module: 'Skill appraisal', who: [Role.APPRAISER], owner: 'an assessor named on the session (userError FORBIDDEN otherwise, an ADMIN too); in an external session never for a candidate of their own enterprise (CONFLICT_OF_INTEREST)' },
+  sampleAppraisalSession: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
+  annulAppraisalSession: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
+  resolveAppraisalFlag: { module: 'Skill appraisal', who: [ADMIN] },
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */
 export const PRIVATE_QUERIES: Record<string, Rule> = {
   users: { module: 'Accounts', who: [ADMIN] },
   efficacyReport: { module: 'Competitions', who: ORGANIZERS },
+  appraisalSessions: { module: 'Skill appraisal', who: [ORGANIZER, Role.APPRAISER, Role.INSPECTOR] },
+  appraisalFlags: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
 };
 
 /** Roles a caller is tested with, one role per user. */

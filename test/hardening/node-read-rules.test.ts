@@ -3,6 +3,7 @@ import { registeredNodeTypes } from '../../src/common/node.resolver';
 import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { innovationObjects } from './node-fixtures';
+import { appraisalObjects } from '../appraisal/fixture';
 import { createWorker } from '../helpers/registry';
 import { idOf } from '../../src/common/relay';
 
@@ -58,7 +59,17 @@ const STUDIO_INSIDERS: ViewerName[] = ['admin', 'studioManager', 'reviewer'];
 
 const sheetMarks = (d: any) => d.competition.entries.nodes.flatMap((e: any) => e.scoreSheet?.lines.flatMap((l: any) => l.marks) ?? []);
 
+const sessions = (selection: string, pick: (d: any) => any[]): OwnRead => ({
+  query: `{ appraisalSessions(first: 10) { nodes { ${selection} } } }`, vars: () => ({}), ids: (d) => (d.appraisalSessions ? pick(d.appraisalSessions.nodes) : []).map((x: any) => x?.id),
+});
+
 const cases: NodeCase[] = [
+  // Skill appraisal: bodies are public; sessions and their candidates and samples for ADMIN, ORGANIZER, APPRAISER, INSPECTOR; flags for ADMIN and INSPECTOR.
+  { type: 'AppraisalBody', id: (f) => f.ids.appraisalBody!, own: { query: `{ appraisalBodies(first: 100) { nodes { id } } }`, vars: () => ({}), ids: (d) => d.appraisalBodies.nodes.map((b: any) => b.id) }, visibleTo: EVERYONE },
+  { type: 'AppraisalSession', id: (f) => f.ids.appraisalSession!, own: sessions('id', (s) => s), visibleTo: STAFF },
+  { type: 'AppraisalCandidate', id: (f) => f.ids.appraisalCandidate!, own: sessions('candidates(first: 10) { nodes { id } }', (s) => s.flatMap((x: any) => x.candidates.nodes)), visibleTo: STAFF },
+  { type: 'AppraisalSample', id: (f) => f.ids.appraisalSample!, own: sessions('samples(first: 10) { nodes { id } }', (s) => s.flatMap((x: any) => x.samples.nodes)), visibleTo: STAFF },
+  { type: 'AppraisalFlag', id: (f) => f.ids.appraisalFlag!, own: { query: `{ appraisalFlags(first: 100) { nodes { id } } }`, vars: () => ({}), ids: (d) => (d.appraisalFlags?.nodes ?? []).map((x: any) => x.id) }, visibleTo: ['admin'] },
   { type: 'Competition', id: (f) => f.live.competitionId, own: { ...competitionNodes('id', (c) => [c]), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Stage', id: (f) => f.live.stages[0]!.id, own: { ...competitionNodes('stages { id }', (c) => c.stages), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'Criterion', id: (f) => f.live.stages[0]!.criteria[0]!.id, own: { ...competitionNodes('stages { criteria { id } }', (c) => c.stages.flatMap((s: any) => s.criteria)), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
@@ -227,6 +238,7 @@ beforeAll(async () => {
       chief: chief.chiefTechnician.id, chiefEnterprise: chief.chiefTechnician.enterprise.id, allowanceStandard: standard.standard.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
       ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),
+      ...(await appraisalObjects(t, admin)),
     },
   };
 }, 120_000);

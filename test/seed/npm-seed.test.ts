@@ -10,7 +10,7 @@ jest.setTimeout(600_000);
 afterAll(cleanUp);
 
 const PASSWORD = 'demo-password-2026';
-const DEMO_EMAILS = ['admin', 'organizer', 'judge1', 'judge2', 'judge3', 'officer', 'studio', 'reviewer', 'reviewer2', 'reviewer3'].map((n) => `${n}@demo.jiangxin.cn`);
+const DEMO_EMAILS = ['admin', 'organizer', 'judge1', 'judge2', 'judge3', 'officer', 'studio', 'reviewer', 'reviewer2', 'reviewer3', 'appraiser', 'assessor', 'inspector'].map((n) => `${n}@demo.jiangxin.cn`);
 const QINHUANGDAO = ['海港区', '山海关区', '北戴河区', '抚宁区', '青龙满族自治县', '昌黎县', '卢龙县', '经济技术开发区'];
 const XIAMEN = /厦门|鹭岛|湖里|思明|集美|海沧|同安|翔安|厦航/;
 let compiled = false;
@@ -95,6 +95,13 @@ it('a fresh clone: `npm run seed`, then the server on that data shows the Qinhua
     const methods = city.operatingMethods.nodes;
     expect(new Set(methods.map((m: any) => m.status))).toEqual(new Set(['NAMED', 'UNDER_REVIEW', 'REJECTED']));
     expect(methods.filter((m: any) => m.status === 'NAMED').every((m: any) => m.adoptionSummary.enterprises >= 1)).toBe(true);
+    // Skill appraisal: one closed session with passes (certificates in the registry) and a failure.
+    const appraisal = (await gql(base, `{ appraisalSessions(first: 5) { nodes { status candidates(first: 10) { nodes { outcome certificateNumber } } } } }`, {}, admin)).appraisalSessions.nodes;
+    expect(appraisal.map((s: any) => s.status)).toEqual(['CLOSED']);
+    const outcomes = appraisal[0].candidates.nodes.map((c: any) => c.outcome);
+    expect(outcomes).toContain('PASSED');
+    expect(outcomes).toContain('FAILED');
+    expect(appraisal[0].candidates.nodes.filter((c: any) => c.outcome === 'PASSED').every((c: any) => /^S13030001\d{9}$/.test(c.certificateNumber))).toBe(true);
   } finally {
     expect((await server.stop()).code).toBe(0);
   }

@@ -1,0 +1,71 @@
+import { defineMessages } from '../common/i18n.js';
+
+/** Messages of src/appraisal: appraisal bodies, sessions, eligibility, marks, samples and annulments. */
+export const m = defineMessages('appraisal', {
+  weightRange: { zh: '权重 {{component}} 须为 0 到 100 之间的整数', en: 'weight {{component}} must be a whole number from 0 to 100' },
+  weightSum: { zh: '五项权重之和须为 100（现为 {{sum}}）', en: 'The five weights must add up to 100 (they add up to {{sum}})' },
+  abilityShare: {
+    zh: '创新能力、解决现场问题与业绩贡献三项合计须不低于 {{min}}%（现为 {{share}}%）',
+    en: 'Innovation, problem solving and performance together must be at least {{min}}% (they are {{share}}%)',
+  },
+  noLevel: { zh: '无等级', en: 'no level' },
+  ruleTrade: { zh: '工种不符（规则：工种）：本批次为“{{trade}}”，该职工为“{{workerTrade}}”', en: 'Rule trade: the session is for {{trade}}, the worker’s trade is {{workerTrade}}' },
+  ruleCurrentLevel: {
+    zh: '现等级不符（规则：现等级）：申报{{target}}须现为{{required}}，该职工为{{level}}',
+    en: 'Rule current level: {{target}} needs the worker to hold {{required}} now; they hold {{level}}',
+  },
+  ruleYearsAtLevel: {
+    zh: '取证年限不足（规则：现等级年限）：须取得{{level}}满 {{min}} 年，现为 {{years}} 年',
+    en: 'Rule years at level: {{level}} must have been held for {{min}} years; it has been {{years}}',
+  },
+  ruleYearsInTrade: {
+    zh: '从业年限不足（规则：本工种年限）：须累计从事本工种满 {{min}} 年，现为 {{years}} 年',
+    en: 'Rule years in trade: at least {{min}} years in the trade are needed; the worker has {{years}}',
+  },
+  ruleInternal: {
+    zh: '内部认定只面向本机构所在企业的职工（规则：内部认定）',
+    en: 'Rule internal session: an internal session appraises workers of the body’s own enterprise only',
+  },
+  noRule: { zh: '没有{{level}}的申报条件', en: 'There is no eligibility rule for {{level}}' },
+  bodyExists: { zh: '该企业已登记为评价机构', en: 'This enterprise is already recorded as an appraisal body' },
+  codeTaken: { zh: '此备案编号已被使用', en: 'This code is taken by another appraisal body' },
+  codeFormat: { zh: '备案编号须为 4 到 20 位字母或数字', en: 'code must be 4 to 20 letters or digits' },
+  tradeCount: { zh: '工种须为 1 到 {{max}} 个', en: 'Give 1 to {{max}} trades' },
+  tradeRepeats: { zh: '工种“{{trade}}”重复', en: 'trade {{trade}} repeats' },
+  levelCount: { zh: '至少须有一个等级，且不能重复', en: 'Give at least one level, none twice' },
+  validityOrder: { zh: '有效期结束日期不能早于开始日期', en: 'validUntil must not be before validFrom' },
+  bodySuspended: { zh: '该评价机构已被暂停', en: 'The appraisal body is suspended' },
+  bodyNotSuspended: { zh: '该评价机构未被暂停', en: 'The appraisal body is not suspended' },
+  bodyOutOfValidity: { zh: '该评价机构不在有效期内（{{from}} 至 {{until}}）', en: 'The appraisal body is outside its validity period ({{from}} to {{until}})' },
+  tradeNotCovered: { zh: '该评价机构不能认定工种“{{trade}}”', en: 'The appraisal body may not appraise the trade {{trade}}' },
+  levelNotCovered: { zh: '该评价机构不能认定{{level}}', en: 'The appraisal body may not appraise to {{level}}' },
+  passMarkRange: { zh: '合格线须为 1 到 100 之间的整数', en: 'passMark must be a whole number from 1 to 100' },
+  sessionNotOpen: { zh: '该认定批次已结束，不能再修改', en: 'The session is no longer open' },
+  sessionNotClosed: { zh: '只能对已结束（未宣布无效）的认定批次进行此操作', en: 'Only a closed (not annulled) session allows this' },
+  candidateExists: { zh: '该职工已在本批次中', en: 'The worker is already a candidate in this session' },
+  assessorExists: { zh: '该用户已是本批次的考评员', en: 'The user is already an assessor of this session' },
+  assessorRole: { zh: '考评员须具有评价机构人员（APPRAISER）角色', en: 'An assessor must hold the APPRAISER role' },
+  tooManyAssessors: { zh: '每个批次最多 {{max}} 名考评员', en: 'At most {{max}} assessors per session' },
+  notAssessor: { zh: '您不是本批次的考评员', en: 'You are not an assessor of this session' },
+  ownEnterprise: {
+    zh: '社会化（外部）认定中，考评员不能为本企业职工评分',
+    en: 'In an external session an assessor may not mark a candidate of their own enterprise',
+  },
+  markRange: { zh: '{{component}} 须为 0 到 100 之间的整数', en: '{{component}} must be a whole number from 0 to 100' },
+  noCandidates: { zh: '本批次还没有认定对象', en: 'The session has no candidates' },
+  unmarked: { zh: '还有 {{n}} 名认定对象没有考评员评分', en: '{{n}} candidates have no marks from any assessor yet' },
+  levelChanged: {
+    zh: '职工 {{name}} 的技能等级在加入本批次后已变更（现为{{level}}），不能按本批次晋级；请先更正其等级记录',
+    en: 'The skill level of {{name}} changed after they were added (now {{level}}), so this session cannot promote them; put their level record right first',
+  },
+  notRunner: { zh: '只有本评价机构的人员或系统管理员可以管理该批次', en: 'Only the appraisal body’s staff or an ADMIN may run this session' },
+  reasonRequired: { zh: '请填写理由', en: 'A reason is required' },
+  sampleSize: { zh: '抽查对象须为 1 到 {{max}} 名', en: 'Sample 1 to {{max}} candidates' },
+  notInSession: { zh: '第 {{index}} 个抽查对象不属于本批次', en: 'candidate {{index}} is not in this session' },
+  flagResolved: { zh: '该标记已处理', en: 'The flag has already been resolved' },
+  cannotRevertFirst: {
+    zh: '该职工在被宣布无效的认定前没有技能等级，无法退回；请用 recordSkillLevelChange 更正',
+    en: 'The worker had no level before the annulled appraisal, so there is none to revert to; use recordSkillLevelChange with CORRECTION',
+  },
+  badYear: { zh: '年份须在 1949 到 2999 之间', en: 'year must be from 1949 to 2999' },
+});

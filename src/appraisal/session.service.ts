@@ -1,0 +1,195 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, domainError, notFound, UserErrorCode } from '../common/errors.js';
+import { todayInChina } from '../common/date.js';
+import { InputCheck } from '../common/validate.js';
+import { labelOf } from '../common/enum-labels.js';
+import { Role } from '../auth/role.js';
+import { User } from '../auth/user.entity.js';
+import { SkillLevelChangeKind, type SkillLevel } from '../registry/enums.js';
+import { SkillLevelChange } from '../registry/skill-level-change.entity.js';
+import { Worker } from '../registry/worker.entity.js';
+import { WorkerService } from '../registry/worker.service.js';
+import { AppraisalBody } from './appraisal-body.entity.js';
+import { AppraisalCandidate, AppraisalMark } from './appraisal-candidate.entity.js';
+import { AppraisalAssessor, AppraisalSession, MAX_ASSESSORS } from './appraisal-session.entity.js';
+import { AppraisalEligibilityRule } from './eligibility-rule.entity.js';
+import { assertBodyMay, AppraisalBodyService } from './body.service.js';
+import { assertRuns, enterprisesOf, type Actor } from './access.js';
+import { AppraisalCandidateOutcome, AppraisalSessionStatus } from './enums.js';
+import { COMPONENTS, DEFAULT_PASS_MARK, DEFAULT_WEIGHTS, eligibilityProblems, passes, weightedResult, weightProblems, wholeYears, type CandidateFacts, type Weights } from './rules.js';
+import { m } from './messages.js';
+
+export interface SessionData {
+  title: string;
+  trade: string;
+  targetLevel: SkillLevel;
+  external: boolean;
+  weights?: Weights | null;
+  passMark?: number | null;
+}
+
+const columns = (w: Weights) => ({
+  weightTheory: w.theory, weightPractical: w.practical, weightInnovation: w.innovation, weightProblemSolving: w.problemSolving, weightPerformance: w.performance,
+});
+
+/** The facts eligibility is judged on (rules.ts), from the registry: see README, "Skill appraisal". */
+export async function candidateFacts(em: EntityManager, worker: Worker, today = todayInChina()): Promise<CandidateFacts> {
+  let yearsAtLevel: number | null = null;
+  if (worker.skillLevel) {
+    const latest = await em.findOne(SkillLevelChange, { worker }, { orderBy: { at: 'desc', recordedAt: 'desc' } });
+    // An INITIAL entry is the level held when registered, since an unknown date: counted from the day the worker joined.
+    const since = !latest || latest.kind === SkillLevelChangeKind.INITIAL ? worker.joinedAt : todayInChina(latest.at);
+    yearsAtLevel = Math.max(0, wholeYears(since, today));
+  }
+  const startYear = worker.tradeStartYear ?? Number(worker.joinedAt.slice(0, 4));
+  return { trade: worker.trade, level: worker.skillLevel, yearsAtLevel, yearsInTrade: Math.max(0, Number(today.slice(0, 4)) - startYear) };
+}
+
+/** Appraisal sessions: opened and run by the body's staff (or an ADMIN), marked by their assessors, closed into the registry. */
+export class AppraisalSessionService {
+  constructor(private readonly em: EntityManager, private readonly actor: Actor) {}
+
+  async get(id: string, field = ['input', 'sessionId']): Promise<AppraisalSession> {
+    const session = await this.em.findOne(AppraisalSession, { id }, { populate: ['body'] });
+    if (!session) throw notFound('AppraisalSession', field);
+    return session;
+  }
+
+  /** The session, checked to be run by the actor and still open. */
+  private async openSession(id: string): Promise<AppraisalSession> {
+    const session = await this.get(id);
+    assertRuns(this.actor, session.body.getEntity());
+    if (session.status !== AppraisalSessionStatus.OPEN) throw domainError(UserErrorCode.INVALID_STATE, m('sessionNotOpen'), ['input', 'sessionId']);
+    return session;
+  }
+
+  async create(bodyId: string, data: SessionData): Promise<AppraisalSession> {
+    const check = new InputCheck();
+    const title = check.name('title', data.title, { max: 200 });
+    const trade = check.name('trade', data.trade, { max: 100 });
+    const weights = data.weights ?? DEFAULT_WEIGHTS;
+    check.problems.push(...weightProblems(weights));
+    const passMark = data.passMark ?? DEFAULT_PASS_MARK;
+    if (!Number.isInteger(passMark) || passMark < 1 || passMark > 100) check.fail('passMark', m('passMarkRange'));
+    const body = await new AppraisalBodyService(this.em).get(bodyId);
+    assertRuns(this.actor, body);
+    check.throwIfAny();
+    assertBodyMay(body, { trade, level: data.targetLevel });
+    const session = this.em.create(AppraisalSession, {
+      body, title, trade, targetLevel: data.targetLevel, external: data.external, passMark, ...columns(weights), createdBy: this.actor.id,
+    } as never);
+    await this.em.flush();
+    return session;
+  }
+
+  async configure(id: string, data: { weights?: Weights | null; passMark?: number | null }): Promise<AppraisalSession> {
+    const session = await this.openSession(id);
+    const check = new InputCheck();
+    if (data.weights) check.problems.push(...weightProblems(data.weights));
+    if (data.passMark != null && (!Number.isInteger(data.passMark) || data.passMark < 1 || data.passMark > 100)) check.fail('passMark', m('passMarkRange'));
+    check.throwIfAny();
+    if (data.weights) this.em.assign(session, columns(data.weights));
+    if (data.passMark != null) session.passMark = data.passMark;
+    await this.em.flush();
+    return session;
+  }
+
+  async addCandidate(id: string, workerId: string): Promise<AppraisalCandidate> {
+    const session = await this.openSession(id);
+    const body = session.body.getEntity();
+    assertBodyMay(body);
+    const worker = await new WorkerService(this.em).get(workerId);
+    if (await this.em.count(AppraisalCandidate, { session, worker })) throw domainError(UserErrorCode.ALREADY_EXISTS, m('candidateExists'), ['input', 'workerId']);
+    const rule = await this.em.findOne(AppraisalEligibilityRule, { targetLevel: session.targetLevel });
+    if (!rule) throw domainError(UserErrorCode.NOT_ELIGIBLE, m('noRule', { level: labelOf('SkillLevel', session.targetLevel) }), ['input', 'sessionId']);
+    const problems = eligibilityProblems(session.trade, rule, await candidateFacts(this.em, worker));
+    if (!session.external && worker.enterprise.id !== body.enterprise.id) problems.push({ code: UserErrorCode.NOT_ELIGIBLE, message: m('ruleInternal'), field: ['input', 'workerId'] });
+    if (problems.length) throw new DomainError(problems);
+    const candidate = this.em.create(AppraisalCandidate, { session, worker, fromLevel: worker.skillLevel } as never);
+    await this.em.flush();
+    return candidate;
+  }
+
+  async addAssessor(id: string, userId: string): Promise<AppraisalSession> {
+    const session = await this.openSession(id);
+    const user = await this.em.findOne(User, { id: userId });
+    if (!user) throw notFound('User', ['input', 'userId']);
+    if (!user.roles.includes(Role.APPRAISER)) throw domainError(UserErrorCode.NOT_ELIGIBLE, m('assessorRole'), ['input', 'userId']);
+    if (await this.em.count(AppraisalAssessor, { session, user })) throw domainError(UserErrorCode.ALREADY_EXISTS, m('assessorExists'), ['input', 'userId']);
+    if ((await this.em.count(AppraisalAssessor, { session })) >= MAX_ASSESSORS) throw domainError(UserErrorCode.INVALID_STATE, m('tooManyAssessors', { max: MAX_ASSESSORS }), ['input', 'userId']);
+    this.em.create(AppraisalAssessor, { session, user } as never);
+    await this.em.flush();
+    return session;
+  }
+
+  /** An assessor's five marks for a candidate; entered again, they replace the assessor's earlier ones. */
+  async enterMarks(candidateId: string, marks: Weights): Promise<AppraisalCandidate> {
+    const check = new InputCheck(['input', 'marks']);
+    for (const c of COMPONENTS) check.int(c, marks[c], 0, 100);
+    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { populate: ['session', 'worker'] });
+    if (!candidate) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
+    const session = candidate.session.getEntity();
+    if (!(await this.em.count(AppraisalAssessor, { session, user: this.actor.id }))) throw domainError(UserErrorCode.FORBIDDEN, m('notAssessor'), ['input', 'candidateId']);
+    if (session.status !== AppraisalSessionStatus.OPEN) throw domainError(UserErrorCode.INVALID_STATE, m('sessionNotOpen'), ['input', 'candidateId']);
+    if (session.external && (await enterprisesOf(this.em, this.actor)).includes(candidate.worker.getEntity().enterprise.id)) {
+      throw domainError(UserErrorCode.CONFLICT_OF_INTEREST, m('ownEnterprise'), ['input', 'candidateId']);
+    }
+    check.throwIfAny();
+    const values = Object.fromEntries(COMPONENTS.map((c) => [c, marks[c]]));
+    const existing = await this.em.findOne(AppraisalMark, { candidate, assessor: this.actor.id });
+    if (existing) this.em.assign(existing, { ...values, enteredAt: new Date() });
+    else this.em.create(AppraisalMark, { candidate, assessor: this.actor.id, ...values } as never);
+    await this.em.flush();
+    return candidate;
+  }
+
+  /**
+   * Closes the session: every candidate's weighted result; each pass writes an APPRAISAL entry one level up
+   * with a certificate number (the body's code, the year, a five-digit sequence per body and year). All or nothing.
+   */
+  async close(id: string): Promise<AppraisalSession> {
+    return this.em.transactional((tx) => new AppraisalSessionService(tx as EntityManager, this.actor).closeIn(id));
+  }
+
+  private async closeIn(id: string): Promise<AppraisalSession> {
+    const session = await this.openSession(id);
+    assertBodyMay(session.body.getEntity());
+    const candidates = await this.em.find(AppraisalCandidate, { session }, { populate: ['worker'], orderBy: { addedAt: 'asc', id: 'asc' } });
+    if (!candidates.length) throw domainError(UserErrorCode.INVALID_STATE, m('noCandidates'), ['input', 'sessionId']);
+    const marks = await this.em.find(AppraisalMark, { candidate: { $in: candidates.map((c) => c.id) } });
+    const unmarked = candidates.filter((c) => !marks.some((mk) => mk.candidate.id === c.id));
+    if (unmarked.length) throw domainError(UserErrorCode.INVALID_STATE, m('unmarked', { n: unmarked.length }), ['input', 'sessionId']);
+    // The body's row, locked: certificate numbers are counted under it.
+    const body = await this.em.findOneOrFail(AppraisalBody, { id: session.body.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const workers = await this.em.find(Worker, { id: { $in: candidates.map((c) => c.worker.id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const now = new Date();
+    const year = todayInChina(now).slice(0, 4);
+    const prefix = `${body.code}${year}`;
+    let issued = await this.em.count(AppraisalCandidate, { certificateNumber: { $like: `${prefix}%` } });
+    for (const c of candidates) {
+      const result = weightedResult(session.weights, marks.filter((mk) => mk.candidate.id === c.id))!;
+      c.result = result;
+      if (!passes(result, session.passMark)) {
+        c.outcome = AppraisalCandidateOutcome.FAILED;
+        continue;
+      }
+      const worker = workers.find((w) => w.id === c.worker.id)!;
+      if (worker.skillLevel !== c.fromLevel) {
+        throw domainError(UserErrorCode.INVALID_STATE, m('levelChanged', { name: worker.name, level: worker.skillLevel ? labelOf('SkillLevel', worker.skillLevel) : m('noLevel') }), ['input', 'sessionId']);
+      }
+      const certificateNumber = `${prefix}${String(++issued).padStart(5, '0')}`;
+      const change = this.em.create(SkillLevelChange, {
+        worker, from: worker.skillLevel, to: session.targetLevel, kind: SkillLevelChangeKind.APPRAISAL,
+        reason: `职业技能等级认定：${session.title}`, source: `${body.code} ${session.title}`.slice(0, 300), at: now,
+        appraisalSessionId: session.id, appraisalBodyId: body.id, certificateNumber,
+      } as never);
+      worker.skillLevel = session.targetLevel;
+      Object.assign(c, { outcome: AppraisalCandidateOutcome.PASSED, certificateNumber, levelChangeId: change.id });
+    }
+    session.status = AppraisalSessionStatus.CLOSED;
+    session.closedAt = now;
+    await this.em.flush();
+    return session;
+  }
+}
