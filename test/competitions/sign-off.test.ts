@@ -60,11 +60,11 @@ const transition = (name: string, reason?: string) =>
 /** The canonical sheet of docs/score-sheet-digest.md, built here from the score log, not by the server's code. */
 async function recomputedDigest(stageId: string): Promise<string> {
   const data = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition {
-    judges(includeRemoved: true) { user { id displayName } }
+    judges(includeRemoved: true) { nodes { user { id displayName } } }
     scoreLog(first: 100) { totalCount nodes { entry { id } criterion { id } value judgeName
       revisions { nodes { at judgeName reasonKind oldValue newValue reason } } } } } } }`, { id: f.competitionId }, f.organizer.token)).node;
   expect(data.scoreLog.totalCount).toBeLessThanOrEqual(100);
-  const userId = new Map<string, string>(data.judges.map((j: any) => [j.user.displayName, idOf(j.user.id, 'User')!]));
+  const userId = new Map<string, string>(data.judges.nodes.map((j: any) => [j.user.displayName, idOf(j.user.id, 'User')!]));
   const criteria = new Set(f.stages.find((s) => s.id === stageId)!.criteria.map((c) => c.id));
   const fixed = (v: number) => v.toFixed(2);
   const lines = data.scoreLog.nodes
