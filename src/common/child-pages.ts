@@ -144,16 +144,18 @@ async function childPages(em: EntityManager, t: ChildTable, parentIds: string[],
 
 /**
  * A child page as a connection, its rows turned into nodes by `nodes` (a loader's loadMany, in row
- * order): a row whose node is gone or hidden (null, or an Error) is left out with its cursor.
+ * order): a row whose node is gone or hidden (null, or an Error) is left out with its cursor. `extra`
+ * adds fields of the row to its edge (an alliance member's joinedAt, an exhibit's addedAt).
  */
-export async function childConnection<N extends object>(
+export async function childConnection<N extends object, X extends object = object>(
   page: ChildPage,
-  nodes: (rows: ChildRow[]) => Promise<readonly (N | null | Error)[]>,
-): Promise<ConnectionShape<N>> {
+  nodes: (rows: ChildRow[]) => Promise<readonly (N | null | undefined | Error)[]>,
+  extra: (row: ChildRow) => X = () => ({}) as X,
+): Promise<ConnectionShape<N> & { edges: ({ cursor: string; node: N } & X)[] }> {
   const found = await nodes(page.rows);
   const edges = page.rows
-    .map((_row, i) => ({ cursor: page.cursors[i]!, node: found[i] }))
-    .filter((edge): edge is { cursor: string; node: N } => edge.node != null && !(edge.node instanceof Error));
+    .map((row, i) => ({ ...extra(row), cursor: page.cursors[i]!, node: found[i] }))
+    .filter((edge): edge is { cursor: string; node: N } & X => edge.node != null && !(edge.node instanceof Error));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

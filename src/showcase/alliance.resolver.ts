@@ -12,7 +12,7 @@ import {
   StudioAllianceOrder, UpdateAllianceInput,
 } from './alliance.inputs.js';
 import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
-import { checkChildPage, childConnection } from '../common/child-pages.js';
+import { checkChildPage, childConnection, type ChildRow } from '../common/child-pages.js';
 import { studioById } from '../studios/studios.loaders.js';
 import { allianceById, memberPages, studioAlliancePages } from './showcase.loaders.js';
 
@@ -92,21 +92,8 @@ export class AllianceResolver {
     @Ctx() ctx: Context,
   ): Promise<AllianceMemberConnection> {
     const page = await ctx.loaders.get(memberPages).load({ parentId: a.id, ...checkChildPage(args, orderBy?.direction) });
-    const studios = await ctx.loaders.get(studioById).loadMany(page.rows.map((r) => r.studio_id as string));
-    const edges = page.rows
-      .map((r, i) => ({ cursor: page.cursors[i]!, joinedAt: new Date(r.ord), node: studios[i] }))
-      .filter((edge): edge is { cursor: string; joinedAt: Date; node: Studio } => edge.node instanceof Studio);
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    const studios = (rows: ChildRow[]) => ctx.loaders.get(studioById).loadMany(rows.map((r) => r.studio_id as string));
+    return childConnection<Studio, { joinedAt: Date }>(page, studios, (r) => ({ joinedAt: new Date(r.ord) }));
   }
 }
 

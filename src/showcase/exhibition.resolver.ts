@@ -15,7 +15,7 @@ import {
   ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, UpdateExhibitionInput, type Exhibit,
 } from './exhibition.inputs.js';
 import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
-import { checkChildPage } from '../common/child-pages.js';
+import { checkChildPage, childConnection, type ChildRow } from '../common/child-pages.js';
 import { exhibitPages } from './showcase.loaders.js';
 
 const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
@@ -89,21 +89,8 @@ export class ExhibitionResolver {
     @Ctx() ctx: Context,
   ): Promise<ExhibitConnection> {
     const page = await ctx.loaders.get(exhibitPages).load({ parentId: e.id, ...checkChildPage(args, orderBy?.direction) });
-    const items = await Promise.all(page.rows.map((r) => loadItem(ctx, r.kind as ExhibitKind, r.item_id as string)));
-    const edges = page.rows
-      .map((r, i) => ({ cursor: page.cursors[i]!, addedAt: new Date(r.ord), node: items[i] }))
-      .filter((edge): edge is { cursor: string; addedAt: Date; node: Exhibit } => edge.node != null);
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    const items = (rows: ChildRow[]) => Promise.all(rows.map((r) => loadItem(ctx, r.kind as ExhibitKind, r.item_id as string)));
+    return childConnection<Exhibit, { addedAt: Date }>(page, items, (r) => ({ addedAt: new Date(r.ord) }));
   }
 }
 
