@@ -3,11 +3,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId } from '../common/relay.js';
-import { containsPattern, paginate } from '../common/pagination.js';
+import { containsPattern, orderOf, paginate } from '../common/pagination.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { AuthService } from './auth.service.js';
 import {
   ChangePasswordInput, ChangePasswordPayload, ClearLoginLockoutPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
@@ -72,9 +71,7 @@ export class AuthResolver {
       const p = containsPattern(filter.search);
       where.$or = [{ email: { $ilike: p } }, { displayName: { $ilike: p } }];
     }
-    const field = orderBy?.field ?? UserOrderField.EMAIL;
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return paginate(ctx.em, User, where, page, { [field]: dir, id: dir });
+    return paginate(ctx.em, User, where, page, orderOf(orderBy, { [UserOrderField.EMAIL]: 'asc', id: 'asc' }));
   }
 
   @Authorized(Role.ADMIN)

@@ -32,6 +32,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     APPROVAL_REQUIRED: ['需要审批', 'Approval required'],
   },
   AllianceMemberOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
+  StudioAllianceOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
   ExhibitOrderField: { ADDED_AT: ['加入展会时间', 'Added'] },
   SortDirection: { ASC: ['升序', 'Ascending'], DESC: ['降序', 'Descending'] },
   // Registry
@@ -132,6 +133,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   CompetitionOrderField: { STARTS_AT: ['开始时间', 'Start'], TITLE: ['名称', 'Title'], CREATED_AT: ['创建时间', 'Created'] },
   CompetitionTransitionOrderField: { AT: ['时间', 'Time'] },
   CompetitionOfficialOrderField: { APPOINTED_AT: ['任命时间', 'Appointed'] },
+  JudgeAssignmentOrderField: { ASSIGNED_AT: ['指派时间', 'Assigned'] },
+  StageSignOffOrderField: { SIGNED_AT: ['签字时间', 'Signed'] },
   Aggregation: { MEAN: ['平均分', 'Mean'], TRIMMED_MEAN: ['去掉最高最低分后平均', 'Trimmed mean'], MEDIAN: ['中位数', 'Median'] },
   CriterionKind: { MEASUREMENT: ['客观评分', 'Measurement'], JUDGEMENT: ['主观评分', 'Judgement'] },
   EntryStatus: { ACTIVE: ['参赛中', 'Active'], WITHDRAWN: ['已退赛', 'Withdrawn'], DISQUALIFIED: ['取消资格', 'Disqualified'], ABSENT: ['缺考', 'Absent'] },
@@ -188,6 +191,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   },
   StudioOrderField: { NAME: ['名称', 'Name'], APPLIED_AT: ['申请时间', 'Applied'] },
   StudioMemberOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
+  StudioDecisionOrderField: { AT: ['时间', 'Time'] },
   StudioReportOrderField: { YEAR: ['年度', 'Year'], SUBMITTED_AT: ['提交时间', 'Submitted'] },
   StudioMethodOrderField: { SUBMITTED_AT: ['提交时间', 'Submitted'], PROPOSED_NAME: ['拟定名称', 'Proposed name'] },
   InnovationOrderField: { REGISTERED_AT: ['登记时间', 'Registered'], TITLE: ['名称', 'Title'], YEAR: ['年度', 'Year'] },
@@ -195,6 +199,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   MethodStatus: { SUBMITTED: ['已提交', 'Submitted'], UNDER_REVIEW: ['评审中', 'Under review'], NAMED: ['已命名', 'Named'], REJECTED: ['未通过', 'Rejected'] },
   OperatingMethodOrderField: { SUBMITTED_AT: ['提交时间', 'Submitted'], PROPOSED_NAME: ['拟命名名称', 'Proposed name'], STATUS: ['状态', 'Status'] },
   MethodAdoptionOrderField: { ADOPTED_AT: ['应用时间', 'Adopted'], RECORDED_AT: ['登记时间', 'Recorded'], WORKERS_TRAINED: ['培训人数', 'Workers trained'], ECONOMIC_BENEFIT: ['经济效益', 'Economic benefit'] },
+  ExpertReviewRevisionOrderField: { REPLACED_AT: ['更正时间', 'Replaced'] },
+  WorkerMethodOrderField: { NAMED_AT: ['命名时间', 'Named'] },
   // Incubation
   ProjectStage: { IDEA: ['创意', 'Idea'], INCUBATING: ['孵化', 'Incubating'], PILOT: ['中试', 'Pilot'], GRADUATED: ['转化', 'Graduated'], TERMINATED: ['终止', 'Terminated'] },
   GateVerdict: { PASS: ['通过', 'Pass'], HOLD: ['暂缓', 'Hold'], KILL: ['终止', 'Kill'] },

@@ -1,10 +1,11 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
+import { orderInput } from '../common/order-input.js';
 import { SortDirection } from '../registry/registry.inputs.js';
 import { DecimalScalar } from '../studios/decimal.js';
 import { MethodStatus } from './enums.js';
-import { ExpertReview } from './expert-review.entity.js';
+import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
 import { MethodAdoption } from './method-adoption.entity.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
@@ -164,3 +165,25 @@ export const OperatingMethodConnection = Connection(OperatingMethod, 'OperatingM
 export type OperatingMethodConnection = InstanceType<typeof OperatingMethodConnection>;
 export const MethodAdoptionConnection = Connection(MethodAdoption, 'MethodAdoption');
 export type MethodAdoptionConnection = InstanceType<typeof MethodAdoptionConnection>;
+export const ExpertReviewRevisionConnection = Connection(ExpertReviewRevision, 'ExpertReviewRevision');
+export type ExpertReviewRevisionConnection = InstanceType<typeof ExpertReviewRevisionConnection>;
+
+export enum ExpertReviewRevisionOrderField {
+  REPLACED_AT = 'replacedAt',
+}
+export const ExpertReviewRevisionOrder = orderInput('ExpertReviewRevision', ExpertReviewRevisionOrderField, {
+  fields: 'What to order a review’s earlier versions (ExpertReview.revisions) by.',
+  values: { REPLACED_AT: 'When the correction replaced the version.' },
+  input: 'The order of a review’s earlier versions (ExpertReview.revisions).',
+});
+export type ExpertReviewRevisionOrder = InstanceType<typeof ExpertReviewRevisionOrder>;
+
+export enum WorkerMethodOrderField {
+  NAMED_AT = 'namedAt',
+}
+export const WorkerMethodOrder = orderInput('WorkerMethod', WorkerMethodOrderField, {
+  fields: 'What to order the methods a worker invented (Worker.operatingMethods) by.',
+  values: { NAMED_AT: 'When the method was named (命名).' },
+  input: 'The order of the methods a worker invented (Worker.operatingMethods).',
+});
+export type WorkerMethodOrder = InstanceType<typeof WorkerMethodOrder>;

@@ -4,8 +4,7 @@ import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf, toGlobalId } from '../common/relay.js';
 import { nestedConnection } from '../common/nested-connection.js';
-import { SortDirection } from '../registry/registry.inputs.js';
-import { containsPattern, paginate } from '../common/pagination.js';
+import { containsPattern, orderOf, paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
 import { Role } from '../auth/role.js';
@@ -74,9 +73,7 @@ export class OperatingMethodResolver {
     if (filter?.inventorWorkerId) where.push({ inventorIds: { $contains: [idOf(filter.inventorWorkerId, 'Worker') ?? NOWHERE] } });
     if (filter?.enterpriseId) where.push({ enterprise: idOf(filter.enterpriseId, 'Enterprise') ?? NOWHERE });
     if (filter?.assignedToMe) where.push({ id: { $in: assignedTo(ctx) } });
-    const field = orderBy?.field ?? OperatingMethodOrderField.SUBMITTED_AT;
-    const dir = (orderBy ? orderBy.direction === SortDirection.DESC : true) ? 'desc' : 'asc';
-    return paginate(ctx.em, OperatingMethod, { $and: where }, page, { [field]: dir, id: dir });
+    return paginate(ctx.em, OperatingMethod, { $and: where }, page, orderOf(orderBy, { [OperatingMethodOrderField.SUBMITTED_AT]: 'desc', id: 'desc' }));
   }
 
   @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)
@@ -214,8 +211,7 @@ export class OperatingMethodResolver {
     @Arg('orderBy', () => MethodAdoptionOrder, { nullable: true, description: 'The order; earliest adoption first when omitted.' }) orderBy: MethodAdoptionOrder | null,
     @Ctx() ctx: Context,
   ): Promise<MethodAdoptionConnection> {
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return nestedConnection(ctx, { entity: MethodAdoption, parent: 'method' }, m.id, page, { [orderBy?.field ?? MethodAdoptionOrderField.ADOPTED_AT]: dir });
+    return nestedConnection(ctx, { entity: MethodAdoption, parent: 'method' }, m.id, page, orderOf(orderBy, { [MethodAdoptionOrderField.ADOPTED_AT]: 'asc', id: 'asc' }));
   }
 
   @FieldResolver(() => AdoptionSummary, { description: 'Adoption figures over all its adoptions (public, as the method is).' })

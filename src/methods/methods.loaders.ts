@@ -1,27 +1,28 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
+import { childPagesLoader } from '../common/child-pages.js';
 import { MethodStatus } from './enums.js';
 import { meanTotal, namingThresholdProblems } from './naming.js';
-import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
+import { ExpertReview } from './expert-review.entity.js';
 import { MethodReviewer } from './method-reviewer.entity.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
 export const methodById = byIdLoader(OperatingMethod);
 export const reviewersByMethod = childrenLoader(MethodReviewer, 'method', { assignedAt: 'asc', id: 'asc' });
 export const reviewsByMethod = childrenLoader(ExpertReview, 'method', { submittedAt: 'asc', id: 'asc' });
-export const revisionsByReview = childrenLoader(ExpertReviewRevision, 'review', { replacedAt: 'asc', id: 'asc' });
 
-/** NAMED methods per inventor (worker id), one query over the GIN-indexed inventor array. */
-export const namedMethodsByInventor: LoaderFactory<string, OperatingMethod[]> = (em) =>
-  new DataLoader<string, OperatingMethod[]>(async (workerIds) => {
-    const rows = await em.find(
-      OperatingMethod,
-      { status: MethodStatus.NAMED, inventorIds: { $overlap: [...workerIds] } },
-      { orderBy: { namedAt: 'desc', id: 'desc' } },
-    );
-    return workerIds.map((w) => rows.filter((m) => m.inventorIds.includes(w)));
-  });
+/**
+ * Pages of NAMED methods per inventor (worker id), for `Worker.operatingMethods`: one statement for the
+ * rows of every worker on the page and one for their counts (child-pages), a method listed once per inventor.
+ */
+export const namedMethodPagesByInventor = childPagesLoader({
+  from: 'operating_method c cross join lateral unnest(c.inventor_ids) as inv(worker_id)',
+  parent: 'inv.worker_id',
+  order: 'c.named_at',
+  columns: 'c.status',
+  visible: `c.status = '${MethodStatus.NAMED}'`,
+});
 
 export interface AdoptionFigures {
   enterprises: number;

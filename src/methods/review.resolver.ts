@@ -1,10 +1,14 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/relay.js';
+import { nestedConnection } from '../common/nested-connection.js';
+import { orderOf } from '../common/pagination.js';
+import { ExpertReviewRevisionConnection, ExpertReviewRevisionOrder } from './method.inputs.js';
 import type { Context } from '../context.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { userById } from '../auth/user-summary.js';
 import { canSeeReviews } from './access.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
-import { methodById, revisionsByReview } from './methods.loaders.js';
+import { methodById } from './methods.loaders.js';
 import { OperatingMethod } from './operating-method.entity.js';
 
 // node(id:) applies the rule of `OperatingMethod.reviews`: admins and the method's assigned reviewers.
@@ -33,8 +37,13 @@ export class ExpertReviewResolver {
     return (await ctx.loaders.get(methodById).load(r.method.id))!;
   }
 
-  @FieldResolver(() => [ExpertReviewRevision], { description: 'Earlier versions this review replaced, oldest first. Bounded in practice: corrections are possible only while the method is UNDER_REVIEW.' })
-  async revisions(@Root() r: ExpertReview, @Ctx() ctx: Context): Promise<ExpertReviewRevision[]> {
-    return ctx.loaders.get(revisionsByReview).load(r.id);
+  @FieldResolver(() => ExpertReviewRevisionConnection, { description: 'Earlier versions this review replaced (each correction keeps one), oldest first unless ordered otherwise.' })
+  async revisions(
+    @Root() r: ExpertReview,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => ExpertReviewRevisionOrder, { nullable: true, description: 'Default: REPLACED_AT ascending.' }) orderBy: ExpertReviewRevisionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<ExpertReviewRevisionConnection> {
+    return nestedConnection(ctx, { entity: ExpertReviewRevision, parent: 'review' }, r.id, page, orderOf(orderBy, { replacedAt: 'asc', id: 'asc' }));
   }
 }

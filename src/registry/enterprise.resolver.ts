@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
-import { containsPattern, paginate } from '../common/pagination.js';
+import { containsPattern, orderOf, paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
 import { Enterprise } from './enterprise.entity.js';
@@ -11,7 +11,7 @@ import { EnterpriseService } from './enterprise.service.js';
 import { NON_PUBLIC, Ownership } from './enums.js';
 import {
   CreateEnterpriseInput, EnterpriseConnection, EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField, EnterprisePayload,
-  SortDirection, UpdateEnterpriseInput,
+  UpdateEnterpriseInput,
 } from './registry.inputs.js';
 
 // Enterprises are public registry data (name, code, district), readable by anyone.
@@ -46,9 +46,7 @@ export class EnterpriseResolver {
       and.push({ $or: [{ name: { $ilike: p } }, { creditCode: filter.search.trim().toUpperCase() }] });
     }
     if (and.length) where.$and = and;
-    const field = orderBy?.field ?? EnterpriseOrderField.NAME;
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return paginate(ctx.em, Enterprise, where, page, { [field]: dir, id: dir });
+    return paginate(ctx.em, Enterprise, where, page, orderOf(orderBy, { [EnterpriseOrderField.NAME]: 'asc', id: 'asc' }));
   }
 
   @Authorized(Role.ADMIN, Role.ORGANIZER)

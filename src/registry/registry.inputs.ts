@@ -8,11 +8,8 @@ import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
 
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
+import { SortDirection } from '../common/order-input.js';
+export { SortDirection };
 
 // ── Enterprises ────────────────────────────────────────────────────────────────
 

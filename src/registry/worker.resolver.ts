@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
-import { containsPattern, paginateRows } from '../common/pagination.js';
+import { containsPattern, orderOf, paginateRows } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
 import { Role } from '../auth/role.js';
@@ -68,9 +68,7 @@ export class WorkerResolver {
       const p = containsPattern(filter.search);
       where.$or = [{ name: { $ilike: p } }, { employeeNumber: filter.search.trim() }];
     }
-    const field = orderBy?.field ?? WorkerOrderField.NAME;
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return paginateRows(ctx.em, Worker, where, page, { [field]: dir, id: dir });
+    return paginateRows(ctx.em, Worker, where, page, orderOf(orderBy, { [WorkerOrderField.NAME]: 'asc', id: 'asc' }));
   }
 
   @FieldResolver(() => Enterprise, { description: 'The enterprise the worker works at.' })

@@ -39,7 +39,7 @@ export const REGISTER_ENTRY = `mutation RegisterEntry($input: RegisterEntryInput
 export const CLOSE_REGISTRATION = `mutation CloseRegistration($input: CompetitionTransitionInput!) {
   closeRegistration(input: $input) { competition { id status } ${USER_ERRORS} } }`;
 export const DRAW_LOTS = `mutation DrawLots($input: DrawLotsInput!) {
-  drawLots(input: $input) { entries { id startNumber station } ${USER_ERRORS} } }`;
+  drawLots(input: $input) { competition { entries(first: 100, filter: { status: ACTIVE }) { nodes { id startNumber station } } } ${USER_ERRORS} } }`;
 export const START_COMPETITION = `mutation StartCompetition($input: CompetitionTransitionInput!) {
   startCompetition(input: $input) { competition { id status } ${USER_ERRORS} } }`;
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../registry/registry.inputs.js';
 import { Payload } from '../common/errors.js';
+import { orderInput } from '../common/order-input.js';
 import { Connection, PageInfo } from '../common/relay.js';
 import { Studio } from '../studios/studio.entity.js';
 import { Alliance } from './alliance.entity.js';
@@ -102,3 +103,13 @@ export class AllianceMemberOrder {
   @Field(() => AllianceMemberOrderField, { description: 'The property to order by.' }) field!: AllianceMemberOrderField;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default: first joined first) or DESC.' }) direction!: SortDirection;
 }
+
+export enum StudioAllianceOrderField {
+  JOINED_AT = 'joinedAt',
+}
+export const StudioAllianceOrder = orderInput('StudioAlliance', StudioAllianceOrderField, {
+  fields: 'What to order a studio’s alliances (Studio.alliances) by.',
+  values: { JOINED_AT: 'When the studio joined the alliance.' },
+  input: 'The order of a studio’s alliances (Studio.alliances).',
+});
+export type StudioAllianceOrder = InstanceType<typeof StudioAllianceOrder>;

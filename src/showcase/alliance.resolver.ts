@@ -5,16 +5,16 @@ import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
 import { Studio } from '../studios/studio.entity.js';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { orderOf } from '../common/pagination.js';
 import { Alliance } from './alliance.entity.js';
 import {
   AllianceConnection, AllianceFilter, AllianceMemberConnection, AllianceMemberOrder, AllianceOrder, AllianceOrderField, AllianceMembershipInput, AllianceMembershipPayload, AlliancePayload, CreateAllianceInput,
-  UpdateAllianceInput,
+  StudioAllianceOrder, UpdateAllianceInput,
 } from './alliance.inputs.js';
 import { AllianceService, listAlliances, mayEditAlliance } from './alliance.service.js';
-import { checkChildPage } from './child-pages.js';
+import { checkChildPage, childConnection, type ChildRow } from '../common/child-pages.js';
 import { studioById } from '../studios/studios.loaders.js';
-import { alliancesByStudio, memberPages } from './showcase.loaders.js';
+import { allianceById, memberPages, studioAlliancePages } from './showcase.loaders.js';
 
 registerNodeType('Alliance', async (ctx, ids) => new Map((await ctx.em.find(Alliance, { id: { $in: ids } })).map((a) => [a.id, a])));
 
@@ -42,8 +42,7 @@ export class AllianceResolver {
   ): Promise<AllianceConnection> {
     // A malformed studio ID matches nothing rather than failing the whole list.
     const studioId = filter?.studioId ? (idOf(filter.studioId, 'Studio') ?? '00000000-0000-0000-0000-000000000000') : null;
-    const order = { field: orderBy?.field ?? AllianceOrderField.NAME, dir: orderBy?.direction === SortDirection.DESC ? 'desc' as const : 'asc' as const };
-    return listAlliances(ctx.em, filter ? { ...filter, studioId } : null, page, order);
+    return listAlliances(ctx.em, filter ? { ...filter, studioId } : null, page, orderOf(orderBy, { [AllianceOrderField.NAME]: 'asc', id: 'asc' }));
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
@@ -93,28 +92,21 @@ export class AllianceResolver {
     @Ctx() ctx: Context,
   ): Promise<AllianceMemberConnection> {
     const page = await ctx.loaders.get(memberPages).load({ parentId: a.id, ...checkChildPage(args, orderBy?.direction) });
-    const studios = await ctx.loaders.get(studioById).loadMany(page.rows.map((r) => r.studio_id as string));
-    const edges = page.rows
-      .map((r, i) => ({ cursor: page.cursors[i]!, joinedAt: new Date(r.ord), node: studios[i] }))
-      .filter((edge): edge is { cursor: string; joinedAt: Date; node: Studio } => edge.node instanceof Studio);
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    const studios = (rows: ChildRow[]) => ctx.loaders.get(studioById).loadMany(rows.map((r) => r.studio_id as string));
+    return childConnection<Studio, { joinedAt: Date }>(page, studios, (r) => ({ joinedAt: new Date(r.ord) }));
   }
 }
 
 @Resolver(() => Studio)
 export class StudioAlliancesResolver {
-  @FieldResolver(() => [Alliance], { description: 'Innovation alliances (职工技术创新联盟) the studio belongs to, in the order it joined.' })
-  async alliances(@Root() s: Studio, @Ctx() ctx: Context): Promise<Alliance[]> {
-    return ctx.loaders.get(alliancesByStudio).load(s.id);
+  @FieldResolver(() => AllianceConnection, { description: 'Innovation alliances (职工技术创新联盟) the studio belongs to, in the order it joined them unless ordered otherwise. Public.' })
+  async alliances(
+    @Root() s: Studio,
+    @Args() args: ConnectionArgs,
+    @Arg('orderBy', () => StudioAllianceOrder, { nullable: true, description: 'Default: JOINED_AT ascending.' }) orderBy: StudioAllianceOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<AllianceConnection> {
+    const page = await ctx.loaders.get(studioAlliancePages).load({ parentId: s.id, ...checkChildPage(args, orderBy?.direction) });
+    return childConnection(page, (rows) => ctx.loaders.get(allianceById).loadMany(rows.map((r) => r.alliance_id as string)));
   }
 }

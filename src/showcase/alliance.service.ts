@@ -146,7 +146,7 @@ export class AllianceService {
 
 /** Public list, by name unless ordered otherwise. */
 export async function listAlliances(
-  em: EntityManager, filter: AllianceListFilter | null, page: PageRequest, order: { field: 'name' | 'createdAt'; dir: 'asc' | 'desc' } = { field: 'name', dir: 'asc' },
+  em: EntityManager, filter: AllianceListFilter | null, page: PageRequest, order: Record<string, 'asc' | 'desc'> = { name: 'asc', id: 'asc' },
 ): Promise<ConnectionShape<Alliance>> {
   const where: FilterQuery<Alliance> = {};
   if (filter?.scope) where.scope = filter.scope;
@@ -158,5 +158,5 @@ export async function listAlliances(
     const memberships = await em.find(AllianceMembership, { studio: filter.studioId }, { fields: ['alliance'] });
     where.id = { $in: memberships.map((m) => m.alliance.id) };
   }
-  return paginate(em, Alliance, where, page, { [order.field]: order.dir, id: order.dir });
+  return paginate(em, Alliance, where, page, order);
 }

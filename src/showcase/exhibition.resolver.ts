@@ -4,7 +4,7 @@ import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { orderOf } from '../common/pagination.js';
 import { projectById } from '../incubation/incubation.loaders.js';
 import { methodById } from '../methods/methods.loaders.js';
 import { innovationById } from '../studios/studios.loaders.js';
@@ -15,7 +15,7 @@ import {
   ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, UpdateExhibitionInput, type Exhibit,
 } from './exhibition.inputs.js';
 import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
-import { checkChildPage } from './child-pages.js';
+import { checkChildPage, childConnection, type ChildRow } from '../common/child-pages.js';
 import { exhibitPages } from './showcase.loaders.js';
 
 const ORGANIZERS = [Role.ORGANIZER, Role.ADMIN];
@@ -37,9 +37,7 @@ export class ExhibitionResolver {
     @Arg('orderBy', () => ExhibitionOrder, { nullable: true, description: 'Default: STARTS_AT ascending.' }) orderBy: ExhibitionOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ExhibitionConnection> {
-    const field = orderBy?.field ?? ExhibitionOrderField.STARTS_AT;
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return listExhibitions(ctx.em, filter, page, { field, dir });
+    return listExhibitions(ctx.em, filter, page, orderOf(orderBy, { [ExhibitionOrderField.STARTS_AT]: 'asc', id: 'asc' }));
   }
 
   @Authorized(...ORGANIZERS)
@@ -91,21 +89,8 @@ export class ExhibitionResolver {
     @Ctx() ctx: Context,
   ): Promise<ExhibitConnection> {
     const page = await ctx.loaders.get(exhibitPages).load({ parentId: e.id, ...checkChildPage(args, orderBy?.direction) });
-    const items = await Promise.all(page.rows.map((r) => loadItem(ctx, r.kind as ExhibitKind, r.item_id as string)));
-    const edges = page.rows
-      .map((r, i) => ({ cursor: page.cursors[i]!, addedAt: new Date(r.ord), node: items[i] }))
-      .filter((edge): edge is { cursor: string; addedAt: Date; node: Exhibit } => edge.node != null);
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    const items = (rows: ChildRow[]) => Promise.all(rows.map((r) => loadItem(ctx, r.kind as ExhibitKind, r.item_id as string)));
+    return childConnection<Exhibit, { addedAt: Date }>(page, items, (r) => ({ addedAt: new Date(r.ord) }));
   }
 }
 

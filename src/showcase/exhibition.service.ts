@@ -177,7 +177,7 @@ export async function listExhibitions(
   em: EntityManager,
   filter: ExhibitionListFilter | null,
   page: PageRequest,
-  order: { field: 'startsAt' | 'createdAt' | 'title'; dir: 'asc' | 'desc' },
+  order: Record<string, 'asc' | 'desc'>,
   now = new Date(),
 ): Promise<ConnectionShape<Exhibition>> {
   const and: FilterQuery<Exhibition>[] = [];
@@ -190,5 +190,5 @@ export async function listExhibitions(
     const p = containsPattern(filter.search);
     and.push({ $or: [{ title: { $ilike: p } }, { venue: { $ilike: p } }] });
   }
-  return paginate(em, Exhibition, and.length ? { $and: and } : {}, page, { [order.field]: order.dir, id: order.dir });
+  return paginate(em, Exhibition, and.length ? { $and: and } : {}, page, order);
 }

@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
-import type { LoaderFactory } from '../common/loaders.js';
-import { Alliance, AllianceMembership } from './alliance.entity.js';
-import { childPagesLoader } from './child-pages.js';
+import { byIdLoader } from '../common/loaders.js';
+import { Alliance } from './alliance.entity.js';
+import { childPagesLoader } from '../common/child-pages.js';
 import { EXHIBIT_VISIBLE_SQL, PUBLIC_STUDIO_SQL } from './visibility.js';
 
 export const exhibitPages = childPagesLoader({
@@ -20,11 +19,13 @@ export const memberPages = childPagesLoader({
   visible: PUBLIC_STUDIO_SQL('s'),
 });
 
-/** A studio's alliances (a handful each), for `Studio.alliances`, in one query per page of studios. */
-export const alliancesByStudio: LoaderFactory<string, Alliance[]> = (em) =>
-  new DataLoader<string, Alliance[]>(async (studioIds) => {
-    const rows = await em.find(AllianceMembership, { studio: { $in: [...studioIds] } }, { populate: ['alliance'], orderBy: { joinedAt: 'asc', id: 'asc' } });
-    const groups = new Map<string, Alliance[]>(studioIds.map((id) => [id, []]));
-    for (const m of rows) groups.get(m.studio.id)?.push(m.alliance.getEntity());
-    return studioIds.map((id) => groups.get(id) ?? []);
-  });
+/** A studio's alliances, for `Studio.alliances`: alliances are public, so every membership is listed. */
+export const studioAlliancePages = childPagesLoader({
+  from: 'alliance_membership c',
+  parent: 'c.studio_id',
+  order: 'c.joined_at',
+  columns: 'c.alliance_id',
+  visible: 'true',
+});
+
+export const allianceById = byIdLoader(Alliance);

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
-import { containsPattern, paginate } from '../common/pagination.js';
+import { containsPattern, orderOf, paginate } from '../common/pagination.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { Role } from '../auth/role.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
@@ -13,7 +13,6 @@ import { REGISTRY_READERS } from '../registry/worker.resolver.js';
 import { canSeeStudio, seesEveryStudio, visibleStudiosWhere } from './access.js';
 import { Innovation } from './innovation.entity.js';
 import { InnovationConnection, InnovationFilter, InnovationOrder, InnovationOrderField, InnovationPayload, RegisterInnovationInput } from './innovation.inputs.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { InnovationService } from './innovation.service.js';
 import { Studio } from './studio.entity.js';
 import { studioById } from './studios.loaders.js';
@@ -54,9 +53,7 @@ export class InnovationResolver {
       and.push({ $or: [{ title: { $ilike: p } }, { description: { $ilike: p } }, { patentNumber: filter.search.trim() }] });
     }
     const where = visibleInnovations(ctx, and.length ? { $and: and } : {});
-    const field = orderBy?.field ?? InnovationOrderField.REGISTERED_AT;
-    const dir = orderBy ? (orderBy.direction === SortDirection.DESC ? 'desc' : 'asc') : 'desc';
-    return paginate(ctx.em, Innovation, where, page, { [field]: dir, id: dir });
+    return paginate(ctx.em, Innovation, where, page, orderOf(orderBy, { [InnovationOrderField.REGISTERED_AT]: 'desc', id: 'desc' }));
   }
 
   @Authorized(Role.STUDIO_MANAGER, Role.ADMIN)

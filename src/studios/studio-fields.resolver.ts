@@ -1,4 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../common/relay.js';
+import { nestedConnection } from '../common/nested-connection.js';
+import { orderOf } from '../common/pagination.js';
+import { StudioDecisionConnection, StudioDecisionOrder } from './studio-lists.inputs.js';
 import type { Context } from '../context.js';
 import { registerNodeType } from '../common/node.resolver.js';
 import { hasAnyRole } from '../auth/auth-checker.js';
@@ -12,7 +16,7 @@ import { Studio } from './studio.entity.js';
 import { StudioDecision } from './studio-decision.entity.js';
 import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
-import { decisionsByStudio, studioById } from './studios.loaders.js';
+import { studioById } from './studios.loaders.js';
 
 /** Worker records are personal data (registry readers only); the public sees names. */
 const readsRegistry = (ctx: Context) => !!ctx.viewer && hasAnyRole(ctx.viewer.roles, REGISTRY_READERS);
@@ -62,9 +66,18 @@ export class StudioFieldsResolver {
     return isStudioManager(ctx.viewer, s);
   }
 
-  @FieldResolver(() => [StudioDecision], { nullable: true, description: 'Every accreditation move (the application, each resubmission and decision, each re-evaluation), oldest first; a short list (a few moves a year at most), so not paged. Null unless you are the manager, a reviewer or an admin.' })
-  async decisions(@Root() s: Studio, @Ctx() ctx: Context): Promise<StudioDecision[] | null> {
-    return readsFile(ctx, s) ? ctx.loaders.get(decisionsByStudio).load(s.id) : null;
+  @FieldResolver(() => StudioDecisionConnection, {
+    nullable: true,
+    description: 'Every accreditation move (the application, each resubmission and decision, each re-evaluation), oldest first unless ordered otherwise. Null unless you are the manager, a reviewer or an admin.',
+  })
+  async decisions(
+    @Root() s: Studio,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => StudioDecisionOrder, { nullable: true, description: 'Default: AT ascending.' }) orderBy: StudioDecisionOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<StudioDecisionConnection | null> {
+    if (!readsFile(ctx, s)) return null;
+    return nestedConnection(ctx, { entity: StudioDecision, parent: 'studio' }, s.id, page, orderOf(orderBy, { at: 'asc', id: 'asc' }));
   }
 }
 

@@ -1,5 +1,7 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/relay.js';
+import { orderInput } from '../common/order-input.js';
+import { StudioDecision } from './studio-decision.entity.js';
 import { SortDirection } from '../registry/registry.inputs.js';
 import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
@@ -67,3 +69,15 @@ export const StudioMemberConnection = Connection(StudioMember, 'StudioMember');
 export type StudioMemberConnection = InstanceType<typeof StudioMemberConnection>;
 export const StudioReportConnection = Connection(StudioReport, 'StudioReport');
 export type StudioReportConnection = InstanceType<typeof StudioReportConnection>;
+
+export enum StudioDecisionOrderField {
+  AT = 'at',
+}
+export const StudioDecisionOrder = orderInput('StudioDecision', StudioDecisionOrderField, {
+  fields: 'What to order a studio’s accreditation moves (Studio.decisions) by.',
+  values: { AT: 'When the move was made.' },
+  input: 'The order of a studio’s accreditation moves (Studio.decisions).',
+});
+export type StudioDecisionOrder = InstanceType<typeof StudioDecisionOrder>;
+export const StudioDecisionConnection = Connection(StudioDecision, 'StudioDecision');
+export type StudioDecisionConnection = InstanceType<typeof StudioDecisionConnection>;

@@ -3,9 +3,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../common/relay.js';
-import { containsPattern, paginate } from '../common/pagination.js';
+import { containsPattern, orderOf, paginate } from '../common/pagination.js';
 import { Role } from '../auth/role.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { canSeeStudio, visibleStudiosWhere } from './access.js';
 import { REVIEW_DUE, type StudioMove } from './accreditation.js';
 import { StudioAction, type StudioReevaluationDecision, type StudioReviewDecision } from './enums.js';
@@ -54,9 +53,7 @@ export class StudioResolver {
       const p = containsPattern(filter.search);
       and.push({ $or: [{ name: { $ilike: p } }, { description: { $ilike: p } }] });
     }
-    const field = orderBy?.field ?? StudioOrderField.NAME;
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return paginate(ctx.em, Studio, { $and: and }, page, { [field]: dir, id: dir });
+    return paginate(ctx.em, Studio, { $and: and }, page, orderOf(orderBy, { [StudioOrderField.NAME]: 'asc', id: 'asc' }));
   }
 
   @Authorized(...MANAGERS)

@@ -27,7 +27,7 @@ it('a chief judge without stages marks nothing, is expected to mark nothing, and
   });
   expect((await assign(f.judges[0]!.globalId, { stageIds, chief: false })).userErrors).toEqual([]);
   expect(await assign(chief.globalId, { stageIds: [], chief: true })).toMatchObject({ userErrors: [], assignment: { chief: true, stages: [] } });
-  await mutate(t, f.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'chief' }, 'entries { id }');
+  await mutate(t, f.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'chief' }, 'competition { id }');
   await mutate(t, f.organizer.token, 'startCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
 
   const entryId = f.entries[0]!.id;

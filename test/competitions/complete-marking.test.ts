@@ -121,7 +121,7 @@ describe('conflicted judges and substitutes', () => {
       expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'entryIds', '1'] }),
       expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', field: ['input', 'entryIds', '2'] }),
     ]);
-    const panel = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { judges { id } } } }`, { id: f.competitionId }, f.organizer.token)).node.judges;
+    const panel = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { judges { nodes { id } } } } }`, { id: f.competitionId }, f.organizer.token)).node.judges.nodes;
     expect(panel).toHaveLength(3);
     // Another organizer may not name substitutes.
     const stranger = await t.user([Role.ORGANIZER]);

@@ -37,7 +37,7 @@ async function twoCompetitionsSharingAWorker() {
   const b = await setupCompetition(t, { ...RULES, entries: 0, until: 'REGISTRATION_OPEN', organizer: a.organizer });
   const { entry } = await mutate(t, a.organizer.token, 'registerEntry', 'RegisterEntryInput', { competitionId: b.competitionId, workerIds: [workerId] }, 'entry { id }');
   await move(a.organizer.token, 'closeRegistration', b.competitionId);
-  await mutate(t, a.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: b.competitionId, seed: 'race' }, 'entries { id }');
+  await mutate(t, a.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: b.competitionId, seed: 'race' }, 'competition { id }');
   await move(a.organizer.token, 'startCompetition', b.competitionId);
   await mark(a.judges[0]!.token, a.entries[0]!.id, a.stages[0]!.criteria[0]!.id);
   await mark(b.judges[0]!.token, entry.id, b.stages[0]!.criteria[0]!.id);

@@ -241,7 +241,7 @@ describe('finalizeCompetition: a whole run', () => {
     const { entry } = await mutate(t, g.organizer.token, 'registerEntry', 'RegisterEntryInput', { competitionId: g.competitionId, workerIds: [star] }, 'entry { id }');
     g.entries.push({ id: entry.id, workerIds: [star], enterpriseId: '', startNumber: null });
     await move(g, 'closeRegistration');
-    await mutate(t, g.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: g.competitionId, seed: 's' }, 'entries { id }');
+    await mutate(t, g.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: g.competitionId, seed: 's' }, 'competition { id }');
     await move(g, 'startCompetition');
     for (const [i, v] of [[0, 50], [1, 99]] as const) for (const s of [0, 1]) await mark(g, i, s, v);
     await move(g, 'closeScoring');

@@ -39,7 +39,7 @@ beforeAll(async () => {
     }, 'assignment { id }');
     judges.push({ ...user, name: email.split('@')[0]! });
   }
-  await mutate(t, f.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'report' }, 'entries { id }');
+  await mutate(t, f.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'report' }, 'competition { id }');
   await mutate(t, f.organizer.token, 'startCompetition', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
 
   const [A, B, C, D] = judges;

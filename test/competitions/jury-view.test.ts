@@ -86,7 +86,7 @@ describe('who gets the live jury board while frozen (HTTP)', () => {
     const token = f.judges[2]!.token;
     expect(await boardOf(f, token)).toEqual({ frozen: true, names: 'hidden' });
     const seen = ok(await t.gql(`query($c: ID!, $e: ID!) {
-      c: node(id: $c) { ... on Competition { judges { id } } }
+      c: node(id: $c) { ... on Competition { judges { nodes { id } } } }
       e: node(id: $e) { ... on Entry { displayName scoreSheet { total } } } }`, { c: f.competitionId, e: f.entries[0]!.id }, token));
     expect(seen).toEqual({ c: { judges: null }, e: { displayName: null, scoreSheet: null } });
   });
@@ -98,16 +98,16 @@ describe('an ORGANIZER of another competition reads only what the public reads',
     const otherOrganizer = await t.user([Role.ORGANIZER]);
     const owner = f.organizer.token;
     const scoreId = (await mark(f, 2, 2, 80)).score.id;
-    const panel = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { judges { id } } } }`, { id: f.competitionId }, owner)).node.judges;
+    const panel = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { judges { nodes { id } } } } }`, { id: f.competitionId }, owner)).node.judges.nodes;
     const READ = `query($c: ID!, $e: ID!, $s: ID!, $j: ID!) {
-      c: node(id: $c) { ... on Competition { judges { id } } }
+      c: node(id: $c) { ... on Competition { judges { nodes { id } } } }
       e: node(id: $e) { ... on Entry { displayName scoreSheet { total } } }
       s: node(id: $s) { id }
       j: node(id: $j) { id } }`;
     const vars = { c: f.competitionId, e: f.entries[2]!.id, s: scoreId, j: panel[0].id };
     // The owner reads all of it (the query is not empty by construction)…
     const mine = ok(await t.gql(READ, vars, owner));
-    expect(mine.c.judges).toHaveLength(3);
+    expect(mine.c.judges.nodes).toHaveLength(3);
     expect(mine.e.scoreSheet.total).toEqual(expect.any(Number));
     expect([mine.s, mine.j]).toEqual([{ id: scoreId }, { id: panel[0].id }]);
     // …another organizer what the public does.
@@ -142,8 +142,8 @@ describe('an ORGANIZER of another competition reads only what the public reads',
       const res = await t.gql(`mutation($input: ${type}!) { ${name}(input: $input) { userErrors { code } } }`, { input }, otherOrganizer.token);
       expect([name, errorCode(res)]).toEqual([name, 'FORBIDDEN']);
     }
-    const after = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { status judges { id } leaderboard { frozen } } } }`, { id: f.competitionId }, owner)).node;
-    expect(after).toEqual({ status: 'IN_PROGRESS', judges: panel, leaderboard: { frozen: false } });
+    const after = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { status judges { nodes { id } } leaderboard { frozen } } } }`, { id: f.competitionId }, owner)).node;
+    expect(after).toEqual({ status: 'IN_PROGRESS', judges: { nodes: panel }, leaderboard: { frozen: false } });
     expect(await boardOf(f, null)).toMatchObject({ frozen: true });
   });
 });

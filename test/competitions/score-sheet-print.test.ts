@@ -40,7 +40,7 @@ beforeAll(async () => {
   await mutate(t, f.organizer.token, 'closeScoring', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { status }');
   const signed = await mutate(t, f.judges[0]!.token, 'signOffStage', 'SignOffStageInput', { stageId: f.stages[1]!.id }, 'signOff { digest }');
   digest = signed.signOff.digest;
-  const panel = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { judges { user { id displayName } } } } }`, { id: f.competitionId }, f.organizer.token)).node.judges;
+  const panel = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Competition { judges { nodes { user { id displayName } } } } } }`, { id: f.competitionId }, f.organizer.token)).node.judges.nodes;
   judgeNames = f.judges.map((j) => panel.find((p: any) => p.user.id === j.globalId).user.displayName);
 }, 60_000);
 afterAll(async () => t.close());

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const Q = `query($id: ID!) { competition(id: $id) { status drawSeed aggregation stages { name weight totalMaxScore criteria { kind maxScore } }
-  entries { totalCount nodes { id startNumber station status } } judges { chief user { id displayName } stages { id } } } }`;
+  entries { totalCount nodes { id startNumber station status } } judges { nodes { chief user { id displayName } stages { id } } } } }`;
 
 describe('setupCompetition (the shared fixture)', () => {
   it('builds a running competition through the API: scheme, entries with lots, the whole panel', async () => {
@@ -24,9 +24,9 @@ describe('setupCompetition (the shared fixture)', () => {
     expect(c.entries.nodes.map((e: any) => e.startNumber)).toEqual([1, 2, 3]);
     expect(c.entries.nodes.map((e: any) => e.station)).toEqual(['A01', 'A02', 'A03']);
     expect(f.entries.map((e) => e.startNumber).sort()).toEqual([1, 2, 3]);
-    expect(c.judges).toHaveLength(3);
-    expect(c.judges.map((j: any) => j.user.id).sort()).toEqual(f.judges.map((j) => j.globalId).sort());
-    expect(c.judges.every((j: any) => j.stages.length === 2)).toBe(true);
+    expect(c.judges.nodes).toHaveLength(3);
+    expect(c.judges.nodes.map((j: any) => j.user.id).sort()).toEqual(f.judges.map((j) => j.globalId).sort());
+    expect(c.judges.nodes.every((j: any) => j.stages.length === 2)).toBe(true);
     expect(f.judges.every((j) => j.enterpriseId === f.judges[0]!.enterpriseId)).toBe(true);
   });
 

@@ -6,7 +6,7 @@ import { organizerWithLiveEvents, uuidOf, type TestUser } from './live-setup';
 
 const ASSIGN = `mutation($input: AssignJudgeInput!) { assignJudge(input: $input) { assignment { id chief reason removedAt removedReason user { id displayName } stages { id } enterprise { id } competition { id } } userErrors { code field message } } }`;
 const UNASSIGN = `mutation($input: UnassignJudgeInput!) { unassignJudge(input: $input) { assignment { id removedAt removedReason } userErrors { code field message } } }`;
-const PANEL = `query($id: ID!, $all: Boolean) { competition(id: $id) { judges(includeRemoved: $all) { id chief reason removedReason user { id } stages { name } } } }`;
+const PANEL = `query($id: ID!, $all: Boolean) { competition(id: $id) { judges(includeRemoved: $all) { nodes { id chief reason removedReason user { id } stages { name } } } } }`;
 
 const live = organizerWithLiveEvents();
 const { events, caughtUp } = live;
@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 
 const run = async (q: string, input: Record<string, unknown>, token = organizer.token) => Object.values(ok(await t.gql(q, { input }, token)))[0] as any;
-const panel = async (id: string, token: string | null = organizer.token, all = false) => ok(await t.gql(PANEL, { id, all }, token)).competition.judges;
+const panel = async (id: string, token: string | null = organizer.token, all = false) => ok(await t.gql(PANEL, { id, all }, token)).competition.judges?.nodes ?? null;
 const uuid = (globalId: string) => uuidOf(globalId);
 
 async function judgeOf(enterpriseId?: string) {
@@ -136,6 +136,6 @@ describe('who sees the panel', () => {
     expect(ok(await t.gql(NODE, { id: mine.id }, otherOrganizer.token)).node).toBeNull();
     expect(ok(await t.gql(NODE, { id: mine.id })).node).toBeNull();
     // A judge's account (email, roles) is not exposed through the panel.
-    expect(errorCode(await t.gql(`query($id: ID!) { competition(id: $id) { judges { user { email } } } }`, { id: f.competitionId }, organizer.token))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorCode(await t.gql(`query($id: ID!) { competition(id: $id) { judges { nodes { user { email } } } } }`, { id: f.competitionId }, organizer.token))).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

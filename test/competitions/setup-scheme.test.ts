@@ -134,9 +134,9 @@ describe('criteria', () => {
   it('removing a stage removes its criteria and takes it off the judges’ lists', async () => {
     const f = await setupCompetition(t, { until: 'DRAFT', judges: 1, organizer });
     await run(REMOVE_STAGE, { stageId: f.stages[1]!.id });
-    const c = ok(await t.gql(`query($id: ID!) { competition(id: $id) { stages { name criteria { name } } judges { stages { name } } } }`, { id: f.competitionId }, organizer.token)).competition;
+    const c = ok(await t.gql(`query($id: ID!) { competition(id: $id) { stages { name criteria { name } } judges { nodes { stages { name } } } } }`, { id: f.competitionId }, organizer.token)).competition;
     expect(c.stages).toEqual([{ name: '理论', criteria: [{ name: '理论评分项1' }] }]);
-    expect(c.judges).toEqual([{ stages: [{ name: '理论' }] }]);
+    expect(c.judges.nodes).toEqual([{ stages: [{ name: '理论' }] }]);
     const gone = ok(await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: f.stages[1]!.criteria[0]!.id })).node;
     expect(gone).toBeNull();
   });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   const { entry } = await mutate(t, f.organizer.token, 'registerEntry', 'RegisterEntryInput', { competitionId: f.competitionId, workerIds: [entrant.id] }, 'entry { id }');
   f.entries.push({ id: entry.id, workerIds: [entrant.id], enterpriseId: soe.id, startNumber: null });
   await move('closeRegistration');
-  await mutate(t, f.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'stats' }, 'entries { id }');
+  await mutate(t, f.organizer.token, 'drawLots', 'DrawLotsInput', { competitionId: f.competitionId, seed: 'stats' }, 'competition { id }');
   await move('startCompetition');
 });
 afterAll(async () => t.close());

@@ -17,10 +17,10 @@ export async function innovationObjects(t: TestServer, u: { admin: Account; orga
 
   // A rejected application: private to its manager, reviewers and admins.
   const rejected = await setupStudio(t, { until: 'APPLIED', manager: u.studioManager, admin: u.admin, reviewer: u.reviewer, members: 1 });
-  const decided = await m(u.reviewer.token, 'reviewStudio', { studioId: rejected.studioId, decision: 'REJECT', comment: '材料不全' }, 'studio { id members { nodes { id } } decisions { id } }');
+  const decided = await m(u.reviewer.token, 'reviewStudio', { studioId: rejected.studioId, decision: 'REJECT', comment: '材料不全' }, 'studio { id members { nodes { id } } decisions { nodes { id } } }');
   ids.privateStudio = rejected.studioId;
   ids.privateMember = decided.studio.members.nodes[0].id;
-  ids.decision = decided.studio.decisions[0].id;
+  ids.decision = decided.studio.decisions.nodes[0].id;
 
   // An accredited studio, with what hangs on it.
   const studio = await setupStudio(t, { manager: u.studioManager, admin: u.admin, members: 0 });
@@ -58,9 +58,9 @@ export async function innovationObjects(t: TestServer, u: { admin: Account; orga
   const marks = { innovation: 22, practicality: 22, benefit: 22, promotability: 22, comment: '可推广', recommend: true };
   ids.privateMethod = await submit('高效焊接法');
   await m(u.reviewer.token, 'reviewOperatingMethod', { methodId: ids.privateMethod, ...marks }, 'review { id }');
-  const corrected = await m(u.reviewer.token, 'reviewOperatingMethod', { methodId: ids.privateMethod, ...marks, comment: '更正' }, 'review { id revisions { id } }');
+  const corrected = await m(u.reviewer.token, 'reviewOperatingMethod', { methodId: ids.privateMethod, ...marks, comment: '更正' }, 'review { id revisions { nodes { id } } }');
   ids.review = corrected.review.id;
-  ids.reviewRevision = corrected.review.revisions[0].id;
+  ids.reviewRevision = corrected.review.revisions.nodes[0].id;
   ids.method = await submit('薄板焊接法');
   for (const r of reviewers) await m(r.token, 'reviewOperatingMethod', { methodId: ids.method, ...marks }, 'review { id }');
   const lead = ok(await t.gql(`query($id: ID!) { worker(id: $id) { name } }`, { id: studio.leaderWorkerId }, u.admin.token)) as any;

@@ -76,7 +76,7 @@ const cases: NodeCase[] = [
   { type: 'Entry', id: (f) => f.live.entries[0]!.id, own: { ...competitionNodes('entries(first: 100) { nodes { id } }', (c) => c.entries.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: EVERYONE },
   { type: 'CompetitionTransition', id: (f) => f.ids.transition!, own: { ...competitionNodes('transitions { nodes { id } }', (c) => c.transitions?.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: STAFF },
   { type: 'CompetitionOfficial', id: (f) => f.ids.official!, own: { ...competitionNodes('officials(first: 20) { nodes { id } }', (c) => c.officials.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...JURY, 'judge'] },
-  { type: 'JudgeAssignment', id: (f) => f.ids.assignment!, own: { ...competitionNodes('judges { id }', (c) => c.judges), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...JURY, 'judge'] },
+  { type: 'JudgeAssignment', id: (f) => f.ids.assignment!, own: { ...competitionNodes('judges { nodes { id } }', (c) => c.judges?.nodes), vars: (f) => ({ c: f.live.competitionId }) }, visibleTo: [...JURY, 'judge'] },
   {
     type: 'Score', id: (f) => f.ids.score!,
     own: { ...competitionNodes('entries(first: 100) { nodes { scoreSheet { lines { marks { id } } } } }', () => []), ids: (d) => sheetMarks(d).map((m: any) => m.id), vars: (f) => ({ c: f.live.competitionId }) },
@@ -135,7 +135,7 @@ const cases: NodeCase[] = [
   // innovation, an incubation project, a method under review (with a corrected review), a named method.
   { type: 'Studio', id: (f) => f.ids.privateStudio!, own: by('studio', 'privateStudio', 'id'), visibleTo: STUDIO_INSIDERS },
   { type: 'StudioMember', id: (f) => f.ids.privateMember!, own: by('studio', 'privateStudio', 'members { nodes { id } }', (s) => s.members.nodes), visibleTo: STUDIO_INSIDERS },
-  { type: 'StudioDecision', id: (f) => f.ids.decision!, own: by('studio', 'privateStudio', 'decisions { id }', (s) => s.decisions), visibleTo: STUDIO_INSIDERS },
+  { type: 'StudioDecision', id: (f) => f.ids.decision!, own: by('studio', 'privateStudio', 'decisions { nodes { id } }', (s) => s.decisions?.nodes), visibleTo: STUDIO_INSIDERS },
   { type: 'StudioReport', id: (f) => f.ids.report!, own: by('studio', 'studio', 'reports { nodes { id } }', (s) => s.reports.nodes), visibleTo: EVERYONE },
   { type: 'Innovation', id: (f) => f.ids.innovation!, own: by('innovation', 'innovation', 'id'), visibleTo: EVERYONE },
   { type: 'IncubationProject', id: (f) => f.ids.project!, own: by('incubationProject', 'project', 'id'), visibleTo: EVERYONE },
@@ -147,7 +147,7 @@ const cases: NodeCase[] = [
   { type: 'ExpertReview', id: (f) => f.ids.review!, own: by('operatingMethod', 'privateMethod', 'reviews { id }', (m) => m.reviews), visibleTo: ['admin', 'reviewer'] },
   {
     type: 'ExpertReviewRevision', id: (f) => f.ids.reviewRevision!,
-    own: by('operatingMethod', 'privateMethod', 'reviews { revisions { id } }', (m) => m.reviews?.flatMap((r: any) => r.revisions)), visibleTo: ['admin', 'reviewer'],
+    own: by('operatingMethod', 'privateMethod', 'reviews { revisions { nodes { id } } }', (m) => m.reviews?.flatMap((r: any) => r.revisions.nodes)), visibleTo: ['admin', 'reviewer'],
   },
   { type: 'MethodAdoption', id: (f) => f.ids.adoption!, own: by('operatingMethod', 'method', 'adoptions { nodes { id } }', (m) => m.adoptions.nodes), visibleTo: EVERYONE },
   { type: 'Exhibition', id: (f) => f.ids.exhibition!, own: by('exhibition', 'exhibition', 'id'), visibleTo: EVERYONE },
@@ -225,7 +225,7 @@ beforeAll(async () => {
 
   const arbitrator = await t.user([Role.JUDGE]);
   const official = await mutate(t, live.organizer.token, 'appointOfficial', 'AppointOfficialInput', { competitionId: live.competitionId, userId: arbitrator.globalId, duty: 'ARBITRATOR', reason: '仲裁组' }, 'official { id }');
-  const staffView = ok(await t.gql(`query($c: ID!) { competition(id: $c) { transitions { nodes { id } } judges { id } } }`, { c: live.competitionId }, live.organizer.token)) as any;
+  const staffView = ok(await t.gql(`query($c: ID!) { competition(id: $c) { transitions { nodes { id } } judges { nodes { id } } } }`, { c: live.competitionId }, live.organizer.token)) as any;
   const judgeUser = ok(await t.gql(`{ viewer { id email } }`, {}, judge.token)) as any;
   f = {
     live, done,
@@ -233,7 +233,7 @@ beforeAll(async () => {
       official: official.official.id,
       published: published.competitionId, appeal: filed.appeal.id, remark: upheld.appeal.remarks.nodes[0].id,
       score: first.score.id, revision: corrected.score.revisions.nodes[0].id, correctionRequest: asked.request.id, signOff: signed.signOff.id, award: finalized.awards[0].id, gapAcceptance: gap.acceptance.id, recheckSample: drawn.sample.id, recheckItem: drawn.sample.items.nodes[0].id,
-      transition: staffView.competition.transitions.nodes[0].id, assignment: staffView.competition.judges[0].id,
+      transition: staffView.competition.transitions.nodes[0].id, assignment: staffView.competition.judges.nodes[0].id,
       worker: workerId, honor: honor.honor.id, skillChange: change.change.id,
       chief: chief.chiefTechnician.id, chiefEnterprise: chief.chiefTechnician.enterprise.id, allowanceStandard: standard.standard.id,
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,

@@ -138,7 +138,7 @@ export async function setupCompetition(t: TestServer, opts: SetupOptions = {}): 
     await run(t, token, CloseRegistrationDocument, { input: { competitionId } });
   }
   if (reached('IN_PROGRESS')) {
-    const drawn = (await run(t, token, DrawLotsDocument, { input: { competitionId, seed: 'test-seed' } })).drawLots.entries ?? [];
+    const drawn = (await run(t, token, DrawLotsDocument, { input: { competitionId, seed: 'test-seed' } })).drawLots.competition?.entries.nodes ?? [];
     const numbers = new Map(drawn.map((e) => [e.id, e.startNumber]));
     for (const e of entries) e.startNumber = numbers.get(e.id) ?? null;
     await run(t, token, StartCompetitionDocument, { input: { competitionId } });

@@ -85,7 +85,7 @@ export const submit = (t: TestServer, input: Record<string, unknown>, token: str
 export const assign = (t: TestServer, methodId: string, reviewerUserIds: string[], token: string | null) =>
   run(t, 'assignMethodReviewers', 'AssignMethodReviewersInput', { methodId, reviewerUserIds }, 'method { id status reviewers { id displayName } }', token);
 export const review = (t: TestServer, input: Record<string, unknown>, token: string | null) =>
-  run(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', input, 'corrected review { id innovation practicality benefit promotability total comment recommend reviewerName revisions { total comment recommend givenAt replacedAt } } method { id status }', token);
+  run(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', input, 'corrected review { id innovation practicality benefit promotability total comment recommend reviewerName revisions { nodes { total comment recommend givenAt replacedAt } } } method { id status }', token);
 export const nameIt = (t: TestServer, methodId: string, officialName: string, token: string | null) =>
   run(t, 'nameOperatingMethod', 'NameOperatingMethodInput', { methodId, officialName }, 'method { id status officialName namedAt }', token);
 export const reject = (t: TestServer, methodId: string, reason: string, token: string | null) =>

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const REVIEWS = `query($id: ID!) { operatingMethod(id: $id) { status reviews { total comment reviewerName revisions { total comment } } } }`;
+const REVIEWS = `query($id: ID!) { operatingMethod(id: $id) { status reviews { total comment reviewerName revisions { nodes { total comment } } } } }`;
 const reviewsOf = async (id: string, token = w.admin.token) => ok(await t.gql(REVIEWS, { id }, token)).operatingMethod.reviews;
 
 describe('reviewOperatingMethod', () => {
@@ -20,7 +20,7 @@ describe('reviewOperatingMethod', () => {
     const res = await review(t, { methodId: id, ...scores([20, 21, 22, 18]) }, w.reviewers[0]!.token);
     expect(res.userErrors).toEqual([]);
     expect(res).toMatchObject({ corrected: false, method: { status: 'UNDER_REVIEW' } });
-    expect(res.review).toMatchObject({ innovation: 20, practicality: 21, benefit: 22, promotability: 18, total: 81, comment: '可推广', recommend: true, revisions: [] });
+    expect(res.review).toMatchObject({ innovation: 20, practicality: 21, benefit: 22, promotability: 18, total: 81, comment: '可推广', recommend: true, revisions: { nodes: [] } });
   });
 
   it('a second review corrects the first and keeps it as a revision; the same review again records nothing', async () => {
@@ -29,11 +29,11 @@ describe('reviewOperatingMethod', () => {
     const first = await review(t, { methodId: id, ...scores([10, 10, 10, 10], { comment: '初评' }) }, r.token);
     const second = await review(t, { methodId: id, ...scores([20, 20, 20, 20], { comment: '复核后上调', recommend: false }) }, r.token);
     expect(second).toMatchObject({ corrected: true, review: { id: first.review.id, total: 80, comment: '复核后上调', recommend: false } });
-    expect(second.review.revisions).toEqual([expect.objectContaining({ total: 40, comment: '初评', recommend: true })]);
+    expect(second.review.revisions.nodes).toEqual([expect.objectContaining({ total: 40, comment: '初评', recommend: true })]);
     const retry = await review(t, { methodId: id, ...scores([20, 20, 20, 20], { comment: '复核后上调', recommend: false }) }, r.token);
     expect(retry.corrected).toBe(false);
-    expect(retry.review.revisions).toHaveLength(1);
-    expect(await reviewsOf(id)).toEqual([{ total: 80, comment: '复核后上调', reviewerName: expect.any(String), revisions: [{ total: 40, comment: '初评' }] }]);
+    expect(retry.review.revisions.nodes).toHaveLength(1);
+    expect(await reviewsOf(id)).toEqual([{ total: 80, comment: '复核后上调', reviewerName: expect.any(String), revisions: { nodes: [{ total: 40, comment: '初评' }] } }]);
   });
 
   it('two reviews by the same reviewer at once make one review and one revision, never a second review', async () => {
@@ -47,8 +47,8 @@ describe('reviewOperatingMethod', () => {
     expect(both.map((b) => b.corrected).sort()).toEqual([false, true]);
     const [only] = await reviewsOf(id);
     expect(await reviewsOf(id)).toHaveLength(1);
-    expect(only.revisions).toHaveLength(1);
-    expect([only.total, only.revisions[0].total].sort()).toEqual([40, 48]);
+    expect(only.revisions.nodes).toHaveLength(1);
+    expect([only.total, only.revisions.nodes[0].total].sort()).toEqual([40, 48]);
   });
 
   it('refuses scores outside 0–25 and an empty comment, naming each field; records nothing', async () => {
@@ -102,9 +102,9 @@ describe('nameOperatingMethod', () => {
     expect(res.userErrors).toEqual([]);
     expect(res.method).toMatchObject({ status: 'NAMED', officialName });
     expect(Date.parse(res.method.namedAt)).toBeGreaterThan(Date.now() - 60_000);
-    const rec = ok(await t.gql(`query($a: ID!, $b: ID!) { a: worker(id: $a) { operatingMethods { id officialName } } b: worker(id: $b) { operatingMethods { id } } }`, { a: w.lead.id, b: w.coInventor.id }, w.organizer.token));
-    expect(rec.a.operatingMethods).toEqual([{ id, officialName }]);
-    expect(rec.b.operatingMethods).toEqual([{ id }]);
+    const rec = ok(await t.gql(`query($a: ID!, $b: ID!) { a: worker(id: $a) { operatingMethods { nodes { id officialName } } } b: worker(id: $b) { operatingMethods { nodes { id } } } }`, { a: w.lead.id, b: w.coInventor.id }, w.organizer.token));
+    expect(rec.a.operatingMethods.nodes).toEqual([{ id, officialName }]);
+    expect(rec.b.operatingMethods.nodes).toEqual([{ id }]);
     // Final: no second naming, no rejection, no more reviews.
     expect((await nameIt(t, id, `${w.lead.name}焊接法二`, w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect((await reject(t, id, '撤销', w.admin.token)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);

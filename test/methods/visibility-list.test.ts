@@ -32,9 +32,9 @@ beforeAll(async () => {
   }
   m.review = await methodUnderReview(t, w, { proposedName: '快速对刀法', trade: '车工' });
   await must(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', { methodId: m.review, ...scores([5, 5, 5, 5]) }, 'review { id }', w.reviewers[0]!.token);
-  const corrected = await must(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', { methodId: m.review, ...scores([6, 6, 6, 6]) }, 'review { id revisions { id } }', w.reviewers[0]!.token);
+  const corrected = await must(t, 'reviewOperatingMethod', 'ReviewOperatingMethodInput', { methodId: m.review, ...scores([6, 6, 6, 6]) }, 'review { id revisions { nodes { id } } }', w.reviewers[0]!.token);
   reviewId = corrected.review.id;
-  revisionId = corrected.review.revisions[0].id;
+  revisionId = corrected.review.revisions.nodes[0].id;
   otherEnterprise = await createEnterprise(t, w.organizer.token);
   const otherInventor = await createWorker(t, w.organizer.token, otherEnterprise.id);
   m.mine = (await submit(t, methodInput(w, { studioId: otherStudio, proposedName: '焊缝检测法', inventorWorkerIds: [otherInventor.id] }), otherManager.token)).method.id;
@@ -148,13 +148,13 @@ describe('operatingMethods', () => {
   it('reads a page with every nested field in the same number of statements however long it is', async () => {
     // The small page is the one method that has every kind of child (reviews, adoptions), so each loader runs in both.
     const q = `query($first: Int, $filter: OperatingMethodFilter) { operatingMethods(first: $first, filter: $filter) { edges { node { id inventorNames inventors { id } enterprise { id } studio { id methods { nodes { id } } }
-      submittedByName viewerIsReviewer reviewers { displayName } reviews { reviewerName revisions { total } }
+      submittedByName viewerIsReviewer reviewers { displayName } reviews { reviewerName revisions { nodes { total } } }
       adoptions { nodes { enterprise { name } } } adoptionSummary { economicBenefit } } } } }`;
     const small = await t.countStatements(async () => expect(ok(await t.gql(q, { first: 1, filter: { search: '高效焊接法' } }, w.admin.token)).operatingMethods.edges).toHaveLength(1));
     const large = await t.countStatements(async () => expect(ok(await t.gql(q, { first: 6 }, w.admin.token)).operatingMethods.edges).toHaveLength(6));
     expect(large).toBe(small);
-    const rec = `query($id: ID!) { worker(id: $id) { operatingMethods { id } } }`;
-    const workers = `query { workers(first: 50) { edges { node { operatingMethods { id } } } } }`;
+    const rec = `query($id: ID!) { worker(id: $id) { operatingMethods { nodes { id } } } }`;
+    const workers = `query { workers(first: 50) { edges { node { operatingMethods { nodes { id } } } } } }`;
     const oneWorker = await t.countStatements(async () => ok(await t.gql(rec, { id: w.lead.id }, w.organizer.token)));
     const manyWorkers = await t.countStatements(async () => ok(await t.gql(workers, {}, w.organizer.token)));
     expect(manyWorkers).toBeLessThanOrEqual(oneWorker + 1); // the page query adds one count

@@ -6,8 +6,8 @@ import { fixture, makeStudio, setStudioStatus, type Fixture } from './fixtures';
 
 const A_FIELDS = `id name scope region industry description`;
 const CREATE = `mutation($input: CreateAllianceInput!) { createAlliance(input: $input) { alliance { ${A_FIELDS} } userErrors { code field message } } }`;
-const JOIN = `mutation($input: AllianceMembershipInput!) { joinAlliance(input: $input) { alliance { id } studio { id alliances { id } } userErrors { code field message } } }`;
-const LEAVE = `mutation($input: AllianceMembershipInput!) { leaveAlliance(input: $input) { alliance { id } studio { id alliances { id } } userErrors { code field message } } }`;
+const JOIN = `mutation($input: AllianceMembershipInput!) { joinAlliance(input: $input) { alliance { id } studio { id alliances { nodes { id } } } userErrors { code field message } } }`;
+const LEAVE = `mutation($input: AllianceMembershipInput!) { leaveAlliance(input: $input) { alliance { id } studio { id alliances { nodes { id } } } userErrors { code field message } } }`;
 const MEMBERS = `query($id: ID!, $first: Int, $after: String) { alliance(id: $id) { ${A_FIELDS}
   members(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor joinedAt node { id name } } } } }`;
 
@@ -123,7 +123,7 @@ describe('membership', () => {
 
   it('lets the studio’s manager join once, listed both ways', async () => {
     const res = await join(manager.token, allianceId, studio.id);
-    expect(res).toEqual({ alliance: { id: allianceId }, studio: { id: studio.id, alliances: [{ id: allianceId }] }, userErrors: [] });
+    expect(res).toEqual({ alliance: { id: allianceId }, studio: { id: studio.id, alliances: { nodes: [{ id: allianceId }] } }, userErrors: [] });
     const again = await join(manager.token, allianceId, studio.id);
     expect(again).toMatchObject({ alliance: null, userErrors: [{ code: 'ALREADY_EXISTS', field: ['input', 'studioId'] }] });
     const a = ok(await t.gql(MEMBERS, { id: allianceId })).alliance;
@@ -159,7 +159,7 @@ describe('membership', () => {
     expect((await join(f.admin.token, allianceId, s.id)).userErrors).toEqual([]);
     expect(errorCode(await t.gql(LEAVE, { input }, otherManager.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(LEAVE, { input }))).toBe('UNAUTHENTICATED');
-    expect(ok(await t.gql(LEAVE, { input }, manager.token)).leaveAlliance).toEqual({ alliance: { id: allianceId }, studio: { id: s.id, alliances: [] }, userErrors: [] });
+    expect(ok(await t.gql(LEAVE, { input }, manager.token)).leaveAlliance).toEqual({ alliance: { id: allianceId }, studio: { id: s.id, alliances: { nodes: [] } }, userErrors: [] });
     expect(ok(await t.gql(LEAVE, { input }, manager.token)).leaveAlliance.userErrors)
       .toEqual([{ code: 'NOT_FOUND', field: ['input', 'studioId'], message: '该工作室不是本联盟成员' }]);
   });
@@ -230,7 +230,7 @@ describe('alliances list', () => {
   });
 
   it('loads members and studios’ alliances of a whole page in a constant number of statements', async () => {
-    const Q = `{ alliances(first: 20, filter: { search: "批量" }) { nodes { id members(first: 5) { totalCount nodes { id alliances { name } } } } } }`;
+    const Q = `{ alliances(first: 20, filter: { search: "批量" }) { nodes { id members(first: 5) { totalCount nodes { id alliances(first: 5) { nodes { name } } } } } } }`;
     const fill = async (from: number, n: number) => {
       for (let i = from; i < from + n; i++) {
         const a = (await create(organizer.token, { name: `批量联盟${i}`, scope: 'REGIONAL', region: '海沧区' })).alliance.id;
@@ -243,7 +243,7 @@ describe('alliances list', () => {
     const big = await t.countStatements(async () => {
       const nodes = ok(await t.gql(Q)).alliances.nodes;
       expect(nodes).toHaveLength(6);
-      expect(nodes.every((a: any) => a.members.totalCount === 2 && a.members.nodes[0].alliances.length === 1)).toBe(true);
+      expect(nodes.every((a: any) => a.members.totalCount === 2 && a.members.nodes[0].alliances.nodes.length === 1)).toBe(true);
     });
     expect(big).toBe(small);
   });

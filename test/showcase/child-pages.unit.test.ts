@@ -1,4 +1,4 @@
-import { checkChildPage } from '../../src/showcase/child-pages';
+import { checkChildPage } from '../../src/common/child-pages';
 import { SortDirection } from '../../src/registry/registry.inputs';
 
 describe('checkChildPage (nested lists: exhibits, alliance members)', () => {

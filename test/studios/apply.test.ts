@@ -6,7 +6,7 @@ import { studioStaff, type TestUser } from './staff';
 
 const STUDIO = `id name kind level status description focusAreas appliedAt accreditedAt reviewDueAt leaderName viewerIsManager
   enterprise { id } leader { id name } manager { displayName } members { nodes { role name worker { id } } }
-  decisions { action from to comment decidedBy { id displayName } }`;
+  decisions { nodes { action from to comment decidedBy { id displayName } } }`;
 const APPLY = `mutation($input: ApplyForStudioInput!) { applyForStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
 const UPDATE = `mutation($input: UpdateStudioInput!) { updateStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
 const RESUBMIT = `mutation($input: ResubmitStudioInput!) { resubmitStudio(input: $input) { studio { ${STUDIO} } userErrors { code field message } } }`;
@@ -43,7 +43,7 @@ describe('applyForStudio', () => {
       accreditedAt: null, reviewDueAt: null, leaderName: '王晓明', viewerIsManager: true, enterprise: { id: enterprise.id },
       leader: { id: leader, name: '王晓明' }, manager: { displayName: 'li.manager' },
       members: { nodes: [{ role: 'LEADER', name: '王晓明', worker: { id: leader } }] },
-      decisions: [{ action: 'APPLY', from: null, to: 'APPLIED', comment: null, decidedBy: { id: manager.globalId, displayName: 'li.manager' } }],
+      decisions: { nodes: [{ action: 'APPLY', from: null, to: 'APPLIED', comment: null, decidedBy: { id: manager.globalId, displayName: 'li.manager' } }] },
     });
   });
 
@@ -142,7 +142,7 @@ describe('updateStudio and resubmitStudio', () => {
     expect(ok(await t.gql(UPDATE, { input: { studioId: f.studioId, description: '补充了三项成果' } }, manager.token)).updateStudio.userErrors).toEqual([]);
     const back = ok(await t.gql(RESUBMIT, { input: { studioId: f.studioId, comment: '已补充' } }, manager.token)).resubmitStudio;
     expect(back.studio).toMatchObject({ status: 'APPLIED', description: '补充了三项成果' });
-    expect(back.studio.decisions.map((d: any) => [d.action, d.from, d.to, d.comment])).toEqual([
+    expect(back.studio.decisions.nodes.map((d: any) => [d.action, d.from, d.to, d.comment])).toEqual([
       ['APPLY', null, 'APPLIED', null],
       ['REQUEST_CHANGES', 'APPLIED', 'CHANGES_REQUESTED', '请补充攻关成果'],
       ['RESUBMIT', 'CHANGES_REQUESTED', 'APPLIED', '已补充'],

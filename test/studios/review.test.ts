@@ -4,10 +4,10 @@ import { createWorker } from '../helpers/registry';
 import { setupStudio } from '../helpers/studio';
 
 const REVIEW = `mutation($input: ReviewStudioInput!) { reviewStudio(input: $input) {
-  studio { status accreditedAt reviewDueAt decisions { action from to comment at decidedBy { id } } } userErrors { code field message } } }`;
+  studio { status accreditedAt reviewDueAt decisions { nodes { action from to comment at decidedBy { id } } } } userErrors { code field message } } }`;
 const REEVALUATE = `mutation($input: ReevaluateStudioInput!) { reevaluateStudio(input: $input) {
-  studio { status accreditedAt reviewDueAt decisions { action from to comment decidedBy { id } } } userErrors { code field message } } }`;
-const GET = `query($id: ID!) { studio(id: $id) { status reviewDueAt decisions { action } } }`;
+  studio { status accreditedAt reviewDueAt decisions { nodes { action from to comment decidedBy { id } } } } userErrors { code field message } } }`;
+const GET = `query($id: ID!) { studio(id: $id) { status reviewDueAt decisions { nodes { action } } } }`;
 
 let t: TestServer;
 let admin: { token: string };
@@ -39,8 +39,8 @@ describe('reviewStudio', () => {
     expect(new Date(s.accreditedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(yearsBetween(s.accreditedAt, s.reviewDueAt)).toBe(3);
     expect(s.reviewDueAt.slice(4)).toBe(s.accreditedAt.slice(4));
-    expect(s.decisions[1]).toMatchObject({ action: 'ACCREDIT', from: 'APPLIED', to: 'ACCREDITED', comment: '材料齐全', decidedBy: { id: reviewer.globalId } });
-    expect(new Date(s.decisions[1].at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(s.decisions.nodes[1]).toMatchObject({ action: 'ACCREDIT', from: 'APPLIED', to: 'ACCREDITED', comment: '材料齐全', decidedBy: { id: reviewer.globalId } });
+    expect(new Date(s.decisions.nodes[1].at).getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('rejects with a comment (required), and REJECTED is final', async () => {
@@ -74,7 +74,7 @@ describe('reviewStudio', () => {
     const own = await setupStudio(t, { manager: selfReviewer, reviewer, admin, until: 'APPLIED', members: 0 });
     expect(ok(await review(selfReviewer.token, own.studioId, 'ACCREDIT')).reviewStudio.userErrors[0])
       .toMatchObject({ code: 'CONFLICT_OF_INTEREST', message: '您是该工作室的管理员，不能对其作出决定' });
-    expect(ok(await t.gql(GET, { id: f.studioId }, reviewer.token)).studio).toMatchObject({ status: 'APPLIED', decisions: [{ action: 'APPLY' }] });
+    expect(ok(await t.gql(GET, { id: f.studioId }, reviewer.token)).studio).toMatchObject({ status: 'APPLIED', decisions: { nodes: [{ action: 'APPLY' }] } });
     // The same reviewer is free to decide on another enterprise's studio; so is a reviewer without a registry record.
     const elsewhere = await setupStudio(t, { manager, reviewer, admin, until: 'APPLIED', members: 0 });
     expect(ok(await review(insider.token, elsewhere.studioId, 'ACCREDIT')).reviewStudio.studio.status).toBe('ACCREDITED');
@@ -111,7 +111,7 @@ describe('reevaluateStudio', () => {
     expect(renewed.accreditedAt).toBe(suspended.accreditedAt);
     const revoked = ok(await reevaluate(admin.token, f.studioId, 'REVOKE', '弄虚作假')).reevaluateStudio.studio;
     expect(revoked.status).toBe('REVOKED');
-    expect(revoked.decisions.map((d: any) => `${d.action}:${d.from ?? '-'}→${d.to}`)).toEqual([
+    expect(revoked.decisions.nodes.map((d: any) => `${d.action}:${d.from ?? '-'}→${d.to}`)).toEqual([
       'APPLY:-→APPLIED', 'ACCREDIT:APPLIED→ACCREDITED', 'SUSPEND:ACCREDITED→SUSPENDED', 'RENEW:SUSPENDED→ACCREDITED', 'REVOKE:ACCREDITED→REVOKED',
     ]);
     for (const d of ['RENEW', 'SUSPEND', 'REVOKE']) {
@@ -136,6 +136,6 @@ describe('reevaluateStudio', () => {
     const outcomes = [ok(a).reviewStudio, ok(b).reviewStudio];
     expect(outcomes.filter((o) => o.userErrors.length === 0)).toHaveLength(1);
     expect(outcomes.filter((o) => o.userErrors[0]?.code === 'INVALID_STATE')).toHaveLength(1);
-    expect(ok(await t.gql(GET, { id: f.studioId }, admin.token)).studio.decisions).toHaveLength(2);
+    expect(ok(await t.gql(GET, { id: f.studioId }, admin.token)).studio.decisions.nodes).toHaveLength(2);
   });
 });

@@ -85,12 +85,12 @@ describe('studios', () => {
     }
     const q = (first: number) => t.gql(`query($first: Int) { studios(first: $first) { nodes {
       name leaderName leader { name } enterprise { name } manager { displayName } members(first: 3) { nodes { name role mentorName worker { name } } }
-      reports { nodes { year } } innovations { nodes { title inventorNames } } decisions { action decidedBy { displayName } } } } }`, { first }, reviewer.token);
+      reports { nodes { year } } innovations { nodes { title inventorNames } } decisions { nodes { action decidedBy { displayName } } } } } }`, { first }, reviewer.token);
     const one = await t.countStatements(async () => expect(ok(await q(1)).studios.nodes).toHaveLength(1));
     const all = await t.countStatements(async () => {
       const nodes = ok(await q(6)).studios.nodes;
       expect(nodes).toHaveLength(6);
-      expect(nodes.every((n: any) => n.members.nodes.length === 2 && n.members.nodes[0].role === 'LEADER' && n.decisions.length >= 1)).toBe(true);
+      expect(nodes.every((n: any) => n.members.nodes.length === 2 && n.members.nodes[0].role === 'LEADER' && n.decisions.nodes.length >= 1)).toBe(true);
       expect(nodes.filter((n: any) => n.innovations.nodes[0]?.inventorNames.length === 2)).toHaveLength(3);
     });
     // studios + count; per level one batch each: workers, enterprises, managers, members, reports, innovations, decisions;
@@ -124,14 +124,14 @@ describe('studios', () => {
 });
 
 describe('studio(id) and node(id)', () => {
-  const GET = `query($id: ID!) { studio(id: $id) { id manager { displayName } decisions { action } viewerIsManager } node(id: $id) { id } }`;
+  const GET = `query($id: ID!) { studio(id: $id) { id manager { displayName } decisions { nodes { action } } viewerIsManager } node(id: $id) { id } }`;
 
   it('returns an accredited studio to everyone, without its file (manager, decisions) for the public', async () => {
     const id = accredited[0]!.studioId;
     expect(ok(await t.gql(GET, { id }))).toEqual({ studio: { id, manager: null, decisions: null, viewerIsManager: false }, node: { id } });
     expect(ok(await t.gql(GET, { id }, otherManager.token)).studio).toMatchObject({ manager: null, decisions: null });
-    expect(ok(await t.gql(GET, { id }, manager.token)).studio).toMatchObject({ manager: { displayName: expect.any(String) }, decisions: [{ action: 'APPLY' }, { action: 'ACCREDIT' }], viewerIsManager: true });
-    expect(ok(await t.gql(GET, { id }, reviewer.token)).studio.decisions).toHaveLength(2);
+    expect(ok(await t.gql(GET, { id }, manager.token)).studio).toMatchObject({ manager: { displayName: expect.any(String) }, decisions: { nodes: [{ action: 'APPLY' }, { action: 'ACCREDIT' }] }, viewerIsManager: true });
+    expect(ok(await t.gql(GET, { id }, reviewer.token)).studio.decisions.nodes).toHaveLength(2);
   });
 
   it('hides an application and a rejected studio from everyone but its manager, reviewers and admins', async () => {
@@ -151,8 +151,8 @@ describe('studio(id) and node(id)', () => {
       await mutate(t, token, 'submitStudioReport', 'SubmitStudioReportInput', {
         studioId, year: 2025, trainees: 1, apprenticesMentored: 0, projectsCompleted: 0, patentsFiled: 0, economicBenefit: '0', summary: '年报',
       }, 'report { id }');
-      const s = ok(await t.gql(`query($id: ID!) { studio(id: $id) { members { nodes { id } } reports { nodes { id } } decisions { id } } }`, { id: studioId }, token)).studio;
-      return { member: s.members.nodes[0].id, report: s.reports.nodes[0].id, decision: s.decisions[0].id };
+      const s = ok(await t.gql(`query($id: ID!) { studio(id: $id) { members { nodes { id } } reports { nodes { id } } decisions { nodes { id } } } }`, { id: studioId }, token)).studio;
+      return { member: s.members.nodes[0].id, report: s.reports.nodes[0].id, decision: s.decisions.nodes[0].id };
     };
     const node = async (id: string, token?: string) => ok(await t.gql(`query($id: ID!) { node(id: $id) { id __typename } }`, { id }, token)).node;
     const pub = await ids(accredited[1]!.studioId, manager.token);

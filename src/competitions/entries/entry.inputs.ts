@@ -46,8 +46,11 @@ export class DrawLotsInput {
 
 @ObjectType({ description: 'The result of a draw of lots.' })
 export class DrawLotsPayload extends Payload {
-  @Field(() => Competition, { nullable: true, description: 'The competition with its drawSeed and drawnAt; null when refused.' }) competition?: Competition | null;
-  @Field(() => [Entry], { nullable: true, description: 'The active entries in start order.' }) entries?: Entry[] | null;
+  @Field(() => Competition, {
+    nullable: true,
+    description: 'The competition with its drawSeed and drawnAt; null when refused. Its `entries(filter: { status: ACTIVE })` lists the entries drawn, in start order.',
+  })
+  competition?: Competition | null;
 }
 
 @InputType({ description: 'Which entries to list.' })

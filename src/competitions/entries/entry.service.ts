@@ -161,7 +161,7 @@ export class EntryService {
   }
 
   /** Start numbers and stations for the active entries, from the seed; may be redrawn until the start. */
-  async drawLots(viewer: Viewer, competitionId: string, seedRaw: string): Promise<{ competition: Competition; entries: Entry[] }> {
+  async drawLots(viewer: Viewer, competitionId: string, seedRaw: string): Promise<{ competition: Competition }> {
     const check = new InputCheck();
     const seed = check.text('seed', seedRaw, { max: 100 });
     check.throwIfAny();
@@ -181,7 +181,7 @@ export class EntryService {
       competition.drawSeed = seed;
       competition.drawnAt = new Date();
       await tx.flush();
-      return { competition, entries: active.sort((a, b) => a.startNumber! - b.startNumber!) };
+      return { competition };
     });
   }
 }

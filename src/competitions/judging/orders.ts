@@ -1,5 +1,8 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../registry/registry.inputs.js';
+import { orderInput } from '../../common/order-input.js';
+import { Connection } from '../../common/relay.js';
+import { JudgeAssignment } from './judge-assignment.entity.js';
 
 /*
  * The orderBy inputs of the lists of judging, marking codes and the re-check (issue 13: every growable
@@ -108,3 +111,15 @@ export class RecheckItemOrder {
   @Field(() => RecheckItemOrderField, { description: 'What to order by.' }) field!: RecheckItemOrderField;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
 }
+
+export enum JudgeAssignmentOrderField {
+  ASSIGNED_AT = 'assignedAt',
+}
+export const JudgeAssignmentOrder = orderInput('JudgeAssignment', JudgeAssignmentOrderField, {
+  fields: 'What to order a competition’s panel (Competition.judges) by.',
+  values: { ASSIGNED_AT: 'When the judge was (first) assigned to the panel.' },
+  input: 'The order of a competition’s panel (Competition.judges).',
+});
+export type JudgeAssignmentOrder = InstanceType<typeof JudgeAssignmentOrder>;
+export const JudgeAssignmentConnection = Connection(JudgeAssignment, 'JudgeAssignment');
+export type JudgeAssignmentConnection = InstanceType<typeof JudgeAssignmentConnection>;

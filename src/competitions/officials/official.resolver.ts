@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { forbidden, Payload, withUserErrors } from '../../common/errors.js';
 import { Connection, ConnectionArgs, expectId } from '../../common/relay.js';
 import { nestedConnection } from '../../common/nested-connection.js';
+import { orderOf } from '../../common/pagination.js';
 import { SortDirection } from '../../registry/registry.inputs.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
@@ -118,10 +119,9 @@ export class CompetitionOfficialsResolver {
     const viewer = ctx.viewer;
     const seats = viewer ? (await ctx.loaders.get(assignmentsByCompetition).load(competition.id)).filter((a) => a.user.id === viewer.id) : [];
     if (!standingFrom(viewer, competition, seats).jury) throw forbidden(m('juryOnly'));
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
     const where: Record<string, string> = duty ? { duty } : {};
     const list = { entity: CompetitionOfficial, parent: 'competition', where };
-    return nestedConnection(ctx, list, competition.id, page, { [orderBy?.field ?? CompetitionOfficialOrderField.APPOINTED_AT]: dir });
+    return nestedConnection(ctx, list, competition.id, page, orderOf(orderBy, { [CompetitionOfficialOrderField.APPOINTED_AT]: 'asc', id: 'asc' }));
   }
 
   @FieldResolver(() => [OfficialDuty], { description: 'The duties the logged-in user holds now in this competition: at most 3, one per OfficialDuty (empty when none or not logged in).' })

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Payload } from '../../common/errors.js';
 import { Connection } from '../../common/relay.js';
+import { orderInput } from '../../common/order-input.js';
 import { Stage } from '../setup/stage.entity.js';
 import { StageSignOff } from './stage-sign-off.entity.js';
 
@@ -36,3 +37,13 @@ export class ScoreSheetPrintLinkPayload extends Payload {
 
 export const StageSignOffConnection = Connection(StageSignOff, 'StageSignOff');
 export type StageSignOffConnection = InstanceType<typeof StageSignOffConnection>;
+
+export enum StageSignOffOrderField {
+  SIGNED_AT = 'signedAt',
+}
+export const StageSignOffOrder = orderInput('StageSignOff', StageSignOffOrderField, {
+  fields: 'What to order a competition’s sign-offs (Competition.signOffs) by.',
+  values: { SIGNED_AT: 'When the chief judge signed.' },
+  input: 'The order of a competition’s sign-offs (Competition.signOffs).',
+});
+export type StageSignOffOrder = InstanceType<typeof StageSignOffOrder>;

@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import { forbidden, notFound, withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, toGlobalId } from '../../common/relay.js';
 import { nestedConnection } from '../../common/nested-connection.js';
+import { orderOf } from '../../common/pagination.js';
 import type { LoaderFactory } from '../../common/loaders.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { Role } from '../../auth/role.js';
@@ -14,7 +15,7 @@ import { assignmentsByCompetition, competitionById, stageById } from '../competi
 import { Competition } from '../setup/competition.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 import {
-  CreateScoreSheetPrintLinkInput, ScoreSheetPrintLinkPayload, SignOffStageInput, SignOffStagePayload, StageSignOffConnection,
+  CreateScoreSheetPrintLinkInput, ScoreSheetPrintLinkPayload, SignOffStageInput, SignOffStagePayload, StageSignOffConnection, StageSignOffOrder,
 } from './sign-off.inputs.js';
 import { signOffStage } from './sign-off.service.js';
 import { mintDownloadLink } from './results-download.js';
@@ -105,9 +106,14 @@ export class StageSignOffResolver {
 
 @Resolver(() => Competition)
 export class CompetitionSignOffsResolver {
-  @FieldResolver(() => StageSignOffConnection, { description: 'Every sign-off of the competition’s stages, voided ones included, newest first. Public.' })
-  async signOffs(@Root() competition: Competition, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<StageSignOffConnection> {
-    return nestedConnection(ctx, { entity: StageSignOff, parent: 'competition' }, competition.id, page, { signedAt: 'desc' });
+  @FieldResolver(() => StageSignOffConnection, { description: 'Every sign-off of the competition’s stages, voided ones included, newest first unless ordered otherwise. Public.' })
+  async signOffs(
+    @Root() competition: Competition,
+    @Args() page: ConnectionArgs,
+    @Arg('orderBy', () => StageSignOffOrder, { nullable: true, description: 'Default: SIGNED_AT descending.' }) orderBy: StageSignOffOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<StageSignOffConnection> {
+    return nestedConnection(ctx, { entity: StageSignOff, parent: 'competition' }, competition.id, page, orderOf(orderBy, { signedAt: 'desc', id: 'desc' }));
   }
 
   @FieldResolver(() => [Stage], { description: 'Stages without a valid sign-off, in scheme order: results are final only when this is empty. At most one per stage of the scheme.' })

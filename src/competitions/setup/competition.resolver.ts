@@ -3,12 +3,11 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
 import { ConnectionArgs, expectId, idOf } from '../../common/relay.js';
-import { containsPattern, paginate } from '../../common/pagination.js';
+import { containsPattern, orderOf, paginate } from '../../common/pagination.js';
 import { registerNodeType } from '../../common/node.resolver.js';
 import { UserSummary, userById, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
-import { SortDirection } from '../../registry/registry.inputs.js';
 import { isOwner, isStaff, ORGANIZER_ROLES, seesPanelOf } from '../access.js';
 import { Competition } from './competition.entity.js';
 import { CompetitionTransition } from './competition-transition.entity.js';
@@ -22,6 +21,7 @@ import { nestedConnection } from '../../common/nested-connection.js';
 import { EntryConnection, EntryFilter } from '../entries/entry.inputs.js';
 import { listEntries } from '../entries/entry.service.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
+import { JudgeAssignmentConnection, JudgeAssignmentOrder } from '../judging/orders.js';
 import type { LifecycleAction } from './lifecycle.js';
 import { Stage } from './stage.entity.js';
 import { MAX_STAGES } from './scheme.service.js';
@@ -84,9 +84,7 @@ export class CompetitionResolver {
       where.startsAt = { $gte: new Date(Date.UTC(filter.year, 0, 1) - CST_OFFSET_MS), $lt: new Date(Date.UTC(filter.year + 1, 0, 1) - CST_OFFSET_MS) };
     }
     if (filter?.search) where.title = { $ilike: containsPattern(filter.search) };
-    const field = orderBy?.field ?? CompetitionOrderField.STARTS_AT;
-    const dir = (orderBy ? orderBy.direction === SortDirection.DESC : true) ? 'desc' : 'asc';
-    return paginate(ctx.em, Competition, where, page, { [field]: dir, id: dir });
+    return paginate(ctx.em, Competition, where, page, orderOf(orderBy, { [CompetitionOrderField.STARTS_AT]: 'desc', id: 'desc' }));
   }
 
   @Authorized(...ORGANIZER_ROLES)
@@ -201,18 +199,23 @@ export class CompetitionResolver {
     return listEntries(ctx.em, c.id, filter?.status, page);
   }
 
-  @FieldResolver(() => [JudgeAssignment], { nullable: true, description: 'The panel; null unless you are on it, its organizer or an admin.' })
+  @FieldResolver(() => JudgeAssignmentConnection, {
+    nullable: true,
+    description: 'The panel, in the order judges were assigned unless ordered otherwise; null unless you are on it, its organizer or an admin.',
+  })
   async judges(
     @Root() c: Competition,
+    @Args() page: ConnectionArgs,
     @Arg('includeRemoved', { defaultValue: false, description: 'Also judges removed from the panel.' }) includeRemoved: boolean,
+    @Arg('orderBy', () => JudgeAssignmentOrder, { nullable: true, description: 'Default: ASSIGNED_AT ascending.' }) orderBy: JudgeAssignmentOrder | null,
     @Ctx() ctx: Context,
-  ): Promise<JudgeAssignment[] | null> {
+  ): Promise<JudgeAssignmentConnection | null> {
     const viewer = ctx.viewer;
     if (!viewer) return null;
-    const all = await ctx.loaders.get(assignmentsByCompetition).load(c.id);
     // seesPanel's rule, answered from the batched panel rather than a query per competition.
-    if (!seesPanelOf(viewer, c, all)) return null;
-    return includeRemoved ? all : all.filter((a) => !a.removedAt);
+    if (!seesPanelOf(viewer, c, await ctx.loaders.get(assignmentsByCompetition).load(c.id))) return null;
+    const list = { entity: JudgeAssignment, parent: 'competition', where: includeRemoved ? undefined : { removedAt: null } };
+    return nestedConnection(ctx, list, c.id, page, orderOf(orderBy, { assignedAt: 'asc', id: 'asc' }));
   }
 
   @FieldResolver(() => CompetitionTransitionConnection, {
@@ -226,7 +229,6 @@ export class CompetitionResolver {
     @Ctx() ctx: Context,
   ): Promise<CompetitionTransitionConnection | null> {
     if (!seesTransitions(ctx)) return null;
-    const dir = orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-    return nestedConnection(ctx, { entity: CompetitionTransition, parent: 'competition' }, c.id, page, { [orderBy?.field ?? 'at']: dir });
+    return nestedConnection(ctx, { entity: CompetitionTransition, parent: 'competition' }, c.id, page, orderOf(orderBy, { at: 'asc', id: 'asc' }));
   }
 }

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityManager as AnyEntityManager } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { LoaderFactory } from '../common/loaders.js';
-import { badInput } from '../common/errors.js';
-import { checkPageRequest, DEFAULT_PAGE_SIZE, type PageRequest } from '../common/relay.js';
-import { SortDirection } from '../registry/registry.inputs.js';
-import { commonMessage } from '../common/messages.js';
+import type { LoaderFactory } from './loaders.js';
+import { badInput } from './errors.js';
+import { checkPageRequest, DEFAULT_PAGE_SIZE, type ConnectionShape, type PageRequest } from './relay.js';
+import { SortDirection } from './order-input.js';
+import { commonMessage } from './messages.js';
 
 /**
  * Pages of a child list for many parents at once (an exhibition's exhibits, an alliance's
@@ -140,4 +140,31 @@ async function childPages(em: EntityManager, t: ChildTable, parentIds: string[],
     });
   }
   return out;
+}
+
+/**
+ * A child page as a connection, its rows turned into nodes by `nodes` (a loader's loadMany, in row
+ * order): a row whose node is gone or hidden (null, or an Error) is left out with its cursor. `extra`
+ * adds fields of the row to its edge (an alliance member's joinedAt, an exhibit's addedAt).
+ */
+export async function childConnection<N extends object, X extends object = object>(
+  page: ChildPage,
+  nodes: (rows: ChildRow[]) => Promise<readonly (N | null | undefined | Error)[]>,
+  extra: (row: ChildRow) => X = () => ({}) as X,
+): Promise<ConnectionShape<N> & { edges: ({ cursor: string; node: N } & X)[] }> {
+  const found = await nodes(page.rows);
+  const edges = page.rows
+    .map((row, i) => ({ ...extra(row), cursor: page.cursors[i]!, node: found[i] }))
+    .filter((edge): edge is { cursor: string; node: N } & X => edge.node != null && !(edge.node instanceof Error));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
 }
