@@ -152,10 +152,10 @@ describe('the panel names no colleague’s scope, enterprise or reasons to a jud
     await mutate(t, w.f.organizer.token, 'assignJudge', 'AssignJudgeInput', {
       competitionId: w.f.competitionId, userId: substitute.globalId, stageIds: [w.paper, w.practical], entryIds: [w.f.entries[0]!.id], reason: '1号选手回避替补',
     }, 'assignment { id }');
-    const PANEL = `query($id: ID!) { competition(id: $id) { judges { user { id } enterprise { id } entryIds reason } } }`;
+    const PANEL = `query($id: ID!) { competition(id: $id) { judges(first: 100) { nodes { user { id } enterprise { id } entryIds reason } } } }`;
     const panel = async (token: string) => {
       const seats: { user: { id: string }; enterprise: { id: string } | null; entryIds: string[] | null; reason: string | null }[] =
-        ok(await t.gql(PANEL, { id: w.f.competitionId }, token)).competition.judges;
+        ok(await t.gql(PANEL, { id: w.f.competitionId }, token)).competition.judges.nodes;
       return new Map(seats.map((s) => [s.user.id, { enterprise: s.enterprise !== null, entryIds: s.entryIds, reason: s.reason }]));
     };
     const sub = { enterprise: false, entryIds: [w.f.entries[0]!.id], reason: '1号选手回避替补' };
