@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { gql } from './lib/gql.js';
 import { benchDatabase, startServerProcess } from './lib/env.js';
 import { seedCompetition } from './lib/seed.js';
-import { fmt, summarize, table } from './lib/stats.js';
+import { cpuSeconds, fmt, summarize, table } from './lib/stats.js';
 
 const SUB = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) {
   version updatedAt rows(first: 20) { nodes { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } }`;
@@ -90,8 +90,10 @@ export async function fanout(opts: { seconds: number; subscribers: number; entri
       }
     };
     const started = performance.now();
+    const cpu0 = cpuSeconds(server.pid);
     await Promise.all(Array.from({ length: opts.concurrency }, loop));
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = cpuSeconds(server.pid) - cpu0;
     await new Promise((r) => setTimeout(r, 1000)); // let the last deliveries land
     const rssAfter = server.rssMb();
     const latencies: number[] = [];
@@ -123,6 +125,8 @@ export async function fanout(opts: { seconds: number; subscribers: number; entri
       ['subscriber-versions never delivered', String(missing)],
       ['versions skipped by a screen (superseded)', String(skipped)],
       ['messages delivered', `${messages} (${fmt(messages / elapsed, 0)}/s)`],
+      // The steadiest figures on a shared machine: the server's CPU for the marks and every board message they caused.
+      ['server CPU', `${fmt((1000 * cpu) / elapsed, 0)} ms/s; ${fmt((1000 * cpu) / (sentAt.size || 1))} ms per mark; ${fmt((1e6 * cpu) / (messages || 1), 0)} µs per message delivered (all of it ÷ messages)`],
       ['payload per message (top 20 rows)', `${fmt(bytes / (messages || 1), 0)} bytes`],
       ['full leaderboard (500 rows) over HTTP', `${full.length} bytes`],
       ['server RSS MB', `${fmt(rssBefore)} with subscribers → ${fmt(rssAfter)} after the run`],
