@@ -37,7 +37,9 @@ export async function fanout(opts: { seconds: number; aloneSeconds: number; subs
     const screens = await openScreens(opts.subscribers, seeded.competitionId, () => server.wsUrl);
     const rssBefore = server.rssMb();
     server.resetMaxRss();
+    const cpu0Live = cpuSeconds(server.pid);
     const live = await runMarks(seeded, sheet, { seconds: opts.seconds, concurrency: opts.concurrency, url: server.url });
+    const cpuLive = cpuSeconds(server.pid) - cpu0Live;
     await settle(live.sentAt, screens); // the last deliveries land (up to 30 s)
     const rssMax = server.maxRssMb();
     const rssAfter = server.rssMb();
@@ -61,6 +63,8 @@ export async function fanout(opts: { seconds: number; aloneSeconds: number; subs
       ['subscriber-versions never delivered', String(d.missing)],
       ['versions skipped by a screen (superseded)', String(d.skipped)],
       ['messages delivered', `${d.messages} (${fmt(d.messages / live.elapsed, 0)}/s)`],
+      // The steadiest figures on a shared machine: the server's CPU for the marks and every board message they caused.
+      ['server CPU', `${fmt((1000 * cpuLive) / live.elapsed, 0)} ms/s; ${fmt((1000 * cpuLive) / (live.sentAt.size || 1))} ms per mark; ${fmt((1e6 * cpuLive) / (d.messages || 1), 0)} µs per message delivered (all of it ÷ messages)`],
       ['payload per message (top 20 rows)', `${fmt(d.bytes / (d.messages || 1), 0)} bytes`],
       [`full leaderboard (${opts.entries} rows) over HTTP`, `${full.length} bytes`],
       ['server RSS MB', `${fmt(rssBefore)} with subscribers, max ${fmt(rssMax)} of 1 s samples during the run, ${fmt(rssAfter)} after it`],

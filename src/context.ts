@@ -31,7 +31,21 @@ export interface Context {
   responseCacheSlot?: CacheSlot;
 }
 
+/**
+ * The EntityManager and the loaders are made on first use: a subscription's context lives as long as
+ * the socket, and a thousand screens on a leaderboard never use theirs (board messages read through
+ * their own forks), so each would otherwise hold an identity map and a unit of work for hours.
+ */
 export function createContext(app: App, viewer: Viewer | null): Context {
-  const em = app.orm.em.fork();
-  return { em, viewer, loaders: new Loaders(em), app, log: app.log, locale: currentLocale() };
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  return {
+    get em() {
+      return (em ??= app.orm.em.fork());
+    },
+    get loaders() {
+      return (loaders ??= new Loaders(this.em));
+    },
+    viewer, app, log: app.log, locale: currentLocale(),
+  };
 }

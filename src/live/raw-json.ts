@@ -13,15 +13,23 @@ const NONCE = randomBytes(12).toString('hex');
 const MARKER_START = `"\\u0000rawjson:${NONCE}:`;
 const MARKER_END = `\\u0000"`;
 
-const serialized = new Map<number, string>();
+/** Per shared result: its serialized data, and the whole messages already encoded for sending. */
+interface Serialized {
+  json: string;
+  /** graphql-ws message (with the marker) → the UTF-8 bytes of the message with the data spliced in. */
+  frames: Map<string, Buffer>;
+}
+const serialized = new Map<number, Serialized>();
 const released = new FinalizationRegistry<number>((id) => serialized.delete(id));
 let nextId = 1;
+/** Distinct messages kept per result (subscription ids × error variants): screens of one app use one id. */
+const MAX_FRAMES = 16;
 
 export class RawJson {
   private readonly id = nextId++;
 
   constructor(value: unknown) {
-    serialized.set(this.id, JSON.stringify(value) ?? 'null');
+    serialized.set(this.id, { json: JSON.stringify(value) ?? 'null', frames: new Map() });
     released.register(this, this.id);
   }
 
@@ -39,7 +47,7 @@ export function inlineRawJson(message: string): string {
   while (start >= 0) {
     const idFrom = start + MARKER_START.length;
     const end = message.indexOf(MARKER_END, idFrom);
-    const json = end > 0 ? serialized.get(Number(message.slice(idFrom, end))) : undefined;
+    const json = end > 0 ? serialized.get(Number(message.slice(idFrom, end)))?.json : undefined;
     if (json === undefined) throw new Error('raw JSON released before it was sent');
     out += message.slice(from, start) + json;
     from = end + MARKER_END.length;
@@ -48,10 +56,38 @@ export function inlineRawJson(message: string): string {
   return out + message.slice(from);
 }
 
-/** Makes every socket of the server splice pre-serialized data into what it sends. */
+/**
+ * The bytes to send for a message: a message with one shared result is spliced and UTF-8 encoded
+ * once, and the same Buffer is written to every socket that sends the same message (the same board,
+ * audience and subscription id); ws writes a Buffer as it is, with a 4-byte frame header of its own.
+ * Anything else: the string, spliced.
+ */
+export function encodeMessage(message: string): string | Buffer {
+  const start = message.indexOf(MARKER_START);
+  if (start < 0) return message;
+  const idFrom = start + MARKER_START.length;
+  const end = message.indexOf(MARKER_END, idFrom);
+  const entry = end > 0 ? serialized.get(Number(message.slice(idFrom, end))) : undefined;
+  if (!entry || message.indexOf(MARKER_START, end) >= 0) return inlineRawJson(message);
+  let frame = entry.frames.get(message);
+  if (!frame) {
+    frame = Buffer.from(message.slice(0, start) + entry.json + message.slice(end + MARKER_END.length));
+    if (entry.frames.size < MAX_FRAMES) entry.frames.set(message, frame);
+  }
+  return frame;
+}
+
+/** Makes every socket of the server splice pre-serialized data into what it sends (encoded once per message, see encodeMessage). */
 export function sendRawJson(wsServer: WebSocketServer): void {
   wsServer.on('connection', (socket) => {
     const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
-    socket.send = ((data: unknown, ...rest: unknown[]) => send(typeof data === 'string' ? inlineRawJson(data) : data, ...rest)) as typeof socket.send;
+    socket.send = ((data: unknown, ...rest: unknown[]) => {
+      if (typeof data !== 'string') return send(data, ...rest);
+      const out = encodeMessage(data);
+      if (typeof out === 'string') return send(out, ...rest);
+      // A Buffer goes out as a text frame: it is UTF-8 JSON, as graphql-ws clients expect.
+      const [options, cb] = typeof rest[0] === 'function' ? [{}, rest[0]] : [rest[0] ?? {}, rest[1]];
+      return send(out, { ...(options as object), binary: false }, cb);
+    }) as typeof socket.send;
   });
 }

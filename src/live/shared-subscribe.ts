@@ -17,6 +17,18 @@ export function shareSubscriptionResults(fieldName: string, key: ShareKey): void
   shareKeys.set(fieldName, key);
 }
 
+/** Distinct (document, variables, operation, language) of shared subscriptions → a number; few per process (a big screen's query, a phone's). */
+const operationNumbers = new Map<string, number>();
+function operationNumber(operation: string): number {
+  let n = operationNumbers.get(operation);
+  if (n === undefined) {
+    // Beyond a bound (a client inventing documents), numbers are not kept: a new subscription then gets a new one, so it shares less, never wrongly.
+    n = operationNumbers.size + 1 + (operationNumbers.size >= 10_000 ? Math.random() : 0);
+    if (operationNumbers.size < 10_000) operationNumbers.set(operation, n);
+  }
+  return n;
+}
+
 const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 
 /**
@@ -32,11 +44,12 @@ export async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncIterabl
   const operation = getOperationAST(args.document, args.operationName);
   const field = operation?.selectionSet.selections[0];
   const shareKey = field?.kind === 'Field' ? shareKeys.get(field.name.value) : undefined;
-  const base = shareKey ? `${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${args.operationName ?? ''}` : '';
+  // The document, variables and language as a short number: the key is built per subscriber per event.
+  const base = shareKey ? operationNumber(`${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}\u0000${args.operationName ?? ''}\u0000${locale}`) : 0;
   const run = (payload: unknown) => withLocale(locale, () => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult> | ExecutionResult);
   return mapIterator(source, async (payload) => {
     if (!shareKey || typeof payload !== 'object' || payload === null) return run(payload);
-    const key = `${base}\u0000${locale}\u0000${await shareKey(args.contextValue as Context, payload)}`;
+    const key = `${base}|${await shareKey(args.contextValue as Context, payload)}`;
     let byKey = results.get(payload);
     if (!byKey) results.set(payload, (byKey = new Map()));
     let result = byKey.get(key);

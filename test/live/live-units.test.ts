@@ -1,5 +1,5 @@
 import { LatestHub } from '../../src/live/latest.js';
-import { inlineRawJson, RawJson } from '../../src/live/raw-json.js';
+import { encodeMessage, inlineRawJson, RawJson } from '../../src/live/raw-json.js';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
@@ -87,5 +87,21 @@ describe('RawJson', () => {
     const a = new RawJson([1, 2]);
     const b = new RawJson({ z: null });
     expect(inlineRawJson(JSON.stringify({ a, b, c: 3 }))).toBe('{"a":[1,2],"b":{"z":null},"c":3}');
+  });
+
+  it('encodes a shared message once: every socket sending it gets the same bytes', () => {
+    const data = { board: { version: 3, rows: ['甲', 'b'] } };
+    const shared = new RawJson(data);
+    const message = (id: string) => JSON.stringify({ id, type: 'next', payload: { data: shared } });
+    const first = encodeMessage(message('1'));
+    expect(Buffer.isBuffer(first)).toBe(true);
+    expect((first as Buffer).toString('utf8')).toBe(JSON.stringify({ id: '1', type: 'next', payload: { data } }));
+    expect(encodeMessage(message('1'))).toBe(first);
+    // Another subscription id is another message.
+    const other = encodeMessage(message('2'));
+    expect(other).not.toBe(first);
+    expect((other as Buffer).toString('utf8')).toBe(JSON.stringify({ id: '2', type: 'next', payload: { data } }));
+    // No shared result: the string as it was.
+    expect(encodeMessage('{"type":"pong"}')).toBe('{"type":"pong"}');
   });
 });

@@ -52,16 +52,21 @@ export class ScoreResolver {
   @Authorized(Role.JUDGE)
   @Mutation(() => SubmitScorePayload, { description: 'JUDGE: mark an entry on a criterion (评分), or correct a mark (needs reason). Safe to retry with idempotencyKey.' })
   async submitScore(@Arg('input') input: SubmitScoreInput, @Ctx() ctx: Context): Promise<SubmitScorePayload> {
-    return withUserErrors(async () => {
+    const payload = await withUserErrors(async () => {
       const entryId = input.entryId != null ? expectId(input.entryId, 'Entry', ['input', 'entryId']) : null;
       const criterionId = expectId(input.criterionId, 'Criterion', ['input', 'criterionId']);
       // A malformed marking ID is answered as an unknown one: one answer for every marking ID not on the list.
       const markingId = input.markingId != null ? idOf(input.markingId, MARKING_ID_TYPE) ?? NIL_UUID : null;
       const outcome = await submitScore(ctx.em, ctx.viewer!, { ...input, entryId, markingId, criterionId });
       if (!outcome.replayed) ctx.app.metrics.marksSubmitted.inc({ revised: String(outcome.revised) });
-      const score = await ctx.em.fork().findOneOrFail(Score, { id: outcome.scoreId });
-      return { score, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
+      return { scoreId: outcome.scoreId, revised: outcome.revised, replayed: outcome.replayed, leaderboardVersion: outcome.version };
     });
+    // The mark is read only when the client asks for it (a judge's tablet usually wants the version alone):
+    // one statement and a hydrated entity less per mark.
+    if (!('scoreId' in payload)) return payload as SubmitScorePayload;
+    let score: Promise<Score> | undefined;
+    const scoreId = payload.scoreId;
+    return Object.defineProperty(payload, 'score', { get: () => (score ??= ctx.em.fork().findOneOrFail(Score, { id: scoreId })) }) as SubmitScorePayload;
   }
 
   @FieldResolver(() => Entry, { nullable: true, description: 'The entry marked; null for a judge’s view of a mark of an anonymous stage (until the competition is FINALIZED): judges see such marks by code.' })

@@ -5,7 +5,6 @@ import { checkIdempotencyKey, priorOutcome, requestHash } from '../../common/ide
 import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { randomUUID } from 'node:crypto';
-import type { LiveEvent } from '../../live/events.js';
 import { computeEntryResult, inScope, conflicted, markersPerStage, type JudgesPerStage, type Mark, type PanelSeat } from '../../scoring/index.js';
 import { Competition } from '../setup/competition.entity.js';
 import { EntryResult, storedResult } from './entry-result.entity.js';
@@ -75,10 +74,8 @@ export async function submitScore(em: EntityManager, viewer: Viewer, input: Subm
   // The request as the client sent it (by entry or by marking ID), so a retry is recognised before anything is looked up.
   const target = input.markingId != null && input.entryId == null ? { k: input.markingId } : { e: input.entryId };
   const hash = requestHash({ ...target, c: input.criterionId, v: input.value, m: input.comment ?? null, r: input.reason ?? null });
-  if (key) {
-    const prior = await priorOutcome<SubmitScoreOutcome>(em, viewer.id, 'submitScore', key, hash);
-    if (prior) return { ...prior, replayed: true };
-  }
+  // A retry is recognised by the context read once the entry is locked (MARK_CONTEXT_SQL's `prior`),
+  // not by a statement of its own before: retries are rare, every mark would pay for that one.
   const data = await resolveTarget(em, viewer, input);
   try {
     return await em.transactional((tx) => markInTransaction(tx, viewer, data, key, hash));
@@ -211,31 +208,18 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   const existing = ctx.marks.find((m) => m.criterionId === criterion.id && m.slot === slot);
   let scoreId: string;
   let revised = false;
+  let seen = false;
   if (!existing) {
     scoreId = randomUUID();
-    await tx.execute(
-      `insert into score (id, competition_id, entry_id, criterion_id, judge_id, slot, value, comment, created_at, updated_at, version)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ${NOW_MS}, 1)`,
-      [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment],
-    );
   } else if (Number(existing.value) === data.value && (comment ?? null) === (existing.comment ?? null)) {
     // The same mark again without a key (a blind retry): nothing to record.
     return { scoreId: existing.id, revised: false, replayed: true, version: ctx.leaderboard_version };
   } else {
     const unit = completionStages(criterion.stageId, assignment.stageIds.map(String), anonymousStageIds(plan));
-    const seen = correctionAfterPanel(plan.criteria.values(), { ...assignment, stageIds: unit }, ctx.marks, viewer.id);
+    seen = correctionAfterPanel(plan.criteria.values(), { ...assignment, stageIds: unit }, ctx.marks, viewer.id);
     if (!reason) throw domainError(UserErrorCode.INVALID_INPUT, m('correctionNeedsReason'), ['input', 'reason']);
     scoreId = existing.id;
     revised = true;
-    // The revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT).
-    await tx.execute(
-      `with revision as (
-         insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at, after_panel_visible, approved_by_id)
-         values (?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ?, ?)
-       )
-       update score set value = ?, comment = ?, judge_id = ?, updated_at = ${NOW_MS}, version = version + 1 where id = ?`,
-      [randomUUID(), scoreId, competitionId, viewer.id, Number(existing.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId],
-    );
   }
   // Marks on a closed (and so signable) stage are refused above; should one land on a signed stage all
   // the same, its sign-off no longer vouches for the sheet.
@@ -247,12 +231,16 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
     .map((m) => ({ entryId: data.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
   marks.push({ entryId: data.entryId, criterionId: criterion.id, judgeId: slot, value: data.value });
   const markers = markersPerStage(plan.scheme, ctx.panel, { entryId: data.entryId, enterpriseIds: ctx.enterprise_ids }, anonymousStageIds(plan));
-  await storeEntryResult(tx, plan, markers, competitionId, data.entryId, marks);
-  const version = await publishMark(tx, {
-    competitionId,
-    event: { kind: 'score', competitionId, scoreId, entryId: data.entryId, revision: revised },
-    idempotency: key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null,
-  });
+  const result = storedResult(computeEntryResult(plan.scheme, marks, markers));
+  const i = key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null;
+  // The mark, the entry's result, the version, the idempotency record and the NOTIFY: one round trip (see writeMark).
+  const version = await writeMark(revised)(tx, competitionId, { kind: 'score', competitionId, scoreId, entryId: data.entryId, revision: revised }, [
+    ...(revised
+      ? [randomUUID(), scoreId, competitionId, viewer.id, Number(existing!.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId]
+      : [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment]),
+    data.entryId, competitionId, JSON.stringify(result.stageScores), result.total, result.marksReceived, result.marksExpected, JSON.stringify(result.stageMarks),
+    randomUUID(), i?.userId ?? null, i?.key ?? null, i?.hash ?? null, JSON.stringify(i?.outcome ?? {}), i !== null,
+  ]);
   return { scoreId, revised, replayed: false, version };
 }
 
@@ -276,24 +264,41 @@ async function checkAnonymity(tx: EntityManager, plan: MarkingPlan, stageId: str
   }
 }
 
+/** A first mark on its cell. */
+const INSERT_SCORE_CTE = `mark as (
+       insert into score (id, competition_id, entry_id, criterion_id, judge_id, slot, value, comment, created_at, updated_at, version)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ${NOW_MS}, 1)
+     )`;
+
+/** A correction: the revision keeps the old value; the score takes the new one (and the correcting judge, for MEASUREMENT). */
+const REVISE_SCORE_CTE = `revision as (
+       insert into score_revision (id, score_id, competition_id, judge_id, old_value, new_value, reason, at, after_panel_visible, approved_by_id)
+       values (?, ?, ?, ?, ?, ?, ?, ${NOW_MS}, ?, ?)
+     ), mark as (
+       update score set value = ?, comment = ?, judge_id = ?, updated_at = ${NOW_MS}, version = version + 1 where id = ?
+     )`;
+
+/** The entry's result, recomputed from its marks (storedResult's columns). */
+const STORE_RESULT_CTE = `result as (
+       insert into entry_result (entry_id, competition_id, stage_scores, total, marks_received, marks_expected, stage_marks, updated_at)
+       values (?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ${NOW_MS})
+       on conflict (entry_id) do update set competition_id = excluded.competition_id, stage_scores = excluded.stage_scores, total = excluded.total,
+         marks_received = excluded.marks_received, marks_expected = excluded.marks_expected, stage_marks = excluded.stage_marks, updated_at = excluded.updated_at
+     )`;
+
 /** The idempotency outcome, stored with the version the mark produced; the last parameter skips it when the request has no key. */
 const RECORD_OUTCOME_CTE = `recorded as (
        insert into idempotency_record (id, user_id, operation, key, request_hash, outcome, created_at)
        select ?, ?, 'submitScore', ?, ?, ?::jsonb || jsonb_build_object('version', v.version), now() from v where ?::boolean
      )`;
-const raiseVersionRecordingOutcome = raiseVersionStatement([RECORD_OUTCOME_CTE]);
 
 /**
- * The end of a mark's transaction in one statement: raise the leaderboard version, store the
- * idempotency outcome with it and NOTIFY every instance. One round trip, last, because the version
- * bump locks the competition row until commit and every judge's mark waits for that lock.
+ * The end of a mark's transaction in one statement: write the mark (or its correction), store the
+ * entry's result, raise the leaderboard version, store the idempotency outcome with it and NOTIFY every
+ * instance. One round trip where there were four, last, because the version bump locks the
+ * competition row until commit and every judge's mark waits for that lock. The CTEs touch different
+ * tables and read nothing another writes, so running them in one snapshot changes nothing.
  */
-async function publishMark(
-  tx: EntityManager,
-  m: { competitionId: string; event: Omit<Extract<LiveEvent, { kind: 'score' }>, 'version'>; idempotency: { userId: string; key: string; hash: string; outcome: object } | null },
-): Promise<number> {
-  const i = m.idempotency;
-  return raiseVersionRecordingOutcome(tx, m.competitionId, m.event, [
-    randomUUID(), i?.userId ?? null, i?.key ?? null, i?.hash ?? null, JSON.stringify(i?.outcome ?? {}), i !== null,
-  ]);
-}
+const firstMark = raiseVersionStatement([INSERT_SCORE_CTE, STORE_RESULT_CTE, RECORD_OUTCOME_CTE]);
+const correction = raiseVersionStatement([REVISE_SCORE_CTE, STORE_RESULT_CTE, RECORD_OUTCOME_CTE]);
+const writeMark = (revised: boolean) => (revised ? correction : firstMark);
