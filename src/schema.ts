@@ -11,6 +11,7 @@ import { studioResolvers } from './studios/index.js';
 import { methodResolvers } from './methods/index.js';
 import { incubationResolvers } from './incubation/index.js';
 import { showcaseResolvers } from './showcase/index.js';
+import { honorResolvers } from './honors/index.js';
 import { schemaPubSub } from './live/pubsub.js';
 // Every entity module, so every Node type is registered however the schema is reached (server, emit, tests).
 import './db/entities.js';
@@ -27,6 +28,7 @@ const resolvers: NonEmptyArray<Function> = [
   ...methodResolvers,
   ...incubationResolvers,
   ...showcaseResolvers,
+  ...honorResolvers,
 ];
 
 
