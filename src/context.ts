@@ -10,6 +10,8 @@ export interface Viewer {
   id: string;
   roles: Role[];
   workerId: string | null;
+  /** The enterprise the user acts for (User.enterprise); null or absent = city-wide. See enterpriseScopeOf. */
+  enterpriseId?: string | null;
 }
 
 export interface Context {

@@ -49,6 +49,8 @@ export class CreateUserInput {
   @Field(() => [Role], { description: 'At least one role; what each may do is in docs/authorization.md.' }) roles!: Role[];
   @Field(() => ID, { nullable: true, description: 'The registry worker this user is (judges, reviewers).' })
   workerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The Enterprise this user acts for (scope: a NOMINATOR’s or APPRAISER’s enterprise); null = city-wide.' })
+  enterpriseId?: string | null;
 }
 
 @ObjectType({ description: 'The outcome of a change to a user account.' })
@@ -78,6 +80,12 @@ export class UserIdInput {
 export class LinkUserToWorkerInput {
   @Field(() => ID, { description: 'The User’s global ID.' }) userId!: string;
   @Field(() => ID, { nullable: true, description: 'null unlinks.' }) workerId?: string | null;
+}
+
+@InputType({ description: 'Sets the enterprise a user acts for (scope: a NOMINATOR nominates its workers, an APPRAISER acts for the appraisal body it is), or clears it.' })
+export class SetUserEnterpriseInput {
+  @Field(() => ID, { description: 'The User’s global ID.' }) userId!: string;
+  @Field(() => ID, { nullable: true, description: 'The Enterprise’s global ID; null clears the scope (city-wide).' }) enterpriseId?: string | null;
 }
 
 @InputType({ description: 'Narrows the users list; every condition given must hold.' })

@@ -4,13 +4,14 @@ import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId } from '../common/relay.js';
 import { containsPattern, paginate } from '../common/pagination.js';
-import { workerById } from '../registry/registry.loaders.js';
+import { enterpriseById, workerById } from '../registry/registry.loaders.js';
+import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { SortDirection } from '../registry/registry.inputs.js';
 import { AuthService } from './auth.service.js';
 import {
   ChangePasswordInput, ChangePasswordPayload, ClearLoginLockoutPayload, CreateUserInput, LinkUserToWorkerInput, LoginInput, LoginPayload,
-  RenewTokenPayload, UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserOrder, UserOrderField, UserPayload,
+  RenewTokenPayload, SetUserEnterpriseInput, UpdateUserRolesInput, UserConnection, UserFilter, UserIdInput, UserOrder, UserOrderField, UserPayload,
 } from './auth.inputs.js';
 import { renewToken } from './renewal.js';
 import { Role } from './role.js';
@@ -81,7 +82,8 @@ export class AuthResolver {
   async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<UserPayload> {
     return withUserErrors(async () => {
       const workerId = input.workerId ? expectId(input.workerId, 'Worker', ['input', 'workerId']) : null;
-      return { user: await service(ctx).createUser({ ...input, workerId }) };
+      const enterpriseId = input.enterpriseId ? expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']) : null;
+      return { user: await service(ctx).createUser({ ...input, workerId, enterpriseId }) };
     });
   }
 
@@ -100,6 +102,18 @@ export class AuthResolver {
       const userId = expectId(input.userId, 'User', ['input', 'userId']);
       const workerId = input.workerId ? expectId(input.workerId, 'Worker', ['input', 'workerId']) : null;
       return { user: await service(ctx).updateUser(userId, { workerId, unlinkWorker: !workerId }) };
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, {
+    description: 'ADMIN: set the enterprise a user acts for (scope: a NOMINATOR nominates its workers, an APPRAISER acts for the appraisal body it is); enterpriseId null clears it (city-wide).',
+  })
+  async setUserEnterprise(@Arg('input') input: SetUserEnterpriseInput, @Ctx() ctx: Context): Promise<UserPayload> {
+    return withUserErrors(async () => {
+      const userId = expectId(input.userId, 'User', ['input', 'userId']);
+      const enterpriseId = input.enterpriseId ? expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']) : null;
+      return { user: await service(ctx).setEnterprise(userId, enterpriseId) };
     });
   }
 
@@ -128,6 +142,11 @@ export class AuthResolver {
       const { user, cleared } = await service(ctx).clearLoginLockout(expectId(input.userId, 'User', ['input', 'userId']));
       return { user, clearedFailures: cleared };
     });
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise this user acts for (scope); null = city-wide.' })
+  async enterprise(@Root() user: User, @Ctx() ctx: Context): Promise<Enterprise | null> {
+    return user.enterprise ? ctx.loaders.get(enterpriseById).load(user.enterprise.id) : null;
   }
 
   @FieldResolver(() => Worker, { nullable: true, description: 'The registry record of this user, if linked.' })

@@ -3,6 +3,7 @@ import { domainError, notFound, UserErrorCode } from '../common/errors.js';
 import { InputCheck, isEmail } from '../common/validate.js';
 import type { Viewer } from '../context.js';
 import type { Logger } from '../logger.js';
+import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { authenticate } from './authenticate.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -40,6 +41,7 @@ export interface CreateUserData {
   password: string;
   roles: Role[];
   workerId?: string | null;
+  enterpriseId?: string | null;
 }
 
 export class AuthService {
@@ -77,7 +79,22 @@ export class AuthService {
     }
     const user = this.em.create(User, { email, displayName, roles, passwordHash: await hashPassword(data.password) } as never);
     if (data.workerId) user.worker = await this.workerRef(data.workerId);
+    if (data.enterpriseId) user.enterprise = await this.enterpriseRef(data.enterpriseId);
     await this.em.flush();
+    return user;
+  }
+
+  private async enterpriseRef(enterpriseId: string) {
+    const enterprise = await this.em.findOne(Enterprise, { id: enterpriseId });
+    if (!enterprise) throw notFound('Enterprise', ['input', 'enterpriseId']);
+    return this.em.getReference(Enterprise, enterprise.id, { wrapped: true });
+  }
+
+  /** ADMIN: the enterprise a user acts for (scope), or none (null: city-wide). */
+  async setEnterprise(userId: string | null, enterpriseId: string | null): Promise<User> {
+    const user = await this.findUser(userId);
+    user.enterprise = enterpriseId ? await this.enterpriseRef(enterpriseId) : null;
+    await this.flushAndNotify(user);
     return user;
   }
 

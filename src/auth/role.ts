@@ -6,6 +6,9 @@ export enum Role {
   JUDGE = 'JUDGE',
   STUDIO_MANAGER = 'STUDIO_MANAGER',
   REVIEWER = 'REVIEWER',
+  NOMINATOR = 'NOMINATOR',
+  APPRAISER = 'APPRAISER',
+  INSPECTOR = 'INSPECTOR',
 }
 registerEnumType(Role, {
   name: 'Role',
@@ -16,5 +19,8 @@ registerEnumType(Role, {
     JUDGE: { description: 'Marks entries of competitions they are assigned to (裁判).' },
     STUDIO_MANAGER: { description: 'Manages innovation studios they applied for.' },
     REVIEWER: { description: 'Expert reviewer (专家) of studios, methods and projects.' },
+    NOMINATOR: { description: 'Enterprise nominator (企业推荐人): nominates workers of their own enterprise for honor campaigns; needs an enterprise scope (User.enterprise).' },
+    APPRAISER: { description: 'Appraisal body staff (评价机构人员): runs appraisal sessions of the appraisal body that is their enterprise scope; enters marks as an assessor.' },
+    INSPECTOR: { description: 'City inspector (市级督导): samples appraisal sessions’ results for review (抽查) and annuls them.' },
   },
 });

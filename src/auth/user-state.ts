@@ -10,6 +10,7 @@ export interface UserState {
   disabled: boolean;
   tokenVersion: number;
   workerId: string | null;
+  enterpriseId: string | null;
 }
 
 /** Why a bearer token does not serve; sent as `extensions.reason` (HTTP) and in the close reason (WebSocket). */
@@ -24,7 +25,7 @@ export function refusalMessage(refusal: AuthRefusal): string {
   return m(refusal);
 }
 
-/** The channel on which every instance hears that a user changed (disabled, password, roles, worker). */
+/** The channel on which every instance hears that a user changed (disabled, password, roles, worker, enterprise scope). */
 export const USER_CHANNEL = 'jiangxin_user';
 
 /**
@@ -39,11 +40,11 @@ export async function emitUserChanged(em: EntityManager, userId: string): Promis
 /** The states of these users, in one plain statement (no entities hydrated). */
 export async function loadUserStates(em: EntityManager, ids: readonly string[]): Promise<Map<string, UserState>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; roles: Role[]; disabled: boolean; token_version: number; worker_id: string | null }[] = await em.getConnection().execute(
-    `select "id", "roles", "disabled", "token_version", "worker_id" from "app_user" where "id" in (${ids.map(() => '?').join(', ')})`,
+  const rows: { id: string; roles: Role[]; disabled: boolean; token_version: number; worker_id: string | null; enterprise_id: string | null }[] = await em.getConnection().execute(
+    `select "id", "roles", "disabled", "token_version", "worker_id", "enterprise_id" from "app_user" where "id" in (${ids.map(() => '?').join(', ')})`,
     [...ids],
   );
-  return new Map(rows.map((r) => [r.id, { id: r.id, roles: [...r.roles], disabled: r.disabled, tokenVersion: r.token_version, workerId: r.worker_id ?? null }]));
+  return new Map(rows.map((r) => [r.id, { id: r.id, roles: [...r.roles], disabled: r.disabled, tokenVersion: r.token_version, workerId: r.worker_id ?? null, enterpriseId: r.enterprise_id ?? null }]));
 }
 
 /** Why a token of this version no longer serves this user (missing: deleted), or null when it does. */
@@ -54,5 +55,5 @@ export function stateRefusal(state: UserState | undefined, tokenVersion: number)
 }
 
 export function viewerOf(state: UserState): Viewer {
-  return { id: state.id, roles: [...state.roles], workerId: state.workerId };
+  return { id: state.id, roles: [...state.roles], workerId: state.workerId, enterpriseId: state.enterpriseId };
 }

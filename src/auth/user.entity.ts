@@ -2,6 +2,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-
 import { Field, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../common/relay.js';
+import { Enterprise } from '../registry/enterprise.entity.js';
 import { Worker } from '../registry/worker.entity.js';
 import { Role } from './role.js';
 
@@ -21,7 +22,7 @@ export class User extends Node {
   @Property({ type: 'string', length: 200 })
   displayName!: string;
 
-  @Field(() => [Role], { description: 'What the user may do (ADMIN, ORGANIZER, JUDGE, STUDIO_MANAGER, REVIEWER); see docs/authorization.md.' })
+  @Field(() => [Role], { description: 'What the user may do (ADMIN, ORGANIZER, JUDGE, STUDIO_MANAGER, REVIEWER, NOMINATOR, APPRAISER, INSPECTOR); see docs/authorization.md.' })
   @Enum({ items: () => Role, array: true })
   roles: Role[] = [];
 
@@ -39,6 +40,14 @@ export class User extends Node {
   /** Judges and reviewers are linked to their registry record: their enterprise decides conflicts of interest. */
   @ManyToOne(() => Worker, { ref: true, nullable: true, deleteRule: 'set null' })
   worker: Ref<Worker> | null = null;
+
+  /**
+   * The enterprise this user acts for (scope): a NOMINATOR nominates its workers, an APPRAISER runs the
+   * appraisal body it is. Null = city-wide. Set by an ADMIN (createUser, setUserEnterprise); read through
+   * enterpriseScopeOf (scope.ts). The GraphQL field is resolved in auth.resolver.ts through a loader.
+   */
+  @ManyToOne(() => Enterprise, { ref: true, nullable: true, deleteRule: 'restrict' })
+  enterprise: Ref<Enterprise> | null = null;
 
   @Field({ description: 'When the account was created.' })
   @Property({ type: 'Date' })

@@ -14,6 +14,9 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     JUDGE: ['裁判', 'Judge'],
     STUDIO_MANAGER: ['工作室管理员', 'Studio manager'],
     REVIEWER: ['评审专家', 'Expert reviewer'],
+    NOMINATOR: ['企业推荐人', 'Enterprise nominator'],
+    APPRAISER: ['评价机构人员', 'Appraisal body staff'],
+    INSPECTOR: ['市级督导', 'City inspector'],
   },
   UserErrorCode: {
     INVALID_INPUT: ['输入有误', 'Invalid input'],
@@ -41,6 +44,14 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   },
   EnterpriseSize: { LARGE: ['大型', 'Large'], MEDIUM: ['中型', 'Medium'], SMALL: ['小型', 'Small'], MICRO: ['微型', 'Micro'] },
   Gender: { MALE: ['男', 'Male'], FEMALE: ['女', 'Female'] },
+  Education: {
+    JUNIOR_HIGH_OR_BELOW: ['初中及以下', 'Junior high or below'],
+    SENIOR_HIGH: ['高中', 'Senior high school'],
+    SECONDARY_VOCATIONAL: ['中专/技校', 'Secondary vocational school'],
+    JUNIOR_COLLEGE: ['大专', 'Junior college'],
+    BACHELOR: ['本科', 'Bachelor'],
+    POSTGRADUATE: ['研究生', 'Postgraduate'],
+  },
   SkillLevel: {
     JUNIOR: ['初级工', 'Junior worker'],
     INTERMEDIATE: ['中级工', 'Intermediate worker'],

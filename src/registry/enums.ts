@@ -26,6 +26,28 @@ export enum Gender {
 }
 registerEnumType(Gender, { name: 'Gender', description: 'A worker’s gender (性别).' });
 
+/** 学历: a worker's highest completed education, lowest first. */
+export enum Education {
+  JUNIOR_HIGH_OR_BELOW = 'JUNIOR_HIGH_OR_BELOW',
+  SENIOR_HIGH = 'SENIOR_HIGH',
+  SECONDARY_VOCATIONAL = 'SECONDARY_VOCATIONAL',
+  JUNIOR_COLLEGE = 'JUNIOR_COLLEGE',
+  BACHELOR = 'BACHELOR',
+  POSTGRADUATE = 'POSTGRADUATE',
+}
+registerEnumType(Education, {
+  name: 'Education',
+  description: 'A worker’s highest completed education (学历), lowest first.',
+  valuesConfig: {
+    JUNIOR_HIGH_OR_BELOW: { description: 'Junior high school or below.' },
+    SENIOR_HIGH: { description: 'Senior high school.' },
+    SECONDARY_VOCATIONAL: { description: 'Secondary vocational or technical school (中专/技校).' },
+    JUNIOR_COLLEGE: { description: 'Junior college (大专), higher vocational included.' },
+    BACHELOR: { description: 'Bachelor’s degree.' },
+    POSTGRADUATE: { description: 'Master’s or doctoral degree.' },
+  },
+});
+
 /** 职业技能等级, lowest first: the order is used for eligibility ranges and promotions. */
 export enum SkillLevel {
   JUNIOR = 'JUNIOR',

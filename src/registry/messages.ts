@@ -8,6 +8,10 @@ export const m = defineMessages('registry', {
   creditCodeCharacter: { zh: '含有不允许的字符“{{character}}”', en: 'contains "{{character}}", which is not allowed' },
   creditCodeDivision: { zh: '第 3 至 8 位须为行政区划代码（数字）', en: 'characters 3 to 8 must be the administrative division code (digits)' },
   creditCodeCheck: { zh: '校验码不符', en: 'check character does not match' },
+  tradeStartTooEarly: {
+    zh: '从事本工种起始年份不能早于出生年份加 14 年（{{earliest}} 年）',
+    en: 'tradeStartYear must not be before birthYear + 14 ({{earliest}})',
+  },
   genderRequired: { zh: '请填写性别', en: 'gender is required' },
   employeeNumberTaken: { zh: '此工号在该企业已被使用', en: 'This employee number is taken in the enterprise' },
   honorHeld: { zh: '该职工已获得同年度、同级别的这项荣誉', en: 'The worker already holds this honor for that year and level' },

@@ -3,7 +3,7 @@ import { DateScalar } from '../common/date.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Enterprise } from './enterprise.entity.js';
-import { EnterpriseSize, Gender, HonorKind, ImportOutcome, Level, Ownership, SkillLevel, SkillLevelChangeKind } from './enums.js';
+import { Education, EnterpriseSize, Gender, HonorKind, ImportOutcome, Level, Ownership, SkillLevel, SkillLevelChangeKind } from './enums.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
@@ -83,6 +83,9 @@ export class WorkerData {
   @Field({ description: 'Employee number (工号), unique within the enterprise; an import matches rows by it.' }) employeeNumber!: string;
   @Field({ defaultValue: false, description: 'Migrant worker (农民工); false when omitted.' }) migrantWorker!: boolean;
   @Field(() => DateScalar, { description: 'When the worker joined the enterprise: YYYY-MM-DD, not in the future.' }) joinedAt!: string;
+  @Field({ defaultValue: false, description: 'Front-line worker (一线职工); false when omitted.' }) frontLine!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Year the worker started in their trade: not after this year, not before birthYear + 14; null when unknown.' }) tradeStartYear?: number | null;
+  @Field(() => Education, { nullable: true, description: 'Highest completed education (学历); null when unknown.' }) education?: Education | null;
 }
 
 @InputType({ description: 'A new worker in an enterprise (ADMIN, ORGANIZER).' })
@@ -101,6 +104,9 @@ export class UpdateWorkerInput {
   @Field(() => Boolean, { nullable: true, description: 'New migrant-worker flag; unchanged when null.' }) migrantWorker?: boolean | null;
   @Field(() => DateScalar, { nullable: true, description: 'New date joined (YYYY-MM-DD); unchanged when null.' }) joinedAt?: string | null;
   @Field(() => ID, { nullable: true, description: 'Moves the worker to another enterprise.' }) enterpriseId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'New front-line flag (一线职工); unchanged when null.' }) frontLine?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'New year started in the trade (not after this year, not before birthYear + 14); unchanged when null.' }) tradeStartYear?: number | null;
+  @Field(() => Education, { nullable: true, description: 'New education (学历); unchanged when null.' }) education?: Education | null;
 }
 
 @ObjectType({ description: 'The outcome of createWorker or updateWorker.' })
@@ -202,6 +208,7 @@ export class WorkerFilter {
   @Field(() => SkillLevel, { nullable: true, description: 'Only workers at this skill level.' }) skillLevel?: SkillLevel | null;
   @Field(() => HonorKind, { nullable: true, description: 'Workers holding this honor.' }) honor?: HonorKind | null;
   @Field(() => Boolean, { nullable: true, description: 'true: migrant workers (农民工) only; false: the others.' }) migrantWorker?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: front-line workers (一线职工) only; false: the others.' }) frontLine?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Part of the name, or the employee number.' }) search?: string | null;
 }
 

@@ -14,7 +14,7 @@ import { SkillLevelChange } from './skill-level-change.entity.js';
 export const MAX_IMPORT_ROWS = 10_000;
 
 /** What a re-import may change on the worker it matches by employee number; skill levels keep their own history. */
-const UPDATABLE = ['name', 'gender', 'birthYear', 'trade', 'migrantWorker', 'joinedAt'] as const;
+const UPDATABLE = ['name', 'gender', 'birthYear', 'trade', 'migrantWorker', 'joinedAt', 'frontLine', 'tradeStartYear', 'education'] as const;
 
 export interface ImportRowResult {
   /** From 1, as in the spreadsheet. */
@@ -54,7 +54,7 @@ export async function importWorkers(em: EntityManager, enterpriseId: string, row
           return { row: i + 1, outcome: p.outcome, worker: p.current };
         }
         const w = Object.assign(new Worker(), p.clean, {
-          enterprise: tx.getReference(Enterprise, enterprise.id, { wrapped: true }), migrantWorker: p.clean.migrantWorker ?? false, createdAt: now, updatedAt: now,
+          enterprise: tx.getReference(Enterprise, enterprise.id, { wrapped: true }), migrantWorker: p.clean.migrantWorker ?? false, frontLine: p.clean.frontLine ?? false, createdAt: now, updatedAt: now,
         });
         return { row: i + 1, outcome: ImportOutcome.CREATED, worker: w };
       });
@@ -62,7 +62,8 @@ export async function importWorkers(em: EntityManager, enterpriseId: string, row
       for (let i = 0; i < created.length; i += 1000) {
         const chunk = created.slice(i, i + 1000).map((w) => ({
           id: w.id, name: w.name, gender: w.gender, birthYear: w.birthYear, enterprise: enterprise.id, trade: w.trade,
-          skillLevel: w.skillLevel, employeeNumber: w.employeeNumber, migrantWorker: w.migrantWorker, joinedAt: w.joinedAt, createdAt: now, updatedAt: now,
+          skillLevel: w.skillLevel, employeeNumber: w.employeeNumber, migrantWorker: w.migrantWorker, joinedAt: w.joinedAt,
+          frontLine: w.frontLine, tradeStartYear: w.tradeStartYear ?? null, education: w.education ?? null, createdAt: now, updatedAt: now,
         }));
         await tx.insertMany(Worker, chunk as never);
         const initial = chunk.filter((w) => w.skillLevel).map((w) => initialLevel(w.id, w.skillLevel!, now));
@@ -126,7 +127,7 @@ function planRow(clean: WorkerFields, current: Worker | undefined, i: number, pr
   }
   const changes: Partial<WorkerFields> = {};
   for (const key of UPDATABLE) {
-    const value = key === 'migrantWorker' ? clean.migrantWorker ?? false : clean[key];
+    const value = key === 'migrantWorker' || key === 'frontLine' ? clean[key] ?? false : clean[key] ?? null;
     if (value !== current[key]) (changes as Record<string, unknown>)[key] = value;
   }
   return { clean, current, changes, outcome: Object.keys(changes).length ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED };

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DateScalar } from '../common/date.js';
 import { Node } from '../common/relay.js';
 import { Enterprise } from './enterprise.entity.js';
-import { Gender, SkillLevel } from './enums.js';
+import { Education, Gender, SkillLevel } from './enums.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 
@@ -51,6 +51,18 @@ export class Worker extends Node {
   @Field({ description: 'Migrant worker (农民工).' })
   @Property({ type: 'boolean' })
   migrantWorker: boolean = false;
+
+  @Field({ description: 'Front-line worker (一线职工): works directly in production, construction or service, not in management. Campaigns reserve a share of places for them.' })
+  @Property({ type: 'boolean' })
+  frontLine: boolean = false;
+
+  @Field(() => Int, { nullable: true, description: 'The year the worker started in their trade (从事本工种起始年份); null when unknown. Not after this year, not before birthYear + 14.' })
+  @Property({ type: 'integer', nullable: true })
+  tradeStartYear: number | null = null;
+
+  @Field(() => Education, { nullable: true, description: 'Highest completed education (学历); null when unknown.' })
+  @Enum({ items: () => Education, nullable: true })
+  education: Education | null = null;
 
   /** A date, not a timestamp: what a personnel file or spreadsheet holds ("2015-03-01"). */
   @Field(() => DateScalar, { description: 'When the worker joined the enterprise (入职日期): a date, no time of day.' })

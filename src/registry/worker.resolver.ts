@@ -58,6 +58,7 @@ export class WorkerResolver {
     if (filter?.trade) where.trade = filter.trade;
     if (filter?.skillLevel) where.skillLevel = filter.skillLevel;
     if (filter?.migrantWorker != null) where.migrantWorker = filter.migrantWorker;
+    if (filter?.frontLine != null) where.frontLine = filter.frontLine;
     if (filter?.honor) {
       // A semi-join, so a worker holding the honor twice is still listed once.
       const holders = ctx.em.createQueryBuilder(Honor, 'h').select('h.worker_id').where({ kind: filter.honor, revokedAt: null });

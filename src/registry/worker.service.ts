@@ -6,7 +6,7 @@ import { todayInChina } from '../common/date.js';
 import { InputCheck } from '../common/validate.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
-import { SkillLevelChangeKind, type Gender, type HonorKind, type Level, type SkillLevel } from './enums.js';
+import { SkillLevelChangeKind, type Education, type Gender, type HonorKind, type Level, type SkillLevel } from './enums.js';
 import { skillChangeProblems } from './skill-level-rules.js';
 import { m } from './messages.js';
 import { Honor } from './honor.entity.js';
@@ -22,6 +22,9 @@ export interface WorkerFields {
   employeeNumber?: string | null;
   migrantWorker?: boolean | null;
   joinedAt?: string | null;
+  frontLine?: boolean | null;
+  tradeStartYear?: number | null;
+  education?: Education | null;
 }
 
 const thisYear = () => new Date().getUTCFullYear();
@@ -38,8 +41,23 @@ export function cleanWorker(check: InputCheck, data: WorkerFields, partial: bool
   if (data.gender != null) out.gender = data.gender;
   else if (!partial) check.fail('gender', m('genderRequired'));
   if (data.migrantWorker != null) out.migrantWorker = data.migrantWorker;
-  if (!partial) out.skillLevel = data.skillLevel ?? null;
+  if (data.frontLine != null) out.frontLine = data.frontLine;
+  if (data.education != null) out.education = data.education;
+  else if (!partial) out.education = null;
+  if (data.tradeStartYear != null) out.tradeStartYear = check.int('tradeStartYear', data.tradeStartYear, 1940 + 14, thisYear());
+  else if (!partial) out.tradeStartYear = null;
+  if (!partial) {
+    out.skillLevel = data.skillLevel ?? null;
+    checkTradeStart(check, out.tradeStartYear, out.birthYear);
+  }
   return out;
+}
+
+/** A worker starts in a trade at 14 at the earliest (the legal working age is 16; apprenticeships start earlier). */
+export function checkTradeStart(check: InputCheck, tradeStartYear: number | null | undefined, birthYear: number | null | undefined): void {
+  if (tradeStartYear != null && birthYear != null && check.ok && tradeStartYear < birthYear + 14) {
+    check.fail('tradeStartYear', m('tradeStartTooEarly', { earliest: birthYear + 14 }));
+  }
 }
 
 /** The history's first record: the level a worker was registered with (createWorker, importWorkers). */
@@ -75,6 +93,9 @@ export class WorkerService {
     const worker = await this.get(id);
     const check = new InputCheck();
     const clean = cleanWorker(check, { ...data, skillLevel: undefined }, true);
+    if (clean.tradeStartYear != null || clean.birthYear != null) {
+      checkTradeStart(check, clean.tradeStartYear ?? worker.tradeStartYear, clean.birthYear ?? worker.birthYear);
+    }
     check.throwIfAny();
     const enterprise = data.enterpriseId ? await new EnterpriseService(this.em).get(data.enterpriseId) : null;
     const enterpriseId = enterprise?.id ?? worker.enterprise.id;

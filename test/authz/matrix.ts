@@ -45,6 +45,7 @@ export const MUTATIONS: Record<string, Rule> = {
   createUser: { module: 'Accounts', who: [ADMIN] },
   updateUserRoles: { module: 'Accounts', who: [ADMIN] },
   linkUserToWorker: { module: 'Accounts', who: [ADMIN] },
+  setUserEnterprise: { module: 'Accounts', who: [ADMIN] },
   disableUser: { module: 'Accounts', who: [ADMIN] },
   enableUser: { module: 'Accounts', who: [ADMIN] },
   clearLoginLockout: { module: 'Accounts', who: [ADMIN] },
@@ -154,7 +155,7 @@ export const PRIVATE_QUERIES: Record<string, Rule> = {
 };
 
 /** Roles a caller is tested with, one role per user. */
-export const ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Role.JUDGE, Role.STUDIO_MANAGER, Role.REVIEWER];
+export const ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Role.JUDGE, Role.STUDIO_MANAGER, Role.REVIEWER, Role.NOMINATOR, Role.APPRAISER, Role.INSPECTOR];
 
 export type Outcome = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'allowed';
 
@@ -232,6 +233,11 @@ export function renderMatrix(): string {
     '✓ = allowed: called with valid input naming objects the caller owns, it runs (a userError is fine, a GraphQL error is not);',
     '`login` = UNAUTHENTICATED; `forbidden` = FORBIDDEN. ADMIN holds every role and passes every ownership check unless the line says otherwise.',
     'Ownership: *competition* = the organizer who created it (or an ADMIN); *panel* = a judge assigned to that stage (never an ADMIN).',
+    '',
+    'Roles added by issue 15: NOMINATOR (企业推荐人) nominates workers of their own enterprise for honor campaigns and needs an',
+    'enterprise scope (`User.enterprise`, set by an ADMIN with `createUser` or `setUserEnterprise`); APPRAISER (评价机构人员) runs',
+    'the appraisal sessions of the appraisal body that is their enterprise scope and enters marks as an assessor; INSPECTOR (市级督导)',
+    'samples appraisal sessions’ results and annuls them. A user without an enterprise scope is city-wide.',
     '',
   ];
   const table = (title: string, rules: Record<string, Rule>) => {

@@ -26,7 +26,7 @@ export interface MatrixWorld {
 
 export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   const users = new Map<Role, Awaited<ReturnType<TestServer['user']>>>();
-  for (const role of [Role.ADMIN, Role.ORGANIZER, Role.STUDIO_MANAGER, Role.REVIEWER]) users.set(role, await t.user([role]));
+  for (const role of [Role.ADMIN, Role.ORGANIZER, Role.STUDIO_MANAGER, Role.REVIEWER, Role.NOMINATOR, Role.APPRAISER, Role.INSPECTOR]) users.set(role, await t.user([role]));
   const organizer = users.get(Role.ORGANIZER)!;
   const admin = users.get(Role.ADMIN)!;
   const manager = users.get(Role.STUDIO_MANAGER)!;

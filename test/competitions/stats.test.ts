@@ -114,6 +114,9 @@ describe('efficacyReport', () => {
     expect(drills.totals).toMatchObject({ competitions: 0, entries: 0, participationRate: 0 });
     expect(drills.byKind).toEqual([]);
     expect(ok(await report({ year: YEAR - 1 })).efficacyReport.totals.competitions).toBe(0);
+    const state = ok(await report({ year: YEAR, ownership: 'STATE_OWNED' })).efficacyReport;
+    expect(state.totals).toMatchObject({ workers: 1, eligibleWorkers: 4 });
+    expect(state.byOwnership.map((l: any) => l.ownership)).toEqual(['STATE_OWNED']);
   });
 
   it('is for organizers and admins only, and refuses a nonsense year', async () => {

@@ -209,10 +209,14 @@ export type CreateEnterpriseInput = {
 export type CreateWorkerInput = {
   /** Year of birth, from 1940 to 14 years before this year. */
   birthYear: number;
+  /** Highest completed education (学历); null when unknown. */
+  education?: Education | null | undefined;
   /** Employee number (工号), unique within the enterprise; an import matches rows by it. */
   employeeNumber: string;
   /** The Enterprise’s global ID. */
   enterpriseId: string | number;
+  /** Front-line worker (一线职工); false when omitted. */
+  frontLine?: boolean;
   /** Gender. */
   gender: Gender;
   /** When the worker joined the enterprise: YYYY-MM-DD, not in the future. */
@@ -225,6 +229,8 @@ export type CreateWorkerInput = {
   skillLevel?: SkillLevel | null | undefined;
   /** 工种 */
   trade: string;
+  /** Year the worker started in their trade: not after this year, not before birthYear + 14; null when unknown. */
+  tradeStartYear?: number | null | undefined;
 };
 
 /** How a criterion (评分项) is marked: measured once, or judged by every judge of the panel. */
@@ -241,6 +247,21 @@ export type DrawLotsInput = {
   /** Recorded with the draw, so anyone can reproduce it (1–100 characters). */
   seed: string;
 };
+
+/** A worker’s highest completed education (学历), lowest first. */
+export type Education =
+  /** 初中及以下: Junior high school or below. */
+  | 'JUNIOR_HIGH_OR_BELOW'
+  /** 高中: Senior high school. */
+  | 'SENIOR_HIGH'
+  /** 中专/技校: Secondary vocational or technical school (中专/技校). */
+  | 'SECONDARY_VOCATIONAL'
+  /** 大专: Junior college (大专), higher vocational included. */
+  | 'JUNIOR_COLLEGE'
+  /** 本科: Bachelor’s degree. */
+  | 'BACHELOR'
+  /** 研究生: Master’s or doctoral degree. */
+  | 'POSTGRADUATE';
 
 /** Who may enter. Empty lists mean no restriction (trades: the competition’s own trade). */
 export type EligibilityInput = {

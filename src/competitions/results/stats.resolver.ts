@@ -28,9 +28,10 @@ export class StatsResolver {
   @Query(() => EfficacyReport, {
     description: 'ORGANIZER or ADMIN: efficacy evaluation (成效评估) of the competitions finalized in a year, per kind, district and ownership.',
   })
-  async efficacyReport(@Arg('filter', () => EfficacyFilter, { description: 'The year (required), and optionally a competition kind and a district.' }) filter: EfficacyFilter, @Ctx() ctx: Context): Promise<EfficacyReport> {
+  async efficacyReport(@Arg('filter', () => EfficacyFilter, { description: 'The year (required), and optionally a competition kind, a district and an ownership.' }) filter: EfficacyFilter, @Ctx() ctx: Context): Promise<EfficacyReport> {
     if (!Number.isInteger(filter.year) || filter.year < 1949 || filter.year > 2999) throw badInput(m('badYear'));
     const district = filter.district?.trim();
-    return efficacyReport(ctx.em, { year: filter.year, kind: filter.kind ?? null, district: district ? district : null });
+    const scope = { year: filter.year, kind: filter.kind ?? null, district: district ? district : null, ownership: filter.ownership ?? null };
+    return { ...(await efficacyReport(ctx.em, scope)), filter: scope };
   }
 }

@@ -158,6 +158,7 @@ export interface EfficacyQuery {
   year: number;
   district?: string | null;
   kind?: CompetitionKind | null;
+  ownership?: Ownership | null;
 }
 
 /**
@@ -166,7 +167,7 @@ export interface EfficacyQuery {
  * The unit is a worker's participation (one row per worker entered or eligible, per competition), each
  * placed by the district and ownership of their enterprise; entries are counted distinct.
  */
-export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promise<EfficacyReport> {
+export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promise<Omit<EfficacyReport, 'filter'>> {
   const [from, until] = cstYearBounds(q.year);
   const params: unknown[] = [CompetitionStatus.FINALIZED, from, until];
   let kindFilter = '';
@@ -174,11 +175,16 @@ export async function efficacyReport(em: EntityManager, q: EfficacyQuery): Promi
     kindFilter = 'and kind = ?';
     params.push(q.kind);
   }
-  let districtFilter = '';
+  const where: string[] = [];
   if (q.district != null) {
-    districtFilter = 'where en.district = ?';
+    where.push('en.district = ?');
     params.push(q.district);
   }
+  if (q.ownership != null) {
+    where.push('en.ownership = ?');
+    params.push(q.ownership);
+  }
+  const districtFilter = where.length ? `where ${where.join(' and ')}` : '';
   const rows = await em.execute<Row[]>(
     `with c as (
        select ${C_COLUMNS}, kind from competition where status = ? and finalized_at >= ? and finalized_at < ? ${kindFilter}

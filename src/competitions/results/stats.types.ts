@@ -40,6 +40,16 @@ export class EfficacyFilter {
   @Field(() => Int, { description: 'Competitions finalized in this calendar year (China Standard Time).' }) year!: number;
   @Field(() => String, { nullable: true, description: 'Only participation from enterprises of this district (县区).' }) district?: string | null;
   @Field(() => CompetitionKind, { nullable: true, description: 'Only competitions of this kind; all kinds when null.' }) kind?: CompetitionKind | null;
+  @Field(() => Ownership, { nullable: true, description: 'Only enterprises of this ownership (所有制): participation in competitions, and every other section of the report.' })
+  ownership?: Ownership | null;
+}
+
+/** The report's filter, cleaned: what every section of an EfficacyReport reads (root.filter). */
+export interface EfficacyScope {
+  year: number;
+  district: string | null;
+  ownership: Ownership | null;
+  kind: CompetitionKind | null;
 }
 
 @ObjectType({
@@ -73,4 +83,9 @@ export class EfficacyReport {
   @Field(() => [EfficacyLine], { description: 'Per district of the participating enterprises.' }) byDistrict!: EfficacyLine[];
   @Field(() => [EfficacyLine], { description: 'Per ownership of the participating enterprises.' }) byOwnership!: EfficacyLine[];
   @Field(() => EfficacyLine, { description: 'All of them together.' }) totals!: EfficacyLine;
+  /**
+   * Not in GraphQL: the filter the report was asked with. Other modules add sections to the report as
+   * @FieldResolver(() => …) on EfficacyReport in their own resolvers, reading root.filter.
+   */
+  filter!: EfficacyScope;
 }
