@@ -24,7 +24,7 @@ const NOMINATIONS = `query($id: ID!) { honorCampaign(id: $id) { status nominatio
 const OBJECTIONS = `query($id: ID!) { honorCampaign(id: $id) { objections(first: 10) { nodes { id status grounds resolution lodgedBy { id } viewerLodged } } } }`;
 
 it('runs a campaign from opening to conferral', async () => {
-  const [a, b, c] = w.enterprises as [{ id: string }, { id: string }, { id: string }];
+  const [a, b, c] = [w.enterprises[0]!, w.enterprises[1]!, w.enterprises[2]!];
   // Two of A's (not front-line, scored highest), two of B's (front-line), one of C's.
   const a1 = await createWorker(t, w.admin.token, a.id, { name: '甲一', tradeStartYear: 2010 });
   const a2 = await createWorker(t, w.admin.token, a.id, { name: '甲二', tradeStartYear: 2010 });
