@@ -97,6 +97,13 @@ it('runs a campaign from opening to conferral', async () => {
   const final = ok(await t.gql(NOMINATIONS, { id: campaignId }, w.organizer.token)).honorCampaign.nominations.nodes;
   expect(final.map((x: any) => [x.workerName, x.status])).toEqual([['甲一', 'CONFERRED'], ['甲二', 'NOT_SELECTED'], ['丙一', 'NOT_SELECTED'], ['乙一', 'REMOVED'], ['乙二', 'CONFERRED']]);
 
+  // The efficacy report's section: by kind, with the front-line share (one of the two is front-line).
+  const REPORT = `query($f: EfficacyFilter!) { efficacyReport(filter: $f) { honorConferrals { byKind { kind conferred frontLine frontLineShare recommended } totals { conferred frontLineShare } } } }`;
+  const year = Number(today().slice(0, 4));
+  const report = ok(await t.gql(REPORT, { f: { year } }, w.organizer.token)).efficacyReport.honorConferrals;
+  expect(report).toEqual({ byKind: [{ kind: 'CRAFTSMAN', conferred: 2, frontLine: 1, frontLineShare: 0.5, recommended: 0 }], totals: { conferred: 2, frontLineShare: 0.5 } });
+  expect(ok(await t.gql(REPORT, { f: { year, ownership: 'STATE_OWNED' } }, w.organizer.token)).efficacyReport.honorConferrals.byKind).toEqual([]);
+
   // Revocation keeps the honor on record and takes it off the public list; a second revocation is refused.
   const honorId = list.nodes.find((x: any) => x.workerName === '甲一').id;
   const revoked = await must(t, w.admin.token, 'revokeHonor', 'RevokeHonorInput', { honorId, reason: '事后查实弄虚作假。' }, 'honor { id revokedAt revocationReason sourceCampaign { id } }');
@@ -108,6 +115,7 @@ it('runs a campaign from opening to conferral', async () => {
   const history = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Worker { honors(first: 5) { nodes { id revokedAt documentNumber } } nominations(first: 5) { nodes { status campaign { id } } } } } }`, { id: a1.id }, w.admin.token)).node;
   expect(history.honors.nodes).toEqual([expect.objectContaining({ id: honorId, documentNumber: '港政字〔2026〕8号', revokedAt: expect.any(String) })]);
   expect(history.nominations.nodes).toEqual([{ status: 'CONFERRED', campaign: { id: campaignId } }]);
+  expect(ok(await t.gql(REPORT, { f: { year } }, w.organizer.token)).efficacyReport.honorConferrals.totals).toEqual({ conferred: 1, frontLineShare: 1 });
 }, 120_000);
 
 it('ends a provincial campaign in the city’s recommendation list, writing no honor', async () => {
