@@ -46,6 +46,18 @@ export class HonorCampaignInput {
   @Field(() => ID, { description: CAMPAIGN_ID }) campaignId!: string;
 }
 
+@InputType({ description: 'Publishes a campaign’s shortlist (公示).' })
+export class PublishShortlistInput {
+  @Field(() => ID, { description: CAMPAIGN_ID }) campaignId!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The first day of the notice: today when omitted. An earlier date records a notice already posted before it was entered here (e.g. on paper); ' +
+      'not after today, not before the nomination window opened. Nominees moved up later get their notice from the day they move up.',
+  })
+  noticeStartsOn?: string | null;
+}
+
 @InputType({ description: 'Concludes a campaign whose notice is over: conferral (表彰) or, for a provincial or national honor, the recommendation list.' })
 export class ConcludeHonorCampaignInput {
   @Field(() => ID, { description: CAMPAIGN_ID }) campaignId!: string;

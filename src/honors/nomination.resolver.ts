@@ -14,7 +14,7 @@ import { PUBLIC_NOMINATION_STATES, runsCampaign, seesAllNominations } from './ac
 import { HonorCampaign } from './campaign.entity.js';
 import { campaignById, clearancesByNomination, nominationById, scoresByNomination } from './honors.loaders.js';
 import {
-  HonorCampaignInput, HonorCampaignPayload, LodgeObjectionInput, NominateForHonorInput, NominationPayload, ObjectionPayload, RecordVettingClearanceInput,
+  HonorCampaignPayload, LodgeObjectionInput, PublishShortlistInput, NominateForHonorInput, NominationPayload, ObjectionPayload, RecordVettingClearanceInput,
   RecordVettingClearancePayload, ResolveObjectionInput, ScoreNominationInput, ScoreNominationPayload,
 } from './honors.inputs.js';
 import { Nomination, NominationScore, VettingClearance } from './nomination.entity.js';
@@ -82,8 +82,10 @@ export class NominationResolver {
       'The campaign’s organizer or an ADMIN: REVIEWING → IN_NOTICE. Needs every due reviewer’s marks and every department’s answer for every nomination; ' +
       'ranks (front-line places first, then by score) and puts the selected on notice from today for noticeWorkingDays working days.',
   })
-  async publishShortlist(@Arg('input') input: HonorCampaignInput, @Ctx() ctx: Context): Promise<HonorCampaignPayload> {
-    return withUserErrors(async () => ({ campaign: await new ReviewService(ctx.em).publishShortlist(ctx.viewer!, expectId(input.campaignId, 'HonorCampaign', ['input', 'campaignId'])) }));
+  async publishShortlist(@Arg('input') input: PublishShortlistInput, @Ctx() ctx: Context): Promise<HonorCampaignPayload> {
+    return withUserErrors(async () => ({
+      campaign: await new ReviewService(ctx.em).publishShortlist(ctx.viewer!, expectId(input.campaignId, 'HonorCampaign', ['input', 'campaignId']), input.noticeStartsOn),
+    }));
   }
 
   @Authorized()

@@ -34,7 +34,7 @@ async function nominationAndCampaign(em: EntityManager, nominationId: string): P
  * vetting department. Newly selected ones go to notice from today for the campaign's working days.
  * Returns the nominations moved onto the shortlist.
  */
-export async function drawShortlist(em: EntityManager, campaign: HonorCampaign): Promise<Nomination[]> {
+export async function drawShortlist(em: EntityManager, campaign: HonorCampaign, from = todayInChina()): Promise<Nomination[]> {
   const nominations = await em.find(Nomination, { campaign, status: { $in: [NominationStatus.NOMINATED, NominationStatus.SHORTLISTED] } });
   const refused = new Set((await em.find(VettingClearance, { nomination: { $in: nominations.map((n) => n.id) }, cleared: false }, { fields: ['nomination'] })).map((c) => c.nomination.id));
   const candidates = nominations.filter((n) => !refused.has(n.id));
@@ -43,8 +43,7 @@ export async function drawShortlist(em: EntityManager, campaign: HonorCampaign):
     campaign.quota, campaign.frontLineSharePercent,
   );
   const selected = new Set(ranking.selected);
-  const today = todayInChina();
-  const period = noticePeriod(today, campaign.noticeWorkingDays, await loadCalendar(em, today));
+  const period = noticePeriod(from, campaign.noticeWorkingDays, await loadCalendar(em, from));
   const moved: Nomination[] = [];
   for (const n of candidates) {
     if (selected.has(n.id) && n.status === NominationStatus.NOMINATED) {
@@ -116,10 +115,18 @@ export class ReviewService {
    * reviewer who may score it and every department's answer; the score is the mean of the reviewers'
    * totals; the places go by rankCandidates; those selected go to notice from today.
    */
-  async publishShortlist(viewer: Viewer, campaignId: string): Promise<HonorCampaign> {
+  async publishShortlist(viewer: Viewer, campaignId: string, noticeStartsOn?: string | null): Promise<HonorCampaign> {
     return this.em.transactional(async (tx) => {
       const campaign = await lockCampaign(tx, campaignId);
       assertRuns(viewer, campaign);
+      const today = todayInChina();
+      let from = today;
+      if (noticeStartsOn != null) {
+        const check = new InputCheck();
+        from = check.plainDate('noticeStartsOn', noticeStartsOn, { notAfter: today });
+        if (from && from < campaign.nominationOpensOn) check.fail('noticeStartsOn', m('noticeBeforeWindow', { opens: campaign.nominationOpensOn }));
+        check.throwIfAny();
+      }
       const to = advance(campaign, 'publishShortlist');
       const nominations = await tx.find(Nomination, { campaign, status: NominationStatus.NOMINATED }, { populate: ['worker'], orderBy: { nominatedAt: 'asc', id: 'asc' } });
       if (!nominations.length) throw domainError(UserErrorCode.INVALID_STATE, m('noNominations'));
@@ -143,7 +150,7 @@ export class ReviewService {
         n.score = counted.length ? Math.round((counted.reduce((a, s) => a + s.total, 0) / counted.length) * 100) / 100 : 0;
       }
       if (problems.length) throw new DomainError(problems);
-      await drawShortlist(tx, campaign);
+      await drawShortlist(tx, campaign, from);
       campaign.status = to;
       return campaign;
     });

@@ -49,7 +49,7 @@ it('runs a campaign from opening to conferral', async () => {
     await scoreAll(t, w, n[key]!, enterpriseOf[key], totals[key]);
     await clearAll(t, w.organizer.token, n[key]!);
   }
-  const published = await must(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, CAMPAIGN);
+  const published = await must(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, CAMPAIGN);
   expect(published.campaign).toMatchObject({ status: 'IN_NOTICE', frontLinePlaces: 1, counts: { nominations: 5, shortlisted: 2 } });
 
   // By score alone 甲一 and 甲二 would go; the front-line place goes to 乙一.
@@ -125,7 +125,7 @@ it('ends a provincial campaign in the city’s recommendation list, writing no h
   await must(t, w.organizer.token, 'closeNominations', 'HonorCampaignInput', { campaignId }, 'campaign { status }');
   await scoreAll(t, w, nomination, 1, 80);
   await clearAll(t, w.organizer.token, nomination);
-  await must(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, 'campaign { status }');
+  await must(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { status }');
   await endNotices(t, campaignId);
   const done = await must(t, w.organizer.token, 'concludeHonorCampaign', 'ConcludeHonorCampaignInput', { campaignId, documentNumber: '港人社推〔2026〕3号' }, 'campaign { status }');
   expect(done.campaign.status).toBe('RECOMMENDED');
@@ -144,7 +144,7 @@ it('keeps nominees without every clearance off the notice, and those a departmen
   await scoreAll(t, w, ids[0]!, 1, 90);
   await scoreAll(t, w, ids[1]!, 1, 50);
   await clearAll(t, w.organizer.token, ids[0]!, ['纪检监察']);
-  const refused = await call(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, 'campaign { status }');
+  const refused = await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { status }');
   expect(refused.userErrors.map((e: any) => [e.code, e.message])).toEqual([
     ['NOT_ELIGIBLE', '联审一：尚缺 税务 的联审意见，不能公示'],
     ['NOT_ELIGIBLE', '联审二：尚缺 纪检监察、税务 的联审意见，不能公示'],
@@ -153,7 +153,7 @@ it('keeps nominees without every clearance off the notice, and those a departmen
   expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'department'] })]);
   await must(t, w.organizer.token, 'recordVettingClearance', 'RecordVettingClearanceInput', { nominationId: ids[0], department: '税务', cleared: false, note: '欠税未缴' }, 'clearance { cleared }');
   await clearAll(t, w.organizer.token, ids[1]!, ['纪检监察', '税务']);
-  await must(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, 'campaign { status }');
+  await must(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { status }');
   const shown = ok(await t.gql(NOMINATIONS, { id: campaignId })).honorCampaign.nominations.nodes;
   expect(shown.map((x: any) => x.workerName)).toEqual(['联审二']);
   expect(daysFromToday(0)).toBe(today());

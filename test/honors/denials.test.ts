@@ -53,7 +53,7 @@ describe('running a campaign is for its organizer (or an ADMIN)', () => {
   it('refuses another organizer every move, and a reviewer or nominator by role', async () => {
     const campaignId = await openCampaign(t, w);
     for (const [name, type, extra] of [
-      ['closeNominations', 'HonorCampaignInput', {}], ['cancelHonorCampaign', 'HonorCampaignInput', {}], ['publishShortlist', 'HonorCampaignInput', {}],
+      ['closeNominations', 'HonorCampaignInput', {}], ['cancelHonorCampaign', 'HonorCampaignInput', {}], ['publishShortlist', 'PublishShortlistInput', {}],
       ['concludeHonorCampaign', 'ConcludeHonorCampaignInput', { documentNumber: '文号' }],
     ] as const) {
       expect(errorCode(await gqlCall(otherOrganizer.token, name, type, { campaignId, ...extra }))).toBe('FORBIDDEN');
@@ -61,7 +61,7 @@ describe('running a campaign is for its organizer (or an ADMIN)', () => {
       expect(errorCode(await gqlCall(null, name, type, { campaignId, ...extra }))).toBe('UNAUTHENTICATED');
     }
     // Moves out of order are INVALID_STATE; an ADMIN may run anyone's campaign.
-    expect(codes(await call(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, 'campaign { id }'))).toEqual(['INVALID_STATE']);
+    expect(codes(await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { id }'))).toEqual(['INVALID_STATE']);
     expect(codes(await call(t, w.organizer.token, 'concludeHonorCampaign', 'ConcludeHonorCampaignInput', { campaignId, documentNumber: '文号' }, 'campaign { id }'))).toEqual(['INVALID_STATE']);
     await must(t, w.admin.token, 'cancelHonorCampaign', 'HonorCampaignInput', { campaignId }, 'campaign { status }');
     expect(codes(await call(t, w.organizer.token, 'closeNominations', 'HonorCampaignInput', { campaignId }, 'campaign { id }'))).toEqual(['INVALID_STATE']);
@@ -152,14 +152,17 @@ describe('review, notice and records', () => {
   });
 
   it('publishShortlist names the missing marks; recordVettingClearance is the runner’s', async () => {
-    const missing = await call(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, 'campaign { id }');
+    const missing = await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { id }');
     expect(missing.userErrors.map((e: any) => e.code)).toEqual(['INVALID_STATE', 'NOT_ELIGIBLE']);
     expect(missing.userErrors[0].message).toContain('尚缺');
     expect(errorCode(await gqlCall(otherOrganizer.token, 'recordVettingClearance', 'RecordVettingClearanceInput', { nominationId, department: '税务', cleared: true }))).toBe('FORBIDDEN');
     expect(errorCode(await gqlCall(w.reviewers[2]!.token, 'recordVettingClearance', 'RecordVettingClearanceInput', { nominationId, department: '税务', cleared: true }))).toBe('FORBIDDEN');
     await scoreAll(t, w, nominationId, 0, 70);
     await clearAll(t, w.organizer.token, nominationId);
-    await must(t, w.organizer.token, 'publishShortlist', 'HonorCampaignInput', { campaignId }, 'campaign { id }');
+    // A notice may be recorded as begun earlier (posted on paper), never in the future nor before the window opened.
+    expect(fields(await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId, noticeStartsOn: daysFromToday(1) }, 'campaign { id }'))).toEqual(['input.noticeStartsOn']);
+    expect(fields(await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId, noticeStartsOn: daysFromToday(-2) }, 'campaign { id }'))).toEqual(['input.noticeStartsOn']);
+    await must(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { id }');
   });
 
   it('lodgeObjection needs a login and a shortlisted nominee; resolveObjection is the runner’s, once', async () => {
