@@ -23,6 +23,7 @@ import { Migration20261206200000 } from './Migration20261206200000.js';
 import { Migration20261207000200 } from './Migration20261207000200.js';
 import { Migration20261207013000 } from './Migration20261207013000.js';
 import { Migration20261207013609 } from './Migration20261207013609.js';
+import { Migration20261207014000 } from './Migration20261207014000.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -49,4 +50,5 @@ export const migrationsList = [
   { name: 'Migration20261207000200', class: Migration20261207000200 },
   { name: 'Migration20261207013000', class: Migration20261207013000 },
   { name: 'Migration20261207013609', class: Migration20261207013609 },
+  { name: 'Migration20261207014000', class: Migration20261207014000 },
 ];

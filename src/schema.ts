@@ -12,6 +12,7 @@ import { methodResolvers } from './methods/index.js';
 import { incubationResolvers } from './incubation/index.js';
 import { showcaseResolvers } from './showcase/index.js';
 import { honorResolvers } from './honors/index.js';
+import { talentResolvers } from './talent/index.js';
 import { schemaPubSub } from './live/pubsub.js';
 // Every entity module, so every Node type is registered however the schema is reached (server, emit, tests).
 import './db/entities.js';
@@ -29,6 +30,7 @@ const resolvers: NonEmptyArray<Function> = [
   ...incubationResolvers,
   ...showcaseResolvers,
   ...honorResolvers,
+  ...talentResolvers,
 ];
 
 

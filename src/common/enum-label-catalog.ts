@@ -65,7 +65,6 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     GOLD_MEDAL_WORKER: ['金牌工人', 'Gold-medal worker'],
     SKILLED_CRAFTSMAN: ['能工巧匠', 'Skilled craftsman'],
     TECHNICAL_EXPERT: ['技术能手', 'Technical expert'],
-    CHIEF_TECHNICIAN: ['首席技师', 'Chief technician'],
     OUTSTANDING_TECHNICIAN: ['突出贡献技师', 'Technician of outstanding contribution'],
   },
   Level: {
@@ -88,6 +87,9 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   },
   EnterpriseOrderField: { NAME: ['名称', 'Name'], CREATED_AT: ['创建时间', 'Created'] },
   WorkerOrderField: { NAME: ['姓名', 'Name'], BIRTH_YEAR: ['出生年份', 'Year of birth'], JOINED_AT: ['入职时间', 'Joined'], CREATED_AT: ['创建时间', 'Created'] },
+  // Talent (chief technicians, skill allowances)
+  ChiefTechnicianIncentive: { ANNUAL_SALARY: ['年薪', 'Annual salary'], EQUITY: ['股权', 'Equity'], OPTIONS: ['期权', 'Options'], ALLOWANCE: ['津贴', 'Allowance'] },
+  ChiefTechnicianOrderField: { TERM_FROM: ['任期开始', 'Term start'], CREATED_AT: ['登记时间', 'Recorded'] },
   // Competitions
   CompetitionKind: {
     JOB_DRILL: ['岗位练兵', 'Job drill'],

@@ -3,6 +3,7 @@ import { defineMessages, type Message } from './i18n.js';
 /** What the things our messages name are called, keyed by GraphQL type name (notFound, expectId). */
 export const ENTITY_NAMES = {
   Alliance: { zh: '联盟', en: 'Alliance' },
+  ChiefTechnician: { zh: '首席技师任命', en: 'Chief technician designation' },
   Appeal: { zh: '申诉', en: 'Appeal' },
   Award: { zh: '奖项', en: 'Award' },
   Competition: { zh: '竞赛', en: 'Competition' },

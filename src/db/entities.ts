@@ -6,11 +6,12 @@ import { methodEntities } from '../methods/index.js';
 import { incubationEntities } from '../incubation/index.js';
 import { showcaseEntities } from '../showcase/index.js';
 import { honorEntities } from '../honors/index.js';
+import { talentEntities } from '../talent/index.js';
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
 import { SeedRun } from '../seed/seed-run.entity.js';
 
 /** Every module's entities, for the ORM and the migrations. */
 export const entities = [
   ...authEntities, ...registryEntities, ...competitionEntities,
-  ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, ...honorEntities, IdempotencyRecord, SeedRun,
+  ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, ...honorEntities, ...talentEntities, IdempotencyRecord, SeedRun,
 ];

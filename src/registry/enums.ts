@@ -86,19 +86,17 @@ export enum HonorKind {
   GOLD_MEDAL_WORKER = 'GOLD_MEDAL_WORKER',
   SKILLED_CRAFTSMAN = 'SKILLED_CRAFTSMAN',
   TECHNICAL_EXPERT = 'TECHNICAL_EXPERT',
-  CHIEF_TECHNICIAN = 'CHIEF_TECHNICIAN',
   OUTSTANDING_TECHNICIAN = 'OUTSTANDING_TECHNICIAN',
 }
 registerEnumType(HonorKind, {
   name: 'HonorKind',
-  description: 'A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one.',
+  description: 'A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one. Chief technicians (首席技师) are designations by their enterprise, not honors: see Worker.chiefTechnicianDesignations.',
   valuesConfig: {
     MODEL_WORKER: { description: '劳动模范' },
     CRAFTSMAN: { description: '工匠 (港城大工匠)' },
     GOLD_MEDAL_WORKER: { description: '金牌工人' },
     SKILLED_CRAFTSMAN: { description: '能工巧匠' },
     TECHNICAL_EXPERT: { description: '技术能手' },
-    CHIEF_TECHNICIAN: { description: '首席技师' },
     OUTSTANDING_TECHNICIAN: { description: '突出贡献技师' },
   },
 });

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
 function report(demo: DemoCity, port: number, seconds: number): void {
   const base = `http://localhost:${port}`;
-  console.log(`Seeded in ${seconds.toFixed(1)} s: ${demo.enterprises} enterprises, ${demo.workers} workers, 3 competitions, ${demo.innovation.studios.length} studios, ${demo.innovation.innovationIds.length} innovations, ${demo.innovation.projectIds.length} incubation projects, ${demo.methods.namedIds.length} named operating methods, an exhibition, two alliances.`);
+  console.log(`Seeded in ${seconds.toFixed(1)} s: ${demo.enterprises} enterprises, ${demo.workers} workers, 3 competitions, ${demo.innovation.studios.length} studios, ${demo.innovation.innovationIds.length} innovations, ${demo.innovation.projectIds.length} incubation projects, ${demo.methods.namedIds.length} named operating methods, an exhibition, two alliances, ${demo.talent.chiefTechnicians} chief technicians, ${demo.talent.allowanceStandards} skill allowance standards.`);
   console.log(`\nStart the server (npm start), then open the live scoreboard:\n  ${base}/scoreboard/${demo.competitions.liveId}\n  ${base}/scoreboard/${demo.competitions.finalizedId}   (finalized, with prizes)\nGraphQL: ${base}/graphql\n`);
   console.log('Demo logins (password for all: ' + PASSWORD + '):');
   for (const [email, what] of [[ADMIN, 'ADMIN'], ...demo.logins]) {

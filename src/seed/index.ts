@@ -6,6 +6,7 @@ import { seedInnovation, type SeedInnovation } from './innovation.js';
 import { seedMethods, seedShowcase, type SeedMethods } from './methods.js';
 import { DEMO_DOMAIN } from './progress.js';
 import { seedHonors, type SeedHonors } from './honors.js';
+import { seedTalent, type SeedTalent } from './talent.js';
 
 export interface DemoCity {
   enterprises: number;
@@ -14,6 +15,7 @@ export interface DemoCity {
   innovation: SeedInnovation;
   methods: SeedMethods;
   honors: SeedHonors;
+  talent: SeedTalent;
   /** [email, what the login is for]; every demo login has the admin's password. */
   logins: [string, string][];
 }
@@ -41,6 +43,7 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const competitions = await seedCompetitions(c, dice, reg, organizer.token, judges, judgesEnterprise.id, officer);
   const innovation = await seedInnovation(c, dice, reg, admin, manager, reviewer);
   const methods = await seedMethods(c, dice, reg, admin, organizer.token, manager, reviewers, innovation.studios);
+  const talent = await seedTalent(c, admin, reg);
   await seedShowcase(c, organizer.token, manager, innovation.studios, [...innovation.innovationIds.slice(0, 3), ...methods.namedIds, ...innovation.projectIds.slice(1, 4)]);
   const honors = await seedHonors(c, reg, admin, organizer.token, reviewers, password, DEMO_DOMAIN);
   return {
@@ -50,6 +53,7 @@ export async function seedDemo(url: string, adminEmail: string, password: string
     competitions,
     innovation,
     methods,
+    talent,
     logins: [
       [organizer.email, 'ORGANIZER (owns the competitions)'],
       ...judges.map((j): [string, string] => [j.email, 'JUDGE (on both panels)']),

@@ -25,6 +25,7 @@ const ENTERPRISES: [name: string, ownership: string, size: string, industry: str
   ['秦皇岛安丰特钢（外资）', 'FOREIGN_INVESTED', 'LARGE', '冶金', '抚宁区', ['轧钢工', '电工', '钳工']],
   ['开发区德精密轴承（外资）', 'FOREIGN_INVESTED', 'MEDIUM', '机械制造', '经济技术开发区', ['数控车工', '钳工']],
 ];
+const EDUCATION = ['SECONDARY_VOCATIONAL', 'SENIOR_HIGH', 'JUNIOR_COLLEGE', 'SECONDARY_VOCATIONAL', 'JUNIOR_HIGH_OR_BELOW', 'BACHELOR'];
 const LEVELS = ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'SENIOR', 'TECHNICIAN', 'SENIOR_TECHNICIAN'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤';
 const GIVEN = ['建国', '晓明', '芳', '伟', '秀英', '志强', '丽娟', '海峰', '国庆', '春梅', '文斌', '雪梅', '俊杰', '桂兰', '振华', '红霞', '明辉', '金凤', '永强', '淑珍', '德胜', '美玲', '建华', '小燕', '立新', '玉兰', '宏伟', '静', '鹏飞', '慧敏'];
@@ -65,12 +66,15 @@ export async function seedRegistry(c: SeedClient, admin: string, dice: Dice): Pr
       employeeNumber: `E${String(i + 1).padStart(2, '0')}${String(k + 1).padStart(4, '0')}`,
       migrantWorker: dice.next() < 0.35,
       joinedAt: new Date(Date.UTC(dice.int(2000, 2024), dice.int(0, 11), 1)).toISOString().slice(0, 10),
+    })).map((row, k) => ({
+      // Issue 15 §0 facts, from the row's place (no dice, so the rest of the demo stays as it was).
+      ...row, frontLine: k % 5 !== 0, tradeStartYear: row.birthYear + 18 + (k % 4), education: EDUCATION[k % EDUCATION.length],
     }));
     await c.mutate(admin, 'importWorkers', 'ImportWorkersInput', { enterpriseId: enterprise.id, rows }, 'createdCount');
     workers.push(...(await workersOf(c, admin, enterprise.id)));
   }
   // Honors: model workers and craftsmen lead studios later; a few more for the registry's sake.
-  const honors: [kind: string, level: string][] = [['MODEL_WORKER', 'CITY'], ['CRAFTSMAN', 'CITY'], ['GOLD_MEDAL_WORKER', 'DISTRICT'], ['CHIEF_TECHNICIAN', 'PROVINCE']];
+  const honors: [kind: string, level: string][] = [['MODEL_WORKER', 'CITY'], ['CRAFTSMAN', 'CITY'], ['GOLD_MEDAL_WORKER', 'DISTRICT'], ['TECHNICAL_EXPERT', 'PROVINCE']];
   for (const [k, w] of workers.entries()) {
     if (k % 11 !== 0) continue;
     const [kind, level] = honors[(k / 11) % honors.length]!;

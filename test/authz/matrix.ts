@@ -37,6 +37,9 @@ const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not o
 
 const projectOwner = (): Rule => ({ module: 'Incubation', who: [STUDIO_MANAGER, ORGANIZER], owner: 'project: its creator or its studio’s manager (or an ADMIN)' });
 
+/** Chief technicians and allowance standards (src/talent/access.ts): a NOMINATOR acts for their own enterprise only. */
+const talent: Rule = { module: 'Talent', who: [ORGANIZER, Role.NOMINATOR], owner: 'NOMINATOR: only for the enterprise that is their scope (User.enterprise); FORBIDDEN otherwise (test/talent/chief-technicians.test.ts)' };
+
 export const MUTATIONS: Record<string, Rule> = {
   // Accounts
   login: { module: 'Accounts', who: 'PUBLIC' },
@@ -57,6 +60,10 @@ export const MUTATIONS: Record<string, Rule> = {
   importWorkers: { module: 'Registry', who: ORGANIZERS },
   grantHonor: { module: 'Registry', who: ORGANIZERS },
   recordSkillLevelChange: { module: 'Registry', who: ORGANIZERS },
+  // Talent
+  designateChiefTechnician: talent,
+  endChiefTechnicianTerm: talent,
+  recordSkillAllowanceStandard: talent,
   // Competitions
   createCompetition: { module: 'Competitions', who: ORGANIZERS },
   updateCompetition: competition(),
@@ -256,6 +263,8 @@ export function renderMatrix(): string {
     'enterprise scope (`User.enterprise`, set by an ADMIN with `createUser` or `setUserEnterprise`); APPRAISER (评价机构人员) runs',
     'the appraisal sessions of the appraisal body that is their enterprise scope and enters marks as an assessor; INSPECTOR (市级督导)',
     'samples appraisal sessions’ results and annuls them. A user without an enterprise scope is city-wide.',
+    'Chief technicians (`Enterprise.chiefTechnicians`, `node`) are read by registry readers and the enterprise’s own NOMINATOR',
+    '(null otherwise); skill allowance standards are public.',
     '',
   ];
   const table = (title: string, rules: Record<string, Rule>) => {

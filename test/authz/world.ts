@@ -73,6 +73,11 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
     campaignId: campaign.campaign.id, workerId: nominee.id, statement: '事迹', internalNoticeFrom: today, internalNoticeTo: today,
   }, 'nomination { id }');
   const honor = await mutate(t, organizer.token, 'grantHonor', 'GrantHonorInput', { workerId: nominee.id, kind: 'MODEL_WORKER', level: 'CITY', year: 2020 }, 'honor { id }');
+  // The NOMINATOR acts for the studio's enterprise; a chief technician there to end the term of.
+  const technician = await createWorker(t, organizer.token, studio.enterpriseId, { skillLevel: 'TECHNICIAN' });
+  const chief = await mutate(t, organizer.token, 'designateChiefTechnician', 'DesignateChiefTechnicianInput', {
+    workerId: technician.id, termFrom: '2026-01-01', termTo: '2028-12-31', incentive: 'ALLOWANCE', incentiveAmount: '800.00',
+  }, 'chiefTechnician { id }');
   // Accounts mutations (disable, re-role, link) act on a user whose token the matrix does not use.
   const spare = await t.user([Role.JUDGE]);
 
@@ -90,6 +95,7 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
     IncubationProject: project.project.id,
     Milestone: milestone.milestone.id,
     OperatingMethod: method.method.id,
+    ChiefTechnician: chief.chiefTechnician.id,
   };
   // A judge to put on (and take off) the draft's panel: a JUDGE linked to a worker, as panels need.
   const judge = await t.user([Role.JUDGE], { workerId: (await createWorker(t, organizer.token, studio.enterpriseId)).id });

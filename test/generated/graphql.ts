@@ -318,7 +318,7 @@ export type GrantHonorInput = {
   year: number;
 };
 
-/** A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one. */
+/** A title of honour (荣誉称号) a worker holds; some studios need their leader to hold one. Chief technicians (首席技师) are designations by their enterprise, not honors: see Worker.chiefTechnicianDesignations. */
 export type HonorKind =
   /** 劳动模范 */
   | 'MODEL_WORKER'
@@ -330,8 +330,6 @@ export type HonorKind =
   | 'SKILLED_CRAFTSMAN'
   /** 技术能手 */
   | 'TECHNICAL_EXPERT'
-  /** 首席技师 */
-  | 'CHIEF_TECHNICIAN'
   /** 突出贡献技师 */
   | 'OUTSTANDING_TECHNICIAN';
 
