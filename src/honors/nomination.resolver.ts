@@ -24,7 +24,7 @@ import { Objection } from './objection.entity.js';
 import { NOMINATOR, scopeOf } from './registry-facts.js';
 import { ReviewService } from './review.service.js';
 
-/** A nomination as node(id:): when its campaign's nominations list would show it to you. */
+/** A nomination as node(id:): when its campaign's nominations list would show it to you. An objection: to whoever runs its campaign, as HonorCampaign.objections. */
 registerNodeType('Nomination', async (ctx, ids) => {
   const rows = await ctx.em.find(Nomination, { id: { $in: ids } }, { populate: ['campaign'] });
   const out = new Map<string, Nomination>();
@@ -157,7 +157,7 @@ export class NominationResolver {
 registerNodeType('Objection', async (ctx, ids) => {
   const rows = await ctx.em.find(Objection, { id: { $in: ids } });
   const out = new Map<string, Objection>();
-  for (const o of rows) if (runsCampaign(ctx.viewer, (await ctx.loaders.get(campaignById).load(o.campaign.id))!) || o.lodgedBy.id === ctx.viewer?.id) out.set(o.id, o);
+  for (const o of rows) if (runsCampaign(ctx.viewer, (await ctx.loaders.get(campaignById).load(o.campaign.id))!)) out.set(o.id, o);
   return out;
 });
 
