@@ -22,6 +22,7 @@ import { Migration20261206193000 } from './Migration20261206193000.js';
 import { Migration20261206200000 } from './Migration20261206200000.js';
 import { Migration20261207000200 } from './Migration20261207000200.js';
 import { Migration20261207013000 } from './Migration20261207013000.js';
+import { Migration20261207013609 } from './Migration20261207013609.js';
 import { Migration20261207014000 } from './Migration20261207014000.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
 
@@ -49,6 +50,7 @@ export const migrationsList = [
   { name: 'Migration20261206200000', class: Migration20261206200000 },
   { name: 'Migration20261207000200', class: Migration20261207000200 },
   { name: 'Migration20261207013000', class: Migration20261207013000 },
+  { name: 'Migration20261207013609', class: Migration20261207013609 },
   { name: 'Migration20261207014000', class: Migration20261207014000 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
 ];

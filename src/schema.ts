@@ -11,6 +11,7 @@ import { studioResolvers } from './studios/index.js';
 import { methodResolvers } from './methods/index.js';
 import { incubationResolvers } from './incubation/index.js';
 import { showcaseResolvers } from './showcase/index.js';
+import { honorResolvers } from './honors/index.js';
 import { talentResolvers } from './talent/index.js';
 import { appraisalResolvers } from './appraisal/index.js';
 import { schemaPubSub } from './live/pubsub.js';
@@ -29,6 +30,7 @@ const resolvers: NonEmptyArray<Function> = [
   ...methodResolvers,
   ...incubationResolvers,
   ...showcaseResolvers,
+  ...honorResolvers,
   ...talentResolvers,
   ...appraisalResolvers,
 ];

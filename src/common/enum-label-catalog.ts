@@ -223,6 +223,19 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   AllianceScope: { REGIONAL: ['区域联盟', 'Regional'], INDUSTRY: ['行业联盟', 'Industry'] },
   AllianceOrderField: { NAME: ['名称', 'Name'], CREATED_AT: ['创建时间', 'Created'] },
   ExhibitionOrderField: { STARTS_AT: ['开始时间', 'Start'], TITLE: ['名称', 'Title'], CREATED_AT: ['创建时间', 'Created'] },
+  // Honor campaigns
+  CampaignStatus: {
+    NOMINATING: ['推荐中', 'Nominating'], REVIEWING: ['评审中', 'Reviewing'], IN_NOTICE: ['公示中', 'In notice'],
+    CONFERRED: ['已表彰', 'Conferred'], RECOMMENDED: ['已上报推荐', 'Recommended'], CANCELLED: ['已撤销', 'Cancelled'],
+  },
+  NominationStatus: {
+    NOMINATED: ['已推荐', 'Nominated'], SHORTLISTED: ['公示中', 'Shortlisted'], REMOVED: ['已取消', 'Removed'],
+    NOT_SELECTED: ['未入选', 'Not selected'], CONFERRED: ['已表彰', 'Conferred'], RECOMMENDED: ['已上报推荐', 'Recommended'],
+  },
+  ObjectionStatus: { OPEN: ['待处理', 'Open'], UPHELD: ['异议成立', 'Upheld'], DISMISSED: ['异议不成立', 'Dismissed'] },
+  CalendarDayKind: { HOLIDAY: ['放假', 'Holiday'], WORKDAY: ['调休上班', 'Swapped working day'] },
+  HonorCampaignOrderField: { CREATED_AT: ['创建时间', 'Opened'], YEAR: ['年度', 'Year'], TITLE: ['名称', 'Title'] },
+  NominationOrderField: { NOMINATED_AT: ['推荐时间', 'Nominated'], SCORE: ['评审得分', 'Score'] },
   // The labels' own enum
   Locale: { ZH_CN: ['简体中文', 'Simplified Chinese'], EN: ['英文', 'English'] },
 };

@@ -8,9 +8,12 @@ import type { Worker } from './worker.entity.js';
 @ObjectType({ implements: Node, description: 'An honor held by a worker (荣誉).' })
 @Entity()
 @Index({ properties: ['kind', 'worker'] })
-// One honor of a kind and level per worker and year (grantHonor and finalize check first; this catches two at once).
-// Honors cannot be revoked yet: when they can, this becomes a partial index over the live ones.
-@Unique({ name: 'honor_worker_kind_level_year_unique', properties: ['worker', 'kind', 'level', 'year'] })
+// One standing honor of a kind and level per worker and year (grantHonor, finalize and conferral check
+// first; this catches two at once). Partial: a revoked honor stays on record beside a new one.
+@Unique({
+  name: 'honor_worker_kind_level_year_live',
+  expression: `create unique index "honor_worker_kind_level_year_live" on "honor" ("worker_id", "kind", "level", "year") where "revoked_at" is null`,
+})
 export class Honor extends Node {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -39,6 +42,27 @@ export class Honor extends Node {
   @Property({ type: 'uuid', nullable: true })
   @Index()
   sourceCompetitionId: string | null = null;
+
+  /** Set when an honor campaign conferred it (src/honors). */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  sourceCampaignId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The document number (文号) of the conferral; null when none was recorded.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  documentNumber: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was revoked (撤销); null while it stands. A revoked honor stays on record.' })
+  @Property({ type: 'Date', nullable: true })
+  revokedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was revoked; null while it stands.' })
+  @Property({ type: 'text', nullable: true })
+  revocationReason: string | null = null;
+
+  /** The user who revoked it. */
+  @Property({ type: 'uuid', nullable: true })
+  revokedById: string | null = null;
 
   @Field({ description: 'When it was recorded in the registry.' })
   @Property({ type: 'Date' })

@@ -61,7 +61,7 @@ export class WorkerResolver {
     if (filter?.frontLine != null) where.frontLine = filter.frontLine;
     if (filter?.honor) {
       // A semi-join, so a worker holding the honor twice is still listed once.
-      const holders = ctx.em.createQueryBuilder(Honor, 'h').select('h.worker_id').where({ kind: filter.honor });
+      const holders = ctx.em.createQueryBuilder(Honor, 'h').select('h.worker_id').where({ kind: filter.honor, revokedAt: null });
       where.id = { $in: holders.getKnexQuery() as never };
     }
     if (filter?.search) {

@@ -120,7 +120,7 @@ export class WorkerService {
     const source = data.source != null ? check.text('source', data.source, { max: 300, optional: true }) || null : null;
     check.throwIfAny();
     const worker = await this.get(workerId);
-    const same = await this.em.count(Honor, { worker, kind: data.kind, level: data.level, year });
+    const same = await this.em.count(Honor, { worker, kind: data.kind, level: data.level, year, revokedAt: null });
     if (same) throw domainError(UserErrorCode.ALREADY_EXISTS, m('honorHeld'));
     const honor = this.em.create(Honor, { worker, kind: data.kind, level: data.level, year, source } as never);
     await this.em.flush();

@@ -5,6 +5,7 @@ import { seedCompetitions, type DemoUser, type SeedCompetitions } from './compet
 import { seedInnovation, type SeedInnovation } from './innovation.js';
 import { seedMethods, seedShowcase, type SeedMethods } from './methods.js';
 import { DEMO_DOMAIN } from './progress.js';
+import { seedHonors, type SeedHonors } from './honors.js';
 import { seedTalent, type SeedTalent } from './talent.js';
 import { seedAppraisal, type SeedAppraisal } from './appraisal.js';
 
@@ -14,6 +15,7 @@ export interface DemoCity {
   competitions: SeedCompetitions;
   innovation: SeedInnovation;
   methods: SeedMethods;
+  honors: SeedHonors;
   talent: SeedTalent;
   appraisal: SeedAppraisal;
   /** [email, what the login is for]; every demo login has the admin's password. */
@@ -46,7 +48,9 @@ export async function seedDemo(url: string, adminEmail: string, password: string
   const talent = await seedTalent(c, admin, reg);
   await seedShowcase(c, organizer.token, manager, innovation.studios, [...innovation.innovationIds.slice(0, 3), ...methods.namedIds, ...innovation.projectIds.slice(1, 4)]);
   const appraisal = await seedAppraisal(c, admin, reg, password);
+  const honors = await seedHonors(c, reg, admin, organizer.token, reviewers, password, DEMO_DOMAIN);
   return {
+    honors,
     enterprises: reg.enterprises.length,
     workers: reg.workers.length,
     competitions,
@@ -59,8 +63,9 @@ export async function seedDemo(url: string, adminEmail: string, password: string
       ...judges.map((j): [string, string] => [j.email, 'JUDGE (on both panels)']),
       [officer.email, 'JUDGE named encryption officer (加密裁判) of the welding contest: holds its theory paper’s marking codes'],
       [manager.email, 'STUDIO_MANAGER (manages every demo studio)'],
-      ...reviewers.map((r): [string, string] => [r.email, 'REVIEWER (studios, methods, projects)']),
+      ...reviewers.map((r): [string, string] => [r.email, 'REVIEWER (studios, methods, projects, honor campaigns)']),
       ...appraisal.logins,
+      [`nominator1@${DEMO_DOMAIN}`, 'NOMINATOR (企业推荐人) of the first demo enterprise; nominator2… of the next ones'],
     ],
   };
 }

@@ -33,7 +33,7 @@ const MAX_FOCUS_AREAS = 20;
  */
 export async function leaderProblem(em: EntityManager, kind: StudioKind, leader: Worker): Promise<string | null> {
   const honorRule = async (honor: HonorKind, rule: 'ruleModelWorker' | 'ruleCraftsman') =>
-    (await em.count(Honor, { worker: leader.id, kind: honor }))
+    (await em.count(Honor, { worker: leader.id, kind: honor, revokedAt: null }))
       ? null
       : m('honorRule', { rule: m(rule), kind: labelOf('StudioKind', kind), honor: labelOf('HonorKind', honor), name: leader.name });
   switch (kind) {

@@ -171,6 +171,24 @@ export const MUTATIONS: Record<string, Rule> = {
 };
 
 /** Queries that refuse some callers outright (the others are public, with per-field rules tested in their modules). */
+const campaignRunner = 'campaign: its organizer (who opened it) or an ADMIN (test/honors/denials.test.ts)';
+Object.assign(MUTATIONS, {
+  // Honor campaigns (issue 15 §1)
+  openHonorCampaign: { module: 'Honor campaigns', who: [ORGANIZER] },
+  closeNominations: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  cancelHonorCampaign: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  nominateForHonor: { module: 'Honor campaigns', who: [ORGANIZER, Role.NOMINATOR], owner: 'a NOMINATOR only for workers of their own enterprise scope (User.enterprise)' },
+  scoreNomination: { module: 'Honor campaigns', who: [REVIEWER], owner: 'a REVIEWER on the campaign’s panel; never for a nominee of their own enterprise (userError CONFLICT_OF_INTEREST)', notForAdmin: true },
+  recordVettingClearance: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  publishShortlist: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  lodgeObjection: { module: 'Honor campaigns', who: 'AUTHENTICATED' },
+  resolveObjection: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  concludeHonorCampaign: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  revokeHonor: { module: 'Honor campaigns', who: [ORGANIZER] },
+  setCalendarDay: { module: 'Honor campaigns', who: [ADMIN] },
+  removeCalendarDay: { module: 'Honor campaigns', who: [ADMIN] },
+} satisfies Record<string, Rule>);
+
 export const PRIVATE_QUERIES: Record<string, Rule> = {
   users: { module: 'Accounts', who: [ADMIN] },
   efficacyReport: { module: 'Competitions', who: ORGANIZERS },

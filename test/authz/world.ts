@@ -61,8 +61,19 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   }, 'method { id }');
   const reviewer = users.get(Role.REVIEWER)!;
   await mutate(t, admin.token, 'assignMethodReviewers', 'AssignMethodReviewersInput', { methodId: method.method.id, reviewerUserIds: [reviewer.globalId] }, 'method { id }');
-  // The NOMINATOR acts for the studio's enterprise; a chief technician there to end the term of.
+  // An honor campaign the ORGANIZER runs, the REVIEWER on its panel, a nomination of the worker, the NOMINATOR scoped to the worker's enterprise.
   await mutate(t, admin.token, 'setUserEnterprise', 'SetUserEnterpriseInput', { userId: users.get(Role.NOMINATOR)!.globalId, enterpriseId: studio.enterpriseId }, 'user { id }');
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const campaign = await mutate(t, organizer.token, 'openHonorCampaign', 'OpenHonorCampaignInput', {
+    title: '金牌工人评选', honorKind: 'GOLD_MEDAL_WORKER', level: 'CITY', year: Number(today.slice(0, 4)), quota: 1, frontLineSharePercent: 0,
+    nominationOpensOn: today, nominationClosesOn: today, perEnterpriseCap: 5, criteria: [{ name: '技能', maxScore: 100 }], reviewerUserIds: [reviewer.globalId],
+  }, 'campaign { id }');
+  const nominee = await createWorker(t, organizer.token, studio.enterpriseId);
+  const nomination = await mutate(t, organizer.token, 'nominateForHonor', 'NominateForHonorInput', {
+    campaignId: campaign.campaign.id, workerId: nominee.id, statement: '事迹', internalNoticeFrom: today, internalNoticeTo: today,
+  }, 'nomination { id }');
+  const honor = await mutate(t, organizer.token, 'grantHonor', 'GrantHonorInput', { workerId: nominee.id, kind: 'MODEL_WORKER', level: 'CITY', year: 2020 }, 'honor { id }');
+  // The NOMINATOR acts for the studio's enterprise; a chief technician there to end the term of.
   const technician = await createWorker(t, organizer.token, studio.enterpriseId, { skillLevel: 'TECHNICIAN' });
   const chief = await mutate(t, organizer.token, 'designateChiefTechnician', 'DesignateChiefTechnicianInput', {
     workerId: technician.id, termFrom: '2026-01-01', termTo: '2028-12-31', incentive: 'ALLOWANCE', incentiveAmount: '800.00',
@@ -102,5 +113,5 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   for (const [c, names, over] of phases) for (const m of names) phase[m] = { ...byType, ...ofCompetition(c), ...over };
 
   const tokens = new Map<Role, string>(ROLES.map((r) => [r, r === Role.JUDGE ? f.judges[0]!.token : users.get(r)!.token]));
-  return { tokens, competition: f, byType, byTypeFor: (m) => phase[m] ?? byType, byField: { itemId: method.method.id } };
+  return { tokens, competition: f, byType, byTypeFor: (m) => phase[m] ?? byType, byField: { itemId: method.method.id, campaignId: campaign.campaign.id, nominationId: nomination.nomination.id, honorId: honor.honor.id } };
 }

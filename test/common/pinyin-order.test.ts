@@ -76,9 +76,10 @@ it('collates every name and title column that a list orders by with "pinyin"', a
       where table_schema = current_schema() and (table_name, column_name) in (
         ('app_user', 'display_name'), ('enterprise', 'name'), ('worker', 'name'), ('studio', 'name'),
         ('competition', 'title'), ('exhibition', 'title'), ('alliance', 'name'), ('innovation', 'title'),
-        ('incubation_project', 'title'), ('operating_method', 'proposed_name'), ('operating_method', 'official_name'))
+        ('incubation_project', 'title'), ('operating_method', 'proposed_name'), ('operating_method', 'official_name'),
+        ('honor_campaign', 'title'))
       order by table_name, column_name`,
   );
-  expect(rows).toHaveLength(11);
+  expect(rows).toHaveLength(12);
   expect(rows.filter((r) => r.collation_name !== 'pinyin')).toEqual([]);
 });

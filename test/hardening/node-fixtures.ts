@@ -2,6 +2,7 @@ import { Role } from '../../src/auth/role';
 import { mutate } from '../helpers/competition';
 import { ok, type TestServer } from '../helpers/server';
 import { setupStudio } from '../helpers/studio';
+import { createEnterprise, createWorker } from '../helpers/registry';
 
 export type Account = { id: string; globalId: string; token: string };
 
@@ -75,4 +76,29 @@ export async function innovationObjects(t: TestServer, u: { admin: Account; orga
   }, 'exhibition { id }')).exhibition.id;
   ids.alliance = (await m(u.organizer.token, 'createAlliance', { name: '思明区职工技术创新联盟', scope: 'REGIONAL', region: '思明区' }, 'alliance { id }')).alliance.id;
   return ids;
+}
+
+/** An honor campaign the organizer runs, in public notice: a nominee shortlisted (objected to by `objector`) and one left below the place. */
+export async function honorObjects(t: TestServer, organizer: Account, reviewer: Account, objector: Account): Promise<Record<string, string>> {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const enterprise = await createEnterprise(t, organizer.token);
+  const { campaign } = await mutate(t, organizer.token, 'openHonorCampaign', 'OpenHonorCampaignInput', {
+    title: '能工巧匠评选', honorKind: 'SKILLED_CRAFTSMAN', level: 'CITY', year: Number(today.slice(0, 4)), quota: 1, frontLineSharePercent: 0,
+    nominationOpensOn: today, nominationClosesOn: today, perEnterpriseCap: 5, criteria: [{ name: '技能', maxScore: 100 }], reviewerUserIds: [reviewer.globalId], vettingDepartments: ['纪检监察'],
+  }, 'campaign { id }');
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const worker = await createWorker(t, organizer.token, enterprise.id);
+    const { nomination } = await mutate(t, organizer.token, 'nominateForHonor', 'NominateForHonorInput', { campaignId: campaign.id, workerId: worker.id, statement: '事迹', internalNoticeFrom: today, internalNoticeTo: today }, 'nomination { id }');
+    ids.push(nomination.id);
+  }
+  await mutate(t, organizer.token, 'closeNominations', 'HonorCampaignInput', { campaignId: campaign.id }, 'campaign { id }');
+  for (const [i, id] of ids.entries()) {
+    await mutate(t, reviewer.token, 'scoreNomination', 'ScoreNominationInput', { nominationId: id, marks: [i === 0 ? 90 : 50] }, 'score { total }');
+    await mutate(t, organizer.token, 'recordVettingClearance', 'RecordVettingClearanceInput', { nominationId: id, department: '纪检监察', cleared: true }, 'clearance { department }');
+  }
+  // A notice recorded as begun on the window's day, so it has begun whatever weekday the suite runs on.
+  await mutate(t, organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId: campaign.id, noticeStartsOn: today }, 'campaign { id }');
+  const { objection } = await mutate(t, objector.token, 'lodgeObjection', 'LodgeObjectionInput', { nominationId: ids[0], grounds: '异议' }, 'objection { id }');
+  return { campaign: campaign.id, nomination: ids[1]!, objection: objection.id };
 }

@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/role';
 import { registeredNodeTypes } from '../../src/common/node.resolver';
 import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } from '../helpers/competition';
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
-import { innovationObjects } from './node-fixtures';
+import { honorObjects, innovationObjects } from './node-fixtures';
 import { appraisalObjects } from '../appraisal/fixture';
 import { createWorker } from '../helpers/registry';
 import { idOf } from '../../src/common/relay';
@@ -152,6 +152,10 @@ const cases: NodeCase[] = [
   { type: 'MethodAdoption', id: (f) => f.ids.adoption!, own: by('operatingMethod', 'method', 'adoptions { nodes { id } }', (m) => m.adoptions.nodes), visibleTo: EVERYONE },
   { type: 'Exhibition', id: (f) => f.ids.exhibition!, own: by('exhibition', 'exhibition', 'id'), visibleTo: EVERYONE },
   { type: 'Alliance', id: (f) => f.ids.alliance!, own: by('alliance', 'alliance', 'id'), visibleTo: EVERYONE },
+  // Honor campaigns: the campaign is public; a nomination not on the shortlist is for ORGANIZERs, admins and the panel; objections for the campaign's runner.
+  { type: 'HonorCampaign', id: (f) => f.ids.campaign!, own: by('honorCampaign', 'campaign', 'id'), visibleTo: EVERYONE },
+  { type: 'Nomination', id: (f) => f.ids.nomination!, own: by('honorCampaign', 'campaign', 'nominations(first: 10) { nodes { id } }', (c) => c.nominations.nodes), visibleTo: [...STAFF, 'reviewer'] },
+  { type: 'Objection', id: (f) => f.ids.objection!, own: by('honorCampaign', 'campaign', 'objections(first: 10) { nodes { id } }', (c) => c.objections?.nodes), visibleTo: ['admin', 'organizer'] },
 ];
 
 let t: TestServer;
@@ -239,6 +243,7 @@ beforeAll(async () => {
       user: judgeUser.viewer.id, userEmail: judgeUser.viewer.email,
       ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),
       ...(await appraisalObjects(t, admin)),
+      ...(await honorObjects(t, organizer, reviewer, judge)),
     },
   };
 }, 120_000);

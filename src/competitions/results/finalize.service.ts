@@ -215,7 +215,7 @@ async function grantHonors(tx: EntityManager, competition: Competition, workerId
   if (!workerIds.length) return;
   const held = await tx.find(
     Honor,
-    { worker: { $in: workerIds }, kind: HonorKind.TECHNICAL_EXPERT, level: competition.level, year },
+    { worker: { $in: workerIds }, kind: HonorKind.TECHNICAL_EXPERT, level: competition.level, year, revokedAt: null },
     { fields: ['worker'] },
   );
   const holders = new Set(held.map((h) => h.worker.id));

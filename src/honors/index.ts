@@ -1,0 +1,11 @@
+import { CalendarDay } from './calendar-day.entity.js';
+import { HonorCampaign } from './campaign.entity.js';
+import { HonorCampaignResolver } from './campaign.resolver.js';
+import { Nomination, NominationScore, VettingClearance } from './nomination.entity.js';
+import { NominationResolver, ObjectionResolver } from './nomination.resolver.js';
+import { HonorEfficacyResolver } from './efficacy.resolver.js';
+import { Objection } from './objection.entity.js';
+import { HonorRecordsResolver, HonorSourceResolver, WorkerNominationsResolver } from './records.resolver.js';
+
+export const honorEntities = [HonorCampaign, Nomination, NominationScore, VettingClearance, Objection, CalendarDay];
+export const honorResolvers: Function[] = [HonorCampaignResolver, NominationResolver, ObjectionResolver, HonorRecordsResolver, WorkerNominationsResolver, HonorSourceResolver, HonorEfficacyResolver];
