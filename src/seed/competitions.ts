@@ -51,7 +51,7 @@ async function build(c: SeedClient, org: string, judges: DemoUser[], input: Reco
   }
   if (until === 'IN_PROGRESS') {
     await move('closeRegistration');
-    await c.mutate(org, 'drawLots', 'DrawLotsInput', { competitionId: id, seed: `演示抽签-${id.slice(-6)}` }, 'entries { id }');
+    await c.mutate(org, 'drawLots', 'DrawLotsInput', { competitionId: id, seed: `演示抽签-${id.slice(-6)}` }, 'competition { id }');
   }
   // After the draw the encryption officer issues the papers' codes (发放加密号); only they read the map.
   const slips: Built['slips'] = new Map();

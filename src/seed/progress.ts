@@ -4,6 +4,7 @@ import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { hashPassword } from '../auth/passwords.js';
 import { User } from '../auth/user.entity.js';
 import { AppraisalEligibilityRule } from '../appraisal/eligibility-rule.entity.js';
+import { CalendarDay } from '../honors/calendar-day.entity.js';
 import { SeedRun } from './seed-run.entity.js';
 
 /** Every demo login is `…@demo.jiangxin.cn`. */
@@ -34,11 +35,12 @@ export async function lockSeed(databaseUrl: string): Promise<{ release(): Promis
 
 /**
  * The tables the city lives in: every entity's but the seed marker's, failed logins' (nobody's data, kept) and
- * reference data a migration wrote (the appraisal eligibility rules: there before any city, never removed).
+ * reference data a migration wrote (the appraisal eligibility rules and the working-day calendar: there before any
+ * city, never removed).
  */
 function cityTables(orm: MikroORM): string[] {
   const tables = Object.values(orm.getMetadata().getAll())
-    .filter((m) => !m.embeddable && !m.virtual && !m.abstract && m.tableName && ![SeedRun, LoginAttempt, AppraisalEligibilityRule].includes(m.class as never))
+    .filter((m) => !m.embeddable && !m.virtual && !m.abstract && m.tableName && ![SeedRun, LoginAttempt, AppraisalEligibilityRule, CalendarDay].includes(m.class as never))
     .map((m) => m.tableName);
   return [...new Set(tables)].sort();
 }

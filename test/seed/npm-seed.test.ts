@@ -10,7 +10,7 @@ jest.setTimeout(600_000);
 afterAll(cleanUp);
 
 const PASSWORD = 'demo-password-2026';
-const DEMO_EMAILS = ['admin', 'organizer', 'judge1', 'judge2', 'judge3', 'officer', 'studio', 'reviewer', 'reviewer2', 'reviewer3', 'appraiser', 'assessor', 'inspector'].map((n) => `${n}@demo.jiangxin.cn`);
+const DEMO_EMAILS = ['admin', 'organizer', 'judge1', 'judge2', 'judge3', 'officer', 'studio', 'reviewer', 'reviewer2', 'reviewer3', 'appraiser', 'assessor', 'inspector', ...[1, 2, 3, 4, 5, 6].map((n) => `nominator${n}`)].map((n) => `${n}@demo.jiangxin.cn`);
 const QINHUANGDAO = ['海港区', '山海关区', '北戴河区', '抚宁区', '青龙满族自治县', '昌黎县', '卢龙县', '经济技术开发区'];
 const XIAMEN = /厦门|鹭岛|湖里|思明|集美|海沧|同安|翔安|厦航/;
 let compiled = false;
