@@ -9,7 +9,7 @@ import { organizerWithLiveEvents, uuidOf, type TestUser } from './live-setup';
 const REGISTER = `mutation($input: RegisterEntryInput!) { registerEntry(input: $input) { entry { id status startNumber displayName participants { name enterprise { id } } } userErrors { code field message } } }`;
 const WITHDRAW = `mutation($input: WithdrawEntryInput!) { withdrawEntry(input: $input) { entry { id status statusReason } userErrors { code field message } } }`;
 const DISQUALIFY = `mutation($input: DisqualifyEntryInput!) { disqualifyEntry(input: $input) { entry { id status statusReason } userErrors { code field message } } }`;
-const DRAW = `mutation($input: DrawLotsInput!) { drawLots(input: $input) { competition { drawSeed drawnAt } entries { id startNumber station } userErrors { code field message } } }`;
+const DRAW = `mutation($input: DrawLotsInput!) { drawLots(input: $input) { competition { drawSeed drawnAt entries(first: 100, filter: { status: ACTIVE }) { nodes { id startNumber station } } } userErrors { code field message } } }`;
 const ENTRIES = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $status: EntryStatus) { competition(id: $id) { entries(first: $first, after: $after, last: $last, before: $before, filter: { status: $status }) {
   totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id startNumber station status } } } }`;
 
@@ -22,6 +22,11 @@ beforeAll(() => {
 });
 
 const run = async (q: string, input: Record<string, unknown>, token = organizer.token) => Object.values(ok(await t.gql(q, { input }, token)))[0] as any;
+/** drawLots, with the drawn (active) entries in start order as `entries` (the payload's competition lists them). */
+const draw = async (input: Record<string, unknown>) => {
+  const p = await run(DRAW, input);
+  return { ...p, entries: p.competition?.entries.nodes ?? [] };
+};
 const entries = async (id: string, vars: Record<string, unknown> = {}, token: string | null = organizer.token) => ok(await t.gql(ENTRIES, { id, ...vars }, token)).competition.entries;
 
 describe('registerEntry', () => {
@@ -187,7 +192,7 @@ describe('drawLots', () => {
     const f = await setupCompetition(t, { until: 'REGISTRATION_OPEN', entries: 8, judges: 0, organizer });
     await run(WITHDRAW, { entryId: f.entries[3]!.id });
     await mutate(t, organizer.token, 'closeRegistration', 'CompetitionTransitionInput', { competitionId: f.competitionId }, 'competition { id }');
-    const first = await run(DRAW, { competitionId: f.competitionId, seed: '2026-05-10 公证抽签' });
+    const first = await draw({ competitionId: f.competitionId, seed: '2026-05-10 公证抽签' });
     expect(first.userErrors).toEqual([]);
     expect(first.competition.drawSeed).toBe('2026-05-10 公证抽签');
     expect(first.competition.drawnAt).toBeTruthy();
@@ -196,9 +201,9 @@ describe('drawLots', () => {
     const active = f.entries.filter((_, i) => i !== 3).map((e) => uuidOf(e.id));
     expect(first.entries.map((e: any) => uuidOf(e.id))).toEqual(drawLots(active, '2026-05-10 公证抽签').map((l) => l.entryId));
 
-    const other = await run(DRAW, { competitionId: f.competitionId, seed: 'another seed' });
+    const other = await draw({ competitionId: f.competitionId, seed: 'another seed' });
     expect(other.entries.map((e: any) => e.id)).not.toEqual(first.entries.map((e: any) => e.id));
-    const again = await run(DRAW, { competitionId: f.competitionId, seed: '2026-05-10 公证抽签' });
+    const again = await draw({ competitionId: f.competitionId, seed: '2026-05-10 公证抽签' });
     expect(again.entries).toEqual(first.entries);
     const list = (await entries(f.competitionId)).nodes;
     expect(list.map((e: any) => e.id)).toEqual([...first.entries.map((e: any) => e.id), f.entries[3]!.id]);
@@ -207,15 +212,15 @@ describe('drawLots', () => {
 
   it('is possible only after registration closes and before the start; the seed is required', async () => {
     const open = await setupCompetition(t, { until: 'REGISTRATION_OPEN', entries: 1, judges: 0, organizer });
-    expect((await run(DRAW, { competitionId: open.competitionId, seed: 's' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('报名中') })]);
+    expect((await draw({ competitionId: open.competitionId, seed: 's' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('报名中') })]);
     const started = await setupCompetition(t, { entries: 2, judges: 1, organizer });
-    const redraw = await run(DRAW, { competitionId: started.competitionId, seed: 'other' });
+    const redraw = await draw({ competitionId: started.competitionId, seed: 'other' });
     expect(redraw.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('进行中') })]);
     expect(ok(await t.gql(`query($id: ID!) { competition(id: $id) { drawSeed } }`, { id: started.competitionId })).competition.drawSeed).toBe('test-seed');
     const closed = await setupCompetition(t, { until: 'REGISTRATION_CLOSED', entries: 1, judges: 0, organizer });
-    expect((await run(DRAW, { competitionId: closed.competitionId, seed: '' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'seed'] })]);
+    expect((await draw({ competitionId: closed.competitionId, seed: '' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'seed'] })]);
     const empty = await setupCompetition(t, { until: 'REGISTRATION_CLOSED', entries: 0, judges: 0, organizer });
-    expect((await run(DRAW, { competitionId: empty.competitionId, seed: 's' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+    expect((await draw({ competitionId: empty.competitionId, seed: 's' })).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     const input = { competitionId: closed.competitionId, seed: 's' };
     expect(errorCode(await t.gql(DRAW, { input }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await t.gql(DRAW, { input }, (await t.user([Role.JUDGE])).token))).toBe('FORBIDDEN');
@@ -228,7 +233,7 @@ describe('Competition.entries', () => {
   it('pages in start order both ways, with registration order before the draw', async () => {
     const f = await setupCompetition(t, { until: 'REGISTRATION_CLOSED', entries: 5, judges: 0, organizer });
     expect((await entries(f.competitionId)).nodes.map((e: any) => e.id)).toEqual(f.entries.map((e) => e.id));
-    const drawn = (await run(DRAW, { competitionId: f.competitionId, seed: 'page' })).entries.map((e: any) => e.id);
+    const drawn = (await draw({ competitionId: f.competitionId, seed: 'page' })).entries.map((e: any) => e.id);
     const p1 = await entries(f.competitionId, { first: 2 }, null);
     expect(p1.nodes.map((e: any) => e.id)).toEqual(drawn.slice(0, 2));
     expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
