@@ -126,10 +126,11 @@ export class Migration20261207013609 extends Migration {
 
     this.addSql(`drop table if exists "nomination_score" cascade;`);
 
+    // The partial index first: dropping revoked_at below would take it along, and then its own drop fails.
+    this.addSql(`drop index "honor_worker_kind_level_year_live";`);
     this.addSql(`drop index "honor_source_campaign_id_index";`);
     this.addSql(`alter table "honor" drop column "source_campaign_id", drop column "document_number", drop column "revoked_at", drop column "revocation_reason", drop column "revoked_by_id";`);
 
-    this.addSql(`drop index "honor_worker_kind_level_year_live";`);
     this.addSql(`alter table "honor" add constraint "honor_worker_kind_level_year_unique" unique ("worker_id", "kind", "level", "year");`);
   }
 

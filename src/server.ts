@@ -42,7 +42,7 @@ import { corsMiddleware, websocketOriginAllowed } from './cors.js';
 import { localeMiddleware, socketLocale } from './locale.js';
 import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
-import { RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
+import { announceCacheFlush, RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
 
 export interface RunningServer {
   url: string;
@@ -81,7 +81,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   // Spectators' reads (src/cache): emptied by every live event (each raise of a leaderboard version) and every mutation, here or on another instance.
   const responseCache = new ResponseCache(config.responseCacheBytes, guard, limits.trustProxyHops, () => app.live?.connected ?? false,
-    async () => void (await orm.em.getConnection().execute('select pg_notify(?, ?)', [RESPONSE_CACHE_CHANNEL, ''])), app.metrics.registry);
+    () => announceCacheFlush(orm), app.metrics.registry);
   const onLiveEvent = countedLiveHandler(app.metrics, competitionEventHandler(app));
   const resync = competitionResync(app);
   app.live = new LiveBridge(databaseUrlOf(orm), log, (event) => (responseCache.invalidate(), onLiveEvent(event)), () => (responseCache.invalidate(), resync()));

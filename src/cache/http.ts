@@ -13,6 +13,11 @@ import { answerKey, etagOf, ifNoneMatchHits, ResponseStore, type CacheSlot, type
 /** The channel on which an instance tells the others that a mutation ran there (payload unused). */
 export const RESPONSE_CACHE_CHANNEL = 'jiangxin_response_cache';
 
+/** Tells every instance (this one too) to empty its spectators' cache: this module owns its channel's NOTIFY. */
+export async function announceCacheFlush(orm: { em: { getConnection(): { execute(sql: string, params: unknown[]): Promise<unknown> } } }): Promise<void> {
+  await orm.em.getConnection().execute('select pg_notify(?, ?)', [RESPONSE_CACHE_CHANNEL, '']);
+}
+
 /**
  * Mutations whose every change already reaches every instance as a live event (each raises the
  * leaderboard version, which NOTIFYs on the live channel): no second notice for them. The mark is

@@ -13,11 +13,11 @@ function sources(dir = path.join(projectRoot, 'src')): { file: string; text: str
 }
 
 describe('src/competitions keeps its owners', () => {
-  it('only leaderboard/board-version.ts raises the leaderboard version or sends NOTIFY (besides auth/user-state.ts, the one owner of user-change notices, on their own channel)', () => {
+  it('only leaderboard/board-version.ts raises the leaderboard version or sends NOTIFY (besides auth/user-state.ts and cache/http.ts, each the one owner of its own channel: user changes, the spectators’ cache)', () => {
     const writers = sources()
       .filter(({ text }) => /leaderboard_version\s*=|leaderboardVersion\s*(\+=|\+\+|=\s*[^=])|pg_notify/i.test(text))
       .map(({ file }) => file);
-    expect(writers.sort()).toEqual([path.join('auth', 'user-state.ts'), path.join('competitions', 'leaderboard', 'board-version.ts')]);
+    expect(writers.sort()).toEqual([path.join('auth', 'user-state.ts'), path.join('cache', 'http.ts'), path.join('competitions', 'leaderboard', 'board-version.ts')]);
   });
 
   it('registers every resolver class in index.ts, none through `extends`', () => {
