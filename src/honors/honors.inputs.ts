@@ -52,7 +52,7 @@ export class PublishShortlistInput {
   @Field(() => DateScalar, {
     nullable: true,
     description:
-      'The first day of the notice: today when omitted. An earlier date records a notice already posted before it was entered here (e.g. on paper); ' +
+      'The first day of the notice: today when omitted. An earlier date records a notice already posted before it was entered here (e.g. on paper), ADMIN only; ' +
       'not after today, not before the nomination window opened. Nominees moved up later get their notice from the day they move up.',
   })
   noticeStartsOn?: string | null;

@@ -53,6 +53,7 @@ export const m = defineMessages('honors', {
   scoresMissing: { zh: '{{name}}：尚缺 {{reviewers}} 的评分', en: '{{name}}: marks missing from {{reviewers}}' },
   clearanceMissing: { zh: '{{name}}：尚缺 {{departments}} 的联审意见，不能公示', en: '{{name}}: no clearance yet from {{departments}}; cannot go to notice' },
   // Notice, objections, conferral.
+  backdatedNoticeAdminOnly: { zh: '只有管理员可以登记已提前（如线下）张贴的公示：开始日期早于今天会缩短公众提出异议的时间', en: 'Only an ADMIN may record a notice posted earlier (e.g. on paper): a start before today shortens the public’s time to object' },
   noticeBeforeWindow: { zh: '公示开始日期不能早于推荐期开始日期（{{opens}}）', en: 'The notice cannot start before the nomination window opened ({{opens}})' },
   notShortlisted: { zh: '该人选不在公示名单上', en: 'This nominee is not on the published shortlist' },
   outsideNotice: { zh: '不在该人选的公示期内（{{from}} 至 {{to}}）', en: 'Outside this nominee’s notice period ({{from}} to {{to}})' },

@@ -5,7 +5,7 @@ import { todayInChina } from '../common/date.js';
 import { currentLocale } from '../common/i18n.js';
 import { User } from '../auth/user.entity.js';
 import type { Viewer } from '../context.js';
-import { advance, assertRuns, lockCampaign } from './access.js';
+import { advance, assertRuns, lockCampaign, isAdmin } from './access.js';
 import type { HonorCampaign } from './campaign.entity.js';
 import { loadCalendar } from './calendar.service.js';
 import { NominationStatus } from './enums.js';
@@ -125,6 +125,8 @@ export class ReviewService {
         const check = new InputCheck();
         from = check.plainDate('noticeStartsOn', noticeStartsOn, { notAfter: today });
         if (from && from < campaign.nominationOpensOn) check.fail('noticeStartsOn', m('noticeBeforeWindow', { opens: campaign.nominationOpensOn }));
+        // A backdated notice shortens the public's time to object: only an ADMIN records one posted earlier (on paper).
+        else if (from && from < today && !isAdmin(viewer)) check.fail('noticeStartsOn', m('backdatedNoticeAdminOnly'));
         check.throwIfAny();
       }
       const to = advance(campaign, 'publishShortlist');

@@ -54,7 +54,8 @@ export async function seedHonors(c: SeedClient, reg: SeedRegistry, admin: string
         await c.mutate(organizer, 'recordVettingClearance', 'RecordVettingClearanceInput', { nominationId: id, department, cleared: true }, 'clearance { department }');
       }
     }
-    await c.mutate(organizer, 'publishShortlist', 'PublishShortlistInput', { campaignId: campaign.id, ...(noticeStartsOn ? { noticeStartsOn } : {}) }, 'campaign { id }');
+    // A notice already over (the conferred campaign) was posted earlier: recording that is an ADMIN's act.
+    await c.mutate(noticeStartsOn ? admin : organizer, 'publishShortlist', 'PublishShortlistInput', { campaignId: campaign.id, ...(noticeStartsOn ? { noticeStartsOn } : {}) }, 'campaign { id }');
     if (documentNumber) await c.mutate(organizer, 'concludeHonorCampaign', 'ConcludeHonorCampaignInput', { campaignId: campaign.id, documentNumber }, 'campaign { id }');
     return campaign.id;
   };

@@ -162,6 +162,10 @@ describe('review, notice and records', () => {
     // A notice may be recorded as begun earlier (posted on paper), never in the future nor before the window opened.
     expect(fields(await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId, noticeStartsOn: daysFromToday(1) }, 'campaign { id }'))).toEqual(['input.noticeStartsOn']);
     expect(fields(await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId, noticeStartsOn: daysFromToday(-2) }, 'campaign { id }'))).toEqual(['input.noticeStartsOn']);
+    // Backdating shortens the public's time to object: an organizer may not, only an ADMIN recording a paper notice.
+    const backdated = await call(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId, noticeStartsOn: daysFromToday(-1) }, 'campaign { id status }');
+    expect(backdated.userErrors).toEqual([expect.objectContaining({ field: ['input', 'noticeStartsOn'], message: expect.stringContaining('只有管理员') })]);
+    expect(backdated.campaign).toBeNull();
     await must(t, w.organizer.token, 'publishShortlist', 'PublishShortlistInput', { campaignId }, 'campaign { id }');
   });
 
