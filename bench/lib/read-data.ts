@@ -2,7 +2,7 @@ import { BENCH_ADMIN } from './env.js';
 import { gql, login, must } from './gql.js';
 import { createEnterprise, importWorkers, seedCompetition, type SeededCompetition } from './seed.js';
 
-const HONORS = ['MODEL_WORKER', 'CRAFTSMAN', 'GOLD_MEDAL_WORKER', 'SKILLED_CRAFTSMAN', 'TECHNICAL_EXPERT', 'CHIEF_TECHNICIAN'];
+const HONORS = ['MODEL_WORKER', 'CRAFTSMAN', 'GOLD_MEDAL_WORKER', 'SKILLED_CRAFTSMAN', 'TECHNICAL_EXPERT', 'OUTSTANDING_TECHNICIAN'];
 const LEVELS = ['ENTERPRISE', 'DISTRICT', 'CITY', 'PROVINCE'];
 
 /** Runs `fn` over `items`, `width` at a time. */
