@@ -181,6 +181,7 @@ Object.assign(MUTATIONS, {
   scoreNomination: { module: 'Honor campaigns', who: [REVIEWER], owner: 'a REVIEWER on the campaign’s panel; never for a nominee of their own enterprise (userError CONFLICT_OF_INTEREST)', notForAdmin: true },
   recordVettingClearance: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
   publishShortlist: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
+  createNominationPrintLink: { module: 'Honor campaigns', who: [ORGANIZER, Role.NOMINATOR], owner: 'its nominator, a NOMINATOR of its enterprise, or its campaign’s organizer (or an ADMIN) (test/honors/nomination-print.test.ts)' },
   lodgeObjection: { module: 'Honor campaigns', who: 'AUTHENTICATED' },
   resolveObjection: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
   concludeHonorCampaign: { module: 'Honor campaigns', who: [ORGANIZER], owner: campaignRunner },
