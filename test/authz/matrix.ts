@@ -168,7 +168,7 @@ export const MUTATIONS: Record<string, Rule> = {
   addAppraisalCandidate: appraisalRunner,
   addAppraisalAssessor: appraisalRunner,
   closeAppraisalSession: appraisalRunner,
-  enterAppraisalMarks: { module: 'Skill appraisal', who: [Role.APPRAISER], owner: 'an assessor named on the session (userError FORBIDDEN otherwise, an ADMIN too); in an external session never for a candidate of their own enterprise (CONFLICT_OF_INTEREST)' },
+  enterAppraisalMarks: { module: 'Skill appraisal', who: [Role.APPRAISER], owner: 'an assessor named on the session (userError FORBIDDEN otherwise, an ADMIN too); in an external session never for a candidate of their own enterprise (CONFLICT_OF_INTEREST)', notForAdmin: true },
   sampleAppraisalSession: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
   annulAppraisalSession: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
   resolveAppraisalFlag: { module: 'Skill appraisal', who: [ADMIN] },
