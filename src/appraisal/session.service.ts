@@ -123,9 +123,17 @@ export class AppraisalSessionService {
     return session;
   }
 
-  /** Takes a candidate off an OPEN session, only while no assessor has marked them (marks are never thrown away). */
+  /**
+   * Takes a candidate off an OPEN session, only while no assessor has marked them (marks are never thrown
+   * away). The candidate's row is locked first: a mark being entered at the same moment either is seen by
+   * the count or waits on the row and then finds the candidate gone.
+   */
   async removeCandidate(candidateId: string): Promise<AppraisalSession> {
-    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId });
+    return this.em.transactional((tx) => new AppraisalSessionService(tx as EntityManager, this.actor).removeCandidateIn(candidateId));
+  }
+
+  private async removeCandidateIn(candidateId: string): Promise<AppraisalSession> {
+    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!candidate) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
     const session = await this.openSession(candidate.session.id, ['input', 'candidateId']);
     if (await this.em.count(AppraisalMark, { candidate })) throw domainError(UserErrorCode.INVALID_STATE, m('candidateMarked'), ['input', 'candidateId']);
