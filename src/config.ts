@@ -11,7 +11,7 @@ export interface Config {
   /** Unset in embedded mode → generated once and kept under dataDir (see db/secrets.ts). */
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
-  /** Lifetime of a results CSV link from createResultsDownload (short: the URL ends up in proxy logs). */
+  /** Lifetime of a one-time link: results CSV (createResultsDownload), score sheet and nomination form print pages (short: the URL ends up in proxy logs). */
   resultsDownloadTtlSeconds: number;
   logLevel: string;
   nodeEnv: 'development' | 'production' | 'test';

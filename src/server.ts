@@ -21,6 +21,7 @@ import { BoardCache } from './competitions/leaderboard/leaderboard.service.js';
 import { competitionEventHandler, competitionResync } from './competitions/leaderboard/live.js';
 import { resultsCsvHandler } from './competitions/results/results-csv.js';
 import { scoreSheetHandler } from './competitions/results/score-sheet-print.js';
+import { nominationFormHandler } from './honors/nomination-print.js';
 import { databaseUrlOf, LiveBridge } from './live/bridge.js';
 import { createLivePubSub } from './live/pubsub.js';
 import { LatestHub } from './live/latest.js';
@@ -200,6 +201,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   if (config.nodeEnv === 'production' && !config.metricsToken) log.warn('GET /metrics is open: set METRICS_TOKEN, or keep /metrics off the public network at the proxy');
   expressApp.get('/competitions/:id/results.csv', resultsCsvHandler(app));
   expressApp.get('/competitions/:id/stages/:stageId/score-sheet', scoreSheetHandler(app));
+  expressApp.get('/nominations/:id/form', nominationFormHandler(app));
   expressApp.use('/scoreboard', scoreboardRoutes(app));
   if (graphiqlEnabled(config)) {
     expressApp.use(IDE_ASSETS_PATH, ideAssetRoutes());

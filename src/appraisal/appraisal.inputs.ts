@@ -8,12 +8,46 @@ import { AppraisalBody } from './appraisal-body.entity.js';
 import { AppraisalCandidate } from './appraisal-candidate.entity.js';
 import { AppraisalSession } from './appraisal-session.entity.js';
 import { AppraisalFlag, AppraisalSample } from './appraisal-review.entity.js';
+import { AppraisalEligibilityRule } from './eligibility-rule.entity.js';
 import {
   AppraisalBodyOrderField, AppraisalBodyStatus, AppraisalCandidateOrderField, AppraisalFlagDecision, AppraisalFlagOrderField, AppraisalFlagStatus,
   AppraisalSessionOrderField, AppraisalSessionStatus,
 } from './enums.js';
 
 // ── Bodies ─────────────────────────────────────────────────────────────────────
+
+@InputType({ description: 'ADMIN: change what an appraisal body may appraise and for how long; fields left null stay as they are.' })
+export class UpdateAppraisalBodyInput {
+  @Field(() => ID, { description: 'The AppraisalBody.' }) bodyId!: string;
+  @Field(() => [String], { nullable: true, description: 'Its trades (工种), replacing the old list: 1 to 30, none twice; not dropping one an OPEN session appraises.' }) trades?: string[] | null;
+  @Field(() => [SkillLevel], { nullable: true, description: 'Its levels, replacing the old list: at least one, none twice; not dropping one an OPEN session appraises to.' }) levels?: SkillLevel[] | null;
+  @Field(() => DateScalar, { nullable: true, description: 'New first day of its authorisation.' }) validFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'New last day of its authorisation; not before validFrom.' }) validUntil?: string | null;
+}
+
+@InputType({ description: 'ADMIN: change the eligibility rule (申报条件) of one target level; fields left null stay as they are. Which level must be held stays one below (one level up only).' })
+export class UpdateAppraisalEligibilityRuleInput {
+  @Field(() => SkillLevel, { description: 'The target level whose rule changes.' }) targetLevel!: SkillLevel;
+  @Field(() => Int, { nullable: true, description: 'Whole years the required level must have been held, 0–50.' }) minYearsAtLevel?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Whole years in the trade, 0–60.' }) minYearsInTrade?: number | null;
+  @Field(() => String, { nullable: true, description: 'Where the rule comes from (e.g. the standard’s wording or the notice that changed it), 1 to 500 characters.' }) basis?: string | null;
+}
+
+@ObjectType({ description: 'The result of updateAppraisalEligibilityRule.' })
+export class AppraisalEligibilityRulePayload extends Payload {
+  @Field(() => AppraisalEligibilityRule, { nullable: true, description: 'The rule as stored now; null when refused.' }) rule?: AppraisalEligibilityRule | null;
+}
+
+@InputType({ description: 'The session’s runner: take a candidate off an OPEN session before any assessor has marked them.' })
+export class RemoveAppraisalCandidateInput {
+  @Field(() => ID, { description: 'The AppraisalCandidate.' }) candidateId!: string;
+}
+
+@InputType({ description: 'The session’s runner: take an assessor off an OPEN session before they have marked anyone in it.' })
+export class RemoveAppraisalAssessorInput {
+  @Field(() => ID, { description: 'The AppraisalSession (OPEN).' }) sessionId!: string;
+  @Field(() => ID, { description: 'The assessor’s User.' }) userId!: string;
+}
 
 @InputType({ description: 'ADMIN: record an enterprise (or training institution registered as one) as an appraisal body (评价机构).' })
 export class RecordAppraisalBodyInput {

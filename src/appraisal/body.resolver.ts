@@ -11,9 +11,10 @@ import { enterpriseById } from '../registry/registry.loaders.js';
 import { SKILL_LEVEL_ORDER } from '../registry/enums.js';
 import { AppraisalBody } from './appraisal-body.entity.js';
 import { AppraisalEligibilityRule } from './eligibility-rule.entity.js';
-import { AppraisalBodyService } from './body.service.js';
+import { AppraisalBodyService, updateEligibilityRule } from './body.service.js';
 import {
-  AppraisalBodyConnection, AppraisalBodyFilter, AppraisalBodyOrder, AppraisalBodyPayload, RecordAppraisalBodyInput, ReinstateAppraisalBodyInput, SuspendAppraisalBodyInput,
+  AppraisalBodyConnection, AppraisalBodyFilter, AppraisalBodyOrder, AppraisalBodyPayload, AppraisalEligibilityRulePayload, RecordAppraisalBodyInput, ReinstateAppraisalBodyInput,
+  SuspendAppraisalBodyInput, UpdateAppraisalBodyInput, UpdateAppraisalEligibilityRuleInput,
 } from './appraisal.inputs.js';
 
 // Which bodies may appraise what is public (as the national catalogue of recognised bodies is).
@@ -53,6 +54,24 @@ export class AppraisalBodyResolver {
     return withUserErrors(async () => ({
       body: await new AppraisalBodyService(ctx.em).record(expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']), input),
     }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => AppraisalBodyPayload, {
+    description: 'ADMIN: change an appraisal body’s trades, levels or validity period (监督管理). A trade or level an OPEN session works in cannot be dropped (INVALID_STATE).',
+  })
+  async updateAppraisalBody(@Arg('input') input: UpdateAppraisalBodyInput, @Ctx() ctx: Context): Promise<AppraisalBodyPayload> {
+    return withUserErrors(async () => ({
+      body: await new AppraisalBodyService(ctx.em).update(expectId(input.bodyId, 'AppraisalBody', ['input', 'bodyId']), input),
+    }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => AppraisalEligibilityRulePayload, {
+    description: 'ADMIN: change a target level’s eligibility rule (申报条件: years at the required level, years in the trade, the basis). Counts for candidates added from then on; ones already added stay.',
+  })
+  async updateAppraisalEligibilityRule(@Arg('input') input: UpdateAppraisalEligibilityRuleInput, @Ctx() ctx: Context): Promise<AppraisalEligibilityRulePayload> {
+    return withUserErrors(async () => ({ rule: await updateEligibilityRule(ctx.em, input) }));
   }
 
   @Authorized(Role.ADMIN)

@@ -67,5 +67,10 @@ export const m = defineMessages('appraisal', {
     zh: '该职工在被宣布无效的认定前没有技能等级，无法退回；请用 recordSkillLevelChange 更正',
     en: 'The worker had no level before the annulled appraisal, so there is none to revert to; use recordSkillLevelChange with CORRECTION',
   },
+  candidateMarked: { zh: '已有考评员为该认定对象评分，不能移出本批次', en: 'An assessor has marked this candidate; they can no longer be removed' },
+  assessorMarked: { zh: '该考评员已在本批次评分，不能移除', en: 'This assessor has entered marks in the session; they can no longer be removed' },
+  notAssessorOf: { zh: '该用户不是本批次的考评员', en: 'The user is not an assessor of this session' },
+  tradeInUse: { zh: '进行中的认定批次“{{title}}”认定工种“{{trade}}”，不能取消', en: 'The open session {{title}} appraises the trade {{trade}}; it cannot be dropped' },
+  levelInUse: { zh: '进行中的认定批次“{{title}}”认定{{level}}，不能取消', en: 'The open session {{title}} appraises to {{level}}; it cannot be dropped' },
   badYear: { zh: '年份须在 1949 到 2999 之间', en: 'year must be from 1949 to 2999' },
 });

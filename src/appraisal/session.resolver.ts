@@ -21,7 +21,7 @@ import { assessorsBySession, bodyById, marksByCandidate, sessionById } from './a
 import {
   AddAppraisalAssessorInput, AddAppraisalCandidateInput, AppraisalCandidateConnection, AppraisalCandidateOrder, AppraisalCandidatePayload, AppraisalSampleConnection,
   AppraisalSessionConnection, AppraisalSessionFilter, AppraisalSessionOrder, AppraisalSessionPayload, CloseAppraisalSessionInput, ConfigureAppraisalSessionInput,
-  CreateAppraisalSessionInput, EnterAppraisalMarksInput,
+  CreateAppraisalSessionInput, EnterAppraisalMarksInput, RemoveAppraisalAssessorInput, RemoveAppraisalCandidateInput,
 } from './appraisal.inputs.js';
 
 const canRead = (ctx: Context) => !!ctx.viewer && hasAnyRole(ctx.viewer.roles, APPRAISAL_READERS);
@@ -103,6 +103,20 @@ export class AppraisalSessionResolver {
   async addAppraisalAssessor(@Arg('input') input: AddAppraisalAssessorInput, @Ctx() ctx: Context): Promise<AppraisalSessionPayload> {
     return withUserErrors(async () => ({
       session: await service(ctx).addAssessor(expectId(input.sessionId, 'AppraisalSession', ['input', 'sessionId']), expectId(input.userId, 'User', ['input', 'userId'])),
+    }));
+  }
+
+  @Authorized(Role.APPRAISER)
+  @Mutation(() => AppraisalSessionPayload, { description: 'The session’s runner, while it is OPEN: take a candidate off before any assessor has marked them (else INVALID_STATE).' })
+  async removeAppraisalCandidate(@Arg('input') input: RemoveAppraisalCandidateInput, @Ctx() ctx: Context): Promise<AppraisalSessionPayload> {
+    return withUserErrors(async () => ({ session: await service(ctx).removeCandidate(expectId(input.candidateId, 'AppraisalCandidate', ['input', 'candidateId'])) }));
+  }
+
+  @Authorized(Role.APPRAISER)
+  @Mutation(() => AppraisalSessionPayload, { description: 'The session’s runner, while it is OPEN: take an assessor off before they have marked anyone in it (else INVALID_STATE).' })
+  async removeAppraisalAssessor(@Arg('input') input: RemoveAppraisalAssessorInput, @Ctx() ctx: Context): Promise<AppraisalSessionPayload> {
+    return withUserErrors(async () => ({
+      session: await service(ctx).removeAssessor(expectId(input.sessionId, 'AppraisalSession', ['input', 'sessionId']), expectId(input.userId, 'User', ['input', 'userId'])),
     }));
   }
 

@@ -57,10 +57,10 @@ export class AppraisalSessionService {
   }
 
   /** The session, checked to be run by the actor and still open. */
-  private async openSession(id: string): Promise<AppraisalSession> {
-    const session = await this.get(id);
+  private async openSession(id: string, field = ['input', 'sessionId']): Promise<AppraisalSession> {
+    const session = await this.get(id, field);
     assertRuns(this.actor, session.body.getEntity());
-    if (session.status !== AppraisalSessionStatus.OPEN) throw domainError(UserErrorCode.INVALID_STATE, m('sessionNotOpen'), ['input', 'sessionId']);
+    if (session.status !== AppraisalSessionStatus.OPEN) throw domainError(UserErrorCode.INVALID_STATE, m('sessionNotOpen'), field);
     return session;
   }
 
@@ -119,6 +119,36 @@ export class AppraisalSessionService {
     if (await this.em.count(AppraisalAssessor, { session, user })) throw domainError(UserErrorCode.ALREADY_EXISTS, m('assessorExists'), ['input', 'userId']);
     if ((await this.em.count(AppraisalAssessor, { session })) >= MAX_ASSESSORS) throw domainError(UserErrorCode.INVALID_STATE, m('tooManyAssessors', { max: MAX_ASSESSORS }), ['input', 'userId']);
     this.em.create(AppraisalAssessor, { session, user } as never);
+    await this.em.flush();
+    return session;
+  }
+
+  /**
+   * Takes a candidate off an OPEN session, only while no assessor has marked them (marks are never thrown
+   * away). The candidate's row is locked first: a mark being entered at the same moment either is seen by
+   * the count or waits on the row and then finds the candidate gone.
+   */
+  async removeCandidate(candidateId: string): Promise<AppraisalSession> {
+    return this.em.transactional((tx) => new AppraisalSessionService(tx as EntityManager, this.actor).removeCandidateIn(candidateId));
+  }
+
+  private async removeCandidateIn(candidateId: string): Promise<AppraisalSession> {
+    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!candidate) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
+    const session = await this.openSession(candidate.session.id, ['input', 'candidateId']);
+    if (await this.em.count(AppraisalMark, { candidate })) throw domainError(UserErrorCode.INVALID_STATE, m('candidateMarked'), ['input', 'candidateId']);
+    this.em.remove(candidate);
+    await this.em.flush();
+    return session;
+  }
+
+  /** Takes an assessor off an OPEN session, only while they have entered no marks in it. */
+  async removeAssessor(id: string, userId: string): Promise<AppraisalSession> {
+    const session = await this.openSession(id);
+    const seat = await this.em.findOne(AppraisalAssessor, { session, user: userId });
+    if (!seat) throw domainError(UserErrorCode.NOT_FOUND, m('notAssessorOf'), ['input', 'userId']);
+    if (await this.em.count(AppraisalMark, { candidate: { session }, assessor: userId })) throw domainError(UserErrorCode.INVALID_STATE, m('assessorMarked'), ['input', 'userId']);
+    this.em.remove(seat);
     await this.em.flush();
     return session;
   }

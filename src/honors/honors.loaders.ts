@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader, type LoaderFactory } from '../common/loaders.js';
+import { Award } from '../competitions/results/award.entity.js';
 import { HonorCampaign } from './campaign.entity.js';
 import { Nomination, NominationScore, VettingClearance } from './nomination.entity.js';
 import type { CampaignCounts } from './honors.inputs.js';
@@ -31,3 +32,6 @@ export const countsByCampaign: LoaderFactory<string, CampaignCounts> = (em) =>
       return { nominations: r?.nominations ?? 0, shortlisted: r?.shortlisted ?? 0, removed: r?.removed ?? 0, concluded: r?.concluded ?? 0, openObjections: r?.open_objections ?? 0 };
     });
   });
+
+/** Evidence of nominations (src/honors/nomination-evidence.resolver.ts): awards by id, for every nomination of a page at once. */
+export const evidenceAwardById = byIdLoader(Award);

@@ -61,5 +61,10 @@ export const m = defineMessages('honors', {
   noticeRunning: { zh: '{{n}} 名人选仍在公示期内（至 {{until}}），公示期满后才能表彰', en: '{{n}} nominees are still on notice (until {{until}}); conclude after the notice' },
   objectionsOpen: { zh: '尚有 {{n}} 项异议未处理', en: '{{n}} objections are still open' },
   honorAlreadyHeld: { zh: '{{name}} 已持有同年度同级别的该荣誉', en: '{{name}} already holds this honor at this level for this year' },
+  // The printable nomination form (推荐表).
+  printDenied: { zh: '只有推荐人、本企业的推荐人、评选组织者和管理员可以打印推荐表', en: 'Only the nominator, the enterprise’s nominators, the campaign’s organizer and admins may print the nomination form' },
+  printLinkRequired: { zh: '打印推荐表需要一次性链接（createNominationPrintLink）', en: 'A one-time link from createNominationPrintLink is required' },
+  printLinkUsed: { zh: '此链接已过期或已使用', en: 'This link has expired or has been used' },
+  printFailed: { zh: '服务器内部错误', en: 'Internal error' },
   alreadyRevoked: { zh: '该荣誉已被撤销', en: 'This honor has already been revoked' },
 });

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { unauthenticated, withUserErrors } from '../common/errors.js';
 import { expectId, toGlobalId } from '../common/relay.js';
@@ -120,21 +120,6 @@ export class NominationResolver {
   @FieldResolver(() => Enterprise, { description: 'The enterprise that nominated (the worker’s when nominated).' })
   async enterprise(@Root() n: Nomination, @Ctx() ctx: Context): Promise<Enterprise> {
     return (await ctx.loaders.get(enterpriseById).load(n.enterprise.id))!;
-  }
-
-  @FieldResolver(() => [ID], { description: 'Evidence: the nominee’s innovations (Innovation IDs, at most 20).' })
-  innovationIds(@Root() n: Nomination): string[] {
-    return n.innovationIds.map((id) => toGlobalId('Innovation', id));
-  }
-
-  @FieldResolver(() => [ID], { description: 'Evidence: the nominee’s named operating methods (OperatingMethod IDs, at most 20).' })
-  methodIds(@Root() n: Nomination): string[] {
-    return n.methodIds.map((id) => toGlobalId('OperatingMethod', id));
-  }
-
-  @FieldResolver(() => [ID], { description: 'Evidence: competition awards of the nominee’s entries (Award IDs, at most 20).' })
-  awardIds(@Root() n: Nomination): string[] {
-    return n.awardIds.map((id) => toGlobalId('Award', id));
   }
 
   @FieldResolver(() => [NominationScore], { nullable: true, description: 'The reviewers’ marks (at most one per panel member, so at most 50); null unless you run the campaign.' })

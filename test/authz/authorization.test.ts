@@ -81,11 +81,27 @@ describe('what counts as allowed', () => {
   });
 });
 
+// Modules whose world objects are real (test/authz/world-honors.ts): the first caller let in must find them.
+const REAL_OBJECTS = ['Honor campaigns', 'Skill appraisal'];
+const notFound: Record<string, unknown> = {};
+const firstAllowed = new Set<string>();
+
 describe('role checks', () => {
   it.each([...table('mutation', MUTATIONS), ...table('query', PRIVATE_QUERIES)])('%s as %s → %s', async (name, who, want, kind) => {
     const token = who === 'anonymous' ? null : tokens.get(who as Role)!;
     const res = await call(kind, name, token);
     expect(outcome(res)).toBe(want);
+    if (kind === 'mutation' && want === 'allowed' && REAL_OBJECTS.includes(MUTATIONS[name]!.module) && !firstAllowed.has(name)) {
+      firstAllowed.add(name);
+      const payload = Object.values(res.data ?? {})[0] as { userErrors?: { code: string; field?: string[] }[] } | null;
+      const missing = (payload?.userErrors ?? []).filter((e) => e.code === 'NOT_FOUND');
+      if (missing.length) notFound[`${name} as ${who}`] = missing;
+    }
+  });
+
+  it('honor and appraisal mutations act on real objects: the first caller let in finds every one it names', () => {
+    expect(firstAllowed.size).toBeGreaterThan(20);
+    expect(notFound).toEqual({});
   });
 });
 

@@ -4,12 +4,14 @@ import { createWorker } from '../helpers/registry';
 import type { TestServer } from '../helpers/server';
 import { setupStudio } from '../helpers/studio';
 import { ROLES } from './matrix';
+import { honorsWorld } from './world-honors';
 
 /*
  * What the authorization matrix calls its mutations on: one real object of every type an input names,
  * owned by the matrix's own users (the ORGANIZER created the competition, exhibition, alliance and
  * project; the STUDIO_MANAGER runs the studio; the JUDGE sits on every stage's panel; the REVIEWER
- * is assigned to the operating method). So a call the
+ * is assigned to the operating method; honor campaigns and appraisal sessions in every state their
+ * mutations act in: test/authz/world-honors.ts). So a call the
  * matrix allows gets past ownership too and really executes: a crash there fails the matrix instead
  * of hiding behind a NOT_FOUND for a made-up ID.
  */
@@ -61,6 +63,8 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   }, 'method { id }');
   const reviewer = users.get(Role.REVIEWER)!;
   await mutate(t, admin.token, 'assignMethodReviewers', 'AssignMethodReviewersInput', { methodId: method.method.id, reviewerUserIds: [reviewer.globalId] }, 'method { id }');
+  // Accounts mutations (disable, re-role, link) act on a user whose token the matrix does not use.
+  const spare = await t.user([Role.JUDGE]);
   // An honor campaign the ORGANIZER runs, the REVIEWER on its panel, a nomination of the worker, the NOMINATOR scoped to the worker's enterprise.
   await mutate(t, admin.token, 'setUserEnterprise', 'SetUserEnterpriseInput', { userId: users.get(Role.NOMINATOR)!.globalId, enterpriseId: studio.enterpriseId }, 'user { id }');
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -78,8 +82,6 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   const chief = await mutate(t, organizer.token, 'designateChiefTechnician', 'DesignateChiefTechnicianInput', {
     workerId: technician.id, termFrom: '2026-01-01', termTo: '2028-12-31', incentive: 'ALLOWANCE', incentiveAmount: '800.00',
   }, 'chiefTechnician { id }');
-  // Accounts mutations (disable, re-role, link) act on a user whose token the matrix does not use.
-  const spare = await t.user([Role.JUDGE]);
 
   const ofCompetition = (c: CompetitionFixture) => ({
     Competition: c.competitionId, Stage: c.stages[1]!.id, Criterion: c.stages[1]!.criteria[0]!.id, ...(c.entries[0] ? { Entry: c.entries[0].id } : {}),
@@ -97,6 +99,8 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
     OperatingMethod: method.method.id,
     ChiefTechnician: chief.chiefTechnician.id,
   };
+  const honors = await honorsWorld(t, users, studio.enterpriseId, spare);
+  Object.assign(byType, honors.byType);
   // A judge to put on (and take off) the draft's panel: a JUDGE linked to a worker, as panels need.
   const judge = await t.user([Role.JUDGE], { workerId: (await createWorker(t, organizer.token, studio.enterpriseId)).id });
   const phases: [CompetitionFixture, string[], Record<string, string>?][] = [
@@ -111,7 +115,11 @@ export async function matrixWorld(t: TestServer): Promise<MatrixWorld> {
   ];
   const phase: Record<string, Record<string, string>> = {};
   for (const [c, names, over] of phases) for (const m of names) phase[m] = { ...byType, ...ofCompetition(c), ...over };
+  for (const [m, over] of Object.entries(honors.phase)) phase[m] = { ...byType, ...over };
+  // The first campaign takes nominations; its nomination is the one to print.
+  phase.nominateForHonor = { ...byType, Campaign: campaign.campaign.id };
+  phase.createNominationPrintLink = { ...byType, Nomination: nomination.nomination.id };
 
   const tokens = new Map<Role, string>(ROLES.map((r) => [r, r === Role.JUDGE ? f.judges[0]!.token : users.get(r)!.token]));
-  return { tokens, competition: f, byType, byTypeFor: (m) => phase[m] ?? byType, byField: { itemId: method.method.id, campaignId: campaign.campaign.id, nominationId: nomination.nomination.id, honorId: honor.honor.id } };
+  return { tokens, competition: f, byType, byTypeFor: (m) => phase[m] ?? byType, byField: { itemId: method.method.id, honorId: honor.honor.id } };
 }
