@@ -56,9 +56,26 @@ export class AppraisalSessionService {
     return session;
   }
 
-  /** The session, checked to be run by the actor and still open. */
+  /**
+   * The session's row, locked to the end of the transaction. Every write to a session's candidates,
+   * assessors and marks takes it first, so a mark cannot slip past a removal's "no marks yet" check or a
+   * close's count, and two closes cannot both run. Volumes are a few hundred marks a session: one lock pays.
+   */
+  private async lockSession(id: string, field: string[]): Promise<AppraisalSession> {
+    const session = await this.em.findOne(AppraisalSession, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!session) throw notFound('AppraisalSession', field);
+    await this.em.populate(session, ['body']);
+    return session;
+  }
+
+  /** Runs `fn` in a transaction with a service on its EntityManager. */
+  private inTransaction<T>(fn: (service: AppraisalSessionService) => Promise<T>): Promise<T> {
+    return this.em.transactional((tx) => fn(new AppraisalSessionService(tx as EntityManager, this.actor)));
+  }
+
+  /** The session, locked (see lockSession), checked to be run by the actor and still open. */
   private async openSession(id: string, field = ['input', 'sessionId']): Promise<AppraisalSession> {
-    const session = await this.get(id, field);
+    const session = await this.lockSession(id, field);
     assertRuns(this.actor, session.body.getEntity());
     if (session.status !== AppraisalSessionStatus.OPEN) throw domainError(UserErrorCode.INVALID_STATE, m('sessionNotOpen'), field);
     return session;
@@ -84,6 +101,10 @@ export class AppraisalSessionService {
   }
 
   async configure(id: string, data: { weights?: Weights | null; passMark?: number | null }): Promise<AppraisalSession> {
+    return this.inTransaction((s) => s.configureIn(id, data));
+  }
+
+  private async configureIn(id: string, data: { weights?: Weights | null; passMark?: number | null }): Promise<AppraisalSession> {
     const session = await this.openSession(id);
     const check = new InputCheck();
     if (data.weights) check.problems.push(...weightProblems(data.weights));
@@ -96,6 +117,10 @@ export class AppraisalSessionService {
   }
 
   async addCandidate(id: string, workerId: string): Promise<AppraisalCandidate> {
+    return this.inTransaction((s) => s.addCandidateIn(id, workerId));
+  }
+
+  private async addCandidateIn(id: string, workerId: string): Promise<AppraisalCandidate> {
     const session = await this.openSession(id);
     const body = session.body.getEntity();
     assertBodyMay(body);
@@ -112,6 +137,10 @@ export class AppraisalSessionService {
   }
 
   async addAssessor(id: string, userId: string): Promise<AppraisalSession> {
+    return this.inTransaction((s) => s.addAssessorIn(id, userId));
+  }
+
+  private async addAssessorIn(id: string, userId: string): Promise<AppraisalSession> {
     const session = await this.openSession(id);
     const user = await this.em.findOne(User, { id: userId });
     if (!user) throw notFound('User', ['input', 'userId']);
@@ -125,17 +154,20 @@ export class AppraisalSessionService {
 
   /**
    * Takes a candidate off an OPEN session, only while no assessor has marked them (marks are never thrown
-   * away). The candidate's row is locked first: a mark being entered at the same moment either is seen by
-   * the count or waits on the row and then finds the candidate gone.
+   * away). The session's row is locked first (lockSession): a mark being entered at the same moment either
+   * is seen by the count or waits and then finds the candidate gone.
    */
   async removeCandidate(candidateId: string): Promise<AppraisalSession> {
-    return this.em.transactional((tx) => new AppraisalSessionService(tx as EntityManager, this.actor).removeCandidateIn(candidateId));
+    return this.inTransaction((s) => s.removeCandidateIn(candidateId));
   }
 
   private async removeCandidateIn(candidateId: string): Promise<AppraisalSession> {
-    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const found = await this.em.findOne(AppraisalCandidate, { id: candidateId });
+    if (!found) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
+    const session = await this.openSession(found.session.id, ['input', 'candidateId']);
+    // Read again under the lock: a concurrent removal may have taken it.
+    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { refresh: true });
     if (!candidate) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
-    const session = await this.openSession(candidate.session.id, ['input', 'candidateId']);
     if (await this.em.count(AppraisalMark, { candidate })) throw domainError(UserErrorCode.INVALID_STATE, m('candidateMarked'), ['input', 'candidateId']);
     this.em.remove(candidate);
     await this.em.flush();
@@ -144,6 +176,10 @@ export class AppraisalSessionService {
 
   /** Takes an assessor off an OPEN session, only while they have entered no marks in it. */
   async removeAssessor(id: string, userId: string): Promise<AppraisalSession> {
+    return this.inTransaction((s) => s.removeAssessorIn(id, userId));
+  }
+
+  private async removeAssessorIn(id: string, userId: string): Promise<AppraisalSession> {
     const session = await this.openSession(id);
     const seat = await this.em.findOne(AppraisalAssessor, { session, user: userId });
     if (!seat) throw domainError(UserErrorCode.NOT_FOUND, m('notAssessorOf'), ['input', 'userId']);
@@ -155,11 +191,18 @@ export class AppraisalSessionService {
 
   /** An assessor's five marks for a candidate; entered again, they replace the assessor's earlier ones. */
   async enterMarks(candidateId: string, marks: Weights): Promise<AppraisalCandidate> {
+    return this.inTransaction((s) => s.enterMarksIn(candidateId, marks));
+  }
+
+  private async enterMarksIn(candidateId: string, marks: Weights): Promise<AppraisalCandidate> {
     const check = new InputCheck(['input', 'marks']);
     for (const c of COMPONENTS) check.int(c, marks[c], 0, 100);
-    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { populate: ['session', 'worker'] });
+    const found = await this.em.findOne(AppraisalCandidate, { id: candidateId });
+    if (!found) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
+    // Under the session's lock (see lockSession) the candidate, the seat and the status are read as they stand.
+    const session = await this.lockSession(found.session.id, ['input', 'candidateId']);
+    const candidate = await this.em.findOne(AppraisalCandidate, { id: candidateId }, { populate: ['worker'], refresh: true });
     if (!candidate) throw notFound('AppraisalCandidate', ['input', 'candidateId']);
-    const session = candidate.session.getEntity();
     if (!(await this.em.count(AppraisalAssessor, { session, user: this.actor.id }))) throw domainError(UserErrorCode.FORBIDDEN, m('notAssessor'), ['input', 'candidateId']);
     if (session.status !== AppraisalSessionStatus.OPEN) throw domainError(UserErrorCode.INVALID_STATE, m('sessionNotOpen'), ['input', 'candidateId']);
     if (session.external && (await enterprisesOf(this.em, this.actor)).includes(candidate.worker.getEntity().enterprise.id)) {
@@ -179,7 +222,7 @@ export class AppraisalSessionService {
    * with a certificate number (the body's code, the year, a five-digit sequence per body and year). All or nothing.
    */
   async close(id: string): Promise<AppraisalSession> {
-    return this.em.transactional((tx) => new AppraisalSessionService(tx as EntityManager, this.actor).closeIn(id));
+    return this.inTransaction((s) => s.closeIn(id));
   }
 
   private async closeIn(id: string): Promise<AppraisalSession> {

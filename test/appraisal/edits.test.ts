@@ -144,3 +144,63 @@ describe('updateAppraisalEligibilityRule', () => {
     await must('addAppraisalCandidate', 'AddAppraisalCandidateInput', { sessionId, workerId: fresh.id }, 'candidate { id }', appraiser.token);
   });
 });
+
+/*
+ * Writes to one session race each other only through its row lock: a mark entered while its assessor
+ * is taken off, or while the session closes, is either refused or counted — never kept uncounted.
+ * Each round runs the two calls at once; without the lock some rounds end with both succeeding.
+ */
+describe('concurrent edits of one session', () => {
+  let raceSessionId: string; let raceBody: string; let runner: U;
+  beforeAll(async () => {
+    // A body of its own (one per enterprise), run by its own APPRAISER: the tests above edit theirs.
+    const raceEnt = await createEnterprise(t, admin.token);
+    runner = await t.user([Role.APPRAISER]);
+    await must('setUserEnterprise', 'SetUserEnterpriseInput', { userId: runner.globalId, enterpriseId: raceEnt.id }, '__typename', admin.token);
+    raceBody = (await must('recordAppraisalBody', 'RecordAppraisalBodyInput', {
+      enterpriseId: raceEnt.id, code: 'RACE0001', trades: ['焊工'], levels: ['SENIOR'], validFrom: '2024-01-01', validUntil: '2099-12-31',
+    }, 'body { id }', admin.token)).body.id;
+    raceSessionId = (await must('createAppraisalSession', 'CreateAppraisalSessionInput', { bodyId: raceBody, title: '并发', trade: '焊工', targetLevel: 'SENIOR', external: true }, 'session { id }', runner.token)).session.id;
+  });
+  const marksOf = async (candidateId: string) =>
+    ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on AppraisalCandidate { marks { assessor { id } } result } } }`, { id: candidateId }, admin.token)).node;
+  const addTo = async (session: string) => {
+    const w = await createWorker(t, admin.token, ent.id, { trade: '焊工', skillLevel: 'INTERMEDIATE', joinedAt: '2010-01-01' });
+    return (await must('addAppraisalCandidate', 'AddAppraisalCandidateInput', { sessionId: session, workerId: w.id }, 'candidate { id }', runner.token)).candidate.id as string;
+  };
+
+  it('a mark and its assessor’s removal: exactly one of them happens', async () => {
+    for (let round = 0; round < 6; round++) {
+      const assessor = await t.user([Role.APPRAISER]);
+      await must('addAppraisalAssessor', 'AddAppraisalAssessorInput', { sessionId: raceSessionId, userId: assessor.globalId }, '__typename', runner.token);
+      const candidateId = await addTo(raceSessionId);
+      const [mark, removal] = await Promise.all([
+        call('enterAppraisalMarks', 'EnterAppraisalMarksInput', { candidateId, marks: MARKS }, '__typename', assessor.token),
+        call('removeAppraisalAssessor', 'RemoveAppraisalAssessorInput', { sessionId: raceSessionId, userId: assessor.globalId }, '__typename', runner.token),
+      ]);
+      const marked = ok(mark).enterAppraisalMarks.userErrors.length === 0;
+      const removed = ok(removal).removeAppraisalAssessor.userErrors.length === 0;
+      expect({ round, marked, removed }).toEqual({ round, marked: !removed, removed: !marked });
+      const kept = (await marksOf(candidateId)).marks.map((mk: any) => mk.assessor.id);
+      expect(kept).toEqual(marked ? [assessor.globalId] : []);
+    }
+  }, 120_000);
+
+  it('a mark and the session’s close: the mark is refused or it is in the result', async () => {
+    for (let round = 0; round < 4; round++) {
+      const session = (await must('createAppraisalSession', 'CreateAppraisalSessionInput', { bodyId: raceBody, title: `并发关闭${round}`, trade: '焊工', targetLevel: 'SENIOR', external: true }, 'session { id }', runner.token)).session.id;
+      for (const a of [assessorA, assessorB]) await must('addAppraisalAssessor', 'AddAppraisalAssessorInput', { sessionId: session, userId: a.globalId }, '__typename', runner.token);
+      const candidateId = await addTo(session);
+      await must('enterAppraisalMarks', 'EnterAppraisalMarksInput', { candidateId, marks: MARKS }, '__typename', assessorA.token);
+      const low = { theory: 40, practical: 40, innovation: 40, problemSolving: 40, performance: 40 };
+      const [mark, close] = await Promise.all([
+        call('enterAppraisalMarks', 'EnterAppraisalMarksInput', { candidateId, marks: low }, '__typename', assessorB.token),
+        call('closeAppraisalSession', 'CloseAppraisalSessionInput', { sessionId: session }, '__typename', runner.token),
+      ]);
+      expect(ok(close).closeAppraisalSession.userErrors).toEqual([]);
+      const marked = ok(mark).enterAppraisalMarks.userErrors.length === 0;
+      const after = await marksOf(candidateId);
+      expect({ round, marks: after.marks.length, result: after.result }).toEqual({ round, marks: marked ? 2 : 1, result: marked ? 60 : 80 });
+    }
+  }, 120_000);
+});
