@@ -80,7 +80,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   // Spectators' reads (src/cache): emptied by every live event (each raise of a leaderboard version) and every mutation, here or on another instance.
-  const responseCache = new ResponseCache(config.responseCacheBytes, guard, limits.trustProxyHops, () => app.live?.connected ?? false,
+  const responseCache = new ResponseCache(config.responseCacheBytes, config.anonymousExecutions, guard, limits.trustProxyHops, () => app.live?.connected ?? false,
     () => announceCacheFlush(orm), app.metrics.registry);
   const onLiveEvent = countedLiveHandler(app.metrics, competitionEventHandler(app));
   const resync = competitionResync(app);

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 export interface CacheSlot {
   key: string;
   generation: number;
+  /** Set when this request leads a single flight (src/cache/flight.ts): its answer goes to the requests waiting on it. */
+  flight?: { settle(answer: CachedAnswer | null): void };
 }
 
 /** One stored answer: the bytes as sent, gzip'd once, and what it cost to compute (charged again on every hit). */

@@ -42,7 +42,7 @@ const fresh = async (headers: Record<string, string> = {}) => json(await page(un
 
 async function counts(): Promise<Record<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  const out: Record<string, number> = { hit: 0, miss: 0, not_modified: 0, bypass: 0 };
+  const out: Record<string, number> = { hit: 0, shared: 0, miss: 0, not_modified: 0, bypass: 0 };
   for (const m of text.matchAll(/^jiangxin_response_cache_requests_total\{outcome="(\w+)"\} (\d+)/gm)) out[m[1]!] = Number(m[2]);
   return out;
 }
@@ -170,6 +170,48 @@ describe('what the public may not see never comes out of the cache', () => {
     expect(zh.errors[0].message).not.toEqual(en.errors[0].message);
     expect(json(await post(BAD, { id: f.competitionId }, { 'accept-language': 'zh-CN' })).errors[0].message).toBe(zh.errors[0].message);
     expect(await delta(() => post(BAD, { id: f.competitionId }, { 'accept-language': 'en' }))).toMatchObject({ hit: 0, miss: 1 });
+  });
+});
+
+describe('a crowd missing at once (single flight)', () => {
+  it('shares one execution among identical concurrent misses, and each gets the answer a fresh read gives', async () => {
+    await mark(0, 1, 1, 35); // empties the cache: the crowd below all miss
+    let answers: Raw[] = [];
+    const d = await delta(async () => (answers = await Promise.all(Array.from({ length: 20 }, () => page()))));
+    expect(d.miss).toBe(1);
+    expect(d.shared).toBeGreaterThan(0);
+    expect(d.shared + d.hit).toBe(19);
+    const expected = (await fresh()).data;
+    for (const a of answers) expect(json(a).data).toEqual(expected);
+  });
+
+  it('a logged-in viewer never joins an anonymous execution', async () => {
+    await mark(1, 2, 1, 25);
+    const all = await Promise.all([page(), page(f.organizer.token), page(), page(f.judges[0]!.token)]);
+    expect(json(all[1]!).data.competition.entries.nodes[0].participants[0].worker).not.toBeNull();
+    expect(json(all[3]!).data.competition.entries.nodes[0].displayName).toBeNull();
+    expect(json(all[0]!).data.competition.entries.nodes[0].participants[0].worker).toBeNull();
+  });
+});
+
+describe('bounded anonymous executions (ANONYMOUS_EXECUTIONS, ANONYMOUS_QUEUE)', () => {
+  it('beyond the line, an anonymous read is refused with 503, SERVICE_UNAVAILABLE and Retry-After; logged-in reads are not held', async () => {
+    const s = await startTestServer({ shareWith: t, config: { ...CACHE_ON, anonymousExecutions: { concurrent: 1, queue: 1 } } });
+    try {
+      const ask = (headers: Record<string, string>) => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers }, body: JSON.stringify({ query: PAGE, variables: { id: f.competitionId } }) });
+      const anon = await Promise.all(Array.from({ length: 8 }, () => ask({ 'accept-language': 'en' })));
+      const refused = anon.filter((r) => r.status === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(anon.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2); // one running, one waiting
+      expect(refused[0]!.headers.get('retry-after')).toBe('1');
+      const body = (await refused[0]!.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(body.errors[0].message).toBe('The server is busy. Retry shortly.');
+      const organizer = await Promise.all(Array.from({ length: 4 }, () => ask({ authorization: `Bearer ${f.organizer.token}` })));
+      expect(organizer.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    } finally {
+      await s.close();
+    }
   });
 });
 

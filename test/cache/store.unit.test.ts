@@ -1,4 +1,5 @@
 import { answerKey, etagOf, ifNoneMatchHits, ResponseStore, type CachedAnswer } from '../../src/cache/store';
+import { Flights, Gate } from '../../src/cache/flight';
 
 const answer = (bytes: number): CachedAnswer => {
   const body = Buffer.alloc(bytes, 1);
@@ -37,5 +38,64 @@ describe('ResponseStore', () => {
     expect(ifNoneMatchHits('*', tag)).toBe(true);
     expect(ifNoneMatchHits('"other"', tag)).toBe(false);
     expect(ifNoneMatchHits(undefined, tag)).toBe(false);
+  });
+});
+
+describe('Flights (single flight)', () => {
+  it('lets one request of a generation lead and the others of that generation wait for its answer', async () => {
+    const flights = new Flights();
+    const lead = flights.board('k', 5);
+    const wait = flights.board('k', 5);
+    const other = flights.board('other', 5);
+    expect('lead' in lead && 'wait' in wait && 'lead' in other).toBe(true);
+    if (!('lead' in lead) || !('wait' in wait)) return;
+    expect(wait.wait).toBe(lead.lead);
+    const a = answer(10);
+    lead.lead.settle(a);
+    lead.lead.settle(null); // settles once
+    await expect(wait.wait.answer).resolves.toBe(a);
+    expect('lead' in flights.board('k', 5)).toBe(true); // landed: the next miss leads a new one
+  });
+
+  it('never hands a request an execution that started before a write it arrived after', async () => {
+    const flights = new Flights();
+    const s = new ResponseStore(10_000);
+    const old = flights.board('k', s.generation);
+    s.invalidate(); // a mark lands while the old execution runs
+    const late = flights.board('k', s.generation);
+    expect('queue' in late).toBe(true);
+    if (!('lead' in old) || !('queue' in late)) return;
+    // A second late one queues too, rather than waiting on the old answer.
+    expect('queue' in flights.board('k', s.generation)).toBe(true);
+    old.lead.settle(answer(10));
+    await late.queue.answer;
+    // Woken: the first leads a flight of the present generation, the next one in the same turn waits on it.
+    const relaunched = flights.board('k', s.generation);
+    const joined = flights.board('k', s.generation);
+    expect('lead' in relaunched && 'wait' in joined && joined.wait === relaunched.lead).toBe(true);
+    if ('lead' in relaunched) expect(relaunched.lead.generation).toBe(s.generation);
+  });
+});
+
+describe('Gate', () => {
+  it('lets `limit` through, queues up to `queueLimit`, refuses beyond, and passes places on in order', async () => {
+    const gate = new Gate(2, 1);
+    const r1 = await gate.enter();
+    const r2 = await gate.enter();
+    expect(r1 && r2).toBeTruthy();
+    const order: string[] = [];
+    const third = gate.enter().then((r) => (order.push('third'), r));
+    await expect(gate.enter()).resolves.toBeNull(); // the line is full
+    expect([gate.active, gate.waiting]).toEqual([2, 1]);
+    r1!();
+    r1!(); // released once
+    const r3 = await third;
+    expect(order).toEqual(['third']);
+    expect([gate.active, gate.waiting]).toEqual([2, 0]);
+    r2!();
+    r3!();
+    expect(gate.active).toBe(0);
+    const unbounded = new Gate(0, 0);
+    await expect(Promise.all([unbounded.enter(), unbounded.enter(), unbounded.enter()])).resolves.not.toContain(null);
   });
 });
