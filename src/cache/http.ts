@@ -10,6 +10,7 @@ import { contentTypeOf, responseMediaType } from '../graphql-over-http.js';
 import { budgetKey, type RequestGuard } from '../limits/guard.js';
 import { clientAddress } from '../limits/http.js';
 import { Flights, Gate } from './flight.js';
+import { markScope } from './scope.js';
 import { answerKey, etagOf, ifNoneMatchHits, ResponseStore, type CacheSlot, type CachedAnswer } from './store.js';
 
 /** The channel on which an instance tells the others that a mutation ran there (payload unused). */
@@ -26,6 +27,7 @@ export async function announceCacheFlush(orm: { em: { getConnection(): { execute
  * the hot one; anything not named here sends its own.
  */
 const ANNOUNCED_LIVE = new Set(['submitScore']);
+const announcedLive = (operation: OperationDefinitionNode) => operation.selectionSet.selections.every((s) => s.kind === 'Field' && ANNOUNCED_LIVE.has(s.name.value));
 
 const GZIP_MIN_BYTES = 1024;
 /** A document with neither word holds only queries (a mutation or subscription needs its keyword); one with either, even as a field name, is left alone. */
@@ -47,8 +49,8 @@ function acceptsGzip(header: string | undefined): boolean {
  * anonymous viewer between two writes, so its bytes are kept and served again without execution —
  * gzip'd when the client accepts it, with an ETag so a client revalidating gets a 304. Only
  * anonymous requests are answered or stored (no Authorization header; a logged-in viewer's answer
- * may depend on who they are). Every mutation on any instance and every live event (each raise of a
- * leaderboard version) empties it.
+ * may depend on who they are). A mark drops the answers that read its competition (src/cache/scope.ts);
+ * every other mutation on any instance and every other live event empties it.
  */
 export class ResponseCache {
   readonly store: ResponseStore;
@@ -92,6 +94,17 @@ export class ResponseCache {
   /** Empties the cache on this instance. */
   invalidate(): void {
     this.store.invalidate();
+  }
+
+  /**
+   * Live events (any instance's, this one's too; before any screen here is told of them): a mark or correction (`score`) drops only the
+   * answers that read its competition or whose scope is unknown; any other event empties the cache.
+   */
+  liveEvents(events: readonly { kind: string; competitionId: string }[]): void {
+    for (const event of events) {
+      if (event.kind === 'score') this.store.invalidateCompetition(event.competitionId);
+      else this.store.invalidate();
+    }
   }
 
   /** Express middleware for POST /graphql, after the body parser: answers from the cache, shares or bounds executions, or notes the slot for the plugin. */
@@ -185,9 +198,9 @@ export class ResponseCache {
   mutationRan(operation: OperationDefinitionNode): void {
     // Off (RESPONSE_CACHE_MB=0, as on every instance of a deployment): nothing to empty, no notice to send.
     if (!this.store.enabled) return;
+    // A mark's own live event (heard here too, after its commit) drops what it changed: the rest stays.
+    if (announcedLive(operation)) return;
     this.store.invalidate();
-    const roots = operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : ''));
-    if (roots.every((r) => ANNOUNCED_LIVE.has(r))) return;
     // The mutation has committed: the notice only has to reach the other instances, which empty theirs.
     void this.notifyOthers().catch(() => undefined);
   }
@@ -204,18 +217,20 @@ export class ResponseCache {
       requestDidStart: async () => ({
         didResolveOperation: async (rc) => {
           // Before it writes too: a read that overlaps the mutation never stores what it read.
-          if (rc.operation?.operation === 'mutation') this.store.invalidate();
+          if (rc.operation?.operation === 'mutation' && !announcedLive(rc.operation)) this.store.invalidate();
         },
         willSendResponse: async (rc) => {
           const operation = rc.operation;
           if (operation?.operation === 'mutation') return this.mutationRan(operation);
           const slot = rc.contextValue.responseCacheSlot;
+          if (!slot || !operation) return;
+          const scope = markScope(rc.schema, rc.document!, operation, rc.request.variables);
           // Neither storable (a write came since it started) nor awaited: no need to serialize it twice.
-          if (!slot || (!slot.flight && slot.generation !== this.store.generation)) return;
+          if (!slot.flight && !this.store.storable(slot.generation, scope)) return;
           const answer = this.shareable(rc);
           // The requests waiting on this one get its answer even if a write came meanwhile: they arrived before that write.
           slot.flight?.settle(answer);
-          if (answer && this.store.set(slot.key, answer, slot.generation)) {
+          if (answer && this.store.set(slot.key, answer, slot.generation, scope)) {
             rc.response.http.headers.set('etag', answer.etag);
             rc.response.http.headers.set('cache-control', 'no-cache');
             rc.response.http.headers.set('vary', 'Accept, Accept-Encoding, Accept-Language, Authorization');

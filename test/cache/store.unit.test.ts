@@ -1,5 +1,9 @@
 import { answerKey, etagOf, ifNoneMatchHits, ResponseStore, type CachedAnswer } from '../../src/cache/store';
+import { readFileSync } from 'node:fs';
+import { buildSchema, getOperationAST, parse } from 'graphql';
 import { Flights, Gate } from '../../src/cache/flight';
+import { markScope, MARK_SCOPED_FIELDS } from '../../src/cache/scope';
+import { toGlobalId as globalId } from '../../src/common/relay';
 
 const answer = (bytes: number): CachedAnswer => {
   const body = Buffer.alloc(bytes, 1);
@@ -97,5 +101,59 @@ describe('Gate', () => {
     expect(gate.active).toBe(0);
     const unbounded = new Gate(0, 0);
     await expect(Promise.all([unbounded.enter(), unbounded.enter(), unbounded.enter()])).resolves.not.toContain(null);
+  });
+});
+
+describe('marks in other competitions', () => {
+  it('a mark drops the answers that read its competition and those of unknown scope, and keeps the others', () => {
+    const s = new ResponseStore(100_000);
+    const g = s.generation;
+    s.set('a', answer(10), g, new Set(['A']));
+    s.set('b', answer(10), g, new Set(['B']));
+    s.set('ab', answer(10), g, new Set(['A', 'B']));
+    s.set('unknown', answer(10), g, null);
+    s.invalidateCompetition('A');
+    expect(['a', 'b', 'ab', 'unknown'].filter((k) => s.get(k))).toEqual(['b']);
+    // Computed across that mark: kept only if it did not read A (and its scope is known).
+    expect(s.set('b2', answer(10), g, new Set(['B']))).toBe(true);
+    expect(s.set('a2', answer(10), g, new Set(['A']))).toBe(false);
+    expect(s.set('u2', answer(10), g, null)).toBe(false);
+    // Any other write empties everything, whatever the scope, and refuses what was computed before it.
+    const g2 = s.generation;
+    s.invalidate();
+    expect(s.get('b')).toBeUndefined();
+    expect(s.set('b3', answer(10), g2, new Set(['B']))).toBe(false);
+    expect(s.bytes).toBe(0);
+  });
+
+  const schema = buildSchema(readFileSync(`${__dirname}/../../schema.graphql`, 'utf8'));
+  const scope = (query: string, variables?: Record<string, unknown>) => {
+    const doc = parse(query);
+    return markScope(schema, doc, getOperationAST(doc)!, variables);
+  };
+  const A = '00000000-0000-4000-8000-00000000000a';
+  const B = '00000000-0000-4000-8000-00000000000b';
+
+  it('knows the scope of a competition page and of nothing that could read another competition', () => {
+    const page = `query P($id: ID!) { competition(id: $id) { id title stages { id name criteria { maxScore } }
+      entries(first: 5) { totalCount nodes { id displayName participants { name enterprise { name } worker { id name } } } }
+      leaderboard { version rows(first: 5) { edges { cursor node { rank total stageTotals { score } } } pageInfo { hasNextPage } } } } }`;
+    expect(scope(page, { id: globalId('Competition', A) })).toEqual(new Set([A]));
+    expect(scope(`{ a: competition(id: "${globalId('Competition', A)}") { id } b: competition(id: "${globalId('Competition', B)}") { __typename id } }`)).toEqual(new Set([A, B]));
+    // Unsure, so dropped on any mark: another root field, a field reaching past the competition, a bad id, a fragment spread at the root.
+    expect(scope(`{ competitions(first: 2) { nodes { id } } }`)).toBeNull();
+    expect(scope(`query($id: ID!) { competition(id: $id) { id entries { nodes { participants { worker { honors { totalCount } } } } } } }`, { id: globalId('Competition', A) })).toBeNull();
+    expect(scope(`query($id: ID!) { competition(id: $id) { id stats { __typename } } }`, { id: globalId('Competition', A) })).toBeNull();
+    expect(scope(`query($id: ID!) { competition(id: $id) { id } }`, { id: globalId('Entry', A) })).toBeNull();
+    expect(scope(`query($id: ID!) { competition(id: $id) { id ...F } } fragment F on Competition { scoreLog { totalCount } }`, { id: globalId('Competition', A) })).toBeNull();
+    expect(scope(`query { ...Q } fragment Q on Query { competition(id: "${globalId('Competition', A)}") { id } }`)).toBeNull();
+  });
+
+  it('names only types and fields the schema has', () => {
+    for (const [type, fields] of Object.entries(MARK_SCOPED_FIELDS)) {
+      const t = schema.getType(type) as { getFields?: () => Record<string, unknown> } | undefined;
+      expect([type, typeof t?.getFields]).toEqual([type, 'function']);
+      for (const f of fields) if (f !== '*') expect([type, f, f in t!.getFields!()]).toEqual([type, f, true]);
+    }
   });
 });
