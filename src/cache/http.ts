@@ -101,6 +101,7 @@ export class ResponseCache {
    * answers that read its competition or whose scope is unknown; any other event empties the cache.
    */
   liveEvents(events: readonly { kind: string; competitionId: string }[]): void {
+    if (!this.store.enabled) return;
     for (const event of events) {
       if (event.kind === 'score') this.store.invalidateCompetition(event.competitionId);
       else this.store.invalidate();
