@@ -26,6 +26,12 @@ export interface Config {
   corsOrigins: string[];
   /** `RESPONSE_CACHE_MB`: memory for the spectators' response cache (src/cache), in bytes; 0 turns it off. */
   responseCacheBytes: number;
+  /**
+   * `ANONYMOUS_EXECUTIONS`: anonymous reads the response cache could not answer that may execute at
+   * once (0: no bound); more wait in line, up to `ANONYMOUS_QUEUE`, beyond which they get 503 with
+   * Retry-After (src/cache/flight.ts, docs/response-cache.md).
+   */
+  anonymousExecutions: { concurrent: number; queue: number };
   /** Limits against hostile or runaway clients (README, "Limits"). */
   limits: Limits;
 }
@@ -154,6 +160,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: bool('GRAPHIQL', env.GRAPHIQL),
     corsOrigins: origins(env.CORS_ORIGINS),
     responseCacheBytes: int('RESPONSE_CACHE_MB', env.RESPONSE_CACHE_MB, 64, 0, 64 * 1024) * 1024 * 1024,
+    anonymousExecutions: {
+      concurrent: int('ANONYMOUS_EXECUTIONS', env.ANONYMOUS_EXECUTIONS, 8, 0, 10_000),
+      queue: int('ANONYMOUS_QUEUE', env.ANONYMOUS_QUEUE, 1000, 0, 1_000_000),
+    },
     limits: loadLimits(env),
   };
 }

@@ -80,12 +80,12 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm) };
   const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
-  // Spectators' reads (src/cache): emptied by every live event (each raise of a leaderboard version) and every mutation, here or on another instance.
-  const responseCache = new ResponseCache(config.responseCacheBytes, guard, limits.trustProxyHops, () => app.live?.connected ?? false,
+  // Spectators' reads (src/cache): a mark drops its competition's pages; every other live event and every mutation, here or on another instance, empties it.
+  const responseCache = new ResponseCache(config.responseCacheBytes, config.anonymousExecutions, guard, limits.trustProxyHops, () => app.live?.connected ?? false,
     () => announceCacheFlush(orm), app.metrics.registry);
   const onLiveEvent = countedLiveHandler(app.metrics, competitionEventHandler(app));
   const resync = competitionResync(app);
-  app.live = new LiveBridge(databaseUrlOf(orm), log, (event) => (responseCache.invalidate(), onLiveEvent(event)), () => (responseCache.invalidate(), resync()));
+  app.live = new LiveBridge(databaseUrlOf(orm), log, (events) => (responseCache.liveEvents(events), onLiveEvent(events)), () => (responseCache.invalidate(), resync()));
   const live = app.live;
   live.listen(RESPONSE_CACHE_CHANNEL, () => responseCache.invalidate(), async () => responseCache.invalidate());
   const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log, () => live.connected);

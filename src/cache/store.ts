@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 export interface CacheSlot {
   key: string;
   generation: number;
+  /** Set when this request leads a single flight (src/cache/flight.ts): its answer goes to the requests waiting on it. */
+  flight?: { settle(answer: CachedAnswer | null): void };
 }
 
 /** One stored answer: the bytes as sent, gzip'd once, and what it cost to compute (charged again on every hit). */
@@ -25,14 +27,21 @@ function sizeOf(key: string, a: CachedAnswer): number {
 
 /**
  * The response cache's memory: answers by key, least recently used dropped first once their bytes
- * pass `maxBytes`. A `generation` counts invalidations: a request notes it before executing and may
- * store its answer only if no invalidation happened meanwhile, so an answer computed from data a
- * write has since changed is never kept. Pure (no GraphQL, no HTTP): unit-tested on its own.
+ * pass `maxBytes`. `generation` counts invalidations of any kind: a request notes it before
+ * executing, and its answer is stored only if nothing it may have read was invalidated meanwhile,
+ * so an answer computed from data a write has since changed is never kept. An answer whose scope
+ * (the competitions it read, src/cache/scope.ts) is known survives marks in other competitions;
+ * one whose scope is unknown (null) goes with every invalidation. Pure (no GraphQL, no HTTP):
+ * unit-tested on its own.
  */
 export class ResponseStore {
-  private readonly entries = new Map<string, { answer: CachedAnswer; size: number }>();
+  private readonly entries = new Map<string, { answer: CachedAnswer; size: number; scope: ReadonlySet<string> | null }>();
   private used = 0;
   generation = 0;
+  /** The generation of the last whole invalidation. */
+  private wholeAt = 0;
+  /** Per competition, the generation of its last mark. Bounded by the number of competitions marked since the last whole invalidation. */
+  private readonly markedAt = new Map<string, number>();
 
   constructor(readonly maxBytes: number) {}
 
@@ -57,13 +66,17 @@ export class ResponseStore {
     return e.answer;
   }
 
-  /** Stores an answer computed at `generation`; refused (false) if the store has been invalidated since, or it alone exceeds the bound. */
-  set(key: string, answer: CachedAnswer, generation: number): boolean {
-    if (generation !== this.generation) return false;
+  /**
+   * Stores an answer computed from `generation` on, which read the competitions in `scope` (null:
+   * unknown); refused (false) if something it may have read was invalidated since, or it alone
+   * exceeds the bound.
+   */
+  set(key: string, answer: CachedAnswer, generation: number, scope: ReadonlySet<string> | null = null): boolean {
+    if (!this.storable(generation, scope)) return false;
     const size = sizeOf(key, answer);
     if (size > this.maxBytes) return false;
     this.delete(key);
-    this.entries.set(key, { answer, size });
+    this.entries.set(key, { answer, size, scope });
     this.used += size;
     for (const [k] of this.entries) {
       if (this.used <= this.maxBytes) break;
@@ -72,11 +85,28 @@ export class ResponseStore {
     return true;
   }
 
+  /** Whether nothing an answer computed from `generation` on, reading `scope`, may have read was invalidated since. */
+  storable(generation: number, scope: ReadonlySet<string> | null): boolean {
+    if (generation === this.generation) return true;
+    if (!scope || this.wholeAt > generation) return false;
+    for (const id of scope) if ((this.markedAt.get(id) ?? 0) > generation) return false;
+    return true;
+  }
+
   /** Drops every answer and moves the generation on, so answers being computed now are not stored either. */
   invalidate(): void {
     this.generation++;
+    this.wholeAt = this.generation;
+    this.markedAt.clear();
     this.entries.clear();
     this.used = 0;
+  }
+
+  /** A mark in one competition: drops the answers that read it and those whose scope is unknown. */
+  invalidateCompetition(competitionId: string): void {
+    this.generation++;
+    this.markedAt.set(competitionId, this.generation);
+    for (const [k, e] of this.entries) if (!e.scope || e.scope.has(competitionId)) this.delete(k);
   }
 
   private delete(key: string): void {

@@ -80,4 +80,5 @@ export const commonMessage = defineMessages('common', {
     en: 'The database is unavailable. Retry shortly, with the same idempotencyKey: a retried mark is recorded once.',
   },
   internalError: { zh: '服务器内部错误', en: 'Internal server error' },
+  overloaded: { zh: '服务器繁忙，请稍后重试。', en: 'The server is busy. Retry shortly.' },
 });

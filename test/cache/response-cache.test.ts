@@ -12,7 +12,7 @@ const PAGE = `query Page($id: ID!) { competition(id: $id) { id title status
   stages { id name anonymous }
   entries(first: 100) { totalCount nodes { id startNumber displayName participants { name enterprise { name } worker { id } } } }
   leaderboard { version frozen sealedStageIds rows(first: 100) { nodes { entryId rank total stageTotals { stageId score } } } } } }`;
-const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { score { id } userErrors { code message } } }`;
+const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { leaderboardVersion score { id } userErrors { code message } } }`;
 
 const CACHE_ON = { responseCacheBytes: 16 * 1024 * 1024 };
 let t: TestServer;
@@ -42,7 +42,7 @@ const fresh = async (headers: Record<string, string> = {}) => json(await page(un
 
 async function counts(): Promise<Record<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  const out: Record<string, number> = { hit: 0, miss: 0, not_modified: 0, bypass: 0 };
+  const out: Record<string, number> = { hit: 0, shared: 0, miss: 0, not_modified: 0, bypass: 0 };
   for (const m of text.matchAll(/^jiangxin_response_cache_requests_total\{outcome="(\w+)"\} (\d+)/gm)) out[m[1]!] = Number(m[2]);
   return out;
 }
@@ -52,9 +52,18 @@ async function delta(fn: () => Promise<unknown>): Promise<Record<string, number>
   const after = await counts();
   return Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)]));
 }
-async function mark(judge: number, entry: number, stage: number, value: number) {
-  const res = ok(await t.gql(SUBMIT, { input: { entryId: f.entries[entry]!.id, criterionId: f.stages[stage]!.criteria[0]!.id, value } }, f.judges[judge]!.token)).submitScore;
+async function mark(judge: number, entry: number, stage: number, value: number, c: CompetitionFixture = f): Promise<number> {
+  const res = ok(await t.gql(SUBMIT, { input: { entryId: c.entries[entry]!.id, criterionId: c.stages[stage]!.criteria[0]!.id, value } }, c.judges[judge]!.token)).submitScore;
   expect(res.userErrors).toEqual([]);
+  return res.leaderboardVersion;
+}
+/**
+ * A mark reaches the cache by its live event (docs/response-cache.md), as it reaches the screens:
+ * a moment after submitScore answers. Reads the public page until it shows `version`.
+ */
+async function heard(version: number, id = f.competitionId): Promise<void> {
+  const until = Date.now() + 5000;
+  while (json(await post(PAGE, { id })).data.competition.leaderboard.version < version && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 }
 
 beforeAll(async () => {
@@ -109,7 +118,7 @@ describe('anonymous reads', () => {
 
   it('see every mark at once, and a write anywhere empties the cache', async () => {
     const before = json(await page()).data.competition.leaderboard.version;
-    await mark(0, 0, 0, 80);
+    await heard(await mark(0, 0, 0, 80));
     const after = json(await page());
     expect(after.data.competition.leaderboard.version).toBeGreaterThan(before);
     expect(after.data).toEqual((await fresh()).data);
@@ -144,8 +153,7 @@ describe('what the public may not see never comes out of the cache', () => {
     const read = (token?: string, headers: Record<string, string> = {}) => post(PAGE, { id: g.competitionId }, token ? { authorization: `Bearer ${token}` } : headers);
     const sealedBefore = json(await read()).data.competition.leaderboard.sealedStageIds;
     // A mark in the open stage, read by the public (now cached) and then by the jury.
-    const res = ok(await t.gql(SUBMIT, { input: { entryId: g.entries[0]!.id, criterionId: g.stages[1]!.criteria[0]!.id, value: 90 } }, g.judges[0]!.token)).submitScore;
-    expect(res.userErrors).toEqual([]);
+    await heard(await mark(0, 0, 1, 90, g), g.competitionId);
     const pub = json(await read());
     expect(json(await read()).data).toEqual(pub.data);
     expect(pub.data).toEqual(json(await read(undefined, { 'cache-control': 'no-cache' })).data);
@@ -170,6 +178,80 @@ describe('what the public may not see never comes out of the cache', () => {
     expect(zh.errors[0].message).not.toEqual(en.errors[0].message);
     expect(json(await post(BAD, { id: f.competitionId }, { 'accept-language': 'zh-CN' })).errors[0].message).toBe(zh.errors[0].message);
     expect(await delta(() => post(BAD, { id: f.competitionId }, { 'accept-language': 'en' }))).toMatchObject({ hit: 0, miss: 1 });
+  });
+});
+
+describe('a crowd missing at once (single flight)', () => {
+  it('shares one execution among identical concurrent misses, and each gets the answer a fresh read gives', async () => {
+    // Quiet first: a live event or notice of the tests before, landing during the crowd, would rightly start a second execution.
+    const until = Date.now() + 5000;
+    while ((await delta(() => page())).hit !== 1 && Date.now() < until);
+    // A document no one has read yet (the page with a comment): the crowd below all miss.
+    const crowd = `${PAGE} # the crowd`;
+    let answers: Raw[] = [];
+    const d = await delta(async () => (answers = await Promise.all(Array.from({ length: 20 }, () => post(crowd, { id: f.competitionId })))));
+    expect(d.miss).toBe(1);
+    expect(d.shared).toBeGreaterThan(0);
+    expect(d.shared + d.hit).toBe(19);
+    const expected = (await fresh()).data;
+    for (const a of answers) expect(json(a).data).toEqual(expected);
+  });
+
+  it('a logged-in viewer never joins an anonymous execution', async () => {
+    await mark(1, 2, 1, 25);
+    const all = await Promise.all([page(), page(f.organizer.token), page(), page(f.judges[0]!.token)]);
+    expect(json(all[1]!).data.competition.entries.nodes[0].participants[0].worker).not.toBeNull();
+    expect(json(all[3]!).data.competition.entries.nodes[0].displayName).toBeNull();
+    expect(json(all[0]!).data.competition.entries.nodes[0].participants[0].worker).toBeNull();
+  });
+});
+
+describe('marks in other competitions', () => {
+  it('a mark in competition A keeps B’s cached page and drops A’s', async () => {
+    const g = await setupCompetition(t, { entries: 2, judges: 2 });
+    const readA = () => page();
+    const readB = () => post(PAGE, { id: g.competitionId });
+    // B's setup sends live events of its own (opening, drawing lots: whole-cache ones): until they are all heard, both may miss.
+    const until = Date.now() + 5000;
+    let settled: Record<string, number>;
+    do settled = await delta(async () => (await readA(), await readB()));
+    while (settled.hit !== 2 && Date.now() < until);
+    expect(settled).toMatchObject({ hit: 2, miss: 0 });
+    const before = json(await readB());
+    const version = await mark(1, 0, 1, 30);
+    // Until A's page shows the mark (its event has reached the cache), and once more after: B's was a hit throughout.
+    const d = await delta(async () => {
+      await heard(version);
+      expect(json(await readB())).toEqual(before);
+    });
+    expect(d.miss).toBe(1); // A's page, once
+    const a = json(await readA());
+    expect(a.data.competition.leaderboard.version).toBe(version);
+    expect(a.data).toEqual((await fresh()).data);
+    // And a registry write still empties everything, B's page included.
+    await mutate(t, g.organizer.token, 'updateEnterprise', 'UpdateEnterpriseInput', { enterpriseId: g.entries[0]!.enterpriseId, name: '另一竞赛企业' }, 'enterprise { id }');
+    expect(await delta(() => readB())).toMatchObject({ hit: 0, miss: 1 });
+  });
+});
+
+describe('bounded anonymous executions (ANONYMOUS_EXECUTIONS, ANONYMOUS_QUEUE)', () => {
+  it('beyond the line, an anonymous read is refused with 503, SERVICE_UNAVAILABLE and Retry-After; logged-in reads are not held', async () => {
+    const s = await startTestServer({ shareWith: t, config: { ...CACHE_ON, anonymousExecutions: { concurrent: 1, queue: 1 } } });
+    try {
+      const ask = (headers: Record<string, string>) => fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers }, body: JSON.stringify({ query: PAGE, variables: { id: f.competitionId } }) });
+      const anon = await Promise.all(Array.from({ length: 8 }, () => ask({ 'accept-language': 'en' })));
+      const refused = anon.filter((r) => r.status === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(anon.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2); // one running, one waiting
+      expect(refused[0]!.headers.get('retry-after')).toBe('1');
+      const body = (await refused[0]!.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(body.errors[0].message).toBe('The server is busy. Retry shortly.');
+      const organizer = await Promise.all(Array.from({ length: 4 }, () => ask({ authorization: `Bearer ${f.organizer.token}` })));
+      expect(organizer.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    } finally {
+      await s.close();
+    }
   });
 });
 

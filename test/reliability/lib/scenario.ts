@@ -159,6 +159,7 @@ export function report(title: string, figures: LoadFigures, v: Verdict, screens:
     ['revisions stored / expected', `${v.audit.storedRevisions} / ${v.audit.expectedRevisions}`],
     ['marks lost', String(lost)],
     ['marks or revisions doubled', String(v.audit.doubled.length)],
+    ['marks or corrections never sent or never answered (not in the database)', String(v.audit.notSent.length)],
     ['wrong answers', String(figures.wrongAnswers.length + figures.duplicateDisagreements.length + v.audit.misattributed.length)],
     ['leaderboard = recomputation from scratch', `${v.fromScratchMatches} (stored results off: ${v.storedResultMismatches.length})`],
     ['final leaderboard version', String(v.final.version)],
@@ -166,7 +167,11 @@ export function report(title: string, figures: LoadFigures, v: Verdict, screens:
     ['seconds', `${figures.seconds.toFixed(1)} (${(figures.marks / figures.seconds).toFixed(0)} marks/s)`],
   ];
   const w = Math.max(...lines.map(([k]) => k.length));
-  console.log([`== ${title}`, ...lines.map(([k, val]) => `  ${k.padEnd(w)}  ${val}`)].join('\n'));
+  // The offending items themselves, so a failed run says which marks, not only how many.
+  const items = ([['lost', v.audit.lost], ['doubled', v.audit.doubled], ['not sent / unanswered', v.audit.notSent], ['misattributed', v.audit.misattributed]] as const)
+    .filter(([, list]) => list.length)
+    .map(([name, list]) => `  ${name} (first ${Math.min(5, list.length)} of ${list.length}):\n${list.slice(0, 5).map((x) => `    ${x}`).join('\n')}`);
+  console.log([`== ${title}`, ...lines.map(([k, val]) => `  ${k.padEnd(w)}  ${val}`), ...items].join('\n'));
 }
 
 /** The assertions shared by all three scenarios; details first, so a failure says what went wrong. */
@@ -176,6 +181,7 @@ export function expectNothingLost(figures: LoadFigures, v: Verdict, screens: Scr
   expect(figures.unacknowledged).toBe(0);
   expect(v.audit.lost.slice(0, 10)).toEqual([]);
   expect(v.audit.doubled.slice(0, 10)).toEqual([]);
+  expect(v.audit.notSent.slice(0, 10)).toEqual([]);
   expect(v.audit.misattributed.slice(0, 10)).toEqual([]);
   expect(v.audit.storedMarks).toBe(v.audit.expectedMarks);
   expect(v.audit.storedRevisions).toBe(v.audit.expectedRevisions);

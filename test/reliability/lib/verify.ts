@@ -13,8 +13,14 @@ export interface MarkAudit {
   storedRevisions: number;
   /** Acknowledged marks or corrections whose effect is not in the database. */
   lost: string[];
-  /** Marks or revisions in the database that no op asked for (a retry recorded twice). */
+  /** Marks or revisions in the database that no op asked for (a retry recorded twice, a score version above its corrections). */
   doubled: string[];
+  /**
+   * Planned marks or corrections that never reached the database and were never acknowledged: not
+   * sent before the run ended, or sent and never answered (the client counts those). Not a double,
+   * and not lost by the server; the scenarios still require none.
+   */
+  notSent: string[];
   /** Acknowledgements naming another score than the one that holds the mark. */
   misattributed: string[];
 }
@@ -26,37 +32,59 @@ export async function auditMarks(databaseUrl: string, competitionUuid: string, p
   try {
     const scores = (await db.query(`select id, entry_id, criterion_id, slot, value::text as value, version from score where competition_id = $1`, [competitionUuid])).rows;
     const revisions = (await db.query(`select r.score_id, r.old_value::text as old, r.new_value::text as new from score_revision r where r.competition_id = $1 order by r.at, r.id`, [competitionUuid])).rows;
-    const expected = expectedState(plan);
-    const bySlot = new Map(scores.map((s) => [`${toGlobalId('Entry', s.entry_id)}|${toGlobalId('Criterion', s.criterion_id)}|${s.slot}`, s]));
-    const revisionsOf = new Map<string, [number, number][]>();
-    for (const r of revisions) revisionsOf.set(r.score_id, [...(revisionsOf.get(r.score_id) ?? []), [Number(r.old), Number(r.new)]]);
-    const audit: MarkAudit = { expectedMarks: expected.size, storedMarks: scores.length, expectedRevisions: 0, storedRevisions: revisions.length, lost: [], doubled: [], misattributed: [] };
-    for (const [slot, want] of expected) {
-      audit.expectedRevisions += want.revisions.length;
-      const row = bySlot.get(slot);
-      if (!row) {
-        audit.lost.push(`${slot}: no mark`);
-        continue;
-      }
-      if (Number(row.value) !== want.value) audit.lost.push(`${slot}: value ${row.value}, expected ${want.value}`);
-      const got = revisionsOf.get(row.id) ?? [];
-      if (JSON.stringify(got) !== JSON.stringify(want.revisions)) {
-        (got.length > want.revisions.length ? audit.doubled : audit.lost).push(`${slot}: revisions ${JSON.stringify(got)}, expected ${JSON.stringify(want.revisions)}`);
-      }
-      if (row.version !== want.revisions.length + 1) audit.doubled.push(`${slot}: score version ${row.version} after ${want.revisions.length} corrections`);
-    }
-    for (const [slot] of bySlot) if (!expected.has(slot)) audit.doubled.push(`${slot}: a mark no judge gave`);
-    for (const ops of plan) {
-      for (const op of ops) {
-        const ack = acks.get(op.key);
-        const row = bySlot.get(op.slot);
-        if (ack && row && idOf(ack.scoreId, 'Score') !== row.id) audit.misattributed.push(`${op.key}: acknowledged as ${ack.scoreId}`);
-      }
-    }
-    return audit;
+    return compareMarks(scores, revisions, plan, acks);
   } finally {
     await db.end();
   }
+}
+
+/** Score rows and revision rows as the audit reads them. */
+export interface ScoreRow { id: string; entry_id: string; criterion_id: string; slot: string; value: string; version: number }
+export interface RevisionRow { score_id: string; old: string; new: string }
+
+/** The audit's comparison itself, pure (test/reliability-audit.unit.test.ts: the main suite skips test/reliability/). */
+export function compareMarks(scores: ScoreRow[], revisions: RevisionRow[], plan: MarkOp[][], acks: Map<string, Ack>): MarkAudit {
+  const expected = expectedState(plan);
+  const bySlot = new Map(scores.map((s) => [`${toGlobalId('Entry', s.entry_id)}|${toGlobalId('Criterion', s.criterion_id)}|${s.slot}`, s]));
+  const revisionsOf = new Map<string, [number, number][]>();
+  for (const r of revisions) revisionsOf.set(r.score_id, [...(revisionsOf.get(r.score_id) ?? []), [Number(r.old), Number(r.new)]]);
+  const opsOf = new Map<string, MarkOp[]>();
+  for (const ops of plan) for (const op of ops) opsOf.set(op.slot, [...(opsOf.get(op.slot) ?? []), op]);
+  const audit: MarkAudit = { expectedMarks: expected.size, storedMarks: scores.length, expectedRevisions: 0, storedRevisions: revisions.length, lost: [], doubled: [], notSent: [], misattributed: [] };
+  for (const [slot, want] of expected) {
+    audit.expectedRevisions += want.revisions.length;
+    const row = bySlot.get(slot);
+    const got = row ? revisionsOf.get(row.id) ?? [] : [];
+    const prefix = got.length <= want.revisions.length && JSON.stringify(got) === JSON.stringify(want.revisions.slice(0, got.length));
+    if (!prefix) {
+      // More corrections than planned, or other ones: something was recorded twice (or made up).
+      audit.doubled.push(`${slot}: revisions ${JSON.stringify(got)}, expected ${JSON.stringify(want.revisions)}`);
+      continue;
+    }
+    // The ops that reached the database: the mark and as many corrections as are stored.
+    const ops = opsOf.get(slot)!;
+    const applied = row ? got.length + 1 : 0;
+    if (row) {
+      const value = ops[applied - 1]!.value;
+      if (Number(row.value) !== value) audit.lost.push(`${slot}: value ${row.value}, expected ${value} after ${got.length} corrections`);
+      if (row.version > applied) audit.doubled.push(`${slot}: score version ${row.version} after ${got.length} corrections`);
+      else if (row.version < applied) audit.lost.push(`${slot}: score version ${row.version} after ${got.length} stored corrections`);
+    }
+    // The rest never arrived: lost if the server acknowledged them, else never sent or never answered.
+    for (const op of ops.slice(applied)) {
+      const what = `${slot}: ${op.correction ? 'correction' : 'mark'} ${op.key} (value ${op.value})`;
+      (acks.has(op.key) ? audit.lost : audit.notSent).push(acks.has(op.key) ? `${what} acknowledged, not in the database` : `${what} never acknowledged, not in the database`);
+    }
+  }
+  for (const [slot] of bySlot) if (!expected.has(slot)) audit.doubled.push(`${slot}: a mark no judge gave`);
+  for (const ops of plan) {
+    for (const op of ops) {
+      const ack = acks.get(op.key);
+      const row = bySlot.get(op.slot);
+      if (ack && row && idOf(ack.scoreId, 'Score') !== row.id) audit.misattributed.push(`${op.key}: acknowledged as ${ack.scoreId}`);
+    }
+  }
+  return audit;
 }
 
 /** The board's rows as compared: everything a screen shows, in order. */
