@@ -60,7 +60,7 @@ describe('leaderboardChanged', () => {
     const f = await setupCompetition(t, { entries: 5 });
     const client = wsClient(t.wsUrl, null);
     try {
-      const rec = record<{ leaderboardChanged: Change }>(client, CHANGES, { id: f.competitionId });
+      const rec = record<{ leaderboardChanged: Change }>(client, CHANGES, { id: f.competitionId, first: 1000 }); // the largest window
       const s = screen(rec);
       const first = await s.catchUp(() => true);
       expect(first.baseVersion).toBeNull();

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, Info, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, ID, Info, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../../context.js';
 import { badInput } from '../../common/errors.js';
@@ -79,6 +79,8 @@ function windowSize(first: unknown): number {
 
 @Resolver(() => LeaderboardChange)
 export class LeaderboardChangesResolver {
+  // `first` is a window of the board in memory, as Leaderboard.rows: the cost count allows it up to MAX_BOARD_ROWS.
+  @Extensions({ maxPageSize: MAX_BOARD_ROWS })
   @Subscription(() => LeaderboardChange, {
     description:
       'The leaderboard as row changes (respecting the freeze, each audience its own view as leaderboardUpdated): first the whole board (its first `first` rows), then per change only the rows whose selected fields differ from the board this subscription sent last (`baseVersion`). ' +
