@@ -1,6 +1,6 @@
 import { gql } from './lib/gql.js';
 import { benchDatabase, startServerProcess } from './lib/env.js';
-import { closeScreens, deliveries, openScreens, settle } from './lib/live.js';
+import { closeScreens, deliveries, followsChanges, openScreens, settle } from './lib/live.js';
 import { markSheet, runMarks } from './lib/marks.js';
 import { StatementCounter } from './lib/pgstat.js';
 import { seedCompetition } from './lib/seed.js';
@@ -50,7 +50,7 @@ export async function fanout(opts: { seconds: number; aloneSeconds: number; subs
     report('marksLive', fmt(liveRate));
     report('screensLoaded', `${fmt(lat.p99, 0)} ms (p50 ${fmt(lat.p50, 0)} ms${d.missing ? `, ${d.missing} never delivered` : ''})`);
     report('rss', `${fmt(rssMax, 0)} MB (${fmt(rssBefore, 0)} MB once the screens were open)`);
-    console.log(table(`fan-out: ${opts.entries} entries, 3 stages, ${seeded.criteria.length} criteria, ${opts.judges} judges, ${opts.concurrency} requests in flight; ${opts.aloneSeconds} s alone, then ${opts.subscribers} subscribers for ${opts.seconds} s`, [
+    console.log(table(`fan-out: ${opts.entries} entries, 3 stages, ${seeded.criteria.length} criteria, ${opts.judges} judges, ${opts.concurrency} requests in flight; ${opts.aloneSeconds} s alone, then ${opts.subscribers} subscribers (${followsChanges() ? 'leaderboardChanged' : 'leaderboardUpdated'}) for ${opts.seconds} s`, [
       ['no subscribers: marks accepted', `${alone.sentAt.size} (${alone.errors} failed${alone.reasons.size ? `: ${[...alone.reasons].slice(0, 2).join('; ')}` : ''})`],
       ['no subscribers: marks per second', fmt(aloneRate)],
       ['no subscribers: submitScore latency ms', `p50 ${fmt(aloneLat.p50)}  p95 ${fmt(aloneLat.p95)}  p99 ${fmt(aloneLat.p99)}`],
@@ -61,11 +61,12 @@ export async function fanout(opts: { seconds: number; aloneSeconds: number; subs
       ['submitScore latency ms', `p50 ${fmt(sub.p50)}  p95 ${fmt(sub.p95)}  p99 ${fmt(sub.p99)}`],
       ['submit → every subscriber holds it, ms', `p50 ${fmt(lat.p50)}  p95 ${fmt(lat.p95)}  p99 ${fmt(lat.p99)}  max ${fmt(lat.max)}`],
       ['subscriber-versions never delivered', String(d.missing)],
+      ...(followsChanges() ? [['changes (leaderboardChanged) not applying to the version a screen held', String(screens.reduce((n, s) => n + s.offBase, 0))] as [string, string]] : []),
       ['versions skipped by a screen (superseded)', String(d.skipped)],
       ['messages delivered', `${d.messages} (${fmt(d.messages / live.elapsed, 0)}/s)`],
       // The steadiest figures on a shared machine: the server's CPU for the marks and every board message they caused.
       ['server CPU', `${fmt((1000 * cpuLive) / live.elapsed, 0)} ms/s; ${fmt((1000 * cpuLive) / (live.sentAt.size || 1))} ms per mark; ${fmt((1e6 * cpuLive) / (d.messages || 1), 0)} µs per message delivered (all of it ÷ messages)`],
-      ['payload per message (top 20 rows)', `${fmt(d.bytes / (d.messages || 1), 0)} bytes`],
+      [`payload per message (top ${process.env.BENCH_SCREEN_ROWS ?? 20} rows${followsChanges() ? ', as changes' : ''})`, `${fmt(d.bytes / (d.messages || 1), 0)} bytes`],
       [`full leaderboard (${opts.entries} rows) over HTTP`, `${full.length} bytes`],
       ['server RSS MB', `${fmt(rssBefore)} with subscribers, max ${fmt(rssMax)} of 1 s samples during the run, ${fmt(rssAfter)} after it`],
     ]));

@@ -1,12 +1,25 @@
 import WebSocket from 'ws';
 import { performance } from 'node:perf_hooks';
 
-/** What a scoreboard screen subscribes to: the top 20 rows. */
+/** How many rows a screen shows: the top 20 (a phone, a hall's ticker), or BENCH_SCREEN_ROWS (500: the big-screen page's whole board). */
+const SCREEN_ROWS = Number(process.env.BENCH_SCREEN_ROWS ?? 20);
+
+/** What a scoreboard screen subscribes to. */
 export const BOARD_SUBSCRIPTION = `subscription($id: ID!) { leaderboardUpdated(competitionId: $id) {
-  version updatedAt rows(first: 20) { nodes { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } }`;
+  version updatedAt rows(first: ${SCREEN_ROWS}) { nodes { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } }`;
+
+/**
+ * BENCH_BOARD=changes: screens follow leaderboardChanged instead, the same 20 rows and fields as row
+ * changes (docs/frontend.md), and check that each change applies to the version they hold.
+ */
+export const CHANGES_SUBSCRIPTION = `subscription($id: ID!) { leaderboardChanged(competitionId: $id, first: ${SCREEN_ROWS}) {
+  version baseVersion updatedAt rowCount changedRows { position row { rank startNumber station displayName enterpriseNames total completeness stageTotals { score } } } } }`;
+export const followsChanges = () => process.env.BENCH_BOARD === 'changes';
 
 export interface Screen {
   ws: WebSocket;
+  /** Changes (BENCH_BOARD=changes) whose baseVersion was not the version the screen held: must stay 0. */
+  offBase: number;
   arrivals: { version: number; at: number }[];
   bytes: number;
   messages: number;
@@ -16,17 +29,20 @@ export interface Screen {
 export function openScreen(wsUrl: string, competitionId: string): Promise<Screen> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(wsUrl, 'graphql-transport-ws');
-    const screen: Screen = { ws, arrivals: [], bytes: 0, messages: 0 };
+    const screen: Screen = { ws, arrivals: [], bytes: 0, messages: 0, offBase: 0 };
+    const query = followsChanges() ? CHANGES_SUBSCRIPTION : BOARD_SUBSCRIPTION;
     ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })));
     ws.on('message', (raw: Buffer) => {
       const text = raw.toString();
       if (text.startsWith('{"type":"connection_ack"')) {
-        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: BOARD_SUBSCRIPTION, variables: { id: competitionId } } }));
+        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: { id: competitionId } } }));
         setTimeout(() => resolve(screen), 20);
         return;
       }
       const m = /"version":(\d+)/.exec(text);
       if (m) {
+        const base = /"baseVersion":(\d+)/.exec(text);
+        if (base && Number(base[1]) !== screen.arrivals.at(-1)?.version) screen.offBase += 1;
         screen.arrivals.push({ version: Number(m[1]), at: performance.now() });
         screen.bytes += raw.length;
         screen.messages += 1;

@@ -11,6 +11,7 @@ import { EntryResult } from './judging/entry-result.entity.js';
 import { JudgeAssignment } from './judging/judge-assignment.entity.js';
 import { JudgeResolver } from './judging/judge.resolver.js';
 import { LeaderboardResolver, LeaderboardRowsResolver } from './leaderboard/leaderboard.resolver.js';
+import { LeaderboardChangesResolver } from './leaderboard/board-changes.js';
 import { Score } from './judging/score.entity.js';
 import { CompetitionScoreLogResolver, EntryScoreSheetResolver, ScoreResolver, ScoreRevisionResolver } from './judging/score.resolver.js';
 import { ScoreRevision } from './judging/score-revision.entity.js';
@@ -56,7 +57,7 @@ export const competitionResolvers = [
   // marking/ (anonymous marking: codes, judges' marking lists)
   StageMarkingResolver, MarkingCodeResolver,
   // leaderboard/
-  LeaderboardResolver, LeaderboardRowsResolver,
+  LeaderboardResolver, LeaderboardRowsResolver, LeaderboardChangesResolver,
   // results/
   AwardResolver, AwardPromotionResolver, WithheldPromotionResolver, CompetitionAwardsResolver, StatsResolver, ResultsDownloadResolver, SignOffResolver, StageSignOffResolver, CompetitionSignOffsResolver,
   JudgeReportResolver, JudgeReportLineResolver,

@@ -36,3 +36,14 @@ export function filterIterator<T>(source: AsyncIterator<T>, keep: (value: T) => 
     }
   });
 }
+
+/** `first`, then the values of `source`. */
+export function prependIterator<T>(first: T, source: AsyncIterator<T>): AsyncIterableIterator<T> {
+  let pending: { value: T } | null = { value: first };
+  return wrap(source, async () => {
+    if (!pending) return source.next();
+    const { value } = pending;
+    pending = null;
+    return { value, done: false };
+  });
+}

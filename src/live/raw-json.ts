@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 
 /**
  * Pre-serialized JSON for results shared by many subscribers. graphql-ws stringifies every message
@@ -77,6 +77,49 @@ export function encodeMessage(message: string): string | Buffer {
   return frame;
 }
 
+/** A shared message's bytes → the same bytes as one unmasked, final WebSocket text frame (header included). */
+const framed = new WeakMap<Buffer, Buffer>();
+export function textFrame(payload: Buffer): Buffer {
+  let frame = framed.get(payload);
+  if (frame) return frame;
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81; // FIN, text
+  if (head === 2) frame[1] = n;
+  else if (head === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(0, 2);
+    frame.writeUInt32BE(n, 6);
+  }
+  payload.copy(frame, head);
+  framed.set(payload, frame);
+  return frame;
+}
+
+/** What of ws's internals the direct write relies on (ws 8): its sender idle, and the TCP socket. */
+interface WsInternals {
+  _sender?: { _state?: number; _queue?: unknown[] };
+  _socket?: { writable?: boolean; write(data: Buffer, cb?: (err?: Error | null) => void): boolean };
+}
+
+/**
+ * Writes a shared message to the TCP socket as a frame built once for every socket, instead of ws
+ * framing it per send (a header, cork, two writes): per socket, that framing and graphql-ws's chain
+ * are most of a board message's cost (bench/README.md). Only when ws's sender is idle (no
+ * compression here, so it always is) and the socket open; otherwise ws sends it as usual.
+ */
+function writeFramed(socket: WebSocket & WsInternals, payload: Buffer, cb: ((err?: Error) => void) | undefined): boolean {
+  const sender = socket._sender;
+  const raw = socket._socket;
+  if (socket.readyState !== 1 || !sender || sender._state !== 0 || (sender._queue?.length ?? 1) !== 0 || !raw?.writable) return false;
+  raw.write(textFrame(payload), cb ? (err) => cb(err ?? undefined) : undefined);
+  return true;
+}
+
 /** Makes every socket of the server splice pre-serialized data into what it sends (encoded once per message, see encodeMessage). */
 export function sendRawJson(wsServer: WebSocketServer): void {
   wsServer.on('connection', (socket) => {
@@ -87,6 +130,7 @@ export function sendRawJson(wsServer: WebSocketServer): void {
       if (typeof out === 'string') return send(out, ...rest);
       // A Buffer goes out as a text frame: it is UTF-8 JSON, as graphql-ws clients expect.
       const [options, cb] = typeof rest[0] === 'function' ? [{}, rest[0]] : [rest[0] ?? {}, rest[1]];
+      if (!(options as { compress?: boolean }).compress && writeFramed(socket as WebSocket & WsInternals, out, cb as ((err?: Error) => void) | undefined)) return;
       return send(out, { ...(options as object), binary: false }, cb);
     }) as typeof socket.send;
   });

@@ -30,7 +30,7 @@ import { m } from './messages.js';
 /** A mark's live event, as a judge's subscription sees it: flagged when they are no longer on the panel. */
 type MarkEvent = Extract<LiveEvent, { kind: 'score' }> & { offPanel?: boolean; standing?: JuryStanding };
 
-interface ViewerRole {
+export interface ViewerRole {
   /** The live board even while frozen: the jury (own organizer, ADMIN, chief judge now). */
   jury: boolean;
   /** A judge of the competition, removed ones included: names hidden until finalized. */
@@ -56,7 +56,7 @@ async function roleIn(ctx: Context, competition: Competition): Promise<ViewerRol
  */
 const rolesByMessage = new WeakMap<BoardMessage, Map<string, Promise<ViewerRole>>>();
 
-function roleFor(ctx: Context, message: BoardMessage): Promise<ViewerRole> {
+export function roleFor(ctx: Context, message: BoardMessage): Promise<ViewerRole> {
   const viewer = ctx.viewer;
   if (!viewer) return Promise.resolve(roleFrom(PUBLIC_STANDING));
   let byUser = rolesByMessage.get(message);
@@ -86,7 +86,7 @@ shareSubscriptionResults('leaderboardUpdated', async (ctx, payload) => {
  * (public-board.ts: a stage score only once the entry's marks in it are all in), as at the freeze
  * while frozen; names hidden from judges until finalized.
  */
-function viewFor(board: Board, role: ViewerRole): Leaderboard {
+export function viewFor(board: Board, role: ViewerRole): Leaderboard {
   const anonymized = role.anonymized && board.status !== CompetitionStatus.FINALIZED;
   if (role.jury) return boardView(board, { anonymized, frozen: false, frozenAt: board.frozenAt });
   // Everyone else gets the public board: the snapshot while frozen, anonymous stages held back while marked.
@@ -97,7 +97,7 @@ function viewFor(board: Board, role: ViewerRole): Leaderboard {
   return boardView(publicBoard(board), { anonymized, frozen: false, frozenAt: board.frozenAt });
 }
 
-async function competitionFromArg(ctx: Context, competitionId: string): Promise<Competition> {
+export async function competitionFromArg(ctx: Context, competitionId: string): Promise<Competition> {
   const id = idOf(competitionId, 'Competition');
   const competition = id ? await ctx.app.orm.em.fork().findOne(Competition, { id }) : null;
   if (!competition) throw badInput(m('unknownCompetition'));

@@ -1,7 +1,7 @@
 // The big-screen scoreboard (served by src/scoreboard/routes.ts). Plain browser JavaScript, no build
-// step: it reads the public leaderboard over /graphql, follows leaderboardUpdated and
-// competitionStatusChanged over graphql-ws (window.graphqlWs, the package's browser build), and
-// redraws rows in place. It sees exactly what the API shows an anonymous viewer.
+// step: it reads the public leaderboard over /graphql, follows leaderboardChanged (the whole board
+// once, then the rows that changed) and competitionStatusChanged over graphql-ws (window.graphqlWs,
+// the package's browser build), and redraws rows in place. It sees exactly what the API shows an anonymous viewer.
 'use strict';
 (function () {
   var competitionId = document.body.dataset.competitionId;
@@ -15,7 +15,10 @@
   var BOARD = 'version frozen frozenAt updatedAt sealedStageIds rows(first: ' + MAX_ROWS + ') { totalCount nodes { ' + ROW + ' } }';
   var QUERY = 'query Scoreboard($id: ID!) { node(id: $id) { ... on Competition { id title status level trade appealWindowClosesAt ' +
     'stages { id name } unsignedStages { id } awards(first: 100) { nodes { rank prize entry { id } } } leaderboard { ' + BOARD + ' } } } }';
-  var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardUpdated(competitionId: $id) { ' + BOARD + ' } }';
+  // Row changes (docs/frontend.md): the whole board first, then per change the rows that differ from
+  // the board this subscription sent last, by position; no `first`: every row, up to 1000.
+  var BOARD_SUB = 'subscription ScoreboardBoard($id: ID!) { leaderboardChanged(competitionId: $id) { ' +
+    'version baseVersion frozen frozenAt updatedAt sealedStageIds rowCount totalCount changedRows { position row { ' + ROW + ' } } } }';
   var STATUS_SUB = 'subscription ScoreboardStatus($id: ID!) { competitionStatusChanged(competitionId: $id) { version competition { status } } }';
 
   var STATUS = {
@@ -336,13 +339,30 @@
     var gap = state.version >= 0 && board.version > state.version + 1;
     if (!accept(board)) return;
     render();
-    // The message is the whole board, so the rows are current; a skipped version may also have
+    // The changes rebuild the whole board, so the rows are current; a skipped version may also have
     // carried a status change or awards, which only the query brings. Throttled and jittered, so a
     // hall of screens in a burst of marks does not refetch in step.
     if (gap && Date.now() - lastGapFetch > 10000) {
       lastGapFetch = Date.now();
       setTimeout(load, Math.random() * 1000);
     }
+  }
+
+  /** The board as the subscription sent it: what its next change applies to. */
+  var live = { version: -1, rows: [] };
+  function onChange(c) {
+    if (c.baseVersion !== null && c.baseVersion !== live.version) {
+      // Not the board this screen holds (cannot happen unless a message was lost): start over whole.
+      console.warn('scoreboard: change for version', c.baseVersion, 'while holding', live.version);
+      live = { version: -1, rows: [] };
+      followBoard();
+      return;
+    }
+    var rows = (c.baseVersion === null ? [] : live.rows).slice(0, c.rowCount);
+    for (var i = 0; i < c.changedRows.length; i++) rows[c.changedRows[i].position] = c.changedRows[i].row;
+    live = { version: c.version, rows: rows };
+    if (c.totalCount > c.rowCount) console.warn('scoreboard: board has more rows than one message', c.totalCount);
+    onBoard({ version: c.version, frozen: c.frozen, frozenAt: c.frozenAt, updatedAt: c.updatedAt, sealedStageIds: c.sealedStageIds, rows: rows.slice() });
   }
 
   function setConnection(s, text) {
@@ -385,19 +405,25 @@
     },
   });
 
-  function follow(query, onData) {
-    client.subscribe({ query: query, variables: { id: competitionId } }, {
+  /** Subscribes; returns the function that ends the subscription. `again` re-subscribes after an error. */
+  function follow(query, onData, again) {
+    return client.subscribe({ query: query, variables: { id: competitionId } }, {
       next: function (result) { if (result.data) onData(result.data); },
       // Connection losses are retried by the client; an error here is the server refusing the
       // operation (say, mid-deploy), so the screen asks again a little later rather than go dark.
       error: function (err) {
         console.warn('scoreboard: subscription error', err);
-        setTimeout(function () { follow(query, onData); }, 10000);
+        setTimeout(again || function () { follow(query, onData); }, 10000);
       },
       complete: function () {},
     });
   }
-  follow(BOARD_SUB, function (data) { onBoard(data.leaderboardUpdated); });
+  var stopBoard = null;
+  function followBoard() {
+    if (stopBoard) stopBoard();
+    stopBoard = follow(BOARD_SUB, function (data) { onChange(data.leaderboardChanged); }, followBoard);
+  }
+  followBoard();
   follow(STATUS_SUB, function () { load(); });
   load();
 })();
