@@ -12,7 +12,8 @@
 export function csvField(value: string | number | null | undefined): string {
   if (value == null) return '';
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // A text already starting with apostrophes before such a character gets one more, so unguard restores it exactly.
+  if (typeof value === 'string' && /^'*[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -23,7 +24,7 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 
 /** The formula guard csvField adds, taken off a field read back. */
 export function unguard(field: string): string {
-  return /^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
+  return /^''*[=+\-@\t\r]/.test(field) ? field.slice(1) : field;
 }
 
 export interface CsvRecord {

@@ -130,3 +130,13 @@ describe('changing, publishing, cancelling', () => {
     expect(ok(await t.gql(`query($id: ID!) { drill(id: $id) { status } }`, { id: drill.id }, w.organizer.token)).drill.status).toBe('DRAFT');
   });
 });
+
+describe('reading lists', () => {
+  it('reads a page of drills and of questions in statements that do not grow with the page', async () => {
+    const drillsQ = (n: number) => t.gql(`query($n: Int!) { drills(first: $n) { nodes { id organizer { displayName } hostEnterprise { id } eligibility { enterprises { name } } paperRule { sections { topic } } } } }`, { n }, w.admin.token);
+    const questionsQ = (n: number) => t.gql(`query($n: Int!) { questions(first: $n) { nodes { id createdBy { displayName } approvedBy { displayName } key { answer } } } }`, { n }, w.admin.token);
+    expect(ok(await drillsQ(10)).drills.nodes.length).toBeGreaterThan(3);
+    expect(await t.countStatements(() => drillsQ(10))).toBe(await t.countStatements(() => drillsQ(1)));
+    expect(await t.countStatements(() => questionsQ(10))).toBe(await t.countStatements(() => questionsQ(1)));
+  });
+});
