@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/role';
+import { onQuestionCorrected } from '../../src/drills/bank/corrections';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { bankWorld, BOM, call, GOOD_CSV, HEADER, must, type BankWorld, type User } from './fixture';
 
@@ -93,6 +94,29 @@ describe('approving, correcting and retiring', () => {
     const late = await call(t, w.organizer.token, 'updateQuestion', 'UpdateQuestionInput', { questionId: question.id, stem: '改' }, 'question { id }');
     expect(late.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect(errorCode(await t.gql(`mutation($input: QuestionIdInput!) { retireQuestion(input: $input) { userErrors { code } } }`, { input: { questionId: question.id } }, w.reviewer.token))).toBe('FORBIDDEN');
+  });
+});
+
+describe('the re-marking hook', () => {
+  it('runs in the correcting transaction with the revision before: a failing hook leaves the question as it was', async () => {
+    const seen: { stem: string; revision: number; previous: number }[] = [];
+    let fail = false;
+    onQuestionCorrected(async (_tx, q, previous) => {
+      seen.push({ stem: q.stem, revision: q.revision, previous });
+      if (fail) throw new Error('re-marking failed');
+    });
+    const { question } = await must(t, w.organizer.token, 'createQuestion', 'CreateQuestionInput', single({ trade: '钩子' }), 'question { id }');
+    await must(t, w.organizer.token, 'updateQuestion', 'UpdateQuestionInput', { questionId: question.id, stem: '草稿改动不重判' }, 'question { id }');
+    expect(seen).toEqual([]);
+    await must(t, w.reviewer.token, 'approveQuestion', 'QuestionIdInput', { questionId: question.id }, 'question { id }');
+    await must(t, w.organizer.token, 'updateQuestion', 'UpdateQuestionInput', { questionId: question.id, stem: '更正后的题干' }, 'question { id }');
+    expect(seen).toEqual([{ stem: '更正后的题干', revision: 2, previous: 1 }]);
+    fail = true;
+    const res = await t.gql(`mutation($input: UpdateQuestionInput!) { updateQuestion(input: $input) { userErrors { code } } }`, { input: { questionId: question.id, answer: ['B'] } }, w.organizer.token);
+    expect(res.errors?.length).toBe(1);
+    fail = false;
+    const now = ok(await t.gql(`query($id: ID!) { node(id: $id) { ... on Question { stem revision key { answer } } } }`, { id: question.id }, w.organizer.token)).node;
+    expect(now).toEqual({ stem: '更正后的题干', revision: 2, key: { answer: ['A'] } });
   });
 });
 
