@@ -25,6 +25,7 @@ import { Migration20261207013000 } from './Migration20261207013000.js';
 import { Migration20261207013609 } from './Migration20261207013609.js';
 import { Migration20261207014000 } from './Migration20261207014000.js';
 import { Migration20261207020000 } from './Migration20261207020000.js';
+import { Migration20261207051347 } from './Migration20261207051347.js';
 import { Migration20261207053817 } from './Migration20261207053817.js';
 
 export const migrationsList = [
@@ -54,5 +55,6 @@ export const migrationsList = [
   { name: 'Migration20261207013609', class: Migration20261207013609 },
   { name: 'Migration20261207014000', class: Migration20261207014000 },
   { name: 'Migration20261207020000', class: Migration20261207020000 },
+  { name: 'Migration20261207051347', class: Migration20261207051347 },
   { name: 'Migration20261207053817', class: Migration20261207053817 },
 ];

@@ -14,6 +14,7 @@ import { showcaseResolvers } from './showcase/index.js';
 import { honorResolvers } from './honors/index.js';
 import { talentResolvers } from './talent/index.js';
 import { appraisalResolvers } from './appraisal/index.js';
+import { drillResolvers } from './drills/index.js';
 import { schemaPubSub } from './live/pubsub.js';
 // Every entity module, so every Node type is registered however the schema is reached (server, emit, tests).
 import './db/entities.js';
@@ -33,6 +34,7 @@ const resolvers: NonEmptyArray<Function> = [
   ...honorResolvers,
   ...talentResolvers,
   ...appraisalResolvers,
+  ...drillResolvers,
 ];
 
 

@@ -238,4 +238,22 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   NominationOrderField: { NOMINATED_AT: ['推荐时间', 'Nominated'], SCORE: ['评审得分', 'Score'] },
   // The labels' own enum
   Locale: { ZH_CN: ['简体中文', 'Simplified Chinese'], EN: ['英文', 'English'] },
+  // Online drills (网上练兵)
+  QuestionType: {
+    SINGLE_CHOICE: ['单选题', 'Single choice'],
+    MULTIPLE_CHOICE: ['多选题', 'Multiple choice'],
+    TRUE_FALSE: ['判断题', 'True or false'],
+    FILL_IN: ['填空题', 'Fill in the blank'],
+  },
+  QuestionDifficulty: { EASY: ['易', 'Easy'], MEDIUM: ['中', 'Medium'], HARD: ['难', 'Hard'] },
+  QuestionOrderField: { CREATED_AT: ['创建时间', 'Created'], UPDATED_AT: ['修改时间', 'Updated'], TOPIC: ['知识点', 'Topic'] },
+  QuestionStatus: { DRAFT: ['草稿', 'Draft'], APPROVED: ['已审核', 'Approved'], RETIRED: ['已停用', 'Retired'] },
+  DrillOrderField: { OPENS_AT: ['开始时间', 'Opens'], CREATED_AT: ['创建时间', 'Created'], TITLE: ['名称', 'Title'] },
+  DrillStatus: { DRAFT: ['草稿', 'Draft'], PUBLISHED: ['已发布', 'Published'], CANCELLED: ['已取消', 'Cancelled'] },
+  DrillPhase: { UPCOMING: ['未开始', 'Upcoming'], OPEN: ['进行中', 'Open'], CLOSED: ['已结束', 'Closed'] },
+  DrillCounting: { BEST: ['取最高分', 'Best attempt counts'], LAST: ['取最后一次', 'Last attempt counts'] },
+  DrillResultRelease: { IMMEDIATELY: ['交卷后即公布', 'Right after the attempt'], AFTER_WINDOW: ['活动结束后公布', 'After the window closes'] },
+  // AttemptStatus and AttemptSubmission join the schema with DrillAttempt (i16take): uncomment then.
+  // AttemptStatus: { DRAWN: ['已组卷', 'Drawn'], IN_PROGRESS: ['答题中', 'In progress'], SUBMITTED: ['已交卷', 'Submitted'], VOIDED: ['已作废', 'Voided'] },
+  // AttemptSubmission: { TAKER: ['本人交卷', 'By the taker'], DEADLINE: ['到时自动交卷', 'At the deadline'] },
 };

@@ -194,12 +194,32 @@ Object.assign(MUTATIONS, {
   removeCalendarDay: { module: 'Honor campaigns', who: [ADMIN] },
 } satisfies Record<string, Rule>);
 
+// Online drills (issue 16): the question bank (src/drills/access.ts) — kept and read by ORGANIZER, REVIEWER, ADMIN.
+const bank = (): Rule => ({ module: 'Online drills', who: [ORGANIZER] });
+const drillRunner = 'drill: its organizer (who created it) or an ADMIN (test/drills/setup.test.ts)';
+Object.assign(MUTATIONS, {
+  createQuestion: bank(),
+  updateQuestion: bank(),
+  retireQuestion: bank(),
+  importQuestions: bank(),
+  approveQuestion: { module: 'Online drills', who: [REVIEWER], owner: 'never a question the approver wrote (userError CONFLICT_OF_INTEREST; test/drills/bank.test.ts)' },
+  createDrill: { module: 'Online drills', who: [ORGANIZER] },
+  updateDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
+  publishDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
+  cancelDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
+} satisfies Record<string, Rule>);
+
 export const PRIVATE_QUERIES: Record<string, Rule> = {
   users: { module: 'Accounts', who: [ADMIN] },
   efficacyReport: { module: 'Competitions', who: ORGANIZERS },
   appraisalSessions: { module: 'Skill appraisal', who: [ORGANIZER, Role.APPRAISER, Role.INSPECTOR] },
   appraisalFlags: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
 };
+// Online drills (issue 16): the question bank is read by its keepers only.
+Object.assign(PRIVATE_QUERIES, {
+  questions: { module: 'Online drills', who: [ORGANIZER, REVIEWER] },
+  questionsCsv: { module: 'Online drills', who: [ORGANIZER, REVIEWER] },
+} satisfies Record<string, Rule>);
 
 /** Roles a caller is tested with, one role per user. */
 export const ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Role.JUDGE, Role.STUDIO_MANAGER, Role.REVIEWER, Role.NOMINATOR, Role.APPRAISER, Role.INSPECTOR];
