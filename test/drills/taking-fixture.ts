@@ -69,3 +69,21 @@ export async function createDrill(t: TestServer, o: DrillOptions): Promise<{ id:
   await em.flush();
   return { id: toGlobalId('Drill', drill.id), uuid: drill.id };
 }
+
+// Operations of the taking tests.
+export const ISSUE = `mutation($input: IssueDrillPassesInput!) { issueDrillPasses(input: $input) {
+  passes { code worker { id employeeNumber } } csv alreadyHeld notEligible userErrors { code field message } } }`;
+export const REISSUE = `mutation($input: ReissueDrillPassInput!) { reissueDrillPass(input: $input) { pass { code worker { id } } userErrors { code field message } } }`;
+export const ENTER = `mutation($input: EnterDrillInput!) { enterDrill(input: $input) { token expiresAt deviceId drill { id title } userErrors { code field message } } }`;
+const ATTEMPT_FIELDS = `id number status startedAt deadline submittedAt submittedBy resultReleased score maxScore
+  breakdown { topic score maxScore correct questions } voidReason drill { id }
+  questions { position questionId type stem options { key text } points answer review { correct answerKey explanation } }`;
+export const START = `mutation($input: StartAttemptInput!) { startAttempt(input: $input) { attempt { ${ATTEMPT_FIELDS} } userErrors { code field message } } }`;
+export const SAVE = `mutation($input: SaveAnswerInput!) { saveAnswer(input: $input) { saved seq userErrors { code field message } } }`;
+export const SUBMIT = `mutation($input: SubmitAttemptInput!) { submitAttempt(input: $input) { attempt { ${ATTEMPT_FIELDS} } userErrors { code field message } } }`;
+export const MINE = `{ myDrillAttempts { ${ATTEMPT_FIELDS} } }`;
+
+/** The right answer to a seeded question, by its type (see seedBank). */
+export function rightAnswer(q: { type: string }): string[] {
+  return q.type === 'SINGLE_CHOICE' ? ['B'] : q.type === 'MULTIPLE_CHOICE' ? ['C', 'A'] : q.type === 'TRUE_FALSE' ? ['TRUE'] : [` ${SECRET_FILL_IN} `];
+}

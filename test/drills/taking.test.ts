@@ -5,20 +5,12 @@ import { DrillResultRelease } from '../../src/drills/enums';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
 import { mutate } from '../helpers/competition';
-import { createDrill, seedBank, SECRET_EXPLANATION, SECRET_FILL_IN, TRADE } from './taking-fixture';
+import { buildSchema } from '../../src/schema';
+import { argsFor, documentFor, operations } from '../authz/inputs';
+import { MUTATIONS, PRIVATE_QUERIES } from '../authz/matrix';
+import { createDrill, rightAnswer, ENTER, ISSUE, MINE, REISSUE, SAVE, seedBank, SECRET_EXPLANATION, SECRET_FILL_IN, START, SUBMIT, TRADE } from './taking-fixture';
 
 /* Drill taking through the public API: passes, entering, the paper, saving, takeover, submission, release. */
-export const ISSUE = `mutation($input: IssueDrillPassesInput!) { issueDrillPasses(input: $input) {
-  passes { code worker { id employeeNumber } } csv alreadyHeld notEligible userErrors { code field message } } }`;
-export const REISSUE = `mutation($input: ReissueDrillPassInput!) { reissueDrillPass(input: $input) { pass { code worker { id } } userErrors { code field message } } }`;
-export const ENTER = `mutation($input: EnterDrillInput!) { enterDrill(input: $input) { token expiresAt deviceId drill { id title } userErrors { code field message } } }`;
-const ATTEMPT_FIELDS = `id number status startedAt deadline submittedAt submittedBy resultReleased score maxScore
-  breakdown { topic score maxScore correct questions } voidReason drill { id }
-  questions { position questionId type stem options { key text } points answer review { correct answerKey explanation } }`;
-export const START = `mutation($input: StartAttemptInput!) { startAttempt(input: $input) { attempt { ${ATTEMPT_FIELDS} } userErrors { code field message } } }`;
-export const SAVE = `mutation($input: SaveAnswerInput!) { saveAnswer(input: $input) { saved seq userErrors { code field message } } }`;
-export const SUBMIT = `mutation($input: SubmitAttemptInput!) { submitAttempt(input: $input) { attempt { ${ATTEMPT_FIELDS} } userErrors { code field message } } }`;
-export const MINE = `{ myDrillAttempts { ${ATTEMPT_FIELDS} } }`;
 
 let t: TestServer;
 let admin: string;
@@ -120,6 +112,24 @@ describe('entering', () => {
     // A forged or tampered drill token is refused outright.
     expect(errorCode(await t.gql(MINE, {}, `${token.slice(0, -3)}abc`))).toBe('UNAUTHENTICATED');
   });
+
+  it('a drill token is refused by every operation that needs a login, whatever its roles', async () => {
+    const { token } = await enter(workers[0]!);
+    const schema = await buildSchema();
+    const let_in: string[] = [];
+    const walk = async (kind: 'mutation' | 'query', rules: typeof MUTATIONS) => {
+      for (const [name, rule] of Object.entries(rules)) {
+        if (rule.who === 'PUBLIC' || rule.who === 'DRILL_TAKER') continue;
+        const field = operations(schema, kind).find((o) => o.name === name)!;
+        const res = await t.gql(documentFor(kind, field, true), argsFor(field), token);
+        if (errorCode(res) !== 'UNAUTHENTICATED') let_in.push(`${name}: ${JSON.stringify(res).slice(0, 200)}`);
+      }
+    };
+    await walk('mutation', MUTATIONS);
+    await walk('query', PRIVATE_QUERIES);
+    expect(let_in).toEqual([]);
+    expect(Object.keys(MUTATIONS).length).toBeGreaterThan(100);
+  }, 120_000);
 });
 
 describe('an attempt', () => {
@@ -141,7 +151,7 @@ describe('an attempt', () => {
     expect((await start(token)).attempt.id).toBe(attempt.id);
 
     // Answer every question right; one of them twice, the older save arriving last.
-    const right = (q: any) => q.type === 'SINGLE_CHOICE' ? ['B'] : q.type === 'MULTIPLE_CHOICE' ? ['C', 'A'] : q.type === 'TRUE_FALSE' ? ['TRUE'] : [` ${SECRET_FILL_IN} `];
+    const right = rightAnswer;
     let seq = 0;
     for (const q of attempt.questions) expect(await save(token, attempt.id, q.questionId, right(q), ++seq)).toEqual({ saved: true, seq, userErrors: [] });
     const first = attempt.questions[0];
