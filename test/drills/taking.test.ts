@@ -159,8 +159,10 @@ describe('an attempt', () => {
     expect(await save(token, attempt.id, first.questionId, right(first), 9)).toEqual({ saved: false, seq: 10, userErrors: [] });
     expect(await save(token, attempt.id, first.questionId, ['D'], 10)).toEqual({ saved: false, seq: 10, userErrors: [] });
     expect(await save(token, attempt.id, first.questionId, right(first), 11)).toEqual({ saved: true, seq: 11, userErrors: [] });
+    // The hot path: one statement a save (no lookup of the token, the attempt or the question first).
+    expect(await t.countStatements(() => save(token, attempt.id, first.questionId, right(first), 12))).toBe(1);
     // A question not on this paper.
-    const notOnPaper = await save(token, attempt.id, toGlobalId('Question', randomUUID()), ['A'], 12);
+    const notOnPaper = await save(token, attempt.id, toGlobalId('Question', randomUUID()), ['A'], 13);
     expect(notOnPaper.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'questionId'] })]);
     const mine = ok(await t.gql(MINE, {}, token)).myDrillAttempts;
     expect(mine[0].questions.map((q: any) => q.answer)).toEqual(attempt.questions.map((q: any) => right(q)));
