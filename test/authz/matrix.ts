@@ -198,6 +198,7 @@ Object.assign(MUTATIONS, {
   // Drill taking (src/drills/taking)
   issueDrillPasses: drillPasses,
   reissueDrillPass: drillPasses,
+  drawDrillPapers: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/taking.test.ts)' },
   enterDrill: { module: 'Drill taking', who: 'PUBLIC', owner: 'a pass and the worker’s employee number (wrong ones: INVALID_CREDENTIALS; throttled per address)' },
   startAttempt: drillTaker,
   saveAnswer: drillTaker,

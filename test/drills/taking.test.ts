@@ -244,3 +244,27 @@ describe('a lost pass', () => {
     expect((await start(fresh.token)).attempt.status).toBe('IN_PROGRESS');
   });
 });
+
+describe('papers drawn ahead', () => {
+  it('are drawn by the organizer before the window, hidden until started, then handed out as drawn', async () => {
+    const soon = await createDrill(t, { organizerUserId: organizer.id, opensAt: new Date(Date.now() + 3600_000), closesAt: new Date(Date.now() + 7200_000) });
+    const issued = ok(await t.gql(ISSUE, { input: { drillId: soon.id, enterpriseId: ent.id } }, organizer.token)).issueDrillPasses;
+    const DRAW = `mutation($input: DrawDrillPapersInput!) { drawDrillPapers(input: $input) { drawn userErrors { code field message } } }`;
+    expect(errorCode(await t.gql(DRAW, { input: { drillId: soon.id } }, (await t.user([Role.ORGANIZER])).token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(DRAW, { input: { drillId: soon.id } }, nominator.token))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(DRAW, { input: { drillId: soon.id } }, organizer.token)).drawDrillPapers).toEqual({ drawn: 6, userErrors: [] });
+    expect(ok(await t.gql(DRAW, { input: { drillId: soon.id } }, organizer.token)).drawDrillPapers).toEqual({ drawn: 0, userErrors: [] });
+    const w = workers[0]!;
+    const code = issued.passes.find((p: any) => p.worker.id === w.id).code;
+    const { token } = ok(await t.gql(ENTER, { input: { drillId: soon.id, pass: code, employeeNumber: w.employeeNumber } })).enterDrill;
+    const [drawn] = ok(await t.gql(MINE, {}, token)).myDrillAttempts;
+    expect(drawn).toMatchObject({ status: 'DRAWN', startedAt: null, deadline: null, questions: [] });
+    expect((await start(token, soon)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+    // The window opens: the drawn paper is the one started; no more drawing ahead.
+    await t.orm.em.fork().getConnection().execute(`update "drill" set "opens_at" = now() - interval '1 second' where "id" = ?`, [soon.uuid]);
+    const started = (await start(token, soon)).attempt;
+    expect(started).toMatchObject({ id: drawn.id, status: 'IN_PROGRESS' });
+    expect(started.questions).toHaveLength(4);
+    expect(ok(await t.gql(DRAW, { input: { drillId: soon.id } }, organizer.token)).drawDrillPapers.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+  });
+});

@@ -9,6 +9,7 @@ import { saveAnswer } from './answer-save.js';
 import { DrillAttempt } from './attempt.entity.js';
 import { AttemptService } from './attempt.service.js';
 import { isCorrect } from '../bank/answers.js';
+import { AttemptStatus } from '../enums.js';
 import {
   AttemptPayload, PaperQuestion, SaveAnswerInput, SaveAnswerPayload, StartAttemptInput, SubmitAttemptInput, TopicMarksView,
 } from './taking.inputs.js';
@@ -104,9 +105,11 @@ export class DrillAttemptResolver {
   }
 
   @FieldResolver(() => [PaperQuestion], {
-    description: 'The paper in this taker’s order, with their saved answers (bounded by the paper rule). No answer key or explanation until the result is released.',
+    description: 'The paper in this taker’s order, with their saved answers (bounded by the paper rule); empty while only DRAWN. No answer key or explanation until the result is released.',
   })
   async questions(@Root() attempt: DrillAttempt, @Ctx() ctx: Context): Promise<PaperQuestion[]> {
+    // A paper drawn ahead is not shown before it is started (that would open the drill early).
+    if (attempt.status === AttemptStatus.DRAWN) return [];
     const [drill, questions, answers] = await Promise.all([
       drillOf(ctx, attempt),
       ctx.loaders.get(paperQuestionById).loadMany(attempt.paper.map((i) => i.questionId)),

@@ -29,7 +29,7 @@ export async function drawAttempt(em: EntityManager, drill: Drill, workerId: str
     throw domainError(UserErrorCode.INVALID_STATE, m('shortfall', { what }));
   }
   const maxScore = drawn.items.reduce((sum, i) => sum + i.points, 0);
-  return em.create(DrillAttempt, { drill, worker: em.getReference(Worker, workerId), number, seed, paper: drawn.items, maxScore } as never);
+  return em.create(DrillAttempt, { drill: em.getReference(Drill, drill.id), worker: em.getReference(Worker, workerId), number, seed, paper: drawn.items, maxScore } as never);
 }
 
 /** A taker's moves on their own attempts; every lookup is bound to the token's worker and drill. */

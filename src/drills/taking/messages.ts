@@ -7,6 +7,8 @@ export const m = defineMessages('drillTaking', {
   notYourDrill: { zh: '只有该练兵活动的组织者可以发放答题凭证', en: 'Only the drill’s organizer may issue its passes' },
   drillNotPublished: { zh: '练兵活动尚未发布或已取消', en: 'The drill is not published, or it was cancelled' },
   drillClosed: { zh: '练兵活动已结束', en: 'The drill has closed' },
+  notDrillOrganizer: { zh: '只有该练兵活动的组织者可以预先组卷', en: 'Only the drill’s organizer may draw its papers' },
+  predrawTooLate: { zh: '练兵活动已开始，不能再预先组卷（开考后按需组卷）', en: 'The window has opened: papers are no longer drawn ahead (they are drawn at start)' },
   drillNotOpen: { zh: '练兵活动尚未开始', en: 'The drill has not opened yet' },
   workerNotEligible: { zh: '该职工不符合本次练兵的参加条件：{{problems}}', en: 'The worker may not take this drill: {{problems}}' },
   noPassToReissue: { zh: '该职工还没有本次练兵的答题凭证', en: 'The worker holds no pass for this drill' },

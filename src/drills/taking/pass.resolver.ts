@@ -5,8 +5,9 @@ import { expectId } from '../../common/relay.js';
 import { Role } from '../../auth/role.js';
 import { enterDrill } from './enter.service.js';
 import { DrillPassService, passesCsv } from './pass.service.js';
+import { drawDrillPapers } from './predraw.service.js';
 import {
-  EnterDrillInput, EnterDrillPayload, IssueDrillPassesInput, IssueDrillPassesPayload, ReissueDrillPassInput, ReissueDrillPassPayload,
+  DrawDrillPapersInput, DrawDrillPapersPayload, EnterDrillInput, EnterDrillPayload, IssueDrillPassesInput, IssueDrillPassesPayload, ReissueDrillPassInput, ReissueDrillPassPayload,
 } from './taking.inputs.js';
 
 @Resolver()
@@ -34,6 +35,18 @@ export class DrillPassResolver {
       const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
       const workerId = expectId(input.workerId, 'Worker', ['input', 'workerId']);
       return { pass: await new DrillPassService(ctx.em, ctx.viewer!).reissue(drillId, workerId) };
+    });
+  }
+
+  @Authorized(Role.ORGANIZER)
+  @Mutation(() => DrawDrillPapersPayload, {
+    description: 'The drill’s organizer (or an ADMIN; another organizer: FORBIDDEN), before its window opens: draws the first paper of every worker holding a live pass '
+      + 'and none yet (each from its own recorded seed), so the opening burst of startAttempt only hands papers out. Nobody sees a paper before starting it.',
+  })
+  async drawDrillPapers(@Arg('input') input: DrawDrillPapersInput, @Ctx() ctx: Context): Promise<DrawDrillPapersPayload> {
+    return withUserErrors(async () => {
+      const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
+      return { drawn: await drawDrillPapers(ctx.em, ctx.viewer!, drillId) };
     });
   }
 

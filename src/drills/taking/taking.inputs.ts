@@ -43,6 +43,16 @@ export class ReissueDrillPassPayload extends Payload {
   @Field(() => IssuedDrillPass, { nullable: true, description: 'The new pass, shown this once; null when refused.' }) pass?: IssuedDrillPass | null;
 }
 
+@InputType({ description: 'Draws the papers of a drill ahead of its window.' })
+export class DrawDrillPapersInput {
+  @Field(() => ID, { description: 'The Drill’s global ID: published, its window not yet open.' }) drillId!: string;
+}
+
+@ObjectType({ description: 'The outcome of drawDrillPapers.' })
+export class DrawDrillPapersPayload extends Payload {
+  @Field(() => Int, { nullable: true, description: 'Papers drawn now (one per pass holder without one); null when refused.' }) drawn?: number | null;
+}
+
 // ── Entering ────────────────────────────────────────────────────────────────────
 
 @InputType({ description: 'A pass and the worker’s employee number, exchanged for a drill token.' })
