@@ -4,7 +4,6 @@ import { defineMessages, type Message } from './i18n.js';
 export const ENTITY_NAMES = {
   Alliance: { zh: '联盟', en: 'Alliance' },
   ChiefTechnician: { zh: '首席技师任命', en: 'Chief technician designation' },
-  Drill: { zh: '网上练兵活动', en: 'Drill' },
   DrillAttempt: { zh: '答题记录', en: 'Drill attempt' },
   AppraisalBody: { zh: '评价机构', en: 'Appraisal body' },
   AppraisalCandidate: { zh: '认定对象', en: 'Appraisal candidate' },
@@ -14,6 +13,7 @@ export const ENTITY_NAMES = {
   Award: { zh: '奖项', en: 'Award' },
   Competition: { zh: '竞赛', en: 'Competition' },
   Criterion: { zh: '评分项', en: 'Criterion' },
+  Drill: { zh: '网上练兵活动', en: 'Drill' },
   Enterprise: { zh: '企业', en: 'Enterprise' },
   Entry: { zh: '参赛报名', en: 'Entry' },
   Exhibit: { zh: '展品', en: 'Exhibit' },
@@ -28,6 +28,7 @@ export const ENTITY_NAMES = {
   OperatingMethod: { zh: '先进操作法', en: 'Operating method' },
   ProjectMilestone: { zh: '里程碑', en: 'Milestone' },
   ProjectPartner: { zh: '合作方', en: 'Partner' },
+  Question: { zh: '试题', en: 'Question' },
   RecheckItem: { zh: '复核项', en: 'Re-check item' },
   Score: { zh: '评分', en: 'Score' },
   ScoreCorrectionRequest: { zh: '改分申请', en: 'Score correction request' },

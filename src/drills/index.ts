@@ -1,6 +1,7 @@
 import { Question } from './bank/question.entity.js';
+import { QuestionResolver } from './bank/question.resolver.js';
 import { Drill } from './setup/drill.entity.js';
 
 export const drillEntities = [Question, Drill];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const drillResolvers: Function[] = [];
+export const drillResolvers: Function[] = [QuestionResolver];

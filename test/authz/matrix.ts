@@ -205,6 +205,16 @@ Object.assign(MUTATIONS, {
   submitAttempt: drillTaker,
 } satisfies Record<string, Rule>);
 
+// Online drills (issue 16): the question bank (src/drills/access.ts) — kept and read by ORGANIZER, REVIEWER, ADMIN.
+const bank = (): Rule => ({ module: 'Online drills', who: [ORGANIZER] });
+Object.assign(MUTATIONS, {
+  createQuestion: bank(),
+  updateQuestion: bank(),
+  retireQuestion: bank(),
+  importQuestions: bank(),
+  approveQuestion: { module: 'Online drills', who: [REVIEWER], owner: 'never a question the approver wrote (userError CONFLICT_OF_INTEREST; test/drills/bank.test.ts)' },
+} satisfies Record<string, Rule>);
+
 export const PRIVATE_QUERIES: Record<string, Rule> = {
   users: { module: 'Accounts', who: [ADMIN] },
   efficacyReport: { module: 'Competitions', who: ORGANIZERS },
@@ -212,6 +222,11 @@ export const PRIVATE_QUERIES: Record<string, Rule> = {
   appraisalFlags: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
   myDrillAttempts: drillTaker,
 };
+// Online drills (issue 16): the question bank is read by its keepers only.
+Object.assign(PRIVATE_QUERIES, {
+  questions: { module: 'Online drills', who: [ORGANIZER, REVIEWER] },
+  questionsCsv: { module: 'Online drills', who: [ORGANIZER, REVIEWER] },
+} satisfies Record<string, Rule>);
 
 /** Roles a caller is tested with, one role per user. */
 export const ROLES: readonly Role[] = [Role.ADMIN, Role.ORGANIZER, Role.JUDGE, Role.STUDIO_MANAGER, Role.REVIEWER, Role.NOMINATOR, Role.APPRAISER, Role.INSPECTOR];

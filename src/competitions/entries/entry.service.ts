@@ -6,7 +6,8 @@ import { rowReader } from '../../common/loaders.js';
 import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
-import { skillRank } from '../../registry/enums.js';
+import type { Ownership } from '../../registry/enums.js';
+import { eligibilityProblems as engine, type EligibilityRule } from '../../registry/eligibility.js';
 import { Worker } from '../../registry/worker.entity.js';
 import { assertOwner, assertStatus } from '../access.js';
 import { raiseLeaderboardVersion } from '../leaderboard/board-version.js';
@@ -20,7 +21,6 @@ import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { concurrently } from '../../common/concurrently.js';
 import { labelOf } from '../../common/enum-labels.js';
 import { m } from './messages.js';
-import { currentLocale } from '../../common/i18n.js';
 import { commonMessage, nameOf } from '../../common/messages.js';
 
 /** While these hold, an entry's status is part of the live leaderboard. */
@@ -34,25 +34,19 @@ const STATUS_WORDS: Record<EntryStatus, string> = {
 
 const notEligible = (message: string, field: string[] = ['input', 'workerIds']): UserErrorInit => ({ code: UserErrorCode.NOT_ELIGIBLE, message, field });
 
-/** Every eligibility rule a worker breaks, each naming the rule. */
+/**
+ * Every eligibility rule a worker breaks, each naming the rule: the registry's one engine, with the
+ * competition's own trade when it lists no trades. The worker's enterprise must be loaded.
+ */
 export function eligibilityProblems(competition: Competition, worker: Worker, field: string[]): UserErrorInit[] {
-  const problems: UserErrorInit[] = [];
-  const trades = competition.eligibleTrades.length ? competition.eligibleTrades : [competition.trade];
-  if (!trades.includes(worker.trade)) {
-    problems.push(notEligible(m('ruleTrade', { name: worker.name, trade: worker.trade, trades: trades.join(currentLocale() === 'en' ? ', ' : '、') }), field));
-  }
-  const { minSkillLevel: min, maxSkillLevel: max } = competition;
-  const rank = skillRank(worker.skillLevel);
-  if ((min && rank < skillRank(min)) || (max && rank > skillRank(max))) {
-    const level = (l: string | null | undefined) => (l ? labelOf('SkillLevel', l) : m('anyLevel'));
-    const range = `${level(min)}–${level(max)}`;
-    const has = worker.skillLevel ? labelOf('SkillLevel', worker.skillLevel) : m('noSkillLevel');
-    problems.push(notEligible(m('ruleSkill', { name: worker.name, level: has, range }), field));
-  }
-  if (competition.eligibleEnterpriseIds.length && !competition.eligibleEnterpriseIds.includes(worker.enterprise.id)) {
-    problems.push(notEligible(m('ruleEnterprise', { name: worker.name }), field));
-  }
-  return problems;
+  const rule: EligibilityRule = {
+    trades: competition.eligibleTrades.length ? competition.eligibleTrades : [competition.trade],
+    minSkillLevel: competition.minSkillLevel, maxSkillLevel: competition.maxSkillLevel,
+    enterpriseIds: competition.eligibleEnterpriseIds, districts: [], ownerships: [],
+  };
+  const e = worker.enterprise as unknown as { id: string; district?: string; ownership?: Ownership };
+  const facts = { name: worker.name, trade: worker.trade, skillLevel: worker.skillLevel ?? null, enterpriseId: e.id, district: e.district ?? '', ownership: e.ownership! };
+  return engine(rule, facts, 'competition').map((p) => notEligible(p.message, field));
 }
 
 export class EntryService {

@@ -2,12 +2,7 @@ import { defineMessages } from '../../common/i18n.js';
 
 /** Messages of entries (参赛报名): registering, eligibility, status changes, the draw. */
 export const m = defineMessages('competitions.entries', {
-  // Each eligibility rule is named (“规则“工种””) so an organizer sees which one a worker breaks.
-  ruleTrade: { zh: '规则“工种”：{{name}}的工种为{{trade}}，本竞赛限{{trades}}', en: 'Rule “trade”: {{name}} works as {{trade}}; this competition is for {{trades}}' },
-  ruleSkill: { zh: '规则“技能等级”：{{name}}为{{level}}，本竞赛要求{{range}}', en: 'Rule “skill level”: {{name}} is {{level}}; this competition requires {{range}}' },
-  noSkillLevel: { zh: '无技能等级', en: 'without a skill level' },
-  anyLevel: { zh: '不限', en: 'any' },
-  ruleEnterprise: { zh: '规则“企业”：{{name}}所在企业不在本竞赛开放的企业之列', en: 'Rule “enterprise”: {{name}}’s enterprise is not among the enterprises this competition is open to' },
+  // Eligibility rules' messages live with the one engine (registry/eligibility-messages.ts).
   ruleTeamSize: {
     zh: '规则“每队人数”：每个报名须恰好 {{size}} 人，实际 {{given}} 人',
     en: 'Rule “team size”: an entry has exactly {{size}} worker(s); {{given}} given',

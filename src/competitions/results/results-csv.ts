@@ -33,22 +33,9 @@ const STATUS_NAMES: Record<EntryStatus, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A text
- * starting with =, +, -, @ (or a tab or carriage return) gets a leading apostrophe first, so a
- * spreadsheet shows it instead of evaluating it as a formula (CSV injection).
- */
-export function csvField(value: string | number | null | undefined): string {
-  if (value == null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows of fields → CSV text with CRLF line ends, starting with a UTF-8 byte order mark so spreadsheets read Chinese. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+// One CSV writer for the app (common/csv.ts); re-exported for this module's callers.
+import { toCsv } from '../../common/csv.js';
+export { csvField, toCsv } from '../../common/csv.js';
 
 const score = (n: number) => n.toFixed(2);
 /** A standardised score in two decimals; a negative one (over five SD below the mean) stays a number, which csvField never mistakes for a formula. */

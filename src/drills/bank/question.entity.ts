@@ -42,5 +42,5 @@ export class Question extends Node {
   @ManyToOne('User', { ref: true, nullable: true, deleteRule: 'restrict' }) approvedBy: Ref<User> | null = null;
   @Field({ description: 'When it was written or imported.' }) @Property({ type: 'Date' }) @Index() createdAt: Date = new Date();
   @Field({ description: 'When it last changed.' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
-  @Property({ version: true }) version!: number;
+  @Field(() => Int, { description: 'Raised by every change; give it back to updateQuestion to refuse a stale edit.' }) @Property({ version: true }) version!: number;
 }

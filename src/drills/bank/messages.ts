@@ -1,0 +1,37 @@
+import { defineMessages } from '../../common/i18n.js';
+
+/** Messages of the question bank (题库): writing, approving, retiring, CSV import. */
+export const m = defineMessages('drills.bank', {
+  optionsCount: { zh: '选择题须有 {{min}} 到 {{max}} 个选项', en: 'A choice question has {{min}} to {{max}} options' },
+  optionsNone: { zh: '判断题和填空题没有选项', en: 'True-or-false and fill-in questions have no options' },
+  optionEmpty: { zh: '选项{{key}}不能为空', en: 'Option {{key}} must not be empty' },
+  optionTooLong: { zh: '选项{{key}}最多 {{max}} 个字符', en: 'Option {{key}} must be at most {{max}} characters' },
+  optionTwice: { zh: '选项{{key}}与选项{{first}}相同', en: 'Option {{key}} repeats option {{first}}' },
+  optionGap: { zh: '选项须从 A 起连续填写，选项{{key}}之前有空缺', en: 'Fill options from A on without gaps; there is a gap before option {{key}}' },
+  answerSingle: { zh: '单选题的答案须为一个选项字母（{{keys}}）', en: 'A single-choice answer is one option letter ({{keys}})' },
+  answerMultiple: { zh: '多选题的答案须为至少两个不同的选项字母（{{keys}}）', en: 'A multiple-choice answer is at least two different option letters ({{keys}})' },
+  answerTrueFalse: { zh: '判断题的答案须为 TRUE 或 FALSE（导入文件中写 {{words}}）', en: 'A true-or-false answer is TRUE or FALSE ({{words}} in an import file)' },
+  answerFillIn: { zh: '填空题须有 1 到 {{max}} 个可接受的答案，每个不超过 {{len}} 个字符且不能为空', en: 'A fill-in question has 1 to {{max}} accepted answers, each non-blank and at most {{len}} characters' },
+  notDraft: { zh: '试题当前为“{{status}}”，不能{{action}}（仅草稿可以）', en: '{{action}} is not possible while the question is {{status}} (only a draft)' },
+  retired: { zh: '试题已停用，不能修改', en: 'The question is retired and cannot be changed' },
+  typeFixed: { zh: '已审核的试题不能更改题型（请停用后另出新题）', en: 'An approved question’s type cannot change (retire it and write a new one)' },
+  ownQuestion: { zh: '不能审核自己编写的试题', en: 'You may not approve a question you wrote' },
+  staleVersion: { zh: '试题已被他人修改（当前版本 {{version}}），请刷新后重试', en: 'The question was changed by someone else (now version {{version}}); reload and try again' },
+  actApprove: { zh: '审核通过', en: 'Approving' },
+  actRetire: { zh: '停用', en: 'Retiring' },
+  alreadyRetired: { zh: '试题已停用', en: 'The question is already retired' },
+  // CSV import.
+  csvUnclosedQuote: { zh: 'CSV 文件中有未闭合的引号', en: 'The CSV file has a quote that is never closed' },
+  csvEmpty: { zh: 'CSV 文件没有试题（第 1 行为表头，试题从第 2 行起）', en: 'The CSV file holds no questions (row 1 is the header; questions start at row 2)' },
+  csvTooBig: { zh: '一次最多导入 {{max}} 道试题', en: 'Import at most {{max}} questions at a time' },
+  csvMissingColumn: { zh: '第 1 行（表头）缺少列“{{column}}”', en: 'Row 1 (the header) lacks the column “{{column}}”' },
+  csvUnknownColumn: { zh: '第 1 行（表头）有无法识别的列“{{column}}”', en: 'Row 1 (the header) has a column “{{column}}” that is not in the template' },
+  csvColumnTwice: { zh: '第 1 行（表头）列“{{column}}”出现两次', en: 'Row 1 (the header) has the column “{{column}}” twice' },
+  csvTooManyFields: { zh: '比表头多出 {{n}} 个字段', en: '{{n}} more fields than the header' },
+  csvRow: { zh: '第 {{row}} 行：{{problems}}', en: 'Row {{row}}: {{problems}}' },
+  csvCell: { zh: '“{{column}}”列：{{problem}}', en: '“{{column}}”: {{problem}}' },
+  csvUnknownType: { zh: '须为 {{words}} 之一', en: 'must be one of {{words}}' },
+  csvUnknownDifficulty: { zh: '须为 {{words}} 之一', en: 'must be one of {{words}}' },
+  csvUnknownLevel: { zh: '须为空或 {{words}} 之一', en: 'must be empty or one of {{words}}' },
+  csvRequired: { zh: '不能为空', en: 'must not be empty' },
+});
