@@ -200,6 +200,7 @@ Object.assign(MUTATIONS, {
   reissueDrillPass: drillPasses,
   drawDrillPapers: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/taking.test.ts)' },
   enterDrill: { module: 'Drill taking', who: 'PUBLIC', owner: 'a pass and the worker’s employee number (wrong ones: INVALID_CREDENTIALS; throttled per address)' },
+  enterDrillAsWorker: { module: 'Drill taking', who: 'AUTHENTICATED', owner: 'a user linked to a worker holding a live pass for the drill (userError NOT_ELIGIBLE otherwise)' },
   startAttempt: drillTaker,
   saveAnswer: drillTaker,
   submitAttempt: drillTaker,

@@ -101,6 +101,20 @@ describe('entering', () => {
     expect(new Date(loose.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3600_000);
   });
 
+  it('lets a user linked to a worker with a pass in by their login, and nobody else', async () => {
+    const AS_WORKER = `mutation($input: EnterDrillAsWorkerInput!) { enterDrillAsWorker(input: $input) { token deviceId userErrors { code field message } } }`;
+    const linked = await t.user([Role.JUDGE], { workerId: workers[3]!.id });
+    const res = ok(await t.gql(AS_WORKER, { input: { drillId: drill.id, deviceId: 'own-phone' } }, linked.token)).enterDrillAsWorker;
+    expect(res).toMatchObject({ deviceId: 'own-phone', userErrors: [] });
+    expect(ok(await t.gql(MINE, {}, res.token)).myDrillAttempts).toEqual([]);
+    const unlinked = await t.user([Role.ORGANIZER]);
+    expect(ok(await t.gql(AS_WORKER, { input: { drillId: drill.id } }, unlinked.token)).enterDrillAsWorker.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE' })]);
+    const electrician = await createWorker(t, admin, ent.id, { employeeNumber: 'DT-ELEC2', trade: '电工' });
+    const noPass = await t.user([Role.JUDGE], { workerId: electrician.id });
+    expect(ok(await t.gql(AS_WORKER, { input: { drillId: drill.id } }, noPass.token)).enterDrillAsWorker.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE' })]);
+    expect(errorCode(await t.gql(AS_WORKER, { input: { drillId: drill.id } }))).toBe('UNAUTHENTICATED');
+  });
+
   it('a drill token is no login: it cannot act as a user, and a user token cannot take a drill', async () => {
     const { token } = await enter(workers[0]!);
     expect(errorCode(await t.gql('mutation($input: CreateEnterpriseInput!) { createEnterprise(input: $input) { userErrors { code } } }',

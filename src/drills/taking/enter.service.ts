@@ -48,6 +48,27 @@ export async function enterDrill(
   if (drill.status !== DrillStatus.PUBLISHED) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotPublished'), ['input', 'drillId']);
   if (drill.closesAt.getTime() <= Date.now()) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'), ['input', 'drillId']);
   await attempt.succeeded();
+  return admit(em, tokens, pass, drill, deviceId);
+}
+
+/**
+ * enterDrillAsWorker: a user linked to a worker (User.worker) enters with their login instead of the code,
+ * through the worker's live pass, so the enterprise's issuing still decides who takes the drill.
+ */
+export async function enterDrillAsWorker(em: EntityManager, tokens: DrillTokenService, workerId: string | null, drillId: string, deviceIdRaw: string | null | undefined): Promise<Entered> {
+  const check = new InputCheck();
+  const deviceId = deviceIdRaw != null ? check.text('deviceId', deviceIdRaw, { max: 100 }) : randomUUID();
+  check.throwIfAny();
+  if (!workerId) throw domainError(UserErrorCode.NOT_ELIGIBLE, m('notAWorker'));
+  const pass = await em.findOne(DrillPass, { drill: drillId, worker: workerId, revokedAt: null }, { populate: ['drill'] });
+  if (!pass) throw domainError(UserErrorCode.NOT_ELIGIBLE, m('noPass'), ['input', 'drillId']);
+  const drill = pass.drill.getEntity();
+  if (drill.status !== DrillStatus.PUBLISHED) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotPublished'), ['input', 'drillId']);
+  if (drill.closesAt.getTime() <= Date.now()) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'), ['input', 'drillId']);
+  return admit(em, tokens, pass, drill, deviceId);
+}
+
+async function admit(em: EntityManager, tokens: DrillTokenService, pass: DrillPass, drill: Drill, deviceId: string): Promise<Entered> {
   const taker: DrillTaker = { workerId: pass.worker.id, drillId: drill.id, passId: pass.id, deviceId };
   await em.transactional(async (tx) => {
     await tx.nativeUpdate(DrillPass, { id: pass.id }, { lastUsedAt: new Date() });

@@ -16,6 +16,8 @@ export const m = defineMessages('drillTaking', {
   // Entering.
   wrongPass: { zh: '答题凭证或工号不正确', en: 'Wrong pass or employee number' },
   tooManyEntries: { zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  notAWorker: { zh: '该账号未关联职工，请凭答题凭证进入', en: 'This account is linked to no worker: enter with a pass' },
+  noPass: { zh: '您没有本次练兵的答题凭证，请联系本企业', en: 'You hold no pass for this drill: ask your enterprise' },
   needsDrillToken: { zh: '请先凭答题凭证进入练兵（enterDrill）', en: 'Enter the drill with a pass first (enterDrill)' },
   // Attempts.
   passRevoked: { zh: '答题凭证已作废，请使用补发的凭证', en: 'This pass was revoked: use the reissued one' },

@@ -3,11 +3,11 @@ import type { Context } from '../../context.js';
 import { withUserErrors } from '../../common/errors.js';
 import { expectId } from '../../common/relay.js';
 import { Role } from '../../auth/role.js';
-import { enterDrill } from './enter.service.js';
+import { enterDrill, enterDrillAsWorker } from './enter.service.js';
 import { DrillPassService, passesCsv } from './pass.service.js';
 import { drawDrillPapers } from './predraw.service.js';
 import {
-  DrawDrillPapersInput, DrawDrillPapersPayload, EnterDrillInput, EnterDrillPayload, IssueDrillPassesInput, IssueDrillPassesPayload, ReissueDrillPassInput, ReissueDrillPassPayload,
+  DrawDrillPapersInput, DrawDrillPapersPayload, EnterDrillAsWorkerInput, EnterDrillInput, EnterDrillPayload, IssueDrillPassesInput, IssueDrillPassesPayload, ReissueDrillPassInput, ReissueDrillPassPayload,
 } from './taking.inputs.js';
 
 @Resolver()
@@ -58,6 +58,18 @@ export class DrillPassResolver {
     return withUserErrors(async () => {
       const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
       return enterDrill(ctx.em, ctx.app.drillTokens, ctx.log, { ...input, drillId }, ctx.clientAddress);
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => EnterDrillPayload, {
+    description: 'Any logged-in user linked to a worker (User.worker) whose worker holds a live pass for the drill: a drill token for that worker, as enterDrill gives, '
+      + 'without typing the pass (NOT_ELIGIBLE otherwise). Also takes the attempt under way over to this device.',
+  })
+  async enterDrillAsWorker(@Arg('input') input: EnterDrillAsWorkerInput, @Ctx() ctx: Context): Promise<EnterDrillPayload> {
+    return withUserErrors(async () => {
+      const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
+      return enterDrillAsWorker(ctx.em, ctx.app.drillTokens, ctx.viewer!.workerId, drillId, input.deviceId);
     });
   }
 }

@@ -74,6 +74,12 @@ export class EnterDrillPayload extends Payload {
   @Field(() => Drill, { nullable: true, description: 'The drill entered.' }) drill?: Drill | null;
 }
 
+@InputType({ description: 'A logged-in user linked to a worker enters a drill without typing the pass.' })
+export class EnterDrillAsWorkerInput {
+  @Field(() => ID, { description: 'The Drill’s global ID: the linked worker must hold a live pass for it.' }) drillId!: string;
+  @Field(() => String, { nullable: true, description: 'A stable id of this device (up to 100 characters); a fresh one when omitted.' }) deviceId?: string | null;
+}
+
 // ── Attempts ────────────────────────────────────────────────────────────────────
 
 @InputType({ description: 'Starts (or resumes) the token’s attempt.' })
