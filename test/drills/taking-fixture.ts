@@ -47,6 +47,8 @@ export interface DrillOptions {
   attemptsAllowed?: number;
   resultRelease?: DrillResultRelease;
   eligibleEnterpriseIds?: string[];
+  eligibleDistricts?: readonly string[];
+  eligibleOwnerships?: readonly string[];
   status?: DrillStatus;
 }
 
@@ -56,6 +58,7 @@ export async function createDrill(t: TestServer, o: DrillOptions): Promise<{ id:
   const drill = em.create(Drill, {
     title: '电焊安全网上练兵', trades: [TRADE],
     eligibleEnterpriseIds: (o.eligibleEnterpriseIds ?? []).map((id) => idOf(id, 'Enterprise')!),
+    eligibleDistricts: o.eligibleDistricts ?? [], eligibleOwnerships: o.eligibleOwnerships ?? [],
     opensAt: o.opensAt ?? new Date(Date.now() - 60_000), closesAt: o.closesAt ?? new Date(Date.now() + 3600_000),
     timeLimitMinutes: o.timeLimitMinutes ?? 30, attemptsAllowed: o.attemptsAllowed ?? 1,
     resultRelease: o.resultRelease ?? DrillResultRelease.IMMEDIATELY,

@@ -74,6 +74,15 @@ describe('passes', () => {
     expect(errorCode(await t.gql(REISSUE, { input: { drillId: drill.id, workerId: w.id } }, stranger.token))).toBe('FORBIDDEN');
   });
 
+  it('follow the drill’s eligibility: districts and ownership too', async () => {
+    // The enterprise is PRIVATE in 思明区 (test/helpers/registry.ts).
+    for (const [rule, want] of [[{ eligibleDistricts: ['湖里区'] }, 0], [{ eligibleOwnerships: ['STATE_OWNED'] }, 0], [{ eligibleDistricts: ['思明区'], eligibleOwnerships: ['PRIVATE'] }, 6]] as const) {
+      const d = await createDrill(t, { organizerUserId: organizer.id, ...rule });
+      const res = ok(await t.gql(ISSUE, { input: { drillId: d.id, enterpriseId: ent.id } }, organizer.token)).issueDrillPasses;
+      expect({ rule, issued: res.passes.length, notEligible: res.notEligible }).toEqual({ rule, issued: want, notEligible: 7 - want });
+    }
+  });
+
   it('are not issued for a draft drill or one whose window closed', async () => {
     const draft = await createDrill(t, { organizerUserId: organizer.id, status: 'DRAFT' as never });
     const closed = await createDrill(t, { organizerUserId: organizer.id, opensAt: new Date(Date.now() - 7200_000), closesAt: new Date(Date.now() - 60_000) });

@@ -1,20 +1,17 @@
-import { skillRank } from '../../registry/enums.js';
+import { eligibilityProblems, type EligibilityProblem } from '../../registry/eligibility.js';
+import type { Ownership } from '../../registry/enums.js';
 import type { Worker } from '../../registry/worker.entity.js';
 import type { Drill } from '../setup/drill.entity.js';
 
-/**
- * The rules of a drill a worker (with their enterprise loaded) breaks, by name; empty = eligible.
- * Interim: the contract moves the competitions' engine to src/registry/eligibility.ts for both; until
- * that lands, the drill's rule is read here (trades, skill range, enterprises, districts, ownerships).
- */
-export function drillEligibilityProblems(drill: Drill, worker: Worker): string[] {
-  const problems: string[] = [];
-  if (!drill.trades.includes(worker.trade)) problems.push('trade');
-  const rank = skillRank(worker.skillLevel);
-  if ((drill.minSkillLevel && rank < skillRank(drill.minSkillLevel)) || (drill.maxSkillLevel && rank > skillRank(drill.maxSkillLevel))) problems.push('skillLevel');
+/** The drill's rules a worker (with their enterprise loaded) breaks, through the engine competitions use too; empty = eligible. */
+export function drillEligibilityProblems(drill: Drill, worker: Worker): EligibilityProblem[] {
   const enterprise = worker.enterprise.getEntity();
-  if (drill.eligibleEnterpriseIds.length && !drill.eligibleEnterpriseIds.includes(enterprise.id)) problems.push('enterprise');
-  if (drill.eligibleDistricts.length && !drill.eligibleDistricts.includes(enterprise.district)) problems.push('district');
-  if (drill.eligibleOwnerships.length && !drill.eligibleOwnerships.includes(enterprise.ownership)) problems.push('ownership');
-  return problems;
+  return eligibilityProblems(
+    {
+      trades: drill.trades, minSkillLevel: drill.minSkillLevel, maxSkillLevel: drill.maxSkillLevel,
+      enterpriseIds: drill.eligibleEnterpriseIds, districts: drill.eligibleDistricts, ownerships: drill.eligibleOwnerships as Ownership[],
+    },
+    { name: worker.name, trade: worker.trade, skillLevel: worker.skillLevel, enterpriseId: enterprise.id, district: enterprise.district, ownership: enterprise.ownership },
+    'drill',
+  );
 }
