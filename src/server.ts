@@ -225,9 +225,9 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         // A drill token (enterDrill) makes a taker, never a viewer; one that does not verify is refused like a user's.
         const drillToken = drillBearer(req.headers.authorization);
         if (drillToken) {
-          const taker = await app.drillTokens.verify(drillToken);
-          if (!taker) throw invalidToken('TOKEN_INVALID');
-          ctx.drillTaker = taker;
+          const checked = await app.drillTokens.check(drillToken);
+          if ('refusal' in checked) throw invalidToken(checked.refusal);
+          ctx.drillTaker = checked.taker;
           return ctx;
         }
         // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.

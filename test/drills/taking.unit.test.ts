@@ -3,6 +3,8 @@ import { markPaper, type KeyedQuestion } from '../../src/drills/taking/marking';
 import { newPassCode, normalizePassCode, passCodeHash, PASS_ALPHABET } from '../../src/drills/taking/pass-code';
 import { drillDelayMs, ENTRY_DRILL_FAILURES_BEFORE_DELAY, ENTRY_MAX_DELAY_MS } from '../../src/drills/taking/entry-throttle';
 import { resultReleased } from '../../src/drills/taking/access';
+import { DrillTokenService, drillBearer } from '../../src/drills/taking/drill-token';
+import { TokenService } from '../../src/auth/tokens';
 
 /* Pure parts of drill taking: marking, pass codes, the entry throttle's delay, when results are released. */
 describe('markPaper', () => {
@@ -77,5 +79,29 @@ describe('result release', () => {
     [AttemptStatus.VOIDED, DrillResultRelease.IMMEDIATELY, after, false],
   ])('%s, %s, at %s → %s', (status, resultRelease, now, want) => {
     expect(resultReleased({ status }, { resultRelease, closesAt }, now)).toBe(want);
+  });
+});
+
+describe('drill tokens', () => {
+  const secret = 'unit-test-secret-that-is-at-least-32-bytes';
+  const drillTokens = new DrillTokenService(secret);
+  const users = new TokenService(secret, 3600);
+  const taker = { workerId: 'w', drillId: 'd', passId: 'p', deviceId: 'dev' };
+
+  it('carry the taker, and are never taken for a user token nor the other way round', async () => {
+    const token = await drillTokens.issue(taker, new Date(Date.now() + 60_000));
+    expect(await drillTokens.check(token)).toEqual({ taker });
+    expect(drillBearer(`Bearer ${token}`)).toBe(token);
+    expect(await users.check(token)).toEqual({ refusal: 'TOKEN_INVALID' });
+    const userToken = await users.issue({ userId: 'u', tokenVersion: 1 });
+    expect(drillBearer(`Bearer ${userToken}`)).toBeNull();
+    expect(await drillTokens.check(userToken)).toEqual({ refusal: 'TOKEN_INVALID' });
+    expect(await new DrillTokenService(`${secret}-other`).check(token)).toEqual({ refusal: 'TOKEN_INVALID' });
+  });
+
+  it('tell an expired token apart', async () => {
+    const token = await drillTokens.issue(taker, new Date(Date.now() - 1000));
+    expect(await drillTokens.check(token)).toEqual({ refusal: 'TOKEN_EXPIRED' });
+    expect(await drillTokens.verify(token)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { SignJWT, decodeJwt, jwtVerify } from 'jose';
+import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
 
 /** A taker let into one drill by a pass (enterDrill): no user account, no roles. */
 export interface DrillTaker {
@@ -36,12 +36,19 @@ export class DrillTokenService {
 
   /** The taker of a valid drill token, or null (expired, forged, another kind). */
   async verify(token: string): Promise<DrillTaker | null> {
+    const checked = await this.check(token);
+    return 'taker' in checked ? checked.taker : null;
+  }
+
+  /** As verify, telling an expired (genuine) token apart, so a client knows to enter again rather than give up. */
+  async check(token: string): Promise<{ taker: DrillTaker } | { refusal: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' }> {
     try {
       const { payload: p } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'jiangxin', audience: AUDIENCE });
-      if (p.kind !== 'drill' || typeof p.sub !== 'string' || typeof p.drl !== 'string' || typeof p.pas !== 'string' || typeof p.dev !== 'string') return null;
-      return { workerId: p.sub, drillId: p.drl, passId: p.pas, deviceId: p.dev };
-    } catch {
-      return null;
+      if (p.kind !== 'drill' || typeof p.sub !== 'string' || typeof p.drl !== 'string' || typeof p.pas !== 'string' || typeof p.dev !== 'string') return { refusal: 'TOKEN_INVALID' };
+      return { taker: { workerId: p.sub, drillId: p.drl, passId: p.pas, deviceId: p.dev } };
+    } catch (err) {
+      // jose checks the signature before the expiry: only a genuine token is reported as expired.
+      return { refusal: err instanceof errors.JWTExpired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' };
     }
   }
 }
