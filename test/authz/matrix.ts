@@ -208,12 +208,17 @@ Object.assign(MUTATIONS, {
 
 // Online drills (issue 16): the question bank (src/drills/access.ts) — kept and read by ORGANIZER, REVIEWER, ADMIN.
 const bank = (): Rule => ({ module: 'Online drills', who: [ORGANIZER] });
+const drillRunner = 'drill: its organizer (who created it) or an ADMIN (test/drills/setup.test.ts)';
 Object.assign(MUTATIONS, {
   createQuestion: bank(),
   updateQuestion: bank(),
   retireQuestion: bank(),
   importQuestions: bank(),
   approveQuestion: { module: 'Online drills', who: [REVIEWER], owner: 'never a question the approver wrote (userError CONFLICT_OF_INTEREST; test/drills/bank.test.ts)' },
+  createDrill: { module: 'Online drills', who: [ORGANIZER] },
+  updateDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
+  publishDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
+  cancelDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
 } satisfies Record<string, Rule>);
 
 export const PRIVATE_QUERIES: Record<string, Rule> = {

@@ -51,10 +51,17 @@ export function choiceCsv(topic: string, difficulty: string, n: number, prefix =
   return [HEADER, ...Array.from({ length: n }, (_, i) => `单选题,${prefix}第${i + 1}题,甲,乙,丙,丁,,,B,,${topic},${difficulty},`)].join('\n');
 }
 
-/** Objects of the drill module for test/hardening/node-read-rules.test.ts, written by `organizerToken`. */
-export async function drillNodeObjects(t: TestServer, organizerToken: string): Promise<Record<string, string>> {
+/** Objects of the drill module for test/hardening/node-read-rules.test.ts: a question and a DRAFT drill written by `organizerToken`. */
+export async function drillNodeObjects(t: TestServer, organizerToken: string, reviewerToken: string): Promise<Record<string, string>> {
   const created = await must(t, organizerToken, 'createQuestion', 'CreateQuestionInput', {
     trade: '节点题库', type: 'TRUE_FALSE', stem: '题库只给题库管理者看。', answer: ['TRUE'], topic: '规则', difficulty: 'EASY',
   }, 'question { id }');
-  return { question: created.question.id };
+  await must(t, reviewerToken, 'approveQuestion', 'QuestionIdInput', { questionId: created.question.id }, 'question { id }');
+  const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  const points = ['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TRUE_FALSE', 'FILL_IN'].map((type) => ({ type, points: 1 }));
+  const drill = await must(t, organizerToken, 'createDrill', 'CreateDrillInput', {
+    title: '节点练兵', trades: ['节点题库'], opensAt: hours(1), closesAt: hours(2), timeLimitMinutes: 10, passMark: 0,
+    paperRule: { sections: [{ topic: '规则', count: 1 }], pointsByType: points },
+  }, 'drill { id }');
+  return { question: created.question.id, drill: drill.drill.id };
 }

@@ -122,6 +122,8 @@ const cases: NodeCase[] = [
   { type: 'Honor', id: (f) => f.ids.honor!, own: { query: `query($id: ID!) { worker(id: $id) { honors { nodes { id } } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.honors.nodes.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
   // The question bank: its keepers only (ORGANIZER, REVIEWER, ADMIN), never takers or anyone else.
   { type: 'Question', id: (f) => f.ids.question!, own: { query: `{ questions(first: 100, filter: { trade: "节点题库" }) { nodes { id } } }`, vars: () => ({}), ids: (d) => (d.questions?.nodes ?? []).map((x: any) => x.id) }, visibleTo: ['admin', 'owner', 'organizer', 'reviewer'] },
+  // A DRAFT drill: its organizer and admins only (published ones are public).
+  { type: 'Drill', id: (f) => f.ids.drill!, own: by('drill', 'drill', 'id'), visibleTo: JURY },
   { type: 'ChiefTechnician', id: (f) => f.ids.chief!, own: by('enterprise', 'chiefEnterprise', 'chiefTechnicians(first: 10) { nodes { id } }', (e) => e.chiefTechnicians?.nodes), visibleTo: REGISTRY_READERS },
   { type: 'SkillAllowanceStandard', id: (f) => f.ids.allowanceStandard!, own: { query: `query($id: ID!) { enterprise(id: $id) { skillAllowanceStandards(first: 10) { nodes { id } } } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => d.enterprise?.skillAllowanceStandards.nodes.map((s: any) => s.id) ?? [] }, visibleTo: EVERYONE },
   { type: 'SkillLevelChange', id: (f) => f.ids.skillChange!, own: { query: `query($id: ID!) { worker(id: $id) { skillLevelHistory { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.skillLevelHistory.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
@@ -247,7 +249,7 @@ beforeAll(async () => {
       ...(await innovationObjects(t, { admin, organizer, studioManager, reviewer })),
       ...(await appraisalObjects(t, admin)),
       ...(await honorObjects(t, organizer, reviewer, judge)),
-      ...(await drillNodeObjects(t, live.organizer.token)),
+      ...(await drillNodeObjects(t, live.organizer.token, reviewer.token)),
     },
   };
 }, 120_000);

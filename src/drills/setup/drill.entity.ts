@@ -45,7 +45,7 @@ export class Drill extends Node {
   @ManyToOne('Enterprise', { ref: true, nullable: true, deleteRule: 'set null' }) hostEnterprise: Ref<Enterprise> | null = null;
   @Field({ description: 'When it was created.' }) @Property({ type: 'Date' }) @Index() createdAt: Date = new Date();
   @Field({ description: 'When its settings last changed.' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
-  @Property({ version: true }) version!: number;
+  @Field(() => Int, { description: 'Raised by every change; give it back to updateDrill to refuse a stale edit.' }) @Property({ version: true }) version!: number;
 
   @Field(() => DrillPhase, { description: 'UPCOMING, OPEN or CLOSED by the clock against the window (a cancelled drill reads CLOSED).' })
   get phase(): DrillPhase {
