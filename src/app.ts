@@ -9,6 +9,8 @@ import type { LatestHub } from './live/latest.js';
 import type { BoardMessage } from './competitions/leaderboard/live.js';
 import type { Metrics } from './metrics.js';
 import type { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
+import type { DrillTokenService } from './drills/taking/drill-token.js';
+import type { DrillSweeper } from './drills/taking/sweeper.js';
 
 /** Process-wide services every request may use; built once in createServer. */
 export interface App {
@@ -27,4 +29,8 @@ export interface App {
   metrics: Metrics;
   /** Announces the close of appeal windows (per instance; once across instances). */
   appealWindows?: AppealWindowAnnouncer;
+  /** Drill tokens (enterDrill): signed with the same secret as user tokens, never mistaken for one. */
+  drillTokens: DrillTokenService;
+  /** Submits drill attempts at their deadline (per instance; SKIP LOCKED shares the work). */
+  drillSweeper?: DrillSweeper;
 }

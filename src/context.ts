@@ -5,6 +5,7 @@ import { Loaders } from './common/loaders.js';
 import type { App } from './app.js';
 import { currentLocale, type Locale } from './common/i18n.js';
 import type { CacheSlot } from './cache/store.js';
+import type { DrillTaker } from './drills/taking/drill-token.js';
 
 /** Who is asking. Loaded fresh per request, so disabling a user or changing roles takes effect at once. */
 export interface Viewer {
@@ -27,6 +28,11 @@ export interface Context {
   tokenVersion?: number;
   /** The language messages are written in for this request (Accept-Language, or a socket's connectionParams.locale). */
   locale: Locale;
+  /**
+   * A drill token's taker (src/drills/taking): no viewer and no roles, so every @Authorized resolver refuses
+   * it; only the taker's own attempt operations read this.
+   */
+  drillTaker?: DrillTaker;
   /** Set for an anonymous HTTP read the response cache may store (src/cache). */
   responseCacheSlot?: CacheSlot;
 }

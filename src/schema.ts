@@ -15,6 +15,7 @@ import { honorResolvers } from './honors/index.js';
 import { talentResolvers } from './talent/index.js';
 import { appraisalResolvers } from './appraisal/index.js';
 import { drillResolvers } from './drills/index.js';
+import { takingResolvers } from './drills/taking/index.js';
 import { schemaPubSub } from './live/pubsub.js';
 // Every entity module, so every Node type is registered however the schema is reached (server, emit, tests).
 import './db/entities.js';
@@ -35,6 +36,7 @@ const resolvers: NonEmptyArray<Function> = [
   ...talentResolvers,
   ...appraisalResolvers,
   ...drillResolvers,
+  ...takingResolvers,
 ];
 
 

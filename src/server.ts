@@ -13,7 +13,7 @@ import { introspectionEnabled, graphiqlEnabled, type Config } from './config.js'
 import type { Logger } from './logger.js';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
-import { authenticate, httpAuthentication } from './auth/authenticate.js';
+import { authenticate, httpAuthentication, invalidToken } from './auth/authenticate.js';
 import { USER_CHANNEL } from './auth/user-state.js';
 import { TokenService } from './auth/tokens.js';
 import { buildSchema } from './schema.js';
@@ -43,6 +43,8 @@ import { corsMiddleware, websocketOriginAllowed } from './cors.js';
 import { localeMiddleware, socketLocale } from './locale.js';
 import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
+import { DrillTokenService, drillBearer } from './drills/taking/drill-token.js';
+import { DrillSweeper } from './drills/taking/sweeper.js';
 import { announceCacheFlush, RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
 
 export interface RunningServer {
@@ -77,7 +79,7 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
  * on how fast the machine is.
  */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string, now: () => number = Date.now): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm) };
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm), drillTokens: new DrillTokenService(jwtSecret) };
   const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   // Spectators' reads (src/cache): a mark drops its competition's pages; every other live event and every mutation, here or on another instance, empties it.
@@ -94,6 +96,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   await live.start();
   app.appealWindows = new AppealWindowAnnouncer(orm, log);
   await app.appealWindows.start();
+  app.drillSweeper = new DrillSweeper(orm, log);
+  app.drillSweeper.start();
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -173,6 +177,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
             async drainServer() {
               authWatch.stop();
               app.appealWindows?.stop();
+              await app.drillSweeper?.stop();
               await wsCleanup.dispose();
               await app.live?.stop();
             },
@@ -219,6 +224,14 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         const ctx = createContext(app, null);
         ctx.locale = negotiateLocale(req.headers['accept-language']);
         ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
+        // A drill token (enterDrill) makes a taker, never a viewer; one that does not verify is refused like a user's.
+        const drillToken = drillBearer(req.headers.authorization);
+        if (drillToken) {
+          const checked = await app.drillTokens.check(drillToken);
+          if ('refusal' in checked) throw invalidToken(checked.refusal);
+          ctx.drillTaker = checked.taker;
+          return ctx;
+        }
         // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
         const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);
         ctx.viewer = auth?.viewer ?? null;

@@ -30,6 +30,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
     FORBIDDEN: ['无权操作', 'Not allowed'],
     CONFLICT_OF_INTEREST: ['需要回避', 'Conflict of interest'],
     APPROVAL_REQUIRED: ['需要审批', 'Approval required'],
+    DEVICE_REPLACED: ['已在另一台设备上继续', 'Taken over by another device'],
   },
   AllianceMemberOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
   StudioAllianceOrderField: { JOINED_AT: ['加入时间', 'Joined'] },
@@ -253,6 +254,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   DrillPhase: { UPCOMING: ['未开始', 'Upcoming'], OPEN: ['进行中', 'Open'], CLOSED: ['已结束', 'Closed'] },
   DrillCounting: { BEST: ['取最高分', 'Best attempt counts'], LAST: ['取最后一次', 'Last attempt counts'] },
   DrillResultRelease: { IMMEDIATELY: ['交卷后即公布', 'Right after the attempt'], AFTER_WINDOW: ['活动结束后公布', 'After the window closes'] },
+  AttemptStatus: { DRAWN: ['已组卷', 'Drawn'], IN_PROGRESS: ['答题中', 'In progress'], SUBMITTED: ['已交卷', 'Submitted'], VOIDED: ['已作废', 'Voided'] },
+  AttemptSubmission: { TAKER: ['本人交卷', 'By the taker'], DEADLINE: ['到时自动交卷', 'At the deadline'] },
   // AttemptStatus and AttemptSubmission join the schema with DrillAttempt (i16take): uncomment then.
   // AttemptStatus: { DRAWN: ['已组卷', 'Drawn'], IN_PROGRESS: ['答题中', 'In progress'], SUBMITTED: ['已交卷', 'Submitted'], VOIDED: ['已作废', 'Voided'] },
   // AttemptSubmission: { TAKER: ['本人交卷', 'By the taker'], DEADLINE: ['到时自动交卷', 'At the deadline'] },

@@ -16,6 +16,8 @@ export enum UserErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** The change needs someone else's approval first (a judge's correction after seeing the panel's marks: the chief judge's). */
   APPROVAL_REQUIRED = 'APPROVAL_REQUIRED',
+  /** A drill attempt was taken over by another device (entering again with the same pass): this one may no longer answer. */
+  DEVICE_REPLACED = 'DEVICE_REPLACED',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation was refused.' });
 

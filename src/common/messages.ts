@@ -4,6 +4,7 @@ import { defineMessages, type Message } from './i18n.js';
 export const ENTITY_NAMES = {
   Alliance: { zh: '联盟', en: 'Alliance' },
   ChiefTechnician: { zh: '首席技师任命', en: 'Chief technician designation' },
+  DrillAttempt: { zh: '答题记录', en: 'Drill attempt' },
   AppraisalBody: { zh: '评价机构', en: 'Appraisal body' },
   AppraisalCandidate: { zh: '认定对象', en: 'Appraisal candidate' },
   AppraisalFlag: { zh: '待处理标记', en: 'Appraisal flag' },

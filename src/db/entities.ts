@@ -9,6 +9,7 @@ import { honorEntities } from '../honors/index.js';
 import { talentEntities } from '../talent/index.js';
 import { appraisalEntities } from '../appraisal/index.js';
 import { drillEntities } from '../drills/index.js';
+import { takingEntities } from '../drills/taking/index.js';
 import { IdempotencyRecord } from '../common/idempotency.entity.js';
 import { SeedRun } from '../seed/seed-run.entity.js';
 
@@ -17,5 +18,5 @@ export const entities = [
   ...authEntities, ...registryEntities, ...competitionEntities,
   ...studioEntities, ...methodEntities, ...incubationEntities, ...showcaseEntities, ...honorEntities, ...talentEntities, IdempotencyRecord, SeedRun,
   ...appraisalEntities,
-  ...drillEntities,
+  ...drillEntities, ...takingEntities,
 ];

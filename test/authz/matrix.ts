@@ -7,8 +7,11 @@ import { Role } from '../../src/auth/role';
  * rendered from this file (the test checks it is current; UPDATE_DOCS=1 rewrites it).
  */
 
-/** PUBLIC: anyone, anonymous included. AUTHENTICATED: any logged-in user. Else: these roles (ADMIN always passes). */
-export type Who = 'PUBLIC' | 'AUTHENTICATED' | readonly Role[];
+/**
+ * PUBLIC: anyone, anonymous included. AUTHENTICATED: any logged-in user. DRILL_TAKER: a drill token only
+ * (enterDrill; no user, whatever their roles: UNAUTHENTICATED). Else: these roles (ADMIN always passes).
+ */
+export type Who = 'PUBLIC' | 'AUTHENTICATED' | 'DRILL_TAKER' | readonly Role[];
 
 /**
  * Ownership checked in the service on top of the role, tested with real objects:
@@ -34,6 +37,11 @@ const recheck: Rule = { module: 'Competitions', who: 'AUTHENTICATED', owner: 'an
 const { STUDIO_MANAGER, REVIEWER } = Role;
 const studio = (): Rule => ({ module: 'Studios', who: [STUDIO_MANAGER], owner: 'studio: its manager (or an ADMIN)' });
 const studioDecision: Rule = { module: 'Studios', who: [REVIEWER], owner: 'not on a studio of the decider’s own enterprise, nor one they manage (userError CONFLICT_OF_INTEREST)' };
+
+/** Drill passes go out through the drill's organizer or the enterprise's own contact (src/drills/taking/pass.service.ts assertMayIssue). */
+const drillPasses: Rule = { module: 'Drill taking', who: [ORGANIZER, Role.NOMINATOR], owner: 'ORGANIZER: the drill’s own organizer; NOMINATOR: only for the enterprise that is their scope; FORBIDDEN otherwise (test/drills/taking.test.ts)' };
+/** A drill token's own attempts; no user token serves (test/drills/taking.test.ts walks every other operation with a drill token). */
+const drillTaker: Rule = { module: 'Drill taking', who: 'DRILL_TAKER', owner: 'a drill token (enterDrill): only its own worker’s attempts in its own drill (userError NOT_FOUND for anyone else’s)' };
 
 const appraisalRunner: Rule = { module: 'Skill appraisal', who: [Role.APPRAISER], owner: 'an APPRAISER whose enterprise scope is the session’s appraisal body (or an ADMIN)' };
 
@@ -192,6 +200,15 @@ Object.assign(MUTATIONS, {
   revokeHonor: { module: 'Honor campaigns', who: [ORGANIZER] },
   setCalendarDay: { module: 'Honor campaigns', who: [ADMIN] },
   removeCalendarDay: { module: 'Honor campaigns', who: [ADMIN] },
+  // Drill taking (src/drills/taking)
+  issueDrillPasses: drillPasses,
+  reissueDrillPass: drillPasses,
+  drawDrillPapers: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/taking.test.ts)' },
+  enterDrill: { module: 'Drill taking', who: 'PUBLIC', owner: 'a pass and the worker’s employee number (wrong ones: INVALID_CREDENTIALS; throttled per address)' },
+  enterDrillAsWorker: { module: 'Drill taking', who: 'AUTHENTICATED', owner: 'a user linked to a worker holding a live pass for the drill (userError NOT_ELIGIBLE otherwise)' },
+  startAttempt: drillTaker,
+  saveAnswer: drillTaker,
+  submitAttempt: drillTaker,
 } satisfies Record<string, Rule>);
 
 // Online drills (issue 16): the question bank (src/drills/access.ts) — kept and read by ORGANIZER, REVIEWER, ADMIN.
@@ -214,6 +231,7 @@ export const PRIVATE_QUERIES: Record<string, Rule> = {
   efficacyReport: { module: 'Competitions', who: ORGANIZERS },
   appraisalSessions: { module: 'Skill appraisal', who: [ORGANIZER, Role.APPRAISER, Role.INSPECTOR] },
   appraisalFlags: { module: 'Skill appraisal', who: [Role.INSPECTOR] },
+  myDrillAttempts: drillTaker,
 };
 // Online drills (issue 16): the question bank is read by its keepers only.
 Object.assign(PRIVATE_QUERIES, {
@@ -228,7 +246,7 @@ export type Outcome = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'allowed';
 
 export function expected(rule: Rule, role: Role | null): Outcome {
   if (rule.who === 'PUBLIC') return 'allowed';
-  if (role === null) return 'UNAUTHENTICATED';
+  if (role === null || rule.who === 'DRILL_TAKER') return 'UNAUTHENTICATED';
   if (role === Role.ADMIN && rule.notForAdmin) return 'FORBIDDEN';
   if (rule.who === 'AUTHENTICATED' || role === Role.ADMIN || rule.who.includes(role)) return 'allowed';
   return 'FORBIDDEN';
@@ -307,6 +325,11 @@ export function renderMatrix(): string {
     'samples appraisal sessions’ results and annuls them. A user without an enterprise scope is city-wide.',
     'Chief technicians (`Enterprise.chiefTechnicians`, `node`) are read by registry readers and the enterprise’s own NOMINATOR',
     '(null otherwise); skill allowance standards are public.',
+    '',
+    'Drill takers (issue 16) have no account: `enterDrill` exchanges a drill pass and the worker’s employee number for a drill token, which is',
+    'no user and holds no role. It serves `startAttempt`, `saveAnswer`, `submitAttempt` and `myDrillAttempts` (its own attempts in its own drill)',
+    'and nothing that needs a login (UNAUTHENTICATED); no user token serves those four (`login` in every column below).',
+    'An attempt’s score, breakdown, answer keys and explanations are shown only once it is submitted and, for a drill releasing AFTER_WINDOW, its window closed.',
     '',
   ];
   const table = (title: string, rules: Record<string, Rule>) => {

@@ -536,7 +536,9 @@ export type UserErrorCode =
   /** 无权操作 */
   | 'FORBIDDEN'
   /** 需要审批 */
-  | 'APPROVAL_REQUIRED';
+  | 'APPROVAL_REQUIRED'
+  /** 已在另一台设备上继续 */
+  | 'DEVICE_REPLACED';
 
 export type CreateCompetitionMutationVariables = Exact<{
   input: CreateCompetitionInput;

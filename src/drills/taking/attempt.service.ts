@@ -1,0 +1,90 @@
+import { randomInt } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { domainError, notFound, UserErrorCode } from '../../common/errors.js';
+import { labelOf } from '../../common/enum-labels.js';
+import { Worker } from '../../registry/worker.entity.js';
+import { AttemptStatus, AttemptSubmission, DrillStatus, QuestionStatus } from '../enums.js';
+import { Question } from '../bank/question.entity.js';
+import { Drill } from '../setup/drill.entity.js';
+import { drawPaper, type PoolQuestion } from '../setup/paper.js';
+import { DrillAttempt } from './attempt.entity.js';
+import type { DrillTaker } from './drill-token.js';
+import { submitAndMark } from './marking.service.js';
+import { m } from './messages.js';
+import { DrillPass } from './pass.entity.js';
+
+/** The approved questions of the drill's trades, as drawing needs them (sorted by id inside drawPaper). */
+export async function questionPool(em: EntityManager, drill: Drill): Promise<PoolQuestion[]> {
+  const rows = await em.find(Question, { trade: { $in: drill.trades }, status: QuestionStatus.APPROVED }, { fields: ['topic', 'difficulty', 'type', 'options'] });
+  return rows.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, type: q.type, optionKeys: q.options.map((o) => o.key) }));
+}
+
+/** A fresh paper for one attempt, from a random seed recorded with it. */
+export async function drawAttempt(em: EntityManager, drill: Drill, workerId: string, number: number, pool?: PoolQuestion[]): Promise<DrillAttempt> {
+  const seed = randomInt(2 ** 31);
+  const drawn = drawPaper(drill.paperRule, pool ?? await questionPool(em, drill), seed);
+  if ('shortfall' in drawn) {
+    const what = drawn.shortfall.map((s) => `${s.topic}${s.difficulty ? `/${labelOf('QuestionDifficulty', s.difficulty)}` : ''}${s.type ? `/${labelOf('QuestionType', s.type)}` : ''} ${s.available}/${s.needed}`).join('; ');
+    throw domainError(UserErrorCode.INVALID_STATE, m('shortfall', { what }));
+  }
+  const maxScore = drawn.items.reduce((sum, i) => sum + i.points, 0);
+  return em.create(DrillAttempt, { drill: em.getReference(Drill, drill.id), worker: em.getReference(Worker, workerId), number, seed, paper: drawn.items, maxScore } as never);
+}
+
+/** A taker's moves on their own attempts; every lookup is bound to the token's worker and drill. */
+export class AttemptService {
+  constructor(private readonly em: EntityManager, private readonly taker: DrillTaker) {}
+
+  /**
+   * Starts the next attempt, or hands back the one under way (this device takes it over). Attempts
+   * allowed counts every submitted and voided one. The deadline is the earlier of now + the limit and
+   * the window's close. A pre-drawn paper (DRAWN) is handed out as it is.
+   */
+  async start(): Promise<DrillAttempt> {
+    const { drillId, workerId } = this.taker;
+    return this.em.transactional(async (tx) => {
+      // One start at a time per taker: a double tap must not open two attempts.
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`drill_attempt:${drillId}:${workerId}`]);
+      const pass = await tx.findOne(DrillPass, { id: this.taker.passId });
+      if (!pass || pass.revokedAt) throw domainError(UserErrorCode.INVALID_STATE, m('passRevoked'));
+      const drill = await tx.findOne(Drill, { id: drillId });
+      if (!drill || drill.status !== DrillStatus.PUBLISHED) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotPublished'));
+      const now = new Date();
+      if (now < drill.opensAt) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotOpen'));
+      if (now >= drill.closesAt) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'));
+      const attempts = await tx.find(DrillAttempt, { drill: drillId, worker: workerId }, { orderBy: { number: 'asc' } });
+      const open = attempts.find((a) => a.status === AttemptStatus.IN_PROGRESS);
+      if (open && open.deadline! > now) {
+        open.activeDevice = this.taker.deviceId;
+        await tx.flush();
+        return open;
+      }
+      // Past its deadline and not swept yet: submit it now, as the sweeper would.
+      if (open) await submitAndMark(tx, [open], AttemptSubmission.DEADLINE, now);
+      const used = attempts.filter((a) => a.status === AttemptStatus.SUBMITTED || a.status === AttemptStatus.VOIDED).length;
+      if (used >= drill.attemptsAllowed) throw domainError(UserErrorCode.INVALID_STATE, m('noAttemptsLeft', { allowed: drill.attemptsAllowed }));
+      const attempt = attempts.find((a) => a.status === AttemptStatus.DRAWN) ?? await drawAttempt(tx, drill, workerId, attempts.length + 1);
+      attempt.status = AttemptStatus.IN_PROGRESS;
+      attempt.startedAt = now;
+      attempt.deadline = new Date(Math.min(now.getTime() + drill.timeLimitMinutes * 60_000, drill.closesAt.getTime()));
+      attempt.activeDevice = this.taker.deviceId;
+      await tx.flush();
+      return attempt;
+    });
+  }
+
+  /** Submits and marks at once. Again on a submitted attempt returns it unchanged (a retry is harmless). */
+  async submit(attemptId: string): Promise<DrillAttempt> {
+    return this.em.transactional(async (tx) => {
+      const attempt = await tx.findOne(DrillAttempt, { id: attemptId, drill: this.taker.drillId, worker: this.taker.workerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!attempt) throw notFound('DrillAttempt', ['input', 'attemptId']);
+      if (attempt.status === AttemptStatus.SUBMITTED) return attempt;
+      if (attempt.status !== AttemptStatus.IN_PROGRESS) throw domainError(UserErrorCode.INVALID_STATE, m('attemptOver'), ['input', 'attemptId']);
+      if (attempt.activeDevice !== this.taker.deviceId) throw domainError(UserErrorCode.DEVICE_REPLACED, m('deviceReplaced'), ['input', 'attemptId']);
+      const now = new Date();
+      await submitAndMark(tx, [attempt], attempt.deadline! <= now ? AttemptSubmission.DEADLINE : AttemptSubmission.TAKER, now);
+      return attempt;
+    });
+  }
+}

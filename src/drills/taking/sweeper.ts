@@ -1,0 +1,65 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../../logger.js';
+import { AttemptStatus, AttemptSubmission } from '../enums.js';
+import { DrillAttempt } from './attempt.entity.js';
+import { submitAndMark } from './marking.service.js';
+
+/** Attempts submitted per transaction: a city's drill ending at its window's close has thousands due at once. */
+export const SWEEP_BATCH = 200;
+export const SWEEP_INTERVAL_MS = 1000;
+
+/**
+ * Submits (and marks) every attempt under way whose deadline passed, once a second, on every server
+ * instance: rows are claimed with FOR UPDATE SKIP LOCKED, so two instances share the work and never
+ * submit one attempt twice, and a taker's own submitAttempt (which locks the row) waits and then sees
+ * it submitted. The database's clock decides, as it does for saves.
+ */
+export class DrillSweeper {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly intervalMs = SWEEP_INTERVAL_MS) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => 0);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.sweep();
+    try {
+      const n = await this.running;
+      if (n) this.log.info({ submitted: n }, 'drill attempts submitted at their deadline');
+    } catch (err) {
+      this.log.error({ err }, 'drill sweep failed');
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** Every attempt due now, in batches; how many were submitted. */
+  async sweep(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.orm.em.fork().transactional(async (tx) => {
+        const rows = await tx.execute<{ id: string }[]>(
+          `select "id" from "drill_attempt" where "status" = ? and "deadline" <= clock_timestamp() order by "deadline" limit ${SWEEP_BATCH} for update skip locked`,
+          [AttemptStatus.IN_PROGRESS],
+        );
+        if (!rows.length) return 0;
+        const attempts = await tx.find(DrillAttempt, { id: { $in: rows.map((r) => r.id) } });
+        await submitAndMark(tx, attempts, AttemptSubmission.DEADLINE);
+        return attempts.length;
+      });
+      total += n;
+      if (n < SWEEP_BATCH) return total;
+    }
+  }
+}
