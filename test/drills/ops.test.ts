@@ -173,3 +173,32 @@ describe('re-marking on correction', () => {
     expect(ok(await t.gql(MINE_HISTORY, {}, tokens[0])).myDrillAttempts[0]).toMatchObject({ id: open.id, history: [] });
   });
 });
+
+describe('who has not started', () => {
+  const TURNOUT = `query($id: ID!, $ent: ID) { drill(id: $id) { ... on Drill {
+    notStarted(enterpriseId: $ent, first: 10) { totalCount nodes { id employeeNumber } }
+    turnoutByEnterprise { enterprise { id } passHolders notStarted } } } }`;
+
+  it('lists the pass holders without a start, per enterprise, to the drill’s runner only', async () => {
+    const other = await createEnterprise(t, admin);
+    const outsider = { ...(await createWorker(t, admin, other.id, { employeeNumber: 'OPX', trade: TRADE })), employeeNumber: 'OPX' };
+    const { drill, tokens } = await drillWithTakers();
+    ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: other.id } }, admin));
+    await start(drill, tokens[0]!);
+    await start(drill, tokens[1]!);
+    const all = ok(await t.gql(TURNOUT, { id: drill.id }, organizer.token)).drill;
+    expect(all.notStarted.totalCount).toBe(3);
+    expect(all.notStarted.nodes.map((w: any) => w.employeeNumber).sort()).toEqual(['OP2', 'OP3', 'OPX']);
+    expect(all.turnoutByEnterprise).toEqual([
+      { enterprise: { id: ent.id }, passHolders: 4, notStarted: 2 },
+      { enterprise: { id: other.id }, passHolders: 1, notStarted: 1 },
+    ]);
+    const one = ok(await t.gql(TURNOUT, { id: drill.id, ent: other.id }, admin)).drill;
+    expect(one.notStarted.nodes).toEqual([{ id: outsider.id, employeeNumber: 'OPX' }]);
+    // Nobody else: another organizer, a JUDGE, a taker's token, nobody logged in.
+    for (const token of [(await t.user([Role.ORGANIZER])).token, (await t.user([Role.JUDGE])).token]) {
+      expect(errorCode(await t.gql(TURNOUT, { id: drill.id }, token))).toBe('FORBIDDEN');
+    }
+    for (const token of [tokens[2], undefined]) expect(errorCode(await t.gql(TURNOUT, { id: drill.id }, token))).toBe('UNAUTHENTICATED');
+  });
+});
