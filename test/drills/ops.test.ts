@@ -202,3 +202,25 @@ describe('who has not started', () => {
     for (const token of [tokens[2], undefined]) expect(errorCode(await t.gql(TURNOUT, { id: drill.id }, token))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('Drill.attempts', () => {
+  const ATTEMPTS = `query($id: ID!, $ent: ID, $status: AttemptStatus) { drill(id: $id) {
+    attempts(enterpriseId: $ent, status: $status, first: 10) { totalCount nodes { id status deadline worker { employeeNumber } } } } }`;
+
+  it('lists a drill’s attempts to its runner, by enterprise and status, so an outage can be answered; nobody else', async () => {
+    const { drill, tokens } = await drillWithTakers();
+    const a0 = await start(drill, tokens[0]!);
+    const a1 = await start(drill, tokens[1]!);
+    ok(await t.gql(SUBMIT, { input: { attemptId: a1.id } }, tokens[1]));
+    const under = ok(await t.gql(ATTEMPTS, { id: drill.id, ent: ent.id, status: 'IN_PROGRESS' }, organizer.token)).drill.attempts;
+    expect(under).toMatchObject({ totalCount: 1, nodes: [{ id: a0.id, status: 'IN_PROGRESS', worker: { employeeNumber: 'OP0' } }] });
+    expect(ok(await t.gql(ATTEMPTS, { id: drill.id }, admin)).drill.attempts.totalCount).toBe(2);
+    // Every attempt under way at the enterprise, extended: what the organizer does after an outage.
+    for (const a of under.nodes) expect(ok(await extend(organizer.token, a.id, 30)).extendDrillDeadline.userErrors).toEqual([]);
+    const other = await createEnterprise(t, admin);
+    expect(ok(await t.gql(ATTEMPTS, { id: drill.id, ent: other.id }, admin)).drill.attempts.totalCount).toBe(0);
+    expect(errorCode(await t.gql(ATTEMPTS, { id: drill.id }, (await t.user([Role.ORGANIZER])).token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(ATTEMPTS, { id: drill.id }, (await t.user([Role.JUDGE])).token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(ATTEMPTS, { id: drill.id }, tokens[0]))).toBe('UNAUTHENTICATED');
+  });
+});

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { forbidden, unauthenticated } from '../../common/errors.js';
 import { ConnectionArgs, idOf } from '../../common/relay.js';
-import { orderOf, paginateRows } from '../../common/pagination.js';
+import { orderOf, paginate, paginateRows } from '../../common/pagination.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
 import { Worker } from '../../registry/worker.entity.js';
@@ -12,6 +12,9 @@ import { runsDrill } from '../access.js';
 import { AttemptStatus } from '../enums.js';
 import { Drill } from '../setup/drill.entity.js';
 import { m } from './messages.js';
+import { DrillAttempt } from './attempt.entity.js';
+import { DrillAttemptConnection, DrillAttemptOrder } from './ops.inputs.js';
+import { workerById } from '../../registry/registry.loaders.js';
 
 @ObjectType({ description: 'Pass holders of one enterprise in a drill, and how many of them have not started.' })
 export class DrillEnterpriseTurnout {
@@ -54,6 +57,26 @@ export class DrillTurnoutResolver {
     return paginateRows(ctx.em, Worker, notStartedWhere(ctx, drill, ent), page, orderOf(orderBy, { [WorkerOrderField.NAME]: 'asc', id: 'asc' }));
   }
 
+  @FieldResolver(() => DrillAttemptConnection, {
+    description: 'The drill’s organizer or an ADMIN only (others: FORBIDDEN): its attempts, optionally of one enterprise’s workers and in one status '
+      + '(e.g. IN_PROGRESS, to extend the deadlines of an enterprise hit by an outage).',
+  })
+  async attempts(
+    @Root() drill: Drill,
+    @Args() page: ConnectionArgs,
+    @Arg('enterpriseId', () => ID, { nullable: true, description: 'Only attempts of this Enterprise’s workers.' }) enterpriseId: string | null,
+    @Arg('status', () => AttemptStatus, { nullable: true, description: 'Only attempts in this status.' }) status: AttemptStatus | null,
+    @Arg('orderBy', () => DrillAttemptOrder, { nullable: true, description: 'Default: DRAWN_AT, ASC.' }) orderBy: DrillAttemptOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<DrillAttemptConnection> {
+    checkRunner(ctx, drill);
+    const where: FilterQuery<DrillAttempt> = { drill: drill.id };
+    if (status) where.status = status;
+    if (enterpriseId != null) where.worker = { enterprise: idOf(enterpriseId, 'Enterprise') ?? NONE } as never;
+    // Hydrated entities (not rows): the attempt's field resolvers read its references and history.
+    return paginate(ctx.em, DrillAttempt, where, page, orderOf(orderBy, { drawnAt: 'asc', id: 'asc' }));
+  }
+
   @FieldResolver(() => [DrillEnterpriseTurnout], {
     description: 'The drill’s organizer or an ADMIN only (others: FORBIDDEN): per enterprise whose workers hold passes, how many hold one and how many have not started; '
       + 'most not started first. Bounded by the enterprises the passes went to.',
@@ -73,5 +96,13 @@ export class DrillTurnoutResolver {
       const e = enterprises[i];
       return e && !(e instanceof Error) ? [{ enterprise: e, passHolders: Number(r.holders), notStarted: Number(r.not_started) }] : [];
     });
+  }
+}
+
+@Resolver(() => DrillAttempt)
+export class DrillAttemptWorkerResolver {
+  @FieldResolver(() => Worker, { description: 'The taker.' })
+  async worker(@Root() attempt: DrillAttempt, @Ctx() ctx: Context): Promise<Worker> {
+    return (await ctx.loaders.get(workerById).load(attempt.worker.id))!;
   }
 }

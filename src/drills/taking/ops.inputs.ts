@@ -1,5 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../common/relay.js';
+import { orderInput } from '../../common/order-input.js';
 import { AttemptEventKind } from '../enums.js';
+import { DrillAttempt } from './attempt.entity.js';
 
 @InputType({ description: 'Extends one taker’s deadline (e.g. an outage at their enterprise).' })
 export class ExtendDrillDeadlineInput {
@@ -29,3 +32,16 @@ export class DrillAttemptEvent {
   @Field(() => Float, { nullable: true, description: 'REMARKED: the score before; null until the result is released.' }) oldScore!: number | null;
   @Field(() => Float, { nullable: true, description: 'REMARKED: the score after; null until the result is released.' }) newScore!: number | null;
 }
+
+export enum DrillAttemptOrderField {
+  DRAWN_AT = 'drawnAt',
+}
+export const DrillAttemptOrder = orderInput('DrillAttempt', DrillAttemptOrderField, {
+  fields: 'What to order a drill’s attempts by.',
+  values: { DRAWN_AT: 'When its paper was drawn.' },
+  input: 'The order of a drill’s attempts (Drill.attempts).',
+});
+export type DrillAttemptOrder = InstanceType<typeof DrillAttemptOrder>;
+
+export const DrillAttemptConnection = Connection(DrillAttempt, 'DrillAttempt');
+export type DrillAttemptConnection = InstanceType<typeof DrillAttemptConnection>;
