@@ -28,6 +28,7 @@ import { Migration20261207020000 } from './Migration20261207020000.js';
 import { Migration20261207051347 } from './Migration20261207051347.js';
 import { Migration20261207053817 } from './Migration20261207053817.js';
 import { Migration20261207054217 } from './Migration20261207054217.js';
+import { Migration20261207055847 } from './Migration20261207055847.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -59,4 +60,5 @@ export const migrationsList = [
   { name: 'Migration20261207051347', class: Migration20261207051347 },
   { name: 'Migration20261207053817', class: Migration20261207053817 },
   { name: 'Migration20261207054217', class: Migration20261207054217 },
+  { name: 'Migration20261207055847', class: Migration20261207055847 },
 ];

@@ -256,6 +256,8 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   DrillResultRelease: { IMMEDIATELY: ['交卷后即公布', 'Right after the attempt'], AFTER_WINDOW: ['活动结束后公布', 'After the window closes'] },
   AttemptStatus: { DRAWN: ['已组卷', 'Drawn'], IN_PROGRESS: ['答题中', 'In progress'], SUBMITTED: ['已交卷', 'Submitted'], VOIDED: ['已作废', 'Voided'] },
   AttemptSubmission: { TAKER: ['本人交卷', 'By the taker'], DEADLINE: ['到时自动交卷', 'At the deadline'] },
+  DrillAttemptOrderField: { DRAWN_AT: ['组卷时间', 'Drawn'] },
+  AttemptEventKind: { DEADLINE_EXTENDED: ['延长答题时间', 'Deadline extended'], VOIDED: ['作废', 'Voided'], REMARKED: ['重新评分', 'Re-marked'] },
   // AttemptStatus and AttemptSubmission join the schema with DrillAttempt (i16take): uncomment then.
   // AttemptStatus: { DRAWN: ['已组卷', 'Drawn'], IN_PROGRESS: ['答题中', 'In progress'], SUBMITTED: ['已交卷', 'Submitted'], VOIDED: ['已作废', 'Voided'] },
   // AttemptSubmission: { TAKER: ['本人交卷', 'By the taker'], DEADLINE: ['到时自动交卷', 'At the deadline'] },

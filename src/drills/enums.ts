@@ -132,3 +132,18 @@ registerEnumType(AttemptSubmission, {
     DEADLINE: { description: 'Submitted automatically at its deadline (到时自动交卷).' },
   },
 });
+
+export enum AttemptEventKind {
+  DEADLINE_EXTENDED = 'DEADLINE_EXTENDED',
+  VOIDED = 'VOIDED',
+  REMARKED = 'REMARKED',
+}
+registerEnumType(AttemptEventKind, {
+  name: 'AttemptEventKind',
+  description: 'What the organizer (or a correction of the bank) did to an attempt.',
+  valuesConfig: {
+    DEADLINE_EXTENDED: { description: 'The organizer extended its deadline (延长答题时间).' },
+    VOIDED: { description: 'The organizer voided it (作废).' },
+    REMARKED: { description: 'Re-marked after a question on its paper was corrected (重新评分).' },
+  },
+});

@@ -225,6 +225,11 @@ Object.assign(MUTATIONS, {
   publishDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
   cancelDrill: { module: 'Online drills', who: [ORGANIZER], owner: drillRunner },
 } satisfies Record<string, Rule>);
+// Drill operations (issue 16, "When things go wrong"; src/drills/taking/ops.*): the drill's runner only.
+Object.assign(MUTATIONS, {
+  extendDrillDeadline: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/ops.test.ts)' },
+  voidDrillAttempt: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/ops.test.ts)' },
+} satisfies Record<string, Rule>);
 
 export const PRIVATE_QUERIES: Record<string, Rule> = {
   users: { module: 'Accounts', who: [ADMIN] },

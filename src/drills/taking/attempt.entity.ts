@@ -18,6 +18,22 @@ export interface TopicMarks {
   questions: number;
 }
 
+/** One recorded intervention on an attempt (ops.service.ts): an extension, a voiding, a re-marking. */
+export interface AttemptEvent {
+  kind: 'DEADLINE_EXTENDED' | 'VOIDED' | 'REMARKED';
+  at: string;
+  /** The user who did it; null for a re-marking (it follows a question's correction). */
+  byUserId: string | null;
+  reason: string | null;
+  /** DEADLINE_EXTENDED: the extension in total after it, in minutes. */
+  minutes?: number;
+  /** REMARKED: the corrected question, its new revision, the score before and after. */
+  questionId?: string;
+  revision?: number;
+  oldScore?: number;
+  newScore?: number;
+}
+
 /**
  * One taker's attempt at a drill (答题): their own paper drawn from a recorded seed, the deadline the
  * server holds them to, and once submitted (by them or the sweeper at the deadline) the marks.
@@ -71,6 +87,9 @@ export class DrillAttempt extends Node {
 
   /** Minutes the organizer added to this taker's deadline (an outage at their enterprise). */
   @Property({ type: 'integer' }) deadlineExtendedBy: number = 0;
+
+  /** Extensions, voiding and re-markings, oldest first (bounded: a few per attempt). */
+  @Property({ type: 'json', default: '[]' }) history: AttemptEvent[] = [];
 
   @Property({ version: true }) version!: number;
 }

@@ -52,14 +52,15 @@ export class AttemptService {
       if (!drill || drill.status !== DrillStatus.PUBLISHED) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotPublished'));
       const now = new Date();
       if (now < drill.opensAt) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotOpen'));
-      if (now >= drill.closesAt) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'));
       const attempts = await tx.find(DrillAttempt, { drill: drillId, worker: workerId }, { orderBy: { number: 'asc' } });
       const open = attempts.find((a) => a.status === AttemptStatus.IN_PROGRESS);
+      // An attempt under way resumes even after the close: the organizer may have extended it past it.
       if (open && open.deadline! > now) {
         open.activeDevice = this.taker.deviceId;
         await tx.flush();
         return open;
       }
+      if (now >= drill.closesAt) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'));
       // Past its deadline and not swept yet: submit it now, as the sweeper would.
       if (open) await submitAndMark(tx, [open], AttemptSubmission.DEADLINE, now);
       const used = attempts.filter((a) => a.status === AttemptStatus.SUBMITTED || a.status === AttemptStatus.VOIDED).length;

@@ -27,5 +27,12 @@ export const m = defineMessages('drillTaking', {
   deviceReplaced: { zh: '本次答题已在另一台设备上继续，此设备不能再作答', en: 'The attempt was taken over on another device; this one can no longer answer' },
   notOnPaper: { zh: '该试题不在本次试卷上', en: 'The question is not on this paper' },
   answerTooLong: { zh: '答案最多 {{max}} 项，每项最多 {{chars}} 个字符', en: 'An answer has at most {{max}} parts of at most {{chars}} characters' },
+  // The organizer's tools (ops.service.ts).
+  notAttemptsOrganizer: { zh: '只有该练兵活动的组织者可以处理答题记录', en: 'Only the drill’s organizer may act on its attempts' },
+  extendNotInProgress: { zh: '只能为正在进行的答题延长时间', en: 'Only an attempt under way can have its deadline extended' },
+  extensionRange: { zh: '延长时间须为 1 至 {{max}} 分钟（合计）', en: 'The extension must be 1 to {{max}} minutes in total' },
+  extensionShorter: { zh: '已延长 {{current}} 分钟，不能缩短', en: 'It is already extended by {{current}} minutes; an extension cannot be shortened' },
+  reasonRequired: { zh: '请填写原因（最多 {{max}} 个字符）', en: 'Give a reason (at most {{max}} characters)' },
+  voidNotStarted: { zh: '只能作废已开始或已交卷的答题', en: 'Only an attempt started or submitted can be voided' },
   badSeq: { zh: '序号须为非负整数', en: 'The sequence number must be a whole number, 0 or more' },
 });
