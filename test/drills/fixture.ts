@@ -1,5 +1,7 @@
 import { Role } from '../../src/auth/role';
+import { createEnterprise, createWorker } from '../helpers/registry';
 import { ok, type TestServer } from '../helpers/server';
+import { createDrill, ENTER, ISSUE, seedBank, START, TRADE } from './taking-fixture';
 
 export type User = Awaited<ReturnType<TestServer['user']>>;
 
@@ -64,4 +66,21 @@ export async function drillNodeObjects(t: TestServer, organizerToken: string, re
     paperRule: { sections: [{ topic: '规则', count: 1 }], pointsByType: points },
   }, 'drill { id }');
   return { question: created.question.id, drill: drill.drill.id };
+}
+
+/**
+ * One attempt under way in a published drill open now, run by `organizer`: for the node read rules
+ * (its taker and whoever runs the drill read it). The bank and drill are written directly, as the
+ * taking tests do, since the API opens no drill in the past.
+ */
+export async function drillAttemptObject(t: TestServer, organizer: { id: string; token: string }, adminToken: string): Promise<Record<string, string>> {
+  const ent = await createEnterprise(t, adminToken);
+  const worker = await createWorker(t, adminToken, ent.id, { employeeNumber: 'NODE-1', trade: TRADE });
+  await seedBank(t, organizer.id);
+  const drill = await createDrill(t, { organizerUserId: organizer.id });
+  const issued = ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: ent.id } }, organizer.token)).issueDrillPasses;
+  const code = issued.passes.find((p: any) => p.worker.id === worker.id).code;
+  const entered = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: code, employeeNumber: 'NODE-1' } })).enterDrill;
+  const started = ok(await t.gql(START, { input: { drillId: drill.id } }, entered.token)).startAttempt;
+  return { attempt: started.attempt.id, attemptDrill: drill.id };
 }

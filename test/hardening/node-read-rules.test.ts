@@ -4,7 +4,7 @@ import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } 
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { honorObjects, innovationObjects } from './node-fixtures';
 import { appraisalObjects } from '../appraisal/fixture';
-import { drillNodeObjects } from '../drills/fixture';
+import { drillAttemptObject, drillNodeObjects } from '../drills/fixture';
 import { createWorker } from '../helpers/registry';
 import { idOf } from '../../src/common/relay';
 
@@ -124,6 +124,8 @@ const cases: NodeCase[] = [
   { type: 'Question', id: (f) => f.ids.question!, own: { query: `{ questions(first: 100, filter: { trade: "节点题库" }) { nodes { id } } }`, vars: () => ({}), ids: (d) => (d.questions?.nodes ?? []).map((x: any) => x.id) }, visibleTo: ['admin', 'owner', 'organizer', 'reviewer'] },
   // A DRAFT drill: its organizer and admins only (published ones are public).
   { type: 'Drill', id: (f) => f.ids.drill!, own: by('drill', 'drill', 'id'), visibleTo: JURY },
+  // An attempt: its taker's drill token (not a viewer here) and whoever runs the drill (Drill.attempts).
+  { type: 'DrillAttempt', id: (f) => f.ids.attempt!, own: by('drill', 'attemptDrill', 'attempts(first: 10) { nodes { id } }', (d) => d.attempts?.nodes), visibleTo: JURY },
   { type: 'ChiefTechnician', id: (f) => f.ids.chief!, own: by('enterprise', 'chiefEnterprise', 'chiefTechnicians(first: 10) { nodes { id } }', (e) => e.chiefTechnicians?.nodes), visibleTo: REGISTRY_READERS },
   { type: 'SkillAllowanceStandard', id: (f) => f.ids.allowanceStandard!, own: { query: `query($id: ID!) { enterprise(id: $id) { skillAllowanceStandards(first: 10) { nodes { id } } } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => d.enterprise?.skillAllowanceStandards.nodes.map((s: any) => s.id) ?? [] }, visibleTo: EVERYONE },
   { type: 'SkillLevelChange', id: (f) => f.ids.skillChange!, own: { query: `query($id: ID!) { worker(id: $id) { skillLevelHistory { id } } }`, vars: (f) => ({ id: f.ids.worker }), ids: (d) => d.worker?.skillLevelHistory.map((h: any) => h.id) ?? [] }, visibleTo: REGISTRY_READERS },
@@ -250,6 +252,7 @@ beforeAll(async () => {
       ...(await appraisalObjects(t, admin)),
       ...(await honorObjects(t, organizer, reviewer, judge)),
       ...(await drillNodeObjects(t, live.organizer.token, reviewer.token)),
+      ...(await drillAttemptObject(t, live.organizer, admin.token)),
     },
   };
 }, 120_000);
