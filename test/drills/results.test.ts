@@ -1,0 +1,119 @@
+import { Role } from '../../src/auth/role';
+import { idOf } from '../../src/common/relay';
+import { DrillAttempt } from '../../src/drills/taking/attempt.entity';
+import { AttemptStatus, AttemptSubmission, DrillCounting } from '../../src/drills/enums';
+import { Drill } from '../../src/drills/setup/drill.entity';
+import { ok, startTestServer, type TestServer } from '../helpers/server';
+import { createEnterprise, createWorker } from '../helpers/registry';
+import { createDrill, ENTER, ISSUE, seedBank, TRADE } from './taking-fixture';
+
+/* Drill results (issue 16 "Results"): the leaderboard, read by the drill's organizer and admins only. */
+let t: TestServer;
+let admin: string;
+let organizer: { id: string; token: string };
+let other: { id: string; token: string };
+let ent: { id: string };
+beforeAll(async () => {
+  t = await startTestServer();
+  admin = (await t.user([Role.ADMIN])).token;
+  organizer = await t.user([Role.ORGANIZER]);
+  other = await t.user([Role.ORGANIZER]);
+  ent = await createEnterprise(t, admin);
+  await seedBank(t, organizer.id);
+}, 60_000);
+afterAll(async () => t.close());
+
+interface Try { score: number | null; minutes: number; status?: AttemptStatus }
+
+/** Attempts written through the ORM: what taking and marking (tested in taking.test.ts) leave behind. */
+async function attempts(drillUuid: string, workerId: string, tries: Try[]): Promise<void> {
+  const em = t.orm.em.fork();
+  const start = Date.now() - 3600_000;
+  tries.forEach((x, i) => em.create(DrillAttempt, {
+    drill: em.getReference(Drill, drillUuid), worker: em.getReference('Worker', idOf(workerId, 'Worker')!),
+    number: i + 1, seed: i, paper: [], status: x.status ?? AttemptStatus.SUBMITTED, maxScore: 10,
+    startedAt: new Date(start), submittedAt: new Date(start + x.minutes * 60_000), submittedBy: AttemptSubmission.TAKER,
+    score: x.score,
+  } as never));
+  await em.flush();
+}
+
+const BOARD = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { drill(id: $id) { leaderboard(first: $first, after: $after, last: $last, before: $before) {
+  totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor }
+  nodes { rank score maxScore timeUsedSeconds attemptNumber passed worker { id name } } } } }`;
+
+async function world(counting: DrillCounting) {
+  const drill = await createDrill(t, { organizerUserId: organizer.id, eligibleEnterpriseIds: [ent.id] });
+  if (counting !== DrillCounting.BEST) await t.orm.em.fork().nativeUpdate(Drill, { id: drill.uuid }, { counting });
+  const w = [];
+  for (let i = 0; i < 5; i++) w.push(await createWorker(t, admin, ent.id, { trade: TRADE }));
+  // Passing mark 6. w0: 9 then 5 (BEST 9, LAST 5); w1: 9 in 20 min; w2: 9 in 20 min (tie with w1);
+  // w3: a voided 10 and a 4; w4: only an attempt under way (never counts).
+  await attempts(drill.uuid, w[0]!.id, [{ score: 9, minutes: 10 }, { score: 5, minutes: 5 }]);
+  await attempts(drill.uuid, w[1]!.id, [{ score: 9, minutes: 20 }]);
+  await attempts(drill.uuid, w[2]!.id, [{ score: 9, minutes: 20 }]);
+  await attempts(drill.uuid, w[3]!.id, [{ score: 10, minutes: 1, status: AttemptStatus.VOIDED }, { score: 4, minutes: 30 }]);
+  await attempts(drill.uuid, w[4]!.id, [{ score: null, minutes: 1, status: AttemptStatus.IN_PROGRESS }]);
+  return { drill, w };
+}
+
+it('ranks the best attempt per taker by score then time used, ties sharing a rank, voided and unfinished attempts never counting', async () => {
+  const { drill, w } = await world(DrillCounting.BEST);
+  const board = ok(await t.gql(BOARD, { id: drill.id, first: 10 }, organizer.token)).drill.leaderboard;
+  expect(board.totalCount).toBe(4);
+  expect(board.nodes.map((n: any) => [n.worker.id, n.rank, n.score, n.timeUsedSeconds, n.attemptNumber, n.passed])).toEqual([
+    [w[0]!.id, 1, 9, 600, 1, true],
+    expect.arrayContaining([2, 9, 1200, 1, true]),
+    expect.arrayContaining([2, 9, 1200, 1, true]),
+    [w[3]!.id, 4, 4, 1800, 2, false],
+  ]);
+  expect(new Set(board.nodes.slice(1, 3).map((n: any) => n.worker.id))).toEqual(new Set([w[1]!.id, w[2]!.id]));
+});
+
+it('counts the last attempt when the drill counts LAST', async () => {
+  const { drill, w } = await world(DrillCounting.LAST);
+  const board = ok(await t.gql(BOARD, { id: drill.id, first: 10 }, admin)).drill.leaderboard;
+  expect(board.nodes.map((n: any) => n.worker.id)).toEqual([expect.any(String), expect.any(String), w[0]!.id, w[3]!.id]);
+  expect(board.nodes[2]).toMatchObject({ rank: 3, score: 5, attemptNumber: 2, passed: false });
+});
+
+it('pages forwards and backwards with cursors, and a foreign cursor is a clear error', async () => {
+  const { drill } = await world(DrillCounting.BEST);
+  const all = ok(await t.gql(BOARD, { id: drill.id, first: 10 }, organizer.token)).drill.leaderboard.nodes.map((n: any) => n.worker.id);
+  const p1 = ok(await t.gql(BOARD, { id: drill.id, first: 2 }, organizer.token)).drill.leaderboard;
+  expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  const p2 = ok(await t.gql(BOARD, { id: drill.id, first: 2, after: p1.pageInfo.endCursor }, organizer.token)).drill.leaderboard;
+  expect(p2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  expect([...p1.nodes, ...p2.nodes].map((n: any) => n.worker.id)).toEqual(all);
+  const back = ok(await t.gql(BOARD, { id: drill.id, last: 2, before: p2.pageInfo.startCursor }, organizer.token)).drill.leaderboard;
+  expect(back.nodes.map((n: any) => n.worker.id)).toEqual(all.slice(0, 2));
+  const tail = ok(await t.gql(BOARD, { id: drill.id, last: 1 }, organizer.token)).drill.leaderboard;
+  expect(tail.nodes.map((n: any) => n.worker.id)).toEqual(all.slice(3));
+  const bad = await t.gql(BOARD, { id: drill.id, first: 2, after: 'bm90LWEtY3Vyc29y' }, organizer.token);
+  expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+it('is refused to anonymous callers, to another organizer and to a worker’s drill token', async () => {
+  const { drill } = await world(DrillCounting.BEST);
+  expect((await t.gql(BOARD, { id: drill.id, first: 5 }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect((await t.gql(BOARD, { id: drill.id, first: 5 }, other.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const judge = await t.user([Role.JUDGE]);
+  expect((await t.gql(BOARD, { id: drill.id, first: 5 }, judge.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  // A taker of this very drill, with their drill token.
+  const issued = ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: ent.id } }, admin)).issueDrillPasses;
+  const p = issued.passes[0];
+  const { token } = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: p.code, employeeNumber: p.worker.employeeNumber } })).enterDrill;
+  const taker = await t.gql(BOARD, { id: drill.id, first: 5 }, token);
+  expect(taker.data?.drill?.leaderboard ?? null).toBeNull();
+  expect(taker.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+});
+
+it('reads a page of the leaderboard in a fixed number of statements, whatever its size', async () => {
+  const { drill } = await world(DrillCounting.BEST);
+  const base = await t.countStatements(() => t.gql(`query($id: ID!) { drill(id: $id) { id } }`, { id: drill.id }, organizer.token));
+  const one = await t.countStatements(() => t.gql(BOARD, { id: drill.id, first: 1 }, organizer.token));
+  const all = await t.countStatements(() => t.gql(BOARD, { id: drill.id, first: 10 }, organizer.token));
+  // Beyond reading the drill: the ranked page (total included) and one batch of the page's workers.
+  expect(all - base).toBe(2);
+  expect(one).toBe(all);
+});
