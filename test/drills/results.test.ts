@@ -117,3 +117,31 @@ it('reads a page of the leaderboard in a fixed number of statements, whatever it
   expect(all - base).toBe(2);
   expect(one).toBe(all);
 });
+
+const FIGURES = `query($id: ID!, $orderBy: DrillEnterpriseFigureOrder) { drill(id: $id) { enterpriseFigures(first: 10, orderBy: $orderBy) {
+  totalCount nodes { enterprise { id name } passHolders participants participationRate meanScore passRate } } } }`;
+
+it('gives each enterprise’s pass holders, participants, participation, mean score and pass rate, for the organizer only', async () => {
+  const a = await createEnterprise(t, admin, { name: '张家机械' });
+  const b = await createEnterprise(t, admin, { name: '李氏焊接' });
+  const drill = await createDrill(t, { organizerUserId: organizer.id, eligibleEnterpriseIds: [a.id, b.id] });
+  const wa = [];
+  for (let i = 0; i < 3; i++) wa.push(await createWorker(t, admin, a.id, { trade: TRADE }));
+  const wb = await createWorker(t, admin, b.id, { trade: TRADE });
+  ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: a.id } }, admin));
+  // Pass mark 6: 张家 9 and 4 of three pass holders; 李氏 (no passes issued) one 7.
+  await attempts(drill.uuid, wa[0]!.id, [{ score: 9, minutes: 10 }]);
+  await attempts(drill.uuid, wa[1]!.id, [{ score: 4, minutes: 10 }, { score: 10, minutes: 1, status: AttemptStatus.VOIDED }]);
+  await attempts(drill.uuid, wb.id, [{ score: 7, minutes: 10 }]);
+  const byName = ok(await t.gql(FIGURES, { id: drill.id }, organizer.token)).drill.enterpriseFigures;
+  expect(byName.totalCount).toBe(2);
+  // Pinyin: 李 (li) before 张 (zhang).
+  expect(byName.nodes).toEqual([
+    { enterprise: { id: b.id, name: '李氏焊接' }, passHolders: 0, participants: 1, participationRate: null, meanScore: 7, passRate: 1 },
+    { enterprise: { id: a.id, name: '张家机械' }, passHolders: 3, participants: 2, participationRate: 2 / 3, meanScore: 6.5, passRate: 0.5 },
+  ]);
+  const byRate = ok(await t.gql(FIGURES, { id: drill.id, orderBy: { field: 'PARTICIPATION_RATE', direction: 'DESC' } }, admin)).drill.enterpriseFigures;
+  expect(byRate.nodes.map((n: any) => n.enterprise.id)).toEqual([a.id, b.id]);
+  expect((await t.gql(FIGURES, { id: drill.id }, other.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect((await t.gql(FIGURES, { id: drill.id }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
