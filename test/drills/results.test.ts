@@ -5,7 +5,8 @@ import { AttemptStatus, AttemptSubmission, DrillCounting } from '../../src/drill
 import { Drill } from '../../src/drills/setup/drill.entity';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
-import { createDrill, ENTER, ISSUE, seedBank, TRADE } from './taking-fixture';
+import { createDrill, ENTER, ISSUE, seedBank, START, SUBMIT, TRADE } from './taking-fixture';
+import { record, subscriptionsActive, wsClient } from '../helpers/ws';
 
 /* Drill results (issue 16 "Results"): the leaderboard, read by the drill's organizer and admins only. */
 let t: TestServer;
@@ -144,4 +145,27 @@ it('gives each enterprise’s pass holders, participants, participation, mean sc
   expect(byRate.nodes.map((n: any) => n.enterprise.id)).toEqual([a.id, b.id]);
   expect((await t.gql(FIGURES, { id: drill.id }, other.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   expect((await t.gql(FIGURES, { id: drill.id }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+const LIVE = `subscription($id: ID!) { drillResultsUpdated(drillId: $id) { submitted drill { id } } }`;
+
+it('tells the organizer live when a taker submits, and refuses the subscription to others', async () => {
+  const drill = await createDrill(t, { organizerUserId: organizer.id, eligibleEnterpriseIds: [ent.id] });
+  await createWorker(t, admin, ent.id, { trade: TRADE });
+  const clients = [wsClient(t.wsUrl, organizer.token), wsClient(t.wsUrl, other.token), wsClient(t.wsUrl, null)];
+  try {
+    const [mine, theirs, anon] = clients.map((c) => record(c, LIVE, { id: drill.id }));
+    await subscriptionsActive(t, 'drillResultsUpdated', 1);
+    const issued = ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: ent.id } }, admin)).issueDrillPasses;
+    const p = issued.passes[0];
+    const { token } = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: p.code, employeeNumber: p.worker.employeeNumber } })).enterDrill;
+    const { attempt } = ok(await t.gql(START, { input: { drillId: drill.id } }, token)).startAttempt;
+    ok(await t.gql(SUBMIT, { input: { attemptId: attempt.id } }, token));
+    expect(await mine!.waitFor((d: any) => !!d.drillResultsUpdated)).toEqual({ drillResultsUpdated: { submitted: 1, drill: { id: drill.id } } });
+    const codeOf = (r: any) => r.results[0]?.errors?.[0]?.extensions?.code ?? (r.error as any)?.[0]?.extensions?.code;
+    expect(codeOf(theirs)).toBe('FORBIDDEN');
+    expect(codeOf(anon)).toBe('UNAUTHENTICATED');
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+  }
 });
