@@ -169,3 +169,27 @@ it('tells the organizer live when a taker submits, and refuses the subscription 
     await Promise.all(clients.map((c) => c.dispose()));
   }
 });
+
+const EFFICACY = `query($filter: EfficacyFilter!) { efficacyReport(filter: $filter) { drills {
+  totals { drills enterprises passHolders participants participationRate passed passRate }
+  byDistrict { district participants passHolders } byOwnership { ownership participants } } } }`;
+
+it('counts drills closed in the year in the efficacy report, by district and ownership, only for the kind ONLINE_DRILL', async () => {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const c = await createEnterprise(t, admin, { name: '效能企业', district: '湖里区', ownership: 'STATE_OWNED' });
+  const drill = await createDrill(t, { organizerUserId: organizer.id, eligibleEnterpriseIds: [c.id] });
+  const ws = [await createWorker(t, admin, c.id, { trade: TRADE }), await createWorker(t, admin, c.id, { trade: TRADE })];
+  ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: c.id } }, admin));
+  await attempts(drill.uuid, ws[0]!.id, [{ score: 8, minutes: 5 }]);
+  const before = ok(await t.gql(EFFICACY, { filter: { year, district: '湖里区' } }, organizer.token)).efficacyReport.drills;
+  // Still open: not counted yet.
+  expect(before.totals.participants).toBe(0);
+  await t.orm.em.fork().nativeUpdate(Drill, { id: drill.uuid }, { closesAt: new Date(Date.now() - 1000) });
+  const after = ok(await t.gql(EFFICACY, { filter: { year, district: '湖里区' } }, organizer.token)).efficacyReport.drills;
+  expect(after.totals).toEqual({ drills: 1, enterprises: 1, passHolders: 2, participants: 1, participationRate: 0.5, passed: 1, passRate: 1 });
+  expect(after.byDistrict).toEqual([{ district: '湖里区', participants: 1, passHolders: 2 }]);
+  expect(after.byOwnership).toEqual([{ ownership: 'STATE_OWNED', participants: 1 }]);
+  const otherKind = ok(await t.gql(EFFICACY, { filter: { year, district: '湖里区', kind: 'SKILLS_COMPETITION' } }, organizer.token)).efficacyReport.drills;
+  expect(otherKind.totals.participants).toBe(0);
+  expect((await t.gql(EFFICACY, { filter: { year } }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
