@@ -193,3 +193,25 @@ it('counts drills closed in the year in the efficacy report, by district and own
   expect(otherKind.totals.participants).toBe(0);
   expect((await t.gql(EFFICACY, { filter: { year } }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
+
+it('stops telling an admin who lost the role', async () => {
+  const drill = await createDrill(t, { organizerUserId: organizer.id, eligibleEnterpriseIds: [ent.id] });
+  const demoted = await t.user([Role.ADMIN]);
+  const clients = [wsClient(t.wsUrl, organizer.token), wsClient(t.wsUrl, demoted.token)];
+  try {
+    const [mine, theirs] = clients.map((c) => record(c, LIVE, { id: drill.id }));
+    await subscriptionsActive(t, 'drillResultsUpdated', 2);
+    const roles = ok(await t.gql(`mutation($input: UpdateUserRolesInput!) { updateUserRoles(input: $input) { userErrors { code } } }`, { input: { userId: demoted.globalId, roles: ['JUDGE'] } }, admin));
+    expect(roles.updateUserRoles.userErrors).toEqual([]);
+    const issued = ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: ent.id } }, admin)).issueDrillPasses;
+    const p = issued.passes[0];
+    const { token } = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: p.code, employeeNumber: p.worker.employeeNumber } })).enterDrill;
+    const { attempt } = ok(await t.gql(START, { input: { drillId: drill.id } }, token)).startAttempt;
+    ok(await t.gql(SUBMIT, { input: { attemptId: attempt.id } }, token));
+    await mine!.waitFor((d: any) => !!d.drillResultsUpdated);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(theirs!.results.filter((r) => r.data?.drillResultsUpdated)).toEqual([]);
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+  }
+});
