@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { DRILL_CHANNEL, publishDrillEvent } from './drills/results/live.js';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -93,6 +94,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const authWatch = new SocketAuthWatch(orm, limits.wsAuthRecheckSeconds, log, () => live.connected);
   // A user disabled, their password or roles changed on any instance: their sockets here are re-checked at once.
   live.listen(USER_CHANNEL, (userId) => authWatch.userChanged(userId), () => authWatch.resync());
+  // Drill submissions (any instance) reach this instance's drillResultsUpdated subscribers; nothing to resync: subscribers refetch on the next.
+  live.listen(DRILL_CHANNEL, (payload) => publishDrillEvent(app.pubSub, payload), async () => undefined);
   await live.start();
   app.appealWindows = new AppealWindowAnnouncer(orm, log);
   await app.appealWindows.start();

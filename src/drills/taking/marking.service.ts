@@ -4,6 +4,7 @@ import { Question } from '../bank/question.entity.js';
 import { DrillAnswer } from './answer.entity.js';
 import type { DrillAttempt } from './attempt.entity.js';
 import { markPaper, type KeyedQuestion } from './marking.js';
+import { announceSubmissions } from '../results/live.js';
 
 /** The answer keys of these questions (never leaves the server from here). */
 export async function keyedQuestions(em: EntityManager, ids: Iterable<string>): Promise<Map<string, KeyedQuestion>> {
@@ -37,4 +38,6 @@ export async function submitAndMark(tx: EntityManager, attempts: DrillAttempt[],
     attempt.breakdown = marks.breakdown;
   }
   await tx.flush();
+  // The organizer's live results (drillResultsUpdated) hear of it once this commits.
+  await announceSubmissions(tx, attempts);
 }
