@@ -13,11 +13,13 @@ function sources(dir = path.join(projectRoot, 'src')): { file: string; text: str
 }
 
 describe('src/competitions keeps its owners', () => {
-  it('only leaderboard/board-version.ts raises the leaderboard version or sends NOTIFY (besides auth/user-state.ts and cache/http.ts, each the one owner of its own channel: user changes, the spectators’ cache)', () => {
+  it('only leaderboard/board-version.ts raises the leaderboard version or sends NOTIFY (besides auth/user-state.ts, cache/http.ts and drills/results/live.ts, each the one owner of its own channel: user changes, the spectators’ cache, drill results)', () => {
     const writers = sources()
       .filter(({ text }) => /leaderboard_version\s*=|leaderboardVersion\s*(\+=|\+\+|=\s*[^=])|pg_notify/i.test(text))
       .map(({ file }) => file);
-    expect(writers.sort()).toEqual([path.join('auth', 'user-state.ts'), path.join('cache', 'http.ts'), path.join('competitions', 'leaderboard', 'board-version.ts')]);
+    expect(writers.sort()).toEqual([
+      path.join('auth', 'user-state.ts'), path.join('cache', 'http.ts'), path.join('competitions', 'leaderboard', 'board-version.ts'), path.join('drills', 'results', 'live.ts'),
+    ]);
   });
 
   it('registers every resolver class in index.ts, none through `extends`', () => {
