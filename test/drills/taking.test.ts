@@ -266,6 +266,22 @@ describe('a lost pass', () => {
     const fresh = await enter(w);
     expect((await start(fresh.token)).attempt.status).toBe('IN_PROGRESS');
   });
+
+  it('stops a device already in an attempt with the old pass at once; the new pass takes the attempt over', async () => {
+    const w = workers[4]!;
+    const finder = (await enter(w, 'found-it')).token;
+    const attempt = (await start(finder)).attempt;
+    const q = attempt.questions[0];
+    expect((await save(finder, attempt.id, q.questionId, ['A'], 1)).saved).toBe(true);
+    const re = ok(await t.gql(REISSUE, { input: { drillId: drill.id, workerId: w.id } }, nominator.token)).reissueDrillPass;
+    expect(re.userErrors).toEqual([]);
+    expect((await save(finder, attempt.id, q.questionId, ['B'], 2)).userErrors).toEqual([expect.objectContaining({ code: 'DEVICE_REPLACED' })]);
+    expect(ok(await t.gql(SUBMIT, { input: { attemptId: attempt.id } }, finder)).submitAttempt.userErrors).toEqual([expect.objectContaining({ code: 'DEVICE_REPLACED' })]);
+    codes.set(w.id, re.pass.code);
+    const owner = (await enter(w, 'own-phone')).token;
+    expect((await start(owner)).attempt.id).toBe(attempt.id);
+    expect(await save(owner, attempt.id, q.questionId, ['C'], 3)).toMatchObject({ saved: true, userErrors: [] });
+  });
 });
 
 describe('papers drawn ahead', () => {

@@ -28,7 +28,7 @@ export class DrillPassResolver {
 
   @Authorized(Role.ORGANIZER, Role.NOMINATOR)
   @Mutation(() => ReissueDrillPassPayload, {
-    description: 'As issueDrillPasses, for one worker who lost their pass: a new code; the old one stops working at once (entering with it, starting with a token from it).',
+    description: 'As issueDrillPasses, for one worker who lost their pass: a new code; the old one stops working at once: entering with it, starting with a token from it, and a device already in an attempt with it (its next save or submit is DEVICE_REPLACED until the worker enters with the new pass and takes the attempt over).',
   })
   async reissueDrillPass(@Arg('input') input: ReissueDrillPassInput, @Ctx() ctx: Context): Promise<ReissueDrillPassPayload> {
     return withUserErrors(async () => {

@@ -7,7 +7,7 @@ import { enterpriseScopeOf } from '../../auth/scope.js';
 import { User } from '../../auth/user.entity.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { Worker } from '../../registry/worker.entity.js';
-import { DrillStatus } from '../enums.js';
+import { AttemptStatus, DrillStatus } from '../enums.js';
 import { Drill } from '../setup/drill.entity.js';
 import { drillEligibilityProblems } from './eligibility.js';
 import { m } from './messages.js';
@@ -98,6 +98,10 @@ export class DrillPassService {
       for (const p of live) p.revokedAt = now;
       // Revocations first: the partial unique index allows one live pass per worker and drill.
       await tx.flush();
+      // Whoever holds the worker's attempt under way entered with the old pass: release it, so that device's
+      // next save or submit is refused (DEVICE_REPLACED) until the worker enters with the new pass and takes it over.
+      await tx.execute(`update "drill_attempt" set "active_device" = null, "version" = "version" + 1 where "drill_id" = ? and "worker_id" = ? and "status" = ?`,
+        [drill.id, worker.id, AttemptStatus.IN_PROGRESS]);
       const code = this.create(tx, drill, worker);
       await tx.flush();
       return { worker, code };
