@@ -1,9 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
+import { orderInput } from '../common/order-input.js';
 
 @InputType({ description: 'Credentials for login.' })
 export class LoginInput {
@@ -100,21 +100,13 @@ export enum UserOrderField {
   EMAIL = 'email',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(UserOrderField, {
-  name: 'UserOrderField',
-  description: 'What to order users by.',
-  valuesConfig: {
-    DISPLAY_NAME: { description: 'By display name in pinyin order (李 before 张), Chinese before Latin letters.' },
-    EMAIL: { description: 'By email address (stored lower-case).' },
-    CREATED_AT: { description: 'By when the account was created.' },
-  },
-});
 
-@InputType({ description: 'How to order users: a field and a direction.' })
-export class UserOrder {
-  @Field(() => UserOrderField, { description: 'What to order by.' }) field!: UserOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const UserOrder = orderInput('User', UserOrderField, {
+  fields: 'What to order users by.',
+  values: { DISPLAY_NAME: 'By display name in pinyin order (李 before 张), Chinese before Latin letters.', EMAIL: 'By email address (stored lower-case).', CREATED_AT: 'By when the account was created.' },
+  input: 'How to order users: a field and a direction.',
+});
+export type UserOrder = InstanceType<typeof UserOrder>;
 
 export const UserConnection = Connection(User, 'User');
 export type UserConnection = InstanceType<typeof UserConnection>;

@@ -1,15 +1,15 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { DateScalar } from '../common/date.js';
 import { Honor } from '../registry/honor.entity.js';
 import { HonorKind, Level, SkillLevel } from '../registry/enums.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { CalendarDay } from './calendar-day.entity.js';
 import { HonorCampaign } from './campaign.entity.js';
 import { CalendarDayKind, CampaignStatus, NominationStatus } from './enums.js';
 import { Nomination, NominationScore, VettingClearance } from './nomination.entity.js';
 import { Objection } from './objection.entity.js';
+import { orderInput } from '../common/order-input.js';
 
 const CAMPAIGN_ID = 'The campaign (an HonorCampaign ID).';
 const NOMINATION_ID = 'The nomination (a Nomination ID).';
@@ -133,17 +133,13 @@ export enum HonorCampaignOrderField {
   YEAR = 'year',
   TITLE = 'title',
 }
-registerEnumType(HonorCampaignOrderField, {
-  name: 'HonorCampaignOrderField',
-  description: 'What to order campaigns by; ties are broken by ID.',
-  valuesConfig: { CREATED_AT: { description: 'When it was opened.' }, YEAR: { description: 'The honor’s year.' }, TITLE: { description: 'Title, in pinyin order.' } },
-});
 
-@InputType({ description: 'The order of a campaign list.' })
-export class HonorCampaignOrder {
-  @Field(() => HonorCampaignOrderField, { description: 'What to order by.' }) field!: HonorCampaignOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const HonorCampaignOrder = orderInput('HonorCampaign', HonorCampaignOrderField, {
+  fields: 'What to order campaigns by; ties are broken by ID.',
+  values: { CREATED_AT: 'When it was opened.', YEAR: 'The honor’s year.', TITLE: 'Title, in pinyin order.' },
+  input: 'The order of a campaign list.',
+});
+export type HonorCampaignOrder = InstanceType<typeof HonorCampaignOrder>;
 
 @InputType({ description: 'Which nominations to list.' })
 export class NominationFilter {
@@ -154,17 +150,13 @@ export enum NominationOrderField {
   NOMINATED_AT = 'nominatedAt',
   SCORE = 'score',
 }
-registerEnumType(NominationOrderField, {
-  name: 'NominationOrderField',
-  description: 'What to order nominations by; ties are broken by ID.',
-  valuesConfig: { NOMINATED_AT: { description: 'When it was made.' }, SCORE: { description: 'The review score (0 until the shortlist is published).' } },
-});
 
-@InputType({ description: 'The order of a nomination list.' })
-export class NominationOrder {
-  @Field(() => NominationOrderField, { description: 'What to order by.' }) field!: NominationOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const NominationOrder = orderInput('Nomination', NominationOrderField, {
+  fields: 'What to order nominations by; ties are broken by ID.',
+  values: { NOMINATED_AT: 'When it was made.', SCORE: 'The review score (0 until the shortlist is published).' },
+  input: 'The order of a nomination list.',
+});
+export type NominationOrder = InstanceType<typeof NominationOrder>;
 
 @InputType({ description: 'Which conferred honors to list.' })
 export class ConferredHonorFilter {

@@ -1,8 +1,7 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { orderInput } from '../common/order-input.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { DecimalScalar } from '../studios/decimal.js';
 import { MethodStatus } from './enums.js';
 import { ExpertReview, ExpertReviewRevision } from './expert-review.entity.js';
@@ -82,21 +81,13 @@ export enum OperatingMethodOrderField {
   PROPOSED_NAME = 'proposedName',
   STATUS = 'status',
 }
-registerEnumType(OperatingMethodOrderField, {
-  name: 'OperatingMethodOrderField',
-  description: 'What to order operating methods by; ties are broken by ID, so pages are stable.',
-  valuesConfig: {
-    SUBMITTED_AT: { description: 'When it was submitted.' },
-    PROPOSED_NAME: { description: 'By proposed name in pinyin order (李 before 张).' },
-    STATUS: { description: 'Grouped by status, groups in the alphabetical order of the status values (NAMED, REJECTED, SUBMITTED, UNDER_REVIEW).' },
-  },
-});
 
-@InputType({ description: 'The order of an operating-method list.' })
-export class OperatingMethodOrder {
-  @Field(() => OperatingMethodOrderField, { description: 'What to order by.' }) field!: OperatingMethodOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const OperatingMethodOrder = orderInput('OperatingMethod', OperatingMethodOrderField, {
+  fields: 'What to order operating methods by; ties are broken by ID, so pages are stable.',
+  values: { SUBMITTED_AT: 'When it was submitted.', PROPOSED_NAME: 'By proposed name in pinyin order (李 before 张).', STATUS: 'Grouped by status, groups in the alphabetical order of the status values (NAMED, REJECTED, SUBMITTED, UNDER_REVIEW).' },
+  input: 'The order of an operating-method list.',
+});
+export type OperatingMethodOrder = InstanceType<typeof OperatingMethodOrder>;
 
 export enum MethodAdoptionOrderField {
   ADOPTED_AT = 'adoptedAt',
@@ -104,22 +95,13 @@ export enum MethodAdoptionOrderField {
   WORKERS_TRAINED = 'workersTrained',
   ECONOMIC_BENEFIT = 'economicBenefit',
 }
-registerEnumType(MethodAdoptionOrderField, {
-  name: 'MethodAdoptionOrderField',
-  description: 'What to order a method’s adoptions by; ties are broken by ID.',
-  valuesConfig: {
-    ADOPTED_AT: { description: 'When the enterprise adopted it.' },
-    RECORDED_AT: { description: 'When the adoption was recorded.' },
-    WORKERS_TRAINED: { description: 'Workers trained.' },
-    ECONOMIC_BENEFIT: { description: 'Economic benefit in yuan.' },
-  },
-});
 
-@InputType({ description: 'The order of a method’s adoptions.' })
-export class MethodAdoptionOrder {
-  @Field(() => MethodAdoptionOrderField, { description: 'What to order by.' }) field!: MethodAdoptionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const MethodAdoptionOrder = orderInput('MethodAdoption', MethodAdoptionOrderField, {
+  fields: 'What to order a method’s adoptions by; ties are broken by ID.',
+  values: { ADOPTED_AT: 'When the enterprise adopted it.', RECORDED_AT: 'When the adoption was recorded.', WORKERS_TRAINED: 'Workers trained.', ECONOMIC_BENEFIT: 'Economic benefit in yuan.' },
+  input: 'The order of a method’s adoptions.',
+});
+export type MethodAdoptionOrder = InstanceType<typeof MethodAdoptionOrder>;
 
 @ObjectType({ description: 'The expert reviews of a method in figures, against the naming threshold.' })
 export class ReviewSummary {

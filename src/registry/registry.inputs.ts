@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/date.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
@@ -9,6 +9,7 @@ import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
 
 import { SortDirection } from '../common/order-input.js';
+import { orderInput } from '../common/order-input.js';
 export { SortDirection };
 
 // ── Enterprises ────────────────────────────────────────────────────────────────
@@ -53,17 +54,13 @@ export enum EnterpriseOrderField {
   NAME = 'name',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(EnterpriseOrderField, {
-  name: 'EnterpriseOrderField',
-  description: 'What to order enterprises by.',
-  valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
-});
 
-@InputType({ description: 'How to order enterprises: a field and a direction.' })
-export class EnterpriseOrder {
-  @Field(() => EnterpriseOrderField, { description: 'What to order by.' }) field!: EnterpriseOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const EnterpriseOrder = orderInput('Enterprise', EnterpriseOrderField, {
+  fields: 'What to order enterprises by.',
+  values: { NAME: 'By name in pinyin order (李 before 张), Chinese before Latin letters.', CREATED_AT: 'By when the enterprise was registered.' },
+  input: 'How to order enterprises: a field and a direction.',
+});
+export type EnterpriseOrder = InstanceType<typeof EnterpriseOrder>;
 
 export const EnterpriseConnection = Connection(Enterprise, 'Enterprise');
 export type EnterpriseConnection = InstanceType<typeof EnterpriseConnection>;
@@ -124,20 +121,13 @@ export enum HonorOrderField {
   YEAR = 'year',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(HonorOrderField, {
-  name: 'HonorOrderField',
-  description: 'What to order a worker’s honors by.',
-  valuesConfig: {
-    YEAR: { description: 'By the year granted (获评年度), then by when it was recorded.' },
-    CREATED_AT: { description: 'By when the honor was recorded in the registry.' },
-  },
-});
 
-@InputType({ description: 'How to order a worker’s honors: a field and a direction.' })
-export class HonorOrder {
-  @Field(() => HonorOrderField, { description: 'What to order by.' }) field!: HonorOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const HonorOrder = orderInput('Honor', HonorOrderField, {
+  fields: 'What to order a worker’s honors by.',
+  values: { YEAR: 'By the year granted (获评年度), then by when it was recorded.', CREATED_AT: 'By when the honor was recorded in the registry.' },
+  input: 'How to order a worker’s honors: a field and a direction.',
+});
+export type HonorOrder = InstanceType<typeof HonorOrder>;
 
 export const HonorConnection = Connection(Honor, 'Honor');
 export type HonorConnection = InstanceType<typeof HonorConnection>;
@@ -215,17 +205,16 @@ export enum WorkerOrderField {
   JOINED_AT = 'joinedAt',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(WorkerOrderField, {
-  name: 'WorkerOrderField',
-  description: 'What to order workers by.',
-  valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
-});
 
-@InputType({ description: 'How to order workers: a field and a direction.' })
-export class WorkerOrder {
-  @Field(() => WorkerOrderField, { description: 'What to order by.' }) field!: WorkerOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const WorkerOrder = orderInput('Worker', WorkerOrderField, {
+  fields: 'What to order workers by.',
+  values: {
+    NAME: 'By name in pinyin order (李 before 张), Chinese before Latin letters.', BIRTH_YEAR: 'By year of birth.', JOINED_AT: 'By when they joined their enterprise.',
+    CREATED_AT: 'By when the worker was registered.',
+  },
+  input: 'How to order workers: a field and a direction.',
+});
+export type WorkerOrder = InstanceType<typeof WorkerOrder>;
 
 export const WorkerConnection = Connection(Worker, 'Worker');
 export type WorkerConnection = InstanceType<typeof WorkerConnection>;

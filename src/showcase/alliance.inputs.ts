@@ -1,5 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { orderInput } from '../common/order-input.js';
 import { Connection, PageInfo } from '../common/relay.js';
@@ -74,35 +73,24 @@ export enum AllianceOrderField {
   NAME = 'name',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(AllianceOrderField, {
-  name: 'AllianceOrderField',
-  description: 'What to order alliances by.',
-  valuesConfig: {
-    NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' },
-    CREATED_AT: { description: 'When the alliance was created.' },
-  },
-});
 
-@InputType({ description: 'The order of a list of alliances.' })
-export class AllianceOrder {
-  @Field(() => AllianceOrderField, { description: 'The property to order by.' }) field!: AllianceOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const AllianceOrder = orderInput('Alliance', AllianceOrderField, {
+  fields: 'What to order alliances by.',
+  values: { NAME: 'By name in pinyin order (李 before 张), Chinese before Latin letters.', CREATED_AT: 'When the alliance was created.' },
+  input: 'The order of a list of alliances.',
+});
+export type AllianceOrder = InstanceType<typeof AllianceOrder>;
 
 export enum AllianceMemberOrderField {
   JOINED_AT = 'joinedAt',
 }
-registerEnumType(AllianceMemberOrderField, {
-  name: 'AllianceMemberOrderField',
-  description: 'What to order an alliance’s member studios by.',
-  valuesConfig: { JOINED_AT: { description: 'When the studio joined the alliance.' } },
-});
 
-@InputType({ description: 'The order of an alliance’s member studios.' })
-export class AllianceMemberOrder {
-  @Field(() => AllianceMemberOrderField, { description: 'The property to order by.' }) field!: AllianceMemberOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default: first joined first) or DESC.' }) direction!: SortDirection;
-}
+export const AllianceMemberOrder = orderInput('AllianceMember', AllianceMemberOrderField, {
+  fields: 'What to order an alliance’s member studios by.',
+  values: { JOINED_AT: 'When the studio joined the alliance.' },
+  input: 'The order of an alliance’s member studios.',
+});
+export type AllianceMemberOrder = InstanceType<typeof AllianceMemberOrder>;
 
 export enum StudioAllianceOrderField {
   JOINED_AT = 'joinedAt',

@@ -1,11 +1,11 @@
-import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection, nodeTypeOf, PageInfo } from '../common/relay.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { Innovation } from '../studios/innovation.entity.js';
 import { OperatingMethod } from '../methods/operating-method.entity.js';
 import { IncubationProject } from '../incubation/incubation-project.entity.js';
 import { Exhibition } from './exhibition.entity.js';
+import { orderInput } from '../common/order-input.js';
 
 export const Exhibit = createUnionType({
   name: 'Exhibit',
@@ -71,17 +71,13 @@ export enum ExhibitionOrderField {
   CREATED_AT = 'createdAt',
   TITLE = 'title',
 }
-registerEnumType(ExhibitionOrderField, {
-  name: 'ExhibitionOrderField',
-  description: 'What to order exhibitions by.',
-  valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
-});
 
-@InputType({ description: 'The order of a list of exhibitions.' })
-export class ExhibitionOrder {
-  @Field(() => ExhibitionOrderField, { description: 'The property to order by.' }) field!: ExhibitionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const ExhibitionOrder = orderInput('Exhibition', ExhibitionOrderField, {
+  fields: 'What to order exhibitions by.',
+  values: { STARTS_AT: 'By when it opens.', CREATED_AT: 'By when it was recorded.', TITLE: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' },
+  input: 'The order of a list of exhibitions.',
+});
+export type ExhibitionOrder = InstanceType<typeof ExhibitionOrder>;
 
 export const ExhibitionConnection = Connection(Exhibition, 'Exhibition');
 export type ExhibitionConnection = InstanceType<typeof ExhibitionConnection>;
@@ -104,14 +100,10 @@ export class ExhibitConnection {
 export enum ExhibitOrderField {
   ADDED_AT = 'addedAt',
 }
-registerEnumType(ExhibitOrderField, {
-  name: 'ExhibitOrderField',
-  description: 'What to order an exhibition’s exhibits by.',
-  valuesConfig: { ADDED_AT: { description: 'When the exhibit was added to the exhibition.' } },
-});
 
-@InputType({ description: 'The order of an exhibition’s exhibits.' })
-export class ExhibitOrder {
-  @Field(() => ExhibitOrderField, { description: 'The property to order by.' }) field!: ExhibitOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default: first added first) or DESC.' }) direction!: SortDirection;
-}
+export const ExhibitOrder = orderInput('Exhibit', ExhibitOrderField, {
+  fields: 'What to order an exhibition’s exhibits by.',
+  values: { ADDED_AT: 'When the exhibit was added to the exhibition.' },
+  input: 'The order of an exhibition’s exhibits.',
+});
+export type ExhibitOrder = InstanceType<typeof ExhibitOrder>;

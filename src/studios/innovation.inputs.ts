@@ -1,10 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { DecimalScalar } from './decimal.js';
 import { InnovationCategory } from './enums.js';
 import { Innovation } from './innovation.entity.js';
+import { orderInput } from '../common/order-input.js';
 
 @InputType({ description: 'An achievement of an ACCREDITED studio, registered by its manager; the inventors are studio members.' })
 export class RegisterInnovationInput {
@@ -38,18 +38,10 @@ export enum InnovationOrderField {
   TITLE = 'title',
   YEAR = 'year',
 }
-registerEnumType(InnovationOrderField, {
-  name: 'InnovationOrderField',
-  description: 'What to order innovations by.',
-  valuesConfig: {
-    REGISTERED_AT: { description: 'When it was registered.' },
-    TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' },
-    YEAR: { description: 'The year of registration (China Standard Time); ties by id.' },
-  },
-});
 
-@InputType({ description: 'The order of a list of innovations.' })
-export class InnovationOrder {
-  @Field(() => InnovationOrderField, { description: 'The property to order by.' }) field!: InnovationOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const InnovationOrder = orderInput('Innovation', InnovationOrderField, {
+  fields: 'What to order innovations by.',
+  values: { REGISTERED_AT: 'When it was registered.', TITLE: 'By title in pinyin order (李 before 张), Chinese before Latin letters.', YEAR: 'The year of registration (China Standard Time); ties by id.' },
+  input: 'The order of a list of innovations.',
+});
+export type InnovationOrder = InstanceType<typeof InnovationOrder>;

@@ -1,8 +1,6 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
 import { Connection } from '../common/relay.js';
 import { orderInput } from '../common/order-input.js';
 import { StudioDecision } from './studio-decision.entity.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
 
@@ -15,55 +13,37 @@ import { StudioReport } from './studio-report.entity.js';
 export enum StudioMemberOrderField {
   JOINED_AT = 'joinedAt',
 }
-registerEnumType(StudioMemberOrderField, {
-  name: 'StudioMemberOrderField',
-  description: 'What to order a studio’s members by.',
-  valuesConfig: { JOINED_AT: { description: 'When they joined the studio; the leader named in the application joined first.' } },
-});
 
-@InputType({ description: 'The order of a studio’s members.' })
-export class StudioMemberOrder {
-  @Field(() => StudioMemberOrderField, { description: 'The property to order by.' }) field!: StudioMemberOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const StudioMemberOrder = orderInput('StudioMember', StudioMemberOrderField, {
+  fields: 'What to order a studio’s members by.',
+  values: { JOINED_AT: 'When they joined the studio; the leader named in the application joined first.' },
+  input: 'The order of a studio’s members.',
+});
+export type StudioMemberOrder = InstanceType<typeof StudioMemberOrder>;
 
 export enum StudioReportOrderField {
   YEAR = 'year',
   SUBMITTED_AT = 'submittedAt',
 }
-registerEnumType(StudioReportOrderField, {
-  name: 'StudioReportOrderField',
-  description: 'What to order a studio’s annual reports by.',
-  valuesConfig: {
-    YEAR: { description: 'The year reported on.' },
-    SUBMITTED_AT: { description: 'When the report was first submitted.' },
-  },
-});
 
-@InputType({ description: 'The order of a studio’s annual reports.' })
-export class StudioReportOrder {
-  @Field(() => StudioReportOrderField, { description: 'The property to order by.' }) field!: StudioReportOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const StudioReportOrder = orderInput('StudioReport', StudioReportOrderField, {
+  fields: 'What to order a studio’s annual reports by.',
+  values: { YEAR: 'The year reported on.', SUBMITTED_AT: 'When the report was first submitted.' },
+  input: 'The order of a studio’s annual reports.',
+});
+export type StudioReportOrder = InstanceType<typeof StudioReportOrder>;
 
 export enum StudioMethodOrderField {
   SUBMITTED_AT = 'submittedAt',
   PROPOSED_NAME = 'proposedName',
 }
-registerEnumType(StudioMethodOrderField, {
-  name: 'StudioMethodOrderField',
-  description: 'What to order a studio’s operating methods by.',
-  valuesConfig: {
-    SUBMITTED_AT: { description: 'When the method was submitted.' },
-    PROPOSED_NAME: { description: 'By the proposed name in pinyin order (李 before 张), Chinese before Latin letters.' },
-  },
-});
 
-@InputType({ description: 'The order of a studio’s operating methods.' })
-export class StudioMethodOrder {
-  @Field(() => StudioMethodOrderField, { description: 'The property to order by.' }) field!: StudioMethodOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const StudioMethodOrder = orderInput('StudioMethod', StudioMethodOrderField, {
+  fields: 'What to order a studio’s operating methods by.',
+  values: { SUBMITTED_AT: 'When the method was submitted.', PROPOSED_NAME: 'By the proposed name in pinyin order (李 before 张), Chinese before Latin letters.' },
+  input: 'The order of a studio’s operating methods.',
+});
+export type StudioMethodOrder = InstanceType<typeof StudioMethodOrder>;
 
 export const StudioMemberConnection = Connection(StudioMember, 'StudioMember');
 export type StudioMemberConnection = InstanceType<typeof StudioMemberConnection>;

@@ -1,13 +1,13 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { Level } from '../registry/enums.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { DecimalScalar } from './decimal.js';
 import { StudioKind, StudioMemberRole, StudioReevaluationDecision, StudioReviewDecision, StudioStatus } from './enums.js';
 import { Studio } from './studio.entity.js';
 import { StudioMember } from './studio-member.entity.js';
 import { StudioReport } from './studio-report.entity.js';
+import { orderInput } from '../common/order-input.js';
 
 @InputType({ description: 'An application for a studio (创新工作室申报); the applying STUDIO_MANAGER manages it from then on.' })
 export class ApplyForStudioInput {
@@ -117,17 +117,13 @@ export enum StudioOrderField {
   NAME = 'name',
   APPLIED_AT = 'appliedAt',
 }
-registerEnumType(StudioOrderField, {
-  name: 'StudioOrderField',
-  description: 'What to order studios by.',
-  valuesConfig: { NAME: { description: 'By name in pinyin order (李 before 张), Chinese before Latin letters.' } },
-});
 
-@InputType({ description: 'The order of a list of studios.' })
-export class StudioOrder {
-  @Field(() => StudioOrderField, { description: 'The property to order by.' }) field!: StudioOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: SortDirection;
-}
+export const StudioOrder = orderInput('Studio', StudioOrderField, {
+  fields: 'What to order studios by.',
+  values: { NAME: 'By name in pinyin order (李 before 张), Chinese before Latin letters.', APPLIED_AT: 'By when the studio applied for accreditation.' },
+  input: 'The order of a list of studios.',
+});
+export type StudioOrder = InstanceType<typeof StudioOrder>;
 
 export const StudioConnection = Connection(Studio, 'Studio');
 export type StudioConnection = InstanceType<typeof StudioConnection>;

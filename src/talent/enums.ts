@@ -22,11 +22,3 @@ export enum ChiefTechnicianOrderField {
   TERM_FROM = 'termFrom',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(ChiefTechnicianOrderField, {
-  name: 'ChiefTechnicianOrderField',
-  description: 'What to order chief technician designations by.',
-  valuesConfig: {
-    TERM_FROM: { description: 'By the first day of the term.' },
-    CREATED_AT: { description: 'By when the designation was recorded.' },
-  },
-});

@@ -3,11 +3,11 @@ import { DateScalar } from '../common/date.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { SkillLevel } from '../registry/enums.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { DecimalScalar } from '../studios/decimal.js';
 import { ChiefTechnician } from './chief-technician.entity.js';
 import { ChiefTechnicianIncentive, ChiefTechnicianOrderField } from './enums.js';
 import { SkillAllowanceStandard } from './skill-allowance.entity.js';
+import { orderInput } from '../common/order-input.js';
 
 // ── Chief technicians ──────────────────────────────────────────────────────────
 
@@ -34,11 +34,12 @@ export class ChiefTechnicianPayload extends Payload {
   @Field(() => ChiefTechnician, { nullable: true, description: 'The designation as stored now; null when refused.' }) chiefTechnician?: ChiefTechnician | null;
 }
 
-@InputType({ description: 'How to order chief technician designations: a field and a direction.' })
-export class ChiefTechnicianOrder {
-  @Field(() => ChiefTechnicianOrderField, { description: 'What to order by.' }) field!: ChiefTechnicianOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const ChiefTechnicianOrder = orderInput('ChiefTechnician', ChiefTechnicianOrderField, {
+  fields: 'What to order chief technician designations by.',
+  values: { TERM_FROM: 'By the first day of the term.', CREATED_AT: 'By when the designation was recorded.' },
+  input: 'How to order chief technician designations: a field and a direction.',
+});
+export type ChiefTechnicianOrder = InstanceType<typeof ChiefTechnicianOrder>;
 
 export const ChiefTechnicianConnection = Connection(ChiefTechnician, 'ChiefTechnician');
 export type ChiefTechnicianConnection = InstanceType<typeof ChiefTechnicianConnection>;
