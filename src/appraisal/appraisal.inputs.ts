@@ -3,12 +3,12 @@ import { DateScalar } from '../common/date.js';
 import { Payload } from '../common/errors.js';
 import { Connection } from '../common/relay.js';
 import { SkillLevel } from '../registry/enums.js';
-import { SortDirection } from '../registry/registry.inputs.js';
 import { AppraisalBody } from './appraisal-body.entity.js';
 import { AppraisalCandidate } from './appraisal-candidate.entity.js';
 import { AppraisalSession } from './appraisal-session.entity.js';
 import { AppraisalFlag, AppraisalSample } from './appraisal-review.entity.js';
 import { AppraisalEligibilityRule } from './eligibility-rule.entity.js';
+import { orderInput } from '../common/order-input.js';
 import {
   AppraisalBodyOrderField, AppraisalBodyStatus, AppraisalCandidateOrderField, AppraisalFlagDecision, AppraisalFlagOrderField, AppraisalFlagStatus,
   AppraisalSessionOrderField, AppraisalSessionStatus,
@@ -81,11 +81,12 @@ export class AppraisalBodyFilter {
   @Field(() => String, { nullable: true, description: 'Only bodies that may appraise this trade.' }) trade?: string | null;
 }
 
-@InputType({ description: 'How to order appraisal bodies.' })
-export class AppraisalBodyOrder {
-  @Field(() => AppraisalBodyOrderField, { description: 'What to order by.' }) field!: AppraisalBodyOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const AppraisalBodyOrder = orderInput('AppraisalBody', AppraisalBodyOrderField, {
+  fields: 'What to order appraisal bodies by.',
+  values: { CREATED_AT: 'By when the body was recorded.', VALID_UNTIL: 'By the last day its recording is valid.' },
+  input: 'How to order appraisal bodies.',
+});
+export type AppraisalBodyOrder = InstanceType<typeof AppraisalBodyOrder>;
 
 export const AppraisalBodyConnection = Connection(AppraisalBody, 'AppraisalBody');
 export type AppraisalBodyConnection = InstanceType<typeof AppraisalBodyConnection>;
@@ -158,17 +159,19 @@ export class AppraisalSessionFilter {
   @Field(() => AppraisalSessionStatus, { nullable: true, description: 'Only this status.' }) status?: AppraisalSessionStatus | null;
 }
 
-@InputType({ description: 'How to order appraisal sessions.' })
-export class AppraisalSessionOrder {
-  @Field(() => AppraisalSessionOrderField, { description: 'What to order by.' }) field!: AppraisalSessionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const AppraisalSessionOrder = orderInput('AppraisalSession', AppraisalSessionOrderField, {
+  fields: 'What to order appraisal sessions by.',
+  values: { CREATED_AT: 'By when the session was created.', CLOSED_AT: 'By when the session closed.' },
+  input: 'How to order appraisal sessions.',
+});
+export type AppraisalSessionOrder = InstanceType<typeof AppraisalSessionOrder>;
 
-@InputType({ description: 'How to order a session’s candidates.' })
-export class AppraisalCandidateOrder {
-  @Field(() => AppraisalCandidateOrderField, { description: 'What to order by.' }) field!: AppraisalCandidateOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const AppraisalCandidateOrder = orderInput('AppraisalCandidate', AppraisalCandidateOrderField, {
+  fields: 'What to order a session’s candidates by.',
+  values: { ADDED_AT: 'By when the candidate was added.' },
+  input: 'How to order a session’s candidates.',
+});
+export type AppraisalCandidateOrder = InstanceType<typeof AppraisalCandidateOrder>;
 
 export const AppraisalSessionConnection = Connection(AppraisalSession, 'AppraisalSession');
 export type AppraisalSessionConnection = InstanceType<typeof AppraisalSessionConnection>;
@@ -218,11 +221,12 @@ export class AppraisalFlagFilter {
   @Field(() => AppraisalFlagStatus, { nullable: true, description: 'Only this status (OPEN: what waits for a decision).' }) status?: AppraisalFlagStatus | null;
 }
 
-@InputType({ description: 'How to order appraisal flags.' })
-export class AppraisalFlagOrder {
-  @Field(() => AppraisalFlagOrderField, { description: 'What to order by.' }) field!: AppraisalFlagOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const AppraisalFlagOrder = orderInput('AppraisalFlag', AppraisalFlagOrderField, {
+  fields: 'What to order appraisal flags by.',
+  values: { CREATED_AT: 'By when the flag was raised.' },
+  input: 'How to order appraisal flags.',
+});
+export type AppraisalFlagOrder = InstanceType<typeof AppraisalFlagOrder>;
 
 export const AppraisalFlagConnection = Connection(AppraisalFlag, 'AppraisalFlag');
 export type AppraisalFlagConnection = InstanceType<typeof AppraisalFlagConnection>;

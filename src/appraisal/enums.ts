@@ -75,20 +75,16 @@ export enum AppraisalSessionOrderField {
   CREATED_AT = 'createdAt',
   CLOSED_AT = 'closedAt',
 }
-registerEnumType(AppraisalSessionOrderField, { name: 'AppraisalSessionOrderField', description: 'What to order appraisal sessions by.' });
 
 export enum AppraisalBodyOrderField {
   CREATED_AT = 'createdAt',
   VALID_UNTIL = 'validUntil',
 }
-registerEnumType(AppraisalBodyOrderField, { name: 'AppraisalBodyOrderField', description: 'What to order appraisal bodies by.' });
 
 export enum AppraisalCandidateOrderField {
   ADDED_AT = 'addedAt',
 }
-registerEnumType(AppraisalCandidateOrderField, { name: 'AppraisalCandidateOrderField', description: 'What to order a session’s candidates by.' });
 
 export enum AppraisalFlagOrderField {
   CREATED_AT = 'createdAt',
 }
-registerEnumType(AppraisalFlagOrderField, { name: 'AppraisalFlagOrderField', description: 'What to order appraisal flags by.' });
