@@ -27,7 +27,15 @@ export async function announceCacheFlush(orm: { em: { getConnection(): { execute
  * the hot one; anything not named here sends its own.
  */
 const ANNOUNCED_LIVE = new Set(['submitScore']);
-const announcedLive = (operation: OperationDefinitionNode) => operation.selectionSet.selections.every((s) => s.kind === 'Field' && ANNOUNCED_LIVE.has(s.name.value));
+/**
+ * A drill taker's own writes: an anonymous read shows nothing they change (attempts, answers and
+ * devices are the taker's and the drill's runner's alone), and a city's drill sends hundreds a second,
+ * each of which would empty every instance's cache with a NOTIFY of its own (bench `drill`). Submitting
+ * is not here: a submission may change a drill's public board (an extended deadline outlives the window).
+ */
+const TAKER_PRIVATE = new Set(['enterDrill', 'enterDrillAsWorker', 'startAttempt', 'saveAnswer']);
+const announcedLive = (operation: OperationDefinitionNode) =>
+  operation.selectionSet.selections.every((s) => s.kind === 'Field' && (ANNOUNCED_LIVE.has(s.name.value) || TAKER_PRIVATE.has(s.name.value)));
 
 const GZIP_MIN_BYTES = 1024;
 /** A document with neither word holds only queries (a mutation or subscription needs its keyword); one with either, even as a field name, is left alone. */

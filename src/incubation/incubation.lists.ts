@@ -1,6 +1,6 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { Connection } from '../common/relay.js';
-import { SortDirection } from '../registry/registry.inputs.js';
+import { orderInput } from '../common/order-input.js';
 import { PartnerKind, ProjectStage } from './enums.js';
 import { IncubationProject } from './incubation-project.entity.js';
 import { GateDecision, ProjectFunding, ProjectMilestone, ProjectPartner } from './project-parts.entity.js';
@@ -16,8 +16,6 @@ export class IncubationProjectFilter {
   @Field(() => String, { nullable: true, description: 'Part of the title.' }) search?: string | null;
 }
 
-const DIRECTION = 'Ascending (the default) or descending.';
-const FIELD = 'What to order by.';
 
 export enum IncubationProjectOrderField {
   CREATED_AT = 'createdAt',
@@ -25,89 +23,60 @@ export enum IncubationProjectOrderField {
   TITLE = 'title',
   STAGE = 'stage',
 }
-registerEnumType(IncubationProjectOrderField, {
-  name: 'IncubationProjectOrderField',
-  description: 'What to order incubation projects by; ties are broken by ID, so pages are stable.',
-  valuesConfig: {
-    CREATED_AT: { description: 'When it was started.' },
-    UPDATED_AT: { description: 'When it or its partners and milestones last changed.' },
-    TITLE: { description: 'By title in pinyin order (李 before 张).' },
-    STAGE: { description: 'Grouped by stage, groups in the alphabetical order of the stage values (GRADUATED, IDEA, INCUBATING, PILOT, TERMINATED).' },
-  },
-});
 
-@InputType({ description: 'The order of a project list.' })
-export class IncubationProjectOrder {
-  @Field(() => IncubationProjectOrderField, { description: FIELD }) field!: IncubationProjectOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: DIRECTION }) direction!: SortDirection;
-}
+export const IncubationProjectOrder = orderInput('IncubationProject', IncubationProjectOrderField, {
+  fields: 'What to order incubation projects by; ties are broken by ID, so pages are stable.',
+  values: { CREATED_AT: 'When it was started.', UPDATED_AT: 'When it or its partners and milestones last changed.', TITLE: 'By title in pinyin order (李 before 张).', STAGE: 'Grouped by stage, groups in the alphabetical order of the stage values (GRADUATED, IDEA, INCUBATING, PILOT, TERMINATED).' },
+  input: 'The order of a project list.',
+});
+export type IncubationProjectOrder = InstanceType<typeof IncubationProjectOrder>;
 
 export enum ProjectPartnerOrderField {
   ADDED_AT = 'addedAt',
   KIND = 'kind',
 }
-registerEnumType(ProjectPartnerOrderField, {
-  name: 'ProjectPartnerOrderField',
-  description: 'What to order a project’s partners by; ties are broken by ID.',
-  valuesConfig: { ADDED_AT: { description: 'When it joined.' }, KIND: { description: 'Grouped by kind (alphabetical order of the kind values).' } },
-});
 
-@InputType({ description: 'The order of a project’s partners.' })
-export class ProjectPartnerOrder {
-  @Field(() => ProjectPartnerOrderField, { description: FIELD }) field!: ProjectPartnerOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: DIRECTION }) direction!: SortDirection;
-}
+export const ProjectPartnerOrder = orderInput('ProjectPartner', ProjectPartnerOrderField, {
+  fields: 'What to order a project’s partners by; ties are broken by ID.',
+  values: { ADDED_AT: 'When it joined.', KIND: 'Grouped by kind (alphabetical order of the kind values).' },
+  input: 'The order of a project’s partners.',
+});
+export type ProjectPartnerOrder = InstanceType<typeof ProjectPartnerOrder>;
 
 export enum ProjectMilestoneOrderField {
   CREATED_AT = 'createdAt',
 }
-registerEnumType(ProjectMilestoneOrderField, {
-  name: 'ProjectMilestoneOrderField',
-  description: 'What to order a project’s milestones by; ties are broken by ID.',
-  valuesConfig: { CREATED_AT: { description: 'When it was planned (added).' } },
-});
 
-@InputType({ description: 'The order of a project’s milestones.' })
-export class ProjectMilestoneOrder {
-  @Field(() => ProjectMilestoneOrderField, { description: FIELD }) field!: ProjectMilestoneOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: DIRECTION }) direction!: SortDirection;
-}
+export const ProjectMilestoneOrder = orderInput('ProjectMilestone', ProjectMilestoneOrderField, {
+  fields: 'What to order a project’s milestones by; ties are broken by ID.',
+  values: { CREATED_AT: 'When it was planned (added).' },
+  input: 'The order of a project’s milestones.',
+});
+export type ProjectMilestoneOrder = InstanceType<typeof ProjectMilestoneOrder>;
 
 export enum ProjectFundingOrderField {
   RECEIVED_AT = 'receivedAt',
   RECORDED_AT = 'recordedAt',
   AMOUNT = 'amount',
 }
-registerEnumType(ProjectFundingOrderField, {
-  name: 'ProjectFundingOrderField',
-  description: 'What to order a project’s funding by; ties are broken by ID.',
-  valuesConfig: {
-    RECEIVED_AT: { description: 'When the money was received.' },
-    RECORDED_AT: { description: 'When it was recorded here.' },
-    AMOUNT: { description: 'The amount in yuan.' },
-  },
-});
 
-@InputType({ description: 'The order of a project’s funding.' })
-export class ProjectFundingOrder {
-  @Field(() => ProjectFundingOrderField, { description: FIELD }) field!: ProjectFundingOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: DIRECTION }) direction!: SortDirection;
-}
+export const ProjectFundingOrder = orderInput('ProjectFunding', ProjectFundingOrderField, {
+  fields: 'What to order a project’s funding by; ties are broken by ID.',
+  values: { RECEIVED_AT: 'When the money was received.', RECORDED_AT: 'When it was recorded here.', AMOUNT: 'The amount in yuan.' },
+  input: 'The order of a project’s funding.',
+});
+export type ProjectFundingOrder = InstanceType<typeof ProjectFundingOrder>;
 
 export enum GateDecisionOrderField {
   DECIDED_AT = 'at',
 }
-registerEnumType(GateDecisionOrderField, {
-  name: 'GateDecisionOrderField',
-  description: 'What to order a project’s gate history by; ties are broken by ID.',
-  valuesConfig: { DECIDED_AT: { description: 'When the decision was made.' } },
-});
 
-@InputType({ description: 'The order of a project’s gate history.' })
-export class GateDecisionOrder {
-  @Field(() => GateDecisionOrderField, { description: FIELD }) field!: GateDecisionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: DIRECTION }) direction!: SortDirection;
-}
+export const GateDecisionOrder = orderInput('GateDecision', GateDecisionOrderField, {
+  fields: 'What to order a project’s gate history by; ties are broken by ID.',
+  values: { DECIDED_AT: 'When the decision was made.' },
+  input: 'The order of a project’s gate history.',
+});
+export type GateDecisionOrder = InstanceType<typeof GateDecisionOrder>;
 
 export const IncubationProjectConnection = Connection(IncubationProject, 'IncubationProject');
 export type IncubationProjectConnection = InstanceType<typeof IncubationProjectConnection>;

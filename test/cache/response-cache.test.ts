@@ -2,6 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import http from 'node:http';
 import { ok, startTestServer, type TestServer } from '../helpers/server';
 import { mutate, setupCompetition, type CompetitionFixture } from '../helpers/competition';
+import { createEnterprise, createWorker } from '../helpers/registry';
+import { Role } from '../../src/auth/role';
+import { createDrill, ENTER, ISSUE, SAVE, seedBank, START, SUBMIT as SUBMIT_ATTEMPT, TRADE } from '../drills/taking-fixture';
 
 /**
  * The spectators' response cache (src/cache, docs/response-cache.md): anonymous reads are answered
@@ -288,4 +291,30 @@ describe('budgets', () => {
       await s.close();
     }
   });
+});
+
+describe('a drill taker’s own writes', () => {
+  it('leave the public answers in the cache (entering, starting, saving); submitting empties it', async () => {
+    const admin = (await t.user([Role.ADMIN])).token;
+    const organizer = await t.user([Role.ORGANIZER]);
+    const ent = await createEnterprise(t, admin);
+    await createWorker(t, admin, ent.id, { employeeNumber: 'CACHE-1', trade: TRADE });
+    await seedBank(t, organizer.id);
+    const drill = await createDrill(t, { organizerUserId: organizer.id });
+    const [pass] = ok(await t.gql(ISSUE, { input: { drillId: drill.id, enterpriseId: ent.id } }, organizer.token)).issueDrillPasses.passes;
+    const { token } = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: pass.code, employeeNumber: 'CACHE-1' } })).enterDrill;
+    json(await page());
+    const { attempt } = ok(await t.gql(START, { input: { drillId: drill.id } }, token)).startAttempt;
+    const q = attempt.questions[0];
+    expect(ok(await t.gql(SAVE, { input: { attemptId: attempt.id, questionId: q.questionId, answer: ['A'], seq: 1 } }, token)).saveAnswer.saved).toBe(true);
+    expect(await delta(() => page())).toMatchObject({ hit: 1, miss: 0 });
+    // Entering again (a second device) keeps it too.
+    ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: pass.code, employeeNumber: 'CACHE-1', deviceId: 'tablet' } }));
+    expect(await delta(() => page())).toMatchObject({ hit: 1, miss: 0 });
+    // Submitting may change a public drill board: it empties the cache like any other write.
+    const { token: tablet } = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: pass.code, employeeNumber: 'CACHE-1', deviceId: 'tablet-2' } })).enterDrill;
+    ok(await t.gql(START, { input: { drillId: drill.id } }, tablet));
+    expect(ok(await t.gql(SUBMIT_ATTEMPT, { input: { attemptId: attempt.id } }, tablet)).submitAttempt.userErrors).toEqual([]);
+    expect(await delta(() => page())).toMatchObject({ hit: 0, miss: 1 });
+  }, 60_000);
 });
