@@ -58,6 +58,8 @@ export async function drill(opts: DrillOptions): Promise<void> {
   await sql.connect();
   const phones = new Phones(server.url, opts.sockets);
   const rows: [string, string][] = [];
+  // The table comes at the end; these say where a long run is.
+  const progress = (what: string) => console.log(`  · drill ${new Date().toISOString().slice(11, 19)} ${what}`);
   try {
     const t0 = performance.now();
     const seeded = await seedDrill(server.url, db.url, opts.takers);
@@ -66,6 +68,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     const s = seeded.seedSeconds;
     rows.push(['data', `${seeded.questions} approved questions, a paper of ${seeded.paperSize}, ${takers.length} passes in 10 enterprises, ${seeded.drawn} papers drawn ahead; built in ${fmt(seedSeconds)} s (bank ${fmt(s.bank)}, workers ${fmt(s.workers)}, passes ${fmt(s.passes)}, drawDrillPapers ${fmt(s.predraw)})`]);
 
+    progress('seeded; entering');
     // Entering: every phone exchanges its pass for a drill token (before the window opens, as the product allows).
     let k = 0;
     const enterStatements = counter ? await counter.perRun(async () => void await enter(phones, seeded.drillId, takers[k++]!), 5) : NaN;
@@ -88,6 +91,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     await sql.query(`update "drill" set "opens_at" = clock_timestamp() where "id" = $1`, [seeded.drillUuid]);
     server.resetMaxRss();
 
+    progress('the window opens; the burst');
     // 1. The burst: `burst` takers start within one second, open loop.
     const burst = entered.slice(0, opts.burst);
     const cpuB = cpuSeconds(server.pid);
@@ -105,6 +109,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     rows.push([`startAttempt, the other ${rest.length} at ${opts.burst}/s`, `${line(restRun).text}; ${fmt(startStatements)} SQL statements a start (paper pre-drawn)`]);
     const started = takers.filter((t) => t.state === 'STARTED');
 
+    progress('steady saves');
     // 2. Steady saves: every started taker saves about every 10 s.
     const counts: SaveCounts = { notSaved: 0 };
     if (!started.length) throw new Error('no taker started: nothing to save');
@@ -131,11 +136,13 @@ export async function drill(opts: DrillOptions): Promise<void> {
     for (const q of top) rows.push(['  PostgreSQL, most time', `${q.calls} calls, ${fmt(q.meanMs, 2)} ms mean: ${q.query}`]);
     report('drillSave', `${fmt(st.s.p99, 0)} ms (p50 ${fmt(st.s.p50, 0)} ms; ${fmt(st.okMs.length / steady.elapsed, 0)}/s achieved, ${st.failed} failed; ${fmt((1000 * serverCpu) / (st.okMs.length || 1), 2)} ms server CPU and ${fmt(saveStatements)} statements a save)`);
 
+    progress('submissions');
     // 3. Some takers submit themselves.
     const submitters = started.slice(0, opts.submitters);
     const submitRun = await paced({ perSecond: Math.max(1, submitters.length / 5), seconds: 6, count: submitters.length }, (i) => submit(phones, submitters[i]!));
     rows.push([`submitAttempt, ${submitters.length} over 5 s`, line(submitRun).text]);
 
+    progress('the ramp');
     // 4. The ramp: raise the saving rate from one step up until a step's p99 passes the limit or saves
     // fail (from the bottom, so a capacity below the steady rate is found too).
     const steps: { rate: number; p50: number; p99: number; failed: number; answered: number; lag: number }[] = [];
@@ -154,11 +161,13 @@ export async function drill(opts: DrillOptions): Promise<void> {
     }
     const rampSeconds = (performance.now() - rampStarted) / 1000;
     for (const x of steps) rows.push([`  ramp ${x.rate}/s`, `p50 ${fmt(x.p50)}  p99 ${fmt(x.p99)} ms; ${fmt(x.answered, 0)}/s answered; ${x.failed} failed; send lag p99 ${fmt(x.lag)} ms`]);
-    rows.push(['save capacity', `${capacity}/s at p99 ≤ ${opts.limitMs} ms (steps of +${opts.step}/s, ${opts.stepSeconds} s each, each drained before the next)`]);
+    const capacityText = capacity ? `${capacity}/s` : `below ${opts.step}/s`;
+    rows.push(['save capacity', `${capacityText} at p99 ≤ ${opts.limitMs} ms (steps of +${opts.step}/s, ${opts.stepSeconds} s each, each drained before the next)`]);
     rows.push(['  during the ramp', `server ${fmt((1000 * (cpuSeconds(server.pid) - cpuR)) / (rampSaves || 1), 2)} ms CPU per save, ${fmt((100 * (cpuSeconds(server.pid) - cpuR)) / rampSeconds, 0)} % of a core; bench ${fmt((100 * (ownCpu() - ownR)) / rampSeconds, 0)} % of a core`]);
     const last = steps[steps.length - 1];
-    report('drillCapacity', `${capacity}/s${last && last.rate > capacity ? ` (the ${last.rate}/s step: p99 ${fmt(last.p99, 0)} ms, ${last.failed} failed)` : ''}`);
+    report('drillCapacity', `${capacityText}${last && last.rate > capacity ? ` (the ${last.rate}/s step: p99 ${fmt(last.p99, 0)} ms, ${last.failed} failed)` : ''}`);
 
+    progress('the deadline sweep');
     // 5. The deadline sweep: every open attempt's deadline a few seconds ahead, saves going on until it.
     await new Promise((res) => setTimeout(res, 1000));
     const set = await sql.query<{ n: number; deadline: Date }>(
@@ -175,14 +184,17 @@ export async function drill(opts: DrillOptions): Promise<void> {
         await new Promise((res) => setTimeout(res, 100));
       }
     };
+    const cpuW = cpuSeconds(server.pid);
     const [closing, sweep] = await Promise.all([
       paced({ perSecond: opts.savesPerSecond, seconds: opts.sweepAheadSeconds + 1, until: () => Date.now() >= deadline.getTime() }, () => save(phones, pick(), counts)),
       poll(),
     ]);
+    // From the deadline being set to the last submission: the saves before it and the sweep after it.
+    const sweepCpu = cpuSeconds(server.pid) - cpuW;
     const c = line(closing);
     const by = await sql.query<{ by: string; n: number }>(`select "submitted_by" as by, count(*)::int as n from "drill_attempt" where "drill_id" = $1 group by 1 order by 1`, [seeded.drillUuid]);
     rows.push([`saves in the ${opts.sweepAheadSeconds} s before the deadline`, `${c.text.replace(/ failed \(/, ' refused (after the deadline: expected; ')}`]);
-    rows.push([`deadline sweep of ${open} open attempts`, Number.isFinite(sweep.ms) ? `the last submitted ${fmt(sweep.ms / 1000, 2)} s after the deadline (polled every 100 ms)` : `${sweep.left} still open 120 s after the deadline`]);
+    rows.push([`deadline sweep of ${open} open attempts`, Number.isFinite(sweep.ms) ? `the last submitted ${fmt(sweep.ms / 1000, 2)} s after the deadline (polled every 100 ms); server CPU ${fmt(sweepCpu, 1)} s from setting the deadline to then, saves included` : `${sweep.left} still open 120 s after the deadline`]);
     rows.push(['  attempts by who submitted them', by.rows.map((x) => `${x.by ?? 'not submitted'} ${x.n}`).join(', ')]);
     report('drillSweep', Number.isFinite(sweep.ms) ? `${fmt(sweep.ms / 1000, 1)} s for ${open} open attempts` : `${sweep.left} of ${open} still open after 120 s`);
 
