@@ -10,7 +10,6 @@ import { performance } from 'node:perf_hooks';
 export class Phones {
   private readonly agent: http.Agent;
   private readonly target: URL;
-  inFlight = 0;
 
   constructor(url: string, sockets: number) {
     this.target = new URL(url);
@@ -22,13 +21,11 @@ export class Phones {
   /** One GraphQL request; resolves with the parsed body, or rejects on a transport error or a non-200. */
   post<T = any>(query: string, variables: Record<string, unknown>, opts: { token?: string; address?: string } = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
     const body = JSON.stringify({ query, variables });
-    this.inFlight++;
     return new Promise((resolve, reject) => {
       let settled = false;
       const finish = (err: Error | null, value?: any) => {
         if (settled) return;
         settled = true;
-        this.inFlight--;
         if (err) reject(err);
         else resolve(value);
       };
