@@ -8,12 +8,13 @@ import { frontendRead } from './read.js';
 import { writePath } from './write.js';
 import { startTimes } from './start.js';
 import { floor } from './floor.js';
+import { drill } from './drill.js';
 import { scenarioFailed, summaryTable } from './lib/summary.js';
 
 /**
  * `npm run bench` runs every scenario and ends with one summary table (issue 14's figures, markdown);
  * `npm run bench -- fanout read` runs some. Figures are printed, never asserted. Sizes can be lowered
- * for a quick look: BENCH_SECONDS (every load row), BENCH_SUBSCRIBERS, BENCH_SPECTATORS, BENCH_REGISTRY;
+ * for a quick look: BENCH_SECONDS (every load row), BENCH_SUBSCRIBERS, BENCH_SPECTATORS, BENCH_REGISTRY, BENCH_DRILL_*;
  * see bench/README.md.
  */
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -38,6 +39,11 @@ const scenarios: Record<string, () => Promise<void>> = {
   write: () => writePath({ seconds: seconds(20), judges: 20, entries: 100, criteria: 12, importRows: 10_000 }),
   start: () => startTimes({ warmRuns: 3 }),
   floor: () => floor({ seconds: seconds(20), clients: 50 }),
+  drill: () => drill({
+    takers: env('BENCH_DRILL_TAKERS', 3000), burst: env('BENCH_DRILL_BURST', 500), savesPerSecond: env('BENCH_DRILL_SAVES', 300), seconds: seconds(30),
+    step: 100, stepSeconds: env('BENCH_DRILL_STEP_SECONDS', 5), limitMs: 200, maxRate: env('BENCH_DRILL_MAX_RATE', 3000),
+    submitters: env('BENCH_DRILL_SUBMITTERS', 150), sweepAheadSeconds: 5, sockets: env('BENCH_DRILL_SOCKETS', 200),
+  }),
 };
 
 async function main(): Promise<number> {

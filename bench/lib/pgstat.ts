@@ -1,5 +1,10 @@
 import pg from 'pg';
 
+// The drill sweeper's idle check (once a second on every server) is background work, not any request's
+// cost: left out of every count, as the tests' statement counter leaves it out. SWEEPER_SQL_MARK of
+// src/drills/taking/sweeper.ts, written out so the bench process does not load the server's entities.
+const SWEEPER = '/* drill-sweeper */';
+
 /**
  * SQL statements per request, counted by PostgreSQL itself (pg_stat_statements), so our server and
  * PostGraphile are counted the same way, BEGIN/COMMIT included. The bench's embedded cluster preloads
@@ -25,7 +30,9 @@ export class StatementCounter {
   async total(): Promise<number> {
     const { rows } = await this.client.query(
       `SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
+          AND position($1 in query) = 0`,
+      [SWEEPER],
     );
     return Number(rows[0].n);
   }
@@ -56,6 +63,22 @@ export class StatementCounter {
     const before = await this.total();
     for (let i = 0; i < times; i++) await fn();
     return (await this.total() - before) / times;
+  }
+
+  /** Forgets every count so far (the next figures start from zero). */
+  async reset(): Promise<void> {
+    await this.client.query('SELECT pg_stat_statements_reset()');
+  }
+
+  /** The statements that took the most time in PostgreSQL since the last reset: calls, mean ms, the text's start. */
+  async top(n: number): Promise<{ calls: number; meanMs: number; totalMs: number; query: string }[]> {
+    const { rows } = await this.client.query(
+      `SELECT calls::int, mean_exec_time AS mean, total_exec_time AS total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
+        ORDER BY total_exec_time DESC LIMIT $1`,
+      [n],
+    );
+    return rows.map((r) => ({ calls: r.calls, meanMs: Number(r.mean), totalMs: Number(r.total), query: r.q }));
   }
 
   close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { describeExit, unexpectedExits } from './watch.js';
 
 /**
- * The closing table of `npm run bench`: issue 14's figures (figure | this run | target) in markdown,
+ * The closing table of `npm run bench`: issue 14's and 16's figures (figure | this run | target) in markdown,
  * so a closing note can paste it. Scenarios fill their rows; a row no scenario filled reads "not run".
  */
 export const ROWS = {
@@ -15,6 +15,11 @@ export const ROWS = {
   rss: ['server RSS with 1,000 subscribers, the maximum of samples taken every second during the run', '≤ 300 MB'],
   spectators: ['*spectators*: 2,000 anonymous clients reading the competition page every 2 s while judges mark at 100 marks/s', '—'],
   twoInstances: ['*two instances*: the fan-out with the 1,000 subscribers split over two server processes on one PostgreSQL', '—'],
+  drillStart: ['*drill* (issue 16): `startAttempt` p99 when 500 of 3,000 takers start in the same second (papers drawn ahead)', '≤ 1.5 s'],
+  drillSave: ['*drill*: `saveAnswer` p99 at 300 saves/s (3,000 takers saving every 10 s)', '≤ 100 ms'],
+  drillCapacity: ['*drill*: save capacity, the highest rate (steps of +100/s, open loop) whose p99 ≤ 200 ms with no errors', '≥ 800/s'],
+  drillSweep: ['*drill*: every open attempt submitted after the deadline (sweeper), the last one', '≤ 5 s'],
+  drillRss: ['*drill*: server RSS, the maximum of 1 s samples from the burst on', '—'],
 } as const;
 
 export type RowKey = keyof typeof ROWS;
@@ -33,7 +38,7 @@ export function scenarioFailed(name: string, err: unknown): void {
 export function summaryTable(scenarios: string[], minutes: number): string {
   const knobs = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${v}`);
   const lines = [
-    `\n== summary (issue 14): ${scenarios.join(', ')} in ${minutes.toFixed(1)} min, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${knobs.length ? `; sizes changed by ${knobs.join(' ')}` : ''}`,
+    `\n== summary (issues 14, 16): ${scenarios.join(', ')} in ${minutes.toFixed(1)} min, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${knobs.length ? `; sizes changed by ${knobs.join(' ')}` : ''}`,
     '',
     '| figure | this run | target |',
     '|---|---|---|',
