@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       const started = Date.now();
       let demo: DemoCity;
       try {
-        demo = await seedDemo(server.url, ADMIN, buildPassword);
+        demo = await seedDemo(server.url, ADMIN, buildPassword, (line) => console.log(line));
       } finally {
         await server.close();
       }
@@ -54,8 +54,16 @@ async function main(): Promise<void> {
 
 function report(demo: DemoCity, port: number, seconds: number): void {
   const base = `http://localhost:${port}`;
-  console.log(`Seeded in ${seconds.toFixed(1)} s: ${demo.enterprises} enterprises, ${demo.workers} workers, 3 competitions, ${demo.innovation.studios.length} studios, ${demo.innovation.innovationIds.length} innovations, ${demo.innovation.projectIds.length} incubation projects, ${demo.methods.namedIds.length} named operating methods, an exhibition, two alliances, ${demo.talent.chiefTechnicians} chief technicians, ${demo.talent.allowanceStandards} skill allowance standards.`);
+  console.log(`Seeded in ${seconds.toFixed(1)} s: ${demo.enterprises} enterprises, ${demo.workers} workers, 3 competitions, ${demo.innovation.studios.length} studios, ${demo.innovation.innovationIds.length} innovations, ${demo.innovation.projectIds.length} incubation projects, ${demo.methods.namedIds.length} named operating methods, an exhibition, two alliances, ${demo.talent.chiefTechnicians} chief technicians, ${demo.talent.allowanceStandards} skill allowance standards, `
+    + `${demo.drills.questions} bank questions (${demo.drills.approved} approved) and 2 online drills.`);
   console.log(`\nStart the server (npm start), then open the live scoreboard:\n  ${base}/scoreboard/${demo.competitions.liveId}\n  ${base}/scoreboard/${demo.competitions.finalizedId}   (finalized, with prizes)\nGraphQL: ${base}/graphql\n`);
+  const { finished, open } = demo.drills;
+  console.log(`Online drills (网上练兵):\n  finished: ${finished.title} (${finished.id}): ${finished.ranked} takers ranked, ${finished.passed} passed, `
+    + `${finished.sweptAtDeadline} submitted at the deadline, ${finished.voided} voided`);
+  console.log(`  open until ${open.closesAt.slice(0, 10)}: ${open.title}\n    drill id ${open.id}: ${open.passes} passes issued, ${open.inProgress} attempts under way.`);
+  console.log('    Try the taker flow (README, Quick start): enterDrill with the drill id, a pass and its employee number, then startAttempt with the token:');
+  for (const p of open.demoPasses) console.log(`      pass ${p.code}  employee number ${p.employeeNumber}  ${p.name} (${p.enterprise})`);
+  console.log('');
   console.log('Demo logins (password for all: ' + PASSWORD + '):');
   for (const [email, what] of [[ADMIN, 'ADMIN'], ...demo.logins]) {
     console.log(`  ${email.padEnd(30)} ${what}`);

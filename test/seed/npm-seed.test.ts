@@ -102,6 +102,8 @@ it('a fresh clone: `npm run seed`, then the server on that data shows the Qinhua
     expect(outcomes).toContain('PASSED');
     expect(outcomes).toContain('FAILED');
     expect(appraisal[0].candidates.nodes.filter((c: any) => c.outcome === 'PASSED').every((c: any) => /^S13030001\d{9}$/.test(c.certificateNumber))).toBe(true);
+
+    await expectDrills(base, seed.stdout, tokens.get(DEMO_EMAILS[1]!)!, tokens.get('reviewer@demo.jiangxin.cn')!);
   } finally {
     expect((await server.stop()).code).toBe(0);
   }
@@ -110,6 +112,47 @@ it('a fresh clone: `npm run seed`, then the server on that data shows the Qinhua
   expect(again.code).toBe(0);
   expect(again.stdout).toContain('The demo city is already there.');
 });
+
+/**
+ * Online drills: the bank imported and approved; the welding drill finished with a ranked board (varying
+ * scores, one attempt submitted at the deadline, one voided); the electricians' drill open with passes and
+ * attempts under way, one of its printed passes letting a taker in.
+ */
+async function expectDrills(base: string, stdout: string, organizer: string, reviewer: string): Promise<void> {
+  const bank = await gql(base, `{ questions(first: 100) { totalCount nodes { trade type status topic difficulty key { explanation } } } }`, {}, reviewer);
+  const approved = bank.questions.nodes.filter((q: any) => q.status === 'APPROVED');
+  expect(approved.length).toBeGreaterThanOrEqual(30);
+  expect(new Set(approved.map((q: any) => q.type))).toEqual(new Set(['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TRUE_FALSE', 'FILL_IN']));
+  expect(new Set(approved.map((q: any) => q.trade))).toEqual(new Set(['焊工', '电工']));
+  expect(approved.every((q: any) => q.key.explanation)).toBe(true);
+
+  const DRILLS = `{ drills(first: 10) { nodes { id title phase status resultRelease
+    leaderboard(first: 50) { totalCount nodes { rank score passed } }
+    attempts(first: 50) { nodes { status submittedBy voidReason } }
+    turnoutByEnterprise { passHolders } } } }`;
+  const drills = (await gql(base, DRILLS, {}, organizer)).drills.nodes;
+  expect(drills.map((d: any) => d.phase).sort()).toEqual(['CLOSED', 'OPEN']);
+  expect(drills.every((d: any) => d.status === 'PUBLISHED')).toBe(true);
+  const finished = drills.find((d: any) => d.phase === 'CLOSED');
+  const attempts = finished.attempts.nodes;
+  expect(finished.leaderboard.totalCount).toBeGreaterThanOrEqual(5);
+  expect(new Set(finished.leaderboard.nodes.map((n: any) => n.score)).size).toBeGreaterThan(2);
+  expect(attempts.filter((a: any) => a.status === 'SUBMITTED' && a.submittedBy === 'TAKER').length).toBeGreaterThanOrEqual(5);
+  expect(attempts.filter((a: any) => a.submittedBy === 'DEADLINE').length).toBeGreaterThanOrEqual(1);
+  expect(attempts.filter((a: any) => a.status === 'VOIDED').map((a: any) => a.voidReason)).toEqual([expect.stringContaining('代答')]);
+  expect(attempts.some((a: any) => a.status === 'IN_PROGRESS')).toBe(false);
+
+  const open = drills.find((d: any) => d.phase === 'OPEN');
+  expect(open.turnoutByEnterprise.reduce((n: number, e: any) => n + e.passHolders, 0)).toBeGreaterThan(0);
+  expect(open.attempts.nodes.filter((a: any) => a.status === 'IN_PROGRESS')).toHaveLength(2);
+  // A pass the seed printed lets its worker in, as the README tells a demo user to try.
+  const printed = /drill id (\S+):[\s\S]*?pass (\S+)\s+employee number (\S+)/.exec(stdout);
+  expect(printed?.[1]).toBe(open.id);
+  const entered = (await gql(base, `mutation($i: EnterDrillInput!) { enterDrill(input: $i) { token drill { id } userErrors { code message } } }`,
+    { i: { drillId: printed![1], pass: printed![2], employeeNumber: printed![3] } })).enterDrill;
+  expect(entered.userErrors).toEqual([]);
+  expect(entered.drill.id).toBe(open.id);
+}
 
 /** Waits until the seed under dataDir has written `n` enterprises (it prints nothing before the end). */
 async function untilEnterprises(e: FreshEnv, n: number, seed: { output(): string; child: { exitCode: number | null } }): Promise<void> {
