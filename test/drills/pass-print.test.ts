@@ -122,9 +122,9 @@ browserSuite('the passes in Chromium', () => {
       const mm = 96 / 25.4;
       const sheets = await page.locator('.sheet').evaluateAll((els) => els.map((s) => ({
         height: s.getBoundingClientRect().height,
-        slipsInside: [...s.querySelectorAll('.slip')].every((c) => c.getBoundingClientRect().bottom <= s.getBoundingClientRect().bottom + 0.5),
+        slipsInside: Array.from(s.querySelectorAll('.slip')).every((c) => c.getBoundingClientRect().bottom <= s.getBoundingClientRect().bottom + 0.5),
         // The slips clip what overflows them: nothing may.
-        overflowing: [...s.querySelectorAll('.slip')].filter((c) => c.scrollHeight > c.clientHeight).length,
+        overflowing: Array.from(s.querySelectorAll('.slip')).filter((c) => c.scrollHeight > c.clientHeight).length,
       })));
       expect(sheets).toHaveLength(Math.ceil(WORKERS / SLIPS_PER_PAGE));
       for (const s of sheets) {
