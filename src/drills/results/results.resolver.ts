@@ -79,7 +79,9 @@ export class DrillResultsResolver {
   }
 
   @FieldResolver(() => DrillEnterpriseFigureConnection, {
-    description: 'Figures per enterprise (各企业参与情况): pass holders, participants, participation rate, mean counted score, pass rate; enterprises with pass holders or participants only. Default order: enterprise name (pinyin). For the drill’s organizer and admins only.',
+    description: 'Figures per enterprise (各企业参与情况): pass holders, how many of them have not started, participants, participation rate, mean counted score, pass rate; '
+      + 'enterprises with pass holders or participants only. Default order: enterprise name (pinyin); NOT_STARTED, DESC puts the enterprises to chase first while the window is open. '
+      + 'For the drill’s organizer and admins only.',
   })
   async enterpriseFigures(
     @Root() d: Drill, @Args() page: ConnectionArgs,
