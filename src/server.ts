@@ -95,7 +95,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   // A user disabled, their password or roles changed on any instance: their sockets here are re-checked at once.
   live.listen(USER_CHANNEL, (userId) => authWatch.userChanged(userId), () => authWatch.resync());
   // Drill submissions (any instance) reach this instance's drillResultsUpdated subscribers; nothing to resync: subscribers refetch on the next.
-  live.listen(DRILL_CHANNEL, (payload) => publishDrillEvent(app.pubSub, payload), async () => undefined);
+  // They empty the spectators' cache too: the sweeper's submissions (an extended attempt, after the close) change a drill's public board without a mutation.
+  live.listen(DRILL_CHANNEL, (payload) => (responseCache.invalidate(), publishDrillEvent(app.pubSub, payload)), async () => responseCache.invalidate());
   await live.start();
   app.appealWindows = new AppealWindowAnnouncer(orm, log);
   await app.appealWindows.start();

@@ -250,7 +250,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, LabelP
   QuestionOrderField: { CREATED_AT: ['创建时间', 'Created'], UPDATED_AT: ['修改时间', 'Updated'], TOPIC: ['知识点', 'Topic'] },
   QuestionStatus: { DRAFT: ['草稿', 'Draft'], APPROVED: ['已审核', 'Approved'], RETIRED: ['已停用', 'Retired'] },
   DrillOrderField: { OPENS_AT: ['开始时间', 'Opens'], CREATED_AT: ['创建时间', 'Created'], TITLE: ['名称', 'Title'] },
-  DrillEnterpriseFigureOrderField: { ENTERPRISE_NAME: ['企业名称', 'Enterprise name'], PARTICIPATION_RATE: ['参与率', 'Participation rate'] },
+  DrillEnterpriseFigureOrderField: { ENTERPRISE_NAME: ['企业名称', 'Enterprise name'], PARTICIPATION_RATE: ['参与率', 'Participation rate'], NOT_STARTED: ['未开始人数', 'Not started'] },
   DrillStatus: { DRAFT: ['草稿', 'Draft'], PUBLISHED: ['已发布', 'Published'], CANCELLED: ['已取消', 'Cancelled'] },
   DrillPhase: { UPCOMING: ['未开始', 'Upcoming'], OPEN: ['进行中', 'Open'], CLOSED: ['已结束', 'Closed'] },
   DrillCounting: { BEST: ['取最高分', 'Best attempt counts'], LAST: ['取最后一次', 'Last attempt counts'] },

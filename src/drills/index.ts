@@ -3,8 +3,8 @@ import { QuestionResolver } from './bank/question.resolver.js';
 import { Drill } from './setup/drill.entity.js';
 import { DrillResolver } from './setup/drill.resolver.js';
 import { DrillEfficacyResolver } from './results/efficacy.js';
-import { DrillEnterpriseFigureResolver, DrillResultsResolver, DrillStandingResolver } from './results/results.resolver.js';
+import { DrillEnterpriseFigureResolver, DrillPublicStandingResolver, DrillResultsResolver, DrillStandingResolver } from './results/results.resolver.js';
 
 export const drillEntities = [Question, Drill];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const drillResolvers: Function[] = [QuestionResolver, DrillResolver, DrillResultsResolver, DrillStandingResolver, DrillEnterpriseFigureResolver, DrillEfficacyResolver];
+export const drillResolvers: Function[] = [QuestionResolver, DrillResolver, DrillResultsResolver, DrillStandingResolver, DrillPublicStandingResolver, DrillEnterpriseFigureResolver, DrillEfficacyResolver];

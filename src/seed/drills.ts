@@ -129,7 +129,7 @@ export async function beginFinishedDrill(c: SeedClient, reg: SeedRegistry, organ
     title,
     description: `市总工会组织的焊工理论练兵：每人一次，限时30分钟，窗口结束后公布成绩。演示数据：本期窗口在生成演示城市时只开放了约${FINISHED_WINDOW_MS / 1000}秒，答题、交卷和到时自动交卷都经由接口真实发生。`,
     opensAt: new Date(now).toISOString(), closesAt: new Date(now + FINISHED_WINDOW_MS).toISOString(),
-    timeLimitMinutes: 30, attemptsAllowed: 1, counting: 'BEST', resultRelease: 'AFTER_WINDOW',
+    timeLimitMinutes: 30, attemptsAllowed: 1, counting: 'BEST', resultRelease: 'AFTER_WINDOW', publicBoard: true,
   }), 'drill { id closesAt }');
   const id: string = drill.id;
   const closesAt = Date.parse(drill.closesAt);

@@ -177,7 +177,7 @@ describe('re-marking on correction', () => {
 describe('who has not started', () => {
   const TURNOUT = `query($id: ID!, $ent: ID) { drill(id: $id) { ... on Drill {
     notStarted(enterpriseId: $ent, first: 10) { totalCount nodes { id employeeNumber } }
-    turnoutByEnterprise { enterprise { id } passHolders notStarted } } } }`;
+    enterpriseFigures(orderBy: { field: NOT_STARTED, direction: DESC }, first: 10) { totalCount nodes { enterprise { id } passHolders notStarted participants } } } } }`;
 
   it('lists the pass holders without a start, per enterprise, to the drill’s runner only', async () => {
     const other = await createEnterprise(t, admin);
@@ -189,10 +189,13 @@ describe('who has not started', () => {
     const all = ok(await t.gql(TURNOUT, { id: drill.id }, organizer.token)).drill;
     expect(all.notStarted.totalCount).toBe(3);
     expect(all.notStarted.nodes.map((w: any) => w.employeeNumber).sort()).toEqual(['OP2', 'OP3', 'OPX']);
-    expect(all.turnoutByEnterprise).toEqual([
-      { enterprise: { id: ent.id }, passHolders: 4, notStarted: 2 },
-      { enterprise: { id: other.id }, passHolders: 1, notStarted: 1 },
+    // One connection answers turnout and results: started is not yet participated (nothing submitted).
+    expect(all.enterpriseFigures.nodes).toEqual([
+      { enterprise: { id: ent.id }, passHolders: 4, notStarted: 2, participants: 0 },
+      { enterprise: { id: other.id }, passHolders: 1, notStarted: 1, participants: 0 },
     ]);
+    const ascending = ok(await t.gql(`query($id: ID!) { drill(id: $id) { enterpriseFigures(orderBy: { field: NOT_STARTED }, first: 10) { nodes { enterprise { id } } } } }`, { id: drill.id }, admin));
+    expect(ascending.drill.enterpriseFigures.nodes.map((n: any) => n.enterprise.id)).toEqual([other.id, ent.id]);
     const one = ok(await t.gql(TURNOUT, { id: drill.id, ent: other.id }, admin)).drill;
     expect(one.notStarted.nodes).toEqual([{ id: outsider.id, employeeNumber: 'OPX' }]);
     // Nobody else: another organizer, a JUDGE, a taker's token, nobody logged in.

@@ -120,7 +120,7 @@ it('reads a page of the leaderboard in a fixed number of statements, whatever it
 });
 
 const FIGURES = `query($id: ID!, $orderBy: DrillEnterpriseFigureOrder) { drill(id: $id) { enterpriseFigures(first: 10, orderBy: $orderBy) {
-  totalCount nodes { enterprise { id name } passHolders participants participationRate meanScore passRate } } } }`;
+  totalCount nodes { enterprise { id name } passHolders notStarted participants participationRate meanScore passRate } } } }`;
 
 it('gives each enterprise’s pass holders, participants, participation, mean score and pass rate, for the organizer only', async () => {
   const a = await createEnterprise(t, admin, { name: '张家机械' });
@@ -138,8 +138,8 @@ it('gives each enterprise’s pass holders, participants, participation, mean sc
   expect(byName.totalCount).toBe(2);
   // Pinyin: 李 (li) before 张 (zhang).
   expect(byName.nodes).toEqual([
-    { enterprise: { id: b.id, name: '李氏焊接' }, passHolders: 0, participants: 1, participationRate: null, meanScore: 7, passRate: 1 },
-    { enterprise: { id: a.id, name: '张家机械' }, passHolders: 3, participants: 2, participationRate: 2 / 3, meanScore: 6.5, passRate: 0.5 },
+    { enterprise: { id: b.id, name: '李氏焊接' }, passHolders: 0, notStarted: 0, participants: 1, participationRate: null, meanScore: 7, passRate: 1 },
+    { enterprise: { id: a.id, name: '张家机械' }, passHolders: 3, notStarted: 1, participants: 2, participationRate: 2 / 3, meanScore: 6.5, passRate: 0.5 },
   ]);
   const byRate = ok(await t.gql(FIGURES, { id: drill.id, orderBy: { field: 'PARTICIPATION_RATE', direction: 'DESC' } }, admin)).drill.enterpriseFigures;
   expect(byRate.nodes.map((n: any) => n.enterprise.id)).toEqual([a.id, b.id]);

@@ -129,7 +129,7 @@ async function expectDrills(base: string, stdout: string, organizer: string, rev
   const DRILLS = `{ drills(first: 10) { nodes { id title phase status resultRelease
     leaderboard(first: 50) { totalCount nodes { rank score passed } }
     attempts(first: 50) { nodes { status submittedBy voidReason } }
-    turnoutByEnterprise { passHolders } } } }`;
+    enterpriseFigures(first: 50) { nodes { passHolders } } } } }`;
   const drills = (await gql(base, DRILLS, {}, organizer)).drills.nodes;
   expect(drills.map((d: any) => d.phase).sort()).toEqual(['CLOSED', 'OPEN']);
   expect(drills.every((d: any) => d.status === 'PUBLISHED')).toBe(true);
@@ -141,9 +141,12 @@ async function expectDrills(base: string, stdout: string, organizer: string, rev
   expect(attempts.filter((a: any) => a.submittedBy === 'DEADLINE').length).toBeGreaterThanOrEqual(1);
   expect(attempts.filter((a: any) => a.status === 'VOIDED').map((a: any) => a.voidReason)).toEqual([expect.stringContaining('代答')]);
   expect(attempts.some((a: any) => a.status === 'IN_PROGRESS')).toBe(false);
+  // Its board is public after the window: anyone reads it without logging in.
+  const board = (await gql(base, `query($id: ID!) { drill(id: $id) { publicLeaderboard(first: 50) { totalCount nodes { rank score } } } }`, { id: finished.id })).drill.publicLeaderboard;
+  expect(board.totalCount).toBe(finished.leaderboard.totalCount);
 
   const open = drills.find((d: any) => d.phase === 'OPEN');
-  expect(open.turnoutByEnterprise.reduce((n: number, e: any) => n + e.passHolders, 0)).toBeGreaterThan(0);
+  expect(open.enterpriseFigures.nodes.reduce((n: number, e: any) => n + e.passHolders, 0)).toBeGreaterThan(0);
   expect(open.attempts.nodes.filter((a: any) => a.status === 'IN_PROGRESS')).toHaveLength(2);
   // A pass the seed printed lets its worker in, as the README tells a demo user to try.
   const printed = /drill id (\S+):[\s\S]*?pass (\S+)\s+employee number (\S+)/.exec(stdout);

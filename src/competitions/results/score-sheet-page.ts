@@ -26,10 +26,15 @@ export interface PrintedSheet {
   printedAt: Date;
 }
 
+/** The house fonts of printed pages: WenQuanYi is what the servers and CI have (fonts-wqy-microhei). */
+export const PRINT_FONTS = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+/** Monospace for codes and digests. */
+export const PRINT_MONO = '"DejaVu Sans Mono", monospace';
+
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; font-size: 10.5pt; color: #000; margin: 0 auto; max-width: 186mm; }
+body { font-family: ${PRINT_FONTS}; font-size: 10.5pt; color: #000; margin: 0 auto; max-width: 186mm; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 2mm; }
 h2 { font-size: 13pt; text-align: center; margin: 0 0 4mm; font-weight: normal; }
 h3 { font-size: 11pt; margin: 5mm 0 2mm; }
@@ -40,7 +45,7 @@ td.name, th.name { text-align: left; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 .note { color: #444; font-size: 9pt; }
-.digest { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }
+.digest { font-family: ${PRINT_MONO}; font-size: 9pt; word-break: break-all; }
 .status { margin: 3mm 0; }
 .signatures { margin-top: 6mm; page-break-inside: avoid; }
 .signature { display: flex; gap: 4mm; margin: 5mm 0; align-items: flex-end; }

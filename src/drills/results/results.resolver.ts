@@ -17,6 +17,7 @@ import {
 } from './enterprise-figures.js';
 import type { OrderInputShape } from '../../common/order-input.js';
 import { DrillStanding, DrillStandingConnection, leaderboardPage } from './leaderboard.js';
+import { assertPublic, DrillPublicStanding, DrillPublicStandingConnection, publicBoardPage } from './public-board.js';
 
 /** A drill's results are its organizer's and admins' (takers see only their own attempts, issue 16 "Results"). */
 function mustRun(ctx: Context, drill: Drill): void {
@@ -68,8 +69,19 @@ export class DrillResultsResolver {
     return leaderboardPage(ctx.em, d, page);
   }
 
+  @FieldResolver(() => DrillPublicStandingConnection, {
+    description: 'The public leaderboard (公开排行榜), for anyone, logged in or not: the leaderboard’s order and ranks, each row only name, enterprise, rank, score and time used. '
+      + 'Only once the window has closed (FORBIDDEN before, saying so), and only for a published drill whose organizer set publicBoard (FORBIDDEN otherwise, the organizer too: they read `leaderboard`).',
+  })
+  async publicLeaderboard(@Root() d: Drill, @Args() page: ConnectionArgs, @Ctx() ctx: Context): Promise<DrillPublicStandingConnection> {
+    assertPublic(d);
+    return publicBoardPage(ctx.em, d, page);
+  }
+
   @FieldResolver(() => DrillEnterpriseFigureConnection, {
-    description: 'Figures per enterprise (各企业参与情况): pass holders, participants, participation rate, mean counted score, pass rate; enterprises with pass holders or participants only. Default order: enterprise name (pinyin). For the drill’s organizer and admins only.',
+    description: 'Figures per enterprise (各企业参与情况): pass holders, how many of them have not started, participants, participation rate, mean counted score, pass rate; '
+      + 'enterprises with pass holders or participants only. Default order: enterprise name (pinyin); NOT_STARTED, DESC puts the enterprises to chase first while the window is open. '
+      + 'For the drill’s organizer and admins only.',
   })
   async enterpriseFigures(
     @Root() d: Drill, @Args() page: ConnectionArgs,
@@ -86,6 +98,20 @@ export class DrillEnterpriseFigureResolver {
   @FieldResolver(() => Enterprise, { description: 'The enterprise.' })
   async enterprise(@Root() f: DrillEnterpriseFigure, @Ctx() ctx: Context): Promise<Enterprise> {
     return (await ctx.loaders.get(enterpriseById).load(f.enterpriseId))!;
+  }
+}
+
+@Resolver(() => DrillPublicStanding)
+export class DrillPublicStandingResolver {
+  @FieldResolver(() => String, { description: 'The taker’s name, as a competition’s public board names its entrants.' })
+  async displayName(@Root() s: DrillPublicStanding, @Ctx() ctx: Context): Promise<string> {
+    return (await ctx.loaders.get(workerById).load(s.workerId))!.name;
+  }
+
+  @FieldResolver(() => String, { description: 'The name of the taker’s enterprise.' })
+  async enterpriseName(@Root() s: DrillPublicStanding, @Ctx() ctx: Context): Promise<string> {
+    const worker = (await ctx.loaders.get(workerById).load(s.workerId))!;
+    return (await ctx.loaders.get(enterpriseById).load(worker.enterprise.id))!.name;
   }
 }
 

@@ -34,6 +34,8 @@ export class Drill extends Node {
   @Field(() => DrillCounting, { description: 'Which attempt counts when several are allowed.' }) @Enum({ items: () => DrillCounting }) counting: DrillCounting = DrillCounting.BEST;
   @Field(() => DrillResultRelease, { description: 'When takers see results, answers and explanations.' })
   @Enum({ items: () => DrillResultRelease }) resultRelease: DrillResultRelease = DrillResultRelease.AFTER_WINDOW;
+  @Field({ description: 'Whether anyone, without logging in, may read the leaderboard (Drill.publicLeaderboard) once the window has closed: ranks, names, enterprises, scores and time used. Off by default; set before the window opens, so takers know.' })
+  @Property({ type: 'boolean', default: false }) publicBoard: boolean = false;
   /** Exposed as `paperRule` by the resolver (PaperRule's GraphQL shape lists the points per type). */
   @Property({ type: 'json' }) paperRule!: PaperRule;
   @Field(() => Float, { description: 'Points needed to pass (及格分).' }) @Property({ type: new DecimalType('number'), precision: 8, scale: 2 }) passMark!: number;

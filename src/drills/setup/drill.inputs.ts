@@ -49,6 +49,8 @@ export class CreateDrillInput {
   @Field(() => DrillCounting, { defaultValue: DrillCounting.BEST, description: 'Which attempt counts when several are allowed.' }) counting!: DrillCounting;
   @Field(() => DrillResultRelease, { defaultValue: DrillResultRelease.AFTER_WINDOW, description: 'When takers see results: at once (practice) or after the window (contest).' })
   resultRelease!: DrillResultRelease;
+  @Field({ defaultValue: false, description: 'Let anyone read the leaderboard (ranks, names, enterprises, scores, time used) once the window has closed; false keeps it to the organizer and admins.' })
+  publicBoard!: boolean;
   @Field(() => PaperRuleInput, { description: 'How papers are drawn; checked against the APPROVED questions now (a short section is a userError naming it).' }) paperRule!: PaperRuleInput;
   @Field(() => Float, { description: 'Points needed to pass, 0 up to the paper’s most points.' }) passMark!: number;
   @Field(() => ID, { nullable: true, description: 'The Enterprise running it, for an enterprise’s own drill; omit for a union’s.' }) hostEnterpriseId?: string | null;
@@ -68,6 +70,7 @@ export class UpdateDrillInput {
   @Field(() => Int, { nullable: true, description: 'New attempts per taker.' }) attemptsAllowed?: number | null;
   @Field(() => DrillCounting, { nullable: true, description: 'New counting.' }) counting?: DrillCounting | null;
   @Field(() => DrillResultRelease, { nullable: true, description: 'New result release.' }) resultRelease?: DrillResultRelease | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the leaderboard is public after the window (only while the drill may be changed: takers should know before they start).' }) publicBoard?: boolean | null;
   @Field(() => PaperRuleInput, { nullable: true, description: 'New paper rule, checked against the APPROVED questions.' }) paperRule?: PaperRuleInput | null;
   @Field(() => Float, { nullable: true, description: 'New pass mark.' }) passMark?: number | null;
 }

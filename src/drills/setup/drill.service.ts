@@ -76,7 +76,7 @@ export class DrillService {
         title: input.title ?? d.title, description: input.description !== undefined ? input.description : d.description, trades: input.trades ?? d.trades,
         opensAt: input.opensAt ?? d.opensAt, closesAt: input.closesAt ?? d.closesAt, timeLimitMinutes: input.timeLimitMinutes ?? d.timeLimitMinutes,
         attemptsAllowed: input.attemptsAllowed ?? d.attemptsAllowed, counting: input.counting ?? d.counting, resultRelease: input.resultRelease ?? d.resultRelease,
-        passMark: input.passMark ?? d.passMark,
+        passMark: input.passMark ?? d.passMark, publicBoard: input.publicBoard ?? d.publicBoard,
       };
       this.apply(d, fields, check, { eligibility: input.eligibility ?? undefined, paperRule: input.paperRule ?? undefined });
       await this.checkEnterprises(d, check);
@@ -132,6 +132,7 @@ export class DrillService {
     d.attemptsAllowed = check.int('attemptsAllowed', f.attemptsAllowed, 1, 100);
     d.counting = f.counting;
     d.resultRelease = f.resultRelease;
+    d.publicBoard = f.publicBoard === true;
     if (parts.eligibility !== undefined) {
       const e = parts.eligibility;
       d.eligibleDistricts = this.names(check, ['eligibility', 'districts'], e.districts ?? [], 0, 50);

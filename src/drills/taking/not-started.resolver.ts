@@ -1,11 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { forbidden, unauthenticated } from '../../common/errors.js';
 import { ConnectionArgs, idOf } from '../../common/relay.js';
 import { orderOf, paginate, paginateRows } from '../../common/pagination.js';
-import { Enterprise } from '../../registry/enterprise.entity.js';
-import { enterpriseById } from '../../registry/registry.loaders.js';
 import { Worker } from '../../registry/worker.entity.js';
 import { WorkerConnection, WorkerOrder, WorkerOrderField } from '../../registry/registry.inputs.js';
 import { runsDrill } from '../access.js';
@@ -15,13 +13,6 @@ import { m } from './messages.js';
 import { DrillAttempt } from './attempt.entity.js';
 import { DrillAttemptConnection, DrillAttemptOrder } from './ops.inputs.js';
 import { workerById } from '../../registry/registry.loaders.js';
-
-@ObjectType({ description: 'Pass holders of one enterprise in a drill, and how many of them have not started.' })
-export class DrillEnterpriseTurnout {
-  @Field(() => Enterprise, { description: 'The enterprise.' }) enterprise!: Enterprise;
-  @Field(() => Int, { description: 'Its workers holding a live pass for the drill.' }) passHolders!: number;
-  @Field(() => Int, { description: 'Of them, those who have not started an attempt (a paper drawn ahead is not a start).' }) notStarted!: number;
-}
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 
@@ -75,27 +66,6 @@ export class DrillTurnoutResolver {
     if (enterpriseId != null) where.worker = { enterprise: idOf(enterpriseId, 'Enterprise') ?? NONE } as never;
     // Hydrated entities (not rows): the attempt's field resolvers read its references and history.
     return paginate(ctx.em, DrillAttempt, where, page, orderOf(orderBy, { drawnAt: 'asc', id: 'asc' }));
-  }
-
-  @FieldResolver(() => [DrillEnterpriseTurnout], {
-    description: 'The drill’s organizer or an ADMIN only (others: FORBIDDEN): per enterprise whose workers hold passes, how many hold one and how many have not started; '
-      + 'most not started first. Bounded by the enterprises the passes went to.',
-  })
-  async turnoutByEnterprise(@Root() drill: Drill, @Ctx() ctx: Context): Promise<DrillEnterpriseTurnout[]> {
-    checkRunner(ctx, drill);
-    const rows = await ctx.em.getConnection().execute<{ enterprise_id: string; holders: string; not_started: string }[]>(
-      `select w."enterprise_id", count(*) as "holders",
-              count(*) filter (where not exists (select 1 from "drill_attempt" a where a."drill_id" = p."drill_id" and a."worker_id" = p."worker_id" and a."status" <> ?)) as "not_started"
-       from "drill_pass" p join "worker" w on w."id" = p."worker_id"
-       where p."drill_id" = ? and p."revoked_at" is null
-       group by w."enterprise_id" order by "not_started" desc, w."enterprise_id"`,
-      [AttemptStatus.DRAWN, drill.id],
-    );
-    const enterprises = await ctx.loaders.get(enterpriseById).loadMany(rows.map((r) => r.enterprise_id));
-    return rows.flatMap((r, i) => {
-      const e = enterprises[i];
-      return e && !(e instanceof Error) ? [{ enterprise: e, passHolders: Number(r.holders), notStarted: Number(r.not_started) }] : [];
-    });
   }
 }
 

@@ -4,7 +4,7 @@ import { withUserErrors } from '../../common/errors.js';
 import { expectId } from '../../common/relay.js';
 import { Role } from '../../auth/role.js';
 import { enterDrill, enterDrillAsWorker } from './enter.service.js';
-import { DrillPassService, passesCsv } from './pass.service.js';
+import { DrillPassService, passesCsv, passesPrintPage } from './pass.service.js';
 import { drawDrillPapers } from './predraw.service.js';
 import {
   DrawDrillPapersInput, DrawDrillPapersPayload, EnterDrillAsWorkerInput, EnterDrillInput, EnterDrillPayload, IssueDrillPassesInput, IssueDrillPassesPayload, ReissueDrillPassInput, ReissueDrillPassPayload,
@@ -15,26 +15,27 @@ export class DrillPassResolver {
   @Authorized(Role.ORGANIZER, Role.NOMINATOR)
   @Mutation(() => IssueDrillPassesPayload, {
     description: 'The drill’s organizer, an ADMIN, or the enterprise’s contact (a NOMINATOR whose enterprise scope it is; any other: FORBIDDEN): issues a drill pass '
-      + '(答题凭证) to every eligible worker of the enterprise who holds none yet, returned once in clear, with a CSV of them. The drill must be published and its window not closed.',
+      + '(答题凭证) to every eligible worker of the enterprise who holds none yet, returned once in clear, with a CSV and a printable page of them. The drill must be published and its window not closed.',
   })
   async issueDrillPasses(@Arg('input') input: IssueDrillPassesInput, @Ctx() ctx: Context): Promise<IssueDrillPassesPayload> {
     return withUserErrors(async () => {
       const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
       const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
       const out = await new DrillPassService(ctx.em, ctx.viewer!).issue(drillId, enterpriseId);
-      return { ...out, csv: passesCsv(out.passes) };
+      return { ...out, csv: passesCsv(out.passes), printPage: passesPrintPage(out.drill, out.enterpriseName, out.passes) };
     });
   }
 
   @Authorized(Role.ORGANIZER, Role.NOMINATOR)
   @Mutation(() => ReissueDrillPassPayload, {
-    description: 'As issueDrillPasses, for one worker who lost their pass: a new code; the old one stops working at once: entering with it, starting with a token from it, and a device already in an attempt with it (its next save or submit is DEVICE_REPLACED until the worker enters with the new pass and takes the attempt over).',
+    description: 'As issueDrillPasses, for one worker who lost their pass: a new code (in clear and as a printable slip); the old one stops working at once: entering with it, starting with a token from it, and a device already in an attempt with it (its next save or submit is DEVICE_REPLACED until the worker enters with the new pass and takes the attempt over).',
   })
   async reissueDrillPass(@Arg('input') input: ReissueDrillPassInput, @Ctx() ctx: Context): Promise<ReissueDrillPassPayload> {
     return withUserErrors(async () => {
       const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
       const workerId = expectId(input.workerId, 'Worker', ['input', 'workerId']);
-      return { pass: await new DrillPassService(ctx.em, ctx.viewer!).reissue(drillId, workerId) };
+      const { drill, ...pass } = await new DrillPassService(ctx.em, ctx.viewer!).reissue(drillId, workerId);
+      return { pass, printPage: passesPrintPage(drill, pass.worker.enterprise.getEntity().name, [pass]) };
     });
   }
 

@@ -13,6 +13,7 @@ import { drillEligibilityProblems } from './eligibility.js';
 import { m } from './messages.js';
 import { DrillPass } from './pass.entity.js';
 import { newPassCode, passCodeHash } from './pass-code.js';
+import { passesPage } from './pass-page.js';
 
 export interface IssuedPass {
   worker: Worker;
@@ -20,6 +21,8 @@ export interface IssuedPass {
 }
 
 export interface IssueOutcome {
+  drill: Drill;
+  enterpriseName: string;
   passes: IssuedPass[];
   /** Eligible workers who already hold a live pass (reissueDrillPass replaces one). */
   alreadyHeld: number;
@@ -32,6 +35,17 @@ export function passesCsv(passes: IssuedPass[]): string {
   const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const rows = passes.map((p) => [p.code, p.worker.employeeNumber, p.worker.name, p.worker.trade].map(cell).join(','));
   return `\uFEFF${[m('csvHeader'), ...rows].join('\r\n')}\r\n`;
+}
+
+/**
+ * The passes as printable slips (pass-page.ts). No public address of a taker page is configured
+ * (src/config.ts has none), so the slips say what to type and leave where to the contact.
+ */
+export function passesPrintPage(drill: Drill, enterpriseName: string, passes: IssuedPass[]): string {
+  return passesPage({
+    drill, enterpriseName, takerUrl: null,
+    passes: passes.map((p) => ({ workerName: p.worker.name, employeeNumber: p.worker.employeeNumber, code: p.code })),
+  });
 }
 
 /**
@@ -72,7 +86,7 @@ export class DrillPassService {
       const workers = await tx.find(Worker, { enterprise: enterpriseId }, { populate: ['enterprise'], orderBy: { employeeNumber: 'asc' } });
       const held = new Set((await tx.find(DrillPass, { drill: drill.id, revokedAt: null, worker: { enterprise: enterpriseId } }, { fields: ['worker'] }))
         .map((p) => p.worker.id));
-      const outcome: IssueOutcome = { passes: [], alreadyHeld: 0, notEligible: 0 };
+      const outcome: IssueOutcome = { drill, enterpriseName: enterprise.name, passes: [], alreadyHeld: 0, notEligible: 0 };
       for (const worker of workers) {
         if (drillEligibilityProblems(drill, worker).length) outcome.notEligible += 1;
         else if (held.has(worker.id)) outcome.alreadyHeld += 1;
@@ -84,7 +98,7 @@ export class DrillPassService {
   }
 
   /** A new pass for a worker who lost theirs: the old one stops working at once (and its takers' next start). */
-  async reissue(drillId: string, workerId: string): Promise<IssuedPass> {
+  async reissue(drillId: string, workerId: string): Promise<IssuedPass & { drill: Drill }> {
     return this.em.transactional(async (tx) => {
       const drill = await this.openDrill(tx, drillId);
       const worker = await tx.findOne(Worker, { id: workerId }, { populate: ['enterprise'] });
@@ -104,7 +118,7 @@ export class DrillPassService {
         [drill.id, worker.id, AttemptStatus.IN_PROGRESS]);
       const code = this.create(tx, drill, worker);
       await tx.flush();
-      return { worker, code };
+      return { worker, code, drill };
     });
   }
 

@@ -27,6 +27,10 @@ export class IssueDrillPassesPayload extends Payload {
   passes?: IssuedDrillPass[] | null;
   @Field(() => String, { nullable: true, description: 'The same passes as CSV (UTF-8 with BOM; columns: pass, employee number, name, trade), for printing and mail merge; null when refused.' })
   csv?: string | null;
+  @Field(() => String, { nullable: true, description: 'The same passes as a printable page: a self-contained HTML document (UTF-8, A4, four cut-out slips per sheet) '
+    + 'with the drill, its window (Beijing time), time limit and attempts, the enterprise, the worker’s name and employee number, the code in large type and how to use it. '
+    + 'Open it in a browser and print; the codes are in it in clear, so treat it as the CSV. Null when refused.' })
+  printPage?: string | null;
   @Field(() => Int, { nullable: true, description: 'Eligible workers skipped because they hold a live pass already (reissueDrillPass replaces a lost one).' })
   alreadyHeld?: number | null;
   @Field(() => Int, { nullable: true, description: 'Workers of the enterprise the drill’s eligibility leaves out.' }) notEligible?: number | null;
@@ -41,6 +45,10 @@ export class ReissueDrillPassInput {
 @ObjectType({ description: 'The outcome of reissueDrillPass.' })
 export class ReissueDrillPassPayload extends Payload {
   @Field(() => IssuedDrillPass, { nullable: true, description: 'The new pass, shown this once; null when refused.' }) pass?: IssuedDrillPass | null;
+  @Field(() => String, { nullable: true, description: 'The same passes as a printable page: a self-contained HTML document (UTF-8, A4, one cut-out slip) '
+    + 'with the drill, its window (Beijing time), time limit and attempts, the enterprise, the worker’s name and employee number, the code in large type and how to use it. '
+    + 'Open it in a browser and print; the codes are in it in clear, so treat it as the CSV. Null when refused.' })
+  printPage?: string | null;
 }
 
 @InputType({ description: 'Draws the papers of a drill ahead of its window.' })
