@@ -29,6 +29,7 @@ import { Migration20261207051347 } from './Migration20261207051347.js';
 import { Migration20261207053817 } from './Migration20261207053817.js';
 import { Migration20261207054217 } from './Migration20261207054217.js';
 import { Migration20261207055847 } from './Migration20261207055847.js';
+import { Migration20261207091735 } from './Migration20261207091735.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -61,4 +62,5 @@ export const migrationsList = [
   { name: 'Migration20261207053817', class: Migration20261207053817 },
   { name: 'Migration20261207054217', class: Migration20261207054217 },
   { name: 'Migration20261207055847', class: Migration20261207055847 },
+  { name: 'Migration20261207091735', class: Migration20261207091735 },
 ];
