@@ -6,7 +6,7 @@ export const m = defineMessages('drills.theory', {
   notDrillRunner: { zh: '只能关联您本人组织的网上练兵', en: 'You may link only a drill you run' },
   linkWhen: { zh: '报名、进行中或草稿阶段才能关联网上练兵（当前：{{status}}）', en: 'A drill can be linked while the competition is a draft, in registration or in progress (it is {{status}})' },
   stageHasMarks: { zh: '该赛段已有评分，不能再改由网上练兵计分', en: 'The stage already has marks: it can no longer be filled from a drill' },
-  oneCriterion: { zh: '由网上练兵计分的赛段只能有一个评分项（该赛段有 {{count}} 个）', en: 'A stage filled from a drill must have exactly one criterion (this one has {{count}})' },
+  oneCriterion: { zh: '由网上练兵计分的赛段只能有一个评分项（该赛段有 {{n}} 个）', en: 'A stage filled from a drill must have exactly one criterion (this one has {{n}})' },
   measurementOnly: { zh: '评分项“{{name}}”为主观评分，网上练兵只能填入客观评分项', en: 'The criterion “{{name}}” is a judgement criterion: a drill fills only a measurement criterion' },
   drillCancelled: { zh: '网上练兵《{{title}}》已取消，不能关联', en: 'The drill “{{title}}” is cancelled and cannot be linked' },
   stageLinked: { zh: '该赛段已关联网上练兵《{{title}}》（每个赛段只能关联一个）', en: 'The stage is already filled from the drill “{{title}}” (one drill per stage)' },

@@ -58,7 +58,7 @@ export async function linkStage(em: EntityManager, viewer: Viewer, stageId: stri
       throw domainError(UserErrorCode.INVALID_STATE, m('linkWhen', { status: labelOf('CompetitionStatus', competition.status) }), ['input', 'stageId']);
     }
     const criteria = await tx.find(Criterion, { stage: stage.id });
-    if (criteria.length !== 1) throw domainError(UserErrorCode.INVALID_STATE, m('oneCriterion', { count: criteria.length }), ['input', 'stageId']);
+    if (criteria.length !== 1) throw domainError(UserErrorCode.INVALID_STATE, m('oneCriterion', { n: criteria.length }), ['input', 'stageId']);
     const criterion = criteria[0]!;
     if (criterion.kind !== CriterionKind.MEASUREMENT) throw domainError(UserErrorCode.INVALID_STATE, m('measurementOnly', { name: criterion.name }), ['input', 'stageId']);
     if (drill.status === DrillStatus.CANCELLED) throw domainError(UserErrorCode.INVALID_STATE, m('drillCancelled', { title: drill.title }), ['input', 'drillId']);
