@@ -172,6 +172,16 @@ describe('the fill', () => {
     expect(errorCode(await t.gql(FILL, { input: { stageId: theory().id } }, (await t.user([Role.ORGANIZER])).token))).toBe('FORBIDDEN');
   });
 
+  it('refuses judges on the drill’s marks: a correction request names the drill, a submitScore over it too', async () => {
+    const mark = theoryLine(await entry(f.entries[3]!.id)).marks[0];
+    const asked = ok(await t.gql(`mutation($input: RequestScoreCorrectionInput!) { requestScoreCorrection(input: $input) { request { id } userErrors { code field message } } }`,
+      { input: { scoreId: mark.id, value: 29, reason: '读数有误' } }, f.judges[1]!.token)).requestScoreCorrection;
+    expect(asked).toMatchObject({ request: null, userErrors: [expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('《电焊安全网上练兵》') })] });
+    const chief = ok(await t.gql(SCORE, { input: { entryId: f.entries[3]!.id, criterionId: theory().criteria[0]!.id, value: 29, reason: '更正' } }, f.judges[0]!.token)).submitScore;
+    expect(chief.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+    expect(theoryLine(await entry(f.entries[3]!.id)).marks[0]).toMatchObject({ value: 30, revisions: { nodes: [] } });
+  });
+
   it('a question corrected after the fill revises the marks it changes (reason kind DRILL) and raises the board’s version', async () => {
     const version = (await board()).version;
     const q = attempts[3].questions[0];
