@@ -224,3 +224,46 @@ describe('the fill', () => {
     expect(mark.revisions.nodes).toContainEqual(expect.objectContaining({ oldValue: prior.value, newValue: 0, reasonKind: 'DRILL', reason: expect.stringContaining('作弊') }));
   });
 });
+
+describe('teams and the scheme', () => {
+  it('gives a team the mean of its members (one who never started counts 0); a team none of whose members started is ABSENT', async () => {
+    const teams = await setupCompetition(t, {
+      organizer, entries: 2, teamSize: 2, judges: 1,
+      stages: [{ name: '理论', weight: 40, criteria: [{ kind: 'MEASUREMENT', maxScore: 30 }] }, { name: '实操', weight: 60, criteria: [{ kind: 'JUDGEMENT', maxScore: 50 }] }],
+    });
+    const teamDrill = await createDrill(t, { organizerUserId: organizer.id });
+    expect(ok(await link(organizer.token, teams.stages[0]!.id, teamDrill.id)).linkStageToDrill.userErrors).toEqual([]);
+    const team = teams.entries[0]!;
+    const issued = ok(await t.gql(ISSUE, { input: { drillId: teamDrill.id, enterpriseId: team.enterpriseId } }, organizer.token)).issueDrillPasses;
+    const pass = issued.passes.find((p: any) => p.worker.id === team.workerIds[0]);
+    const token = ok(await t.gql(ENTER, { input: { drillId: teamDrill.id, pass: pass.code, employeeNumber: pass.worker.employeeNumber } })).enterDrill.token;
+    const started = ok(await t.gql(START, { input: { drillId: teamDrill.id } }, token)).startAttempt.attempt;
+    ok(await t.gql(SUBMIT, { input: { attemptId: started.id } }, token));
+    await exec(`update drill_attempt set score = 37, max_score = 50 where id = ?`, [idOf(started.id, 'DrillAttempt')]);
+    await exec(`update drill set closes_at = now() - interval '1 second' where id = ?`, [teamDrill.uuid]);
+    expect(await t.server.app.theoryFiller!.fillDue()).toBe(1);
+
+    const line = (e: any) => e.scoreSheet.lines.find((l: any) => l.criterion.id === teams.stages[0]!.criteria[0]!.id);
+    const first = await entry(team.id);
+    // (22.20 + 0) / 2 = 11.10; no single attempt stands behind a team's mark.
+    expect(line(first).marks).toEqual([expect.objectContaining({ value: 11.1, source: 'DRILL' })]);
+    const second = await entry(teams.entries[1]!.id);
+    expect(second).toMatchObject({ status: 'ABSENT', statusReason: expect.stringContaining('电焊安全网上练兵') });
+  });
+
+  it('keeps a linked stage one MEASUREMENT criterion while the scheme is a draft', async () => {
+    const draft = await setupCompetition(t, { organizer, until: 'DRAFT', judges: 0 });
+    const stage = draft.stages[0]!;
+    expect(ok(await link(organizer.token, stage.id, drill.id)).linkStageToDrill.userErrors).toEqual([]);
+    const added = await t.gql(`mutation($input: AddCriterionInput!) { addCriterion(input: $input) { criterion { id } userErrors { code field message } } }`,
+      { input: { stageId: stage.id, name: '附加题', kind: 'MEASUREMENT', maxScore: 10 } }, organizer.token);
+    expect(ok(added).addCriterion.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', message: expect.stringContaining('《电焊安全网上练兵》') })]);
+    const judged = await t.gql(`mutation($input: UpdateCriterionInput!) { updateCriterion(input: $input) { criterion { kind } userErrors { code field message } } }`,
+      { input: { criterionId: stage.criteria[0]!.id, kind: 'JUDGEMENT' } }, organizer.token);
+    expect(ok(judged).updateCriterion.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'kind'] })]);
+    // Unlinked, the scheme is the organizer's again.
+    expect(ok(await t.gql(UNLINK, { input: { stageId: stage.id } }, organizer.token)).unlinkStageFromDrill.userErrors).toEqual([]);
+    expect(ok(await t.gql(`mutation($input: UpdateCriterionInput!) { updateCriterion(input: $input) { criterion { kind } userErrors { code } } }`,
+      { input: { criterionId: stage.criteria[0]!.id, kind: 'JUDGEMENT' } }, organizer.token)).updateCriterion).toEqual({ criterion: { kind: 'JUDGEMENT' }, userErrors: [] });
+  });
+});
