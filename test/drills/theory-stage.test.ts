@@ -145,6 +145,10 @@ describe('the fill', () => {
 
     const [ea, eb, ec, ed] = await Promise.all(f.entries.map((e) => entry(e.id)));
     expect(theoryLine(ea)).toMatchObject({ aggregate: 22.2, marks: [{ value: 22.2, source: 'DRILL', revisions: { nodes: [] } }] });
+    // The attempt behind it, for whoever runs the drill (here the competition's organizer too).
+    const behind = `query($id: ID!) { node(id: $id) { ... on Score { source drillAttempt { id } } } }`;
+    expect(ok(await t.gql(behind, { id: theoryLine(ea).marks[0].id }, organizer.token)).node).toEqual({ source: 'DRILL', drillAttempt: { id: a.id } });
+    expect(ok(await t.gql(behind, { id: theoryLine(ea).marks[0].id }, f.judges[0]!.token)).node).toEqual({ source: 'DRILL', drillAttempt: null });
     // The accountable person for a drill's mark is the organizer who linked it.
     expect(theoryLine(ea).marks[0].judgeName).toBeTruthy();
     expect(eb).toMatchObject({ status: 'ABSENT' });

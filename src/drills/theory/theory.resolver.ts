@@ -11,6 +11,9 @@ import { competitionById, criterionById, entryById, stageById } from '../../comp
 import { Competition } from '../../competitions/setup/competition.entity.js';
 import { Criterion } from '../../competitions/setup/criterion.entity.js';
 import { Stage } from '../../competitions/setup/stage.entity.js';
+import { Score } from '../../competitions/judging/score.entity.js';
+import { MarkSource } from '../../competitions/enums.js';
+import { DrillAttempt } from '../taking/attempt.entity.js';
 import { runsDrill } from '../access.js';
 import { DrillStatus } from '../enums.js';
 import { Drill } from '../setup/drill.entity.js';
@@ -25,6 +28,7 @@ import { m } from './messages.js';
 const drillById = readByIdLoader(Drill);
 const linkDrillById = byIdLoader(Drill);
 const linksByStage = readChildrenLoader(StageDrill, 'stage', { linkedAt: 'asc' });
+const attemptById = byIdLoader(DrillAttempt);
 
 /** Who sees a link and its fill state: the competition's organizer (or an ADMIN) and whoever runs the drill. */
 async function seesLink(ctx: Context, link: StageDrill): Promise<boolean> {
@@ -148,5 +152,21 @@ export class DrillTheoryStagesResolver {
     if (!ctx.viewer) throw unauthenticated();
     if (!runsDrill(ctx.viewer, drill)) throw forbidden(m('onlyRunnerSees'));
     return paginate(ctx.em, StageDrill, { drill: drill.id }, page, orderOf(orderBy, { [StageDrillOrderField.LINKED_AT]: 'asc', id: 'asc' }));
+  }
+}
+
+@Resolver(() => Score)
+export class ScoreDrillAttemptResolver {
+  @FieldResolver(() => DrillAttempt, {
+    nullable: true,
+    description: 'A mark filled from an online drill (source DRILL): the attempt its value came from, for whoever runs the drill (its organizer, an ADMIN); '
+      + 'null for others, for a team’s mark (the mean of several attempts), when no attempt counted, and for a judge’s mark.',
+  })
+  async drillAttempt(@Root() score: Score, @Ctx() ctx: Context): Promise<DrillAttempt | null> {
+    if (score.source !== MarkSource.DRILL || !score.sourceId || !ctx.viewer) return null;
+    const attempt = await ctx.loaders.get(attemptById).load(score.sourceId);
+    if (!attempt) return null;
+    const drill = await ctx.loaders.get(drillById).load(attempt.drill.id);
+    return drill && runsDrill(ctx.viewer, drill) ? attempt : null;
   }
 }
