@@ -11,6 +11,7 @@ import type { Metrics } from './metrics.js';
 import type { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 import type { DrillTokenService } from './drills/taking/drill-token.js';
 import type { DrillSweeper } from './drills/taking/sweeper.js';
+import type { TheoryStageFiller } from './drills/theory/refill.js';
 
 /** Process-wide services every request may use; built once in createServer. */
 export interface App {
@@ -33,4 +34,6 @@ export interface App {
   drillTokens: DrillTokenService;
   /** Submits drill attempts at their deadline (per instance; SKIP LOCKED shares the work). */
   drillSweeper?: DrillSweeper;
+  /** Fills competition stages linked to drills once the drill is over (per instance, beside the sweeper). */
+  theoryFiller?: TheoryStageFiller;
 }

@@ -46,6 +46,7 @@ import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 import { DrillTokenService, drillBearer } from './drills/taking/drill-token.js';
 import { DrillSweeper } from './drills/taking/sweeper.js';
+import { TheoryStageFiller } from './drills/theory/refill.js';
 import { announceCacheFlush, RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
 
 export interface RunningServer {
@@ -102,6 +103,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   await app.appealWindows.start();
   app.drillSweeper = new DrillSweeper(orm, log);
   app.drillSweeper.start();
+  app.theoryFiller = new TheoryStageFiller(orm, log);
+  app.theoryFiller.start();
   const schema = await getSchema();
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -182,6 +185,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
               authWatch.stop();
               app.appealWindows?.stop();
               await app.drillSweeper?.stop();
+              await app.theoryFiller?.stop();
               await wsCleanup.dispose();
               await app.live?.stop();
             },

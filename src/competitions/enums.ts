@@ -110,6 +110,7 @@ export enum RevisionReasonKind {
   CORRECTION = 'CORRECTION',
   RECHECK = 'RECHECK',
   APPEAL = 'APPEAL',
+  DRILL = 'DRILL',
 }
 registerEnumType(RevisionReasonKind, {
   name: 'RevisionReasonKind',
@@ -118,6 +119,21 @@ registerEnumType(RevisionReasonKind, {
     CORRECTION: { description: '更正: the judge corrected their own mark (after seeing the panel’s marks only with the chief judge’s approval).' },
     RECHECK: { description: '复核: a re-checker corrected a transcription or arithmetic error found by the re-check sample.' },
     APPEAL: { description: '申诉: a re-mark ordered by an upheld appeal replaced the contested mark.' },
+    DRILL: { description: '网上练兵: the mark of a criterion filled from an online drill changed because the entrant’s attempt was re-marked (a question corrected) or voided; the reason names the drill.' },
+  },
+});
+
+/** Who gave a mark: a judge, or a source the competition reads marks from (an online drill). */
+export enum MarkSource {
+  JUDGE = 'JUDGE',
+  DRILL = 'DRILL',
+}
+registerEnumType(MarkSource, {
+  name: 'MarkSource',
+  description: 'Where a mark (评分) came from.',
+  valuesConfig: {
+    JUDGE: { description: 'Given by a judge of the stage (裁判评分).' },
+    DRILL: { description: 'Filled automatically from the entrant’s attempt at the online drill linked to the stage (网上练兵自动计分): the drill’s points scaled to the criterion’s maximum.' },
   },
 });
 

@@ -230,6 +230,13 @@ Object.assign(MUTATIONS, {
   extendDrillDeadline: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/ops.test.ts)' },
   voidDrillAttempt: { module: 'Drill taking', who: [ORGANIZER], owner: 'the drill’s own organizer (or an ADMIN); FORBIDDEN otherwise (test/drills/ops.test.ts)' },
 } satisfies Record<string, Rule>);
+// A competition's theory stage filled from a drill (issue 16, "Results"; src/drills/theory): both owners at once.
+const theoryStage = 'the competition’s own organizer who also runs the drill (its organizer), or an ADMIN; FORBIDDEN otherwise (test/drills/theory-stage.test.ts)';
+Object.assign(MUTATIONS, {
+  linkStageToDrill: { module: 'Online drills', who: [ORGANIZER], owner: theoryStage },
+  unlinkStageFromDrill: { module: 'Online drills', who: [ORGANIZER], owner: theoryStage },
+  fillStageFromDrill: { module: 'Online drills', who: [ORGANIZER], owner: theoryStage },
+} satisfies Record<string, Rule>);
 
 export const PRIVATE_QUERIES: Record<string, Rule> = {
   users: { module: 'Accounts', who: [ADMIN] },

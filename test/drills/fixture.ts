@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/role';
 import { createEnterprise, createWorker } from '../helpers/registry';
+import { setupCompetition } from '../helpers/competition';
 import { ok, type TestServer } from '../helpers/server';
 import { createDrill, ENTER, ISSUE, seedBank, START, TRADE } from './taking-fixture';
 
@@ -83,4 +84,14 @@ export async function drillAttemptObject(t: TestServer, organizer: { id: string;
   const entered = ok(await t.gql(ENTER, { input: { drillId: drill.id, pass: code, employeeNumber: 'NODE-1' } })).enterDrill;
   const started = ok(await t.gql(START, { input: { drillId: drill.id } }, entered.token)).startAttempt;
   return { attempt: started.attempt.id, attemptDrill: drill.id };
+}
+
+/**
+ * A stage of a new DRAFT competition of `organizer` filled from their drill `drillId` (a global ID):
+ * for the node read rules (the competition's organizer and whoever runs the drill read it).
+ */
+export async function stageDrillObject(t: TestServer, organizer: { id: string; globalId: string; token: string }, drillId: string): Promise<Record<string, string>> {
+  const f = await setupCompetition(t, { organizer, until: 'DRAFT', judges: 0 });
+  const linked = await must(t, organizer.token, 'linkStageToDrill', 'LinkStageToDrillInput', { stageId: f.stages[0]!.id, drillId }, 'stageDrill { id }');
+  return { stageDrill: linked.stageDrill.id };
 }

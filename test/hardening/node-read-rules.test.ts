@@ -4,7 +4,7 @@ import { mutate, setupCompetition, signOffAndPublish, type CompetitionFixture } 
 import { ok, startTestServer, type GqlResult, type TestServer } from '../helpers/server';
 import { honorObjects, innovationObjects } from './node-fixtures';
 import { appraisalObjects } from '../appraisal/fixture';
-import { drillAttemptObject, drillNodeObjects } from '../drills/fixture';
+import { drillAttemptObject, drillNodeObjects, stageDrillObject } from '../drills/fixture';
 import { createWorker } from '../helpers/registry';
 import { idOf } from '../../src/common/relay';
 
@@ -125,6 +125,8 @@ const cases: NodeCase[] = [
   // A DRAFT drill: its organizer and admins only (published ones are public).
   { type: 'Drill', id: (f) => f.ids.drill!, own: by('drill', 'drill', 'id'), visibleTo: JURY },
   // An attempt: its taker's drill token (not a viewer here) and whoever runs the drill (Drill.attempts).
+  // A stage filled from a drill: the competition's organizer and whoever runs the drill (Drill.theoryStages; here one organizer is both).
+  { type: 'StageDrill', id: (f) => f.ids.stageDrill!, own: by('drill', 'attemptDrill', 'theoryStages(first: 10) { nodes { id } }', (d) => d.theoryStages?.nodes), visibleTo: JURY },
   { type: 'DrillAttempt', id: (f) => f.ids.attempt!, own: by('drill', 'attemptDrill', 'attempts(first: 10) { nodes { id } }', (d) => d.attempts?.nodes), visibleTo: JURY },
   { type: 'ChiefTechnician', id: (f) => f.ids.chief!, own: by('enterprise', 'chiefEnterprise', 'chiefTechnicians(first: 10) { nodes { id } }', (e) => e.chiefTechnicians?.nodes), visibleTo: REGISTRY_READERS },
   { type: 'SkillAllowanceStandard', id: (f) => f.ids.allowanceStandard!, own: { query: `query($id: ID!) { enterprise(id: $id) { skillAllowanceStandards(first: 10) { nodes { id } } } }`, vars: (f) => ({ id: f.live.hostEnterpriseId }), ids: (d) => d.enterprise?.skillAllowanceStandards.nodes.map((s: any) => s.id) ?? [] }, visibleTo: EVERYONE },
@@ -255,6 +257,7 @@ beforeAll(async () => {
       ...(await drillAttemptObject(t, live.organizer, admin.token)),
     },
   };
+  Object.assign(f.ids, await stageDrillObject(t, live.organizer, f.ids.attemptDrill!));
 }, 120_000);
 afterAll(async () => t.close());
 

@@ -3,7 +3,8 @@ import { domainError, forbidden, notFound, UserErrorCode } from '../../common/er
 import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
-import { CompetitionStatus as S, RevisionReasonKind } from '../enums.js';
+import { CompetitionStatus as S, MarkSource, RevisionReasonKind } from '../enums.js';
+import { fromDrill } from '../judging/score-correction.service.js';
 import { Score } from '../judging/score.entity.js';
 import { ScoreRevision } from '../judging/score-revision.entity.js';
 import { recomputeEntryResult } from '../judging/marking-state.js';
@@ -72,6 +73,8 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
     const value = checkedValue(data.value, criterion.maxScore);
 
     const score = await tx.findOneOrFail(Score, { id: remark.score.id }, { refresh: true });
+    // A mark filled from an online drill is re-marked by the drill (a corrected question, a voided attempt), not by a judge.
+    if (score.source !== MarkSource.JUDGE) throw await fromDrill(tx, criterion.id);
     const now = new Date();
     const revision = tx.create(ScoreRevision, {
       score, competition, judge: tx.getReference(User, viewer.id), oldValue: Number(score.value), newValue: value,

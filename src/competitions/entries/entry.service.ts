@@ -138,18 +138,7 @@ export class EntryService {
       // Who first, then the input: a stranger learns nothing from our checks.
       const reason = typeof reasonOf === 'function' ? reasonOf() : reasonOf;
       assertStatus(competition, allowed, what);
-      const entry = (await tx.findOne(Entry, { id: entryId }, { refresh: true }))!;
-      if (entry.status !== EntryStatus.ACTIVE) {
-        throw domainError(UserErrorCode.INVALID_STATE, m('alreadyStatus', { status: labelOf('EntryStatus', entry.status) }), ['input', 'entryId']);
-      }
-      entry.status = to;
-      entry.statusReason = reason;
-      const number = entry.startNumber ?? '—';
-      await invalidateSignOffs(tx, competition.id, null, `参赛号 ${number} ${STATUS_WORDS[to]} / Entry ${number} ${to.toLowerCase()}${reason ? `: ${reason}` : ''}`);
-      if (LIVE.includes(competition.status)) {
-        await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: entry.id });
-      }
-      await tx.flush();
+      const entry = await setEntryStatus(tx, competition, entryId, to, reason);
       return { entry, competition };
     });
   }
@@ -178,6 +167,39 @@ export class EntryService {
       return { competition };
     });
   }
+}
+
+/**
+ * The status change itself, with no viewer: the competition is locked by the caller and its state
+ * checked. Only an ACTIVE entry changes; the sign-offs no longer hold; the boards hear of it.
+ */
+async function setEntryStatus(tx: EntityManager, competition: Competition, entryId: string, to: EntryStatus, reason: string | null): Promise<Entry> {
+  const entry = (await tx.findOne(Entry, { id: entryId }, { refresh: true }))!;
+  if (entry.status !== EntryStatus.ACTIVE) {
+    throw domainError(UserErrorCode.INVALID_STATE, m('alreadyStatus', { status: labelOf('EntryStatus', entry.status) }), ['input', 'entryId']);
+  }
+  entry.status = to;
+  entry.statusReason = reason;
+  const number = entry.startNumber ?? '—';
+  await invalidateSignOffs(tx, competition.id, null, `参赛号 ${number} ${STATUS_WORDS[to]} / Entry ${number} ${to.toLowerCase()}${reason ? `: ${reason}` : ''}`);
+  if (LIVE.includes(competition.status)) {
+    await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: entry.id });
+  }
+  await tx.flush();
+  return entry;
+}
+
+/**
+ * 缺考 without a viewer, in the caller's transaction: a source the competition reads (an online drill)
+ * found that the entrant never took part. The same rules as markEntryAbsent once the caller decided
+ * who may: the competition is locked here, must be where an absence can be recorded, and the entry ACTIVE.
+ */
+export async function markAbsentFromSource(tx: EntityManager, entryId: string, reason: string): Promise<Entry> {
+  const found = await tx.findOne(Entry, { id: entryId });
+  if (!found) throw notFound('Entry', ['input', 'entryId']);
+  const competition = await lockCompetition(tx, found.competition.id, ['input', 'entryId']);
+  assertStatus(competition, ABSENT_MARKABLE, m('markingAbsent'));
+  return setEntryStatus(tx, competition, entryId, EntryStatus.ABSENT, reason.slice(0, 1000));
 }
 
 // ── Listing ────────────────────────────────────────────────────────────────────

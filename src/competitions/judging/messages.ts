@@ -103,4 +103,8 @@ export const m = defineMessages('competitions.judging', {
   },
   onlyChiefDecides: { zh: '只有本竞赛的裁判长可以决定改分申请', en: 'Only the competition’s chief judge decides correction requests' },
   alreadyDecided: { zh: '该申请已{{status}}，不能改为相反的决定', en: 'The request was already decided ({{status}}); it cannot be reversed' },
+  criterionFromDrill: {
+    zh: '此评分项由网上练兵《{{title}}》自动计分，裁判不能评分或改分（请在练兵中更正试题或作废答题）',
+    en: 'This criterion is filled from the drill “{{title}}”: judges do not mark it (correct a question or void an attempt in the drill instead)',
+  },
 });

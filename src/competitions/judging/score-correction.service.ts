@@ -7,7 +7,7 @@ import { Competition } from '../setup/competition.entity.js';
 import { Criterion } from '../setup/criterion.entity.js';
 import { Stage } from '../setup/stage.entity.js';
 import { Entry } from '../entries/entry.entity.js';
-import { CompetitionStatus, EntryStatus, RevisionReasonKind } from '../enums.js';
+import { CompetitionStatus, EntryStatus, MarkSource, RevisionReasonKind } from '../enums.js';
 import { stageMarkingClosed } from '../setup/lifecycle.js';
 import { anonymousStageIds, markingPlan } from '../setup/scheme.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
@@ -67,6 +67,7 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
       if (!seat || !seat.stageIds.map(String).includes(stage.id) || (score.slot !== 'M' && score.slot !== viewer.id)) {
         throw forbidden(m('notYourMark'));
       }
+      if (score.source !== MarkSource.JUDGE) throw await fromDrill(tx, criterion.id);
       const check = new InputCheck();
       checkValue(check, data.value, Number(criterion.maxScore));
       const reason = check.text('reason', data.reason, { max: 1000 });
@@ -96,6 +97,12 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
     if (err instanceof UniqueConstraintViolationException) throw pendingExists();
     throw err;
   }
+}
+
+/** The refusal for a mark filled from an online drill: no judge changes it (the drill's re-mark does). */
+export async function fromDrill(tx: EntityManager, criterionId: string) {
+  const [row] = await tx.execute<{ title: string }[]>(`select d.title from stage_drill sd join drill d on d.id = sd.drill_id where sd.criterion_id = ?`, [criterionId]);
+  return domainError(UserErrorCode.INVALID_STATE, m('criterionFromDrill', { title: row?.title ?? '—' }), ['input', 'scoreId']);
 }
 
 function pendingExists() {

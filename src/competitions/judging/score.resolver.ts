@@ -100,7 +100,7 @@ export class ScoreResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The judge who gave (or last corrected) the mark. Shown to the jury (the competition’s organizer, its chief judge, admins) and to the judge themself; null for a colleague’s mark seen by a judge (independent marking: a judge sees the panel’s marks, not who gave them).',
+    description: 'The judge who gave (or last corrected) the mark; for a mark filled from an online drill (source DRILL), the organizer who linked the drill to the stage, who answers for it. Shown to the jury (the competition’s organizer, its chief judge, admins) and to the judge themself; null for a colleague’s mark seen by a judge (independent marking: a judge sees the panel’s marks, not who gave them).',
   })
   async judgeName(@Root() score: Score, @Ctx() ctx: Context): Promise<string | null> {
     return judgeNameFor(ctx, score.competition.id, score.judge.id);

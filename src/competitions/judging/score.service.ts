@@ -116,7 +116,7 @@ async function resolveTarget(em: EntityManager, viewer: Viewer, data: SubmitScor
 }
 
 /** Everything a mark is checked against, read in one statement once the entry is locked. */
-interface MarkContext {
+export interface MarkContext {
   competition_id: string;
   entry_status: EntryStatus;
   status: CompetitionStatus;
@@ -131,6 +131,8 @@ interface MarkContext {
   signed_stage_ids: string[];
   /** The outcome already recorded under this request's idempotency key, if any. */
   prior: { hash: string; outcome: Omit<SubmitScoreOutcome, 'replayed'> } | null;
+  /** Criteria filled from an online drill (the stage_drill table, read by SQL: competitions never import drills), with the drill's title. */
+  drill_fed: { criterionId: string; title: string }[];
 }
 
 /*
@@ -139,9 +141,9 @@ interface MarkContext {
  * second statement that starts after the lock is held (read in the locking statement itself, they
  * could miss a mark committed by the transaction it waited for, and the entry's result would be stale).
  */
-const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
+export const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 
-const MARK_CONTEXT_SQL = `
+export const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
     coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief))
       from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
@@ -151,7 +153,9 @@ const MARK_CONTEXT_SQL = `
       from score s where s.entry_id = e.id), '[]') as marks,
     array(select o.stage_id::text from stage_sign_off o where o.competition_id = e.competition_id and o.invalidated_at is null) as signed_stage_ids,
     (select json_build_object('hash', r.request_hash, 'outcome', r.outcome) from idempotency_record r
-      where r.user_id = ? and r.operation = 'submitScore' and r.key = ?) as prior
+      where r.user_id = ? and r.operation = 'submitScore' and r.key = ?) as prior,
+    coalesce((select json_agg(json_build_object('criterionId', sd.criterion_id, 'title', d.title))
+      from stage_drill sd join drill d on d.id = sd.drill_id where sd.competition_id = e.competition_id), '[]') as drill_fed
   from entry e join competition c on c.id = e.competition_id
   where e.id = ?`;
 
@@ -161,7 +165,7 @@ const MARK_CONTEXT_SQL = `
  * the row would come back on the next page (scoreLog by time, Score.revisions). Rows the ORM writes
  * are already milliseconds.
  */
-const NOW_MS = `date_trunc('milliseconds', now())`;
+export const NOW_MS = `date_trunc('milliseconds', now())`;
 
 async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
   const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
@@ -187,6 +191,8 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   if (ctx.closed_stage_ids.includes(criterion.stageId)) {
     throw domainError(UserErrorCode.INVALID_STATE, m('stageClosedNoMarks'), ['input', 'criterionId']);
   }
+  const fed = ctx.drill_fed.find((d) => d.criterionId === criterion.id);
+  if (fed) throw domainError(UserErrorCode.INVALID_STATE, m('criterionFromDrill', { title: fed.title }), ['input', 'criterionId']);
   await checkAnonymity(tx, plan, criterion.stageId, competitionId, data.slipStageId);
   // A substitute marks only the entries named in their assignment; the refusal says nothing of whose entry it is.
   if (!inScope(assignment, data.entryId)) {
@@ -279,7 +285,7 @@ const REVISE_SCORE_CTE = `revision as (
      )`;
 
 /** The entry's result, recomputed from its marks (storedResult's columns). */
-const STORE_RESULT_CTE = `result as (
+export const STORE_RESULT_CTE = `result as (
        insert into entry_result (entry_id, competition_id, stage_scores, total, marks_received, marks_expected, stage_marks, updated_at)
        values (?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ${NOW_MS})
        on conflict (entry_id) do update set competition_id = excluded.competition_id, stage_scores = excluded.stage_scores, total = excluded.total,

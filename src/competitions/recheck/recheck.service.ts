@@ -6,7 +6,8 @@ import { InputCheck } from '../../common/validate.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
 import { assertOwner } from '../access.js';
-import { CompetitionStatus, OfficialDuty, RevisionReasonKind } from '../enums.js';
+import { CompetitionStatus, MarkSource, OfficialDuty, RevisionReasonKind } from '../enums.js';
+import { fromDrill } from '../judging/score-correction.service.js';
 import type { Competition } from '../setup/competition.entity.js';
 import { lockCompetition } from '../setup/competition.service.js';
 import { Criterion } from '../setup/criterion.entity.js';
@@ -110,6 +111,8 @@ export class RecheckService {
       if (item.status === RecheckItemStatus.CORRECTED && Number(score.value) === value) return item; // a retry
       if (item.status !== RecheckItemStatus.PENDING) throw alreadyChecked();
       const criterion = await tx.findOneOrFail(Criterion, { id: score.criterion.id });
+      // A mark filled from an online drill has no transcription to correct: the drill re-marks it.
+      if (score.source !== MarkSource.JUDGE) throw await fromDrill(tx, criterion.id);
       const check = new InputCheck();
       const max = Number(criterion.maxScore);
       if (checkValue(check, value, max) && value === Number(score.value)) {

@@ -79,4 +79,8 @@ export const m = defineMessages('competitions.setup', {
     zh: '评分方案只能在草稿阶段修改（竞赛当前为“{{status}}”）',
     en: 'The marking scheme can only change while the competition is a draft (it is {{status}})',
   },
+  stageFromDrill: {
+    zh: '该赛段由网上练兵《{{title}}》计分，只能有一个客观评分项（先取消关联再修改）',
+    en: 'The stage is filled from the drill “{{title}}”: it keeps exactly one measurement criterion (unlink the drill first)',
+  },
 });

@@ -7,7 +7,7 @@ import type { Competition } from './competition.entity.js';
 import { lockCompetition } from './competition.service.js';
 import { Criterion } from './criterion.entity.js';
 import { JudgeAssignment } from '../judging/judge-assignment.entity.js';
-import type { CriterionKind } from '../enums.js';
+import { CriterionKind } from '../enums.js';
 import { SCHEME_EDITABLE } from './lifecycle.js';
 import { Stage } from './stage.entity.js';
 import { labelOf } from '../../common/enum-labels.js';
@@ -28,6 +28,15 @@ function centesimal(check: InputCheck, field: string, value: number | null | und
 }
 
 /** Moves `item` to `to` (clamped) among `siblings` (ordered), renumbering positions 0..n-1. */
+/**
+ * A stage filled from an online drill keeps its one MEASUREMENT criterion (src/drills/theory links it):
+ * read by SQL on stage_drill, so competitions import nothing of drills.
+ */
+async function refuseIfDrillFed(tx: EntityManager, stageId: string, field: string[]): Promise<void> {
+  const [row] = await tx.execute<{ title: string }[]>(`select d.title from stage_drill sd join drill d on d.id = sd.drill_id where sd.stage_id = ?`, [stageId]);
+  if (row) throw domainError(UserErrorCode.INVALID_STATE, m('stageFromDrill', { title: row.title }), field);
+}
+
 function reorder<T extends { id: string; position: number }>(siblings: T[], item: T, to: number | null | undefined): void {
   const others = siblings.filter((s) => s.id !== item.id);
   const at = to == null ? others.length : Math.max(0, Math.min(to, others.length));
@@ -122,6 +131,7 @@ export class SchemeService {
     return this.em.transactional(async (tx) => {
       const stage = await this.stageOf(tx, stageId);
       const competition = await this.editable(tx, viewer, stage.competition.id, ['input', 'stageId']);
+      await refuseIfDrillFed(tx, stage.id, ['input', 'stageId']);
       const position = await tx.count(Criterion, { stage });
       if (position >= MAX_CRITERIA_PER_STAGE) throw domainError(UserErrorCode.INVALID_INPUT, m('tooManyCriteria', { max: MAX_CRITERIA_PER_STAGE }), ['input', 'stageId']);
       const criterion = tx.create(Criterion, { stage, competition, name, kind: data.kind, maxScore, description, position } as never);
@@ -147,6 +157,7 @@ export class SchemeService {
       await this.editable(tx, viewer, found.competition.id, ['input', 'criterionId']);
       const siblings = await tx.find(Criterion, { stage: found.stage.id }, { orderBy: { position: 'asc' } });
       const criterion = siblings.find((c) => c.id === criterionId)!;
+      if (data.kind && data.kind !== CriterionKind.MEASUREMENT) await refuseIfDrillFed(tx, criterion.stage.id, ['input', 'kind']);
       if (name) criterion.name = name;
       if (data.kind) criterion.kind = data.kind;
       if (maxScore != null) criterion.maxScore = maxScore;

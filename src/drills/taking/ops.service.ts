@@ -9,6 +9,7 @@ import { Drill } from '../setup/drill.entity.js';
 import { DrillAnswer } from './answer.entity.js';
 import { DrillAttempt, type AttemptEvent } from './attempt.entity.js';
 import { keyedQuestions } from './marking.service.js';
+import { attemptVoided } from './attempt-hooks.js';
 import { markPaper } from './marking.js';
 import { m } from './messages.js';
 
@@ -72,6 +73,7 @@ export async function voidAttempt(em: EntityManager, viewer: Viewer, attemptId: 
     attempt.voidReason = why;
     attempt.history = [...attempt.history, { kind: 'VOIDED', at: new Date().toISOString(), byUserId: viewer.id, reason: why }];
     await tx.flush();
+    await attemptVoided(tx, attempt, why);
     return attempt;
   });
 }
