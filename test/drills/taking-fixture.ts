@@ -63,7 +63,7 @@ export interface DrillOptions {
   eligibleEnterpriseIds?: string[];
   eligibleDistricts?: readonly string[];
   eligibleOwnerships?: readonly string[];
-  /** PUBLISHED (the default) or DRAFT. */
+  /** PUBLISHED (the default), DRAFT or CANCELLED. */
   status?: DrillStatus;
 }
 
@@ -83,7 +83,9 @@ export async function createDrill(t: TestServer, o: DrillOptions): Promise<{ id:
     eligibility: { enterpriseIds: o.eligibleEnterpriseIds ?? [], districts: o.eligibleDistricts ?? [], ownerships: o.eligibleOwnerships ?? [] },
     paperRule: { sections: SECTIONS, pointsByType: Object.entries(POINTS).map(([type, points]) => ({ type, points })) },
   }, 'drill { id }');
-  if ((o.status ?? DrillStatus.PUBLISHED) === DrillStatus.PUBLISHED) await mustGql(t, token, 'publishDrill', 'DrillIdInput', { drillId: drill.id }, 'drill { id }');
+  const status = o.status ?? DrillStatus.PUBLISHED;
+  if (status !== DrillStatus.DRAFT) await mustGql(t, token, 'publishDrill', 'DrillIdInput', { drillId: drill.id }, 'drill { id }');
+  if (status === DrillStatus.CANCELLED) await mustGql(t, token, 'cancelDrill', 'DrillIdInput', { drillId: drill.id }, 'drill { id }');
   return { id: drill.id, uuid: idOf(drill.id, 'Drill')! };
 }
 
