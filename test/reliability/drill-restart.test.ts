@@ -109,6 +109,10 @@ test(`${SIZE.takers} takers saving answers while the server is killed (SIGKILL) 
     return { ...r, acked: overlapping.length - failed.length, failed: failed.length, kinds: kinds(failed) };
   });
   const failedOutside = figures.log.filter((l) => l.failure && !restarts.some((r) => across(l, r)));
+  // When those were sent, in seconds after the last restart's ready (or the load's start): a fault's wake, or no fault at all.
+  const after = failedOutside.map((l) => (l.sent - Math.max(started, ...restarts.filter((r) => r.ready <= l.sent).map((r) => r.ready))) / 1000);
+  const latencies = figures.log.filter((l) => !l.failure).map((l) => l.done - l.sent).sort((a, b) => a - b);
+  const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(0);
   const lines: [string, string][] = [
     ['takers (papers of)', `${drill.takers.length} (${drill.paperSize} questions)`],
     ['HTTP requests (retries)', `${figures.requests} (${figures.retries})`],
@@ -116,7 +120,10 @@ test(`${SIZE.takers} takers saving answers while the server is killed (SIGKILL) 
     ['answers stored', String(audit.storedAnswers)],
     ...during.map((d): [string, string] => [`${d.signal}: down (signal → exit → ready)`, `${((d.ready - d.signalled) / 1000).toFixed(1)} s (exit after ${(d.exited - d.signalled).toFixed(0)} ms)`]),
     ...during.map((d): [string, string] => [`${d.signal}: requests across the restart`, `${d.acked} acknowledged (audited), ${d.failed} failed ${d.kinds}`]),
-    ['requests failed outside the restarts', `${failedOutside.length} ${kinds(failedOutside)}`],
+    ['requests failed outside the restarts', `${failedOutside.length} ${kinds(failedOutside)}${after.length ? `, sent ${Math.min(...after).toFixed(1)}–${Math.max(...after).toFixed(1)} s after the last restart (or start)` : ''}`],
+    ['  by when sent (5 s buckets from the start: count)', Object.entries(failedOutside.reduce<Record<string, number>>((n, l) => { const b = `${Math.floor((l.sent - started) / 5000) * 5}s`; return { ...n, [b]: (n[b] ?? 0) + 1 }; }, {})).map(([b, n]) => `${b}:${n}`).join(' ')],
+    ['restarts (signal → ready, from the start)', during.map((d) => `${d.signal} ${((d.signalled - started) / 1000).toFixed(0)}–${((d.ready - started) / 1000).toFixed(0)} s`).join(', ')],
+    ['acknowledged requests: latency p50 / p99 / max', `${pct(0.5)} / ${pct(0.99)} / ${pct(1)} ms`],
     ['drill tokens refused → entered again', String(figures.reEntries)],
     ['acknowledged answers lost', String(audit.lost.length)],
     ['stored answers never sent', String(audit.madeUp.length)],
