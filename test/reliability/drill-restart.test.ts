@@ -118,6 +118,7 @@ test(`${SIZE.takers} takers saving answers while the server is killed (SIGKILL) 
     ['HTTP requests (retries)', `${figures.requests} (${figures.retries})`],
     ['saves acknowledged (saved / already newer)', `${audit.acknowledgedSaves} (${figures.saveAcks.filter((a) => a.saved).length} / ${figures.saveAcks.filter((a) => !a.saved).length})`],
     ['answers stored', String(audit.storedAnswers)],
+    ['last saves sent with the submission (refused: attempt over)', `${figures.racedSaves} (${figures.racedRefused})`],
     ...during.map((d): [string, string] => [`${d.signal}: down (signal → exit → ready)`, `${((d.ready - d.signalled) / 1000).toFixed(1)} s (exit after ${(d.exited - d.signalled).toFixed(0)} ms)`]),
     ...during.map((d): [string, string] => [`${d.signal}: requests across the restart`, `${d.acked} acknowledged (audited), ${d.failed} failed ${d.kinds}`]),
     ['requests failed outside the restarts', `${failedOutside.length} ${kinds(failedOutside)}${after.length ? `, sent ${Math.min(...after).toFixed(1)}–${Math.max(...after).toFixed(1)} s after the last restart (or start)` : ''}`],

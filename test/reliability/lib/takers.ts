@@ -47,6 +47,9 @@ export interface TakerFigures {
   sent: Map<string, Map<number, string[]>>;
   /** Attempt IDs of the takers who left their attempt to the deadline sweeper. */
   abandoned: Set<string>;
+  /** Last saves sent together with the submission, and how many of them were refused as the attempt was over. */
+  racedSaves: number;
+  racedRefused: number;
   /** Takers stopped by the run's deadline before finishing. */
   unfinished: number;
   /** Every request, failed ones with their kind (connection refused or reset, timeout, HTTP status, GraphQL error code). */
@@ -55,8 +58,11 @@ export interface TakerFigures {
 }
 
 export function newTakerFigures(): TakerFigures {
-  return { requests: 0, retries: 0, reEntries: 0, wrongAnswers: [], saveAcks: [], submitAcks: [], sent: new Map(), abandoned: new Set(), unfinished: 0, log: [], seconds: 0 };
+  return { requests: 0, retries: 0, reEntries: 0, wrongAnswers: [], saveAcks: [], submitAcks: [], sent: new Map(), abandoned: new Set(), racedSaves: 0, racedRefused: 0, unfinished: 0, log: [], seconds: 0 };
 }
+
+/** A save refused because its attempt was over (submitted meanwhile): not acknowledged, not a wrong answer. */
+const OVER = Symbol('attempt over');
 
 type Outcome = { ok: true; payload: any } | { ok: false; kind: string; detail?: string };
 
@@ -120,15 +126,15 @@ export async function enter(url: string, drill: SeededDrill, taker: number): Pro
 /**
  * One taker's phone: starts (or resumes) the attempt, answers each question one to three times (the
  * last answer right about 60 % of the time), each save with a higher seq and retried until answered,
- * then submits (a tenth with a double tap), or for `abandonShare` of takers leaves it to the sweeper. A failed request (connection
- * refused or reset, an error) is retried as it was; a refused token sends the taker through enterDrill
- * again with their pass.
+ * then submits (a tenth with a double tap, a fifth with their last save still in flight), or for
+ * `abandonShare` of takers leaves it to the sweeper. A failed request (connection refused or reset, an
+ * error) is retried as it was; a refused token sends the taker through enterDrill again with their pass.
  */
 export async function runTaker(run: TakerRun, taker: number, firstToken: string): Promise<void> {
   const { figures, drill } = run;
   const random = mulberry32(run.seed + taker);
   let token = firstToken;
-  const call = async (what: string, query: string, input: unknown, field: string): Promise<any | null> => {
+  const call = async (what: string, query: string, input: unknown, field: string, overOk = false): Promise<any | null> => {
     for (let attempt = 0; ; attempt++) {
       if (performance.now() > run.deadline) return null;
       if (attempt > 0) {
@@ -141,6 +147,10 @@ export async function runTaker(run: TakerRun, taker: number, firstToken: string)
       figures.log.push({ sent, done: performance.now(), failure: r.ok ? null : r.kind });
       if (r.ok) return r.payload;
       if (r.kind === 'userErrors') {
+        if (overOk && r.detail?.includes('"INVALID_STATE"')) {
+          figures.racedRefused++;
+          return OVER;
+        }
         figures.wrongAnswers.push(`taker ${taker} ${what}: ${r.detail}`);
         return null;
       }
@@ -170,23 +180,35 @@ export async function runTaker(run: TakerRun, taker: number, firstToken: string)
   }
   // Answered in any order: a taker moves back and forth; the last save of a question is its answer.
   shuffle(saves, random);
+  const abandon = random() < run.abandonShare;
+  // Some phones' last autosave is still in flight when the taker taps submit: that save may be stored
+  // and marked, or refused as the attempt is over, never acknowledged and left out of the marks.
+  const racing = !abandon && random() < 0.2 ? saves.pop() : undefined;
   let seq = 0;
-  for (const s of saves) {
+  const saveOne = async (s: { questionId: string; answer: string[] }, overOk: boolean): Promise<boolean> => {
     seq += 1;
     const key = `${attemptId}|${s.questionId}`;
     const sent = figures.sent.get(key) ?? new Map<number, string[]>();
     figures.sent.set(key, sent.set(seq, s.answer));
-    const r = await call(`saveAnswer seq ${seq}`, SAVE, { attemptId, questionId: s.questionId, answer: s.answer, seq }, 'saveAnswer');
-    if (!r) return void figures.unfinished++;
+    const r = await call(`saveAnswer seq ${seq}`, SAVE, { attemptId, questionId: s.questionId, answer: s.answer, seq }, 'saveAnswer', overOk);
+    if (r === OVER) return true;
+    if (!r) return false;
     figures.saveAcks.push({ attemptId, questionId: s.questionId, seq, saved: r.saved, storedSeq: r.seq });
     run.progress();
-  }
-  if (random() < run.abandonShare) return void figures.abandoned.add(attemptId);
+    return true;
+  };
+  for (const s of saves) if (!(await saveOne(s, false))) return void figures.unfinished++;
+  if (abandon) return void figures.abandoned.add(attemptId);
   // A double tap now and then: two submissions at once must mark the attempt once, and tell both the same.
   const taps = random() < 0.1 ? 2 : 1;
-  const submitted = await Promise.all(Array.from({ length: taps }, () => call('submitAttempt', SUBMIT, { attemptId }, 'submitAttempt')));
+  const [raced, ...submitted] = await Promise.all([
+    racing ? saveOne(racing, true) : Promise.resolve(true),
+    ...Array.from({ length: taps }, () => call('submitAttempt', SUBMIT, { attemptId }, 'submitAttempt')),
+  ]);
+  if (racing) figures.racedSaves++;
+  if (!raced) return void figures.unfinished++;
   for (const r of submitted) {
-    if (!r) return void figures.unfinished++;
+    if (!r || r === OVER) return void figures.unfinished++;
     const a = r.attempt;
     figures.submitAcks.push({ attemptId: a.id, status: a.status, submittedAt: a.submittedAt, submittedBy: a.submittedBy, score: a.score, maxScore: a.maxScore });
   }
