@@ -1,3 +1,5 @@
+import { mulberry32 } from '../common/seeded-random.js';
+
 /** A tiny GraphQL client for the seed: fails loudly on errors and userErrors, so a demo is never half-built silently. */
 export class SeedClient {
   constructor(private readonly url: string) {}
@@ -29,17 +31,9 @@ export class SeedClient {
 
 /** Deterministic choices, so every seeded city looks the same. */
 export class Dice {
-  private s: number;
+  readonly next: () => number;
   constructor(seed = 20261202) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    // mulberry32
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

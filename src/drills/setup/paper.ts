@@ -1,4 +1,5 @@
 import type { QuestionDifficulty, QuestionType } from '../enums.js';
+import { mulberry32, shuffle } from '../../common/seeded-random.js';
 import type { PaperRule, PaperSection } from './paper-rule.js';
 
 /** What drawing needs to know of an approved question. */
@@ -30,26 +31,6 @@ export interface SectionShortfall {
 }
 
 export type DrawResult = { items: PaperItem[] } | { shortfall: SectionShortfall[] };
-
-/** mulberry32: a tiny seeded PRNG, enough to shuffle reproducibly (not for secrets). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
 
 const matches = (s: PaperSection, q: PoolQuestion): boolean =>
   q.topic === s.topic && (s.difficulty === null || q.difficulty === s.difficulty) && (s.type === null || q.type === s.type);

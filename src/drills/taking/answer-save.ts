@@ -19,6 +19,9 @@ export interface SaveOutcome {
  * the token's, under way, before its deadline, held by this device and has the question on its paper,
  * and stores the answer unless a newer one (a higher seq) is there. Only when it stores nothing does a
  * second statement find out why. The database's clock decides the deadline, as the sweeper's does.
+ * The attempt row is share-locked (`for key share`): a submission holds it `for update` while it marks
+ * the answers, so a save arriving then waits, sees the attempt SUBMITTED and is refused, instead of
+ * being acknowledged and stored after the marking that left it out (drill-race.test.ts).
  */
 export async function saveAnswer(em: EntityManager, taker: DrillTaker, attemptId: string, questionId: string, answer: string[], seq: number): Promise<SaveOutcome> {
   if (!Number.isInteger(seq) || seq < 0) throw domainError(UserErrorCode.INVALID_INPUT, m('badSeq'), ['input', 'seq']);
@@ -30,7 +33,8 @@ export async function saveAnswer(em: EntityManager, taker: DrillTaker, attemptId
     `with a as (
        select "id" from "drill_attempt"
        where "id" = ? and "drill_id" = ? and "worker_id" = ? and "status" = ? and "deadline" > clock_timestamp()
-         and "active_device" = ? and "paper" @> ?::jsonb)
+         and "active_device" = ? and "paper" @> ?::jsonb
+       for key share)
      insert into "drill_answer" ("id", "attempt_id", "question_id", "answer", "seq", "saved_at")
      select gen_random_uuid(), a."id", ?, ?::jsonb, ?, clock_timestamp() from a
      on conflict ("attempt_id", "question_id") do update

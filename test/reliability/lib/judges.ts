@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { MarkOp } from './workload';
-import { rng } from './workload';
+import { mulberry32 } from '../../../src/common/seeded-random';
 
 const SUBMIT = `mutation($i: SubmitScoreInput!) { submitScore(input: $i) { score { id } revised replayed leaderboardVersion userErrors { code field message } } }`;
 
@@ -85,7 +85,7 @@ export function newFigures(): LoadFigures {
  * next route when the connection itself failed (the other server instance, in the failover test).
  */
 export async function runJudge(ops: MarkOp[], token: string, routes: () => Route[], faults: Faults, figures: LoadFigures, opts: { seed: number; deadline: number; progress?: () => void }): Promise<void> {
-  const random = rng(opts.seed);
+  const random = mulberry32(opts.seed);
   let routeIndex = ops[0] ? ops[0].judge : 0;
   const route = () => {
     const all = routes();

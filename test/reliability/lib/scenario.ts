@@ -24,6 +24,8 @@ export const SIZE = {
   entries: num('RELIABILITY_ENTRIES', 40),
   criteria: num('RELIABILITY_CRITERIA', 10),
   screens: num('RELIABILITY_SCREENS', 20),
+  /** drill-restart.test.ts: workers taking the drill at once, each with a phone of their own. */
+  takers: num('RELIABILITY_TAKERS', 300),
   outageSeconds: num('RELIABILITY_OUTAGE_SECONDS', 5),
   /** fast: PostgreSQL's own orderly stop; immediate: a crash, with WAL replay on start. */
   stopMode: (process.env.RELIABILITY_STOP_MODE === 'immediate' ? 'immediate' : 'fast') as 'fast' | 'immediate',

@@ -39,8 +39,9 @@ const HIGH_LIMITS: Record<string, string> = {
   WS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
 };
 
-export async function startServer(name: string, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerInstance> {
-  const port = await freePort();
+/** `port`: a given one, to start an instance again where its clients know it (drill-restart.test.ts). */
+export async function startServer(name: string, databaseUrl: string, extraEnv: Record<string, string> = {}, opts: { port?: number } = {}): Promise<ServerInstance> {
+  const port = opts.port ?? await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist/src/main.js')], {
     env: {
       ...process.env,

@@ -1,3 +1,4 @@
+import { mulberry32, shuffle } from '../../../src/common/seeded-random';
 import type { Seeded } from './seed';
 
 /** One mark a judge means to give (or a correction of it), with the idempotency key all its attempts carry. */
@@ -13,26 +14,6 @@ export interface MarkOp {
   correction: boolean;
 }
 
-/** mulberry32: a seeded generator, so a failing run can be replayed with RELIABILITY_SEED. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const k = Math.floor(random() * (i + 1));
-    [items[i], items[k]] = [items[k]!, items[i]!];
-  }
-  return items;
-}
-
 /**
  * `marks` submissions spread over the judges, about `correctionShare` of them corrections of the
  * judge's own earlier marks (each a new value with a reason). Each MEASUREMENT mark belongs to one
@@ -40,7 +21,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
  * one judge's submissions run in order, as a judge's tablet sends them.
  */
 export function planWorkload(seeded: Seeded, opts: { marks: number; correctionShare: number; seed: number }): MarkOp[][] {
-  const random = rng(opts.seed);
+  const random = mulberry32(opts.seed); // seeded: a failing run replays with RELIABILITY_SEED
   const judges = seeded.judges.length;
   const perJudge = Math.ceil(opts.marks / judges);
   const value = (max: number, not?: number): number => {
