@@ -1,6 +1,8 @@
 import { Role } from '../../src/auth/role';
 import { createEnterprise, createWorker } from '../helpers/registry';
-import { mutate } from '../helpers/competition';
+import { mutate, setupCompetition } from '../helpers/competition';
+import { run } from '../helpers/server';
+import { CloseRegistrationDocument, DrawLotsDocument, RegisterEntryDocument, StartCompetitionDocument } from '../generated/graphql';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { call, HEADER, must, type User } from './fixture';
 
@@ -12,7 +14,8 @@ import { call, HEADER, must, type User } from './fixture';
  * is real: it closes WINDOW_SECONDS after the drill is created (nothing is written behind the API's back).
  */
 const WINDOW_SECONDS = 25;
-const TRADE = '起重工';
+/** The competition fixture's trade, so that its theory stage can be this drill. */
+const TRADE = '焊工';
 
 let t: TestServer;
 let admin: User;
@@ -87,10 +90,10 @@ it('runs a drill end to end through the public API', async () => {
   expect(drill.status).toBe('DRAFT');
   await must(t, organizer.token, 'publishDrill', 'DrillIdInput', { drillId: drill.id }, 'drill { id }');
 
-  // 3. Passes: three workers of the trade get one each from their enterprise's contact; a welder gets none.
+  // 3. Passes: three workers of the trade get one each from their enterprise's contact; an electrician gets none.
   const workers = [];
   for (const n of [1, 2, 3]) workers.push({ ...(await createWorker(t, admin.token, ent.id, { trade: TRADE, employeeNumber: `QZ${n}` })), employeeNumber: `QZ${n}` });
-  await createWorker(t, admin.token, ent.id, { trade: '焊工', employeeNumber: 'HG1' });
+  await createWorker(t, admin.token, ent.id, { trade: '电工', employeeNumber: 'DG1' });
   const issued = await must(t, contact.token, 'issueDrillPasses', 'IssueDrillPassesInput', { drillId: drill.id, enterpriseId: ent.id }, 'passes { code worker { id } } notEligible');
   expect(issued.passes).toHaveLength(3);
   expect(issued.notEligible).toBe(1);
@@ -142,6 +145,26 @@ it('runs a drill end to end through the public API', async () => {
   const stranger = await t.user([Role.ORGANIZER]);
   expect(errorCode(await t.gql(NOT_STARTED, { id: drill.id }, stranger.token))).toBe('FORBIDDEN');
 
+  // 6b. A skills competition whose theory stage (30 points) is this drill: A, B and C are its entrants.
+  const contest = await setupCompetition(t, {
+    organizer, entries: 0, judges: 1, until: 'REGISTRATION_OPEN',
+    stages: [{ name: '理论', weight: 30, criteria: [{ kind: 'MEASUREMENT', maxScore: 30 }] }, { name: '实操', weight: 70, criteria: [{ kind: 'JUDGEMENT', maxScore: 100 }] }],
+  });
+  const entryOf = new Map<string, string>();
+  for (const w of [a, b, c]) {
+    const { registerEntry } = await run(t, organizer.token, RegisterEntryDocument, { input: { competitionId: contest.competitionId, workerIds: [w.id] } });
+    entryOf.set(w.employeeNumber, registerEntry.entry!.id);
+  }
+  await run(t, organizer.token, CloseRegistrationDocument, { input: { competitionId: contest.competitionId } });
+  await run(t, organizer.token, DrawLotsDocument, { input: { competitionId: contest.competitionId, seed: 'e2e' } });
+  await run(t, organizer.token, StartCompetitionDocument, { input: { competitionId: contest.competitionId } });
+  const theoryStage = contest.stages[0]!;
+  await must(t, organizer.token, 'linkStageToDrill', 'LinkStageToDrillInput', { stageId: theoryStage.id, drillId: drill.id }, 'stageDrill { id }');
+  // Judges do not mark it: the drill does.
+  const judged = ok(await t.gql(`mutation($input: SubmitScoreInput!) { submitScore(input: $input) { userErrors { code message } } }`,
+    { input: { entryId: entryOf.get('QZ1'), criterionId: theoryStage.criteria[0]!.id, value: 30 } }, contest.judges[0]!.token)).submitScore;
+  expect(judged.userErrors).toHaveLength(1);
+
   // 7. The window closes; the sweeper submits B's attempt at its deadline.
   const ATTEMPTS = `query($id: ID!) { drill(id: $id) { phase attempts(first: 10) { nodes { status submittedBy score worker { employeeNumber } } } } }`;
   const wait = closesAt.getTime() - Date.now();
@@ -181,4 +204,18 @@ it('runs a drill end to end through the public API', async () => {
   const report = ok(await t.gql(`query($filter: EfficacyFilter!) { efficacyReport(filter: $filter) { drills { totals { drills passHolders participants } } } }`,
     { filter: { year, district: '海港区' } }, organizer.token)).efficacyReport.drills;
   expect(report.totals).toEqual({ drills: 1, passHolders: 3, participants: 2 });
+
+  // 10. Once the drill is over, the theory stage fills itself: A 10/10 → 30.00, B scaled, C (never started) ABSENT.
+  const SHEET = `query($id: ID!) { node(id: $id) { ... on Entry { status statusReason scoreSheet { lines { criterion { id } marks { value source } } } } } }`;
+  const theoryMark = (e: any) => e.scoreSheet?.lines.find((l: any) => l.criterion.id === theoryStage.criteria[0]!.id)?.marks[0] ?? null;
+  let sheets: Record<string, any> = {};
+  for (let i = 0; i < 40; i++) {
+    sheets = {};
+    for (const [number, id] of entryOf) sheets[number] = ok(await t.gql(SHEET, { id }, organizer.token)).node;
+    if (theoryMark(sheets.QZ1) && theoryMark(sheets.QZ2) && sheets.QZ3.status === 'ABSENT') break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(theoryMark(sheets.QZ1)).toEqual({ value: 30, source: 'DRILL' });
+  expect(theoryMark(sheets.QZ2)).toEqual({ value: Math.round((expectedB / 10) * 30 * 100) / 100, source: 'DRILL' });
+  expect(sheets.QZ3).toMatchObject({ status: 'ABSENT', statusReason: expect.stringContaining('2026年起重安全网上练兵') });
 }, 120_000);
