@@ -23,6 +23,7 @@ import { AppealRemark } from './appeal-remark.entity.js';
 import { appealWindowOpen } from './publication.service.js';
 import { m } from './messages.js';
 import { labelOf } from '../../common/enum-labels.js';
+import { drillFeeding } from '../setup/drill-fed.js';
 
 export interface FileAppealData {
   entryId: string;
@@ -86,6 +87,9 @@ async function fileInTransaction(tx: EntityManager, viewer: Viewer, data: FileAp
     if (!stage) throw domainError(UserErrorCode.NOT_FOUND, m('stageNotHere'), ['input', 'stageId']);
     stageId = stage.id;
   }
+  // A stage filled from an online drill is contested through the drill: a wrong question or key is corrected there and re-marked.
+  const drillTitle = await drillFeeding(tx, { stageId });
+  if (drillTitle !== null) throw domainError(UserErrorCode.INVALID_STATE, m('stageFromDrill', { title: drillTitle }), ['input', criterionId ? 'criterionId' : 'stageId']);
 
   const open = await tx.find(Appeal, { entry, stage: stageId, status: { $in: [...OPEN_APPEAL] } });
   const same = open.find((a) => (a.criterion?.id ?? null) === criterionId);

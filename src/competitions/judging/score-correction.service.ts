@@ -22,6 +22,7 @@ import { completedEntry, completionStages } from './independent-marking.js';
 import { isChiefJudge } from '../access.js';
 import { m } from './messages.js';
 import { labelOf } from '../../common/enum-labels.js';
+import { drillFeeding } from '../setup/drill-fed.js';
 
 /*
  * A correction after the panel's marks became visible to the judge (issue 12 §2): the judge asks,
@@ -101,8 +102,7 @@ export async function requestScoreCorrection(em: EntityManager, viewer: Viewer, 
 
 /** The refusal for a mark filled from an online drill: no judge changes it (the drill's re-mark does). */
 export async function fromDrill(tx: EntityManager, criterionId: string) {
-  const [row] = await tx.execute<{ title: string }[]>(`select d.title from stage_drill sd join drill d on d.id = sd.drill_id where sd.criterion_id = ?`, [criterionId]);
-  return domainError(UserErrorCode.INVALID_STATE, m('criterionFromDrill', { title: row?.title ?? '—' }), ['input', 'scoreId']);
+  return domainError(UserErrorCode.INVALID_STATE, m('criterionFromDrill', { title: (await drillFeeding(tx, { criterionId })) ?? '—' }), ['input', 'scoreId']);
 }
 
 function pendingExists() {

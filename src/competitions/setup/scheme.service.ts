@@ -12,6 +12,7 @@ import { SCHEME_EDITABLE } from './lifecycle.js';
 import { Stage } from './stage.entity.js';
 import { labelOf } from '../../common/enum-labels.js';
 import { m } from './messages.js';
+import { drillFeeding } from './drill-fed.js';
 
 /**
  * Bounds of a marking scheme, so a competition's stages and a stage's criteria are lists bounded by
@@ -27,16 +28,15 @@ function centesimal(check: InputCheck, field: string, value: number | null | und
   return value ?? 0;
 }
 
-/** Moves `item` to `to` (clamped) among `siblings` (ordered), renumbering positions 0..n-1. */
 /**
- * A stage filled from an online drill keeps its one MEASUREMENT criterion (src/drills/theory links it):
- * read by SQL on stage_drill, so competitions import nothing of drills.
+ * A stage filled from an online drill keeps its one MEASUREMENT criterion (src/drills/theory links it).
  */
 async function refuseIfDrillFed(tx: EntityManager, stageId: string, field: string[]): Promise<void> {
-  const [row] = await tx.execute<{ title: string }[]>(`select d.title from stage_drill sd join drill d on d.id = sd.drill_id where sd.stage_id = ?`, [stageId]);
-  if (row) throw domainError(UserErrorCode.INVALID_STATE, m('stageFromDrill', { title: row.title }), field);
+  const title = await drillFeeding(tx, { stageId });
+  if (title !== null) throw domainError(UserErrorCode.INVALID_STATE, m('stageFromDrill', { title }), field);
 }
 
+/** Moves `item` to `to` (clamped) among `siblings` (ordered), renumbering positions 0..n-1. */
 function reorder<T extends { id: string; position: number }>(siblings: T[], item: T, to: number | null | undefined): void {
   const others = siblings.filter((s) => s.id !== item.id);
   const at = to == null ? others.length : Math.max(0, Math.min(to, others.length));
