@@ -301,9 +301,15 @@ describe('papers drawn ahead', () => {
     expect((await start(token, soon)).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     // The window opens: the drawn paper is the one started; no more drawing ahead.
     await t.orm.em.fork().getConnection().execute(`update "drill" set "opens_at" = now() - interval '1 second' where "id" = ?`, [soon.uuid]);
-    const started = (await start(token, soon)).attempt;
+    let started: any;
+    // Handed out in one statement (the opening burst's path), then the paper's questions and saved answers are read.
+    const statements = await t.countStatements(async () => { started = (await start(token, soon)).attempt; });
     expect(started).toMatchObject({ id: drawn.id, status: 'IN_PROGRESS' });
     expect(started.questions).toHaveLength(4);
+    expect(new Date(started.deadline).getTime() - new Date(started.startedAt).getTime()).toBe(30 * 60_000);
+    expect(statements).toBeLessThanOrEqual(4);
+    // Again (a double tap, or another phone): the same attempt resumes.
+    expect((await start(token, soon)).attempt).toMatchObject({ id: drawn.id, status: 'IN_PROGRESS', startedAt: started.startedAt });
     expect(ok(await t.gql(DRAW, { input: { drillId: soon.id } }, organizer.token)).drawDrillPapers.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
   });
 });

@@ -43,6 +43,8 @@ export class AttemptService {
    */
   async start(): Promise<DrillAttempt> {
     const { drillId, workerId } = this.taker;
+    const drawn = await this.startDrawn();
+    if (drawn) return drawn;
     return this.em.transactional(async (tx) => {
       // One start at a time per taker: a double tap must not open two attempts.
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`drill_attempt:${drillId}:${workerId}`]);
@@ -73,6 +75,30 @@ export class AttemptService {
       await tx.flush();
       return attempt;
     });
+  }
+
+  /**
+   * The opening burst's usual case in one statement: a paper drawn ahead (DRAWN) handed out when the
+   * pass is live, the drill published and open, no attempt under way and attempts left — the checks of
+   * the path below, on the database's clock (as saves and the sweeper). Anything else (a resume, a
+   * takeover, a fresh draw, a refusal) takes the path below; null sends it there. A double tap's second
+   * update waits for the first's row lock, finds the row no longer DRAWN and goes there too (a resume).
+   */
+  private async startDrawn(): Promise<DrillAttempt | null> {
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
+      `update "drill_attempt" a set "status" = ?, "started_at" = n.now, "active_device" = ?, "version" = a."version" + 1,
+         "deadline" = least(n.now + make_interval(mins => d."time_limit_minutes"), d."closes_at")
+       from "drill" d, (select date_trunc('milliseconds', clock_timestamp()) as now) n
+       where a."id" = (select x."id" from "drill_attempt" x where x."drill_id" = ? and x."worker_id" = ? and x."status" = ? order by x."number" limit 1)
+         and a."status" = ? and d."id" = a."drill_id" and d."status" = ? and d."opens_at" <= n.now and d."closes_at" > n.now
+         and exists (select 1 from "drill_pass" p where p."id" = ? and p."revoked_at" is null)
+         and not exists (select 1 from "drill_attempt" o where o."drill_id" = a."drill_id" and o."worker_id" = a."worker_id" and o."status" = ?)
+         and (select count(*) from "drill_attempt" u where u."drill_id" = a."drill_id" and u."worker_id" = a."worker_id" and u."status" in (?, ?)) < d."attempts_allowed"
+       returning a.*`,
+      [AttemptStatus.IN_PROGRESS, this.taker.deviceId, this.taker.drillId, this.taker.workerId, AttemptStatus.DRAWN, AttemptStatus.DRAWN, DrillStatus.PUBLISHED,
+        this.taker.passId, AttemptStatus.IN_PROGRESS, AttemptStatus.SUBMITTED, AttemptStatus.VOIDED],
+    );
+    return rows.length ? this.em.map(DrillAttempt, rows[0]!) : null;
   }
 
   /** Submits and marks at once. Again on a submitted attempt returns it unchanged (a retry is harmless). */
