@@ -31,6 +31,7 @@ import { Migration20261207054217 } from './Migration20261207054217.js';
 import { Migration20261207055847 } from './Migration20261207055847.js';
 import { Migration20261207091700 } from './Migration20261207091700.js';
 import { Migration20261207091735 } from './Migration20261207091735.js';
+import { Migration20261207102500 } from './Migration20261207102500.js';
 
 export const migrationsList = [
   { name: 'Migration20261125104128', class: Migration20261125104128 },
@@ -65,4 +66,5 @@ export const migrationsList = [
   { name: 'Migration20261207055847', class: Migration20261207055847 },
   { name: 'Migration20261207091700', class: Migration20261207091700 },
   { name: 'Migration20261207091735', class: Migration20261207091735 },
+  { name: 'Migration20261207102500', class: Migration20261207102500 },
 ];

@@ -39,16 +39,22 @@ export async function enterDrill(
     log.warn({ drillId: input.drillId, address, why }, 'drill entry refused');
     return domainError(UserErrorCode.INVALID_CREDENTIALS, m('wrongPass'), ['input', 'pass']);
   };
-  const pass = input.pass.length <= 40 ? await em.findOne(DrillPass, { codeHash: passCodeHash(input.pass) }, { populate: ['worker', 'drill'] }) : null;
-  if (!pass || pass.drill.id !== input.drillId) throw refuse('pass');
-  if (pass.revokedAt) throw refuse('revoked');
-  if (pass.worker.getEntity().employeeNumber !== input.employeeNumber.normalize('NFKC').trim()) throw refuse('employeeNumber');
-  const drill = pass.drill.getEntity();
-  // A pass is useless once the window closed (or the drill was withdrawn): the same answer as a wrong one would hide nothing.
-  if (drill.status !== DrillStatus.PUBLISHED) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotPublished'), ['input', 'drillId']);
-  if (drill.closesAt.getTime() <= Date.now()) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'), ['input', 'drillId']);
+  const checked = await (async () => {
+    const pass = input.pass.length <= 40 ? await em.findOne(DrillPass, { codeHash: passCodeHash(input.pass) }, { populate: ['worker', 'drill'] }) : null;
+    if (!pass || pass.drill.id !== input.drillId) throw refuse('pass');
+    if (pass.revokedAt) throw refuse('revoked');
+    if (pass.worker.getEntity().employeeNumber !== input.employeeNumber.normalize('NFKC').trim()) throw refuse('employeeNumber');
+    const drill = pass.drill.getEntity();
+    // A pass is useless once the window closed (or the drill was withdrawn): the same answer as a wrong one would hide nothing.
+    if (drill.status !== DrillStatus.PUBLISHED) throw domainError(UserErrorCode.INVALID_STATE, m('drillNotPublished'), ['input', 'drillId']);
+    if (drill.closesAt.getTime() <= Date.now()) throw domainError(UserErrorCode.INVALID_STATE, m('drillClosed'), ['input', 'drillId']);
+    return { pass, drill };
+  })().catch(async (err: unknown) => {
+    await attempt.failed();
+    throw err;
+  });
   await attempt.succeeded();
-  return admit(em, tokens, pass, drill, deviceId);
+  return admit(em, tokens, checked.pass, checked.drill, deviceId);
 }
 
 /**

@@ -17,4 +17,7 @@ export class DrillEntryAttempt {
   @Property({ type: 'string', length: 100 }) address!: string;
 
   @Property({ type: 'Date' }) at: Date = new Date();
+
+  /** Settled as a failure (a wrong pass, a closed drill); false while the check is under way. */
+  @Property({ type: 'boolean', default: false }) failed: boolean = false;
 }
