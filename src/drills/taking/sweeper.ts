@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import { AttemptStatus, AttemptSubmission } from '../enums.js';
 import { DrillAttempt } from './attempt.entity.js';
 import { submitAndMark } from './marking.service.js';
+import { Ticker } from '../../common/ticker.js';
 
 /** Attempts submitted per transaction: a city's drill ending at its window's close has thousands due at once. */
 export const SWEEP_BATCH = 200;
@@ -16,34 +17,15 @@ export const SWEEPER_SQL_MARK = '/* drill-sweeper */';
  * submit one attempt twice, and a taker's own submitAttempt (which locks the row) waits and then sees
  * it submitted. The database's clock decides, as it does for saves.
  */
-export class DrillSweeper {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+export class DrillSweeper extends Ticker {
+  protected readonly logs = { did: (n: number): [Record<string, unknown>, string] => [{ submitted: n }, 'drill attempts submitted at their deadline'], failed: 'drill sweep failed' };
 
-  constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly intervalMs = SWEEP_INTERVAL_MS) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
+  constructor(private readonly orm: MikroORM, log: Logger, intervalMs = SWEEP_INTERVAL_MS) {
+    super(log, intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => 0);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep();
-    try {
-      const n = await this.running;
-      if (n) this.log.info({ submitted: n }, 'drill attempts submitted at their deadline');
-    } catch (err) {
-      this.log.error({ err }, 'drill sweep failed');
-    } finally {
-      this.running = undefined;
-    }
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** Every attempt due now, in batches; how many were submitted. */

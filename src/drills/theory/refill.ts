@@ -5,6 +5,7 @@ import type { DrillAttempt } from '../taking/attempt.entity.js';
 import { AttemptStatus } from '../enums.js';
 import { SWEEPER_SQL_MARK, SWEEP_INTERVAL_MS } from '../taking/sweeper.js';
 import { bilingual, fillStage } from './theory.service.js';
+import { Ticker } from '../../common/ticker.js';
 
 /*
  * After a stage was filled, a drill's results can still change: a question corrected (its attempts are
@@ -52,34 +53,15 @@ const DUE_SQL = `${SWEEPER_SQL_MARK} select sd.id from stage_drill sd
  * mark is taken under the entry's lock, so the second finds it unchanged (or the entry ABSENT) and
  * writes nothing.
  */
-export class TheoryStageFiller {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+export class TheoryStageFiller extends Ticker {
+  protected readonly logs = { did: (n: number): [Record<string, unknown>, string] => [{ stages: n }, 'competition stages filled from their drills'], failed: 'filling stages from drills failed' };
 
-  constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly intervalMs = SWEEP_INTERVAL_MS) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
+  constructor(private readonly orm: MikroORM, log: Logger, intervalMs = SWEEP_INTERVAL_MS) {
+    super(log, intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => 0);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.fillDue();
-    try {
-      const n = await this.running;
-      if (n) this.log.info({ stages: n }, 'competition stages filled from their drills');
-    } catch (err) {
-      this.log.error({ err }, 'filling stages from drills failed');
-    } finally {
-      this.running = undefined;
-    }
+  protected runOnce(): Promise<number> {
+    return this.fillDue();
   }
 
   /** Every stage due now; how many were filled. */
