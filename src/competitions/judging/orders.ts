@@ -1,5 +1,3 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../../registry/registry.inputs.js';
 import { orderInput } from '../../common/order-input.js';
 import { Connection } from '../../common/relay.js';
 import { JudgeAssignment } from './judge-assignment.entity.js';
@@ -14,103 +12,70 @@ export enum ScoreOrderField {
   UPDATED_AT = 'updatedAt',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(ScoreOrderField, {
-  name: 'ScoreOrderField',
-  description: 'What to order marks (Score) by.',
-  valuesConfig: {
-    UPDATED_AT: { description: 'When the mark was last given or corrected.' },
-    CREATED_AT: { description: 'When the mark was first given.' },
-  },
-});
 
-@InputType({ description: 'The order of a list of marks (Competition.scoreLog).' })
-export class ScoreOrder {
-  @Field(() => ScoreOrderField, { description: 'What to order by.' }) field!: ScoreOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const ScoreOrder = orderInput('Score', ScoreOrderField, {
+  fields: 'What to order marks (Score) by.',
+  values: { UPDATED_AT: 'When the mark was last given or corrected.', CREATED_AT: 'When the mark was first given.' },
+  input: 'The order of a list of marks (Competition.scoreLog).',
+});
+export type ScoreOrder = InstanceType<typeof ScoreOrder>;
 
 export enum ScoreRevisionOrderField {
   AT = 'at',
 }
-registerEnumType(ScoreRevisionOrderField, {
-  name: 'ScoreRevisionOrderField',
-  description: 'What to order corrections of a mark (ScoreRevision) by.',
-  valuesConfig: { AT: { description: 'When the correction was made.' } },
-});
 
-@InputType({ description: 'The order of a mark’s corrections (Score.revisions).' })
-export class ScoreRevisionOrder {
-  @Field(() => ScoreRevisionOrderField, { description: 'What to order by.' }) field!: ScoreRevisionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const ScoreRevisionOrder = orderInput('ScoreRevision', ScoreRevisionOrderField, {
+  fields: 'What to order corrections of a mark (ScoreRevision) by.',
+  values: { AT: 'When the correction was made.' },
+  input: 'The order of a mark’s corrections (Score.revisions).',
+});
+export type ScoreRevisionOrder = InstanceType<typeof ScoreRevisionOrder>;
 
 export enum ScoreCorrectionRequestOrderField {
   REQUESTED_AT = 'requestedAt',
 }
-registerEnumType(ScoreCorrectionRequestOrderField, {
-  name: 'ScoreCorrectionRequestOrderField',
-  description: 'What to order correction requests (改分申请) by.',
-  valuesConfig: { REQUESTED_AT: { description: 'When the judge made the request.' } },
-});
 
-@InputType({ description: 'The order of correction requests (Competition.scoreCorrectionRequests).' })
-export class ScoreCorrectionRequestOrder {
-  @Field(() => ScoreCorrectionRequestOrderField, { description: 'What to order by.' }) field!: ScoreCorrectionRequestOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const ScoreCorrectionRequestOrder = orderInput('ScoreCorrectionRequest', ScoreCorrectionRequestOrderField, {
+  fields: 'What to order correction requests (改分申请) by.',
+  values: { REQUESTED_AT: 'When the judge made the request.' },
+  input: 'The order of correction requests (Competition.scoreCorrectionRequests).',
+});
+export type ScoreCorrectionRequestOrder = InstanceType<typeof ScoreCorrectionRequestOrder>;
 
 export enum MarkingGapAcceptanceOrderField {
   ACCEPTED_AT = 'acceptedAt',
 }
-registerEnumType(MarkingGapAcceptanceOrderField, {
-  name: 'MarkingGapAcceptanceOrderField',
-  description: 'What to order the chief judge’s acceptances of missing marks by.',
-  valuesConfig: { ACCEPTED_AT: { description: 'When the chief judge accepted the gap.' } },
-});
 
-@InputType({ description: 'The order of accepted gaps (Competition.markingGapAcceptances).' })
-export class MarkingGapAcceptanceOrder {
-  @Field(() => MarkingGapAcceptanceOrderField, { description: 'What to order by.' }) field!: MarkingGapAcceptanceOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const MarkingGapAcceptanceOrder = orderInput('MarkingGapAcceptance', MarkingGapAcceptanceOrderField, {
+  fields: 'What to order the chief judge’s acceptances of missing marks by.',
+  values: { ACCEPTED_AT: 'When the chief judge accepted the gap.' },
+  input: 'The order of accepted gaps (Competition.markingGapAcceptances).',
+});
+export type MarkingGapAcceptanceOrder = InstanceType<typeof MarkingGapAcceptanceOrder>;
 
 export enum MarkingCodeOrderField {
   CODE = 'code',
   ISSUED_AT = 'issuedAt',
 }
-registerEnumType(MarkingCodeOrderField, {
-  name: 'MarkingCodeOrderField',
-  description: 'What to order marking codes (加密号) by.',
-  valuesConfig: {
-    CODE: { description: 'By the code itself (it tells nothing about the entry).' },
-    ISSUED_AT: { description: 'When the encryption officer issued the code.' },
-  },
-});
 
-@InputType({ description: 'The order of marking codes (Stage.markingCodes, Stage.myMarkingList).' })
-export class MarkingCodeOrder {
-  @Field(() => MarkingCodeOrderField, { description: 'What to order by.' }) field!: MarkingCodeOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const MarkingCodeOrder = orderInput('MarkingCode', MarkingCodeOrderField, {
+  fields: 'What to order marking codes (加密号) by.',
+  values: { CODE: 'By the code itself (it tells nothing about the entry).', ISSUED_AT: 'When the encryption officer issued the code.' },
+  input: 'The order of marking codes (Stage.markingCodes, Stage.myMarkingList).',
+});
+export type MarkingCodeOrder = InstanceType<typeof MarkingCodeOrder>;
 
 export enum RecheckItemOrderField {
   POSITION = 'position',
   CREATED_AT = 'createdAt',
 }
-registerEnumType(RecheckItemOrderField, {
-  name: 'RecheckItemOrderField',
-  description: 'What to order re-check items (复核项) by.',
-  valuesConfig: {
-    POSITION: { description: 'The listing order: the sampled entries’ marks in draw order (by stage, criterion, judge), then those a full re-check added.' },
-    CREATED_AT: { description: 'When the item was made (the draw, or the full re-check that added it).' },
-  },
-});
 
-@InputType({ description: 'The order of re-check items (RecheckSample.items).' })
-export class RecheckItemOrder {
-  @Field(() => RecheckItemOrderField, { description: 'What to order by.' }) field!: RecheckItemOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const RecheckItemOrder = orderInput('RecheckItem', RecheckItemOrderField, {
+  fields: 'What to order re-check items (复核项) by.',
+  values: { POSITION: 'The listing order: the sampled entries’ marks in draw order (by stage, criterion, judge), then those a full re-check added.', CREATED_AT: 'When the item was made (the draw, or the full re-check that added it).' },
+  input: 'The order of re-check items (RecheckSample.items).',
+});
+export type RecheckItemOrder = InstanceType<typeof RecheckItemOrder>;
 
 export enum JudgeAssignmentOrderField {
   ASSIGNED_AT = 'assignedAt',

@@ -9,6 +9,7 @@ import { CompetitionTransition } from './competition-transition.entity.js';
 import { Criterion } from './criterion.entity.js';
 import { AbsentRanking, Aggregation, CompetitionKind, CompetitionStatus, CriterionKind, PrizeTierName } from '../enums.js';
 import { Stage } from './stage.entity.js';
+import { orderInput } from '../../common/order-input.js';
 
 // ── Competition ────────────────────────────────────────────────────────────────
 
@@ -132,17 +133,13 @@ export enum CompetitionOrderField {
   CREATED_AT = 'createdAt',
   TITLE = 'title',
 }
-registerEnumType(CompetitionOrderField, {
-  name: 'CompetitionOrderField',
-  description: 'What to order competitions by.',
-  valuesConfig: { TITLE: { description: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' } },
-});
 
-@InputType({ description: 'How to order competitions; ties are broken by id in the same direction.' })
-export class CompetitionOrder {
-  @Field(() => CompetitionOrderField, { description: 'What to order by.' }) field!: CompetitionOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (the default) or descending.' }) direction!: SortDirection;
-}
+export const CompetitionOrder = orderInput('Competition', CompetitionOrderField, {
+  fields: 'What to order competitions by.',
+  values: { STARTS_AT: 'By when it starts.', CREATED_AT: 'By when it was created.', TITLE: 'By title in pinyin order (李 before 张), Chinese before Latin letters.' },
+  input: 'How to order competitions; ties are broken by id in the same direction.',
+});
+export type CompetitionOrder = InstanceType<typeof CompetitionOrder>;
 
 export const CompetitionConnection = Connection(Competition, 'Competition');
 export type CompetitionConnection = InstanceType<typeof CompetitionConnection>;
