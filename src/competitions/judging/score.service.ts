@@ -141,9 +141,9 @@ export interface MarkContext {
  * second statement that starts after the lock is held (read in the locking statement itself, they
  * could miss a mark committed by the transaction it waited for, and the entry's result would be stale).
  */
-export const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
+const LOCK_ENTRY_SQL = `select 1 from entry where id = ? for update`;
 
-export const MARK_CONTEXT_SQL = `
+const MARK_CONTEXT_SQL = `
   select e.competition_id, e.status as entry_status, c.status, c.aggregation, c.leaderboard_version,
     coalesce((select json_agg(json_build_object('userId', j.user_id, 'stageIds', j.stage_ids, 'entryIds', j.entry_ids, 'enterpriseId', j.enterprise_id, 'chief', j.chief))
       from judge_assignment j where j.competition_id = e.competition_id and j.removed_at is null), '[]') as panel,
@@ -167,11 +167,28 @@ export const MARK_CONTEXT_SQL = `
  */
 export const NOW_MS = `date_trunc('milliseconds', now())`;
 
-async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
-  const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
+/** Locks the entry (LOCK_ENTRY_SQL), then reads what a mark on it is checked against; `key` the request's idempotency key (null: none). */
+export async function lockedMarkContext(tx: EntityManager, entryId: string, userId: string, key: string | null): Promise<MarkContext> {
+  const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [entryId]);
   if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
-  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [viewer.id, key, data.entryId]);
+  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [userId, key, entryId]);
   if (!ctx) throw notFound('Entry', ['input', 'entryId']);
+  return ctx;
+}
+
+/** STORE_RESULT_CTE's parameters: the entry's result from its marks with `mark` given (new, or replacing the one of its id). */
+export function entryResultParams(plan: MarkingPlan, ctx: MarkContext, entryId: string, mark: { id: string; criterionId: string; slot: string; value: number }): unknown[] {
+  const marks: Mark[] = ctx.marks
+    .filter((x) => x.id !== mark.id)
+    .map((x) => ({ entryId, criterionId: x.criterionId, judgeId: x.slot, value: Number(x.value) }));
+  marks.push({ entryId, criterionId: mark.criterionId, judgeId: mark.slot, value: mark.value });
+  const markers = markersPerStage(plan.scheme, ctx.panel, { entryId, enterpriseIds: ctx.enterprise_ids }, anonymousStageIds(plan));
+  const result = storedResult(computeEntryResult(plan.scheme, marks, markers));
+  return [entryId, ctx.competition_id, JSON.stringify(result.stageScores), result.total, result.marksReceived, result.marksExpected, JSON.stringify(result.stageMarks)];
+}
+
+async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target, key: string | null, hash: string): Promise<SubmitScoreOutcome> {
+  const ctx = await lockedMarkContext(tx, data.entryId, viewer.id, key);
   // The same request delivered twice at once: the copy that waited for the lock answers with the first outcome.
   if (key && ctx.prior) {
     if (ctx.prior.hash !== hash) throw domainError(UserErrorCode.INVALID_INPUT, commonMessage('idempotencyKeyReused'), ['input', 'idempotencyKey']);
@@ -232,19 +249,13 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   if (ctx.signed_stage_ids.includes(criterion.stageId)) {
     await invalidateSignOffs(tx, competitionId, [criterion.stageId], '评分变更 / A mark of the stage changed');
   }
-  const marks: Mark[] = ctx.marks
-    .filter((m) => m.id !== scoreId)
-    .map((m) => ({ entryId: data.entryId, criterionId: m.criterionId, judgeId: m.slot, value: Number(m.value) }));
-  marks.push({ entryId: data.entryId, criterionId: criterion.id, judgeId: slot, value: data.value });
-  const markers = markersPerStage(plan.scheme, ctx.panel, { entryId: data.entryId, enterpriseIds: ctx.enterprise_ids }, anonymousStageIds(plan));
-  const result = storedResult(computeEntryResult(plan.scheme, marks, markers));
   const i = key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null;
   // The mark, the entry's result, the version, the idempotency record and the NOTIFY: one round trip (see writeMark).
   const version = await writeMark(revised)(tx, competitionId, { kind: 'score', competitionId, scoreId, entryId: data.entryId, revision: revised }, [
     ...(revised
       ? [randomUUID(), scoreId, competitionId, viewer.id, Number(existing!.value), data.value, reason, seen, seen ? viewer.id : null, data.value, comment, viewer.id, scoreId]
       : [scoreId, competitionId, data.entryId, criterion.id, viewer.id, slot, data.value, comment]),
-    data.entryId, competitionId, JSON.stringify(result.stageScores), result.total, result.marksReceived, result.marksExpected, JSON.stringify(result.stageMarks),
+    ...entryResultParams(plan, ctx, data.entryId, { id: scoreId, criterionId: criterion.id, slot, value: data.value }),
     randomUUID(), i?.userId ?? null, i?.key ?? null, i?.hash ?? null, JSON.stringify(i?.outcome ?? {}), i !== null,
   ]);
   return { scoreId, revised, replayed: false, version };

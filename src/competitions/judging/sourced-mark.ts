@@ -3,13 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { domainError, notFound, UserErrorCode } from '../../common/errors.js';
 import { InputCheck } from '../../common/validate.js';
 import { labelOf } from '../../common/enum-labels.js';
-import { computeEntryResult, markersPerStage, type Mark } from '../../scoring/index.js';
 import { CompetitionStatus, CriterionKind, EntryStatus, MarkSource, RevisionReasonKind } from '../enums.js';
 import { raiseVersionStatement } from '../leaderboard/board-version.js';
 import { invalidateSignOffs } from '../results/sign-off-state.js';
-import { anonymousStageIds, markingPlan } from '../setup/scheme.js';
-import { storedResult } from './entry-result.entity.js';
-import { checkValue, LOCK_ENTRY_SQL, MARK_CONTEXT_SQL, NOW_MS, STORE_RESULT_CTE, type MarkContext } from './score.service.js';
+import { markingPlan } from '../setup/scheme.js';
+import { checkValue, entryResultParams, lockedMarkContext, NOW_MS, STORE_RESULT_CTE } from './score.service.js';
 import { m } from './messages.js';
 
 /**
@@ -64,10 +62,7 @@ const REVISION_KIND: Record<MarkSource, RevisionReasonKind> = {
  * mark would be refused (not IN_PROGRESS, stage closed, entry not ACTIVE, value out of range).
  */
 export async function submitSourcedMark(tx: EntityManager, data: SourcedMarkData): Promise<SourcedMarkOutcome> {
-  const locked = await tx.execute<unknown[]>(LOCK_ENTRY_SQL, [data.entryId]);
-  if (!locked.length) throw notFound('Entry', ['input', 'entryId']);
-  const [ctx] = await tx.execute<MarkContext[]>(MARK_CONTEXT_SQL, [data.actorUserId, null, data.entryId]);
-  if (!ctx) throw notFound('Entry', ['input', 'entryId']);
+  const ctx = await lockedMarkContext(tx, data.entryId, data.actorUserId, null);
   const competitionId = ctx.competition_id;
   const plan = await markingPlan(tx, { id: competitionId, status: ctx.status, aggregation: ctx.aggregation });
   const criterion = plan.criteria.get(data.criterionId);
@@ -89,13 +84,7 @@ export async function submitSourcedMark(tx: EntityManager, data: SourcedMarkData
   if (ctx.signed_stage_ids.includes(criterion.stageId)) {
     await invalidateSignOffs(tx, competitionId, [criterion.stageId], '评分变更 / A mark of the stage changed');
   }
-  const marks: Mark[] = ctx.marks
-    .filter((x) => x.id !== scoreId)
-    .map((x) => ({ entryId: data.entryId, criterionId: x.criterionId, judgeId: x.slot, value: Number(x.value) }));
-  marks.push({ entryId: data.entryId, criterionId: criterion.id, judgeId: 'M', value: data.value });
-  const markers = markersPerStage(plan.scheme, ctx.panel, { entryId: data.entryId, enterpriseIds: ctx.enterprise_ids }, anonymousStageIds(plan));
-  const result = storedResult(computeEntryResult(plan.scheme, marks, markers));
-  const resultParams = [data.entryId, competitionId, JSON.stringify(result.stageScores), result.total, result.marksReceived, result.marksExpected, JSON.stringify(result.stageMarks)];
+  const resultParams = entryResultParams(plan, ctx, data.entryId, { id: scoreId, criterionId: criterion.id, slot: 'M', value: data.value });
   const event = { kind: 'score' as const, competitionId, scoreId, entryId: data.entryId, revision: !!existing };
   if (!existing) {
     const version = await firstSourced(tx, competitionId, event, [
