@@ -104,4 +104,21 @@ describe('drill tokens', () => {
     expect(await drillTokens.check(token)).toEqual({ refusal: 'TOKEN_EXPIRED' });
     expect(await drillTokens.verify(token)).toBeNull();
   });
+
+  it('once verified, still expire on time, and a tampered copy is not taken for the verified one', async () => {
+    const tokens = new DrillTokenService(secret);
+    const expiresAt = Date.now() + 2_000;
+    const token = await tokens.issue(taker, new Date(expiresAt));
+    expect(await tokens.check(token)).toEqual({ taker });
+    const [head, body, sig] = token.split('.');
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), sub: 'other' })).toString('base64url')}.${sig}`;
+    expect(await tokens.check(forged)).toEqual({ refusal: 'TOKEN_INVALID' });
+    const now = jest.spyOn(Date, 'now').mockReturnValue(expiresAt + 1);
+    try {
+      expect(await tokens.check(token)).toEqual({ refusal: 'TOKEN_EXPIRED' });
+      expect(await tokens.check(token)).toEqual({ refusal: 'TOKEN_EXPIRED' });
+    } finally {
+      now.mockRestore();
+    }
+  });
 });

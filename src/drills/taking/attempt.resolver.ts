@@ -52,7 +52,15 @@ export class DrillAttemptResolver {
     const taker = takerOf(ctx);
     return withUserErrors(async () => {
       if (expectId(input.drillId, 'Drill', ['input', 'drillId']) !== taker.drillId) throw notFound('Drill', ['input', 'drillId']);
-      return { attempt: await new AttemptService(ctx.em, taker).start() };
+      const started = await new AttemptService(ctx.em, taker).start();
+      if (started.drill && started.questions) {
+        // The one-statement start read these already: the paper's fields resolve without another statement.
+        ctx.loaders.get(takingDrillById).prime(started.drill.id, started.drill);
+        const questions = ctx.loaders.get(paperQuestionById);
+        for (const q of started.questions) questions.prime(q.id, q);
+        ctx.loaders.get(answersByAttempt).prime(started.attempt.id, []);
+      }
+      return { attempt: started.attempt };
     });
   }
 

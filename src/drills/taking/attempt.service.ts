@@ -13,6 +13,7 @@ import type { DrillTaker } from './drill-token.js';
 import { submitAndMark } from './marking.service.js';
 import { m } from './messages.js';
 import { DrillPass } from './pass.entity.js';
+import { rowReader } from '../../common/loaders.js';
 
 /** The approved questions of the drill's trades, as drawing needs them (sorted by id inside drawPaper). */
 export async function questionPool(em: EntityManager, drill: Drill): Promise<PoolQuestion[]> {
@@ -32,6 +33,20 @@ export async function drawAttempt(em: EntityManager, drill: Drill, workerId: str
   return em.create(DrillAttempt, { drill: em.getReference(Drill, drill.id), worker: em.getReference(Worker, workerId), number, seed, paper: drawn.items, maxScore } as never);
 }
 
+/** Columns of the one-statement start that are not the attempt's own. */
+const DRILL_ROW = '__drill';
+const QUESTION_ROWS = '__questions';
+
+/**
+ * A started attempt; a pre-drawn paper's start also brings its drill and its questions read in the same
+ * statement (read-only rows) and, having just left DRAWN, it has no saved answers yet.
+ */
+export interface StartedAttempt {
+  attempt: DrillAttempt;
+  drill?: Drill;
+  questions?: Question[];
+}
+
 /** A taker's moves on their own attempts; every lookup is bound to the token's worker and drill. */
 export class AttemptService {
   constructor(private readonly em: EntityManager, private readonly taker: DrillTaker) {}
@@ -41,11 +56,11 @@ export class AttemptService {
    * allowed counts every submitted and voided one. The deadline is the earlier of now + the limit and
    * the window's close. A pre-drawn paper (DRAWN) is handed out as it is.
    */
-  async start(): Promise<DrillAttempt> {
+  async start(): Promise<StartedAttempt> {
     const { drillId, workerId } = this.taker;
     const drawn = await this.startDrawn();
     if (drawn) return drawn;
-    return this.em.transactional(async (tx) => {
+    const attempt = await this.em.transactional(async (tx) => {
       // One start at a time per taker: a double tap must not open two attempts.
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`drill_attempt:${drillId}:${workerId}`]);
       const pass = await tx.findOne(DrillPass, { id: this.taker.passId });
@@ -75,6 +90,7 @@ export class AttemptService {
       await tx.flush();
       return attempt;
     });
+    return { attempt };
   }
 
   /**
@@ -84,7 +100,7 @@ export class AttemptService {
    * takeover, a fresh draw, a refusal) takes the path below; null sends it there. A double tap's second
    * update waits for the first's row lock, finds the row no longer DRAWN and goes there too (a resume).
    */
-  private async startDrawn(): Promise<DrillAttempt | null> {
+  private async startDrawn(): Promise<StartedAttempt | null> {
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
       `update "drill_attempt" a set "status" = ?, "started_at" = n.now, "active_device" = ?, "version" = a."version" + 1,
          "deadline" = least(n.now + make_interval(mins => d."time_limit_minutes"), d."closes_at")
@@ -94,11 +110,21 @@ export class AttemptService {
          and exists (select 1 from "drill_pass" p where p."id" = ? and p."revoked_at" is null)
          and not exists (select 1 from "drill_attempt" o where o."drill_id" = a."drill_id" and o."worker_id" = a."worker_id" and o."status" = ?)
          and (select count(*) from "drill_attempt" u where u."drill_id" = a."drill_id" and u."worker_id" = a."worker_id" and u."status" in (?, ?)) < d."attempts_allowed"
-       returning a.*`,
+       returning a.*, to_jsonb(d.*) as "${DRILL_ROW}",
+         (select jsonb_agg(to_jsonb(q.*)) from "${rowReader(this.em, Question).table}" q where q."id" in (select (i->>'questionId')::uuid from jsonb_array_elements(a."paper") i)) as "${QUESTION_ROWS}"`,
       [AttemptStatus.IN_PROGRESS, this.taker.deviceId, this.taker.drillId, this.taker.workerId, AttemptStatus.DRAWN, AttemptStatus.DRAWN, DrillStatus.PUBLISHED,
         this.taker.passId, AttemptStatus.IN_PROGRESS, AttemptStatus.SUBMITTED, AttemptStatus.VOIDED],
     );
-    return rows.length ? this.em.map(DrillAttempt, rows[0]!) : null;
+    const row = rows[0];
+    if (!row) return null;
+    const { [DRILL_ROW]: drill, [QUESTION_ROWS]: questions, ...attempt } = row;
+    // Read-only rows, as the taking loaders give (rowReader): the caller hands them to the loaders, so the paper's
+    // questions, the drill and the (empty) answers are not read again statement by statement.
+    return {
+      attempt: rowReader(this.em, DrillAttempt).read(attempt),
+      drill: rowReader(this.em, Drill).read(drill as Record<string, unknown>),
+      questions: ((questions ?? []) as Record<string, unknown>[]).map((q) => rowReader(this.em, Question).read(q)),
+    };
   }
 
   /** Submits and marks at once. Again on a submitted attempt returns it unchanged (a retry is harmless). */
