@@ -11,6 +11,8 @@ export interface Config {
   /** Unset in embedded mode → generated once and kept under dataDir (see db/secrets.ts). */
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
+  /** `SESSION_MAX_HOURS`: how long after a login its tokens may be renewed; then the user logs in again. */
+  sessionMaxHours: number;
   /** Lifetime of a one-time link: results CSV (createResultsDownload), score sheet and nomination form print pages (short: the URL ends up in proxy logs). */
   resultsDownloadTtlSeconds: number;
   logLevel: string;
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     jwtSecret,
     jwtTtlSeconds: 12 * 3600,
+    sessionMaxHours: int('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 7 * 24, 1, 366 * 24),
     resultsDownloadTtlSeconds: 300,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     nodeEnv,

@@ -26,6 +26,8 @@ export interface Context {
   clientAddress?: string;
   /** The version of the bearer token this request came with (unset when anonymous): renewToken keeps it. */
   tokenVersion?: number;
+  /** When that token's session began (its login), seconds since the epoch: renewToken refuses past the maximum and keeps it. */
+  sessionStart?: number;
   /** The language messages are written in for this request (Accept-Language, or a socket's connectionParams.locale). */
   locale: Locale;
   /**

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   const jwtSecret = jwtSecretFor(config, db.embedded);
   if (config.bootstrapAdmin) {
-    const auth = new AuthService(orm.em.fork(), new TokenService(jwtSecret, config.jwtTtlSeconds), log);
+    const auth = new AuthService(orm.em.fork(), new TokenService(jwtSecret, config.jwtTtlSeconds, config.sessionMaxHours * 3600), log);
     if (await auth.bootstrapAdmin(config.bootstrapAdmin.email, config.bootstrapAdmin.password)) {
       log.info({ email: config.bootstrapAdmin.email }, 'bootstrap admin created');
     }

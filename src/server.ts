@@ -81,7 +81,7 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
  * on how fast the machine is.
  */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string, now: () => number = Date.now): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm), drillTokens: new DrillTokenService(jwtSecret) };
+  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds, config.sessionMaxHours * 3600), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm), drillTokens: new DrillTokenService(jwtSecret) };
   const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   // Spectators' reads (src/cache): a mark drops its competition's pages; every other live event and every mutation, here or on another instance, empties it.
@@ -123,7 +123,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       websocketOriginAllowed(req, config.corsOrigins, limits.trustProxyHops) ? done(true) : done(false, 403, 'Origin not allowed'),
   });
   guardSockets(wsServer, limits.wsMaxConnectionsPerAddress, limits.trustProxyHops, log);
-  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer' | 'tokenVersion' | 'locale'>>(
+  const wsCleanup = useServer<Record<string, unknown>, Pick<WsExtra, 'viewer' | 'tokenVersion' | 'sessionStart' | 'locale'>>(
     {
       schema,
       subscribe: sharedSubscribe,
@@ -143,6 +143,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         ctx.extra.viewer = auth.viewer;
         ctx.extra.locale = socketLocale(ctx.connectionParams, ctx.extra.request.headers['accept-language']);
         ctx.extra.tokenVersion = auth.viewer ? auth.claims.tokenVersion : undefined;
+        ctx.extra.sessionStart = auth.viewer ? auth.claims.sessionStart : undefined;
         if (auth.viewer) authWatch.watch(ctx.extra.socket, auth.claims, auth.viewer);
         return true;
       },
@@ -150,6 +151,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
       context: (ctx) => {
         const c = createContext(app, ctx.extra.viewer ?? null);
         c.tokenVersion = ctx.extra.tokenVersion;
+        c.sessionStart = ctx.extra.sessionStart;
         c.locale = ctx.extra.locale ?? c.locale;
         c.clientAddress = clientAddress(ctx.extra.request, limits.trustProxyHops);
         return c;
@@ -244,6 +246,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);
         ctx.viewer = auth?.viewer ?? null;
         ctx.tokenVersion = auth?.claims.tokenVersion;
+        ctx.sessionStart = auth?.claims.sessionStart;
         ctx.responseCacheSlot = responseCache.slotOf(req);
         return ctx;
       },

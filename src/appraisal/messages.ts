@@ -73,4 +73,7 @@ export const m = defineMessages('appraisal', {
   tradeInUse: { zh: '进行中的认定批次“{{title}}”认定工种“{{trade}}”，不能取消', en: 'The open session {{title}} appraises the trade {{trade}}; it cannot be dropped' },
   levelInUse: { zh: '进行中的认定批次“{{title}}”认定{{level}}，不能取消', en: 'The open session {{title}} appraises to {{level}}; it cannot be dropped' },
   badYear: { zh: '年份须在 1949 到 2999 之间', en: 'year must be from 1949 to 2999' },
+  // Stored for every reader (bilingual()): the ground of a skill-level change.
+  appraisedReason: { zh: '职业技能等级认定：{{title}}', en: 'Skill level appraisal: {{title}}' },
+  annulledReason: { zh: '认定结果宣布无效：{{title}}', en: 'Appraisal result annulled: {{title}}' },
 });

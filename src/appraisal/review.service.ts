@@ -11,6 +11,7 @@ import { AppraisalFlag, AppraisalSample, MAX_SAMPLE } from './appraisal-review.e
 import type { Actor } from './access.js';
 import { AppraisalCandidateOutcome, AppraisalFlagDecision, AppraisalFlagStatus, AppraisalSessionStatus } from './enums.js';
 import { m } from './messages.js';
+import { bilingual } from '../common/i18n.js';
 
 /**
  * The city's supervision of appraisal: an INSPECTOR samples a closed session's results (抽查) and may annul
@@ -61,7 +62,7 @@ export class AppraisalReviewService {
         // Reverted only where the granted level is still the worker's latest entry and there is a level to go back to.
         if (latest?.id === granted.id && granted.from) {
           em.create(SkillLevelChange, {
-            worker, from: granted.to, to: granted.from, kind: SkillLevelChangeKind.ANNULMENT, reason: `认定结果宣布无效：${session.title}`,
+            worker, from: granted.to, to: granted.from, kind: SkillLevelChangeKind.ANNULMENT, reason: bilingual(m, 'annulledReason', { title: session.title }).slice(0, 500),
             note: why, source: granted.source, at: now < granted.at ? granted.at : now, appraisalSessionId: session.id, appraisalBodyId: granted.appraisalBodyId,
           } as never);
           worker.skillLevel = granted.from;
@@ -94,7 +95,7 @@ export class AppraisalReviewService {
           const now = new Date();
           const session = flag.session.getEntity();
           em.create(SkillLevelChange, {
-            worker, from: worker.skillLevel, to: before, kind: SkillLevelChangeKind.ANNULMENT, reason: `认定结果宣布无效：${session.title}`,
+            worker, from: worker.skillLevel, to: before, kind: SkillLevelChangeKind.ANNULMENT, reason: bilingual(m, 'annulledReason', { title: session.title }).slice(0, 500),
             note: text, at: latest && now < latest.at ? latest.at : now, appraisalSessionId: session.id, appraisalBodyId: session.body.id,
           } as never);
           worker.skillLevel = before;

@@ -19,6 +19,7 @@ import { assertRuns, enterprisesOf, type Actor } from './access.js';
 import { AppraisalCandidateOutcome, AppraisalSessionStatus } from './enums.js';
 import { COMPONENTS, DEFAULT_PASS_MARK, DEFAULT_WEIGHTS, eligibilityProblems, passes, weightedResult, weightProblems, wholeYears, type CandidateFacts, type Weights } from './rules.js';
 import { m } from './messages.js';
+import { bilingual } from '../common/i18n.js';
 
 export interface SessionData {
   title: string;
@@ -254,7 +255,7 @@ export class AppraisalSessionService {
       const certificateNumber = `${prefix}${String(++issued).padStart(5, '0')}`;
       const change = this.em.create(SkillLevelChange, {
         worker, from: worker.skillLevel, to: session.targetLevel, kind: SkillLevelChangeKind.APPRAISAL,
-        reason: `职业技能等级认定：${session.title}`, source: `${body.code} ${session.title}`.slice(0, 300), at: now,
+        reason: bilingual(m, 'appraisedReason', { title: session.title }).slice(0, 500), source: `${body.code} ${session.title}`.slice(0, 300), at: now,
         appraisalSessionId: session.id, appraisalBodyId: body.id, certificateNumber,
       } as never);
       worker.skillLevel = session.targetLevel;

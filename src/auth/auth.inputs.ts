@@ -20,7 +20,7 @@ export class LoginPayload extends Payload {
 
 @ObjectType({ description: 'A renewed login: a new token for the same session, with the same revocation rules.' })
 export class RenewTokenPayload extends Payload {
-  @Field(() => String, { nullable: true, description: 'A new bearer token (JWT, 12 hours from now). The token it renews keeps working until it expires.' })
+  @Field(() => String, { nullable: true, description: 'A new bearer token (JWT, 12 hours from now, or at the session’s maximum (SESSION_MAX_HOURS after the login) if that is sooner). The token it renews keeps working until it expires.' })
   token?: string | null;
   @Field(() => Date, { nullable: true, description: 'When the new token expires: renew before then (e.g. an hour before), or log in again after.' })
   expiresAt?: Date | null;

@@ -40,10 +40,12 @@ export class AuthResolver {
     description:
       'Any logged-in user: exchange the bearer token this request carries, while it still serves, for a new one of full lifetime ' +
       '(a tablet stays logged in through a long contest day). An expired, revoked (password changed) or disabled user’s token ' +
-      'is refused with UNAUTHENTICATED like any other request: log in again. Over WebSocket, reconnect with the new token.',
+      'is refused with UNAUTHENTICATED like any other request: log in again. A session is renewed up to SESSION_MAX_HOURS (7 days by default) ' +
+      'after its login; the new token expires then at the latest, and renewing later is refused with UNAUTHENTICATED, ' +
+      '`extensions.reason` SESSION_TOO_LONG: log in again. Over WebSocket, reconnect with the new token.',
   })
   async renewToken(@Ctx() ctx: Context): Promise<RenewTokenPayload> {
-    const { token, expiresAt, user } = await renewToken(ctx.em, ctx.app.tokens, ctx.viewer!, ctx.tokenVersion);
+    const { token, expiresAt, user } = await renewToken(ctx.em, ctx.app.tokens, ctx.viewer!, ctx.tokenVersion, ctx.sessionStart);
     return { token, expiresAt, viewer: user, userErrors: [] };
   }
 

@@ -48,7 +48,12 @@ export async function httpAuthentication(em: EntityManager, tokens: TokenService
 }
 
 export function invalidToken(refusal: AuthRefusal): GraphQLError {
-  return new GraphQLError(refusalMessage(refusal), {
+  return refusedToken(refusal, refusalMessage(refusal));
+}
+
+/** UNAUTHENTICATED (401) with `extensions.reason`: also renewToken's SESSION_TOO_LONG, whose message has the hours in it. */
+export function refusedToken(refusal: AuthRefusal | 'SESSION_TOO_LONG', message: string): GraphQLError {
+  return new GraphQLError(message, {
     extensions: {
       code: 'UNAUTHENTICATED',
       reason: refusal,

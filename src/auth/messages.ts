@@ -24,6 +24,10 @@ export const m = defineMessages('auth', {
   TOKEN_EXPIRED: { zh: '登录已过期，请重新登录', en: 'Your session has expired: log in again' },
   TOKEN_REVOKED: { zh: '登录已失效（密码已修改或账号已重新启用），请重新登录', en: 'Your session was revoked (password changed or account re-enabled): log in again' },
   USER_DISABLED: { zh: '账号已停用，请联系管理员', en: 'Your account has been disabled: ask an administrator' },
+  SESSION_TOO_LONG: {
+    zh: '本次登录已超过 {{hours}} 小时，不能再续期，请重新登录',
+    en: 'This login is more than {{hours}} hours old and cannot be renewed: log in again',
+  },
   ROLES_CHANGED: { zh: '您的角色已变更，请重新连接', en: 'Your roles changed: reconnect' },
   noLongerServed: { zh: '此连接已不能再为您服务，请重新登录', en: 'You may no longer be served on this connection' },
 });

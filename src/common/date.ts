@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { commonMessage } from './messages.js';
 
 /**
  * A calendar date without time of day or time zone ("2015-03-01"), as a spreadsheet or a certificate
@@ -13,11 +14,11 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     throw new TypeError('Date cannot represent this value');
   },
   parseValue(value) {
-    if (typeof value !== 'string') throw new TypeError('Date must be a string as YYYY-MM-DD, e.g. "2015-03-01"');
+    if (typeof value !== 'string') throw new TypeError(commonMessage('dateNotString'));
     return value.trim();
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new TypeError('Date must be a string as YYYY-MM-DD, e.g. "2015-03-01"');
+    if (ast.kind !== Kind.STRING) throw new TypeError(commonMessage('dateNotString'));
     return ast.value.trim();
   },
 });

@@ -40,8 +40,8 @@ const catalogs = new Map<string, Record<string, Message>>();
 /** Parameters of a message; avoid i18next's reserved names (count, context, lng, ns, defaultValue). */
 export type MessageParams = Record<string, string | number | null | undefined>;
 
-/** A message function bound to a module's catalog: `m('key', { name })` in the current locale. */
-export type Translate<K extends string> = (key: K, params?: MessageParams) => string;
+/** A message function bound to a module's catalog: `m('key', { name })` in the current locale (or the one given). */
+export type Translate<K extends string> = (key: K, params?: MessageParams, locale?: Locale) => string;
 
 /**
  * Registers a module's messages and returns its translate function. A namespace is defined once;
@@ -53,7 +53,16 @@ export function defineMessages<const M extends Record<string, Message>>(namespac
   const pick = (lang: 'zh' | 'en') => Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, v[lang]]));
   i18n.addResourceBundle('zh-CN', namespace, pick('zh'));
   i18n.addResourceBundle('en', namespace, pick('en'));
-  return (key, params) => translate(namespace, key, params);
+  return (key, params, locale) => translate(namespace, key, params, locale);
+}
+
+/**
+ * A text stored for every reader (a history entry, a revision's reason): Chinese, then English,
+ * as "中文 / English". Stored text is read later by people of either language, so the request's
+ * locale must not pick one.
+ */
+export function bilingual<K extends string>(m: Translate<K>, key: K, params: MessageParams = {}): string {
+  return `${m(key, params, 'zh-CN')} / ${m(key, params, 'en')}`;
 }
 
 /** A message of a namespace in the current locale (or the one given). */

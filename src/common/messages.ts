@@ -65,6 +65,14 @@ export const commonMessage = defineMessages('common', {
   notADate: { zh: '{{field}} 须为日期', en: '{{field}} must be a date' },
   inFuture: { zh: '{{field}} 不能晚于今天', en: '{{field}} must not be in the future' },
   tooEarly: { zh: '{{field}} 太早', en: '{{field}} is too early' },
+  decimalNotString: {
+    zh: 'Decimal 须为字符串形式的金额，例如 "12500.50"',
+    en: 'Decimal must be a string, e.g. "12500.50"',
+  },
+  dateNotString: {
+    zh: 'Date 须为 YYYY-MM-DD 格式的字符串，例如 "2015-03-01"',
+    en: 'Date must be a string as YYYY-MM-DD, e.g. "2015-03-01"',
+  },
   notAPlainDate: {
     zh: '{{field}} 须为 YYYY-MM-DD 格式的日期，例如 2015-03-01（不含时刻）',
     en: '{{field}} must be a date as YYYY-MM-DD, e.g. 2015-03-01 (no time of day)',

@@ -41,8 +41,11 @@ export async function createNominationPrintLink(em: EntityManager, viewer: Viewe
   if (!(await mayPrintNomination(em, viewer, nomination, campaign))) throw forbidden(m('printDenied'));
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  em.create(NominationPrintLink, { nomination, tokenHash: sha256(token), createdBy: em.getReference(User, viewer.id), expiresAt } as never);
-  await em.flush();
+  await em.transactional(async (tx) => {
+    // Expired links open nothing (consumeLink checks expires_at): each new link clears them, so no sweeper is needed.
+    await tx.execute(`delete from nomination_print_link where expires_at < now()`);
+    tx.create(NominationPrintLink, { nomination, tokenHash: sha256(token), createdBy: tx.getReference(User, viewer.id), expiresAt } as never);
+  });
   return { url: `/nominations/${toGlobalId('Nomination', nomination.id)}/form?token=${token}`, expiresAt };
 }
 

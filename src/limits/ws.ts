@@ -15,7 +15,7 @@ import { m } from './messages.js';
 import { m as authMessage } from '../auth/messages.js';
 import { socketLocale } from '../locale.js';
 
-export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null; tokenVersion?: number; locale?: Locale };
+export type WsExtra = { socket: WebSocket; request: IncomingMessage; viewer?: Viewer | null; tokenVersion?: number; sessionStart?: number; locale?: Locale };
 
 /** Close code for one connection too many from an address (policy violation). */
 export const CLOSE_TOO_MANY_CONNECTIONS = 1008;

@@ -49,4 +49,6 @@ export const m = defineMessages('registry', {
     en: '{{kind}} lowers a level; a wrongly recorded level is put right with CORRECTION',
   },
   needsNote: { zh: '{{kind}}须填写说明（note）', en: 'A {{kind}} needs a note saying why' },
+  // Stored for every reader (bilingual()): the ground of the history's first entry.
+  initialLevelReason: { zh: '登记时的技能等级', en: 'Skill level at registration' },
 });

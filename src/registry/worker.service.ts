@@ -12,6 +12,7 @@ import { m } from './messages.js';
 import { Honor } from './honor.entity.js';
 import { SkillLevelChange } from './skill-level-change.entity.js';
 import { Worker } from './worker.entity.js';
+import { bilingual } from '../common/i18n.js';
 
 export interface WorkerFields {
   name?: string | null;
@@ -62,7 +63,7 @@ export function checkTradeStart(check: InputCheck, tradeStartYear: number | null
 
 /** The history's first record: the level a worker was registered with (createWorker, importWorkers). */
 export function initialLevel(workerId: string, level: SkillLevel, at: Date) {
-  return { id: randomUUID(), worker: workerId, from: null, to: level, kind: SkillLevelChangeKind.INITIAL, reason: '登记时的技能等级', note: null, source: null, sourceCompetitionId: null, appraisalSessionId: null, appraisalBodyId: null, certificateNumber: null, at, recordedAt: at };
+  return { id: randomUUID(), worker: workerId, from: null, to: level, kind: SkillLevelChangeKind.INITIAL, reason: bilingual(m, 'initialLevelReason'), note: null, source: null, sourceCompetitionId: null, appraisalSessionId: null, appraisalBodyId: null, certificateNumber: null, at, recordedAt: at };
 }
 
 export const duplicateNumber = (field: string[]) =>

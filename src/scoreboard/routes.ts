@@ -16,6 +16,7 @@ import { assetHandler, securityHeaders } from '../common/static-assets.js';
 const ASSETS = new Map<string, string>([
   ['scoreboard.js', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'scoreboard.js')],
   ['pages.js', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'pages.js')],
+  ['board-view.js', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'board-view.js')],
   ['favicon.svg', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'favicon.svg')],
   ['scoreboard.css', path.join(projectRoot, 'src', 'scoreboard', 'assets', 'scoreboard.css')],
   ['graphql-ws.js', path.join(path.dirname(path.dirname(require.resolve('graphql-ws'))), 'umd', 'graphql-ws.min.js')],
@@ -43,6 +44,7 @@ export function scoreboardPage(title: string, competitionId: string): string {
 <link rel="stylesheet" href="assets/scoreboard.css">
 <script src="assets/graphql-ws.js" defer></script>
 <script src="assets/pages.js" defer></script>
+<script src="assets/board-view.js" defer></script>
 <script src="assets/scoreboard.js" defer></script>
 </head>
 <body data-competition-id="${escapeHtml(competitionId)}">

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       const jwtSecret = jwtSecretFor(config, db.embedded);
       // Until finishSeed, the demo logins have a password only this process knows.
       const buildPassword = crypto.randomBytes(24).toString('base64url');
-      await new AuthService(orm.em.fork(), new TokenService(jwtSecret, config.jwtTtlSeconds), log)
+      await new AuthService(orm.em.fork(), new TokenService(jwtSecret, config.jwtTtlSeconds, config.sessionMaxHours * 3600), log)
         .createUser({ email: ADMIN, password: buildPassword, displayName: '系统管理员', roles: [Role.ADMIN] });
       const server = await createServer(seedServerConfig(config), orm, log, jwtSecret);
       const started = Date.now();

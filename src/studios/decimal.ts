@@ -20,11 +20,11 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     throw new TypeError('Decimal cannot represent this value');
   },
   parseValue(value) {
-    if (typeof value !== 'string') throw new TypeError('Decimal must be a string, e.g. "12500.50"');
+    if (typeof value !== 'string') throw new TypeError(commonMessage('decimalNotString'));
     return value.trim();
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new TypeError('Decimal must be a string, e.g. "12500.50"');
+    if (ast.kind !== Kind.STRING) throw new TypeError(commonMessage('decimalNotString'));
     return ast.value.trim();
   },
 });

@@ -9,6 +9,7 @@ import { wsClient, wsRequest } from '../helpers/ws';
 const RENEW = `mutation { renewToken { token expiresAt viewer { id roles } userErrors { code } } }`;
 const VIEWER = `{ viewer { id email } }`;
 const HOUR = 3600_000;
+const now = () => Math.floor(Date.now() / 1000);
 
 let t: TestServer;
 beforeAll(async () => {
@@ -17,8 +18,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** A token of this user that has only a minute left, as a tablet's at the end of a long day. */
-function almostExpired(userId: string, tokenVersion = 0): Promise<string> {
-  return new TokenService(TEST_JWT_SECRET, 60).issue({ userId, tokenVersion });
+function almostExpired(userId: string, tokenVersion = 0, sessionStart?: number): Promise<string> {
+  return new TokenService(TEST_JWT_SECRET, 60).issue({ userId, tokenVersion, sessionStart });
 }
 
 async function renew(token?: string): Promise<{ status: number; body: any }> {
@@ -111,8 +112,67 @@ describe('renewToken', () => {
     const em = t.orm.em.fork();
     await em.getConnection().execute(`update "app_user" set "token_version" = "token_version" + 1 where "id" = ?`, [u.id]);
     const viewer = { id: u.id, roles: [Role.JUDGE], workerId: null };
-    await expect(renewToken(em, t.server.app.tokens, viewer, 0)).rejects.toThrow(GraphQLError);
-    await expect(renewToken(em, t.server.app.tokens, viewer, 0)).rejects.toMatchObject({ extensions: { reason: 'TOKEN_REVOKED' } });
-    await expect(renewToken(em, t.server.app.tokens, viewer, undefined)).rejects.toMatchObject({ extensions: { reason: 'TOKEN_INVALID' } });
+    await expect(renewToken(em, t.server.app.tokens, viewer, 0, now())).rejects.toThrow(GraphQLError);
+    await expect(renewToken(em, t.server.app.tokens, viewer, 0, now())).rejects.toMatchObject({ extensions: { reason: 'TOKEN_REVOKED' } });
+    await expect(renewToken(em, t.server.app.tokens, viewer, undefined, now())).rejects.toMatchObject({ extensions: { reason: 'TOKEN_INVALID' } });
+  });
+
+  describe('a session’s maximum (SESSION_MAX_HOURS, 7 days by default)', () => {
+    const DAY = 24 * 3600;
+
+    it('renews inside it, keeping the login time, and the new token expires at the maximum at the latest', async () => {
+      const u = await t.user([Role.JUDGE]);
+      const start = now() - 3 * DAY;
+      const r = (await renew(await almostExpired(u.id, 0, start))).body.data.renewToken;
+      expect(decodeJwt(r.token).sst).toBe(start);
+      expect(Date.parse(r.expiresAt)).toBeGreaterThan(Date.now() + 11 * HOUR);
+      // Half an hour before the maximum: the renewed token lasts that half hour, not 12 hours.
+      const late = now() - 7 * DAY + 1800;
+      const last = (await renew(await almostExpired(u.id, 0, late))).body.data.renewToken;
+      expect(decodeJwt(last.token).sst).toBe(late);
+      expect(Date.parse(last.expiresAt)).toBe((late + 7 * DAY) * 1000);
+    });
+
+    it('a login starts a session, which its renewals carry on', async () => {
+      const u = await t.user([Role.JUDGE]);
+      const before = now();
+      const login = ok(await t.gql(`mutation($e: String!) { login(input: { email: $e, password: "password-123" }) { token } }`, { e: u.email })).login.token;
+      const sst = decodeJwt(login).sst as number;
+      expect(sst).toBeGreaterThanOrEqual(before);
+      expect(decodeJwt((await renew(login)).body.data.renewToken.token).sst).toBe(sst);
+    });
+
+    it('refuses to renew past it (UNAUTHENTICATED, SESSION_TOO_LONG), in the reader’s language; the token itself still serves until it expires', async () => {
+      const u = await t.user([Role.JUDGE]);
+      const old = await almostExpired(u.id, 0, now() - 7 * DAY - 60);
+      const zh = await renew(old);
+      expect(zh.body.errors[0]).toMatchObject({ message: '本次登录已超过 168 小时，不能再续期，请重新登录', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_TOO_LONG' } });
+      expect(zh.body.data ?? null).toBeNull();
+      const en = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en', authorization: `Bearer ${old}` },
+        body: JSON.stringify({ query: RENEW }),
+      });
+      expect(((await en.json()) as any).errors[0].message).toBe('This login is more than 168 hours old and cannot be renewed: log in again');
+      expect(ok(await t.gql(VIEWER, {}, old)).viewer.id).toBe(u.globalId);
+    });
+
+    it('follows the configured maximum', async () => {
+      const short = await startTestServer({ config: { sessionMaxHours: 1 } });
+      try {
+        const u = await short.user([Role.JUDGE]);
+        // A fresh login's token lasts the hour, not the 12 hours of a token's lifetime.
+        const login = ok(await short.gql(`mutation($e: String!) { login(input: { email: $e, password: "password-123" }) { expiresAt } }`, { e: u.email })).login;
+        expect(Date.parse(login.expiresAt)).toBeLessThanOrEqual(Date.now() + HOUR);
+        const res = await fetch(short.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await almostExpired(u.id, 0, now() - 3601)}` },
+          body: JSON.stringify({ query: RENEW }),
+        });
+        expect(((await res.json()) as any).errors[0].extensions.reason).toBe('SESSION_TOO_LONG');
+      } finally {
+        await short.close();
+      }
+    });
   });
 });

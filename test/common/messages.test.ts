@@ -88,6 +88,20 @@ describe('the reader’s language, through the API', () => {
     expect(body.errors[0]).toMatchObject({ message: 'This needs one of the roles: ADMIN', extensions: { code: 'FORBIDDEN' } });
   });
 
+  it('refuses a Decimal or a Date that is not a string in the same language', async () => {
+    // Variable coercion fails before any resolver runs, so no chief technician or worker is needed.
+    const DESIGNATE = `mutation($input: DesignateChiefTechnicianInput!) { designateChiefTechnician(input: $input) { userErrors { message } } }`;
+    const input = { input: { workerId: 'x', incentive: 'ALLOWANCE', termFrom: 20150301, termTo: '2018-02-28', incentiveAmount: 1200.5 } };
+    const messages = async (locale?: string) => ((await t.gql(DESIGNATE, input, organizer.token, { locale })).errors ?? []).map((e) => e.message).join('\n');
+    const zh = await messages();
+    const en = await messages('en');
+    expect(zh).toContain('Decimal 须为字符串形式的金额，例如 "12500.50"');
+    expect(zh).toContain('Date 须为 YYYY-MM-DD 格式的字符串，例如 "2015-03-01"');
+    expect(en).toContain('Decimal must be a string, e.g. "12500.50"');
+    expect(en).toContain('Date must be a string as YYYY-MM-DD, e.g. "2015-03-01"');
+    expect(en).not.toMatch(/[\u3400-\u9fff]/);
+  });
+
   it('on a WebSocket, follows connectionParams.locale, else the handshake’s Accept-Language', async () => {
     const input = { input: { competitionId: 'not-an-id' } };
     const en = wsClient(t.wsUrl, organizer.token, { locale: 'en' });

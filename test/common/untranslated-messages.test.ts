@@ -16,6 +16,8 @@ const LITERAL_MESSAGE = [
   /new (?:GraphQLError|LimitError)\(\s*(?:'[A-Z_]+'\s*,\s*[`'"]|[`'"](?![A-Z_]+'\s*,))/,
   /\b(?:badInput|forbidden|unauthenticated)\(\s*[`'"]/,
   /\bthrottled\(\s*[`'"]/,
+  // A scalar's refusal of an input reaches the client; a serializer's "cannot represent" is our bug, masked as internal.
+  /new TypeError\(\s*[`'"](?![^`'"]*cannot represent)/,
 ];
 
 function sources(dir: string): string[] {

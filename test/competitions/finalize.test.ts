@@ -177,7 +177,7 @@ describe('finalizeCompetition: a whole run', () => {
   it('writes the honors and promotions to the registry, sourced to the competition', async () => {
     const w = (i: number) => worker(f.entries[i]!.workerIds[0]!);
     const honor = [{ kind: 'TECHNICAL_EXPERT', level: 'CITY', year: YEAR, source: title }];
-    const promotion = (from: string, to: string) => ({ from, to, kind: 'COMPETITION', reason: `竞赛晋级：${title}`, source: title });
+    const promotion = (from: string, to: string) => ({ from, to, kind: 'COMPETITION', reason: `竞赛晋级：${title} / Promoted by the competition “${title}”`, source: title });
     const manual = (from: string, to: string, kind = 'PROMOTION') => ({ from, to, kind, reason: '职业技能等级认定', source: null });
     const initial = { from: null, to: 'SENIOR', kind: 'INITIAL' };
     expect(await w(0)).toMatchObject({ skillLevel: 'TECHNICIAN', honors: { nodes: honor }, skillLevelHistory: [initial, promotion('SENIOR', 'TECHNICIAN')] });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Role } from '../../src/auth/role';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { setupCompetition, type CompetitionFixture } from '../helpers/competition';
@@ -64,6 +65,20 @@ describe('createResultsDownload', () => {
     const { url: soon, expiresAt } = ok(await mint()).createResultsDownload;
     while (Date.now() <= Date.parse(expiresAt) + 200) await new Promise((r) => setTimeout(r, 100));
     expect((await get(soon)).status).toBe(410);
+  });
+
+  it('clears expired links when the next one is made, and keeps the live ones', async () => {
+    const hash = (url: string) => createHash('sha256').update(new URL(url, origin()).searchParams.get('token')!).digest('hex');
+    const rows = async (h: string) => (await t.orm.em.fork().execute(`select count(*)::int as n from results_download where token_hash = ?`, [h]))[0].n;
+    const expired = hash(ok(await mint()).createResultsDownload.url);
+    const live = hash(ok(await mint()).createResultsDownload.url);
+    // Past their time (the test server's links last a second): one long gone, one still good for an hour.
+    await t.orm.em.fork().execute(`update results_download set expires_at = now() - interval '1 day' where token_hash = ?`, [expired]);
+    await t.orm.em.fork().execute(`update results_download set expires_at = now() + interval '1 hour' where token_hash = ?`, [live]);
+    expect([await rows(expired), await rows(live)]).toEqual([1, 1]);
+    ok(await mint());
+    expect([await rows(expired), await rows(live)]).toEqual([0, 1]);
+    expect((await t.orm.em.fork().execute(`select count(*)::int as n from results_download where expires_at < now() - interval '1 second'`))[0].n).toBe(0);
   });
 
   it('is for the competition’s organizer and admins only, like the CSV itself', async () => {

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Role } from '../../src/auth/role';
@@ -106,6 +107,17 @@ describe('createNominationPrintLink and the form', () => {
     const expired = await urlFor(w.organizer.token);
     await t.orm.em.fork().execute(`update nomination_print_link set expires_at = now() - interval '1 second' where nomination_id = ? and used_at is null`, [idOf(nominationId, 'Nomination')]);
     expect((await fetch(origin() + expired)).status).toBe(410);
+  });
+
+  it('clears expired links when the next one is made, and keeps the live ones', async () => {
+    const hash = (url: string) => createHash('sha256').update(new URL(url, origin()).searchParams.get('token')!).digest('hex');
+    const rows = async (h: string) => (await t.orm.em.fork().execute(`select count(*)::int as n from nomination_print_link where token_hash = ?`, [h]))[0].n;
+    const expired = hash(await urlFor(w.organizer.token));
+    const live = hash(await urlFor(w.organizer.token));
+    await t.orm.em.fork().execute(`update nomination_print_link set expires_at = now() - interval '1 day' where token_hash = ?`, [expired]);
+    expect([await rows(expired), await rows(live)]).toEqual([1, 1]);
+    await urlFor(w.organizer.token);
+    expect([await rows(expired), await rows(live)]).toEqual([0, 1]);
   });
 });
 

@@ -21,7 +21,7 @@ afterAll(async () => t.close());
 
 const record = async (input: Record<string, unknown>, token = organizer) => ok(await t.gql(LEVEL, { input }, token)).recordSkillLevelChange;
 const history = async (id: string) => ok(await t.gql(HISTORY, { id }, admin)).worker;
-const initial = (to: string) => ({ from: null, to, kind: 'INITIAL', reason: '登记时的技能等级', note: null });
+const initial = (to: string) => ({ from: null, to, kind: 'INITIAL', reason: '登记时的技能等级 / Skill level at registration', note: null });
 
 describe('the starting level is in the history', () => {
   it('createWorker and importWorkers record the level a worker is registered with', async () => {

@@ -82,7 +82,7 @@ describe('honors and skill levels', () => {
     const res = ok(await t.gql(LEVEL, { input: { workerId: w.id, to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' } }, organizer));
     expect(res.recordSkillLevelChange.worker.skillLevel).toBe('SENIOR');
     expect(res.recordSkillLevelChange.worker.skillLevelHistory).toEqual([
-      { from: null, to: 'INTERMEDIATE', reason: '登记时的技能等级', source: null },
+      { from: null, to: 'INTERMEDIATE', reason: '登记时的技能等级 / Skill level at registration', source: null },
       { from: 'INTERMEDIATE', to: 'SENIOR', reason: '职业技能等级认定', source: '市人社局' },
     ]);
     const same = ok(await t.gql(LEVEL, { input: { workerId: w.id, to: 'SENIOR', reason: 'again' } }, organizer));

@@ -12,7 +12,7 @@ describe('scoreboard page HTML', () => {
   it('loads only its own scripts and styles, with no inline script for the CSP to allow', () => {
     const html = scoreboardPage('t', 'id');
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(['assets/favicon.svg', 'assets/scoreboard.css', 'assets/graphql-ws.js', 'assets/pages.js', 'assets/scoreboard.js']);
+    expect(sources).toEqual(['assets/favicon.svg', 'assets/scoreboard.css', 'assets/graphql-ws.js', 'assets/pages.js', 'assets/board-view.js', 'assets/scoreboard.js']);
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
   });
 });

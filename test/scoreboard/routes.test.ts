@@ -31,7 +31,7 @@ describe('GET /scoreboard', () => {
   });
 
   it('serves its own assets and nothing else from the assets path', async () => {
-    for (const file of ['scoreboard.js', 'pages.js', 'graphql-ws.js', 'scoreboard.css']) {
+    for (const file of ['scoreboard.js', 'pages.js', 'board-view.js', 'graphql-ws.js', 'scoreboard.css']) {
       const res = await fetch(`${base}/scoreboard/assets/${file}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(file.endsWith('.css') ? /^text\/css/ : /javascript/);

@@ -19,6 +19,8 @@ import { AppealStatus } from './appeal.enums.js';
 import { AppealRemark } from './appeal-remark.entity.js';
 import { m } from './messages.js';
 import { labelOf } from '../../common/enum-labels.js';
+import { bilingual } from '../../common/i18n.js';
+import { m as resultMessage } from '../results/messages.js';
 
 export interface AppealMarkData {
   appealId: string;
@@ -78,14 +80,14 @@ export async function submitAppealMark(em: EntityManager, viewer: Viewer, data: 
     const now = new Date();
     const revision = tx.create(ScoreRevision, {
       score, competition, judge: tx.getReference(User, viewer.id), oldValue: Number(score.value), newValue: value,
-      reason: `申诉复评 / Re-mark on appeal: ${appeal.rulingReason ?? ''}`.slice(0, 1000), reasonKind: RevisionReasonKind.APPEAL, appeal, at: now,
+      reason: `${bilingual(m, 'remarkReason')}: ${appeal.rulingReason ?? ''}`.slice(0, 1000), reasonKind: RevisionReasonKind.APPEAL, appeal, at: now,
     } as never);
     Object.assign(score, { value, comment, judge: tx.getReference(User, viewer.id), updatedAt: now });
     Object.assign(remark, { judge: tx.getReference(User, viewer.id), value, markedAt: now, revision });
     await tx.flush();
 
     await recomputeEntryResult(tx, competition, appeal.entry.id);
-    await invalidateSignOffs(tx, competition.id, [appeal.stage.id], `申诉复评改动了该赛段的评分 / An appeal re-mark changed this stage’s marks (appeal ${appeal.id})`);
+    await invalidateSignOffs(tx, competition.id, [appeal.stage.id], bilingual(resultMessage, 'signOffAppealRemark', { id: appeal.id }));
     await raiseLeaderboardVersion(tx, competition, { kind: 'leaderboard', competitionId: competition.id, entryId: appeal.entry.id });
     if (remarks.every((r) => r.markedAt)) {
       appeal.status = AppealStatus.RESOLVED;

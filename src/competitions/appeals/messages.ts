@@ -80,4 +80,6 @@ export const m = defineMessages('competitions.appeals', {
     zh: '该赛段成绩由网上练兵《{{title}}》自动计分，不受理申诉：对试题或答案有异议，请向组织方申请更正试题，更正后所有答卷自动重新计分',
     en: 'This stage is marked by the drill “{{title}}” and takes no appeal: to contest a question or its key, ask the organizer to correct it; every attempt is then re-marked',
   },
+  // Stored for every reader (bilingual()): the revision's reason, the ruling after it.
+  remarkReason: { zh: '申诉复评', en: 'Re-mark on appeal' },
 });

@@ -23,6 +23,8 @@ import { isChiefJudge } from '../access.js';
 import { m } from './messages.js';
 import { labelOf } from '../../common/enum-labels.js';
 import { drillFeeding } from '../setup/drill-fed.js';
+import { bilingual } from '../../common/i18n.js';
+import { m as resultMessage } from '../results/messages.js';
 
 /*
  * A correction after the panel's marks became visible to the judge (issue 12 §2): the judge asks,
@@ -153,7 +155,7 @@ async function applyCorrection(tx: EntityManager, competition: Competition, scor
   await tx.flush();
   // Expected marks counted as a mark counts them (per entry), so the entry's completeness and the public board's rule hold.
   await recomputeEntryResult(tx, competition, score.entry.id);
-  await invalidateSignOffs(tx, competition.id, [stage.id], `更正已批准 / Approved correction of a mark (${request.id})`);
+  await invalidateSignOffs(tx, competition.id, [stage.id], bilingual(resultMessage, 'signOffCorrection', { id: request.id }));
   // Last: the version raise holds the competition row's lock until commit.
   await raiseForCorrection(tx, competition.id, { kind: 'score', competitionId: competition.id, scoreId: score.id, entryId: score.entry.id, revision: true });
 }

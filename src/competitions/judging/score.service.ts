@@ -18,6 +18,8 @@ import { m } from './messages.js';
 import { m as markingMessage } from '../marking/messages.js';
 import { commonMessage } from '../../common/messages.js';
 import { labelOf } from '../../common/enum-labels.js';
+import { bilingual } from '../../common/i18n.js';
+import { m as resultMessage } from '../results/messages.js';
 
 export interface SubmitScoreData {
   /** Exactly one of entryId (a stage marked in the open) and markingId (an anonymous stage: the code's uuid). */
@@ -247,7 +249,7 @@ async function markInTransaction(tx: EntityManager, viewer: Viewer, data: Target
   // Marks on a closed (and so signable) stage are refused above; should one land on a signed stage all
   // the same, its sign-off no longer vouches for the sheet.
   if (ctx.signed_stage_ids.includes(criterion.stageId)) {
-    await invalidateSignOffs(tx, competitionId, [criterion.stageId], '评分变更 / A mark of the stage changed');
+    await invalidateSignOffs(tx, competitionId, [criterion.stageId], bilingual(resultMessage, 'signOffMarkChanged'));
   }
   const i = key ? { userId: viewer.id, key, hash, outcome: { scoreId, revised, replayed: false } } : null;
   // The mark, the entry's result, the version, the idempotency record and the NOTIFY: one round trip (see writeMark).

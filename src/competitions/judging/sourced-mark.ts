@@ -9,6 +9,8 @@ import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { markingPlan } from '../setup/scheme.js';
 import { checkValue, entryResultParams, lockedMarkContext, NOW_MS, STORE_RESULT_CTE } from './score.service.js';
 import { m } from './messages.js';
+import { bilingual } from '../../common/i18n.js';
+import { m as resultMessage } from '../results/messages.js';
 
 /**
  * A mark that no judge gives: its value comes from a source the competition reads (an online drill's
@@ -82,7 +84,7 @@ export async function submitSourcedMark(tx: EntityManager, data: SourcedMarkData
   if (existing && Number(existing.value) === data.value) return { written: 'UNCHANGED', scoreId: existing.id };
   const scoreId = existing?.id ?? randomUUID();
   if (ctx.signed_stage_ids.includes(criterion.stageId)) {
-    await invalidateSignOffs(tx, competitionId, [criterion.stageId], '评分变更 / A mark of the stage changed');
+    await invalidateSignOffs(tx, competitionId, [criterion.stageId], bilingual(resultMessage, 'signOffMarkChanged'));
   }
   const resultParams = entryResultParams(plan, ctx, data.entryId, { id: scoreId, criterionId: criterion.id, slot: 'M', value: data.value });
   const event = { kind: 'score' as const, competitionId, scoreId, entryId: data.entryId, revision: !!existing };

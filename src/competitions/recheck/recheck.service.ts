@@ -26,6 +26,8 @@ import { exceedsThreshold } from './figures.js';
 import { RecheckItem, RecheckItemStatus, RecheckSample } from './recheck.entity.js';
 import { m } from './messages.js';
 import { labelOf } from '../../common/enum-labels.js';
+import { bilingual } from '../../common/i18n.js';
+import { m as resultMessage } from '../results/messages.js';
 
 /**
  * Re-check sampling (复核, issue 12 §6). After scoring closes the competition's organizer draws the
@@ -79,7 +81,7 @@ export class RecheckService {
       marks.forEach((m, position) => addItem(tx, sample, m, position, false));
       await tx.flush();
       const stageIds = [...new Set(marks.map((m) => m.stage_id))];
-      if (stageIds.length) await invalidateSignOffs(tx, competition.id, stageIds, '复核抽样 / Re-check sample drawn');
+      if (stageIds.length) await invalidateSignOffs(tx, competition.id, stageIds, bilingual(resultMessage, 'signOffRecheckDrawn'));
       return sample;
     });
   }
@@ -134,7 +136,7 @@ export class RecheckService {
       item.revision = ref(revision);
       await tx.flush();
       await recomputeEntryResult(tx, competition, item.entry.id);
-      await invalidateSignOffs(tx, competition.id, [item.stage.id], '复核更正 / Re-check correction');
+      await invalidateSignOffs(tx, competition.id, [item.stage.id], bilingual(resultMessage, 'signOffRecheckCorrected'));
       await raiseLeaderboardVersion(tx, competition, { kind: 'score', competitionId: competition.id, scoreId: score.id, entryId: item.entry.id, revision: true });
       await tx.flush();
       await requireFullRecheckIfDue(tx, competition, item.stage.id);

@@ -15,6 +15,8 @@ import { EntryStatus, type PrizeTierName } from '../enums.js';
 import { liftFreeze } from '../leaderboard/freeze.service.js';
 import { buildBoard } from '../leaderboard/leaderboard.service.js';
 import { assertFinalizable } from '../appeals/publication.service.js';
+import { bilingual } from '../../common/i18n.js';
+import { m } from './messages.js';
 
 /** China Standard Time (UTC+8, no DST): honors, promotions and reports count calendar years there. */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
@@ -230,7 +232,7 @@ async function grantHonors(tx: EntityManager, competition: Competition, workerId
 
 function promote(tx: EntityManager, competition: Competition, worker: Worker, p: StoredPromotion, at: Date): void {
   tx.create(SkillLevelChange, {
-    worker, from: p.from, to: p.to, kind: SkillLevelChangeKind.COMPETITION, reason: `竞赛晋级：${competition.title}`, source: competition.title, sourceCompetitionId: competition.id, at,
+    worker, from: p.from, to: p.to, kind: SkillLevelChangeKind.COMPETITION, reason: bilingual(m, 'promotedReason', { title: competition.title }), source: competition.title, sourceCompetitionId: competition.id, at,
   } as never);
   worker.skillLevel = p.to;
 }

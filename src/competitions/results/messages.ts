@@ -22,4 +22,12 @@ export const m = defineMessages('competitions.results', {
   tokenRequired: { zh: '需要有效的访问令牌（Bearer）', en: 'A valid bearer token is required' },
   downloadDenied: { zh: '只有本竞赛的组织者和管理员可以下载成绩', en: 'Only the competition’s organizer and admins may download results' },
   internalError: { zh: '服务器内部错误', en: 'Internal error' },
+  // Stored for every reader (bilingual()): why a stage's sign-off no longer holds, and a promotion's ground.
+  signOffMarkChanged: { zh: '评分变更', en: 'A mark of the stage changed' },
+  signOffCorrection: { zh: '更正已批准（{{id}}）', en: 'Approved correction of a mark ({{id}})' },
+  signOffRecheckDrawn: { zh: '复核抽样', en: 'Re-check sample drawn' },
+  signOffRecheckCorrected: { zh: '复核更正', en: 'Re-check correction' },
+  signOffReopened: { zh: '重新开放评分', en: 'Scoring reopened' },
+  signOffAppealRemark: { zh: '申诉复评改动了该赛段的评分（申诉 {{id}}）', en: 'An appeal re-mark changed this stage’s marks (appeal {{id}})' },
+  promotedReason: { zh: '竞赛晋级：{{title}}', en: 'Promoted by the competition “{{title}}”' },
 });

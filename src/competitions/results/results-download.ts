@@ -37,8 +37,12 @@ export async function mintDownloadLink(
 ): Promise<{ url: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  em.create(ResultsDownload, { competition, tokenHash: sha256(token), resource, createdBy: em.getReference(User, userId), expiresAt } as never);
-  await em.flush();
+  await em.transactional(async (tx) => {
+    // An expired link opens nothing (consume checks expires_at), so it goes when the next one is made:
+    // the table holds only the links of the last few minutes, with no sweeper to run.
+    await tx.execute(`delete from results_download where expires_at < now()`);
+    tx.create(ResultsDownload, { competition, tokenHash: sha256(token), resource, createdBy: tx.getReference(User, userId), expiresAt } as never);
+  });
   return { url: `${path}?token=${token}`, expiresAt };
 }
 

@@ -21,6 +21,8 @@ import { assertMarkingComplete, lockEntriesOf } from '../judging/marking-state.j
 import { invalidateSignOffs } from '../results/sign-off-state.js';
 import { labelOf } from '../../common/enum-labels.js';
 import { m } from './messages.js';
+import { bilingual } from '../../common/i18n.js';
+import { m as resultMessage } from '../results/messages.js';
 
 export interface CompetitionData {
   title?: string | null;
@@ -237,7 +239,7 @@ export class CompetitionService {
       }
       if (action === 'reopenScoring') {
         await tx.nativeUpdate(Stage, { competition }, { markingClosedAt: null });
-        await invalidateSignOffs(tx, competition.id, null, `重新开放评分 / Scoring reopened: ${reason}`);
+        await invalidateSignOffs(tx, competition.id, null, `${bilingual(resultMessage, 'signOffReopened')}: ${reason}`);
       }
       await recordTransition(tx, competition, action, viewer, reason);
       return competition;

@@ -4,7 +4,9 @@ import type { Question } from '../bank/question.entity.js';
 import type { DrillAttempt } from '../taking/attempt.entity.js';
 import { AttemptStatus } from '../enums.js';
 import { SWEEPER_SQL_MARK, SWEEP_INTERVAL_MS } from '../taking/sweeper.js';
-import { bilingual, fillStage } from './theory.service.js';
+import { bilingual } from '../../common/i18n.js';
+import { fillStage } from './theory.service.js';
+import { m } from './messages.js';
 import { Ticker } from '../../common/ticker.js';
 
 /*
@@ -24,13 +26,13 @@ const FLAG_SQL = (where: string) => `update stage_drill sd set refill_pending = 
 export async function flagRefillForQuestion(tx: EntityManager, question: Question): Promise<void> {
   await tx.execute(
     FLAG_SQL(`exists (select 1 from drill_attempt a where a.drill_id = sd.drill_id and a.status = ? and a.paper @> ?::jsonb)`),
-    [bilingual('causeQuestion', { revision: question.revision }), AttemptStatus.SUBMITTED, JSON.stringify([{ questionId: question.id }])],
+    [bilingual(m, 'causeQuestion', { revision: question.revision }), AttemptStatus.SUBMITTED, JSON.stringify([{ questionId: question.id }])],
   );
 }
 
 /** voidDrillAttempt's hook: the stages filled from the attempt's drill. */
 export async function flagRefillForVoided(tx: EntityManager, attempt: DrillAttempt, reason: string): Promise<void> {
-  await tx.execute(FLAG_SQL(`sd.drill_id = ?`), [bilingual('causeVoided', { reason }), attempt.drill.id]);
+  await tx.execute(FLAG_SQL(`sd.drill_id = ?`), [bilingual(m, 'causeVoided', { reason }), attempt.drill.id]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
 import { labelOf } from '../../common/enum-labels.js';
-import { translate, type MessageParams } from '../../common/i18n.js';
+import { bilingual } from '../../common/i18n.js';
 import type { Viewer } from '../../context.js';
 import { User } from '../../auth/user.entity.js';
 import { isOwner } from '../../competitions/access.js';
@@ -21,11 +21,6 @@ import { m } from './messages.js';
 
 /** While these hold, a drill may be linked to a stage (a started competition too: its theory paper may be set late). */
 const LINKABLE: readonly S[] = [S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.IN_PROGRESS];
-
-/** A text stored for every reader: Chinese, then English (as the competitions module stores reasons). */
-export function bilingual(key: Parameters<typeof m>[0], params: MessageParams = {}): string {
-  return `${translate('drills.theory', key, params, 'zh-CN')} / ${translate('drills.theory', key, params, 'en')}`;
-}
 
 /** The competition's organizer (or an ADMIN) who also runs the drill (its organizer or an ADMIN); FORBIDDEN otherwise. */
 function assertMayLink(viewer: Viewer, competition: Competition, drill: Drill): void {
@@ -144,8 +139,8 @@ export async function fillStage(em: EntityManager, linkId: string, strict: boole
   }
   const pendingAtStart = link.pendingReason;
   const reason = link.refillPending && link.pendingReason
-    ? `${bilingual('refillReason', { title: drill.title })}: ${link.pendingReason}`
-    : bilingual('refillUpdate', { title: drill.title });
+    ? `${bilingual(m, 'refillReason', { title: drill.title })}: ${link.pendingReason}`
+    : bilingual(m, 'refillUpdate', { title: drill.title });
   const entries = await read.execute<EntryRow[]>(
     `select e.id, e.status, array(select m.worker_id::text from entry_member m where m.entry_id = e.id order by m.position) as workers
        from entry e where e.competition_id = ? and e.status = ? order by e.start_number nulls last, e.id`, [competition.id, EntryStatus.ACTIVE]);
@@ -160,7 +155,7 @@ export async function fillStage(em: EntityManager, linkId: string, strict: boole
     const v = entryValue(entry.workers.map((w) => byWorker.get(w) ?? []), drill.counting, maxScore);
     try {
       if (v.absent) {
-        await em.fork().transactional((tx) => markAbsentFromSource(tx, entry.id, bilingual('absentReason', { title: drill.title })));
+        await em.fork().transactional((tx) => markAbsentFromSource(tx, entry.id, bilingual(m, 'absentReason', { title: drill.title })));
         counts.absent++;
         continue;
       }
