@@ -11,6 +11,7 @@ import type { Metrics } from './metrics.js';
 import type { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 import type { DrillTokenService } from './drills/taking/drill-token.js';
 import type { DrillSweeper } from './drills/taking/sweeper.js';
+import type { AnswerSaveBatcher } from './drills/taking/save-batch.js';
 import type { TheoryStageFiller } from './drills/theory/refill.js';
 
 /** Process-wide services every request may use; built once in createServer. */
@@ -32,6 +33,8 @@ export interface App {
   appealWindows?: AppealWindowAnnouncer;
   /** Drill tokens (enterDrill): signed with the same secret as user tokens, never mistaken for one. */
   drillTokens: DrillTokenService;
+  /** Drill answers saved in batches, one statement and commit for many takers (per instance). */
+  answerSaves: AnswerSaveBatcher;
   /** Submits drill attempts at their deadline (per instance; SKIP LOCKED shares the work). */
   drillSweeper?: DrillSweeper;
   /** Fills competition stages linked to drills once the drill is over (per instance, beside the sweeper). */

@@ -70,6 +70,17 @@ export function createMetrics(orm: MikroORM) {
       labelNames: ['field'] as const,
       registers: [registry],
     }),
+    answerBatchSaves: new Histogram({
+      name: 'jiangxin_drill_answer_batch_saves',
+      help: 'Drill answer saves per batch statement (save-batch.ts): how many takers one commit served.',
+      buckets: [1, 2, 5, 10, 25, 50, 100, 200, 400],
+      registers: [registry],
+    }),
+    answerSavesAlone: new Counter({
+      name: 'jiangxin_drill_answer_saves_alone_total',
+      help: 'Drill answer saves the batch did not store and that were saved (or refused) one by one: older seq, attempt over or taken over, row locked.',
+      registers: [registry],
+    }),
   };
 
   new Gauge({

@@ -45,6 +45,7 @@ import { localeMiddleware, socketLocale } from './locale.js';
 import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 import { DrillTokenService, drillBearer } from './drills/taking/drill-token.js';
+import { AnswerSaveBatcher } from './drills/taking/save-batch.js';
 import { DrillSweeper } from './drills/taking/sweeper.js';
 import { TheoryStageFiller } from './drills/theory/refill.js';
 import { announceCacheFlush, RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
@@ -81,7 +82,11 @@ async function databaseReachable(orm: MikroORM, timeoutMs = 2000): Promise<boole
  * on how fast the machine is.
  */
 export async function createServer(config: Config, orm: MikroORM, log: Logger, jwtSecret: string, now: () => number = Date.now): Promise<RunningServer> {
-  const app: App = { config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds, config.sessionMaxHours * 3600), boards: new BoardCache(), pubSub: createLivePubSub(), boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics: createMetrics(orm), drillTokens: new DrillTokenService(jwtSecret) };
+  const metrics = createMetrics(orm);
+  const app: App = {
+    config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds, config.sessionMaxHours * 3600), boards: new BoardCache(), pubSub: createLivePubSub(),
+    boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics, drillTokens: new DrillTokenService(jwtSecret), answerSaves: new AnswerSaveBatcher(orm, log, metrics),
+  };
   const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));
   // Spectators' reads (src/cache): a mark drops its competition's pages; every other live event and every mutation, here or on another instance, empties it.

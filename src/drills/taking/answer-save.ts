@@ -14,8 +14,16 @@ export interface SaveOutcome {
   seq: number;
 }
 
+/** The input rules of a save, checked before anything is stored or queued. */
+export function checkSave(answer: string[], seq: number): void {
+  if (!Number.isInteger(seq) || seq < 0) throw domainError(UserErrorCode.INVALID_INPUT, m('badSeq'), ['input', 'seq']);
+  if (answer.length > MAX_ANSWER_PARTS || answer.some((a) => a.length > MAX_ANSWER_CHARS)) {
+    throw domainError(UserErrorCode.INVALID_INPUT, m('answerTooLong', { max: MAX_ANSWER_PARTS, chars: MAX_ANSWER_CHARS }), ['input', 'answer']);
+  }
+}
+
 /**
- * The hot path (about one save per taker every ten seconds): one statement that checks the attempt is
+ * One save on its own (the batch, save-batch.ts, sends here every save it did not store). The hot path (about one save per taker every ten seconds): one statement that checks the attempt is
  * the token's, under way, before its deadline, held by this device and has the question on its paper,
  * and stores the answer unless a newer one (a higher seq) is there. Only when it stores nothing does a
  * second statement find out why. The database's clock decides the deadline, as the sweeper's does.
@@ -24,10 +32,7 @@ export interface SaveOutcome {
  * being acknowledged and stored after the marking that left it out (drill-race.test.ts).
  */
 export async function saveAnswer(em: EntityManager, taker: DrillTaker, attemptId: string, questionId: string, answer: string[], seq: number): Promise<SaveOutcome> {
-  if (!Number.isInteger(seq) || seq < 0) throw domainError(UserErrorCode.INVALID_INPUT, m('badSeq'), ['input', 'seq']);
-  if (answer.length > MAX_ANSWER_PARTS || answer.some((a) => a.length > MAX_ANSWER_CHARS)) {
-    throw domainError(UserErrorCode.INVALID_INPUT, m('answerTooLong', { max: MAX_ANSWER_PARTS, chars: MAX_ANSWER_CHARS }), ['input', 'answer']);
-  }
+  checkSave(answer, seq);
   const onPaper = JSON.stringify([{ questionId }]);
   const rows = await em.execute<{ seq: number }[]>(
     `with a as (

@@ -6,7 +6,6 @@ import { registerNodeType } from '../../common/node.resolver.js';
 import { Drill } from '../setup/drill.entity.js';
 import { isAdmin } from '../access.js';
 import { resultReleased, takerOf } from './access.js';
-import { saveAnswer } from './answer-save.js';
 import { DrillAttempt } from './attempt.entity.js';
 import { AttemptService } from './attempt.service.js';
 import { isCorrect } from '../bank/answers.js';
@@ -73,7 +72,7 @@ export class DrillAttemptResolver {
     return withUserErrors(async () => {
       const attemptId = expectId(input.attemptId, 'DrillAttempt', ['input', 'attemptId']);
       const questionId = expectId(input.questionId, 'Question', ['input', 'questionId']);
-      return saveAnswer(ctx.em, taker, attemptId, questionId, input.answer, input.seq);
+      return ctx.app.answerSaves.save(taker, attemptId, questionId, input.answer, input.seq);
     });
   }
 
