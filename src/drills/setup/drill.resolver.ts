@@ -115,7 +115,7 @@ export class DrillResolver {
   }
 
   @Authorized(...DRILL_WRITERS)
-  @Mutation(() => DrillPayload, { description: 'Its organizer or an ADMIN: call off a drill whose window has not closed (final).' })
+  @Mutation(() => DrillPayload, { description: 'Its organizer or an ADMIN: call off a drill whose window has not closed (final). Refused (INVALID_STATE, naming each competition and stage) while a competition’s theory stage is linked to it: unlinkStageFromDrill first.' })
   async cancelDrill(@Arg('input') input: DrillIdInput, @Ctx() ctx: Context): Promise<DrillPayload> {
     return withUserErrors(async () => ({ drill: await new DrillService(ctx.em, ctx.viewer!).cancel(input.drillId) }));
   }
