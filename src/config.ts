@@ -26,6 +26,11 @@ export interface Config {
   graphiql: boolean | undefined;
   /** `CORS_ORIGINS`: the origins (`https://host[:port]`) whose pages may call the API over HTTP and WebSocket; none by default. */
   corsOrigins: string[];
+  /**
+   * `PUBLIC_BASE_URL`: where people reach this deployment's pages (`https://host[/path]`, no trailing
+   * slash); printed on drill passes as the taker's address. Unset: slips print no address.
+   */
+  publicBaseUrl: string | undefined;
   /** `RESPONSE_CACHE_MB`: memory for the spectators' response cache (src/cache), in bytes; 0 turns it off. */
   responseCacheBytes: number;
   /**
@@ -118,6 +123,22 @@ function origins(raw: string | undefined): string[] {
   }))];
 }
 
+/** PUBLIC_BASE_URL: an absolute http(s) URL without credentials, query or fragment; kept without its trailing slash. */
+function baseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    url = undefined;
+  }
+  // A query or fragment would end up before the path appended to it; credentials would be printed on paper.
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address like https://jiangxin.example.cn (optionally a path; no query, no credentials), got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 /** The GraphQL IDE is served in development (and tests); in production only when GRAPHIQL=true. */
 export function graphiqlEnabled(config: Pick<Config, 'graphiql' | 'nodeEnv'>): boolean {
   return config.graphiql ?? config.nodeEnv !== 'production';
@@ -162,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     graphiql: bool('GRAPHIQL', env.GRAPHIQL),
     corsOrigins: origins(env.CORS_ORIGINS),
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
     responseCacheBytes: int('RESPONSE_CACHE_MB', env.RESPONSE_CACHE_MB, 64, 0, 64 * 1024) * 1024 * 1024,
     anonymousExecutions: {
       concurrent: int('ANONYMOUS_EXECUTIONS', env.ANONYMOUS_EXECUTIONS, 8, 0, 10_000),

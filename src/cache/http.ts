@@ -11,7 +11,7 @@ import { budgetKey, type RequestGuard } from '../limits/guard.js';
 import { clientAddress } from '../limits/http.js';
 import { Flights, Gate } from './flight.js';
 import { markScope } from './scope.js';
-import { answerKey, etagOf, ifNoneMatchHits, ResponseStore, type CacheSlot, type CachedAnswer } from './store.js';
+import { answerKey, etagOf, fresh, ifNoneMatchHits, ResponseStore, type CacheSlot, type CachedAnswer } from './store.js';
 
 /** The channel on which an instance tells the others that a mutation ran there (payload unused). */
 export const RESPONSE_CACHE_CHANNEL = 'jiangxin_response_cache';
@@ -59,6 +59,15 @@ function acceptsGzip(header: string | undefined): boolean {
  * anonymous requests are answered or stored (no Authorization header; a logged-in viewer's answer
  * may depend on who they are). A mark drops the answers that read its competition (src/cache/scope.ts);
  * every other mutation on any instance and every other live event empties it.
+ *
+ * The clock is the one thing that changes answers without a write (a drill's phase turns OPEN at
+ * opensAt, a competition's appealWindowOpen turns false at its close; a taker's own writes, which
+ * would have emptied the cache near such moments, no longer do). Rule: a field resolver that reads
+ * the clock calls dependsOnClockUntil(ctx, next instant its answer would change) (src/cache/clock.ts),
+ * or dependsOnClock(ctx) when that instant is unknown (then CLOCK_MAX_AGE_MS at most). The answer
+ * carries the earliest such instant as `expiresAt`: it is not stored once past it, not served from the
+ * store or shared with waiting requests after it. A resolver that reads the clock without saying so
+ * is a bug of that resolver: its anonymous answer stays until the next write.
  */
 export class ResponseCache {
   readonly store: ResponseStore;
@@ -143,8 +152,8 @@ export class ResponseCache {
       if ('lead' in boarding) return this.execute(req, res, next, { key, generation: this.store.generation, flight: boarding.lead });
       if ('wait' in boarding) {
         const shared = await boarding.wait.answer;
-        if (shared) return this.serve(req, res, next, shared, 'shared');
-        // Not an answer for others (errors, a refusal): this request executes as itself.
+        if (shared && fresh(shared)) return this.serve(req, res, next, shared, 'shared');
+        // Not an answer for others (errors, a refusal) or past its clock edge: this request executes as itself.
         return this.execute(req, res, next, { key, generation: this.store.generation });
       }
       // Behind an execution from before a write: wait for it to land, then look again.
@@ -236,7 +245,7 @@ export class ResponseCache {
           const scope = markScope(rc.schema, rc.document!, operation, rc.request.variables);
           // Neither storable (a write came since it started) nor awaited: no need to serialize it twice.
           if (!slot.flight && !this.store.storable(slot.generation, scope)) return;
-          const answer = this.shareable(rc);
+          const answer = this.shareable(rc, slot.expiresAt);
           // The requests waiting on this one get its answer even if a write came meanwhile: they arrived before that write.
           slot.flight?.settle(answer);
           if (answer && this.store.set(slot.key, answer, slot.generation, scope)) {
@@ -250,7 +259,7 @@ export class ResponseCache {
   }
 
   /** The answer as every anonymous reader of it would get it, or null when it is not the same for all (errors, a viewer, not a plain query). */
-  private shareable(rc: GraphQLRequestContextWillSendResponse<Context>): CachedAnswer | null {
+  private shareable(rc: GraphQLRequestContextWillSendResponse<Context>, expiresAt: number | undefined): CachedAnswer | null {
     const body = rc.response.body;
     if (rc.contextValue.viewer || rc.operation?.operation !== 'query' || body.kind !== 'single') return null;
     const result = body.singleResult;
@@ -268,6 +277,7 @@ export class ResponseCache {
       contentType: contentTypeOf(media ?? 'application/json'),
       requestedCost: cost?.requestedQueryCost ?? 0,
       actualCost: cost?.actualQueryCost ?? cost?.requestedQueryCost ?? 0,
+      expiresAt,
     };
   }
 }

@@ -6,6 +6,8 @@ export interface CacheSlot {
   generation: number;
   /** Set when this request leads a single flight (src/cache/flight.ts): its answer goes to the requests waiting on it. */
   flight?: { settle(answer: CachedAnswer | null): void };
+  /** The earliest instant (ms) at which the answer would change by the clock alone (src/cache/clock.ts); unset: never. */
+  expiresAt?: number;
 }
 
 /** One stored answer: the bytes as sent, gzip'd once, and what it cost to compute (charged again on every hit). */
@@ -18,6 +20,13 @@ export interface CachedAnswer {
   contentType: string;
   requestedCost: number;
   actualCost: number;
+  /** When (ms) the answer goes stale by the clock alone (a drill opens, a window closes); unset: only a write ends it. */
+  expiresAt?: number;
+}
+
+/** Whether an answer may still be given at `now`: not past the instant its clock-derived fields change. */
+export function fresh(answer: CachedAnswer, now = Date.now()): boolean {
+  return answer.expiresAt === undefined || now < answer.expiresAt;
 }
 
 /** What a stored answer holds on to, for the bound: its buffers, its key and a fixed overhead. */
@@ -31,7 +40,8 @@ function sizeOf(key: string, a: CachedAnswer): number {
  * executing, and its answer is stored only if nothing it may have read was invalidated meanwhile,
  * so an answer computed from data a write has since changed is never kept. An answer whose scope
  * (the competitions it read, src/cache/scope.ts) is known survives marks in other competitions;
- * one whose scope is unknown (null) goes with every invalidation. Pure (no GraphQL, no HTTP):
+ * one whose scope is unknown (null) goes with every invalidation. An answer that read the clock
+ * carries `expiresAt` and is dropped when asked for after it (no write marks the clock's edges). Pure (no GraphQL, no HTTP):
  * unit-tested on its own.
  */
 export class ResponseStore {
@@ -57,9 +67,13 @@ export class ResponseStore {
     return this.entries.size;
   }
 
-  get(key: string): CachedAnswer | undefined {
+  get(key: string, now = Date.now()): CachedAnswer | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
+    if (!fresh(e.answer, now)) {
+      this.delete(key);
+      return undefined;
+    }
     // Most recently used last: Map keeps insertion order.
     this.entries.delete(key);
     this.entries.set(key, e);
@@ -68,11 +82,11 @@ export class ResponseStore {
 
   /**
    * Stores an answer computed from `generation` on, which read the competitions in `scope` (null:
-   * unknown); refused (false) if something it may have read was invalidated since, or it alone
-   * exceeds the bound.
+   * unknown); refused (false) if something it may have read was invalidated since, its clock edge
+   * has passed already, or it alone exceeds the bound.
    */
-  set(key: string, answer: CachedAnswer, generation: number, scope: ReadonlySet<string> | null = null): boolean {
-    if (!this.storable(generation, scope)) return false;
+  set(key: string, answer: CachedAnswer, generation: number, scope: ReadonlySet<string> | null = null, now = Date.now()): boolean {
+    if (!this.storable(generation, scope) || !fresh(answer, now)) return false;
     const size = sizeOf(key, answer);
     if (size > this.maxBytes) return false;
     this.delete(key);

@@ -34,6 +34,13 @@ export function plainDate(text: string): string | null {
   return y >= 1900 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? text : null;
 }
 
+/** The instant todayInChina next changes: the coming midnight in China (16:00 UTC). */
+export function nextDayInChina(now = new Date()): Date {
+  const day = 86_400_000;
+  const offset = 8 * 3_600_000;
+  return new Date(Math.floor((now.getTime() + offset) / day) * day + day - offset);
+}
+
 /** Today's date in China (UTC+8, no daylight saving), where the programme runs, as YYYY-MM-DD. */
 export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -14,6 +14,7 @@ import {
   AddExhibitPayload, CreateExhibitionInput, ExhibitConnection, ExhibitInput, ExhibitionConnection, ExhibitionFilter, ExhibitionOrder, ExhibitOrder,
   ExhibitionOrderField, ExhibitionPayload, RemoveExhibitPayload, UpdateExhibitionInput, type Exhibit,
 } from './exhibition.inputs.js';
+import { dependsOnClock } from '../cache/clock.js';
 import { ExhibitionService, listExhibitions, mayEditExhibition } from './exhibition.service.js';
 import { checkChildPage, childConnection, type ChildRow } from '../common/child-pages.js';
 import { exhibitPages } from './showcase.loaders.js';
@@ -37,6 +38,8 @@ export class ExhibitionResolver {
     @Arg('orderBy', () => ExhibitionOrder, { nullable: true, description: 'Default: STARTS_AT ascending.' }) orderBy: ExhibitionOrder | null,
     @Ctx() ctx: Context,
   ): Promise<ExhibitionConnection> {
+    // `upcoming` is measured against the clock: which exhibitions match changes at some one's end.
+    if (filter?.upcoming != null) dependsOnClock(ctx);
     return listExhibitions(ctx.em, filter, page, orderOf(orderBy, { [ExhibitionOrderField.STARTS_AT]: 'asc', id: 'asc' }));
   }
 

@@ -1,7 +1,7 @@
 import { DecimalType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { DateScalar, todayInChina } from '../common/date.js';
+import { DateScalar } from '../common/date.js';
 import { Node } from '../common/relay.js';
 import type { User } from '../auth/user.entity.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
@@ -59,9 +59,8 @@ export class ChiefTechnician extends Node {
     return this.endedOn ?? this.termTo;
   }
 
-  @Field({ description: 'True when today (China Standard Time) lies within the term and it has not ended early.' })
-  get current(): boolean {
-    const today = todayInChina();
+  /** Whether `today` (YYYY-MM-DD, China) lies within the term and it has not ended early (exposed as `current` by the resolver). */
+  currentOn(today: string): boolean {
     return this.termFrom <= today && today <= this.lastDay;
   }
 }

@@ -3,6 +3,8 @@ import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
 import { ConnectionArgs, expectId } from '../common/relay.js';
 import { registerNodeType } from '../common/node.resolver.js';
+import { nextDayInChina, todayInChina } from '../common/date.js';
+import { dependsOnClockUntil } from '../cache/clock.js';
 import { nestedConnection, type NestedList } from '../common/nested-connection.js';
 import { enterpriseById, workerById } from '../registry/registry.loaders.js';
 import { Enterprise } from '../registry/enterprise.entity.js';
@@ -35,6 +37,14 @@ const ORDER_ARG = { nullable: true, description: 'Default: TERM_FROM, DESC (the 
 
 @Resolver(() => ChiefTechnician)
 export class ChiefTechnicianResolver {
+  @FieldResolver({ description: 'True when today (China Standard Time) lies within the term and it has not ended early.' })
+  current(@Root() d: ChiefTechnician, @Ctx() ctx: Context): boolean {
+    const now = new Date();
+    // The answer may turn at the next midnight in China: the response cache keeps it no longer.
+    dependsOnClockUntil(ctx, nextDayInChina(now));
+    return d.currentOn(todayInChina(now));
+  }
+
   @FieldResolver(() => Worker, { description: 'The worker designated.' })
   async worker(@Root() d: ChiefTechnician, @Ctx() ctx: Context): Promise<Worker> {
     return (await ctx.loaders.get(workerById).load(d.worker.id))!;

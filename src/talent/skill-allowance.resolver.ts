@@ -3,7 +3,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } f
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
 import { withUserErrors } from '../common/errors.js';
-import { todayInChina } from '../common/date.js';
+import { nextDayInChina, todayInChina } from '../common/date.js';
+import { dependsOnClockUntil } from '../cache/clock.js';
 import type { LoaderFactory } from '../common/loaders.js';
 import { ConnectionArgs, expectId } from '../common/relay.js';
 import { registerNodeType } from '../common/node.resolver.js';
@@ -32,6 +33,8 @@ const standardInForce: LoaderFactory<string, SkillAllowanceStandard | null> = (e
 export class SkillAllowanceResolver {
   @FieldResolver(() => SkillAllowanceStandard, { nullable: true, description: 'The skill allowance standard (技能津贴标准) in force today; null when none is. Public.' })
   async skillAllowanceStandard(@Root() enterprise: Enterprise, @Ctx() ctx: Context): Promise<SkillAllowanceStandard | null> {
+    // "In force today": a standard effective tomorrow takes over at the next midnight in China.
+    dependsOnClockUntil(ctx, nextDayInChina());
     return ctx.loaders.get(standardInForce).load(enterprise.id);
   }
 

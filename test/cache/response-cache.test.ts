@@ -318,3 +318,24 @@ describe('a drill taker’s own writes', () => {
     expect(await delta(() => page())).toMatchObject({ hit: 0, miss: 1 });
   }, 60_000);
 });
+
+describe('answers that read the clock', () => {
+  const DRILLS = `{ drills(first: 100) { nodes { id phase } } }`;
+  const phaseOf = async (id: string) => (json(await post(DRILLS, {})).data.drills.nodes.find((d: { id: string }) => d.id === id)?.phase as string);
+
+  it('a drill list read before the opening says UPCOMING; after it, with nothing written in between, OPEN (the answer expires at the edge)', async () => {
+    const admin = (await t.user([Role.ADMIN])).token;
+    const organizer = await t.user([Role.ORGANIZER]);
+    await createEnterprise(t, admin);
+    await seedBank(t, organizer.id);
+    const opensAt = new Date(Date.now() + 3000);
+    const drill = await createDrill(t, { organizerUserId: organizer.id, opensAt });
+    expect(await phaseOf(drill.id)).toBe('UPCOMING');
+    // Kept meanwhile: only the edge ends it, not every read.
+    expect(await delta(() => post(DRILLS, {}))).toMatchObject({ hit: 1, miss: 0 });
+    await new Promise((r) => setTimeout(r, Math.max(0, opensAt.getTime() - Date.now()) + 50));
+    expect(await delta(async () => expect(await phaseOf(drill.id)).toBe('OPEN'))).toMatchObject({ hit: 0, miss: 1 });
+    // The new answer is cached again until the close.
+    expect(await delta(() => post(DRILLS, {}))).toMatchObject({ hit: 1, miss: 0 });
+  }, 60_000);
+});

@@ -33,6 +33,19 @@ describe('ResponseStore', () => {
     expect(s.bytes).toBeGreaterThan(0);
   });
 
+  it('keeps an answer that read the clock until its edge only, and never stores one past it', () => {
+    const s = new ResponseStore(10_000);
+    const edge = 1_000_000;
+    expect(s.set('a', { ...answer(10), expiresAt: edge }, s.generation, null, edge - 1)).toBe(true);
+    expect(s.get('a', edge - 1)).toBeDefined();
+    expect(s.get('a', edge)).toBeUndefined();
+    // Dropped, not just hidden: its bytes are freed.
+    expect(s.bytes).toBe(0);
+    expect(s.set('b', { ...answer(10), expiresAt: edge }, s.generation, null, edge)).toBe(false);
+    expect(s.set('c', answer(10), s.generation, null, edge)).toBe(true);
+    expect(s.get('c', Number.MAX_SAFE_INTEGER)).toBeDefined();
+  });
+
   it('keys on every part and matches If-None-Match weakly', () => {
     const k = { query: '{ a }', variables: { x: 1 }, locale: 'zh-CN', media: 'application/json' };
     expect(new Set([answerKey(k), answerKey({ ...k, locale: 'en' }), answerKey({ ...k, variables: { x: 2 } }), answerKey({ ...k, media: 'application/graphql-response+json' }), answerKey({ ...k, operationName: 'A' })]).size).toBe(5);

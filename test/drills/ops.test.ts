@@ -104,6 +104,36 @@ describe('extendDrillDeadline', () => {
     expect(late.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
   });
 
+  it('decides “past its deadline” on the database’s clock (as saves and the sweeper), not this server’s, and records it at the database’s time', async () => {
+    const { drill, tokens } = await drillWithTakers();
+    const attempt = await start(drill, tokens[3]!);
+    const id = idOf(attempt.id, 'DrillAttempt');
+    const exec = (sql: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute(sql, params);
+    // Two minutes left by the database; this process's clock runs ten minutes ahead (Date only: timers and I/O run as usual).
+    await exec(`update "drill_attempt" set "deadline" = clock_timestamp() + interval '2 minutes' where "id" = ?`, [id]);
+    const [{ dbNow }] = await exec(`select clock_timestamp() as "dbNow"`);
+    jest.useFakeTimers({ now: Date.now() + 10 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+    let res: any;
+    try {
+      res = ok(await extend(organizer.token, attempt.id, 10)).extendDrillDeadline;
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(res.userErrors).toEqual([]);
+    const at = new Date(res.attempt.history[0].at).getTime();
+    expect(at).toBeGreaterThanOrEqual(new Date(dbNow).getTime());
+    expect(at).toBeLessThan(Date.now() + 60_000);
+    // Past it by the database, with this clock ten minutes behind: refused (as it is when the sweeper came first).
+    await exec(`update "drill_attempt" set "deadline" = clock_timestamp() - interval '1 second' where "id" = ?`, [id]);
+    jest.useFakeTimers({ now: Date.now() - 10 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      res = ok(await extend(organizer.token, attempt.id, 20)).extendDrillDeadline;
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(res.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+  });
+
   it('is refused for an attempt that is not under way', async () => {
     const { drill, tokens } = await drillWithTakers();
     const attempt = await start(drill, tokens[0]!);

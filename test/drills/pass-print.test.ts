@@ -58,6 +58,9 @@ describe('the printable passes', () => {
     expect(html).toContain('电焊安全网上练兵');
     expect(html).toContain('2026年12月7日 09:00');
     expect(html).toContain('每次 30 分钟');
+    // No PUBLIC_BASE_URL on this server: no address line (test/drills/pass-url.test.ts has one).
+    expect(html).not.toContain('答题网址');
+    expect(html).not.toContain('class="where"');
     expect(html).toContain('可答 2 次');
   });
 

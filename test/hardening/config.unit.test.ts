@@ -44,3 +44,18 @@ describe('CORS_ORIGINS', () => {
     }
   });
 });
+
+describe('PUBLIC_BASE_URL', () => {
+  it('is unset by default; an http(s) address, with or without a path, kept without its trailing slash', () => {
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: ' ' }).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://jx.example.cn/' }).publicBaseUrl).toBe('https://jx.example.cn');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://10.0.0.5:8080/jiangxin/' }).publicBaseUrl).toBe('http://10.0.0.5:8080/jiangxin');
+  });
+
+  it('refuses what is not an http(s) address to print', () => {
+    for (const bad of ['jx.example.cn', '/drills', 'ftp://jx.example.cn', 'https://u:p@jx.example.cn', 'https://jx.example.cn/?a=1', 'https://jx.example.cn/#x', 'javascript:alert(1)']) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
+});

@@ -27,6 +27,7 @@ import { AppealRemark } from './appeal-remark.entity.js';
 import { submitAppealMark } from './appeal-remark.service.js';
 import { fileAppeal, ruleOnAppeal } from './appeal.service.js';
 import { appealWindowOpen, publishResults } from './publication.service.js';
+import { dependsOnClockUntil } from '../../cache/clock.js';
 
 /** The viewer's standing towards a competition's appeals, once per request and competition. */
 const viewers = new WeakMap<Context, Map<string, Promise<AppealViewer>>>();
@@ -167,7 +168,9 @@ export class AppealResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Ruled after its deadline, or still FILED past it.' })
-  overdue(@Root() appeal: Appeal): boolean {
+  overdue(@Root() appeal: Appeal, @Ctx() ctx: Context): boolean {
+    // A FILED appeal turns overdue at its deadline.
+    if (!appeal.ruledAt) dependsOnClockUntil(ctx, appeal.deadline);
     return (appeal.ruledAt ?? new Date()) > appeal.deadline;
   }
 
@@ -240,8 +243,10 @@ export class ScoreRevisionAppealResolver {
 @Resolver(() => Competition)
 export class CompetitionAppealsResolver {
   @FieldResolver(() => Boolean, { description: 'The appeal window (申诉期) is open now: results published and appealWindowClosesAt not reached.' })
-  appealWindowOpen(@Root() competition: Competition): boolean {
-    return appealWindowOpen(competition);
+  appealWindowOpen(@Root() competition: Competition, @Ctx() ctx: Context): boolean {
+    const open = appealWindowOpen(competition);
+    if (open) dependsOnClockUntil(ctx, competition.appealWindowClosesAt);
+    return open;
   }
 
   @FieldResolver(() => AppealConnection, {

@@ -49,13 +49,16 @@ export class Drill extends Node {
   @Field({ description: 'When its settings last changed.' }) @Property({ type: 'Date', onUpdate: () => new Date() }) updatedAt: Date = new Date();
   @Field(() => Int, { description: 'Raised by every change; give it back to updateDrill to refuse a stale edit.' }) @Property({ version: true }) version!: number;
 
-  @Field(() => DrillPhase, { description: 'UPCOMING, OPEN or CLOSED by the clock against the window (a cancelled drill reads CLOSED).' })
-  get phase(): DrillPhase {
-    return drillPhase(this, new Date());
-  }
+  // `phase` (UPCOMING, OPEN, CLOSED by the clock) is the resolver's: it tells the response cache when it turns.
 }
 
 export function drillPhase(d: { opensAt: Date; closesAt: Date; status: DrillStatus }, now: Date): DrillPhase {
   if (d.status === DrillStatus.CANCELLED || now >= d.closesAt) return DrillPhase.CLOSED;
   return now < d.opensAt ? DrillPhase.UPCOMING : DrillPhase.OPEN;
+}
+
+/** The next instant drillPhase changes by the clock alone: the opening, then the close; null once CLOSED. */
+export function nextPhaseChange(d: { opensAt: Date; closesAt: Date; status: DrillStatus }, now: Date): Date | null {
+  const phase = drillPhase(d, now);
+  return phase === DrillPhase.UPCOMING ? d.opensAt : phase === DrillPhase.OPEN ? d.closesAt : null;
 }

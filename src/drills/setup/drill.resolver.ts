@@ -8,10 +8,11 @@ import { registerNodeType } from '../../common/node.resolver.js';
 import { UserSummary, userSummary } from '../../auth/user-summary.js';
 import { Enterprise } from '../../registry/enterprise.entity.js';
 import { enterpriseById } from '../../registry/registry.loaders.js';
+import { dependsOnClock, dependsOnClockUntil } from '../../cache/clock.js';
 import type { Ownership } from '../../registry/enums.js';
 import { DRILL_WRITERS, isAdmin, runsDrill } from '../access.js';
 import { DrillPhase, DrillStatus } from '../enums.js';
-import { Drill } from './drill.entity.js';
+import { Drill, drillPhase, nextPhaseChange } from './drill.entity.js';
 import {
   CreateDrillInput, DrillConnection, DrillEligibility, DrillFilter, DrillIdInput, DrillOrder, DrillPayload, UpdateDrillInput,
 } from './drill.inputs.js';
@@ -50,9 +51,20 @@ export class DrillResolver {
   ): Promise<DrillConnection> {
     const and: FilterQuery<Drill>[] = [visible(ctx)];
     if (filter?.status) and.push({ status: filter.status });
-    if (filter?.phase) and.push(phaseWhere(filter.phase, new Date()));
+    if (filter?.phase) {
+      // Which drills match changes at some drill's opening or close: the cache keeps such a list briefly.
+      dependsOnClock(ctx);
+      and.push(phaseWhere(filter.phase, new Date()));
+    }
     if (filter?.trade) and.push({ trades: { $contains: [filter.trade.trim()] } } as FilterQuery<Drill>);
     return paginate(ctx.em, Drill, { $and: and }, page, orderOf(orderBy, { opensAt: 'desc', id: 'desc' }));
+  }
+
+  @FieldResolver(() => DrillPhase, { description: 'UPCOMING, OPEN or CLOSED by the clock against the window (a cancelled drill reads CLOSED).' })
+  phase(@Root() d: Drill, @Ctx() ctx: Context): DrillPhase {
+    const now = new Date();
+    dependsOnClockUntil(ctx, nextPhaseChange(d, now));
+    return drillPhase(d, now);
   }
 
   @FieldResolver(() => PaperRuleView, { description: 'How each taker’s paper is drawn: sections and points per type.' })
@@ -103,7 +115,7 @@ export class DrillResolver {
   }
 
   @Authorized(...DRILL_WRITERS)
-  @Mutation(() => DrillPayload, { description: 'Its organizer or an ADMIN: call off a drill whose window has not closed (final).' })
+  @Mutation(() => DrillPayload, { description: 'Its organizer or an ADMIN: call off a drill whose window has not closed (final). Refused (INVALID_STATE, naming each competition and stage) while a competition’s theory stage is linked to it: unlinkStageFromDrill first.' })
   async cancelDrill(@Arg('input') input: DrillIdInput, @Ctx() ctx: Context): Promise<DrillPayload> {
     return withUserErrors(async () => ({ drill: await new DrillService(ctx.em, ctx.viewer!).cancel(input.drillId) }));
   }

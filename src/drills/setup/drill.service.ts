@@ -107,6 +107,7 @@ export class DrillService {
       if (d.status === DrillStatus.CANCELLED || drillPhase(d, new Date()) === DrillPhase.CLOSED) {
         throw domainError(UserErrorCode.INVALID_STATE, m('notCancellable', { state: stateWord(d) }), ['input', 'drillId']);
       }
+      await refuseWhileFeedingStages(tx, d.id);
       d.status = DrillStatus.CANCELLED;
       return d;
     });
@@ -208,6 +209,25 @@ export class DrillService {
 export function maxPoints(rule: PaperRule | undefined): number {
   if (!rule) return 0;
   return rule.sections.reduce((sum, s) => sum + s.count * (s.type ? rule.pointsByType[s.type] ?? 0 : Math.max(0, ...Object.values(rule.pointsByType))), 0);
+}
+
+/**
+ * A drill linked to a competition's theory stage (drills/theory, StageDrill) is not cancelled: the stage
+ * would never fill. One userError per link, naming its competition and stage. Raw SQL on stage_drill:
+ * drills/theory imports this module, so importing it back would make a cycle. linkStage holds the drill's
+ * row (FOR SHARE) while it links, and this runs under the drill's lock, so a link and a cancel never both pass.
+ */
+async function refuseWhileFeedingStages(tx: EntityManager, drillId: string): Promise<void> {
+  const links = await tx.execute<{ competition: string; stage: string }[]>(
+    `select c."title" as "competition", s."name" as "stage" from "stage_drill" sd
+       join "competition" c on c."id" = sd."competition_id" join "stage" s on s."id" = sd."stage_id"
+     where sd."drill_id" = ? order by c."title", s."position"`,
+    [drillId],
+  );
+  if (!links.length) return;
+  throw new DomainError(links.map((l): UserErrorInit => ({
+    code: UserErrorCode.INVALID_STATE, field: ['input', 'drillId'], message: m('feedsStage', { competition: l.competition, stage: l.stage }),
+  })));
 }
 
 function stateWord(d: Drill): string {

@@ -17,6 +17,10 @@ export const m = defineMessages('drills.setup', {
   noSuchEnterprise: { zh: '企业不存在', en: 'No such enterprise' },
   notChangeable: { zh: '练兵活动已{{state}}，不能修改（仅草稿或开始前可以）', en: 'The drill is {{state}}; it can be changed only as a draft or before it opens' },
   notDraft: { zh: '练兵活动当前为“{{status}}”，不能发布（仅草稿可以）', en: 'Only a draft can be published; the drill is {{status}}' },
+  feedsStage: {
+    zh: '练兵活动是竞赛《{{competition}}》赛段“{{stage}}”的理论成绩来源，不能取消；请先解除该赛段与练兵活动的关联（unlinkStageFromDrill）',
+    en: 'The drill fills the stage “{{stage}}” of the competition “{{competition}}” and cannot be cancelled; unlink the stage from it first (unlinkStageFromDrill)',
+  },
   notCancellable: { zh: '练兵活动已{{state}}，不能取消', en: 'The drill is {{state}} and cannot be cancelled' },
   staleVersion: { zh: '练兵活动已被他人修改（当前版本 {{version}}），请刷新后重试', en: 'The drill was changed by someone else (now version {{version}}); reload and try again' },
 });

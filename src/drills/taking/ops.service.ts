@@ -27,6 +27,16 @@ function checkReason(reason: string): string {
   return r;
 }
 
+/**
+ * The database's clock now, to the millisecond (as attempts' starts are stored): the one saves, starts and
+ * the sweeper decide deadlines by, so an organizer's action on an attempt agrees with them even when this
+ * server's clock is off. Read after the attempt is locked, so it is the moment the decision holds.
+ */
+async function databaseNow(tx: EntityManager): Promise<Date> {
+  const [row] = await tx.execute<{ now: Date }[]>(`select date_trunc('milliseconds', clock_timestamp()) as "now"`);
+  return new Date(row!.now);
+}
+
 /** The attempt, locked, once the viewer is known to run its drill (its organizer or an ADMIN). */
 async function runAttempt(tx: EntityManager, viewer: Viewer, attemptId: string): Promise<DrillAttempt> {
   const attempt = await tx.findOne(DrillAttempt, { id: attemptId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -39,8 +49,8 @@ async function runAttempt(tx: EntityManager, viewer: Viewer, attemptId: string):
 /**
  * extendDrillDeadline: sets the attempt's extension to `minutes` in total (not added to it), so a retried
  * request changes nothing; it may grow, never shrink. Only an attempt under way and not yet past its
- * deadline: the sweeper submits one the moment its deadline passes, and reads the column, so it honours
- * the new deadline with no change of its own.
+ * deadline — by the database's clock, as the sweeper, which submits one the moment its deadline passes
+ * and reads the column, so it honours the new deadline with no change of its own.
  */
 export async function extendDeadline(em: EntityManager, viewer: Viewer, attemptId: string, minutes: number, reason: string): Promise<DrillAttempt> {
   return em.transactional(async (tx) => {
@@ -49,14 +59,14 @@ export async function extendDeadline(em: EntityManager, viewer: Viewer, attemptI
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_EXTENSION_MINUTES) {
       throw domainError(UserErrorCode.INVALID_INPUT, m('extensionRange', { max: MAX_EXTENSION_MINUTES }), ['input', 'minutes']);
     }
-    if (attempt.status !== AttemptStatus.IN_PROGRESS || !attempt.deadline || attempt.deadline <= new Date()) {
-      throw domainError(UserErrorCode.INVALID_STATE, m('extendNotInProgress'), ['input', 'attemptId']);
-    }
+    if (attempt.status !== AttemptStatus.IN_PROGRESS || !attempt.deadline) throw domainError(UserErrorCode.INVALID_STATE, m('extendNotInProgress'), ['input', 'attemptId']);
+    const now = await databaseNow(tx);
+    if (attempt.deadline <= now) throw domainError(UserErrorCode.INVALID_STATE, m('extendNotInProgress'), ['input', 'attemptId']);
     if (minutes < attempt.deadlineExtendedBy) throw domainError(UserErrorCode.INVALID_INPUT, m('extensionShorter', { current: attempt.deadlineExtendedBy }), ['input', 'minutes']);
     if (minutes === attempt.deadlineExtendedBy) return attempt;
     attempt.deadline = new Date(attempt.deadline.getTime() + (minutes - attempt.deadlineExtendedBy) * 60_000);
     attempt.deadlineExtendedBy = minutes;
-    attempt.history = [...attempt.history, { kind: 'DEADLINE_EXTENDED', at: new Date().toISOString(), byUserId: viewer.id, reason: why, minutes }];
+    attempt.history = [...attempt.history, { kind: 'DEADLINE_EXTENDED', at: now.toISOString(), byUserId: viewer.id, reason: why, minutes }];
     await tx.flush();
     return attempt;
   });
@@ -71,7 +81,8 @@ export async function voidAttempt(em: EntityManager, viewer: Viewer, attemptId: 
     if (attempt.status === AttemptStatus.DRAWN) throw domainError(UserErrorCode.INVALID_STATE, m('voidNotStarted'), ['input', 'attemptId']);
     attempt.status = AttemptStatus.VOIDED;
     attempt.voidReason = why;
-    attempt.history = [...attempt.history, { kind: 'VOIDED', at: new Date().toISOString(), byUserId: viewer.id, reason: why }];
+    // On the database's clock like the extension's record, so one attempt's history is in one time order.
+    attempt.history = [...attempt.history, { kind: 'VOIDED', at: (await databaseNow(tx)).toISOString(), byUserId: viewer.id, reason: why }];
     await tx.flush();
     await attemptVoided(tx, attempt, why);
     return attempt;
@@ -97,7 +108,7 @@ export async function remarkAttempts(tx: EntityManager, question: Question, _pre
   const questions = await keyedQuestions(tx, attempts.flatMap((a) => a.paper.map((i) => i.questionId)));
   // The corrected question as the correction left it (it may not be flushed yet).
   questions.set(question.id, { type: question.type, topic: question.topic, answerKey: question.answerKey });
-  const at = new Date().toISOString();
+  const at = (await databaseNow(tx)).toISOString();
   for (const attempt of attempts) {
     const marks = markPaper(attempt.paper, byAttempt.get(attempt.id) ?? new Map(), questions);
     const event: AttemptEvent = {

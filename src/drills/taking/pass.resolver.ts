@@ -22,7 +22,7 @@ export class DrillPassResolver {
       const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
       const enterpriseId = expectId(input.enterpriseId, 'Enterprise', ['input', 'enterpriseId']);
       const out = await new DrillPassService(ctx.em, ctx.viewer!).issue(drillId, enterpriseId);
-      return { ...out, csv: passesCsv(out.passes), printPage: passesPrintPage(out.drill, out.enterpriseName, out.passes) };
+      return { ...out, csv: passesCsv(out.passes), printPage: passesPrintPage(out.drill, out.enterpriseName, out.passes, ctx.app.config.publicBaseUrl) };
     });
   }
 
@@ -35,7 +35,7 @@ export class DrillPassResolver {
       const drillId = expectId(input.drillId, 'Drill', ['input', 'drillId']);
       const workerId = expectId(input.workerId, 'Worker', ['input', 'workerId']);
       const { drill, ...pass } = await new DrillPassService(ctx.em, ctx.viewer!).reissue(drillId, workerId);
-      return { pass, printPage: passesPrintPage(drill, pass.worker.enterprise.getEntity().name, [pass]) };
+      return { pass, printPage: passesPrintPage(drill, pass.worker.enterprise.getEntity().name, [pass], ctx.app.config.publicBaseUrl) };
     });
   }
 

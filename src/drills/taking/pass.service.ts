@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
+import { toGlobalId } from '../../common/relay.js';
 import type { Viewer } from '../../context.js';
 import { hasAnyRole } from '../../auth/auth-checker.js';
 import { Role } from '../../auth/role.js';
@@ -38,12 +39,17 @@ export function passesCsv(passes: IssuedPass[]): string {
 }
 
 /**
- * The passes as printable slips (pass-page.ts). No public address of a taker page is configured
- * (src/config.ts has none), so the slips say what to type and leave where to the contact.
+ * The address of a drill's taker page under the deployment's PUBLIC_BASE_URL: `<base>/drills/<Drill ID>`,
+ * the global ID a client already uses for the drill (docs/drills.md). Null when no base is configured.
  */
-export function passesPrintPage(drill: Drill, enterpriseName: string, passes: IssuedPass[]): string {
+export function takerUrlOf(publicBaseUrl: string | undefined, drill: Pick<Drill, 'id'>): string | null {
+  return publicBaseUrl ? `${publicBaseUrl}/drills/${encodeURIComponent(toGlobalId('Drill', drill.id))}` : null;
+}
+
+/** The passes as printable slips (pass-page.ts), each saying where to go when the deployment has a public address. */
+export function passesPrintPage(drill: Drill, enterpriseName: string, passes: IssuedPass[], publicBaseUrl: string | undefined): string {
   return passesPage({
-    drill, enterpriseName, takerUrl: null,
+    drill, enterpriseName, takerUrl: takerUrlOf(publicBaseUrl, drill),
     passes: passes.map((p) => ({ workerName: p.worker.name, employeeNumber: p.worker.employeeNumber, code: p.code })),
   });
 }

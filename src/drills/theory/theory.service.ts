@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, domainError, forbidden, notFound, UserErrorCode } from '../../common/errors.js';
 import { labelOf } from '../../common/enum-labels.js';
@@ -40,7 +41,8 @@ async function stageAndCompetition(tx: EntityManager, stageId: string): Promise<
 export async function linkStage(em: EntityManager, viewer: Viewer, stageId: string, drillId: string): Promise<StageDrill> {
   return em.transactional(async (tx) => {
     const { stage, competition } = await stageAndCompetition(tx, stageId);
-    const drill = await tx.findOne(Drill, { id: drillId });
+    // Held (FOR SHARE) until the link commits: cancelDrill locks the row and refuses a linked drill, so it waits and then sees the link.
+    const drill = await tx.findOne(Drill, { id: drillId }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!drill) throw notFound('Drill', ['input', 'drillId']);
     assertMayLink(viewer, competition, drill);
     const existing = await tx.findOne(StageDrill, { stage: stage.id });
