@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
+import { SERVER_NODE_FLAGS } from '../bench/lib/node-flags';
 
 const ROOT = path.resolve(__dirname, '..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
@@ -50,6 +51,10 @@ function importedPackages(files: string[]): Set<string> {
 }
 
 describe('package.json', () => {
+  it('starts the server with the V8 flags the bench measures it with', () => {
+    expect(manifest.scripts.start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} dist/src/main.js`);
+  });
+
   it('lists only dependencies the server imports at run time', () => {
     const used = importedPackages([...filesUnder('src'), ...filesUnder('migrations')]);
     expect(Object.keys(manifest.dependencies).filter((name) => !used.has(name))).toEqual([]);

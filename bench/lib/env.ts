@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { projectRoot } from '../../src/db/paths.js';
 import { watchProcess, type UnexpectedExit } from './watch.js';
+import { SERVER_NODE_FLAGS } from './node-flags.js';
 
 export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password' };
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -69,6 +70,7 @@ export async function startServerProcess(databaseUrl: string | undefined, extraE
   const child: ChildProcess = spawn(process.execPath, [
     // BENCH_PROFILE=dir writes a CPU profile of the server (open it in Chrome DevTools).
     ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...SERVER_NODE_FLAGS,
     path.join(projectRoot, 'dist/src/main.js'),
   ], {
     env,
