@@ -34,14 +34,24 @@ export class DrillTokenService {
   }
 
   async issue(taker: DrillTaker, expiresAt: Date): Promise<string> {
-    return new SignJWT({ kind: 'drill', drl: taker.drillId, pas: taker.passId, dev: taker.deviceId })
+    const exp = Math.floor(expiresAt.getTime() / 1000);
+    const token = await new SignJWT({ kind: 'drill', drl: taker.drillId, pas: taker.passId, dev: taker.deviceId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(taker.workerId)
       .setIssuedAt()
       .setIssuer('jiangxin')
       .setAudience(AUDIENCE)
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setExpirationTime(exp)
       .sign(this.key);
+    // Signed here, so known good: the opening burst's starts need not verify what this instance issued.
+    this.remember(token, { ...taker }, exp);
+    return token;
+  }
+
+  private remember(token: string, taker: DrillTaker, exp: number): void {
+    // The oldest out first (a Map keeps insertion order): a bound, not a cache policy worth more.
+    if (this.verified.size >= VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { taker, expiresAtMs: exp * 1000 });
   }
 
   /** The taker of a valid drill token, or null (expired, forged, another kind). */
@@ -61,9 +71,7 @@ export class DrillTokenService {
       const { payload: p } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'jiangxin', audience: AUDIENCE });
       if (p.kind !== 'drill' || typeof p.sub !== 'string' || typeof p.drl !== 'string' || typeof p.pas !== 'string' || typeof p.dev !== 'string' || typeof p.exp !== 'number') return { refusal: 'TOKEN_INVALID' };
       const taker = { workerId: p.sub, drillId: p.drl, passId: p.pas, deviceId: p.dev };
-      // The oldest out first (a Map keeps insertion order): a bound, not a cache policy worth more.
-      if (this.verified.size >= VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { taker, expiresAtMs: p.exp * 1000 });
+      this.remember(token, taker, p.exp);
       return { taker };
     } catch (err) {
       // jose checks the signature before the expiry: only a genuine token is reported as expired.
