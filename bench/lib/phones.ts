@@ -93,7 +93,8 @@ export async function paced(opts: { perSecond: number; seconds: number; count?: 
   let i = 0;
   for (;;) {
     const now = performance.now();
-    if (now >= end || i >= count || until?.()) break;
+    if (i >= count || until?.()) break;
+    // Past the end, those due before it still go (a late wake-up must not drop the schedule's last ones).
     while (started + i * gap <= now && started + i * gap < end && i < count) {
       const due = started + i * gap;
       run.sendLagMs.push(now - due);
@@ -103,6 +104,7 @@ export async function paced(opts: { perSecond: number; seconds: number; count?: 
       ));
       i++;
     }
+    if (now >= end) break;
     await new Promise((r) => setTimeout(r, Math.min(5, Math.max(1, started + i * gap - performance.now()))));
   }
   run.scheduled = (Math.min(performance.now(), end) - started) / 1000;
