@@ -87,6 +87,8 @@ export async function drill(opts: DrillOptions): Promise<void> {
     rows.push(['enterDrill, before the window opens', `${entered.length} tokens in ${fmt((performance.now() - entering) / 1000)} s at ${ENTER_IN_FLIGHT} in flight: p50 ${fmt(e.p50)}  p99 ${fmt(e.p99)} ms; `
       + `server CPU ${fmt((1000 * (cpuSeconds(server.pid) - cpuE)) / (enterMs.length || 1))} ms and ${fmt(enterStatements)} SQL statements an entry${enterFailures.size ? `; failed: ${reasonsText(enterFailures)}` : ''}`]);
 
+    // The phones' sockets stand open before the window, as a proxy's upstream pool would (see Phones.open).
+    await phones.open(opts.sockets);
     // The window opens now (createDrill takes only a future one).
     await sql.query(`update "drill" set "opens_at" = clock_timestamp() where "id" = $1`, [seeded.drillUuid]);
     server.resetMaxRss();

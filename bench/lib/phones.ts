@@ -55,6 +55,15 @@ export class Phones {
     });
   }
 
+  /**
+   * Opens the pool's sockets now (n requests at once, each on its own socket), as a reverse proxy's
+   * upstream keep-alive pool stands open before a window opens. Sockets opened in the middle of a burst
+   * wait for the saturated server's event loop to accept them (bench/README.md, "drill").
+   */
+  async open(n: number): Promise<void> {
+    await Promise.all(Array.from({ length: n }, () => this.post('{ __typename }', {})));
+  }
+
   close(): void {
     this.agent.destroy();
   }
