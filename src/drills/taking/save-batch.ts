@@ -14,7 +14,7 @@ interface PendingSave {
   taker: DrillTaker;
   attemptId: string;
   questionId: string;
-  answer: string;
+  answer: string[];
   seq: number;
   resolve(outcome: SaveOutcome): void;
   reject(err: unknown): void;
@@ -40,7 +40,7 @@ export class AnswerSaveBatcher {
   save(taker: DrillTaker, attemptId: string, questionId: string, answer: string[], seq: number): Promise<SaveOutcome> {
     checkSave(answer, seq);
     return new Promise<SaveOutcome>((resolve, reject) => {
-      this.gathering.push({ taker, attemptId, questionId, answer: JSON.stringify(answer), seq, resolve, reject });
+      this.gathering.push({ taker, attemptId, questionId, answer, seq, resolve, reject });
       this.next();
     });
   }
@@ -87,7 +87,7 @@ export class AnswerSaveBatcher {
       if (stored.has(i)) return s.resolve({ saved: true, seq: s.seq });
       this.metrics.answerSavesAlone.inc();
       try {
-        s.resolve(await saveAnswer(em, s.taker, s.attemptId, s.questionId, JSON.parse(s.answer) as string[], s.seq));
+        s.resolve(await saveAnswer(em, s.taker, s.attemptId, s.questionId, s.answer, s.seq));
       } catch (err) {
         s.reject(err);
       }
@@ -97,10 +97,11 @@ export class AnswerSaveBatcher {
 
 /** The positions (in the batch) of the saves stored; one autocommitted statement. */
 async function storeBatch(em: EntityManager, batch: PendingSave[]): Promise<Set<number>> {
+  // Arrays as the house passes them (`array[?]::uuid[]`, mark-names.ts): MikroORM inlines and escapes each element.
   const col = <T>(f: (s: PendingSave) => T) => batch.map(f);
   const rows = await em.getConnection().execute<{ n: number }[]>(
     `with s as (
-       select * from unnest(?::int[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::jsonb[], ?::int[])
+       select * from unnest(array[?]::int[], array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::uuid[], array[?]::jsonb[], array[?]::int[])
          as s("n", "attempt_id", "drill_id", "worker_id", "device", "question_id", "answer", "seq")),
      ok as (
        select s.* from s join "drill_attempt" a on a."id" = s."attempt_id"
@@ -115,14 +116,10 @@ async function storeBatch(em: EntityManager, batch: PendingSave[]): Promise<Set<
          where "drill_answer"."seq" < excluded."seq"
        returning "attempt_id", "question_id")
      select ok."n" from ok join up using ("attempt_id", "question_id")`,
-    [pgArray(batch.map((_, i) => i)), pgArray(col((s) => s.attemptId)), pgArray(col((s) => s.taker.drillId)), pgArray(col((s) => s.taker.workerId)),
-      pgArray(col((s) => s.taker.deviceId)), pgArray(col((s) => s.questionId)), pgArray(col((s) => s.answer)), pgArray(col((s) => s.seq)),
+    [batch.map((_, i) => i), col((s) => s.attemptId), col((s) => s.taker.drillId), col((s) => s.taker.workerId),
+      col((s) => s.taker.deviceId), col((s) => s.questionId), col((s) => JSON.stringify(s.answer)), col((s) => s.seq),
       AttemptStatus.IN_PROGRESS],
   );
   return new Set(rows.map((r) => r.n));
 }
 
-/** A PostgreSQL array literal (MikroORM inlines parameters): every element quoted and escaped. */
-function pgArray(values: (string | number)[]): string {
-  return `{${values.map((v) => `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-}
