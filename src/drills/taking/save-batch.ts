@@ -95,7 +95,12 @@ export class AnswerSaveBatcher {
   }
 }
 
-/** The positions (in the batch) of the saves stored; one autocommitted statement. */
+/**
+ * The positions (in the batch) of the saves stored; one autocommitted statement. Each save finds its
+ * attempt by primary key in a locking lateral subquery (PostgreSQL does not flatten one that locks), so a
+ * batch costs its own saves' lookups: joined flat, the planner scanned every open attempt of the drill
+ * for each batch whenever its statistics still counted the papers as DRAWN (as right after a burst).
+ */
 async function storeBatch(em: EntityManager, batch: PendingSave[]): Promise<Set<number>> {
   // Arrays as the house passes them (`array[?]::uuid[]`, mark-names.ts): MikroORM inlines and escapes each element.
   const col = <T>(f: (s: PendingSave) => T) => batch.map(f);
@@ -104,10 +109,12 @@ async function storeBatch(em: EntityManager, batch: PendingSave[]): Promise<Set<
        select * from unnest(array[?]::int[], array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::uuid[], array[?]::jsonb[], array[?]::int[])
          as s("n", "attempt_id", "drill_id", "worker_id", "device", "question_id", "answer", "seq")),
      ok as (
-       select s.* from s join "drill_attempt" a on a."id" = s."attempt_id"
-       where a."drill_id" = s."drill_id" and a."worker_id" = s."worker_id" and a."status" = ? and a."deadline" > clock_timestamp()
-         and a."active_device" = s."device" and a."paper" @> jsonb_build_array(jsonb_build_object('questionId', s."question_id"::text))
-       for key share of a skip locked),
+       select s.* from s cross join lateral (
+         select 1 from "drill_attempt" a
+         where a."id" = s."attempt_id" and a."drill_id" = s."drill_id" and a."worker_id" = s."worker_id" and a."status" = ?
+           and a."deadline" > clock_timestamp() and a."active_device" = s."device"
+           and a."paper" @> jsonb_build_array(jsonb_build_object('questionId', s."question_id"::text))
+         for key share skip locked) a),
      up as (
        insert into "drill_answer" ("id", "attempt_id", "question_id", "answer", "seq", "saved_at")
        select gen_random_uuid(), "attempt_id", "question_id", "answer", "seq", clock_timestamp() from ok
