@@ -42,18 +42,30 @@ export interface Context {
 /**
  * The EntityManager and the loaders are made on first use: a subscription's context lives as long as
  * the socket, and a thousand screens on a leaderboard never use theirs (board messages read through
- * their own forks), so each would otherwise hold an identity map and a unit of work for hours.
+ * their own forks), so each would otherwise hold an identity map and a unit of work for hours. The
+ * getters live on the prototype: Apollo copies a context's own fields for each operation
+ * (Object.assign), which would call getters of the object's own and fork an EntityManager for every
+ * request, a drill save that writes through its batch's own fork included.
  */
+class RequestContext {
+  private lazyEm: EntityManager | undefined = undefined;
+  private lazyLoaders: Loaders | undefined = undefined;
+  log: Logger;
+  locale: Locale = currentLocale();
+
+  constructor(public app: App, public viewer: Viewer | null) {
+    this.log = app.log;
+  }
+
+  get em(): EntityManager {
+    return (this.lazyEm ??= this.app.orm.em.fork());
+  }
+
+  get loaders(): Loaders {
+    return (this.lazyLoaders ??= new Loaders(this.em));
+  }
+}
+
 export function createContext(app: App, viewer: Viewer | null): Context {
-  let em: EntityManager | undefined;
-  let loaders: Loaders | undefined;
-  return {
-    get em() {
-      return (em ??= app.orm.em.fork());
-    },
-    get loaders() {
-      return (loaders ??= new Loaders(this.em));
-    },
-    viewer, app, log: app.log, locale: currentLocale(),
-  };
+  return new RequestContext(app, viewer);
 }

@@ -240,7 +240,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
         ctx.locale = negotiateLocale(req.headers['accept-language']);
         ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
         // A drill token (enterDrill) makes a taker, never a viewer; one that does not verify is refused like a user's.
-        const drillToken = drillBearer(req.headers.authorization);
+        const drillToken = drillBearer(req.headers.authorization, (t) => app.drillTokens.knows(t));
         if (drillToken) {
           const checked = await app.drillTokens.check(drillToken);
           if ('refusal' in checked) throw invalidToken(checked.refusal);

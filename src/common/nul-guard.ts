@@ -9,7 +9,16 @@ function hasNul(value: unknown, depth = 0): boolean {
   return Object.values(value as Record<string, unknown>).some((v) => hasNul(v, depth + 1));
 }
 
+/** Apollo keeps parsed documents in its cache and hands out the same object: its literals never change. */
+const checkedDocuments = new WeakMap<DocumentNode, boolean>();
+
 function documentHasNul(document: DocumentNode): boolean {
+  let found = checkedDocuments.get(document);
+  if (found === undefined) checkedDocuments.set(document, (found = literalHasNul(document)));
+  return found;
+}
+
+function literalHasNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {

@@ -60,6 +60,11 @@ export class DrillTokenService {
     return 'taker' in checked ? checked.taker : null;
   }
 
+  /** Whether this token was verified here lately (so it is a drill token: no need to decode it to route it). */
+  knows(token: string): boolean {
+    return this.verified.has(token);
+  }
+
   /** As verify, telling an expired (genuine) token apart, so a client knows to enter again rather than give up. */
   async check(token: string): Promise<{ taker: DrillTaker } | { refusal: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' }> {
     const known = this.verified.get(token);
@@ -80,10 +85,15 @@ export class DrillTokenService {
   }
 }
 
-/** The bearer token of an Authorization header when it claims to be a drill token (unverified: only to route it). */
-export function drillBearer(header: string | undefined): string | null {
+/**
+ * The bearer token of an Authorization header when it claims to be a drill token (unverified: only to
+ * route it). `known` answers for tokens verified lately without decoding them (a phone sends one with
+ * every save).
+ */
+export function drillBearer(header: string | undefined, known?: (token: string) => boolean): string | null {
   const token = header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
   if (!token) return null;
+  if (known?.(token)) return token;
   try {
     return decodeJwt(token).kind === 'drill' ? token : null;
   } catch {
