@@ -67,6 +67,12 @@ it('submits an overdue attempt within seconds, marked with what was saved before
   }
   expect(mine).toMatchObject({ status: 'SUBMITTED', submittedBy: 'DEADLINE', score: q.points, resultReleased: true });
   expect(new Date(mine.submittedAt).getTime()).toBe(new Date(mine.deadline).getTime());
+  // The marks per topic and per question, as a taker's own submission writes them.
+  const topics = mine.breakdown.reduce((sum: number, b: any) => sum + b.questions, 0);
+  expect(topics).toBe(mine.questions.length);
+  expect(mine.breakdown.reduce((sum: number, b: any) => sum + b.score, 0)).toBe(q.points);
+  expect(mine.breakdown.find((b: any) => b.correct === 1)).toMatchObject({ score: q.points });
+  expect(mine.questions.map((x: any) => x.review.correct)).toEqual(mine.questions.map((x: any) => x.questionId === q.questionId));
 });
 
 it('shares the work between two instances and submits each attempt once', async () => {

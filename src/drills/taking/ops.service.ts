@@ -6,9 +6,8 @@ import { runsDrill } from '../access.js';
 import type { Question } from '../bank/question.entity.js';
 import { AttemptStatus } from '../enums.js';
 import { Drill } from '../setup/drill.entity.js';
-import { DrillAnswer } from './answer.entity.js';
 import { DrillAttempt, type AttemptEvent } from './attempt.entity.js';
-import { keyedQuestions } from './marking.service.js';
+import { answersOf, keyedQuestions } from './marking.service.js';
 import { attemptVoided } from './attempt-hooks.js';
 import { markPaper } from './marking.js';
 import { m } from './messages.js';
@@ -102,9 +101,7 @@ export async function remarkAttempts(tx: EntityManager, question: Question, _pre
   );
   if (!rows.length) return;
   const attempts = await tx.find(DrillAttempt, { id: { $in: rows.map((r) => r.id) } });
-  const answers = await tx.find(DrillAnswer, { attempt: { $in: attempts.map((a) => a.id) } }, { fields: ['attempt', 'questionId', 'answer'] });
-  const byAttempt = new Map<string, Map<string, string[]>>();
-  for (const a of answers) byAttempt.set(a.attempt.id, (byAttempt.get(a.attempt.id) ?? new Map<string, string[]>()).set(a.questionId, a.answer));
+  const byAttempt = await answersOf(tx, attempts.map((a) => a.id));
   const questions = await keyedQuestions(tx, attempts.flatMap((a) => a.paper.map((i) => i.questionId)));
   // The corrected question as the correction left it (it may not be flushed yet).
   questions.set(question.id, { type: question.type, topic: question.topic, answerKey: question.answerKey });

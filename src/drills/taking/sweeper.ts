@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../logger.js';
-import { AttemptStatus, AttemptSubmission } from '../enums.js';
-import { DrillAttempt } from './attempt.entity.js';
-import { submitAndMark } from './marking.service.js';
+import { AttemptStatus } from '../enums.js';
+import { submitDueAtDeadline } from './marking.service.js';
 import { Ticker } from '../../common/ticker.js';
 
 /** Attempts submitted per transaction: a city's drill ending at its window's close has thousands due at once. */
@@ -39,16 +38,7 @@ export class DrillSweeper extends Ticker {
         [AttemptStatus.IN_PROGRESS],
       );
       if (!due.length) return total;
-      const n = await this.orm.em.fork().transactional(async (tx) => {
-        const rows = await tx.execute<{ id: string }[]>(
-          `select "id" from "drill_attempt" where "status" = ? and "deadline" <= clock_timestamp() order by "deadline" limit ${SWEEP_BATCH} for update skip locked`,
-          [AttemptStatus.IN_PROGRESS],
-        );
-        if (!rows.length) return 0;
-        const attempts = await tx.find(DrillAttempt, { id: { $in: rows.map((r) => r.id) } });
-        await submitAndMark(tx, attempts, AttemptSubmission.DEADLINE);
-        return attempts.length;
-      });
+      const n = await this.orm.em.fork().transactional((tx) => submitDueAtDeadline(tx, SWEEP_BATCH));
       total += n;
       if (n < SWEEP_BATCH) return total;
     }
