@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { performance } from 'node:perf_hooks';
-import { benchDatabase, startServerProcess } from './lib/env.js';
+import { benchDatabase, startServerProcess, type ServerProcess } from './lib/env.js';
 import { seedDrill } from './lib/drill-seed.js';
 import { eachLimited, paced, Phones, reasonsText, tally, type PacedRun } from './lib/phones.js';
 import { StatementCounter } from './lib/pgstat.js';
@@ -26,6 +26,8 @@ export interface DrillOptions {
   sweepAheadSeconds: number;
   /** Keep-alive sockets the bench's phones share. */
   sockets: number;
+  /** Server processes on the one database, each phone kept on one of them (a proxy's client-address affinity). */
+  instances: number;
 }
 
 /** Phones entering at once before the window (a closed loop: entering is set-up, not a target figure). */
@@ -52,11 +54,17 @@ const ownCpu = () => {
  */
 export async function drill(opts: DrillOptions): Promise<void> {
   const db = await benchDatabase();
-  const server = await startServerProcess(db.url, { TRUST_PROXY_HOPS: '1' }, 'drill');
+  const servers: ServerProcess[] = [];
+  for (let n = 0; n < opts.instances; n++) servers.push(await startServerProcess(db.url, { TRUST_PROXY_HOPS: '1' }, opts.instances > 1 ? `drill ${'AB'[n] ?? n}` : 'drill'));
+  const server = servers[0]!;
+  // The servers' CPU together (one process, or the instances a proxy spreads the phones over).
+  const serversCpu = () => servers.reduce((sum, x) => sum + cpuSeconds(x.pid), 0);
+  // With more than one instance every figure reported says so: the targets are one machine's, not one process's.
+  const said = (text: string) => (opts.instances > 1 ? `${text}; ${opts.instances} server processes` : text);
   const counter = await StatementCounter.open(db.url);
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
-  const phones = new Phones(server.url, opts.sockets);
+  const phones = new Phones(servers.map((x) => x.url), opts.sockets);
   const rows: [string, string][] = [];
   // The table comes at the end; these say where a long run is.
   const progress = (what: string) => console.log(`  · drill ${new Date().toISOString().slice(11, 19)} ${what}`);
@@ -73,7 +81,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     let k = 0;
     const enterStatements = counter ? await counter.perRun(async () => void await enter(phones, seeded.drillId, takers[k++]!), 5) : NaN;
     const entering = performance.now();
-    const cpuE = cpuSeconds(server.pid);
+    const cpuE = serversCpu();
     const enterFailures = new Map<string, number>();
     const enterMs: number[] = [];
     await eachLimited(takers.slice(k), ENTER_IN_FLIGHT, async (t) => {
@@ -85,23 +93,23 @@ export async function drill(opts: DrillOptions): Promise<void> {
     const entered = takers.filter((t) => t.state === 'ENTERED');
     const e = summarize(enterMs);
     rows.push(['enterDrill, before the window opens', `${entered.length} tokens in ${fmt((performance.now() - entering) / 1000)} s at ${ENTER_IN_FLIGHT} in flight: p50 ${fmt(e.p50)}  p99 ${fmt(e.p99)} ms; `
-      + `server CPU ${fmt((1000 * (cpuSeconds(server.pid) - cpuE)) / (enterMs.length || 1))} ms and ${fmt(enterStatements)} SQL statements an entry${enterFailures.size ? `; failed: ${reasonsText(enterFailures)}` : ''}`]);
+      + `server CPU ${fmt((1000 * (serversCpu() - cpuE)) / (enterMs.length || 1))} ms and ${fmt(enterStatements)} SQL statements an entry${enterFailures.size ? `; failed: ${reasonsText(enterFailures)}` : ''}`]);
 
     // The phones' sockets stand open before the window, as a proxy's upstream pool would (see Phones.open).
     await phones.open(opts.sockets);
     // The window opens now (createDrill takes only a future one).
     await sql.query(`update "drill" set "opens_at" = clock_timestamp() where "id" = $1`, [seeded.drillUuid]);
-    server.resetMaxRss();
+    for (const x of servers) x.resetMaxRss();
 
     progress('the window opens; the burst');
     // 1. The burst: `burst` takers start within one second, open loop.
     const burst = entered.slice(0, opts.burst);
-    const cpuB = cpuSeconds(server.pid);
+    const cpuB = serversCpu();
     const burstRun = await paced({ perSecond: burst.length, seconds: 1, count: burst.length }, (i) => start(phones, seeded.drillId, burst[i]!));
     const b = line(burstRun);
     rows.push([`startAttempt, ${burst.length} in the same second`, b.text]);
-    rows.push(['  the burst took', `${fmt(burstRun.elapsed, 2)} s to the last answer; server CPU ${fmt((1000 * (cpuSeconds(server.pid) - cpuB)) / burst.length)} ms per start`]);
-    report('drillStart', `${fmt(b.s.p99, 0)} ms (p50 ${fmt(b.s.p50, 0)} ms; ${b.failed} failed)`);
+    rows.push(['  the burst took', `${fmt(burstRun.elapsed, 2)} s to the last answer; server CPU ${fmt((1000 * (serversCpu() - cpuB)) / burst.length)} ms per start`]);
+    report('drillStart', said(`${fmt(b.s.p99, 0)} ms (p50 ${fmt(b.s.p50, 0)} ms; ${b.failed} failed)`));
 
     // The others start over the next seconds, at the burst's own rate; a few first, one by one, for the statement count.
     const rest = entered.slice(opts.burst);
@@ -123,10 +131,10 @@ export async function drill(opts: DrillOptions): Promise<void> {
     };
     const saveStatements = counter ? await counter.perRun(() => save(phones, started[0]!, counts), 20) : NaN;
     await counter?.reset();
-    const cpuS = cpuSeconds(server.pid);
+    const cpuS = serversCpu();
     const ownS = ownCpu();
     const steady = await paced({ perSecond: opts.savesPerSecond, seconds: opts.seconds }, () => save(phones, pick(), counts));
-    const serverCpu = cpuSeconds(server.pid) - cpuS;
+    const serverCpu = serversCpu() - cpuS;
     const benchCpu = ownCpu() - ownS;
     const st = line(steady);
     const top = counter ? await counter.top(4) : [];
@@ -136,7 +144,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     rows.push(['  SQL statements per save', `${fmt(saveStatements)} (one taker's saves one after another)`]);
     rows.push(['  bench process', `${fmt((100 * benchCpu) / steady.elapsed, 0)} % of a core; send lag p99 ${fmt(summarize(steady.sendLagMs).p99)} ms`]);
     for (const q of top) rows.push(['  PostgreSQL, most time', `${q.calls} calls, ${fmt(q.meanMs, 2)} ms mean: ${q.query}`]);
-    report('drillSave', `${fmt(st.s.p99, 0)} ms (p50 ${fmt(st.s.p50, 0)} ms; ${fmt(st.okMs.length / steady.elapsed, 0)}/s achieved, ${st.failed} failed; ${fmt((1000 * serverCpu) / (st.okMs.length || 1), 2)} ms server CPU and ${fmt(saveStatements)} statements a save)`);
+    report('drillSave', said(`${fmt(st.s.p99, 0)} ms (p50 ${fmt(st.s.p50, 0)} ms; ${fmt(st.okMs.length / steady.elapsed, 0)}/s achieved, ${st.failed} failed; ${fmt((1000 * serverCpu) / (st.okMs.length || 1), 2)} ms server CPU and ${fmt(saveStatements)} statements a save)`));
 
     progress('submissions');
     // 3. Some takers submit themselves.
@@ -149,7 +157,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     // fail (from the bottom, so a capacity below the steady rate is found too).
     const steps: { rate: number; p50: number; p99: number; failed: number; answered: number; lag: number }[] = [];
     let capacity = 0;
-    const cpuR = cpuSeconds(server.pid);
+    const cpuR = serversCpu();
     const ownR = ownCpu();
     const rampStarted = performance.now();
     let rampSaves = 0;
@@ -165,9 +173,9 @@ export async function drill(opts: DrillOptions): Promise<void> {
     for (const x of steps) rows.push([`  ramp ${x.rate}/s`, `p50 ${fmt(x.p50)}  p99 ${fmt(x.p99)} ms; ${fmt(x.answered, 0)}/s answered; ${x.failed} failed; send lag p99 ${fmt(x.lag)} ms`]);
     const capacityText = capacity ? `${capacity}/s` : `below ${opts.step}/s`;
     rows.push(['save capacity', `${capacityText} at p99 ≤ ${opts.limitMs} ms (steps of +${opts.step}/s, ${opts.stepSeconds} s each, each drained before the next)`]);
-    rows.push(['  during the ramp', `server ${fmt((1000 * (cpuSeconds(server.pid) - cpuR)) / (rampSaves || 1), 2)} ms CPU per save, ${fmt((100 * (cpuSeconds(server.pid) - cpuR)) / rampSeconds, 0)} % of a core; bench ${fmt((100 * (ownCpu() - ownR)) / rampSeconds, 0)} % of a core`]);
+    rows.push(['  during the ramp', `server ${fmt((1000 * (serversCpu() - cpuR)) / (rampSaves || 1), 2)} ms CPU per save, ${fmt((100 * (serversCpu() - cpuR)) / rampSeconds, 0)} % of a core; bench ${fmt((100 * (ownCpu() - ownR)) / rampSeconds, 0)} % of a core`]);
     const last = steps[steps.length - 1];
-    report('drillCapacity', `${capacityText}${last && last.rate > capacity ? ` (the ${last.rate}/s step: p99 ${fmt(last.p99, 0)} ms, ${last.failed} failed)` : ''}`);
+    report('drillCapacity', said(`${capacityText}${last && last.rate > capacity ? ` (the ${last.rate}/s step: p99 ${fmt(last.p99, 0)} ms, ${last.failed} failed)` : ''}`));
 
     progress('the deadline sweep');
     // 5. The deadline sweep: every open attempt's deadline a few seconds ahead, saves going on until it.
@@ -186,24 +194,24 @@ export async function drill(opts: DrillOptions): Promise<void> {
         await new Promise((res) => setTimeout(res, 100));
       }
     };
-    const cpuW = cpuSeconds(server.pid);
+    const cpuW = serversCpu();
     const [closing, sweep] = await Promise.all([
       paced({ perSecond: opts.savesPerSecond, seconds: opts.sweepAheadSeconds + 1, until: () => Date.now() >= deadline.getTime() }, () => save(phones, pick(), counts)),
       poll(),
     ]);
     // From the deadline being set to the last submission: the saves before it and the sweep after it.
-    const sweepCpu = cpuSeconds(server.pid) - cpuW;
+    const sweepCpu = serversCpu() - cpuW;
     const c = line(closing);
     const by = await sql.query<{ by: string; n: number }>(`select "submitted_by" as by, count(*)::int as n from "drill_attempt" where "drill_id" = $1 group by 1 order by 1`, [seeded.drillUuid]);
     rows.push([`saves in the ${opts.sweepAheadSeconds} s before the deadline`, `${c.text.replace(/ failed \(/, ' refused (after the deadline: expected; ')}`]);
     rows.push([`deadline sweep of ${open} open attempts`, Number.isFinite(sweep.ms) ? `the last submitted ${fmt(sweep.ms / 1000, 2)} s after the deadline (polled every 100 ms); server CPU ${fmt(sweepCpu, 1)} s from setting the deadline to then, saves included` : `${sweep.left} still open 120 s after the deadline`]);
     rows.push(['  attempts by who submitted them', by.rows.map((x) => `${x.by ?? 'not submitted'} ${x.n}`).join(', ')]);
-    report('drillSweep', Number.isFinite(sweep.ms) ? `${fmt(sweep.ms / 1000, 1)} s for ${open} open attempts` : `${sweep.left} of ${open} still open after 120 s`);
+    report('drillSweep', said(Number.isFinite(sweep.ms) ? `${fmt(sweep.ms / 1000, 1)} s for ${open} open attempts` : `${sweep.left} of ${open} still open after 120 s`));
 
-    const rss = server.maxRssMb();
-    rows.push(['server RSS MB, max of 1 s samples from the burst on', fmt(rss)]);
-    report('drillRss', `${fmt(rss, 0)} MB`);
-    console.log(table(`drill: ${takers.length} takers, ${opts.burst} starting in one second, saves at ${opts.savesPerSecond}/s for ${opts.seconds} s, then a ramp of +${opts.step}/s every ${opts.stepSeconds} s from ${opts.step}/s, then a deadline sweep`, rows));
+    const rss = Math.max(...servers.map((x) => x.maxRssMb()));
+    rows.push([`server RSS MB, max of 1 s samples from the burst on${opts.instances > 1 ? ' (the larger instance)' : ''}`, fmt(rss)]);
+    report('drillRss', said(`${fmt(rss, 0)} MB`));
+    console.log(table(`drill: ${takers.length} takers${opts.instances > 1 ? ` over ${opts.instances} server processes` : ''}, ${opts.burst} starting in one second, saves at ${opts.savesPerSecond}/s for ${opts.seconds} s, then a ramp of +${opts.step}/s every ${opts.stepSeconds} s from ${opts.step}/s, then a deadline sweep`, rows));
   } catch (err) {
     if (rows.length) console.log(table('drill (up to the failure)', rows));
     throw err;
@@ -211,7 +219,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     phones.close();
     await sql.end();
     await counter?.close();
-    await server.stop();
+    for (const x of servers) await x.stop();
     await db.stop();
   }
 }

@@ -42,7 +42,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   drill: () => drill({
     takers: env('BENCH_DRILL_TAKERS', 3000), burst: env('BENCH_DRILL_BURST', 500), savesPerSecond: env('BENCH_DRILL_SAVES', 300), seconds: seconds(30),
     step: 100, stepSeconds: env('BENCH_DRILL_STEP_SECONDS', 5), limitMs: 200, maxRate: env('BENCH_DRILL_MAX_RATE', 3000),
-    submitters: env('BENCH_DRILL_SUBMITTERS', 150), sweepAheadSeconds: 5, sockets: env('BENCH_DRILL_SOCKETS', 200),
+    submitters: env('BENCH_DRILL_SUBMITTERS', 150), sweepAheadSeconds: 5, sockets: env('BENCH_DRILL_SOCKETS', 200), instances: env('BENCH_DRILL_INSTANCES', 1),
   }),
 };
 

@@ -8,19 +8,30 @@ import { performance } from 'node:perf_hooks';
  * the per-address entry throttle sees phones, not the one bench address.
  */
 export class Phones {
-  private readonly agent: http.Agent;
-  private readonly target: URL;
+  private readonly agents: http.Agent[];
+  private readonly targets: URL[];
 
-  constructor(url: string, sockets: number) {
-    this.target = new URL(url);
+  /** More than one URL: server instances, each phone (by its address) always sent to the same one, as a proxy's ip_hash does. */
+  constructor(urls: string | string[], sockets: number) {
+    this.targets = (Array.isArray(urls) ? urls : [urls]).map((u) => new URL(u));
+    const each = Math.max(1, Math.ceil(sockets / this.targets.length));
     // With a timeout set, the agent drops an idle socket a second before the server's Keep-Alive hint
     // (5 s) says the server will: else a request sent on a socket the server is closing fails with ECONNRESET.
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, timeout: 60_000 });
+    this.agents = this.targets.map(() => new http.Agent({ keepAlive: true, maxSockets: each, maxFreeSockets: each, timeout: 60_000 }));
+  }
+
+  /** The instance a phone's requests go to: a hash of its address (none: the first). */
+  private instanceOf(address: string | undefined): number {
+    if (!address || this.targets.length === 1) return 0;
+    let h = 0;
+    for (let i = 0; i < address.length; i++) h = (h * 31 + address.charCodeAt(i)) >>> 0;
+    return h % this.targets.length;
   }
 
   /** One GraphQL request; resolves with the parsed body, or rejects on a transport error or a non-200. */
-  post<T = any>(query: string, variables: Record<string, unknown>, opts: { token?: string; address?: string } = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  post<T = any>(query: string, variables: Record<string, unknown>, opts: { token?: string; address?: string; instance?: number } = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
     const body = JSON.stringify({ query, variables });
+    const n = opts.instance ?? this.instanceOf(opts.address);
     return new Promise((resolve, reject) => {
       let settled = false;
       const finish = (err: Error | null, value?: any) => {
@@ -29,8 +40,8 @@ export class Phones {
         if (err) reject(err);
         else resolve(value);
       };
-      const req = http.request(this.target, {
-        method: 'POST', agent: this.agent, timeout: 60_000,
+      const req = http.request(this.targets[n]!, {
+        method: 'POST', agent: this.agents[n]!, timeout: 60_000,
         headers: {
           'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
           ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.address ? { 'x-forwarded-for': opts.address } : {}),
@@ -61,11 +72,11 @@ export class Phones {
    * wait for the saturated server's event loop to accept them (bench/README.md, "drill").
    */
   async open(n: number): Promise<void> {
-    await Promise.all(Array.from({ length: n }, () => this.post('{ __typename }', {})));
+    await Promise.all(Array.from({ length: n }, (_, i) => this.post('{ __typename }', {}, { instance: i % this.targets.length })));
   }
 
   close(): void {
-    this.agent.destroy();
+    for (const agent of this.agents) agent.destroy();
   }
 }
 
