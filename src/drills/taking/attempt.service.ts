@@ -110,13 +110,14 @@ export class AttemptService {
          and exists (select 1 from "drill_pass" p where p."id" = ? and p."revoked_at" is null)
          and not exists (select 1 from "drill_attempt" o where o."drill_id" = a."drill_id" and o."worker_id" = a."worker_id" and o."status" = ?)
          and (select count(*) from "drill_attempt" u where u."drill_id" = a."drill_id" and u."worker_id" = a."worker_id" and u."status" in (?, ?)) < d."attempts_allowed"
-       returning a.*, to_jsonb(d.*) as "${DRILL_ROW}",
-         (select jsonb_agg(to_jsonb(q.*)) from "${rowReader(this.em, Question).table}" q where q."id" in (select (i->>'questionId')::uuid from jsonb_array_elements(a."paper") i)) as "${QUESTION_ROWS}"`,
+       returning a.*, to_json(d.*) as "${DRILL_ROW}",
+         (select json_agg(to_json(q.*)) from "${rowReader(this.em, Question).table}" q where q."id" in (select (i->>'questionId')::uuid from jsonb_array_elements(a."paper") i)) as "${QUESTION_ROWS}"`,
       [AttemptStatus.IN_PROGRESS, this.taker.deviceId, this.taker.drillId, this.taker.workerId, AttemptStatus.DRAWN, AttemptStatus.DRAWN, DrillStatus.PUBLISHED,
         this.taker.passId, AttemptStatus.IN_PROGRESS, AttemptStatus.SUBMITTED, AttemptStatus.VOIDED],
     );
     const row = rows[0];
     if (!row) return null;
+    // json, not jsonb: the rows are only read back, and building jsonb of 50 question rows was most of the statement's time.
     const { [DRILL_ROW]: drill, [QUESTION_ROWS]: questions, ...attempt } = row;
     // Read-only rows, as the taking loaders give (rowReader): the caller hands them to the loaders, so the paper's
     // questions, the drill and the (empty) answers are not read again statement by statement.
