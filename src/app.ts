@@ -12,6 +12,7 @@ import type { AppealWindowAnnouncer } from './competitions/appeals/window-announ
 import type { DrillTokenService } from './drills/taking/drill-token.js';
 import type { DrillSweeper } from './drills/taking/sweeper.js';
 import type { AnswerSaveBatcher } from './drills/taking/save-batch.js';
+import type { PaperQuestionCache } from './drills/taking/question-cache.js';
 import type { TheoryStageFiller } from './drills/theory/refill.js';
 
 /** Process-wide services every request may use; built once in createServer. */
@@ -35,6 +36,8 @@ export interface App {
   drillTokens: DrillTokenService;
   /** Drill answers saved in batches, one statement and commit for many takers (per instance). */
   answerSaves: AnswerSaveBatcher;
+  /** The questions of drill papers being started, by id and version (per instance; never stale: see the class). */
+  paperQuestions: PaperQuestionCache;
   /** Submits drill attempts at their deadline (per instance; SKIP LOCKED shares the work). */
   drillSweeper?: DrillSweeper;
   /** Fills competition stages linked to drills once the drill is over (per instance, beside the sweeper). */

@@ -46,6 +46,7 @@ import { negotiateLocale, withLocale } from './common/i18n.js';
 import { AppealWindowAnnouncer } from './competitions/appeals/window-announcer.js';
 import { DrillTokenService, drillBearer } from './drills/taking/drill-token.js';
 import { AnswerSaveBatcher } from './drills/taking/save-batch.js';
+import { PaperQuestionCache } from './drills/taking/question-cache.js';
 import { DrillSweeper } from './drills/taking/sweeper.js';
 import { TheoryStageFiller } from './drills/theory/refill.js';
 import { announceCacheFlush, RESPONSE_CACHE_CHANNEL, ResponseCache } from './cache/http.js';
@@ -85,7 +86,7 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   const metrics = createMetrics(orm);
   const app: App = {
     config, orm, log, tokens: new TokenService(jwtSecret, config.jwtTtlSeconds, config.sessionMaxHours * 3600), boards: new BoardCache(), pubSub: createLivePubSub(),
-    boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics, drillTokens: new DrillTokenService(jwtSecret), answerSaves: new AnswerSaveBatcher(orm, log, metrics),
+    boardFeed: new LatestHub(100, config.limits.boardMinIntervalMs), metrics, drillTokens: new DrillTokenService(jwtSecret), answerSaves: new AnswerSaveBatcher(orm, log, metrics), paperQuestions: new PaperQuestionCache(),
   };
   const limits = config.limits;
   const guard = new RequestGuard(limits, config.nodeEnv === 'production', now, introspectionEnabled(config));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/auth/role';
-import { toGlobalId } from '../../src/common/relay';
+import { idOf, toGlobalId } from '../../src/common/relay';
 import { DrillResultRelease } from '../../src/drills/enums';
 import { errorCode, ok, startTestServer, type TestServer } from '../helpers/server';
 import { createEnterprise, createWorker } from '../helpers/registry';
@@ -311,5 +311,28 @@ describe('papers drawn ahead', () => {
     // Again (a double tap, or another phone): the same attempt resumes.
     expect((await start(token, soon)).attempt).toMatchObject({ id: drawn.id, status: 'IN_PROGRESS', startedAt: started.startedAt });
     expect(ok(await t.gql(DRAW, { input: { drillId: soon.id } }, organizer.token)).drawDrillPapers.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+  });
+
+  it('hand out a question as it is now after it was corrected between two starts (questions are kept per process by version)', async () => {
+    const soon = await createDrill(t, { organizerUserId: organizer.id, opensAt: new Date(Date.now() + 3600_000), closesAt: new Date(Date.now() + 7200_000) });
+    const issued = ok(await t.gql(ISSUE, { input: { drillId: soon.id, enterpriseId: ent.id } }, organizer.token)).issueDrillPasses;
+    ok(await t.gql(`mutation($input: DrawDrillPapersInput!) { drawDrillPapers(input: $input) { drawn } }`, { input: { drillId: soon.id } }, organizer.token));
+    await t.orm.em.fork().getConnection().execute(`update "drill" set "opens_at" = now() - interval '1 second' where "id" = ?`, [soon.uuid]);
+    const enter = async (w: { id: string; employeeNumber: string }) => {
+      const code = issued.passes.find((p: any) => p.worker.id === w.id).code;
+      return ok(await t.gql(ENTER, { input: { drillId: soon.id, pass: code, employeeNumber: w.employeeNumber } })).enterDrill.token as string;
+    };
+    const first = (await start(await enter(workers[0]!), soon)).attempt;
+    // A question of the first paper that the second worker's drawn paper holds too (4 of 12 approved questions a paper).
+    const [second] = await t.orm.em.fork().getConnection().execute<{ paper: { questionId: string }[] }[]>(
+      `select "paper" from "drill_attempt" where "drill_id" = ? and "worker_id" = ? and "status" = 'DRAWN'`, [soon.uuid, idOf(workers[1]!.id, 'Worker')],
+    );
+    const shared = first.questions.find((q: any) => second!.paper.some((i) => toGlobalId('Question', i.questionId) === q.questionId));
+    expect(shared).toBeDefined();
+    const UPDATE = `mutation($input: UpdateQuestionInput!) { updateQuestion(input: $input) { question { id stem } userErrors { code message } } }`;
+    expect(ok(await t.gql(UPDATE, { input: { questionId: shared.questionId, stem: '更正后的题干' } }, organizer.token)).updateQuestion.userErrors).toEqual([]);
+    const later = (await start(await enter(workers[1]!), soon)).attempt;
+    expect(later.questions.find((q: any) => q.questionId === shared.questionId)).toMatchObject({ stem: '更正后的题干' });
+    expect(later.questions.every((q: any) => typeof q.stem === 'string' && q.stem.length > 0)).toBe(true);
   });
 });

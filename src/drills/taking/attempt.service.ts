@@ -14,6 +14,7 @@ import { submitAndMark } from './marking.service.js';
 import { m } from './messages.js';
 import { DrillPass } from './pass.entity.js';
 import { rowReader } from '../../common/loaders.js';
+import type { PaperQuestionCache } from './question-cache.js';
 
 /** The approved questions of the drill's trades, as drawing needs them (sorted by id inside drawPaper). */
 export async function questionPool(em: EntityManager, drill: Drill): Promise<PoolQuestion[]> {
@@ -35,7 +36,7 @@ export async function drawAttempt(em: EntityManager, drill: Drill, workerId: str
 
 /** Columns of the one-statement start that are not the attempt's own. */
 const DRILL_ROW = '__drill';
-const QUESTION_ROWS = '__questions';
+const QUESTION_VERSIONS = '__question_versions';
 
 /**
  * A started attempt; a pre-drawn paper's start also brings its drill and its questions read in the same
@@ -49,7 +50,7 @@ export interface StartedAttempt {
 
 /** A taker's moves on their own attempts; every lookup is bound to the token's worker and drill. */
 export class AttemptService {
-  constructor(private readonly em: EntityManager, private readonly taker: DrillTaker) {}
+  constructor(private readonly em: EntityManager, private readonly taker: DrillTaker, private readonly paperQuestions: PaperQuestionCache) {}
 
   /**
    * Starts the next attempt, or hands back the one under way (this device takes it over). Attempts
@@ -111,20 +112,21 @@ export class AttemptService {
          and not exists (select 1 from "drill_attempt" o where o."drill_id" = a."drill_id" and o."worker_id" = a."worker_id" and o."status" = ?)
          and (select count(*) from "drill_attempt" u where u."drill_id" = a."drill_id" and u."worker_id" = a."worker_id" and u."status" in (?, ?)) < d."attempts_allowed"
        returning a.*, to_json(d.*) as "${DRILL_ROW}",
-         (select json_agg(to_json(q.*)) from "${rowReader(this.em, Question).table}" q where q."id" in (select (i->>'questionId')::uuid from jsonb_array_elements(a."paper") i)) as "${QUESTION_ROWS}"`,
+         (select json_agg(json_build_array(q."id", q."version")) from "${rowReader(this.em, Question).table}" q
+          where q."id" in (select (i->>'questionId')::uuid from jsonb_array_elements(a."paper") i)) as "${QUESTION_VERSIONS}"`,
       [AttemptStatus.IN_PROGRESS, this.taker.deviceId, this.taker.drillId, this.taker.workerId, AttemptStatus.DRAWN, AttemptStatus.DRAWN, DrillStatus.PUBLISHED,
         this.taker.passId, AttemptStatus.IN_PROGRESS, AttemptStatus.SUBMITTED, AttemptStatus.VOIDED],
     );
     const row = rows[0];
     if (!row) return null;
-    // json, not jsonb: the rows are only read back, and building jsonb of 50 question rows was most of the statement's time.
-    const { [DRILL_ROW]: drill, [QUESTION_ROWS]: questions, ...attempt } = row;
+    // json, not jsonb: the drill is only read back. The questions come as (id, version) pairs, served from the process's cache.
+    const { [DRILL_ROW]: drill, [QUESTION_VERSIONS]: versions, ...attempt } = row;
     // Read-only rows, as the taking loaders give (rowReader): the caller hands them to the loaders, so the paper's
     // questions, the drill and the (empty) answers are not read again statement by statement.
     return {
       attempt: rowReader(this.em, DrillAttempt).read(attempt),
       drill: rowReader(this.em, Drill).read(drill as Record<string, unknown>),
-      questions: ((questions ?? []) as Record<string, unknown>[]).map((q) => rowReader(this.em, Question).read(q)),
+      questions: await this.paperQuestions.questions(this.em, (versions ?? []) as [string, number][]),
     };
   }
 
