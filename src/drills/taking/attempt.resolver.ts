@@ -51,7 +51,7 @@ export class DrillAttemptResolver {
     const taker = takerOf(ctx);
     return withUserErrors(async () => {
       if (expectId(input.drillId, 'Drill', ['input', 'drillId']) !== taker.drillId) throw notFound('Drill', ['input', 'drillId']);
-      const started = await new AttemptService(ctx.em, taker, ctx.app.paperQuestions).start();
+      const started = await new AttemptService(ctx.em, taker).start(ctx.app.paperQuestions);
       if (started.drill && started.questions) {
         // The one-statement start read these already: the paper's fields resolve without another statement.
         ctx.loaders.get(takingDrillById).prime(started.drill.id, started.drill);
@@ -83,7 +83,7 @@ export class DrillAttemptResolver {
     const taker = takerOf(ctx);
     return withUserErrors(async () => {
       const attemptId = expectId(input.attemptId, 'DrillAttempt', ['input', 'attemptId']);
-      return { attempt: await new AttemptService(ctx.em, taker, ctx.app.paperQuestions).submit(attemptId) };
+      return { attempt: await new AttemptService(ctx.em, taker).submit(attemptId) };
     });
   }
 

@@ -50,16 +50,16 @@ export interface StartedAttempt {
 
 /** A taker's moves on their own attempts; every lookup is bound to the token's worker and drill. */
 export class AttemptService {
-  constructor(private readonly em: EntityManager, private readonly taker: DrillTaker, private readonly paperQuestions: PaperQuestionCache) {}
+  constructor(private readonly em: EntityManager, private readonly taker: DrillTaker) {}
 
   /**
    * Starts the next attempt, or hands back the one under way (this device takes it over). Attempts
    * allowed counts every submitted and voided one. The deadline is the earlier of now + the limit and
    * the window's close. A pre-drawn paper (DRAWN) is handed out as it is.
    */
-  async start(): Promise<StartedAttempt> {
+  async start(paperQuestions: PaperQuestionCache): Promise<StartedAttempt> {
     const { drillId, workerId } = this.taker;
-    const drawn = await this.startDrawn();
+    const drawn = await this.startDrawn(paperQuestions);
     if (drawn) return drawn;
     const attempt = await this.em.transactional(async (tx) => {
       // One start at a time per taker: a double tap must not open two attempts.
@@ -101,7 +101,7 @@ export class AttemptService {
    * takeover, a fresh draw, a refusal) takes the path below; null sends it there. A double tap's second
    * update waits for the first's row lock, finds the row no longer DRAWN and goes there too (a resume).
    */
-  private async startDrawn(): Promise<StartedAttempt | null> {
+  private async startDrawn(paperQuestions: PaperQuestionCache): Promise<StartedAttempt | null> {
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
       `update "drill_attempt" a set "status" = ?, "started_at" = n.now, "active_device" = ?, "version" = a."version" + 1,
          "deadline" = least(n.now + make_interval(mins => d."time_limit_minutes"), d."closes_at")
@@ -126,7 +126,7 @@ export class AttemptService {
     return {
       attempt: rowReader(this.em, DrillAttempt).read(attempt),
       drill: rowReader(this.em, Drill).read(drill as Record<string, unknown>),
-      questions: await this.paperQuestions.questions(this.em, (versions ?? []) as [string, number][]),
+      questions: await paperQuestions.questions(this.em, (versions ?? []) as [string, number][]),
     };
   }
 

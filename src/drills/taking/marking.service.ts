@@ -4,6 +4,7 @@ import { Question } from '../bank/question.entity.js';
 import type { DrillAttempt, PaperItem } from './attempt.entity.js';
 import { markPaper, type KeyedQuestion } from './marking.js';
 import { announceSubmissions } from '../results/live.js';
+import { selectByKeys } from '../../common/loaders.js';
 
 /** The answer keys of these questions (never leaves the server from here). */
 export async function keyedQuestions(em: EntityManager, ids: Iterable<string>): Promise<Map<string, KeyedQuestion>> {
@@ -17,10 +18,9 @@ export async function keyedQuestions(em: EntityManager, ids: Iterable<string>): 
 export async function answersOf(em: EntityManager, attemptIds: string[]): Promise<Map<string, Map<string, string[]>>> {
   const byAttempt = new Map<string, Map<string, string[]>>();
   if (!attemptIds.length) return byAttempt;
-  const rows = await em.execute<{ attempt_id: string; question_id: string; answer: string[] }[]>(
-    `select "attempt_id", "question_id", "answer" from "drill_answer" where "attempt_id" = any(array[?]::uuid[])`,
-    [attemptIds],
-  );
+  const rows = (await selectByKeys(em, `select "attempt_id", "question_id", "answer" from "drill_answer" where "attempt_id" = any(?::uuid[])`, attemptIds)) as {
+    attempt_id: string; question_id: string; answer: string[];
+  }[];
   for (const r of rows) byAttempt.set(r.attempt_id, (byAttempt.get(r.attempt_id) ?? new Map<string, string[]>()).set(r.question_id, r.answer));
   return byAttempt;
 }
@@ -63,7 +63,8 @@ export async function submitDueAtDeadline(tx: EntityManager, limit: number): Pro
   if (!due.length) return 0;
   const answers = await answersOf(tx, due.map((a) => a.id));
   const questions = await keyedQuestions(tx, due.flatMap((a) => a.paper.map((i) => i.questionId)));
-  const done = due.map((a) => ({ id: a.id, ...submission(a, answers.get(a.id), questions, AttemptSubmission.DEADLINE, a.deadline) }));
+  // Only the marks vary by row: every one is a deadline submission, dated at its deadline (as submission() would date it).
+  const done = due.map((a) => ({ id: a.id, ...markPaper(a.paper, answers.get(a.id) ?? new Map(), questions) }));
   await tx.execute(
     `update "drill_attempt" a set "status" = ?, "submitted_by" = ?, "submitted_at" = a."deadline", "score" = v."score",
        "max_score" = v."max_score", "breakdown" = v."breakdown", "version" = a."version" + 1
