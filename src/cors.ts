@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /*
@@ -33,28 +33,46 @@ export function canonicalOrigin(raw: string): string | null {
   }
 }
 
-/** The Access-Control-* headers for requests from the allowed origins; every response says Vary: Origin. */
+/** Adds a field to the response's Vary header (as Express's res.vary), for handlers outside Express too. */
+export function addVary(res: ServerResponse, field: string): void {
+  const current = res.getHeader('Vary');
+  const list = current === undefined ? [] : String(current).split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.includes('*') || list.some((f) => f.toLowerCase() === field.toLowerCase())) return;
+  res.setHeader('Vary', [...list, field].join(', '));
+}
+
+/**
+ * Sets the Access-Control-* headers of a request from the allowed origins; every response says Vary: Origin.
+ * Answers a preflight itself (204) and returns true then; false: the request goes on.
+ */
+export function applyCors(origins: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): boolean {
+  if (origins.size === 0) return false;
+  // The answer depends on the Origin: a cache must not give one origin's answer to another.
+  addVary(res, 'Origin');
+  const origin = req.headers.origin;
+  const allow = typeof origin === 'string' && origins.has(origin);
+  const preflight = req.method === 'OPTIONS' && typeof origin === 'string' && req.headers['access-control-request-method'] !== undefined;
+  if (allow) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    if (!preflight) res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  }
+  if (!preflight) return false;
+  if (allow) {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+    res.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
+  }
+  // A preflight from another origin is answered without the headers: the browser then refuses the request.
+  res.statusCode = 204;
+  res.end();
+  return true;
+}
+
+/** applyCors as Express middleware. */
 export function corsMiddleware(allowed: readonly string[]): RequestHandler {
   const origins = new Set(allowed);
   return (req, res, next) => {
-    if (origins.size === 0) return next();
-    // The answer depends on the Origin: a cache must not give one origin's answer to another.
-    res.vary('Origin');
-    const origin = req.headers.origin;
-    const allow = typeof origin === 'string' && origins.has(origin);
-    const preflight = req.method === 'OPTIONS' && typeof origin === 'string' && req.headers['access-control-request-method'] !== undefined;
-    if (allow) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      if (!preflight) res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    }
-    if (!preflight) return next();
-    if (allow) {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
-      res.setHeader('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
-    }
-    // A preflight from another origin is answered without the headers: the browser then refuses the request.
-    res.status(204).end();
+    if (!applyCors(origins, req, res)) next();
   };
 }
 

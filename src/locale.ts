@@ -1,15 +1,22 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { negotiateLocale, withLocale, type Locale } from './common/i18n.js';
+import { addVary } from './cors.js';
+
+/** The request's language (Accept-Language), said on the response: Content-Language, and Vary so a cache keeps one answer per language. */
+export function responseLocale(req: IncomingMessage, res: ServerResponse): Locale {
+  const locale = negotiateLocale(req.headers['accept-language']);
+  res.setHeader('Content-Language', locale);
+  addVary(res, 'Accept-Language');
+  return locale;
+}
 
 /**
  * Serves the rest of the request in the language its Accept-Language asks for (see common/i18n.ts),
  * and says so: Content-Language, and Vary so a cache keeps one answer per language.
  */
 export function localeMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const locale = negotiateLocale(req.headers['accept-language']);
-  res.setHeader('Content-Language', locale);
-  res.vary('Accept-Language');
-  withLocale(locale, next);
+  withLocale(responseLocale(req, res), next);
 }
 
 /**

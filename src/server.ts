@@ -37,7 +37,8 @@ import { nulGuardPlugin } from './common/nul-guard.js';
 import { graphqlOverHttpPlugin } from './graphql-over-http.js';
 import { RequestGuard } from './limits/guard.js';
 import { limitFormatError } from './limits/errors.js';
-import { clientAddress, graphqlBody, limitsPlugin } from './limits/http.js';
+import { clientAddress, graphqlBody, graphqlBodyReader, limitsPlugin } from './limits/http.js';
+import { graphqlPostLane, type GraphqlPostLane } from './graphql-post.js';
 import { guardSockets, guardedOnSubscribe, type WsExtra } from './limits/ws.js';
 import { SocketAuthWatch } from './limits/ws-auth.js';
 import { corsMiddleware, websocketOriginAllowed } from './cors.js';
@@ -116,7 +117,11 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
   expressApp.disable('x-powered-by');
   expressApp.use(corsMiddleware(config.corsOrigins));
   expressApp.use(localeMiddleware);
-  const httpServer = http.createServer(expressApp);
+  // Set once Apollo has started: authenticated GraphQL POSTs skip Express (src/graphql-post.ts).
+  let lane: GraphqlPostLane | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (!lane?.(req, res)) expressApp(req, res);
+  });
 
   authWatch.start();
   // ws closes a socket whose message exceeds maxPayload (close code 1009).
@@ -229,35 +234,36 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     expressApp.get('/graphql', idePageHandler);
     if (config.nodeEnv === 'production') log.warn('GRAPHIQL=true: the GraphQL IDE and introspection are on in production');
   }
+  const body = graphqlBodyReader(limits.maxBodyBytes);
+  const context = async (req: http.IncomingMessage): Promise<Context> => {
+    const ctx = createContext(app, null);
+    ctx.locale = negotiateLocale(req.headers['accept-language']);
+    ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
+    // A drill token (enterDrill) makes a taker, never a viewer; one that does not verify is refused like a user's.
+    const drillToken = drillBearer(req.headers.authorization, (t) => app.drillTokens.knows(t));
+    if (drillToken) {
+      const checked = await app.drillTokens.check(drillToken);
+      if ('refusal' in checked) throw invalidToken(checked.refusal);
+      ctx.drillTaker = checked.taker;
+      return ctx;
+    }
+    // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
+    const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);
+    ctx.viewer = auth?.viewer ?? null;
+    ctx.tokenVersion = auth?.claims.tokenVersion;
+    ctx.sessionStart = auth?.claims.sessionStart;
+    ctx.responseCacheSlot = responseCache.slotOf(req);
+    return ctx;
+  };
   expressApp.use(
     '/graphql',
-    ...graphqlBody(limits.maxBodyBytes),
+    ...graphqlBody(body),
     // Again after the body is read: the body parser's stream events run outside the first one's scope.
     localeMiddleware,
     responseCache.middleware(),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const ctx = createContext(app, null);
-        ctx.locale = negotiateLocale(req.headers['accept-language']);
-        ctx.clientAddress = clientAddress(req, limits.trustProxyHops);
-        // A drill token (enterDrill) makes a taker, never a viewer; one that does not verify is refused like a user's.
-        const drillToken = drillBearer(req.headers.authorization, (t) => app.drillTokens.knows(t));
-        if (drillToken) {
-          const checked = await app.drillTokens.check(drillToken);
-          if ('refusal' in checked) throw invalidToken(checked.refusal);
-          ctx.drillTaker = checked.taker;
-          return ctx;
-        }
-        // A bearer token that does not serve is UNAUTHENTICATED (401), not anonymous.
-        const auth = await httpAuthentication(ctx.em, app.tokens, req.headers.authorization);
-        ctx.viewer = auth?.viewer ?? null;
-        ctx.tokenVersion = auth?.claims.tokenVersion;
-        ctx.sessionStart = auth?.claims.sessionStart;
-        ctx.responseCacheSlot = responseCache.slotOf(req);
-        return ctx;
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
+  lane = graphqlPostLane(apollo, config.corsOrigins, body, context);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

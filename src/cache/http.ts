@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
@@ -71,7 +72,7 @@ function acceptsGzip(header: string | undefined): boolean {
  */
 export class ResponseCache {
   readonly store: ResponseStore;
-  private readonly slots = new WeakMap<Request, CacheSlot>();
+  private readonly slots = new WeakMap<IncomingMessage, CacheSlot>();
   private readonly counter: Counter<'outcome'>;
   private readonly refusals: Counter;
   private readonly flights = new Flights();
@@ -104,7 +105,7 @@ export class ResponseCache {
   }
 
   /** The slot of a request the middleware let through (for the context factory). */
-  slotOf(req: Request): CacheSlot | undefined {
+  slotOf(req: IncomingMessage): CacheSlot | undefined {
     return this.slots.get(req);
   }
 

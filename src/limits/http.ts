@@ -1,5 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
 import { APPLICATION_JSON, responseMediaType } from '../graphql-over-http.js';
@@ -23,36 +23,57 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
  * Sends a refusal as a GraphQL response in the media type the client accepts (GraphQL over HTTP):
  * application/graphql-response+json when it prefers it, else application/json.
  */
-function send(req: Request, res: Response, r: ReturnType<typeof refuse>): void {
-  res.status(r.status).type(responseMediaType(req.headers.accept) ?? APPLICATION_JSON).json(r.body);
+function send(req: IncomingMessage, res: ServerResponse, r: Refusal): void {
+  res.statusCode = r.status;
+  res.setHeader('Content-Type', `${responseMediaType(req.headers.accept) ?? APPLICATION_JSON}; charset=utf-8`);
+  res.end(JSON.stringify(r.body));
 }
 
-function refuse(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+interface Refusal { status: number; body: { errors: { message: string; extensions: Record<string, unknown> }[] } }
+
+function refuse(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Refusal {
   return { status, body: { errors: [{ message, extensions: { code, ...extra } }] } };
 }
 
 /**
- * Body parsing for /graphql: size capped (413 PAYLOAD_TOO_LARGE), malformed JSON a 400, and a JSON
- * array (batched operations, a way to multiply one request's work) refused with BATCHING_NOT_SUPPORTED.
+ * Reading /graphql's body: size capped (413 PAYLOAD_TOO_LARGE), malformed JSON a 400, and a JSON array
+ * (batched operations, a way to multiply one request's work) refused with BATCHING_NOT_SUPPORTED.
+ * `read` is body-parser's JSON reader (plain Node request and response); `refused` answers what it or
+ * the batch check refuses and says whether it did.
  */
-export function graphqlBody(maxBodyBytes: number): (RequestHandler | ErrorRequestHandler)[] {
+export interface GraphqlBody {
+  read: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+  refused: (err: unknown, req: IncomingMessage & { body?: unknown }, res: ServerResponse) => boolean;
+}
+
+export function graphqlBodyReader(maxBodyBytes: number): GraphqlBody {
+  return {
+    read: express.json({ limit: maxBodyBytes }) as unknown as GraphqlBody['read'],
+    refused(err, req, res) {
+      const type = (err as { type?: string } | undefined)?.type;
+      const r =
+        err === undefined
+          ? Array.isArray(req.body) ? refuse(400, 'BATCHING_NOT_SUPPORTED', m('noBatching')) : undefined
+          : type === 'entity.too.large'
+            ? refuse(413, 'PAYLOAD_TOO_LARGE', m('bodyTooLarge', { max: maxBodyBytes }), { maximumBytes: maxBodyBytes })
+            : type === 'entity.parse.failed'
+              ? refuse(400, 'BAD_REQUEST', m('bodyNotJson'))
+              : undefined;
+      if (r) send(req, res, r);
+      return r !== undefined;
+    },
+  };
+}
+
+/** graphqlBodyReader as Express middleware. */
+export function graphqlBody(body: GraphqlBody): (RequestHandler | ErrorRequestHandler)[] {
   const bodyErrors: ErrorRequestHandler = (err, req, res, next) => {
-    const type = (err as { type?: string }).type;
-    const r =
-      type === 'entity.too.large'
-        ? refuse(413, 'PAYLOAD_TOO_LARGE', m('bodyTooLarge', { max: maxBodyBytes }), { maximumBytes: maxBodyBytes })
-        : type === 'entity.parse.failed'
-          ? refuse(400, 'BAD_REQUEST', m('bodyNotJson'))
-          : undefined;
-    if (!r) return next(err);
-    send(req, res, r);
+    if (!body.refused(err, req, res)) next(err);
   };
   const noBatches: RequestHandler = (req, res, next) => {
-    if (!Array.isArray(req.body)) return next();
-    const r = refuse(400, 'BATCHING_NOT_SUPPORTED', m('noBatching'));
-    send(req, res, r);
+    if (!body.refused(undefined, req, res)) next();
   };
-  return [express.json({ limit: maxBodyBytes }), bodyErrors, noBatches];
+  return [body.read as RequestHandler, bodyErrors, noBatches];
 }
 
 /**
