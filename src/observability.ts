@@ -98,6 +98,12 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   return [e.cause, e.previous, e.original].some((inner) => inner !== err && isDatabaseUnavailable(inner, depth + 1));
 }
 
+function withoutStacktrace(extensions: GraphQLFormattedError['extensions']): Record<string, unknown> | undefined {
+  if (!extensions || !('stacktrace' in extensions)) return extensions;
+  const { stacktrace: _dropped, ...rest } = extensions;
+  return rest;
+}
+
 export function formatErrorFor(log: Logger, development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
@@ -111,7 +117,8 @@ export function formatErrorFor(log: Logger, development: boolean) {
       return { message: commonMessage('databaseUnavailableRetry'), path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     log.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
-    if (development) return formatted;
+    // Development shows the message; the stack stays in the log (it names the server's files and lines).
+    if (development) return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
     return { message: commonMessage('internalError'), path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -183,7 +183,8 @@ export async function createServer(config: Config, orm: MikroORM, log: Logger, j
     validationRules: guard.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted, error) => limitFormatError(formatted, error) ?? formatError(formatted, error),
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    // Never, not even in development (npm start's default): a stack names the server's files; the log has it.
+    includeStacktraceInErrorResponses: false,
     plugins: [
       nulGuardPlugin,
       // We set no cache hints; left on, this default plugin wraps every field resolver (willResolveField) to compute them.

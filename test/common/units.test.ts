@@ -59,6 +59,9 @@ describe('error masking', () => {
   });
   it('shows them in development, and always passes client errors through', () => {
     expect(formatErrorFor(log, true)({ message: unexpected.message }, unexpected).message).toMatch(/secret_table/);
+    // …but never the stack, which names the server's files: it goes to the log only.
+    const withStack = formatErrorFor(log, true)({ message: unexpected.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: x', '    at /srv/dist/src/x.js:1:1'] } }, unexpected);
+    expect(withStack).toEqual({ message: unexpected.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     const forbidden = { message: 'no', extensions: { code: 'FORBIDDEN' } };
     expect(formatErrorFor(log, false)(forbidden, new GraphQLError('no'))).toEqual(forbidden);
   });
