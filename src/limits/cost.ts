@@ -1,7 +1,7 @@
 import {
   getArgumentValues, getNamedType, getNullableType, getVariableValues, isCompositeType, isInterfaceType, isListType, isObjectType, Kind,
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/relay.js';
 import { LimitError } from './errors.js';
@@ -20,15 +20,37 @@ import { m } from './messages.js';
  */
 export const MUTATION_COST = 10;
 
+/**
+ * Costs that no variable can change, by operation (Apollo hands the same parsed document to every
+ * request with the same text): most operations (a save, a mark) are counted once per process, not
+ * walked and their variables coerced on every request.
+ */
+const fixedCosts = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; cost: number }>();
+
+/** Whether a field's arguments refer to a variable, at any depth of their values. */
+function refersToVariables(node: FieldNode): boolean {
+  const visit = (v: ValueNode): boolean =>
+    v.kind === Kind.VARIABLE || (v.kind === Kind.LIST && v.values.some(visit)) || (v.kind === Kind.OBJECT && v.fields.some((f) => visit(f.value)));
+  return (node.arguments ?? []).some((a) => visit(a.value));
+}
+
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown> | undefined,
 ): number {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  // Invalid variables fail at execution anyway; count with defaults meanwhile.
-  const variables = 'coerced' in coerced ? coerced.coerced : {};
+  const fixed = fixedCosts.get(operation);
+  if (fixed?.schema === schema) return fixed.cost;
+  // Coerced only when an argument that counts refers to one. Invalid variables fail at execution anyway; count with defaults meanwhile.
+  let variables: Record<string, unknown> | undefined;
+  const variablesNow = () => {
+    if (variables) return variables;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+    return (variables = 'coerced' in coerced ? coerced.coerced : {});
+  };
+  // Set when a counted argument (a page size, a list's length) came from a variable: then the cost is this request's only.
+  let varies = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const rootType = schema.getRootType(operation.operation);
@@ -63,11 +85,13 @@ export function operationCost(
     const def = parent.getFields()[node.name.value] as GraphQLField<unknown, unknown> | undefined;
     if (!def) return 0;
     const type = getNamedType(def.type);
-    const args = argumentsOf(def, node);
     const isList = isListType(getNullableType(def.type));
+    const paged = !isList && def.args.some((a) => a.name === 'first' || a.name === 'last');
+    // Only a page size or a list argument's length counts: other fields' arguments are not read.
+    const args = paged || isList ? argumentsOf(def, node) : {};
     let page: number | undefined;
     // A connection: a paged field returning one object (edges, nodes, pageInfo).
-    if (!isList && def.args.some((a) => a.name === 'first' || a.name === 'last')) {
+    if (paged) {
       // A field may allow larger pages (Leaderboard.rows, from memory): its `maxPageSize` extension.
       const max = typeof def.extensions?.maxPageSize === 'number' ? def.extensions.maxPageSize : MAX_PAGE_SIZE;
       for (const name of ['first', 'last'] as const) {
@@ -87,8 +111,10 @@ export function operationCost(
   }
 
   function argumentsOf(def: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+    const withVariables = refersToVariables(node);
+    varies ||= withVariables;
     try {
-      return getArgumentValues(def, node, variables);
+      return getArgumentValues(def, node, withVariables ? variablesNow() : {});
     } catch {
       return {}; // bad arguments fail at execution
     }
@@ -99,6 +125,7 @@ export function operationCost(
     total += selectionsCost({ kind: Kind.SELECTION_SET, selections: [sel] }, rootType, undefined);
     if (operation.operation === 'mutation' && sel.kind === Kind.FIELD && !sel.name.value.startsWith('__')) total += MUTATION_COST;
   }
+  if (!varies) fixedCosts.set(operation, { schema, cost: total });
   return total;
 }
 

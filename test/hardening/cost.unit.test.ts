@@ -32,6 +32,24 @@ describe('operationCost', () => {
     expect(cost('query($n: Int) { items(last: $n) { nodes { id } } }', { n: 7 })).toBe(9);
   });
 
+  it('counts one parsed operation anew for each request whose variables set a page size or a list length', () => {
+    // Apollo hands every request with the same text the same parsed document: the cost must not stick to it.
+    const paged = parse('query($n: Int) { items(first: $n) { nodes { id } } }');
+    const listed = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    const nested = parse('query($n: Int) { node(id: "o") { ... on Owner { items(first: $n) { nodes { id } } } } }');
+    for (const n of [3, 50, 3]) {
+      expect(operationCost(schema, paged, getOperationAST(paged)!, { n })).toBe(2 + n);
+      expect(operationCost(schema, listed, getOperationAST(listed)!, { ids: Array.from({ length: n }, (_, i) => String(i)) })).toBe(n);
+      expect(operationCost(schema, nested, getOperationAST(nested)!, { n })).toBe(1 + 2 + n);
+    }
+    expect(() => operationCost(schema, paged, getOperationAST(paged)!, { n: 101 })).toThrow(/100/);
+  });
+
+  it('gives an operation whose variables count for nothing the same cost whatever they are', () => {
+    const doc = parse('mutation($id: ID!) { rename(id: $id) { item { owner { items(first: 4) { nodes { id } } } } } }');
+    for (const id of ['a', 'b', 'c']) expect(operationCost(schema, doc, getOperationAST(doc)!, { id })).toBe(10 + 1 + 1 + 1 + 2 + 4);
+  });
+
   it('multiplies nested connections', () => {
     expect(cost('{ items(first: 10) { nodes { owner { items(first: 5) { nodes { id } } } } } }')).toBe(2 + 10 * (1 + 1 + 2 + 5));
   });
