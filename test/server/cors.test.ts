@@ -1,6 +1,6 @@
-import http from 'node:http';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { rawRequest } from '../helpers/raw-http';
 
 const APP = 'http://app.example.com';
 const DEV = 'http://localhost:5173';
@@ -18,19 +18,7 @@ afterAll(async () => {
   await open.close();
 });
 
-/** node:http rather than fetch: a browser's Origin header is set as is. */
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = rawRequest;
 
 const preflight = (t: TestServer, origin: string) =>
   request(t.url, 'OPTIONS', { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });

@@ -1,8 +1,8 @@
-import http from 'node:http';
 import { serverAudits, type AuditResult } from 'graphql-http';
 import { Role } from '../../src/auth/role';
 import { loadConfig } from '../../src/config';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { rawRequest } from '../helpers/raw-http';
 
 /**
  * Authenticated GraphQL POSTs are served by their own lane (src/graphql-post.ts), not through Express.
@@ -22,18 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function request(headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(t.url, { method: 'POST', headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = (headers: Record<string, string>, body: string | Buffer) => rawRequest(t.url, 'POST', headers, body);
 
 const authed = (extra: Record<string, string> = {}) => ({ 'content-type': JSON_TYPE, authorization: `Bearer ${token}`, ...extra });
 
