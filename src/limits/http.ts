@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context.js';
-import { APPLICATION_JSON, responseMediaType } from '../graphql-over-http.js';
+import { APPLICATION_JSON, contentTypeOf, responseMediaType } from '../graphql-over-http.js';
 import { LimitError } from './errors.js';
 import { m } from './messages.js';
 import { budgetKey, settle, type CostReport, type RequestGuard } from './guard.js';
@@ -25,7 +25,7 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
  */
 function send(req: IncomingMessage, res: ServerResponse, r: Refusal): void {
   res.statusCode = r.status;
-  res.setHeader('Content-Type', `${responseMediaType(req.headers.accept) ?? APPLICATION_JSON}; charset=utf-8`);
+  res.setHeader('Content-Type', contentTypeOf(responseMediaType(req.headers.accept) ?? APPLICATION_JSON));
   res.end(JSON.stringify(r.body));
 }
 
