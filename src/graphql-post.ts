@@ -65,13 +65,14 @@ export function graphqlPostLane(
     body.read(req, res, (err) =>
       // The reader's callbacks run outside any request scope: the language is set again around the rest.
       withLocale(locale, () => {
-        if (body.refused(err, req as IncomingMessage & { body?: unknown }, res)) return;
-        // What body-parser leaves unanswered (a request cut short, a length that does not match) is a bad request.
         if (err !== undefined) {
+          if (body.readFailed(err, req, res)) return;
+          // What body-parser leaves unanswered (a request cut short, a length that does not match) is a bad request.
           res.statusCode = (err as { status?: number }).status ?? 400;
           return void res.end();
         }
-        execute(apollo, req as IncomingMessage & { body?: unknown }, res, context).catch((e: unknown) => fail(res, e));
+        const read = req as IncomingMessage & { body?: unknown };
+        if (!body.batched(read, res)) execute(apollo, read, res, context).catch((e: unknown) => fail(res, e));
       }),
     );
     return true;

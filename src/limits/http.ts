@@ -38,29 +38,33 @@ function refuse(status: number, code: string, message: string, extra: Record<str
 /**
  * Reading /graphql's body: size capped (413 PAYLOAD_TOO_LARGE), malformed JSON a 400, and a JSON array
  * (batched operations, a way to multiply one request's work) refused with BATCHING_NOT_SUPPORTED.
- * `read` is body-parser's JSON reader (plain Node request and response); `refused` answers what it or
- * the batch check refuses and says whether it did.
+ * `read` is body-parser's JSON reader (plain Node request and response); `readFailed` answers the
+ * reader's errors it knows and says whether it did; `batched` refuses a batch and says whether it did.
  */
 export interface GraphqlBody {
   read: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
-  refused: (err: unknown, req: IncomingMessage & { body?: unknown }, res: ServerResponse) => boolean;
+  readFailed: (err: unknown, req: IncomingMessage, res: ServerResponse) => boolean;
+  batched: (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => boolean;
 }
 
 export function graphqlBodyReader(maxBodyBytes: number): GraphqlBody {
   return {
     read: express.json({ limit: maxBodyBytes }) as unknown as GraphqlBody['read'],
-    refused(err, req, res) {
-      const type = (err as { type?: string } | undefined)?.type;
+    readFailed(err, req, res) {
+      const type = (err as { type?: string }).type;
       const r =
-        err === undefined
-          ? Array.isArray(req.body) ? refuse(400, 'BATCHING_NOT_SUPPORTED', m('noBatching')) : undefined
-          : type === 'entity.too.large'
-            ? refuse(413, 'PAYLOAD_TOO_LARGE', m('bodyTooLarge', { max: maxBodyBytes }), { maximumBytes: maxBodyBytes })
-            : type === 'entity.parse.failed'
-              ? refuse(400, 'BAD_REQUEST', m('bodyNotJson'))
-              : undefined;
+        type === 'entity.too.large'
+          ? refuse(413, 'PAYLOAD_TOO_LARGE', m('bodyTooLarge', { max: maxBodyBytes }), { maximumBytes: maxBodyBytes })
+          : type === 'entity.parse.failed'
+            ? refuse(400, 'BAD_REQUEST', m('bodyNotJson'))
+            : undefined;
       if (r) send(req, res, r);
       return r !== undefined;
+    },
+    batched(req, res) {
+      if (!Array.isArray(req.body)) return false;
+      send(req, res, refuse(400, 'BATCHING_NOT_SUPPORTED', m('noBatching')));
+      return true;
     },
   };
 }
@@ -68,10 +72,10 @@ export function graphqlBodyReader(maxBodyBytes: number): GraphqlBody {
 /** graphqlBodyReader as Express middleware. */
 export function graphqlBody(body: GraphqlBody): (RequestHandler | ErrorRequestHandler)[] {
   const bodyErrors: ErrorRequestHandler = (err, req, res, next) => {
-    if (!body.refused(err, req, res)) next(err);
+    if (!body.readFailed(err, req, res)) next(err);
   };
   const noBatches: RequestHandler = (req, res, next) => {
-    if (!body.refused(undefined, req, res)) next();
+    if (!body.batched(req, res)) next();
   };
   return [body.read as RequestHandler, bodyErrors, noBatches];
 }
